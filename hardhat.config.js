@@ -1,0 +1,22 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "hardhat/config";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+
+const require = createRequire(import.meta.url);
+
+// The compiler comes from the npm `solc` package (WASM), so compiling never downloads anything.
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    version: "0.8.37",
+    path: require.resolve("solc/soljson.js"),
+    settings: {
+      evmVersion: "prague",
+      optimizer: { enabled: true, runs: 10000 },
+    },
+  },
+  paths: { tests: { mocha: "test", solidity: "contracts/test" } },
+  networks: {
+    localhost: { type: "http", url: process.env.ETHGOV_RPC_URL ?? "http://127.0.0.1:8545", chainType: "l1" },
+  },
+});
