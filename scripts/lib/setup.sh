@@ -1,0 +1,50 @@
+# Sourced by run.sh, test.sh and bench.sh: brings every dependency from the package registries,
+# idempotently, then compiles the contracts and the .NET solution.
+set -euo pipefail
+ETHGOV_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# shellcheck source=node.sh
+source "$ETHGOV_ROOT/scripts/lib/node.sh"
+
+ethgov_log() { printf '\033[1;34methgov:\033[0m %s\n' "$*" >&2; }
+
+ethgov_npm_install() {
+  local stamp="$ETHGOV_ROOT/node_modules/.ethgov-lock" want
+  want="$(node --version) $(sha256sum "$ETHGOV_ROOT/package-lock.json" | cut -d' ' -f1)"
+  # EDR's native package is only installed when npm ran under Node 22; check it is there, not just the stamp.
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$ETHGOV_ROOT/node_modules/@nomicfoundation/edr-linux-x64-gnu" ]; then
+    return 0
+  fi
+  ethgov_log "installing npm packages (npm ci)"
+  (cd "$ETHGOV_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+ethgov_setup() {
+  local configuration="${1:-Debug}"
+  ethgov_use_node "$ETHGOV_ROOT"
+  ethgov_npm_install
+  ethgov_log "compiling contracts (solc WASM, offline)"
+  (cd "$ETHGOV_ROOT" && node_modules/.bin/hardhat compile --quiet)
+  ethgov_log "building the .NET solution ($configuration)"
+  dotnet build "$ETHGOV_ROOT/EthGov.sln" -c "$configuration" -nologo -clp:ErrorsOnly -v:quiet
+}
+
+# Fails with a clear message when something already listens on the port.
+ethgov_require_free_port() {
+  local port="$1" what="$2"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "ethgov: port $port ($what) is already in use; stop what runs there or set ${3:-the port} to another port" >&2
+    exit 1
+  fi
+}
+
+ethgov_wait_for_rpc() {
+  local url="$1" tries=0
+  until curl -s -m 2 -H 'content-type: application/json' \
+      -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$url" | grep -q result; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 60 ]; then echo "ethgov: no JSON-RPC answer at $url after 30 s" >&2; return 1; fi
+    sleep 0.5
+  done
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every EthGov test from a fresh clone: installs what is missing, compiles, then runs the
+# contract tests (Hardhat: Solidity fuzz tests and mocha) and the .NET tests (xunit). The .NET
+# test fixtures start and stop their own Hardhat nodes and API servers on free loopback ports.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+cd "$ETHGOV_ROOT"
+ethgov_setup Debug
+
+logs="$ETHGOV_ROOT/out/test-logs"
+rm -rf "$logs" && mkdir -p "$logs"
+status=0
+
+ethgov_log "contract tests (npx hardhat test)"
+node_modules/.bin/hardhat test 2>&1 | tee "$logs/contracts.log" || status=1
+
+ethgov_log ".NET tests (dotnet test)"
+dotnet test EthGov.sln --no-build -nologo -v:quiet --logger "console;verbosity=minimal" 2>&1 \
+  | tee "$logs/dotnet.log" || status=1
+
+# One summary line over both runners.
+sum() { { grep -Eo "$1" "$2" || true; } | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+js_passed=$(sum '[0-9]+ passing' "$logs/contracts.log")
+js_failed=$(sum '[0-9]+ failing' "$logs/contracts.log")
+sol_passed=$(sum '^ *[0-9]+ passed' "$logs/contracts.log")
+sol_failed=$(sum '^ *[0-9]+ failed' "$logs/contracts.log")
+net_passed=$(sum 'Passed: +[0-9]+' "$logs/dotnet.log")
+net_failed=$(sum 'Failed: +[0-9]+' "$logs/dotnet.log")
+passed=$(( ${js_passed:-0} + ${sol_passed:-0} + ${net_passed:-0} ))
+failed=$(( ${js_failed:-0} + ${sol_failed:-0} + ${net_failed:-0} ))
+echo
+echo "contracts: ${js_passed:-0} mocha + ${sol_passed:-0} solidity passed; .NET: ${net_passed:-0} passed"
+echo "$passed passed, $failed failed"
+if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$passed" -eq 0 ]; then echo "ethgov: no test ran" >&2; status=1; fi
+exit "$status"

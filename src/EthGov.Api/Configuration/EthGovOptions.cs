@@ -1,0 +1,14 @@
+namespace EthGov.Api.Configuration;
+
+/// <summary>The API's own settings (section "EthGov"); the chain settings are in section "Chain".</summary>
+public sealed class EthGovOptions
+{
+    /// <summary>The deployment file written by <c>ethgov deploy</c> (registry address, genesis hash).</summary>
+    public string DeploymentFile { get; set; } = "deployments/31337.json";
+
+    /// <summary>Where the SQLite database (outbox, index, API keys) lives; keep it outside the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The public base URL printed into QR codes and status links.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+}

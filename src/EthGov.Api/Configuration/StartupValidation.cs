@@ -1,0 +1,42 @@
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Transactions;
+
+namespace EthGov.Api.Configuration;
+
+/// <summary>
+/// Refuses to start with a configuration that cannot work: an unreachable RPC URL, another chain id,
+/// or no registry code at the deployment's address. Each case stops the API with one clear line.
+/// </summary>
+public static class StartupValidation
+{
+    /// <summary>Loads the deployment and checks it against the node; throws <see cref="InvalidOperationException"/> with the reason.</summary>
+    public static async Task<Deployment> ValidateAsync(ChainOptions chain, EthGovOptions options, CancellationToken cancellationToken = default)
+    {
+        Deployment deployment;
+        try
+        {
+            deployment = await DeploymentFile.LoadAsync(options.DeploymentFile, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+
+        if (deployment.ChainId != chain.ChainId)
+        {
+            throw new InvalidOperationException($"the deployment file is for chain {deployment.ChainId}, Chain:ChainId is {chain.ChainId}");
+        }
+
+        string? mismatch;
+        try
+        {
+            mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain), deployment);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
+        {
+            throw new InvalidOperationException($"the JSON-RPC endpoint {chain.RpcUrl} is unreachable: {ex.GetBaseException().Message}", ex);
+        }
+
+        return mismatch is null ? deployment : throw new InvalidOperationException(mismatch);
+    }
+}

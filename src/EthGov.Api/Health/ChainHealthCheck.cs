@@ -1,0 +1,23 @@
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Transactions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Health;
+
+/// <summary>Ready when the node answers with the deployment's chain id and genesis and the registry has code.</summary>
+internal sealed class ChainHealthCheck(IOptions<ChainOptions> chain, Deployment deployment) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Value), deployment);
+            return mismatch is null ? HealthCheckResult.Healthy("chain reachable, registry in place") : HealthCheckResult.Unhealthy(mismatch);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"chain unreachable at {chain.Value.RpcUrl}");
+        }
+    }
+}

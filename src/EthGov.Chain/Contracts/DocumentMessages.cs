@@ -1,0 +1,185 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+// Nethereum bindings for the document functions of EthGovRegistry (docs/contracts.md).
+// They are checked against the compiled ABI by a test, so a drift fails the build's tests.
+namespace EthGov.Chain.Contracts;
+
+[Function("anchor")]
+public sealed class AnchorFunction : FunctionMessage
+{
+    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint64", "validUntil", 2)] public ulong ValidUntil { get; set; }
+}
+
+[Function("anchorBatch")]
+public sealed class AnchorBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "documentCount", 2)] public uint DocumentCount { get; set; }
+    [Parameter("uint64", "validUntil", 3)] public ulong ValidUntil { get; set; }
+}
+
+[Function("revoke")]
+public sealed class RevokeFunction : FunctionMessage
+{
+    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint16", "reason", 2)] public ushort Reason { get; set; }
+}
+
+[Function("revokeInBatch")]
+public sealed class RevokeInBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("bytes32", "digest", 2)] public byte[] Digest { get; set; } = [];
+    [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
+    [Parameter("uint16", "reason", 4)] public ushort Reason { get; set; }
+}
+
+[Function("supersede")]
+public sealed class SupersedeFunction : FunctionMessage
+{
+    [Parameter("bytes32", "oldDigest", 1)] public byte[] OldDigest { get; set; } = [];
+    [Parameter("bytes32", "newDigest", 2)] public byte[] NewDigest { get; set; } = [];
+    [Parameter("uint64", "newValidUntil", 3)] public ulong NewValidUntil { get; set; }
+}
+
+[Function("supersedeInBatch")]
+public sealed class SupersedeInBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("bytes32", "oldDigest", 2)] public byte[] OldDigest { get; set; } = [];
+    [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
+    [Parameter("bytes32", "newDigest", 4)] public byte[] NewDigest { get; set; } = [];
+    [Parameter("uint64", "newValidUntil", 5)] public ulong NewValidUntil { get; set; }
+}
+
+[Function("anchorBySig")]
+public sealed class AnchorBySigFunction : FunctionMessage
+{
+    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint64", "validUntil", 2)] public ulong ValidUntil { get; set; }
+    [Parameter("address", "signer", 3)] public string Signer { get; set; } = "";
+    [Parameter("uint256", "deadline", 4)] public BigInteger Deadline { get; set; }
+    [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
+}
+
+[Function("anchorBatchBySig")]
+public sealed class AnchorBatchBySigFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "documentCount", 2)] public uint DocumentCount { get; set; }
+    [Parameter("uint64", "validUntil", 3)] public ulong ValidUntil { get; set; }
+    [Parameter("address", "signer", 4)] public string Signer { get; set; } = "";
+    [Parameter("uint256", "deadline", 5)] public BigInteger Deadline { get; set; }
+    [Parameter("bytes", "signature", 6)] public byte[] Signature { get; set; } = [];
+}
+
+[Function("revokeBySig")]
+public sealed class RevokeBySigFunction : FunctionMessage
+{
+    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint16", "reason", 2)] public ushort Reason { get; set; }
+    [Parameter("address", "signer", 3)] public string Signer { get; set; } = "";
+    [Parameter("uint256", "deadline", 4)] public BigInteger Deadline { get; set; }
+    [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
+}
+
+[Function("check", typeof(DocumentViewOutput))]
+public sealed class CheckFunction : FunctionMessage
+{
+    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+}
+
+[Function("checkInBatch", typeof(DocumentViewOutput))]
+public sealed class CheckInBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("bytes32", "digest", 2)] public byte[] Digest { get; set; } = [];
+    [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
+}
+
+[Function("batch", typeof(BatchRecordOutput))]
+public sealed class BatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+}
+
+[Function("nonces", "uint256")]
+public sealed class NoncesFunction : FunctionMessage
+{
+    [Parameter("address", "owner", 1)] public string Owner { get; set; } = "";
+}
+
+[Function("version", "string")]
+public sealed class VersionFunction : FunctionMessage;
+
+[FunctionOutput]
+public sealed class DocumentViewOutput : IFunctionOutputDTO
+{
+    [Parameter("tuple", "", 1)] public DocumentViewTuple View { get; set; } = new();
+}
+
+/// <summary>The contract's DocumentView struct.</summary>
+public sealed class DocumentViewTuple
+{
+    [Parameter("uint8", "status", 1)] public byte Status { get; set; }
+    [Parameter("uint32", "departmentId", 2)] public uint DepartmentId { get; set; }
+    [Parameter("uint8", "departmentStatus", 3)] public byte DepartmentStatus { get; set; }
+    [Parameter("uint64", "anchoredAt", 4)] public ulong AnchoredAt { get; set; }
+    [Parameter("uint64", "anchoredBlock", 5)] public ulong AnchoredBlock { get; set; }
+    [Parameter("uint64", "validUntil", 6)] public ulong ValidUntil { get; set; }
+    [Parameter("uint16", "revocationReason", 7)] public ushort RevocationReason { get; set; }
+    [Parameter("bytes32", "successor", 8)] public byte[] Successor { get; set; } = [];
+}
+
+[FunctionOutput]
+public sealed class BatchRecordOutput : IFunctionOutputDTO
+{
+    [Parameter("tuple", "", 1)] public BatchRecordTuple Record { get; set; } = new();
+}
+
+/// <summary>The contract's BatchRecord struct.</summary>
+public sealed class BatchRecordTuple
+{
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("uint64", "anchoredAt", 2)] public ulong AnchoredAt { get; set; }
+    [Parameter("uint64", "anchoredBlock", 3)] public ulong AnchoredBlock { get; set; }
+    [Parameter("uint64", "validUntil", 4)] public ulong ValidUntil { get; set; }
+    [Parameter("uint32", "documentCount", 5)] public uint DocumentCount { get; set; }
+}
+
+[Event("DocumentAnchored")]
+public sealed class DocumentAnchoredEvent : IEventDTO
+{
+    [Parameter("bytes32", "digest", 1, true)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint32", "departmentId", 2, true)] public uint DepartmentId { get; set; }
+    [Parameter("uint64", "validUntil", 3, false)] public ulong ValidUntil { get; set; }
+}
+
+[Event("BatchAnchored")]
+public sealed class BatchAnchoredEvent : IEventDTO
+{
+    [Parameter("bytes32", "root", 1, true)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "departmentId", 2, true)] public uint DepartmentId { get; set; }
+    [Parameter("uint32", "documentCount", 3, false)] public uint DocumentCount { get; set; }
+    [Parameter("uint64", "validUntil", 4, false)] public ulong ValidUntil { get; set; }
+}
+
+[Event("DocumentRevoked")]
+public sealed class DocumentRevokedEvent : IEventDTO
+{
+    [Parameter("bytes32", "digest", 1, true)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint32", "departmentId", 2, true)] public uint DepartmentId { get; set; }
+    [Parameter("bytes32", "root", 3, true)] public byte[] Root { get; set; } = [];
+    [Parameter("uint16", "reason", 4, false)] public ushort Reason { get; set; }
+}
+
+[Event("DocumentSuperseded")]
+public sealed class DocumentSupersededEvent : IEventDTO
+{
+    [Parameter("bytes32", "oldDigest", 1, true)] public byte[] OldDigest { get; set; } = [];
+    [Parameter("bytes32", "newDigest", 2, true)] public byte[] NewDigest { get; set; } = [];
+    [Parameter("uint32", "departmentId", 3, true)] public uint DepartmentId { get; set; }
+}

@@ -1,0 +1,58 @@
+using EthGov.Chain.Abi;
+using EthGov.Chain.Contracts;
+using EthGov.Chain.Transactions;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3.Accounts;
+
+namespace EthGov.Chain.Deployments;
+
+/// <summary>
+/// Deploys EthGovRegistry with its initial departments and quorum threshold. The deploying key has no power
+/// afterwards: membership changes only through proposals approved by the departments.
+/// </summary>
+public static class RegistryDeployer
+{
+    /// <summary>Deploys and returns the deployment record (not yet written to a file).</summary>
+    public static async Task<ChainResult<Deployment>> DeployAsync(
+        ChainOptions options, Account deployer, IReadOnlyList<DepartmentSeed> departments, uint threshold,
+        CancellationToken cancellationToken = default)
+    {
+        var artifact = RegistryArtifact.Embedded;
+        var decoder = new RevertDecoder(artifact);
+        var web3 = ChainConnection.CreateWeb3(options, deployer);
+        web3.TransactionManager.UseLegacyAsDefault = options.GasPriceWei is not null;
+        return await decoder.RunAsync(async () =>
+        {
+            await ChainGuard.RequireChainIdAsync(web3, options.ChainId);
+            var message = new RegistryDeployment
+            {
+                Codes = [.. departments.Select(d => d.Code)],
+                Names = [.. departments.Select(d => d.Name)],
+                Signers = [.. departments.Select(d => d.Signer)],
+                Threshold = threshold,
+            };
+            if (options.GasPriceWei is { } price)
+            {
+                message.GasPrice = new Nethereum.Hex.HexTypes.HexBigInteger(price);
+            }
+
+            var receipt = await web3.Eth.GetContractDeploymentHandler<RegistryDeployment>()
+                .SendRequestAndWaitForReceiptAsync(message, cancellationToken);
+            if (receipt.Status?.Value == 0 || string.IsNullOrEmpty(receipt.ContractAddress))
+            {
+                throw new ChainOperationException(new ChainError(ChainErrorKind.Reverted, "DeploymentReverted", new Dictionary<string, object?>(), "the deployment transaction reverted"));
+            }
+
+            var genesis = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(0));
+            return new Deployment(
+                options.ChainId,
+                receipt.ContractAddress,
+                (ulong)receipt.BlockNumber.Value,
+                genesis.BlockHash,
+                artifact.AbiHash,
+                DateTimeOffset.UtcNow,
+                [.. departments.Select((d, i) => new DeployedDepartment((uint)(i + 1), d.Code, d.Name, d.Signer))],
+                threshold);
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using EthGov.Chain.Transactions;
+using Nethereum.KeyStore;
+using Nethereum.Web3.Accounts;
+
+namespace EthGov.Chain.Keys;
+
+/// <summary>
+/// Loads signer keys: Web3 Secret Storage keystore files (encrypted; the password comes from an environment
+/// variable or a prompt, never from a file in the repository), or <c>dev:N</c> for Hardhat's dev account N on chain 31337.
+/// </summary>
+public static class KeyLoader
+{
+    /// <summary>The environment variable that holds keystore passwords by default.</summary>
+    public const string PasswordVariable = "ETHGOV_KEY_PASSWORD";
+
+    /// <summary>Loads the key named by <paramref name="keySpec"/> (a keystore path or <c>dev:N</c>).</summary>
+    public static Account Load(string keySpec, ulong chainId, Func<string>? promptPassword = null, string passwordVariable = PasswordVariable)
+    {
+        if (keySpec.StartsWith("dev:", StringComparison.Ordinal))
+        {
+            if (!int.TryParse(keySpec.AsSpan(4), out var index) || index < 0 || index >= DevAccounts.Count)
+            {
+                throw new ArgumentException($"'{keySpec}' names no dev account (dev:0 .. dev:{DevAccounts.Count - 1})");
+            }
+
+            return DevAccounts.Get(index, chainId);
+        }
+
+        if (!File.Exists(keySpec))
+        {
+            throw new FileNotFoundException($"key file '{keySpec}' does not exist");
+        }
+
+        var password = Environment.GetEnvironmentVariable(passwordVariable)
+            ?? promptPassword?.Invoke()
+            ?? throw new InvalidOperationException($"set {passwordVariable} to the password of '{Path.GetFileName(keySpec)}'");
+        try
+        {
+            var key = new KeyStoreService().DecryptKeyStoreFromJson(password, File.ReadAllText(keySpec));
+            return new Account(key, (long)chainId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The decryption error says nothing useful and must not echo key material.
+            throw new InvalidOperationException($"cannot decrypt '{Path.GetFileName(keySpec)}': wrong password or not a keystore file", ex);
+        }
+    }
+
+    /// <summary>Creates a new random key and writes it as an encrypted keystore file; returns the address.</summary>
+    public static string CreateKeystore(string path, string password)
+    {
+        var key = Nethereum.Signer.EthECKey.GenerateKey();
+        var service = new KeyStoreService();
+        var json = service.EncryptAndGenerateDefaultKeyStoreAsJson(password, key.GetPrivateKeyAsBytes(), key.GetPublicAddress());
+        File.WriteAllText(path, json);
+        return key.GetPublicAddress();
+    }
+
+    /// <summary>Whether <paramref name="chainId"/> accepts dev keys.</summary>
+    public static bool AcceptsDevKeys(ulong chainId) => chainId == ChainOptions.DevAccountsChainId;
+}

@@ -1,0 +1,109 @@
+using System.Numerics;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Contracts;
+using EthGov.Chain.Transactions;
+
+namespace EthGov.Chain.Registry;
+
+/// <summary>Departments, their signer keys and the quorum governance that changes membership.</summary>
+public sealed class DepartmentOperations(RegistryContext context)
+{
+    /// <summary>How long a proposal stays open when no deadline is given.</summary>
+    public static readonly TimeSpan DefaultProposalLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>All departments, ids 1..n, with status and signers.</summary>
+    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync()
+    {
+        var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction());
+        if (!count.IsSuccess)
+        {
+            return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(count.Error);
+        }
+
+        var list = new List<DepartmentInfo>();
+        for (uint id = 1; id <= count.Value; id++)
+        {
+            var department = await GetAsync(id);
+            if (!department.IsSuccess)
+            {
+                return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(department.Error);
+            }
+
+            list.Add(department.Value);
+        }
+
+        return ChainResult<IReadOnlyList<DepartmentInfo>>.Ok(list);
+    }
+
+    /// <summary>One department by id (fails with UnknownDepartment).</summary>
+    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId)
+    {
+        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId });
+        return result.IsSuccess
+            ? ChainResult<DepartmentInfo>.Ok(DepartmentInfo.From(departmentId, result.Value.Department))
+            : ChainResult<DepartmentInfo>.Fail(result.Error);
+    }
+
+    /// <summary>The id of the department with <paramref name="code"/>, 0 when none.</summary>
+    public Task<ChainResult<uint>> IdByCodeAsync(string code)
+        => context.QueryValueAsync<DepartmentIdByCodeFunction, uint>(new DepartmentIdByCodeFunction { Code = code });
+
+    /// <summary>The department <paramref name="signer"/> signs for (0 when none) and whether it may act now.</summary>
+    public async Task<ChainResult<(uint DepartmentId, bool Active)>> OfSignerAsync(string signer)
+    {
+        var result = await context.QueryAsync<DepartmentOfFunction, DepartmentOfOutput>(new DepartmentOfFunction { Signer = signer });
+        return result.IsSuccess
+            ? ChainResult<(uint, bool)>.Ok((result.Value.DepartmentId, result.Value.Active))
+            : ChainResult<(uint, bool)>.Fail(result.Error);
+    }
+
+    /// <summary>The current approval threshold.</summary>
+    public Task<ChainResult<uint>> ThresholdAsync() => context.QueryValueAsync<ThresholdFunction, uint>(new ThresholdFunction());
+
+    /// <summary>One proposal by id.</summary>
+    public async Task<ChainResult<ProposalInfo>> ProposalAsync(BigInteger proposalId)
+    {
+        var result = await context.QueryAsync<ProposalFunction, ProposalOutput>(new ProposalFunction { ProposalId = proposalId });
+        return result.IsSuccess
+            ? ChainResult<ProposalInfo>.Ok(ProposalInfo.From(proposalId, result.Value.Proposal))
+            : ChainResult<ProposalInfo>.Fail(result.Error);
+    }
+
+    /// <summary>Proposes adding a department with its first signer; the proposer's department approves at once.</summary>
+    public Task<ChainResult<BigInteger>> ProposeAddAsync(string code, string name, string signer, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeAddDepartmentFunction { Code = code, Name = name, Signer = signer, Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Proposes suspending a department.</summary>
+    public Task<ChainResult<BigInteger>> ProposeSuspendAsync(uint departmentId, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeSuspendDepartmentFunction { DepartmentId = departmentId, Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Proposes restoring a suspended department.</summary>
+    public Task<ChainResult<BigInteger>> ProposeRestoreAsync(uint departmentId, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeRestoreDepartmentFunction { DepartmentId = departmentId, Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Proposes a new approval threshold.</summary>
+    public Task<ChainResult<BigInteger>> ProposeThresholdAsync(uint threshold, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeThresholdFunction { NewThreshold = threshold, Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Approves a proposal for the signer's department; it executes when the quorum is reached.</summary>
+    public Task<ChainResult<TransactionOutcome>> ApproveAsync(BigInteger proposalId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new ApproveFunction { ProposalId = proposalId }, cancellationToken);
+
+    /// <summary>Adds a signer key to the signer's own department.</summary>
+    public Task<ChainResult<TransactionOutcome>> AddSignerAsync(string signer, CancellationToken cancellationToken = default)
+        => context.SendAsync(new AddSignerFunction { Signer = signer }, cancellationToken);
+
+    /// <summary>Removes a signer key from the signer's own department (never the last one).</summary>
+    public Task<ChainResult<TransactionOutcome>> RemoveSignerAsync(string signer, CancellationToken cancellationToken = default)
+        => context.SendAsync(new RemoveSignerFunction { Signer = signer }, cancellationToken);
+
+    private async Task<ChainResult<BigInteger>> ProposeAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+        where TMessage : Nethereum.Contracts.FunctionMessage, new()
+    {
+        var sent = await context.SendForEventAsync<TMessage, ProposalCreatedEvent>(message, cancellationToken);
+        return sent.IsSuccess ? ChainResult<BigInteger>.Ok(sent.Value.Event.ProposalId) : ChainResult<BigInteger>.Fail(sent.Error);
+    }
+
+    private static ulong Deadline(DateTimeOffset? deadline)
+        => (ulong)(deadline ?? DateTimeOffset.UtcNow.Add(DefaultProposalLifetime)).ToUnixTimeSeconds();
+}

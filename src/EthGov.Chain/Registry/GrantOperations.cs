@@ -1,0 +1,76 @@
+using System.Numerics;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Contracts;
+using EthGov.Chain.Transactions;
+using EthGov.Core.Digests;
+
+namespace EthGov.Chain.Registry;
+
+/// <summary>Access grants between departments and the on-chain log of each access.</summary>
+public sealed class GrantOperations(RegistryContext context)
+{
+    /// <summary>The holding department grants <paramref name="granteeDepartment"/> access under a legal basis.</summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantAsync(
+        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, Digest legalBasis, CancellationToken cancellationToken = default)
+        => CreateAsync(new GrantAccessFunction
+        {
+            RecordId = recordId.ToArray(),
+            GranteeDepartment = granteeDepartment,
+            Purpose = purpose,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            LegalBasis = legalBasis.ToArray(),
+        }, cancellationToken);
+
+    /// <summary>Submits a record subject's signed consent as a grant.</summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantBySigAsync(
+        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, string subject, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
+        => CreateAsync(new GrantAccessBySigFunction
+        {
+            RecordId = recordId.ToArray(),
+            GranteeDepartment = granteeDepartment,
+            Purpose = purpose,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            Subject = subject,
+            Deadline = deadline.ToUnixTimeSeconds(),
+            Signature = signature,
+        }, cancellationToken);
+
+    /// <summary>Revokes a grant (the grantor department's signer or the subject).</summary>
+    public Task<ChainResult<TransactionOutcome>> RevokeAsync(BigInteger grantId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new RevokeGrantFunction { GrantId = grantId }, cancellationToken);
+
+    /// <summary>Submits a subject's signed revocation of its consent.</summary>
+    public Task<ChainResult<TransactionOutcome>> RevokeBySigAsync(BigInteger grantId, string subject, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
+        => context.SendAsync(new RevokeGrantBySigFunction { GrantId = grantId, Subject = subject, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
+
+    /// <summary>The grantee department logs one access under a valid grant.</summary>
+    public Task<ChainResult<TransactionOutcome>> LogAccessAsync(BigInteger grantId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new LogAccessFunction { GrantId = grantId }, cancellationToken);
+
+    /// <summary>One grant (fails with GrantNotFound).</summary>
+    public async Task<ChainResult<GrantInfo>> GetAsync(BigInteger grantId)
+    {
+        var result = await context.QueryAsync<GrantFunction, GrantOutput>(new GrantFunction { GrantId = grantId });
+        if (!result.IsSuccess)
+        {
+            return ChainResult<GrantInfo>.Fail(result.Error);
+        }
+
+        var valid = await context.QueryValueAsync<IsGrantValidFunction, bool>(new IsGrantValidFunction { GrantId = grantId });
+        return valid.IsSuccess
+            ? ChainResult<GrantInfo>.Ok(GrantInfo.From(grantId, result.Value.Grant, valid.Value))
+            : ChainResult<GrantInfo>.Fail(valid.Error);
+    }
+
+    /// <summary>How many grants exist (ids 1..n).</summary>
+    public Task<ChainResult<BigInteger>> CountAsync() => context.QueryValueAsync<GrantCountFunction, BigInteger>(new GrantCountFunction());
+
+    private async Task<ChainResult<(TransactionOutcome, BigInteger)>> CreateAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+        where TMessage : Nethereum.Contracts.FunctionMessage, new()
+    {
+        var sent = await context.SendForEventAsync<TMessage, AccessGrantedEvent>(message, cancellationToken);
+        return sent.IsSuccess
+            ? ChainResult<(TransactionOutcome, BigInteger)>.Ok((sent.Value.Outcome, sent.Value.Event.GrantId))
+            : ChainResult<(TransactionOutcome, BigInteger)>.Fail(sent.Error);
+    }
+}

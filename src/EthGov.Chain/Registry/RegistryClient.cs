@@ -1,0 +1,32 @@
+using EthGov.Chain.Transactions;
+using Nethereum.Web3.Accounts;
+
+namespace EthGov.Chain.Registry;
+
+/// <summary>
+/// EthGov's registry on one chain: documents, departments and grants. Give it a signer to write;
+/// without one it only reads. Failures come back as decoded <see cref="Abi.ChainResult{T}"/>s.
+/// </summary>
+public sealed class RegistryClient
+{
+    /// <summary>Connects to the registry at <paramref name="registryAddress"/>.</summary>
+    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null)
+    {
+        Context = new RegistryContext(options, registryAddress, signer);
+        Documents = new DocumentOperations(Context);
+        Departments = new DepartmentOperations(Context);
+        Grants = new GrantOperations(Context);
+    }
+
+    /// <summary>Connection details shared by the operation groups.</summary>
+    public RegistryContext Context { get; }
+
+    /// <summary>Anchoring, revocation, supersession and document status.</summary>
+    public DocumentOperations Documents { get; }
+
+    /// <summary>Departments, keys and governance.</summary>
+    public DepartmentOperations Departments { get; }
+
+    /// <summary>Access grants and the access log.</summary>
+    public GrantOperations Grants { get; }
+}

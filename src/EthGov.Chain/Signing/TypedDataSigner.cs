@@ -1,0 +1,45 @@
+using Nethereum.ABI.EIP712;
+using Nethereum.Signer;
+using Nethereum.Signer.EIP712;
+
+namespace EthGov.Chain.Signing;
+
+/// <summary>
+/// Signs and recovers EthGov's EIP-712 messages (domain "EthGov", version "1", the chain id and the
+/// registry address), so a department signer or a citizen can authorize an operation that anyone submits.
+/// </summary>
+public sealed class TypedDataSigner(ulong chainId, string registryAddress)
+{
+    private readonly Eip712TypedDataSigner _signer = new();
+
+    /// <summary>Signs <paramref name="message"/> with <paramref name="privateKey"/>; returns the 65-byte signature.</summary>
+    public byte[] Sign<TMessage>(TMessage message, string privateKey)
+        where TMessage : class
+    {
+        var hex = _signer.SignTypedDataV4(message, TypedDataFor<TMessage>(), new EthECKey(privateKey));
+        return Convert.FromHexString(hex.AsSpan(2));
+    }
+
+    /// <summary>The address that signed <paramref name="message"/>.</summary>
+    public string Recover<TMessage>(TMessage message, byte[] signature)
+        where TMessage : class
+        => _signer.RecoverFromSignatureV4(message, TypedDataFor<TMessage>(), "0x" + Convert.ToHexStringLower(signature));
+
+    private TypedData<Domain> TypedDataFor<TMessage>()
+    {
+        var primaryType = typeof(TMessage).GetCustomAttributes(typeof(Nethereum.ABI.FunctionEncoding.Attributes.StructAttribute), false)
+            .Cast<Nethereum.ABI.FunctionEncoding.Attributes.StructAttribute>().Single().Name;
+        return new TypedData<Domain>
+        {
+            Domain = new Domain
+            {
+                Name = "EthGov",
+                Version = "1",
+                ChainId = chainId,
+                VerifyingContract = registryAddress,
+            },
+            Types = MemberDescriptionFactory.GetTypesMemberDescription(typeof(Domain), typeof(TMessage)),
+            PrimaryType = primaryType,
+        };
+    }
+}

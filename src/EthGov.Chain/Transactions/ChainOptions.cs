@@ -1,0 +1,26 @@
+namespace EthGov.Chain.Transactions;
+
+/// <summary>How to reach the chain and how to send transactions there (section "Chain" of the configuration).</summary>
+public sealed class ChainOptions
+{
+    /// <summary>JSON-RPC endpoint.</summary>
+    public Uri RpcUrl { get; set; } = new("http://127.0.0.1:8545");
+
+    /// <summary>The chain id the endpoint must report; transactions are signed for it (EIP-155).</summary>
+    public ulong ChainId { get; set; } = DevAccountsChainId;
+
+    /// <summary>Blocks a transaction must be buried under before it counts as confirmed (1 = mined).</summary>
+    public int Confirmations { get; set; } = 1;
+
+    /// <summary>
+    /// A fixed legacy gas price in wei. Null uses the node's EIP-1559 fee suggestion (Hardhat);
+    /// 0 suits a Besu network with free gas.
+    /// </summary>
+    public long? GasPriceWei { get; set; }
+
+    /// <summary>How long to wait for a receipt before reporting the node unavailable.</summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The chain id of Hardhat's dev chain, the only one on which its well-known keys are accepted.</summary>
+    public const ulong DevAccountsChainId = 31337;
+}

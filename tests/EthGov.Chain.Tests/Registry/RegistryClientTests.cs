@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Keys;
+using EthGov.Chain.Registry;
+using EthGov.Chain.Signing;
+using EthGov.Core.Digests;
+using EthGov.Testing;
+
+namespace EthGov.Chain.Tests.Registry;
+
+public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
+{
+    private static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));
+
+    [Fact]
+    public async Task ListAsync_AfterDeployment_ReturnsTheInitialDepartmentsActive()
+    {
+        var departments = (await chain.Reader().Departments.ListAsync()).Unwrap();
+
+        var initial = departments.Take(3).ToList();
+        Assert.Equal(["CIVIL", "HEALTH", "TRANSPORT"], initial.Select(d => d.Code));
+        Assert.All(initial, d => Assert.Equal(DepartmentState.Active, d.Status));
+        Assert.Equal(DevChain.Departments[0].Signer, departments[0].Signers.Single(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnchorAsync_NewDigest_ConfirmsWithinTheGasBudget()
+    {
+        var outcome = (await chain.ClientFor(1).Documents.AnchorAsync(NewDigest())).Unwrap();
+
+        Assert.StartsWith("0x", outcome.TransactionHash, StringComparison.Ordinal);
+        Assert.InRange(outcome.GasUsed, 21_000UL, 48_000UL);
+    }
+
+    [Fact]
+    public async Task AnchorAsync_SameDigestTwice_FailsWithDecodedAlreadyAnchored()
+    {
+        var digest = NewDigest();
+        var civil = chain.ClientFor(1);
+        (await civil.Documents.AnchorAsync(digest)).Unwrap();
+
+        var second = await civil.Documents.AnchorAsync(digest);
+
+        Assert.False(second.IsSuccess);
+        Assert.Equal(ChainErrorKind.Reverted, second.Error.Kind);
+        Assert.Equal("AlreadyAnchored", second.Error.Name);
+        Assert.Equal(digest.ToString(), second.Error.Arguments["digest"]);
+    }
+
+    [Fact]
+    public async Task AnchorAsync_ByAnAccountThatIsNoSigner_FailsWithNotActiveSigner()
+    {
+        var outsider = chain.ClientFor(7);
+
+        var result = await outsider.Documents.AnchorAsync(NewDigest());
+
+        Assert.Equal("NotActiveSigner", result.Error?.Name);
+    }
+
+    [Fact]
+    public async Task SendAsync_ManyInOrder_AssignsNoncesWithoutGaps()
+    {
+        var civil = chain.ClientFor(1);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => civil.Documents.AnchorBatchAsync(NewDigest(), 1024)));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+    }
+
+    [Fact]
+    public async Task AnchorBySigAsync_SignedByDepartmentSubmittedByRelayer_IsAttributedToTheDepartment()
+    {
+        var digest = NewDigest();
+        var relayer = chain.ClientFor(8);
+        var signer = DevAccounts.Get(2, 31337);
+        var nonce = (await relayer.Documents.NonceAsync(signer.Address)).Unwrap();
+        var deadline = DateTimeOffset.UtcNow.AddHours(1);
+        var signature = new TypedDataSigner(31337, chain.Deployment.Registry).Sign(
+            new AnchorTyped { Digest = digest.ToArray(), ValidUntil = 0, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() },
+            DevAccounts.PrivateKey(2));
+
+        (await relayer.Documents.AnchorBySigAsync(digest, null, signer.Address, deadline, signature)).Unwrap();
+        var replay = await relayer.Documents.AnchorBySigAsync(digest, null, signer.Address, deadline, signature);
+
+        Assert.False(replay.IsSuccess);
+    }
+
+    [Fact]
+    public async Task ProposeAddAsync_ApprovedByASecondDepartment_AddsTheDepartment()
+    {
+        var newSigner = DevAccounts.Get(9, 31337).Address;
+        var proposalId = (await chain.ClientFor(1).Departments.ProposeAddAsync("TAX", "Tax Office", newSigner)).Unwrap();
+
+        (await chain.ClientFor(3).Departments.ApproveAsync(proposalId)).Unwrap();
+
+        var id = (await chain.Reader().Departments.IdByCodeAsync("TAX")).Unwrap();
+        var department = (await chain.Reader().Departments.GetAsync(id)).Unwrap();
+        Assert.Equal(DepartmentState.Active, department.Status);
+        Assert.True((await chain.Reader().Departments.ProposalAsync(proposalId)).Unwrap().Executed);
+    }
+
+    [Fact]
+    public async Task GrantAsync_ThenLogAccessByGrantee_IsRecordedAndStrangersAreRefused()
+    {
+        var record = NewDigest();
+        var (_, grantId) = (await chain.ClientFor(1).Grants.GrantAsync(record, 2, 7, DateTimeOffset.UtcNow.AddDays(1), NewDigest())).Unwrap();
+
+        var logged = await chain.ClientFor(2).Grants.LogAccessAsync(grantId);
+        var stranger = await chain.ClientFor(3).Grants.LogAccessAsync(grantId);
+
+        Assert.True(logged.IsSuccess, logged.Error?.ToString());
+        Assert.InRange(logged.Value!.GasUsed, 21_000UL, 32_000UL);
+        Assert.Equal("NotGrantee", stranger.Error?.Name);
+        var grant = (await chain.Reader().Grants.GetAsync(grantId)).Unwrap();
+        Assert.Equal(record, grant.RecordId);
+        Assert.True(grant.Valid);
+    }
+}
