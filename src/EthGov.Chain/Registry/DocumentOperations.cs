@@ -2,6 +2,9 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Chain.Registry;
 
@@ -51,6 +54,65 @@ public sealed class DocumentOperations(RegistryContext context)
     /// <summary>The batch record of <paramref name="root"/> (department 0 when unknown).</summary>
     public Task<ChainResult<BatchRecordOutput>> BatchAsync(Digest root)
         => context.QueryAsync<BatchFunction, BatchRecordOutput>(new BatchFunction { Root = root.ToArray() });
+
+    /// <summary>
+    /// What the chain says about a single-anchored <paramref name="digest"/>, read at one pinned block so
+    /// that the document and its department are seen in the same state.
+    /// </summary>
+    public Task<ChainResult<ChainFacts>> CheckAsync(Digest digest)
+        => ReadFactsAsync(block => context.QueryAsync<CheckFunction, DocumentViewOutput>(new CheckFunction { Digest = digest.ToArray() }, block));
+
+    /// <summary>What the chain says about <paramref name="digest"/> as a leaf of the batch <paramref name="root"/>.</summary>
+    public Task<ChainResult<ChainFacts>> CheckInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof)
+        => ReadFactsAsync(block => context.QueryAsync<CheckInBatchFunction, DocumentViewOutput>(
+            new CheckInBatchFunction { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof) }, block));
+
+    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(Func<BlockParameter, Task<ChainResult<DocumentViewOutput>>> read)
+    {
+        var latest = await context.LatestBlockAsync();
+        if (!latest.IsSuccess)
+        {
+            return ChainResult<ChainFacts>.Fail(latest.Error);
+        }
+
+        var block = new BlockParameter(new HexBigInteger(latest.Value.Number));
+        var view = await read(block);
+        if (!view.IsSuccess)
+        {
+            return ChainResult<ChainFacts>.Fail(view.Error);
+        }
+
+        var v = view.Value.View;
+        string? code = null, name = null;
+        if (v.DepartmentId != 0)
+        {
+            var department = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = v.DepartmentId }, block);
+            if (!department.IsSuccess)
+            {
+                return ChainResult<ChainFacts>.Fail(department.Error);
+            }
+
+            (code, name) = (department.Value.Department.Code, department.Value.Department.Name);
+        }
+
+        return ChainResult<ChainFacts>.Ok(new ChainFacts
+        {
+            Status = (DocumentStatus)v.Status,
+            DepartmentId = v.DepartmentId,
+            DepartmentStatus = (DepartmentStatus)v.DepartmentStatus,
+            AnchoredAt = ChainFacts.FromUnixSeconds(v.AnchoredAt),
+            AnchoredBlock = v.AnchoredBlock,
+            ValidUntil = ChainFacts.FromUnixSeconds(v.ValidUntil),
+            RevocationReason = v.RevocationReason,
+            Successor = new Digest(v.Successor),
+            ReadAtBlock = latest.Value.Number,
+            ReadAtTime = latest.Value.Time,
+            DepartmentCode = code,
+            DepartmentName = name,
+            ChainId = context.Options.ChainId,
+            Registry = context.Address,
+        });
+    }
 
     internal static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;
 

@@ -4,6 +4,7 @@ using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
+using EthGov.Core.Verification;
 using EthGov.Testing;
 
 namespace EthGov.Chain.Tests.Registry;
@@ -19,7 +20,7 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
 
         var initial = departments.Take(3).ToList();
         Assert.Equal(["CIVIL", "HEALTH", "TRANSPORT"], initial.Select(d => d.Code));
-        Assert.All(initial, d => Assert.Equal(DepartmentState.Active, d.Status));
+        Assert.All(initial, d => Assert.Equal(DepartmentStatus.Active, d.Status));
         Assert.Equal(DevChain.Departments[0].Signer, departments[0].Signers.Single(), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -95,7 +96,7 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
 
         var id = (await chain.Reader().Departments.IdByCodeAsync("TAX")).Unwrap();
         var department = (await chain.Reader().Departments.GetAsync(id)).Unwrap();
-        Assert.Equal(DepartmentState.Active, department.Status);
+        Assert.Equal(DepartmentStatus.Active, department.Status);
         Assert.True((await chain.Reader().Departments.ProposalAsync(proposalId)).Unwrap().Executed);
     }
 
