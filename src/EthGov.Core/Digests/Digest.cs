@@ -101,7 +101,7 @@ public readonly struct Digest : IEquatable<Digest>, IComparable<Digest>, ISpanFo
 
         if (hex.Length != 2 * Size)
         {
-            error = $"expected {2 * Size} hex digits, got {hex.Length}";
+            error = $"wrong length: {hex.Length} hex digits instead of {2 * Size}";
             return false;
         }
 

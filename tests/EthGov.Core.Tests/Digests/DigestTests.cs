@@ -24,10 +24,10 @@ public class DigestTests
     [Theory]
     [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "missing '0x' prefix")]
     [InlineData("", "missing '0x' prefix")]
-    [InlineData("0x", "expected 64 hex digits, got 0")]
+    [InlineData("0x", "wrong length: 0 hex digits instead of 64")]
     [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85", "odd number of hex digits (63)")]
-    [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8", "expected 64 hex digits, got 62")]
-    [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85500", "expected 64 hex digits, got 66")]
+    [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8", "wrong length: 62 hex digits instead of 64")]
+    [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85500", "wrong length: 66 hex digits instead of 64")]
     [InlineData("0xg3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "non-hex character 'g' at position 2")]
     [InlineData("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85 ", "non-hex character ' ' at position 65")]
     public void TryParse_Malformed_ReportsPreciseError(string text, string expected)
@@ -40,7 +40,7 @@ public class DigestTests
     public void Parse_Malformed_ThrowsFormatExceptionWithReason()
     {
         var e = Assert.Throws<FormatException>(() => Digest.Parse("0x12"));
-        Assert.Contains("expected 64 hex digits, got 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("wrong length: 2 hex digits instead of 64", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace EthGov.Core.Receipts;
+
+/// <summary>The outcome of reading a receipt: the receipt, or every problem found in it.</summary>
+public sealed class ReceiptParseResult
+{
+    private ReceiptParseResult(Receipt? receipt, IReadOnlyList<string> errors)
+    {
+        Receipt = receipt;
+        Errors = errors;
+    }
+
+    /// <summary>The receipt when it is valid; otherwise null.</summary>
+    public Receipt? Receipt { get; }
+
+    /// <summary>
+    /// Problems found, each prefixed with the JSON path it concerns
+    /// (for example <c>receipt.batch.proof[3]: expected 0x + 64 hex digits (...)</c>); empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>True when the receipt is well formed and internally consistent.</summary>
+    [MemberNotNullWhen(true, nameof(Receipt))]
+    public bool IsValid => Receipt is not null;
+
+    internal static ReceiptParseResult Success(Receipt receipt) => new(receipt, []);
+
+    internal static ReceiptParseResult Failure(IReadOnlyList<string> errors) => new(null, errors);
+}

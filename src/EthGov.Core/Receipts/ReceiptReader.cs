@@ -1,0 +1,360 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EthGov.Core.Digests;
+using EthGov.Core.Merkle;
+
+namespace EthGov.Core.Receipts;
+
+/// <summary>
+/// Reads a receipt from JSON that anyone may have edited, and reports every problem with its path
+/// instead of throwing: a citizen pasting a damaged receipt should learn what is wrong with it.
+/// </summary>
+/// <remarks>
+/// Accepts what <c>schemas/receipt.schema.json</c> accepts, and additionally checks that the receipt
+/// is consistent with itself: the batch proof recomputes the root from the digest, the proof length
+/// fits the batch size, and the validity ends after anchoring. The document walk is written out rather
+/// than left to the serializer because the serializer stops at the first problem and names it vaguely.
+/// </remarks>
+public static partial class ReceiptReader
+{
+    private const string RootPath = "receipt";
+
+    private static readonly string[] TopLevelProperties =
+    [
+        "version", "digest", "issuer", "chainId", "registry", "transactionHash",
+        "blockNumber", "blockHash", "anchoredAt", "validUntil", "batch",
+    ];
+
+    private static readonly string[] IssuerProperties = ["id", "code", "name"];
+
+    private static readonly string[] BatchProperties = ["root", "proof", "documentCount"];
+
+    /// <summary>Parses and checks a receipt; never throws on bad input.</summary>
+    public static ReceiptParseResult Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ReceiptParseResult.Failure([$"{RootPath}: empty document"]);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return ReceiptParseResult.Failure(
+                [$"{RootPath}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"]);
+        }
+
+        using (document)
+        {
+            var errors = new List<string>();
+            var receipt = ReadReceipt(document.RootElement, errors);
+            if (receipt is not null)
+            {
+                CheckConsistency(receipt, errors);
+            }
+
+            return errors.Count == 0 && receipt is not null
+                ? ReceiptParseResult.Success(receipt)
+                : ReceiptParseResult.Failure(errors);
+        }
+    }
+
+    private static Receipt? ReadReceipt(JsonElement root, List<string> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{RootPath}: expected a JSON object, got {Describe(root)}");
+            return null;
+        }
+
+        // The version decides what every other property means, so nothing else is read when it is wrong.
+        var version = ReadUInt(root, RootPath, "version", 0, int.MaxValue, errors);
+        if (version is null)
+        {
+            return null;
+        }
+
+        if (version != Receipt.CurrentVersion)
+        {
+            errors.Add($"unsupported receipt version {version}");
+            return null;
+        }
+
+        RejectUnknown(root, RootPath, TopLevelProperties, errors);
+        var digest = ReadDigest(root, RootPath, "digest", errors);
+        var issuer = ReadIssuer(root, errors);
+        var chainId = ReadUInt(root, RootPath, "chainId", 1, ulong.MaxValue, errors);
+        var registry = ReadAddress(root, RootPath, "registry", errors);
+        var transactionHash = ReadDigest(root, RootPath, "transactionHash", errors);
+        var blockNumber = ReadUInt(root, RootPath, "blockNumber", 0, ulong.MaxValue, errors);
+        var blockHash = ReadDigest(root, RootPath, "blockHash", errors);
+        var anchoredAt = ReadDateTime(root, RootPath, "anchoredAt", errors);
+        var validUntil = root.TryGetProperty("validUntil", out _)
+            ? ReadDateTime(root, RootPath, "validUntil", errors)
+            : null;
+        var batch = root.TryGetProperty("batch", out _) ? ReadBatch(root, errors) : null;
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new Receipt
+        {
+            Version = (int)version,
+            Digest = digest!.Value,
+            Issuer = issuer!,
+            ChainId = chainId!.Value,
+            Registry = registry!,
+            TransactionHash = transactionHash!.Value,
+            BlockNumber = blockNumber!.Value,
+            BlockHash = blockHash!.Value,
+            AnchoredAt = anchoredAt!.Value,
+            ValidUntil = validUntil,
+            Batch = batch,
+        };
+    }
+
+    private static ReceiptIssuer? ReadIssuer(JsonElement root, List<string> errors)
+    {
+        const string path = RootPath + ".issuer";
+        if (!TryGetObject(root, RootPath, "issuer", errors, out var issuer))
+        {
+            return null;
+        }
+
+        RejectUnknown(issuer, path, IssuerProperties, errors);
+        var id = ReadUInt(issuer, path, "id", 1, uint.MaxValue, errors);
+        var code = ReadText(issuer, path, "code", errors);
+        var name = ReadText(issuer, path, "name", errors);
+        return id is null || code is null || name is null ? null : new ReceiptIssuer((uint)id, code, name);
+    }
+
+    private static ReceiptBatch? ReadBatch(JsonElement root, List<string> errors)
+    {
+        const string path = RootPath + ".batch";
+        if (!TryGetObject(root, RootPath, "batch", errors, out var batch))
+        {
+            return null;
+        }
+
+        RejectUnknown(batch, path, BatchProperties, errors);
+        var batchRoot = ReadDigest(batch, path, "root", errors);
+        var count = ReadUInt(batch, path, "documentCount", 1, uint.MaxValue, errors);
+        List<Digest>? proof = null;
+        if (!batch.TryGetProperty("proof", out var proofElement))
+        {
+            errors.Add($"{path}: missing property 'proof'");
+        }
+        else if (proofElement.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add($"{path}.proof: expected an array, got {Describe(proofElement)}");
+        }
+        else
+        {
+            proof = [];
+            int i = 0;
+            foreach (var element in proofElement.EnumerateArray())
+            {
+                var sibling = ToDigest(element, $"{path}.proof[{i}]", errors);
+                if (sibling is not null)
+                {
+                    proof.Add(sibling.Value);
+                }
+
+                i++;
+            }
+
+            if (proof.Count != i)
+            {
+                proof = null;
+            }
+        }
+
+        return batchRoot is null || count is null || proof is null
+            ? null
+            : new ReceiptBatch(batchRoot.Value, proof, (uint)count);
+    }
+
+    private static void CheckConsistency(Receipt receipt, List<string> errors)
+    {
+        if (receipt.ValidUntil is { } validUntil && validUntil <= receipt.AnchoredAt)
+        {
+            // The registry refuses a validUntil that is not in the future when anchoring.
+            errors.Add($"{RootPath}.validUntil: must be later than anchoredAt");
+        }
+
+        if (receipt.Batch is not { } batch)
+        {
+            return;
+        }
+
+        var (min, max) = MerkleTree.ProofLengthRange(batch.DocumentCount);
+        if (batch.Proof.Count < min || batch.Proof.Count > max)
+        {
+            errors.Add(
+                $"{RootPath}.batch.proof: {batch.Proof.Count} elements cannot prove a document in a batch of " +
+                $"{batch.DocumentCount} (expected {(min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}")})");
+            return;
+        }
+
+        var computed = MerkleTree.ComputeRoot(receipt.Digest, batch.Proof.ToArray());
+        if (computed != batch.Root)
+        {
+            errors.Add($"{RootPath}.batch.proof: does not lead from the digest to the batch root (it leads to {computed})");
+        }
+    }
+
+    private static void RejectUnknown(JsonElement obj, string path, string[] known, List<string> errors)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                errors.Add($"{path}.{property.Name}: unknown property");
+            }
+        }
+    }
+
+    private static bool TryGetObject(JsonElement parent, string path, string name, List<string> errors, out JsonElement value)
+    {
+        if (!parent.TryGetProperty(name, out value))
+        {
+            errors.Add($"{path}: missing property '{name}'");
+            return false;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}.{name}: expected an object, got {Describe(value)}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryGetRequired(JsonElement parent, string path, string name, List<string> errors, out JsonElement value)
+    {
+        if (parent.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        errors.Add($"{path}: missing property '{name}'");
+        return false;
+    }
+
+    private static ulong? ReadUInt(JsonElement parent, string path, string name, ulong min, ulong max, List<string> errors)
+    {
+        if (!TryGetRequired(parent, path, name, errors, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out ulong number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors.Add($"{path}.{name}: expected an integer from {min} to {max}, got {Describe(value)}");
+        return null;
+    }
+
+    private static string? ReadText(JsonElement parent, string path, string name, List<string> errors)
+    {
+        if (!TryGetRequired(parent, path, name, errors, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        errors.Add($"{path}.{name}: expected a non-empty string, got {Describe(value)}");
+        return null;
+    }
+
+    private static Digest? ReadDigest(JsonElement parent, string path, string name, List<string> errors) =>
+        TryGetRequired(parent, path, name, errors, out var value) ? ToDigest(value, $"{path}.{name}", errors) : null;
+
+    private static Digest? ToDigest(JsonElement value, string path, List<string> errors)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{path}: expected 0x + 64 hex digits, got {Describe(value)}");
+            return null;
+        }
+
+        if (!Digest.TryParse(value.GetString(), out var digest, out var problem))
+        {
+            errors.Add($"{path}: expected 0x + 64 hex digits ({problem})");
+            return null;
+        }
+
+        return digest;
+    }
+
+    private static string? ReadAddress(JsonElement parent, string path, string name, List<string> errors)
+    {
+        if (!TryGetRequired(parent, path, name, errors, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && AddressPattern().IsMatch(text))
+        {
+            return text;
+        }
+
+        errors.Add($"{path}.{name}: expected 0x + 40 hex digits, got {Describe(value)}");
+        return null;
+    }
+
+    private static DateTimeOffset? ReadDateTime(JsonElement parent, string path, string name, List<string> errors)
+    {
+        if (!TryGetRequired(parent, path, name, errors, out var value))
+        {
+            return null;
+        }
+
+        // RFC 3339, as the schema's pattern says; DateTimeOffset.TryParse alone would also take
+        // local, offset-less forms whose meaning depends on the reader's time zone.
+        if (value.ValueKind == JsonValueKind.String
+            && value.GetString() is { } text
+            && DateTimePattern().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors.Add($"{path}.{name}: expected an RFC 3339 date-time with offset, got {Describe(value)}");
+        return null;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{Shorten(value.GetString() ?? string.Empty)}\"",
+        JsonValueKind.Number => $"number {Shorten(value.GetRawText())}",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
+
+    // Error messages are shown to people; a pasted megabyte must not come back in them.
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+
+    [GeneratedRegex("^0x[0-9a-fA-F]{40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimePattern();
+}
