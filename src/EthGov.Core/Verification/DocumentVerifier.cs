@@ -1,0 +1,278 @@
+using System.Globalization;
+using EthGov.Core.Merkle;
+using EthGov.Core.Receipts;
+
+namespace EthGov.Core.Verification;
+
+/// <summary>
+/// Turns what was given (a digest, maybe a file digest and a receipt) and what the chain said into a
+/// <see cref="Verdict"/>. Pure: the chain adapter reads the facts, this decides what they mean.
+/// </summary>
+/// <remarks>
+/// The chain has the last word on status. Each check is judged from its own fact rather than from the
+/// single status the contract reports, so a revoked document that has also expired shows both; the
+/// overall outcome then follows the contract's precedence, Revoked &gt; Superseded &gt; Expired &gt; Valid.
+/// A suspended issuer passes issuer-status with a note: suspension stops a department from acting,
+/// and nothing it anchored before is invalidated by it (design decision 3); the registry never lets a
+/// suspended department anchor, so every document it has on chain predates the suspension.
+/// </remarks>
+public static class DocumentVerifier
+{
+    /// <summary>Evaluates every check and the overall outcome.</summary>
+    public static Verdict Evaluate(VerificationRequest request, ChainFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(facts);
+
+        bool anchored = facts.Status != DocumentStatus.Unknown;
+        VerificationCheck[] checks =
+        [
+            DigestMatches(request),
+            ProofValid(request.Receipt),
+            Anchored(request, facts),
+            IssuerKnown(facts, anchored),
+            IssuerStatus(facts, anchored),
+            NotRevoked(facts, anchored),
+            NotExpired(facts, anchored),
+            NotSuperseded(facts, anchored),
+            ReceiptMatchesChain(request.Receipt, facts, anchored),
+        ];
+
+        return new Verdict(Decide(checks), checks);
+    }
+
+    private static VerdictOutcome Decide(VerificationCheck[] checks)
+    {
+        bool Failed(string name) => checks.First(c => c.Name == name).Outcome == CheckOutcome.Failed;
+
+        if (Failed(CheckNames.DigestMatches) || Failed(CheckNames.ProofValid) || Failed(CheckNames.ReceiptMatchesChain))
+        {
+            return VerdictOutcome.Mismatch;
+        }
+
+        if (Failed(CheckNames.Anchored) || Failed(CheckNames.IssuerKnown))
+        {
+            return VerdictOutcome.Unknown;
+        }
+
+        if (Failed(CheckNames.NotRevoked))
+        {
+            return VerdictOutcome.Revoked;
+        }
+
+        if (Failed(CheckNames.NotSuperseded))
+        {
+            return VerdictOutcome.Superseded;
+        }
+
+        return Failed(CheckNames.NotExpired) ? VerdictOutcome.Expired : VerdictOutcome.Valid;
+    }
+
+    private static VerificationCheck DigestMatches(VerificationRequest request)
+    {
+        var problems = new List<string>();
+        var agreements = new List<string>();
+        if (request.FileDigest is { } file)
+        {
+            (file == request.Digest ? agreements : problems).Add(
+                file == request.Digest
+                    ? $"the file's digest is {file}"
+                    : $"the file's digest {file} differs from {request.Digest}");
+        }
+
+        if (request.Receipt is { } receipt)
+        {
+            (receipt.Digest == request.Digest ? agreements : problems).Add(
+                receipt.Digest == request.Digest
+                    ? "the receipt names the same digest"
+                    : $"the receipt names {receipt.Digest}, not {request.Digest}");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Check(CheckNames.DigestMatches, CheckOutcome.Failed, string.Join("; ", problems));
+        }
+
+        return agreements.Count == 0
+            ? Check(CheckNames.DigestMatches, CheckOutcome.Skipped, "no file or receipt given to compare with")
+            : Check(CheckNames.DigestMatches, CheckOutcome.Passed, string.Join("; ", agreements));
+    }
+
+    private static VerificationCheck ProofValid(Receipt? receipt)
+    {
+        if (receipt is null)
+        {
+            return Check(CheckNames.ProofValid, CheckOutcome.Skipped, "no receipt given");
+        }
+
+        if (receipt.Batch is not { } batch)
+        {
+            return Check(CheckNames.ProofValid, CheckOutcome.Skipped, "anchored on its own, not in a batch: no proof needed");
+        }
+
+        var computed = MerkleTree.ComputeRoot(receipt.Digest, batch.Proof.ToArray());
+        return computed == batch.Root
+            ? Check(CheckNames.ProofValid, CheckOutcome.Passed, $"the proof leads from the digest to batch root {batch.Root}")
+            : Check(CheckNames.ProofValid, CheckOutcome.Failed, $"the proof leads to {computed}, not to batch root {batch.Root}");
+    }
+
+    private static VerificationCheck Anchored(VerificationRequest request, ChainFacts facts)
+    {
+        if (facts.Status == DocumentStatus.Unknown)
+        {
+            string what = request.Receipt?.Batch is { } missing
+                ? $"neither batch root {missing.Root} with this proof nor the digest"
+                : "the digest";
+            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"the registry does not know {what} (read at block {facts.ReadAtBlock})");
+        }
+
+        string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
+        return Check(
+            CheckNames.Anchored,
+            CheckOutcome.Passed,
+            $"anchored {how} in block {facts.AnchoredBlock}{At(facts.AnchoredAt)}");
+    }
+
+    private static VerificationCheck IssuerKnown(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.IssuerKnown, CheckOutcome.Skipped, "not anchored, so no issuer");
+        }
+
+        return facts.DepartmentStatus == DepartmentStatus.None
+            ? Check(CheckNames.IssuerKnown, CheckOutcome.Failed, $"department {facts.DepartmentId} is not in the registry")
+            : Check(CheckNames.IssuerKnown, CheckOutcome.Passed, $"issued by {DescribeDepartment(facts)}");
+    }
+
+    private static VerificationCheck IssuerStatus(ChainFacts facts, bool anchored)
+    {
+        return (anchored, facts.DepartmentStatus) switch
+        {
+            (false, _) => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "not anchored, so no issuer"),
+            (true, DepartmentStatus.Active) => Check(CheckNames.IssuerStatus, CheckOutcome.Passed, "the department is active"),
+            (true, DepartmentStatus.Suspended) => Check(
+                CheckNames.IssuerStatus,
+                CheckOutcome.Passed,
+                "note: the department is now suspended; it can no longer issue, but documents it issued before stay valid"),
+            _ => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "the department is not in the registry"),
+        };
+    }
+
+    private static VerificationCheck NotRevoked(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.NotRevoked, CheckOutcome.Skipped, "not anchored");
+        }
+
+        return facts.Status == DocumentStatus.Revoked
+            ? Check(CheckNames.NotRevoked, CheckOutcome.Failed, $"revoked by its issuing department, reason code {facts.RevocationReason}")
+            : Check(CheckNames.NotRevoked, CheckOutcome.Passed, "not revoked");
+    }
+
+    private static VerificationCheck NotExpired(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.NotExpired, CheckOutcome.Skipped, "not anchored");
+        }
+
+        if (facts.ValidUntil is not { } validUntil)
+        {
+            return facts.Status == DocumentStatus.Expired
+                ? Check(CheckNames.NotExpired, CheckOutcome.Failed, "the registry reports it expired")
+                : Check(CheckNames.NotExpired, CheckOutcome.Passed, "no expiry");
+        }
+
+        // The contract's rule: expired when block.timestamp > validUntil.
+        bool expired = facts.Status == DocumentStatus.Expired || facts.ReadAtTime > validUntil;
+        return expired
+            ? Check(CheckNames.NotExpired, CheckOutcome.Failed, $"expired at {Format(validUntil)} (chain time {Format(facts.ReadAtTime)})")
+            : Check(CheckNames.NotExpired, CheckOutcome.Passed, $"valid until {Format(validUntil)} (chain time {Format(facts.ReadAtTime)})");
+    }
+
+    private static VerificationCheck NotSuperseded(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.NotSuperseded, CheckOutcome.Skipped, "not anchored");
+        }
+
+        if (!facts.Successor.IsZero)
+        {
+            return Check(CheckNames.NotSuperseded, CheckOutcome.Failed, $"superseded by {facts.Successor}");
+        }
+
+        return facts.Status == DocumentStatus.Superseded
+            ? Check(CheckNames.NotSuperseded, CheckOutcome.Failed, "the registry reports it superseded")
+            : Check(CheckNames.NotSuperseded, CheckOutcome.Passed, "no newer document replaces it");
+    }
+
+    private static VerificationCheck ReceiptMatchesChain(Receipt? receipt, ChainFacts facts, bool anchored)
+    {
+        if (receipt is null)
+        {
+            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, "no receipt given");
+        }
+
+        if (!anchored)
+        {
+            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, "nothing on chain to compare the receipt with");
+        }
+
+        var differences = new List<string>();
+        void Compare<T>(string what, T inReceipt, T onChain)
+        {
+            if (!EqualityComparer<T>.Default.Equals(inReceipt, onChain))
+            {
+                differences.Add($"{what} is {inReceipt} in the receipt but {onChain} on chain");
+            }
+        }
+
+        Compare("department", receipt.Issuer.Id, facts.DepartmentId);
+        if (facts.DepartmentCode is { } code)
+        {
+            Compare("department code", receipt.Issuer.Code, code);
+        }
+
+        if (facts.DepartmentName is { } name)
+        {
+            Compare("department name", receipt.Issuer.Name, name);
+        }
+
+        Compare("block", receipt.BlockNumber, facts.AnchoredBlock);
+        // The chain keeps whole seconds; a receipt written with a finer clock still agrees.
+        Compare("anchoring time", Format(receipt.AnchoredAt), facts.AnchoredAt is { } at ? Format(at) : "none");
+        Compare("validUntil", receipt.ValidUntil is { } ru ? Format(ru) : "none", facts.ValidUntil is { } cu ? Format(cu) : "none");
+        if (facts.ChainId is { } chainId)
+        {
+            Compare("chain id", receipt.ChainId, chainId);
+        }
+
+        if (facts.Registry is { } registry && !string.Equals(receipt.Registry, registry, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add($"registry is {receipt.Registry} in the receipt but {registry} on chain");
+        }
+
+        return differences.Count == 0
+            ? Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Passed, $"department {facts.DepartmentId} and block {facts.AnchoredBlock} agree with the chain")
+            : Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Failed, string.Join("; ", differences));
+    }
+
+    private static string DescribeDepartment(ChainFacts facts) =>
+        (facts.DepartmentCode, facts.DepartmentName) switch
+        {
+            ({ } code, { } name) => $"department {facts.DepartmentId} ({code}, {name})",
+            ({ } code, null) => $"department {facts.DepartmentId} ({code})",
+            _ => $"department {facts.DepartmentId}",
+        };
+
+    private static string At(DateTimeOffset? time) => time is { } t ? $" at {Format(t)}" : string.Empty;
+
+    // Whole seconds in UTC: the chain's resolution, and one form for every reader.
+    private static string Format(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds()).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static VerificationCheck Check(string name, CheckOutcome outcome, string detail) => new(name, outcome, detail);
+}

@@ -1,0 +1,27 @@
+namespace EthGov.Core.Verification;
+
+/// <summary>The overall answer to "can I trust this document?".</summary>
+public enum VerdictOutcome
+{
+    /// <summary>Anchored by a known department, not revoked, superseded or expired, and everything given agrees.</summary>
+    Valid,
+
+    /// <summary>The chain does not know the document (or its issuer).</summary>
+    Unknown,
+
+    /// <summary>Revoked by its issuing department.</summary>
+    Revoked,
+
+    /// <summary>Anchored, but its validity has ended.</summary>
+    Expired,
+
+    /// <summary>Replaced by a newer document.</summary>
+    Superseded,
+
+    /// <summary>
+    /// What was given contradicts itself or the chain: the file is not the receipt's document, the
+    /// receipt's proof does not lead to its root, or the receipt disagrees with the chain. Reported
+    /// before any status, because the status would then be about some other document.
+    /// </summary>
+    Mismatch,
+}

@@ -1,0 +1,15 @@
+using EthGov.Core.Digests;
+using EthGov.Core.Receipts;
+
+namespace EthGov.Core.Verification;
+
+/// <summary>What a verifier was given: the digest in question, and optionally a file's digest and a receipt to hold against it.</summary>
+/// <param name="Digest">The digest the chain facts were read for.</param>
+public sealed record VerificationRequest(Digest Digest)
+{
+    /// <summary>SHA-256 of the file the person holds, when they gave one.</summary>
+    public Digest? FileDigest { get; init; }
+
+    /// <summary>The receipt the person holds, when they gave one.</summary>
+    public Receipt? Receipt { get; init; }
+}
