@@ -1,1 +1,1 @@
-Console.WriteLine("ethgov");
+return await EthGov.Cli.EthGovCommand.RunAsync(args);

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Numerics;
+using EthGov.Cli.Common;
+using EthGov.Core.Digests;
+
+namespace EthGov.Cli.Commands;
+
+/// <summary><c>ethgov grant</c> and <c>ethgov access</c>: access grants between departments and the access log.</summary>
+public static class GrantCommand
+{
+    /// <summary>Creates <c>grant</c>.</summary>
+    public static Command Create() => new("grant", "Access grants: a department may read one record, for one purpose, until an expiry")
+    {
+        CreateGrant(),
+        RevokeGrant(),
+        ListGrants(),
+    };
+
+    /// <summary>Creates <c>access</c>.</summary>
+    public static Command CreateAccess()
+    {
+        var id = new Argument<string>("grant-id");
+        var log = new Command("log", "Log one access to a record under a valid grant (grantee department)") { id };
+        log.SetBody(async (parse, context, ct) =>
+        {
+            var grantId = ParseGrantId(parse.GetValue(id)!);
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var outcome = (await client.Grants.LogAccessAsync(grantId, ct)).OrFail();
+            context.Output.Result(outcome, () => [$"access under grant {grantId} logged in tx {outcome.TransactionHash}, block {outcome.BlockNumber}"]);
+            return ExitCodes.Success;
+        });
+        return new Command("access", "The on-chain access log") { log };
+    }
+
+    private static Command CreateGrant()
+    {
+        var record = new Option<string>("--record") { Required = true, Description = "Record id: 0x + 64 hex (an opaque id, never personal data)" };
+        var grantee = new Option<string>("--grantee") { Required = true, Description = "Grantee department code or id" };
+        var purpose = new Option<ushort>("--purpose") { Required = true, Description = "Purpose code" };
+        var expires = new Option<DateTimeOffset>("--expires") { Required = true, Description = "Expiry (ISO 8601)" };
+        var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
+        var command = new Command("create", "Grant a department access to a record under a legal basis") { record, grantee, purpose, expires, basis };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var recordId = DigestArgument.Parse(parse.GetValue(record)!, "record id");
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var granteeId = await ResolveDepartmentAsync(client, parse.GetValue(grantee)!);
+            var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
+            var (outcome, grantId) = (await client.Grants.GrantAsync(recordId, granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct)).OrFail();
+            context.Output.Result(new { grantId = grantId.ToString(), outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command RevokeGrant()
+    {
+        var id = new Argument<string>("grant-id");
+        var command = new Command("revoke", "Revoke a grant (grantor department or the subject)") { id };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var grantId = ParseGrantId(parse.GetValue(id)!);
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var outcome = (await client.Grants.RevokeAsync(grantId, ct)).OrFail();
+            context.Output.Result(outcome, () => [$"grant {grantId} revoked in tx {outcome.TransactionHash}"]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ListGrants()
+    {
+        var record = new Option<string?>("--record") { Description = "Only grants for this record id" };
+        var grantee = new Option<string?>("--grantee") { Description = "Only grants to this department (code or id)" };
+        var command = new Command("list", "List grants, newest first") { record, grantee };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var (client, _) = await context.ConnectAsync(signed: false, ct);
+            var recordId = parse.GetValue(record) is { } r ? DigestArgument.Parse(r, "record id") : (Digest?)null;
+            var granteeId = parse.GetValue(grantee) is { } g ? await ResolveDepartmentAsync(client, g) : (uint?)null;
+            var count = (await client.Grants.CountAsync()).OrFail();
+            var grants = new List<Chain.Registry.GrantInfo>();
+            for (var id = count; id >= 1; id--)
+            {
+                var grant = (await client.Grants.GetAsync(id)).OrFail();
+                if ((recordId is null || grant.RecordId == recordId) && (granteeId is null || grant.GranteeDepartment == granteeId))
+                {
+                    grants.Add(grant);
+                }
+            }
+
+            context.Output.Result(grants.Select(g => g with { }).ToList(), () =>
+                grants.Select(g => $"#{g.Id} record {g.RecordId} -> department {g.GranteeDepartment}, purpose {g.Purpose}, until {g.ExpiresAt:u}, {g.Basis}, {(g.Valid ? "valid" : g.Revoked ? "revoked" : "expired")}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static BigInteger ParseGrantId(string text) =>
+        BigInteger.TryParse(text, out var id) && id > 0 ? id : throw new CliException("grant-id must be a positive integer");
+
+    private static async Task<uint> ResolveDepartmentAsync(Chain.Registry.RegistryClient client, string codeOrId)
+    {
+        if (uint.TryParse(codeOrId, out var id))
+        {
+            return id;
+        }
+
+        var found = (await client.Departments.IdByCodeAsync(codeOrId)).OrFail();
+        return found != 0 ? found : throw new CliException($"no department has the code '{codeOrId}'");
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using EthGov.Chain.Registry;
+using EthGov.Chain.Verification;
+using EthGov.Cli.Anchoring;
+using EthGov.Cli.Common;
+using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+
+namespace EthGov.Cli.Commands;
+
+/// <summary>
+/// <c>ethgov verify</c>: checks a file against the chain. With a receipt (given, or found next to the file)
+/// it needs only a JSON-RPC endpoint: the receipt names the chain and the registry, no EthGov server is asked.
+/// </summary>
+public static class VerifyCommand
+{
+    private static readonly Argument<string> s_file = new("file") { Description = "The document to verify" };
+
+    private static readonly Option<string?> s_receipt = new("--receipt") { Description = "Its receipt (default: <file>.receipt.json when present)" };
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("verify", "Verify a file (and its receipt) against the chain; exit 0 when valid, 1 when not") { s_file, s_receipt };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var file = parse.GetValue(s_file)!;
+            if (!File.Exists(file))
+            {
+                throw new CliException($"'{file}' does not exist");
+            }
+
+            var fileDigest = await DocumentHasher.HashFileAsync(file, ct);
+            var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(s_receipt) ?? DefaultReceipt(file), ct);
+            RegistryClient client;
+            if (receipt is not null)
+            {
+                client = new RegistryClient(context.ChainOptions(receipt.ChainId), receipt.Registry);
+            }
+            else
+            {
+                (client, _) = await context.ConnectAsync(signed: false, ct);
+            }
+
+            var request = new VerificationRequest(receipt?.Digest ?? fileDigest) { FileDigest = fileDigest, Receipt = receipt };
+            var report = (await ChainVerifier.VerifyAsync(client.Documents, request)).OrFail();
+            return VerdictPrinter.Print(context.Output, report);
+        });
+        return command;
+    }
+
+    private static string? DefaultReceipt(string file) => File.Exists(file + InputFiles.ReceiptSuffix) ? file + InputFiles.ReceiptSuffix : null;
+}

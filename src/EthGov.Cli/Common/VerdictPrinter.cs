@@ -1,0 +1,28 @@
+using EthGov.Chain.Verification;
+using EthGov.Core.Verification;
+
+namespace EthGov.Cli.Common;
+
+/// <summary>Prints a verdict: the outcome first, then each check and the chain state it rests on.</summary>
+public static class VerdictPrinter
+{
+    /// <summary>Writes <paramref name="report"/> and returns the exit code it means.</summary>
+    public static int Print(CliOutput output, VerificationReport report)
+    {
+        var (verdict, facts) = (report.Verdict, report.Facts);
+        output.Result(new { outcome = verdict.Outcome, checks = verdict.Checks, facts }, () =>
+        [
+            $"{verdict.Outcome.ToString().ToUpperInvariant()}",
+            .. verdict.Checks.Select(c => $"  [{Mark(c.Outcome)}] {c.Name,-22} {c.Detail}"),
+            $"  read at block {facts.ReadAtBlock} ({facts.ReadAtTime:u}) from registry {facts.Registry} on chain {facts.ChainId}",
+        ]);
+        return verdict.Outcome == VerdictOutcome.Valid ? ExitCodes.Success : ExitCodes.NotValid;
+    }
+
+    private static string Mark(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "ok",
+        CheckOutcome.Failed => "!!",
+        _ => "--",
+    };
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace EthGov.Cli.Tests;
+
+public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorkspace>
+{
+    [Fact]
+    public async Task GrantCreate_ThenAccessLogByGrantee_ThenListShowsTheGrant()
+    {
+        var record = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+        var created = await workspace.RunAsync("dev:1", "grant", "create", "--record", record, "--grantee", "HEALTH",
+            "--purpose", "3", "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Public Health Act s.12", "--json");
+        Assert.Equal(0, created.ExitCode);
+        var grantId = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("grantId").GetString()!;
+
+        var logged = await workspace.RunAsync("dev:2", "access", "log", grantId);
+        var refused = await workspace.RunAsync("dev:3", "access", "log", grantId);
+        var listed = await workspace.RunAsync(null, "grant", "list", "--record", record, "--json");
+
+        Assert.Equal(0, logged.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("NotGrantee", refused.Stderr, StringComparison.Ordinal);
+        var grants = JsonDocument.Parse(listed.Stdout).RootElement;
+        Assert.Equal(1, grants.GetArrayLength());
+        Assert.Equal(2, grants[0].GetProperty("granteeDepartment").GetInt32());
+    }
+
+    [Fact]
+    public async Task KeysNew_WritesAnEncryptedKeystoreThatSignsAfterItJoinsADepartment()
+    {
+        var keystore = Path.Combine(workspace.Folder, $"signer-{Guid.NewGuid():N}.json");
+        var env = new Dictionary<string, string> { ["ETHGOV_KEY_PASSWORD"] = "correct horse battery" };
+
+        var created = await CliProcess.RunAsync(workspace.Folder, env, "keys", "new", keystore, "--json");
+        Assert.Equal(0, created.ExitCode);
+        var address = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("address").GetString()!;
+        Assert.DoesNotContain("privateKey", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"crypto\"", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
+
+        var added = await workspace.RunAsync("dev:2", "departments", "keys", "add", address);
+        await workspace.FundAsync(address);
+        var folder = workspace.NewDocuments(1, "rotated");
+        string[] common = ["--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", keystore];
+        var anchored = await CliProcess.RunAsync(workspace.Folder, env, ["anchor", folder, "--json", .. common]);
+        var wrongPassword = await CliProcess.RunAsync(workspace.Folder, new Dictionary<string, string> { ["ETHGOV_KEY_PASSWORD"] = "wrong password!" }, ["anchor", folder, .. common]);
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(0, anchored.ExitCode);
+        Assert.Equal(2, wrongPassword.ExitCode);
+        Assert.Contains("wrong password", wrongPassword.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("correct horse", wrongPassword.Stderr + wrongPassword.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DepartmentsProposeAndApprove_ReachesQuorumAndListsTheNewDepartment()
+    {
+        var code = "D" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var proposed = await workspace.RunAsync("dev:1", "departments", "propose", "add", "--code", code, "--name", "Water Board", "--signer", "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955", "--json");
+        Assert.Equal(0, proposed.ExitCode);
+        var id = JsonDocument.Parse(proposed.Stdout).RootElement.GetProperty("proposalId").GetString()!;
+
+        var approved = await workspace.RunAsync("dev:3", "departments", "approve", id);
+        var listed = await workspace.RunAsync(null, "departments", "list");
+
+        Assert.Equal(0, approved.ExitCode);
+        Assert.Contains("executed", approved.Stdout, StringComparison.Ordinal);
+        Assert.Contains(code, listed.Stdout, StringComparison.Ordinal);
+    }
+}
