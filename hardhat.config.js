@@ -16,6 +16,8 @@ export default defineConfig({
     },
   },
   paths: { tests: { mocha: "test", solidity: "contracts/test" } },
+  // Fuzz properties in contracts/test run 10,000 inputs each (also pinned per test with hardhat-config NatSpec).
+  test: { solidity: { fuzz: { runs: 10000 } } },
   networks: {
     localhost: { type: "http", url: process.env.ETHGOV_RPC_URL ?? "http://127.0.0.1:8545", chainType: "l1" },
   },
