@@ -30,7 +30,8 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
         var outcome = (await chain.ClientFor(1).Documents.AnchorAsync(NewDigest())).Unwrap();
 
         Assert.StartsWith("0x", outcome.TransactionHash, StringComparison.Ordinal);
-        Assert.InRange(outcome.GasUsed, 21_000UL, 48_000UL);
+        // The budget and why it is 48,700 rather than the 48,000 first asked: docs/gas.md.
+        Assert.InRange(outcome.GasUsed, 21_000UL, 48_700UL);
     }
 
     [Fact]
