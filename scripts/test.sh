@@ -20,16 +20,15 @@ dotnet test EthGov.sln --no-build -nologo -v:quiet --logger "console;verbosity=m
 
 # One summary line over both runners.
 sum() { { grep -Eo "$1" "$2" || true; } | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
-js_passed=$(sum '[0-9]+ passing' "$logs/contracts.log")
-js_failed=$(sum '[0-9]+ failing' "$logs/contracts.log")
-sol_passed=$(sum '^ *[0-9]+ passed' "$logs/contracts.log")
-sol_failed=$(sum '^ *[0-9]+ failed' "$logs/contracts.log")
+# Hardhat prints one indented summary per runner (Solidity, mocha) and an unindented total: count the former.
+js_passed=$(sum '^ +[0-9]+ passing' "$logs/contracts.log")
+js_failed=$(sum '^ +[0-9]+ failing' "$logs/contracts.log")
 net_passed=$(sum 'Passed: +[0-9]+' "$logs/dotnet.log")
 net_failed=$(sum 'Failed: +[0-9]+' "$logs/dotnet.log")
-passed=$(( ${js_passed:-0} + ${sol_passed:-0} + ${net_passed:-0} ))
-failed=$(( ${js_failed:-0} + ${sol_failed:-0} + ${net_failed:-0} ))
+passed=$(( js_passed + net_passed ))
+failed=$(( js_failed + net_failed ))
 echo
-echo "contracts: ${js_passed:-0} mocha + ${sol_passed:-0} solidity passed; .NET: ${net_passed:-0} passed"
+echo "contracts (Solidity + mocha): $js_passed passed, $js_failed failed; .NET (xunit): $net_passed passed, $net_failed failed"
 echo "$passed passed, $failed failed"
 if [ "$failed" -gt 0 ]; then status=1; fi
 if [ "$passed" -eq 0 ]; then echo "ethgov: no test ran" >&2; status=1; fi
