@@ -19,10 +19,10 @@ dotnet test EthGov.sln --no-build -nologo -v:quiet --logger "console;verbosity=m
   | tee "$logs/dotnet.log" || status=1
 
 # One summary line over both runners.
-sum() { { grep -Eo "$1" "$2" || true; } | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
-# Hardhat prints one indented summary per runner (Solidity, mocha) and an unindented total: count the former.
-js_passed=$(sum '^ +[0-9]+ passing' "$logs/contracts.log")
-js_failed=$(sum '^ +[0-9]+ failing' "$logs/contracts.log")
+sum() { grep -Eo "$1" "$2" | awk '{ gsub(/[^0-9]/, ""); s += $0 } END { print s + 0 }' || true; }
+# Hardhat ends with unindented totals over both runners: "174 passing (4 solidity, 170 mocha)", "1 failing (1 mocha)".
+js_passed=$(sum '^[0-9]+ passing' "$logs/contracts.log")
+js_failed=$(sum '^[0-9]+ failing' "$logs/contracts.log")
 net_passed=$(sum 'Passed: +[0-9]+' "$logs/dotnet.log")
 net_failed=$(sum 'Failed: +[0-9]+' "$logs/dotnet.log")
 passed=$(( js_passed + net_passed ))
