@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace EthGov.Testing;
+
+/// <summary>A local chain client run as a child process on a loopback port, answering JSON-RPC.</summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly Process _process;
+
+    private NodeProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    /// <summary>The port the node listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The node's JSON-RPC URL.</summary>
+    public Uri RpcUrl => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Starts <paramref name="executable"/> with <paramref name="arguments"/> and waits until it answers on <paramref name="port"/>.</summary>
+    public static async Task<NodeProcess> StartAsync(string executable, IEnumerable<string> arguments, int port, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        // Nodes log every call; drain both pipes so they never block on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var node = new NodeProcess(process, port);
+        try
+        {
+            await node.WaitUntilReadyAsync(executable, cancellationToken);
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+
+        return node;
+    }
+
+    /// <summary>Sends one JSON-RPC call (for test helpers such as evm_increaseTime or evm_snapshot).</summary>
+    public async Task<JsonElement> CallAsync(string method, params object[] parameters)
+    {
+        using var response = await s_http.PostAsJsonAsync(RpcUrl, new { jsonrpc = "2.0", id = 1, method, @params = parameters });
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (doc.RootElement.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException($"{method} failed: {error}");
+        }
+
+        return doc.RootElement.GetProperty("result").Clone();
+    }
+
+    private async Task WaitUntilReadyAsync(string executable, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(executable)} exited with code {_process.ExitCode}; run scripts/test.sh once to install it");
+            }
+
+            try
+            {
+                await CallAsync("eth_chainId");
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
