@@ -1,25 +1,84 @@
+using EthGov.Api.Audit;
+using EthGov.Api.Auth;
 using EthGov.Api.Configuration;
+using EthGov.Api.Departments;
+using EthGov.Api.Documents;
+using EthGov.Api.Grants;
 using EthGov.Api.Health;
+using EthGov.Api.Indexing;
+using EthGov.Api.OpenApi;
+using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
+using EthGov.Api.Signers;
+using EthGov.Api.Storage;
+using EthGov.Api.Verification;
 using EthGov.Chain.Transactions;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+// The database lives in the data directory; watching configuration files would wake on every WAL write if it sat
+// under the content root, and the API reads its settings once anyway.
+builder.Configuration.Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>().ToList().ForEach(s => s.ReloadOnChange = false);
+
 builder.Services.Configure<ChainOptions>(builder.Configuration.GetSection("Chain"));
 builder.Services.Configure<EthGovOptions>(builder.Configuration.GetSection("EthGov"));
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("EthGov:Outbox"));
+builder.Services.Configure<DocumentsOptions>(builder.Configuration.GetSection("EthGov:Documents"));
+builder.Services.Configure<DepartmentsOptions>(builder.Configuration.GetSection("EthGov:Departments"));
+builder.Services.Configure<IndexerOptions>(builder.Configuration.GetSection("EthGov:Indexer"));
 var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>() ?? new ChainOptions();
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
+var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
 builder.Services.AddSingleton(await StartupValidation.ValidateAsync(chainOptions, ethGovOptions));
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<ChainHealthCheck>("chain");
+builder.Services.AddSingleton(new Database(ethGovOptions.DataDirectory));
+
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+builder.Services.AddEthGovProblems();
+builder.Services.AddEthGovOpenApi();
+builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddEthGovRateLimiting(rateLimits);
+
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<DepartmentDirectory>();
+builder.Services.AddSingleton<DepartmentSigners>();
+builder.Services.AddSingleton<ChainStatus>();
+builder.Services.AddSingleton<DocumentIndex>();
+builder.Services.AddSingleton<PendingDocuments>();
+builder.Services.AddSingleton<BatchStore>();
+builder.Services.AddSingleton<OutboxWriter>();
+builder.Services.AddSingleton<AnchorLookup>();
+builder.Services.AddSingleton<ReceiptService>();
+builder.Services.AddSingleton<AnchorService>();
+builder.Services.AddSingleton<DocumentResponses>();
+builder.Services.AddSingleton<DocumentVerification>();
+builder.Services.AddSingleton<IndexStore>();
+// Order matters: the outbox is loaded before its writer starts, and both before the batcher and the server.
+builder.Services.AddHostedService<OutboxLoader>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWriter>());
+builder.Services.AddHostedService<AnchorBatcher>();
+builder.Services.AddHostedService<EventIndexer>();
+builder.Services.AddHealthChecks()
+    .AddCheck<ChainHealthCheck>("chain")
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<IndexHealthCheck>("index");
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthApi();
+app.MapDocumentsApi();
+app.MapVerificationApi();
+app.MapDepartmentsApi();
+app.MapGrantsApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using EthGov.Api.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Auth;
+
+/// <summary>
+/// Authenticates a department by its API key, sent as <c>X-Api-Key: egk_...</c> or <c>Authorization: Bearer egk_...</c>.
+/// The principal carries the department code and a non-secret key id; the key itself is never logged.
+/// </summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme's name.</summary>
+    public const string SchemeName = "ApiKey";
+
+    /// <summary>The header that carries the key.</summary>
+    public const string HeaderName = "X-Api-Key";
+
+    /// <summary>The claim holding the department code.</summary>
+    public const string DepartmentClaim = "ethgov:department";
+
+    /// <summary>The claim holding the key id.</summary>
+    public const string KeyIdClaim = "ethgov:key";
+
+    /// <inheritdoc />
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? key = Request.Headers[HeaderName].FirstOrDefault();
+        if (key is null && Request.Headers.Authorization.FirstOrDefault() is { } authorization
+            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = authorization["Bearer ".Length..].Trim();
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var department = await keys.FindDepartmentAsync(key, Context.RequestAborted);
+        if (department is null)
+        {
+            return AuthenticateResult.Fail("unknown or revoked API key");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(DepartmentClaim, department), new Claim(KeyIdClaim, ApiKeyStore.KeyId(key))], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+        => WriteAsync(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required",
+            Request.Headers.ContainsKey(HeaderName) || Request.Headers.ContainsKey("Authorization")
+                ? "the API key is unknown or revoked"
+                : $"send the department's key in the {HeaderName} header");
+
+    /// <inheritdoc />
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+        => WriteAsync(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", "a key acts for its own department only");
+
+    private Task WriteAsync(int status, string type, string title, string detail)
+    {
+        var problem = Problems.Problems.Create(status, type, title, detail);
+        return problem.ExecuteAsync(Context);
+    }
+}

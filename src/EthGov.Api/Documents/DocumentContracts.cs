@@ -1,0 +1,45 @@
+using EthGov.Core.Digests;
+using EthGov.Core.Receipts;
+
+namespace EthGov.Api.Documents;
+
+/// <summary>Asks to anchor one document by its SHA-256 digest.</summary>
+/// <param name="Digest">0x + 64 hex digits.</param>
+/// <param name="ValidUntil">End of validity; absent for no expiry.</param>
+public sealed record AnchorRequest(string? Digest, DateTimeOffset? ValidUntil);
+
+/// <summary>Asks to anchor up to 10,000 documents at once; one invalid digest refuses the whole request.</summary>
+/// <param name="Digests">0x + 64 hex digits each.</param>
+/// <param name="ValidUntil">End of validity for all of them; absent for no expiry.</param>
+public sealed record AnchorBatchRequest(string[]? Digests, DateTimeOffset? ValidUntil);
+
+/// <summary>A batch request stored in the outbox.</summary>
+/// <param name="Accepted">Digests stored by this request.</param>
+/// <param name="AlreadyKnown">Digests the outbox already held for the department (idempotent repeats).</param>
+/// <param name="StatusUrlTemplate">Where each document's status is, with <c>{digest}</c> to fill in.</param>
+public sealed record AnchorBatchResponse(int Accepted, int AlreadyKnown, string StatusUrlTemplate);
+
+/// <summary>Revokes a document.</summary>
+/// <param name="Reason">The department's reason code (0-65535).</param>
+public sealed record RevokeRequest(int? Reason);
+
+/// <summary>Replaces a document by a newer one, anchored at once as a single document.</summary>
+/// <param name="NewDigest">The replacing document's digest.</param>
+/// <param name="ValidUntil">The replacing document's end of validity; absent for no expiry.</param>
+public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUntil);
+
+/// <summary>Where a document is on its way to the chain, and its receipt once anchored.</summary>
+/// <param name="Digest">The document's digest.</param>
+/// <param name="Status"><c>pending</c> (in the outbox), <c>anchored</c> (confirmed on chain) or <c>failed</c> (refused by the chain).</param>
+/// <param name="Department">Code of the department that asked for the anchor.</param>
+/// <param name="AcceptedAt">When the API stored the request.</param>
+/// <param name="StatusUrl">This resource.</param>
+/// <param name="Error">Why the chain refused it, when failed.</param>
+/// <param name="Receipt">The receipt, when anchored.</param>
+public sealed record DocumentStatusResponse(Digest Digest, string Status, string? Department, DateTimeOffset AcceptedAt, string StatusUrl, string? Error, Receipt? Receipt);
+
+/// <summary>A confirmed transaction made for the caller.</summary>
+/// <param name="TransactionHash">Its hash.</param>
+/// <param name="BlockNumber">The block that holds it.</param>
+/// <param name="BlockTime">That block's time.</param>
+public sealed record TransactionResponse(string TransactionHash, ulong BlockNumber, DateTimeOffset BlockTime);

@@ -1,0 +1,349 @@
+using EthGov.Api.Auth;
+using EthGov.Api.Departments;
+using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
+using EthGov.Chain.Abi;
+using EthGov.Core.Digests;
+using EthGov.Core.Receipts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Documents;
+
+/// <summary>
+/// Anchoring, status, receipts, revocation and supersession of documents. Anchor requests go to the durable
+/// outbox and are answered 202 after the commit (200 with the receipt when the digest is already anchored);
+/// revocation and supersession are sent to the chain at once and answered when confirmed.
+/// </summary>
+public static class DocumentsApi
+{
+    private const string StatusRoute = "/api/v1/documents/";
+
+    /// <summary>Maps /api/v1/documents.</summary>
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/documents").WithTags("Documents");
+        open.MapGet("/{digest}", GetStatus).WithName("GetDocumentStatus")
+            .WithSummary("Where a document is on its way to the chain, with its receipt once anchored");
+        open.MapGet("/{digest}/receipt", GetReceipt).WithName("GetDocumentReceipt")
+            .WithSummary("The document's receipt, to verify it later without this server");
+
+        var write = app.MapGroup("/api/v1/documents").WithTags("Documents")
+            .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
+        write.MapPost("/", AnchorDigest).WithName("AnchorDocument")
+            .WithSummary("Anchor a document by its SHA-256 digest: 202 once durably queued, 200 with the receipt when already anchored");
+        write.MapPost("/batch", AnchorBatch).WithName("AnchorDocumentBatch")
+            .WithSummary("Anchor up to 10,000 digests in one request, validated all-or-nothing");
+        write.MapPost("/upload", AnchorUpload).WithName("AnchorDocumentUpload")
+            .WithSummary("Anchor an uploaded file: hashed while streamed, never stored")
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
+            .WithSummary("Revoke a document the caller's department issued, with a reason code");
+        write.MapPost("/{digest}/supersession", Supersede).WithName("SupersedeDocument")
+            .WithSummary("Replace a document by a newer one, anchored at once");
+        return app;
+    }
+
+    /// <summary>Anchors one digest.</summary>
+    public static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorDigest(
+        AnchorRequest request, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
+        bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(request.Digest, out var digest, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
+    }
+
+    /// <summary>Anchors an uploaded file's digest.</summary>
+    public static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorUpload(
+        HttpRequest http, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
+        DateTimeOffset? validUntil, bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, cancellationToken);
+        if (upload.IsTooLarge)
+        {
+            return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
+        }
+
+        if (upload.Error is not null || upload.FileDigest is not { } digest)
+        {
+            return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+        }
+
+        return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
+    }
+
+    /// <summary>Anchors many digests, all or nothing.</summary>
+    public static async Task<Results<Accepted<AnchorBatchResponse>, ProblemHttpResult>> AnchorBatch(
+        AnchorBatchRequest request, ActingDepartment caller, AnchorService anchors, IOptions<DocumentsOptions> options, CancellationToken cancellationToken)
+    {
+        if (request.Digests is not { Length: > 0 } texts)
+        {
+            return Problems.Problems.InvalidRequest("digests: give at least one digest");
+        }
+
+        if (texts.Length > options.Value.MaxBatchDigests)
+        {
+            return Problems.Problems.InvalidRequest($"digests: at most {options.Value.MaxBatchDigests} per request, got {texts.Length}");
+        }
+
+        if (ValidUntilProblem(request.ValidUntil) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var digests = new List<Digest>(texts.Length);
+        var seen = new HashSet<Digest>(texts.Length);
+        var errors = new List<string>();
+        for (int i = 0; i < texts.Length; i++)
+        {
+            if (!Digest.TryParse(texts[i], out var digest, out var error))
+            {
+                if (errors.Count < 20)
+                {
+                    errors.Add($"digests[{i}]: {error}");
+                }
+
+                continue;
+            }
+
+            if (seen.Add(digest))
+            {
+                digests.Add(digest);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.InvalidDigest($"{errors.Count} digest(s) are not valid; nothing was accepted", new Dictionary<string, object?> { ["errors"] = errors });
+        }
+
+        AcceptResult result;
+        try
+        {
+            result = await anchors.AcceptAsync(caller.Department.Id, digests, ToChainTime(request.ValidUntil), cancellationToken);
+        }
+        catch (OutboxUnavailableException ex)
+        {
+            return Problems.Problems.OutboxUnavailable(ex.Message);
+        }
+
+        if (result.ConflictingEntry is { } conflict)
+        {
+            return AnchoredByAnother(conflict.Digest);
+        }
+
+        return TypedResults.Accepted(StatusRoute + "{digest}", new AnchorBatchResponse(result.Created.Count, result.Known.Count, StatusRoute + "{digest}"));
+    }
+
+    /// <summary>The status of a document in the outbox.</summary>
+    public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> GetStatus(
+        string digest, DocumentIndex index, DocumentResponses responses, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        return index.TryGet(parsed, out var entry)
+            ? TypedResults.Ok(await responses.StatusAsync(entry, cancellationToken))
+            : Problems.Problems.DocumentNotFound(parsed.ToString());
+    }
+
+    /// <summary>The receipt of an anchored document.</summary>
+    public static async Task<Results<Ok<Receipt>, ProblemHttpResult>> GetReceipt(
+        string digest, DocumentIndex index, ReceiptService receipts, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (!index.TryGet(parsed, out var entry))
+        {
+            return Problems.Problems.DocumentNotFound(parsed.ToString());
+        }
+
+        return await receipts.ForAsync(entry, cancellationToken) is { } receipt
+            ? TypedResults.Ok(receipt)
+            : NotYetAnchored(parsed);
+    }
+
+    /// <summary>Revokes a document of the caller's department.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
+        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (request.Reason is not { } reason || reason is < 0 or > ushort.MaxValue)
+        {
+            return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
+        }
+
+        var located = Locate(parsed, index, batches);
+        if (located.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var documents = caller.Signer.Documents;
+        var sent = located.Batch is { IsSingle: false } batch
+            ? await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken)
+            : await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken);
+        return sent.IsSuccess
+            ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
+            : ChainProblems.From(sent.Error);
+    }
+
+    /// <summary>Replaces a document of the caller's department by a newer one.</summary>
+    public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> Supersede(
+        string digest, SupersedeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts,
+        OutboxWriter writer, DocumentResponses responses, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(digest, out var oldDigest, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (!Digest.TryParse(request.NewDigest, out var newDigest, out error))
+        {
+            return Problems.Problems.InvalidDigest($"newDigest: {error}");
+        }
+
+        if (ValidUntilProblem(request.ValidUntil) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var located = Locate(oldDigest, index, batches);
+        if (located.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        // Hold the new digest so no anchor request races the supersession for it.
+        var signal = OutboxWriter.NewCommitSignal();
+        var validUntil = ToChainTime(request.ValidUntil);
+        var entry = new DocumentEntry(newDigest, caller.Department.Id, validUntil, DateTimeOffset.UtcNow) { Committed = signal.Task };
+        if (!index.TryReserve(entry, out _))
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, "already-anchored", "The digest is already anchored", $"{newDigest} is already anchored or queued");
+        }
+
+        var documents = caller.Signer.Documents;
+        var sent = located.Batch is { IsSingle: false } batch
+            ? await documents.SupersedeInBatchAsync(batch.Root, oldDigest, receipts.ProofOf(batch, oldDigest), newDigest, request.ValidUntil, cancellationToken)
+            : await documents.SupersedeAsync(oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        if (!sent.IsSuccess)
+        {
+            index.Release([entry]);
+            signal.TrySetException(new OutboxUnavailableException("the supersession was refused"));
+            return ChainProblems.From(sent.Error);
+        }
+
+        // The chain anchored the new digest as a single document: record it as a confirmed one-document batch.
+        var stored = batches.Add([(caller.Department.Id, validUntil, newDigest, new[] { newDigest })], DateTimeOffset.UtcNow)[0];
+        batches.Update(stored with
+        {
+            State = BatchState.Confirmed,
+            Attempts = 1,
+            TransactionHash = sent.Value.TransactionHash,
+            BlockNumber = sent.Value.BlockNumber,
+            BlockHash = sent.Value.BlockHash,
+            BlockTime = sent.Value.BlockTime,
+        });
+        entry.BatchId = stored.Id;
+        entry.Settle();
+        try
+        {
+            await writer.CommitAsync([entry], signal, CancellationToken.None);
+        }
+        catch (OutboxUnavailableException ex)
+        {
+            return Problems.Problems.OutboxUnavailable(ex.Message);
+        }
+
+        return TypedResults.Ok(await responses.StatusAsync(entry, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorOneAsync(
+        Digest digest, DateTimeOffset? validUntil, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, DocumentsOptions options,
+        bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
+    {
+        if (ValidUntilProblem(validUntil) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (timeoutSeconds is < 1)
+        {
+            return Problems.Problems.InvalidRequest("timeoutSeconds: give a positive number of seconds");
+        }
+
+        AcceptResult result;
+        try
+        {
+            result = await anchors.AcceptAsync(caller.Department.Id, [digest], ToChainTime(validUntil), cancellationToken);
+        }
+        catch (OutboxUnavailableException ex)
+        {
+            return Problems.Problems.OutboxUnavailable(ex.Message);
+        }
+
+        if (result.ConflictingEntry is not null)
+        {
+            return AnchoredByAnother(digest);
+        }
+
+        var entry = result.Created.Count > 0 ? result.Created[0] : result.Known[0];
+        if (wait == true)
+        {
+            var timeout = TimeSpan.FromSeconds(Math.Min(timeoutSeconds ?? 30, options.MaxWait.TotalSeconds));
+            await entry.WaitSettledAsync(timeout, cancellationToken);
+        }
+
+        var status = await responses.StatusAsync(entry, cancellationToken);
+        return status.Status switch
+        {
+            DocumentResponses.Anchored => TypedResults.Ok(status),
+            DocumentResponses.Failed => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The chain refused the anchor", status.Error),
+            _ => TypedResults.Accepted(status.StatusUrl, status),
+        };
+    }
+
+    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, DocumentIndex index, BatchStore batches)
+    {
+        if (!index.TryGet(digest, out var entry))
+        {
+            // Not anchored through this API (for example by the CLI): the chain decides.
+            return (null, null);
+        }
+
+        return batches.Get(entry.BatchId) switch
+        {
+            { State: BatchState.Confirmed } batch => (batch, null),
+            { State: BatchState.Failed } failed => (null, Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", failed.Error)),
+            _ => (null, NotYetAnchored(digest)),
+        };
+    }
+
+    private static ProblemHttpResult NotYetAnchored(Digest digest)
+        => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.NotYetAnchored, "The document is not anchored yet", $"{digest} is still in the outbox; try again when its status is anchored");
+
+    private static ProblemHttpResult AnchoredByAnother(Digest digest)
+        => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");
+
+    private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
+        => validUntil is { } v && v <= DateTimeOffset.UtcNow
+            ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-valid-until", "validUntil must be in the future", $"validUntil {v:O} has passed")
+            : null;
+
+    private static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;
+}

@@ -1,0 +1,94 @@
+using EthGov.Core.Digests;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace EthGov.Api.Documents;
+
+/// <summary>
+/// Reads a multipart/form-data request section by section: the file part is hashed while it streams in and
+/// is never buffered or stored; small text parts (such as a receipt) are read up to a fixed size.
+/// </summary>
+public static class UploadReader
+{
+    private const int MaxTextPartBytes = 256 * 1024;
+
+    /// <summary>The file's digest (null when no file part) and the text parts, or an error for the caller.</summary>
+    public static async Task<UploadResult> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return UploadResult.Invalid("send the file as multipart/form-data with a part named \"file\"");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Room for the multipart framing and a receipt beside the file.
+            limit.MaxRequestBodySize = maxFileBytes + MaxTextPartBytes + 64 * 1024;
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        Digest? fileDigest = null;
+        long fileBytes = 0;
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (name.Equals("file", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (fileDigest is not null)
+                    {
+                        return UploadResult.Invalid("send one file per request");
+                    }
+
+                    var counted = new LimitedStream(section.Body, maxFileBytes);
+                    fileDigest = await DocumentHasher.HashAsync(counted, cancellationToken);
+                    fileBytes = counted.BytesRead;
+                }
+                else
+                {
+                    var limited = new LimitedStream(section.Body, MaxTextPartBytes);
+                    using var text = new StreamReader(limited);
+                    fields[name] = await text.ReadToEndAsync(cancellationToken);
+                }
+            }
+        }
+        catch (LimitedStream.LimitExceededException)
+        {
+            return UploadResult.TooLarge($"the upload exceeds the limit of {maxFileBytes} bytes");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return UploadResult.TooLarge($"the upload exceeds the limit of {maxFileBytes} bytes");
+        }
+        catch (IOException)
+        {
+            return UploadResult.Invalid("the multipart body is malformed");
+        }
+        catch (InvalidDataException)
+        {
+            return UploadResult.Invalid("the multipart body is malformed");
+        }
+
+        return new UploadResult(fileDigest, fileBytes, fields, null, false);
+    }
+}
+
+/// <summary>What an upload held.</summary>
+public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyDictionary<string, string> Fields, string? Error, bool IsTooLarge)
+{
+    /// <summary>A malformed upload.</summary>
+    public static UploadResult Invalid(string error) => new(null, 0, new Dictionary<string, string>(), error, false);
+
+    /// <summary>An upload over the limit.</summary>
+    public static UploadResult TooLarge(string error) => new(null, 0, new Dictionary<string, string>(), error, true);
+}

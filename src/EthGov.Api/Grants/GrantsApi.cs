@@ -1,0 +1,252 @@
+using System.Numerics;
+using EthGov.Api.Auth;
+using EthGov.Api.Departments;
+using EthGov.Api.Documents;
+using EthGov.Api.Indexing;
+using EthGov.Api.Problems;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Transactions;
+using EthGov.Core.Digests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nethereum.Util;
+
+namespace EthGov.Api.Grants;
+
+/// <summary>
+/// Access grants between departments: created under a legal basis or from a subject's signed consent, revoked,
+/// and each access logged on chain. Writes act for the API key's department and are answered once confirmed.
+/// </summary>
+public static class GrantsApi
+{
+    /// <summary>Maps /api/v1/grants.</summary>
+    public static IEndpointRouteBuilder MapGrantsApi(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/grants").WithTags("Grants");
+        open.MapGet("/{id}", Get).WithName("GetGrant").WithSummary("One grant, read from the chain");
+        open.MapGet("/", List).WithName("ListGrants")
+            .WithSummary("Grants of a record (open to anyone) or to a grantee department (that department's key only), as indexed");
+
+        var write = app.MapGroup("/api/v1/grants").WithTags("Grants")
+            .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
+        write.MapPost("/", GrantUnderLegalBasis).WithName("CreateGrant").WithSummary("Grant a department access to a record under a legal basis");
+        write.MapPost("/consent", GrantFromConsent).WithName("CreateGrantFromConsent").WithSummary("Submit a subject's EIP-712 consent as a grant (the caller's department relays it)");
+        write.MapPost("/{id}/revocation", Revoke).WithName("RevokeGrant").WithSummary("Revoke a grant the caller's department made");
+        write.MapPost("/{id}/accesses", LogAccess).WithName("LogAccess").WithSummary("Log one access under a valid grant to the caller's department");
+        return app;
+    }
+
+    /// <summary>One grant.</summary>
+    public static async Task<Results<Ok<GrantResponse>, ProblemHttpResult>> Get(string id, DepartmentDirectory directory)
+    {
+        if (!TryParseId(id, out var grantId))
+        {
+            return InvalidId();
+        }
+
+        var grant = await directory.Reader.Grants.GetAsync(grantId);
+        return grant.IsSuccess ? TypedResults.Ok(GrantResponse.From(grant.Value)) : ChainProblems.From(grant.Error);
+    }
+
+    /// <summary>Grants by record or grantee.</summary>
+    public static async Task<Results<Ok<IndexedGrant[]>, ProblemHttpResult>> List(
+        string? recordId, string? grantee, HttpContext http, IndexStore index, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        Digest? record = null;
+        if (recordId is not null)
+        {
+            if (!Digest.TryParse(recordId, out var parsed, out var error))
+            {
+                return Problems.Problems.InvalidDigest($"recordId: {error}");
+            }
+
+            record = parsed;
+        }
+
+        uint? granteeId = null;
+        if (grantee is not null)
+        {
+            var caller = ActingDepartment.CodeOf(http.User);
+            if (caller is null)
+            {
+                return Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "listing by grantee needs the grantee department's key");
+            }
+
+            if (!string.Equals(caller, grantee, StringComparison.OrdinalIgnoreCase))
+            {
+                return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", "a key lists the grants of its own department only");
+            }
+
+            var found = await directory.FindAsync(grantee, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return ChainProblems.From(found.Error);
+            }
+
+            granteeId = found.Value?.Id ?? 0;
+        }
+
+        if (record is null && granteeId is null)
+        {
+            return Problems.Problems.InvalidRequest("give recordId or grantee");
+        }
+
+        return TypedResults.Ok(index.Grants(record, granteeId).ToArray());
+    }
+
+    /// <summary>Grants access under a legal basis.</summary>
+    public static async Task<Results<Created<GrantCreatedResponse>, ProblemHttpResult>> GrantUnderLegalBasis(
+        LegalBasisGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"recordId: {error}");
+        }
+
+        if (!Digest.TryParse(request.LegalBasis, out var legalBasis, out error))
+        {
+            return Problems.Problems.InvalidDigest($"legalBasis: {error}");
+        }
+
+        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
+        if (grantee.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var sent = await caller.Signer.Grants.GrantAsync(recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);
+        return Created(sent);
+    }
+
+    /// <summary>Submits a subject's consent.</summary>
+    public static async Task<Results<Created<GrantCreatedResponse>, ProblemHttpResult>> GrantFromConsent(
+        ConsentGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"recordId: {error}");
+        }
+
+        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.Subject is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Subject))
+        {
+            return Problems.Problems.InvalidRequest("subject: an address (0x + 40 hex digits) is required");
+        }
+
+        if (request.Deadline is not { } deadline)
+        {
+            return Problems.Problems.InvalidRequest("deadline: the signature's deadline is required");
+        }
+
+        if (!TryParseSignature(request.Signature, out var signature))
+        {
+            return Problems.Problems.InvalidRequest("signature: 65 bytes as 0x + 130 hex digits");
+        }
+
+        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
+        if (grantee.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var sent = await caller.Signer.Grants.GrantBySigAsync(recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, request.Subject, deadline, signature, cancellationToken);
+        return Created(sent);
+    }
+
+    /// <summary>Revokes a grant.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(string id, ActingDepartment caller, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var grantId))
+        {
+            return InvalidId();
+        }
+
+        return Answer(await caller.Signer.Grants.RevokeAsync(grantId, cancellationToken));
+    }
+
+    /// <summary>Logs an access.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> LogAccess(string id, ActingDepartment caller, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var grantId))
+        {
+            return InvalidId();
+        }
+
+        return Answer(await caller.Signer.Grants.LogAccessAsync(grantId, cancellationToken));
+    }
+
+    private static Results<Created<GrantCreatedResponse>, ProblemHttpResult> Created(ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)> sent)
+    {
+        if (!sent.IsSuccess)
+        {
+            return ChainProblems.From(sent.Error);
+        }
+
+        var id = sent.Value.GrantId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var url = "/api/v1/grants/" + id;
+        return TypedResults.Created(url, new GrantCreatedResponse(id, url, sent.Value.Outcome.TransactionHash, sent.Value.Outcome.BlockNumber));
+    }
+
+    private static Results<Ok<TransactionResponse>, ProblemHttpResult> Answer(ChainResult<TransactionOutcome> sent)
+        => sent.IsSuccess
+            ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
+            : ChainProblems.From(sent.Error);
+
+    private static async Task<(uint Id, ProblemHttpResult? Problem)> GranteeAsync(string? code, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return (0, Problems.Problems.InvalidRequest("granteeDepartment: the receiving department's code is required"));
+        }
+
+        var found = await directory.FindAsync(code, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return (0, ChainProblems.From(found.Error));
+        }
+
+        return found.Value is { } department ? (department.Id, null) : (0, DepartmentsApi.DepartmentNotFound(code));
+    }
+
+    private static ProblemHttpResult? CommonProblem(int? purpose, DateTimeOffset? expiresAt)
+    {
+        if (purpose is not { } p || p is < 0 or > ushort.MaxValue)
+        {
+            return Problems.Problems.InvalidRequest("purpose: a code from 0 to 65535 is required");
+        }
+
+        return expiresAt is null ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required") : null;
+    }
+
+    private static bool TryParseId(string text, out BigInteger id) =>
+        BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
+
+    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive grant number is required");
+
+    private static bool TryParseSignature(string? text, out byte[] signature)
+    {
+        signature = [];
+        if (text is null || text.Length != 132 || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            signature = Convert.FromHexString(text.AsSpan(2));
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using EthGov.Api.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EthGov.Api.Health;
+
+/// <summary>Ready when the SQLite database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = database.Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM batches WHERE state = 0";
+            var unsettled = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return HealthCheckResult.Healthy($"database usable, {unsettled} batch(es) waiting for the chain");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            return HealthCheckResult.Unhealthy($"database unusable: {ex.SqliteErrorCode}");
+        }
+    }
+}

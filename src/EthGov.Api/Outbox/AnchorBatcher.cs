@@ -1,0 +1,242 @@
+using EthGov.Api.Departments;
+using EthGov.Api.Signers;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Transactions;
+using EthGov.Core.Digests;
+using EthGov.Core.Merkle;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Outbox;
+
+/// <summary>
+/// Moves committed documents to the chain: every <see cref="OutboxOptions.BatchInterval"/> (or as soon as
+/// <see cref="OutboxOptions.BatchSize"/> documents wait) it groups them per department and validity into
+/// Merkle batches, stores each batch before sending it, sends <c>anchorBatch</c> (or <c>anchor</c> for a
+/// lone document) with the department's signer, and records the confirmation. Chain outages are retried with
+/// growing pauses; a restart resumes from the stored batches, and a batch the chain already holds (sent just
+/// before a crash) is recognized from its event instead of being sent twice.
+/// </summary>
+public sealed class AnchorBatcher(
+    PendingDocuments pending,
+    BatchStore batches,
+    DocumentIndex index,
+    DepartmentDirectory departments,
+    DepartmentSigners signers,
+    AnchorLookup lookup,
+    IOptions<OutboxOptions> options,
+    ILogger<AnchorBatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<long, Task> _inFlight = [];
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await pending.WaitAsync(options.Value.BatchInterval, stoppingToken);
+                FormBatches();
+                SubmitDue(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                logger.LogError(ex, "the batcher failed a round; it retries at the next one");
+            }
+        }
+
+        Task[] running;
+        lock (_inFlight)
+        {
+            running = [.. _inFlight.Values];
+        }
+
+        await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private void FormBatches()
+    {
+        var waiting = pending.TakeAll();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var groups = new List<(uint, ulong, Digest, Digest[])>();
+        foreach (var group in waiting.GroupBy(e => (e.DepartmentId, e.ValidUntil)))
+        {
+            foreach (var chunk in group.Chunk(options.Value.MaxBatchSize))
+            {
+                var members = chunk.Select(e => e.Digest).ToArray();
+                var root = members.Length == 1 ? members[0] : MerkleTree.Build(members).Root;
+                groups.Add((group.Key.DepartmentId, group.Key.ValidUntil, root, members));
+            }
+        }
+
+        IReadOnlyList<BatchRecord> added;
+        try
+        {
+            added = batches.Add(groups, DateTimeOffset.UtcNow);
+        }
+        catch
+        {
+            // Not stored: the documents stay pending for the next round.
+            pending.Add(waiting);
+            throw;
+        }
+
+        foreach (var batch in added)
+        {
+            foreach (var member in batch.Members)
+            {
+                if (index.TryGet(member, out var entry))
+                {
+                    entry.BatchId = batch.Id;
+                }
+            }
+        }
+    }
+
+    private void SubmitDue(CancellationToken stoppingToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var batch in batches.Unsettled())
+        {
+            lock (_inFlight)
+            {
+                if (batch.NextAttemptAt > now || _inFlight.ContainsKey(batch.Id))
+                {
+                    continue;
+                }
+
+                // Sends run concurrently; the department's sender hands out nonces in order.
+                _inFlight[batch.Id] = Task.Run(() => SubmitAsync(batch, stoppingToken), CancellationToken.None)
+                    .ContinueWith(_ => { lock (_inFlight) { _inFlight.Remove(batch.Id); } }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task SubmitAsync(BatchRecord batch, CancellationToken stoppingToken)
+    {
+        var department = await departments.FindAsync(batch.DepartmentId, stoppingToken);
+        if (!department.IsSuccess)
+        {
+            Retry(batch, department.Error);
+            return;
+        }
+
+        var client = department.Value is { } d ? signers.For(d.Code) : null;
+        if (client is null)
+        {
+            Fail(batch, $"no signer key is configured for department {batch.DepartmentId}");
+            return;
+        }
+
+        DateTimeOffset? validUntil = batch.ValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
+        var sent = batch.IsSingle
+            ? await client.Documents.AnchorAsync(batch.Root, validUntil, stoppingToken)
+            : await client.Documents.AnchorBatchAsync(batch.Root, batch.Members.Length, validUntil, stoppingToken);
+        if (sent.IsSuccess)
+        {
+            Confirm(batch, sent.Value);
+            return;
+        }
+
+        if (sent.Error.Kind != ChainErrorKind.Reverted)
+        {
+            Retry(batch, sent.Error);
+            return;
+        }
+
+        if (sent.Error.Name is "AlreadyAnchored" or "RevertedWhenMined")
+        {
+            // Sent before a crash or a lost answer: the chain already holds it, maybe from us.
+            var found = await lookup.FindAsync(batch);
+            if (!found.IsSuccess)
+            {
+                Retry(batch, found.Error);
+                return;
+            }
+
+            if (found.Value is { } anchored && anchored.DepartmentId == batch.DepartmentId)
+            {
+                Confirm(batch, anchored.Outcome);
+                return;
+            }
+
+            if (found.Value is null && sent.Error.Name == "RevertedWhenMined")
+            {
+                Retry(batch, sent.Error);
+                return;
+            }
+
+            Fail(batch, found.Value is { } other
+                ? $"already anchored by department {other.DepartmentId}"
+                : sent.Error.ToString());
+            return;
+        }
+
+        Fail(batch, sent.Error.ToString());
+    }
+
+    private void Confirm(BatchRecord batch, TransactionOutcome outcome)
+    {
+        var confirmed = batch with
+        {
+            State = BatchState.Confirmed,
+            Attempts = batch.Attempts + 1,
+            Error = null,
+            TransactionHash = outcome.TransactionHash,
+            BlockNumber = outcome.BlockNumber,
+            BlockHash = outcome.BlockHash,
+            BlockTime = outcome.BlockTime,
+        };
+        batches.Update(confirmed);
+        Settle(confirmed);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("batch {Batch} of {Count} documents anchored in block {Block}", batch.Id, batch.Members.Length, outcome.BlockNumber);
+        }
+    }
+
+    private void Fail(BatchRecord batch, string reason)
+    {
+        var failed = batch with { State = BatchState.Failed, Attempts = batch.Attempts + 1, Error = reason };
+        batches.Update(failed);
+        Settle(failed);
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("batch {Batch} of {Count} documents was refused: {Reason}", batch.Id, batch.Members.Length, reason);
+        }
+    }
+
+    private void Retry(BatchRecord batch, ChainError error)
+    {
+        var attempts = batch.Attempts + 1;
+        var delay = TimeSpan.FromTicks(Math.Min(
+            options.Value.MaxRetryDelay.Ticks,
+            options.Value.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        var retried = batch with { Attempts = attempts, Error = error.Message, NextAttemptAt = DateTimeOffset.UtcNow + delay };
+        batches.Update(retried);
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("batch {Batch} not sent ({Error}); attempt {Attempt}, next in {Delay}", batch.Id, error.Message, attempts, delay);
+        }
+    }
+
+    private void Settle(BatchRecord batch)
+    {
+        foreach (var member in batch.Members)
+        {
+            if (index.TryGet(member, out var entry))
+            {
+                entry.Settle();
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using EthGov.Api.Storage;
+using EthGov.Core.Digests;
+using Microsoft.Data.Sqlite;
+
+namespace EthGov.Api.Outbox;
+
+/// <summary>
+/// Batches and their membership: stored as one row per batch (members as one blob of digests, so proofs
+/// can be recomputed and no per-document update is needed) and mirrored in memory for status lookups.
+/// </summary>
+public sealed class BatchStore(Database database)
+{
+    private readonly ConcurrentDictionary<long, BatchRecord> _batches = new();
+    private readonly Lock _lock = new();
+    private SqliteConnection? _connection;
+    private long _lastId;
+
+    /// <summary>The batch with <paramref name="id"/>.</summary>
+    public BatchRecord? Get(long id) => _batches.TryGetValue(id, out var batch) ? batch : null;
+
+    /// <summary>Batches that still have to reach the chain.</summary>
+    public IEnumerable<BatchRecord> Unsettled() => _batches.Values.Where(b => b.State == BatchState.Pending).OrderBy(b => b.Id);
+
+    /// <summary>Stores new batches in one transaction and assigns their ids.</summary>
+    public IReadOnlyList<BatchRecord> Add(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
+    {
+        var added = new List<BatchRecord>(batches.Count);
+        lock (_lock)
+        {
+            var connection = Connection();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO batches (id, department, valid_until, root, members, state, created_at)
+                VALUES ($id, $department, $validUntil, $root, $members, 0, $createdAt)
+                """;
+            foreach (var (departmentId, validUntil, root, members) in batches)
+            {
+                var record = new BatchRecord(++_lastId, departmentId, validUntil, root, members, BatchState.Pending, 0, null, null, null, null, null, now);
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$id", record.Id);
+                insert.Parameters.AddWithValue("$department", (long)departmentId);
+                insert.Parameters.AddWithValue("$validUntil", (long)validUntil);
+                insert.Parameters.AddWithValue("$root", root.ToArray());
+                insert.Parameters.AddWithValue("$members", Pack(members));
+                insert.Parameters.AddWithValue("$createdAt", now.ToUnixTimeMilliseconds());
+                insert.ExecuteNonQuery();
+                added.Add(record);
+            }
+
+            transaction.Commit();
+        }
+
+        foreach (var record in added)
+        {
+            _batches[record.Id] = record;
+        }
+
+        return added;
+    }
+
+    /// <summary>Stores a batch's new state (confirmation, failure or another attempt).</summary>
+    public void Update(BatchRecord batch)
+    {
+        lock (_lock)
+        {
+            using var update = Connection().CreateCommand();
+            update.CommandText = """
+                UPDATE batches SET state = $state, attempts = $attempts, error = $error, tx_hash = $tx,
+                    block_number = $block, block_hash = $blockHash, block_time = $blockTime
+                WHERE id = $id
+                """;
+            update.Parameters.AddWithValue("$id", batch.Id);
+            update.Parameters.AddWithValue("$state", (int)batch.State);
+            update.Parameters.AddWithValue("$attempts", batch.Attempts);
+            update.Parameters.AddWithValue("$error", (object?)batch.Error ?? DBNull.Value);
+            update.Parameters.AddWithValue("$tx", (object?)batch.TransactionHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$block", batch.BlockNumber is { } b ? (long)b : DBNull.Value);
+            update.Parameters.AddWithValue("$blockHash", (object?)batch.BlockHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$blockTime", batch.BlockTime is { } t ? t.ToUnixTimeSeconds() : DBNull.Value);
+            update.ExecuteNonQuery();
+        }
+
+        _batches[batch.Id] = batch;
+    }
+
+    /// <summary>Loads every stored batch; returns them for the loader to link documents to.</summary>
+    internal IReadOnlyList<BatchRecord> Load()
+    {
+        var loaded = new List<BatchRecord>();
+        lock (_lock)
+        {
+            using var select = Connection().CreateCommand();
+            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at FROM batches ORDER BY id";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                var members = Unpack((byte[])reader[4]);
+                var record = new BatchRecord(
+                    reader.GetInt64(0),
+                    (uint)reader.GetInt64(1),
+                    (ulong)reader.GetInt64(2),
+                    new Digest((byte[])reader[3]),
+                    members,
+                    (BatchState)reader.GetInt32(5),
+                    reader.GetInt32(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10),
+                    reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)));
+                _batches[record.Id] = record;
+                _lastId = Math.Max(_lastId, record.Id);
+                loaded.Add(record);
+            }
+        }
+
+        return loaded;
+    }
+
+    private static byte[] Pack(Digest[] members)
+    {
+        var bytes = new byte[members.Length * Digest.Size];
+        for (int i = 0; i < members.Length; i++)
+        {
+            members[i].CopyTo(bytes.AsSpan(i * Digest.Size, Digest.Size));
+        }
+
+        return bytes;
+    }
+
+    private static Digest[] Unpack(byte[] bytes)
+    {
+        var members = new Digest[bytes.Length / Digest.Size];
+        for (int i = 0; i < members.Length; i++)
+        {
+            members[i] = new Digest(bytes.AsSpan(i * Digest.Size, Digest.Size));
+        }
+
+        return members;
+    }
+
+    private SqliteConnection Connection() => _connection ??= database.Open();
+}

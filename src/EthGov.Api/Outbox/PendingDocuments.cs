@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace EthGov.Api.Outbox;
+
+/// <summary>Committed documents that no batch carries yet, handed from the outbox writer to the batcher.</summary>
+public sealed class PendingDocuments(Microsoft.Extensions.Options.IOptions<OutboxOptions> options)
+{
+    private readonly ConcurrentQueue<DocumentEntry> _queue = new();
+    private readonly SemaphoreSlim _full = new(0, 1);
+    private int _count;
+
+    /// <summary>How many documents wait for a batch.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Adds committed documents; wakes the batcher when a batch is full.</summary>
+    public void Add(IReadOnlyList<DocumentEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            _queue.Enqueue(entry);
+        }
+
+        if (Interlocked.Add(ref _count, entries.Count) >= options.Value.BatchSize && _full.CurrentCount == 0)
+        {
+            try
+            {
+                _full.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another writer woke the batcher first.
+            }
+        }
+    }
+
+    /// <summary>Takes everything that waits.</summary>
+    public List<DocumentEntry> TakeAll()
+    {
+        var taken = new List<DocumentEntry>(Count);
+        while (_queue.TryDequeue(out var entry))
+        {
+            taken.Add(entry);
+        }
+
+        Interlocked.Add(ref _count, -taken.Count);
+        return taken;
+    }
+
+    /// <summary>Waits until a batch is full or <paramref name="interval"/> passes.</summary>
+    public Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
+        => _full.WaitAsync(interval, cancellationToken);
+}

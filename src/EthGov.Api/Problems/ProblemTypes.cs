@@ -1,0 +1,59 @@
+namespace EthGov.Api.Problems;
+
+/// <summary>The problem type names of the API (appended to <see cref="Problems.BaseUri"/>).</summary>
+public static class ProblemTypes
+{
+    /// <summary>Malformed body, query or route value.</summary>
+    public const string InvalidRequest = "invalid-request";
+
+    /// <summary>A digest that is not 0x + 64 hex digits.</summary>
+    public const string InvalidDigest = "invalid-digest";
+
+    /// <summary>A receipt that does not follow the receipt schema.</summary>
+    public const string InvalidReceipt = "invalid-receipt";
+
+    /// <summary>An upload larger than the configured limit.</summary>
+    public const string UploadTooLarge = "upload-too-large";
+
+    /// <summary>No API key, or one that is unknown or revoked.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>A key of one department acting for another.</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>The key's department is suspended.</summary>
+    public const string DepartmentSuspended = "department-suspended";
+
+    /// <summary>The per-key rate limit was exceeded.</summary>
+    public const string RateLimited = "rate-limited";
+
+    /// <summary>A digest that another department asked to anchor.</summary>
+    public const string AnchoredByAnotherDepartment = "anchored-by-another-department";
+
+    /// <summary>The chain refused the document's anchor.</summary>
+    public const string AnchorFailed = "anchor-failed";
+
+    /// <summary>The document is still waiting for its anchor.</summary>
+    public const string NotYetAnchored = "not-yet-anchored";
+
+    /// <summary>The digest is unknown to the outbox.</summary>
+    public const string DocumentNotFound = "document-not-found";
+
+    /// <summary>A department code the registry does not know.</summary>
+    public const string DepartmentNotFound = "department-not-found";
+
+    /// <summary>The outbox could not store the request.</summary>
+    public const string OutboxUnavailable = "outbox-unavailable";
+
+    /// <summary>The chain could not be reached.</summary>
+    public const string ChainUnavailable = "chain-unavailable";
+
+    /// <summary>The node refused a request for a reason other than a contract error.</summary>
+    public const string ChainRejected = "chain-rejected";
+
+    /// <summary>The index found the chain reset (another genesis); answers from it would be stale.</summary>
+    public const string ChainReset = "chain-reset";
+
+    /// <summary>Any unexpected failure; details are in the server log, never in the answer.</summary>
+    public const string Internal = "internal-error";
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace EthGov.Api.Problems;
+
+/// <summary>
+/// Makes every error answer a problem with a stable type: framework 400s (bad JSON, bad route values), 404s for
+/// unknown routes, 413s for oversized bodies and unexpected exceptions (500, with no exception detail).
+/// </summary>
+public static class ProblemsSetup
+{
+    /// <summary>Registers problem details with EthGov's types.</summary>
+    public static IServiceCollection AddEthGovProblems(this IServiceCollection services)
+    {
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Type is null || !problem.Type.StartsWith(Problems.BaseUri, StringComparison.Ordinal))
+            {
+                (problem.Type, problem.Title) = problem.Status switch
+                {
+                    400 => (Problems.BaseUri + ProblemTypes.InvalidRequest, "The request is not valid"),
+                    401 => (Problems.BaseUri + ProblemTypes.Unauthorized, "An API key is required"),
+                    403 => (Problems.BaseUri + ProblemTypes.Forbidden, "The API key may not do this"),
+                    404 => (Problems.BaseUri + "not-found", "No such resource"),
+                    405 => (Problems.BaseUri + "method-not-allowed", "The method is not allowed here"),
+                    413 => (Problems.BaseUri + ProblemTypes.UploadTooLarge, "The request body is too large"),
+                    415 => (Problems.BaseUri + "unsupported-media-type", "The content type is not supported"),
+                    429 => (Problems.BaseUri + ProblemTypes.RateLimited, "Too many requests for this API key"),
+                    _ => (Problems.BaseUri + ProblemTypes.Internal, "The request failed"),
+                };
+            }
+
+            // Never echo exception text or stack traces to callers.
+            problem.Extensions.Remove("exception");
+            if (context.Exception is not null)
+            {
+                problem.Detail = null;
+            }
+        });
+        services.AddExceptionHandler<StatusExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Turns exceptions that carry a status (bad request bodies) into that status instead of a 500.</summary>
+    private sealed class StatusExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            int? status = exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+                _ => null,
+            };
+            if (status is null)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = status.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext });
+        }
+    }
+}

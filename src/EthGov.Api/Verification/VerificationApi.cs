@@ -1,0 +1,111 @@
+using EthGov.Api.Documents;
+using EthGov.Api.Problems;
+using EthGov.Core.Digests;
+using EthGov.Core.Receipts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Verification;
+
+/// <summary>Open to anyone: a digest, a file or a receipt in, a verdict with its checks out, read from the chain.</summary>
+public static class VerificationApi
+{
+    /// <summary>Maps /api/v1/verify.</summary>
+    public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/verify").WithTags("Verification");
+        group.MapGet("/{digest}", VerifyDigest).WithName("VerifyDigest")
+            .WithSummary("Verify a digest against the chain");
+        group.MapPost("/", Verify).WithName("Verify")
+            .WithSummary("Verify a digest and/or a receipt against the chain");
+        group.MapPost("/upload", VerifyUpload).WithName("VerifyUpload")
+            .WithSummary("Verify an uploaded file (hashed while streamed, never stored), optionally with its receipt in a \"receipt\" part")
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>Verifies a digest.</summary>
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyDigest(string digest, DocumentVerification verification)
+    {
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        return Answer(await verification.VerifyAsync(parsed, null, null));
+    }
+
+    /// <summary>Verifies a digest, a receipt or both.</summary>
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(VerifyRequest request, DocumentVerification verification)
+    {
+        Receipt? receipt = null;
+        if (request.Receipt is { } json && json.ValueKind != System.Text.Json.JsonValueKind.Null)
+        {
+            var parsed = ReceiptReader.Parse(json.GetRawText());
+            if (!parsed.IsValid)
+            {
+                return InvalidReceipt(parsed.Errors);
+            }
+
+            receipt = parsed.Receipt;
+        }
+
+        Digest digest;
+        if (request.Digest is not null)
+        {
+            if (!Digest.TryParse(request.Digest, out digest, out var error))
+            {
+                return Problems.Problems.InvalidDigest($"digest: {error}");
+            }
+        }
+        else if (receipt is not null)
+        {
+            digest = receipt.Digest;
+        }
+        else
+        {
+            return Problems.Problems.InvalidRequest("give a digest, a receipt or both");
+        }
+
+        return Answer(await verification.VerifyAsync(digest, null, receipt));
+    }
+
+    /// <summary>Verifies an uploaded file, with its receipt when given.</summary>
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyUpload(
+        HttpRequest http, DocumentVerification verification, IOptions<DocumentsOptions> options, CancellationToken cancellationToken)
+    {
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, cancellationToken);
+        if (upload.IsTooLarge)
+        {
+            return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
+        }
+
+        if (upload.Error is not null || upload.FileDigest is not { } fileDigest)
+        {
+            return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+        }
+
+        Receipt? receipt = null;
+        if (upload.Fields.TryGetValue("receipt", out var receiptJson) && !string.IsNullOrWhiteSpace(receiptJson))
+        {
+            var parsed = ReceiptReader.Parse(receiptJson);
+            if (!parsed.IsValid)
+            {
+                return InvalidReceipt(parsed.Errors);
+            }
+
+            receipt = parsed.Receipt;
+        }
+
+        // With a receipt, the question is about the receipt's document; the file must match it.
+        var digest = receipt?.Digest ?? fileDigest;
+        return Answer(await verification.VerifyAsync(digest, fileDigest, receipt));
+    }
+
+    private static Results<Ok<VerifyResponse>, ProblemHttpResult> Answer(EthGov.Chain.Abi.ChainResult<VerifyResponse> result)
+        => result.IsSuccess ? TypedResults.Ok(result.Value) : ChainProblems.From(result.Error);
+
+    private static ProblemHttpResult InvalidReceipt(IReadOnlyList<string> errors)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidReceipt, "The receipt is not valid",
+            $"{errors.Count} problem(s) in the receipt", new Dictionary<string, object?> { ["errors"] = errors });
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+
+namespace EthGov.Api.Verification;
+
+/// <summary>What to verify: a digest, a receipt, or both (the receipt's digest is used when no digest is given).</summary>
+/// <param name="Digest">0x + 64 hex digits.</param>
+/// <param name="Receipt">A receipt as issued by EthGov (JSON object).</param>
+public sealed record VerifyRequest(string? Digest, JsonElement? Receipt);
+
+/// <summary>The verdict on a document, with every check and the chain state it was read at.</summary>
+/// <param name="Digest">The digest verified.</param>
+/// <param name="Outcome">valid, unknown, revoked, expired, superseded or mismatch.</param>
+/// <param name="Checks">The checks of EthGov.Core's verifier, in order.</param>
+/// <param name="Chain">Where and when the facts were read.</param>
+/// <param name="Department">The issuing department's code, when anchored.</param>
+/// <param name="FileDigest">The uploaded file's digest, when a file was given.</param>
+public sealed record VerifyResponse(Digest Digest, VerdictOutcome Outcome, IReadOnlyList<VerificationCheck> Checks, ChainReadAt Chain, string? Department, Digest? FileDigest);
+
+/// <summary>The chain state a verdict rests on.</summary>
+/// <param name="ChainId">The chain read.</param>
+/// <param name="Registry">The registry read.</param>
+/// <param name="Block">The block the facts were read at.</param>
+/// <param name="BlockTime">That block's time (expiry is judged by it).</param>
+public sealed record ChainReadAt(ulong ChainId, string Registry, ulong Block, DateTimeOffset BlockTime);

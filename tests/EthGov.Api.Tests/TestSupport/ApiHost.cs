@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using EthGov.Api.Auth;
+using EthGov.Chain.Deployments;
+using EthGov.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EthGov.Api.Tests.TestSupport;
+
+/// <summary>
+/// The API under test: <see cref="WebApplicationFactory{TEntryPoint}"/> against a <see cref="DevChain"/>, with its
+/// SQLite database in <see cref="DataDirectory"/>. Settings go through UseSetting because Program reads them before Build.
+/// </summary>
+public sealed class ApiHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private ApiHost(Dictionary<string, string?> settings, string dataDirectory)
+    {
+        _settings = settings;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>The data directory (kept when the host is disposed, so a new host can restart on it).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder.</summary>
+    public static async Task<ApiHost> StartAsync(DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("ethgov-api-test-").FullName;
+        var deploymentFile = Path.Combine(dataDirectory, "deployment.json");
+        if (!File.Exists(deploymentFile))
+        {
+            await DeploymentFile.SaveAsync(chain.Deployment, deploymentFile);
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Chain:RpcUrl"] = chain.Node.RpcUrl.ToString(),
+            ["Chain:ChainId"] = "31337",
+            ["EthGov:DeploymentFile"] = deploymentFile,
+            ["EthGov:DataDirectory"] = dataDirectory,
+            ["EthGov:Outbox:BatchInterval"] = "00:00:00.200",
+            ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
+            ["EthGov:Departments:CacheTtl"] = "00:00:00",
+            ["EthGov:Documents:MaxUploadBytes"] = "1048576",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var host = new ApiHost(settings, dataDirectory);
+        _ = host.Server;
+        return host;
+    }
+
+    /// <summary>A new API key for <paramref name="departmentCode"/>, created as the CLI would.</summary>
+    public Task<string> CreateKeyAsync(string departmentCode) => ApiKeyStore.CreateAsync(DataDirectory, departmentCode);
+
+    /// <summary>A client that sends <paramref name="apiKey"/>.</summary>
+    public HttpClient ClientWithKey(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Polls a document's status until it is anchored (or fails the test after <paramref name="timeout"/>).</summary>
+    public async Task<EthGov.Api.Documents.DocumentStatusResponse> WaitAnchoredAsync(string digest, TimeSpan? timeout = null)
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var status = await client.GetFromJsonAsync<EthGov.Api.Documents.DocumentStatusResponse>($"/api/v1/documents/{digest}", TestJson.Options);
+            if (status!.Status == "anchored" || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal("anchored", status.Status);
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
