@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Api.Verification;
+using EthGov.Core.Verification;
+using EthGov.Testing;
+
+namespace EthGov.Api.Tests.Outbox;
+
+public sealed class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
+{
+    [Fact]
+    public async Task Restart_WithPendingOutboxEntries_AllEndAnchoredOnce()
+    {
+        var digests = Enumerable.Range(0, 40).Select(_ => TestDigests.New()).ToArray();
+        string dataDirectory;
+        await using (var first = await ApiHost.StartAsync(chain, new Dictionary<string, string?>
+        {
+            // The batcher does not run before the host is disposed: every accepted digest stays pending.
+            ["EthGov:Outbox:BatchInterval"] = "01:00:00",
+            ["EthGov:Outbox:BatchSize"] = "1000000",
+        }))
+        {
+            dataDirectory = first.DataDirectory;
+            var client = first.ClientWithKey(await first.CreateKeyAsync("HEALTH"));
+            (await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests[..30] })).EnsureSuccessStatusCode();
+            foreach (var digest in digests[30..])
+            {
+                using var accepted = await client.PostAsJsonAsync("/api/v1/documents", new { digest });
+                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            }
+        }
+
+        await using var second = await ApiHost.StartAsync(chain, dataDirectory: dataDirectory);
+
+        foreach (var digest in digests)
+        {
+            await second.WaitAnchoredAsync(digest);
+        }
+
+        var verdict = await second.CreateClient().GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digests[35]}", TestJson.Options);
+        Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);
+        var again = await second.ClientWithKey(await second.CreateKeyAsync("HEALTH")).PostAsJsonAsync("/api/v1/documents", new { digest = digests[0] });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}

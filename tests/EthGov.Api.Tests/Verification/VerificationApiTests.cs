@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using EthGov.Api.Documents;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Api.Verification;
+using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
+
+namespace EthGov.Api.Tests.Verification;
+
+public sealed class VerificationApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private HttpClient Anyone => fixture.Host.CreateClient();
+
+    [Fact]
+    public async Task VerifyDigest_Anchored_ReturnsValidWithEveryCheckReadAtAStatedBlock()
+    {
+        var digest = TestDigests.New();
+        (await fixture.Host.ClientWithKey(fixture.CivilKey).PostAsJsonAsync("/api/v1/documents?wait=true", new { digest })).EnsureSuccessStatusCode();
+
+        var verdict = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}", TestJson.Options);
+
+        Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);
+        Assert.Equal(CheckNames.All, verdict.Checks.Select(c => c.Name));
+        Assert.True(verdict.Chain.Block > 0);
+        Assert.Equal("CIVIL", verdict.Department);
+    }
+
+    [Fact]
+    public async Task VerifyDigest_NeverAnchored_ReturnsUnknown()
+    {
+        var verdict = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{TestDigests.New()}", TestJson.Options);
+
+        Assert.Equal(VerdictOutcome.Unknown, verdict!.Outcome);
+    }
+
+    [Fact]
+    public async Task VerifyDigest_InvalidDigest_Returns400InvalidDigest()
+    {
+        using var response = await Anyone.GetAsync("/api/v1/verify/0xnothex");
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-digest");
+    }
+
+    [Fact]
+    public async Task Verify_Receipt_ReturnsValid()
+    {
+        var receipt = await AnchorAsync(RandomNumberGenerator.GetBytes(64));
+
+        using var response = await Anyone.PostAsJsonAsync("/api/v1/verify", new { receipt = JsonSerializer.Deserialize<JsonElement>(receipt) });
+
+        var verdict = await response.Content.ReadFromJsonAsync<VerifyResponse>(TestJson.Options);
+        Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);
+        Assert.Equal(CheckOutcome.Passed, verdict.Checks.Single(c => c.Name == CheckNames.ReceiptMatchesChain).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_ReceiptOfAnotherBlock_ReturnsMismatch()
+    {
+        var receipt = ReceiptReader.Parse(await AnchorAsync(RandomNumberGenerator.GetBytes(64))).Receipt!;
+        var forged = receipt with { BlockNumber = receipt.BlockNumber + 1 };
+
+        using var response = await Anyone.PostAsJsonAsync("/api/v1/verify", new { receipt = JsonSerializer.Deserialize<JsonElement>(ReceiptWriter.ToJson(forged)) });
+
+        var verdict = await response.Content.ReadFromJsonAsync<VerifyResponse>(TestJson.Options);
+        Assert.Equal(VerdictOutcome.Mismatch, verdict!.Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_MalformedReceipt_Returns400InvalidReceipt()
+    {
+        using var response = await Anyone.PostAsJsonAsync("/api/v1/verify", new { receipt = new { version = 1, digest = "0x12" } });
+
+        var body = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-receipt");
+        Assert.True(body.GetProperty("errors").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Verify_NeitherDigestNorReceipt_Returns400InvalidRequest()
+    {
+        using var response = await Anyone.PostAsJsonAsync("/api/v1/verify", new { });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Fact]
+    public async Task VerifyUpload_FileWithItsReceipt_ReturnsValid()
+    {
+        var file = RandomNumberGenerator.GetBytes(2048);
+        var receipt = await AnchorAsync(file);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "licence.pdf" }, { new StringContent(receipt), "receipt" } };
+
+        using var response = await Anyone.PostAsync("/api/v1/verify/upload", form);
+
+        var verdict = await response.Content.ReadFromJsonAsync<VerifyResponse>(TestJson.Options);
+        Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);
+        Assert.Equal(CheckOutcome.Passed, verdict.Checks.Single(c => c.Name == CheckNames.DigestMatches).Outcome);
+    }
+
+    [Fact]
+    public async Task VerifyUpload_OtherFileThanTheReceipts_ReturnsMismatch()
+    {
+        var receipt = await AnchorAsync(RandomNumberGenerator.GetBytes(2048));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(RandomNumberGenerator.GetBytes(2048)), "file", "forged.pdf" }, { new StringContent(receipt), "receipt" } };
+
+        using var response = await Anyone.PostAsync("/api/v1/verify/upload", form);
+
+        var verdict = await response.Content.ReadFromJsonAsync<VerifyResponse>(TestJson.Options);
+        Assert.Equal(VerdictOutcome.Mismatch, verdict!.Outcome);
+    }
+
+    [Fact]
+    public async Task VerifyUpload_TooLarge_Returns413UploadTooLarge()
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[1_100_000]), "file", "big.bin" } };
+
+        using var response = await Anyone.PostAsync("/api/v1/verify/upload", form);
+
+        await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, "upload-too-large");
+    }
+
+    private async Task<string> AnchorAsync(byte[] file)
+    {
+        var digest = "0x" + Convert.ToHexStringLower(SHA256.HashData(file));
+        using var response = await fixture.Host.ClientWithKey(fixture.CivilKey).PostAsJsonAsync("/api/v1/documents?wait=true", new { digest });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Anyone.GetStringAsync($"/api/v1/documents/{digest}/receipt");
+    }
+}
