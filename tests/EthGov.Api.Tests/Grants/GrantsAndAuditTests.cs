@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EthGov.Api.Grants;
+using EthGov.Api.Indexing;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Chain.Keys;
+using EthGov.Chain.Signing;
+using EthGov.Core.Digests;
+
+namespace EthGov.Api.Tests.Grants;
+
+public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private HttpClient Civil => fixture.Host.ClientWithKey(fixture.CivilKey);
+
+    private HttpClient Health => fixture.Host.ClientWithKey(fixture.HealthKey);
+
+    [Fact]
+    public async Task GrantLogRevoke_UnderLegalBasis_AuditTimelineShowsEachEventWithBlockAndTransaction()
+    {
+        var recordId = TestDigests.New();
+        var grantId = await GrantAsync(recordId);
+
+        using var logged = await Health.PostAsync($"/api/v1/grants/{grantId}/accesses", null);
+        Assert.Equal(HttpStatusCode.OK, logged.StatusCode);
+        using var revoked = await Civil.PostAsync($"/api/v1/grants/{grantId}/revocation", null);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        var grant = await fixture.Host.CreateClient().GetFromJsonAsync<GrantResponse>($"/api/v1/grants/{grantId}", TestJson.Options);
+        Assert.True(grant!.Revoked);
+        var timeline = await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 3);
+        Assert.Equal(["AccessGranted", "AccessLogged", "GrantRevoked"], timeline.Items.Select(e => e.Event));
+        Assert.All(timeline.Items, e => Assert.True(e.BlockNumber > 0 && e.TransactionHash.StartsWith("0x", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ListGrants_ByRecordAndByGrantee_ReturnsIndexedGrants()
+    {
+        var recordId = TestDigests.New();
+        var grantId = await GrantAsync(recordId);
+        await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 1);
+
+        var byRecord = await fixture.Host.CreateClient().GetFromJsonAsync<IndexedGrant[]>($"/api/v1/grants?recordId={recordId}", TestJson.Options);
+        var byGrantee = await Health.GetFromJsonAsync<IndexedGrant[]>("/api/v1/grants?grantee=HEALTH", TestJson.Options);
+
+        Assert.Equal(grantId, byRecord!.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(byGrantee!, g => g.RecordId == Digest.Parse(recordId));
+    }
+
+    [Fact]
+    public async Task ListGrants_ByAnotherDepartmentsGrantee_Returns403Forbidden()
+    {
+        using var response = await Civil.GetAsync("/api/v1/grants?grantee=HEALTH");
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task AuditDepartment_OwnKey_ReturnsPagedTimeline()
+    {
+        var recordId = TestDigests.New();
+        await GrantAsync(recordId);
+        await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 1);
+
+        var page = await Health.GetFromJsonAsync<Page<IndexedEventRow>>("/api/v1/audit/departments/HEALTH?page=1&pageSize=2", TestJson.Options);
+
+        Assert.True(page!.Total >= 1);
+        Assert.True(page.Items.Count <= 2);
+    }
+
+    [Fact]
+    public async Task AuditRecord_BadPageSize_Returns400InvalidRequest()
+    {
+        using var response = await fixture.Host.CreateClient().GetAsync($"/api/v1/audit/records/{TestDigests.New()}?pageSize=100000");
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Fact]
+    public async Task LogAccess_NotTheGrantee_Returns403NotGrantee()
+    {
+        var grantId = await GrantAsync(TestDigests.New());
+
+        using var response = await fixture.Host.ClientWithKey(fixture.TransportKey).PostAsync($"/api/v1/grants/{grantId}/accesses", null);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "not-grantee");
+    }
+
+    [Fact]
+    public async Task LogAccess_RevokedGrant_Returns409GrantNotActive()
+    {
+        var grantId = await GrantAsync(TestDigests.New());
+        (await Civil.PostAsync($"/api/v1/grants/{grantId}/revocation", null)).EnsureSuccessStatusCode();
+
+        using var response = await Health.PostAsync($"/api/v1/grants/{grantId}/accesses", null);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Conflict, "grant-not-active");
+    }
+
+    [Fact]
+    public async Task RevokeGrant_NotTheGrantor_Returns403NotGrantorOrSubject()
+    {
+        var grantId = await GrantAsync(TestDigests.New());
+
+        using var response = await Health.PostAsync($"/api/v1/grants/{grantId}/revocation", null);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "not-grantor-or-subject");
+    }
+
+    [Fact]
+    public async Task GetGrant_Unknown_Returns404GrantNotFound()
+    {
+        using var response = await fixture.Host.CreateClient().GetAsync("/api/v1/grants/9999");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound, "grant-not-found");
+    }
+
+    [Fact]
+    public async Task CreateGrant_UnknownGrantee_Returns404DepartmentNotFound()
+    {
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
+        {
+            recordId = TestDigests.New(), granteeDepartment = "NOSUCH", purpose = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(1), legalBasis = TestDigests.New(),
+        });
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound, "department-not-found");
+    }
+
+    [Fact]
+    public async Task CreateGrant_ExpiryInThePast_Returns400InvalidExpiry()
+    {
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
+        {
+            recordId = TestDigests.New(), granteeDepartment = "HEALTH", purpose = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(-1), legalBasis = TestDigests.New(),
+        });
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-expiry");
+    }
+
+    [Fact]
+    public async Task CreateGrantFromConsent_SubjectSignature_CreatesConsentGrant()
+    {
+        var request = await ConsentAsync(TestDigests.New(), signerIndex: 6);
+
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants/consent", request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options);
+        var grant = await fixture.Host.CreateClient().GetFromJsonAsync<GrantResponse>(created!.Url, TestJson.Options);
+        Assert.Equal(EthGov.Chain.Registry.GrantBasis.SubjectConsent, grant!.Basis);
+        Assert.Equal(DevAccounts.Get(6, 31337).Address, grant.Subject, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task CreateGrantFromConsent_SignatureOfSomeoneElse_Returns400InvalidSignature()
+    {
+        var request = await ConsentAsync(TestDigests.New(), signerIndex: 7, claimedSubject: DevAccounts.Get(8, 31337).Address);
+
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants/consent", request);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-signature");
+    }
+
+    private async Task<string> GrantAsync(string recordId)
+    {
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
+        {
+            recordId, granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = TestDigests.New(),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options))!.GrantId;
+    }
+
+    private async Task<object> ConsentAsync(string recordId, int signerIndex, string? claimedSubject = null)
+    {
+        var subject = DevAccounts.Get(signerIndex, 31337);
+        var nonce = (await fixture.Chain.Reader().Documents.NonceAsync(subject.Address)).Unwrap();
+        var expiresAt = DateTimeOffset.UtcNow.AddDays(30);
+        var deadline = DateTimeOffset.UtcNow.AddHours(1);
+        var signer = new TypedDataSigner(31337, fixture.Chain.Deployment.Registry);
+        var signature = signer.Sign(new ConsentTyped
+        {
+            RecordId = Digest.Parse(recordId).ToArray(),
+            GranteeDepartment = 2,
+            Purpose = 9,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            Nonce = nonce,
+            Deadline = deadline.ToUnixTimeSeconds(),
+        }, DevAccounts.PrivateKey(signerIndex));
+        return new
+        {
+            recordId, granteeDepartment = "HEALTH", purpose = 9, expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()),
+            subject = claimedSubject ?? subject.Address, deadline = DateTimeOffset.FromUnixTimeSeconds(deadline.ToUnixTimeSeconds()),
+            signature = "0x" + Convert.ToHexStringLower(signature),
+        };
+    }
+
+    private async Task<Page<IndexedEventRow>> WaitForEventsAsync(string url, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var page = await fixture.Host.CreateClient().GetFromJsonAsync<Page<IndexedEventRow>>(url, TestJson.Options);
+            if (page!.Items.Count(e => e.Event != "DocumentAnchored") >= count || DateTime.UtcNow > deadline)
+            {
+                return page with { Items = [.. page.Items.Where(e => e.Event != "DocumentAnchored")] };
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
