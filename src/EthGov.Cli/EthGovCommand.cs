@@ -33,7 +33,7 @@ public static class EthGovCommand
         var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            CommandRunner.Err.WriteLine($"ethgov: {string.Join("; ", parse.Errors.Select(e => e.Message))} (see ethgov --help)");
+            CommandRunner.Err.WriteLine($"ethgov: {CliOutput.OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))} (see ethgov --help)");
             return ExitCodes.Error;
         }
 

@@ -45,5 +45,27 @@ public sealed class CliOutput(TextWriter output, TextWriter error, bool json)
     }
 
     /// <summary>The one line an error gets.</summary>
-    public void Error(string message) => error.WriteLine($"ethgov: {message}");
+    public void Error(string message) => error.WriteLine($"ethgov: {OneLine(message)}");
+
+    /// <summary>
+    /// Escapes control and invisible formatting characters (newlines, bidi overrides, zero-width spaces) that an
+    /// error message may echo from the input, so it stays one line and shows what was really typed.
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        var builder = new System.Text.StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }
