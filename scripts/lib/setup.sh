@@ -20,10 +20,27 @@ ethgov_npm_install() {
   echo "$want" > "$stamp"
 }
 
+# The page tests drive Debian's Chromium (a browser is never downloaded at test time); the CJK font lets the
+# Chinese page render in their screenshots. Installed from Debian's packages only when missing.
+ethgov_install_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return 0
+  fi
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  ethgov_log "installing ${missing[*]} from Debian's packages (apt-get)"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
 ethgov_setup() {
   local configuration="${1:-Debug}"
   ethgov_use_node "$ETHGOV_ROOT"
   ethgov_npm_install
+  ethgov_install_browser
   ethgov_log "compiling contracts (solc WASM, offline)"
   (cd "$ETHGOV_ROOT" && node_modules/.bin/hardhat compile --quiet)
   ethgov_log "building the .NET solution ($configuration)"

@@ -8,6 +8,7 @@ using EthGov.Api.Health;
 using EthGov.Api.Indexing;
 using EthGov.Api.OpenApi;
 using EthGov.Api.Outbox;
+using EthGov.Api.Page;
 using EthGov.Api.Problems;
 using EthGov.Api.Signers;
 using EthGov.Api.Storage;
@@ -67,6 +68,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -79,6 +81,8 @@ app.MapVerificationApi();
 app.MapDepartmentsApi();
 app.MapGrantsApi();
 app.MapAuditApi();
+app.MapPageApi();
+app.MapQrCodeApi();
 
 await app.RunAsync();
 

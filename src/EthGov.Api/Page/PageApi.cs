@@ -1,0 +1,44 @@
+namespace EthGov.Api.Page;
+
+/// <summary>
+/// Serves the verification page: <c>/</c> to check a file or a receipt, <c>/v/{digest}</c> where a certificate's
+/// QR code leads (the page verifies that digest at once), and <c>/department</c> for departments anchoring files.
+/// All three are the same static document; its scripts read the path.
+/// </summary>
+public static class PageApi
+{
+    /// <summary>
+    /// Everything the page loads comes from this server, and it talks to no other: a verification page that
+    /// pulled scripts from elsewhere could be made to lie about a verdict.
+    /// </summary>
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Maps the page's routes.</summary>
+    public static IEndpointRouteBuilder MapPageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", ServePage).WithName("VerificationPage").ExcludeFromDescription();
+        app.MapGet("/v/{digest}", (HttpContext http, IWebHostEnvironment environment, string digest) => ServePage(http, environment))
+            .WithName("VerificationPageForDigest").ExcludeFromDescription();
+        app.MapGet("/department", ServePage).WithName("DepartmentPage").ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult ServePage(HttpContext http, IWebHostEnvironment environment)
+    {
+        var page = environment.WebRootFileProvider.GetFileInfo("index.html");
+        if (!page.Exists || page.PhysicalPath is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        // The page is small and changes with each release; a stale copy must never judge a document.
+        headers.CacheControl = "no-cache";
+        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,71 @@
+// The EthGov API as the page uses it. Every failure becomes an ApiError carrying the RFC 7807 problem, when
+// the server sent one, so the views can show the server's own words.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function request(method, url, { body, apiKey } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (apiKey) {
+    headers['X-Api-Key'] = apiKey;
+  }
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const payload = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, payload);
+  }
+  return { status: response.status, body: payload };
+}
+
+export async function verifyDigest(digest) {
+  return (await request('GET', `/api/v1/verify/${encodeURIComponent(digest)}`)).body;
+}
+
+/** Verifies a receipt; with a digest too, the verdict also says whether the two belong together. */
+export async function verifyReceipt(receipt, digest) {
+  return (await request('POST', '/api/v1/verify', { body: { digest: digest ?? null, receipt } })).body;
+}
+
+/** The receipt this server issued for the digest, or null when it did not anchor it (or not yet). */
+export async function receiptOf(digest) {
+  try {
+    return (await request('GET', `/api/v1/documents/${encodeURIComponent(digest)}/receipt`)).body;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function anchor(digest, validUntil, apiKey) {
+  return (await request('POST', '/api/v1/documents', { body: { digest, validUntil: validUntil ?? null }, apiKey })).body;
+}
+
+export async function documentStatus(digest) {
+  return (await request('GET', `/api/v1/documents/${encodeURIComponent(digest)}`)).body;
+}
+
+export function qrCodeUrl(digest, format) {
+  return `/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`;
+}

@@ -1,0 +1,44 @@
+// Starts the page: language first, then the view the address asks for.
+
+import { preventStrayDrops } from './dom.js';
+import { initialLanguage, language, otherLanguage, setLanguage } from './i18n.js';
+import { startDepartmentView } from './department-view.js';
+import { startVerifyView } from './verify-view.js';
+
+function wireLanguageSwitch() {
+  const button = document.getElementById('lang-switch');
+  const label = () => {
+    button.setAttribute('lang', otherLanguage());
+    button.dataset.language = language();
+  };
+  button.addEventListener('click', () => {
+    setLanguage(otherLanguage(), { remember: true });
+    label();
+  });
+  setLanguage(initialLanguage());
+  label();
+}
+
+function route() {
+  const path = window.location.pathname;
+  const department = path === '/department';
+  for (const link of document.querySelectorAll('[data-view-link]')) {
+    const current = (link.dataset.viewLink === 'department') === department;
+    if (current) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  if (department) {
+    startDepartmentView();
+    return;
+  }
+  const linked = /^\/v\/([^/]+)\/?$/.exec(path);
+  startVerifyView(linked ? decodeURIComponent(linked[1]) : undefined);
+}
+
+preventStrayDrops();
+wireLanguageSwitch();
+route();
+document.body.dataset.ready = 'true';

@@ -1,0 +1,308 @@
+// Every sentence the page shows, in English and Simplified Chinese. Texts are plain strings with {named}
+// placeholders; the page inserts them with textContent only, so nothing here or in a parameter is HTML.
+
+const messages = {
+  en: {
+    'page.title': 'Verify a government document — EthGov',
+    'skip': 'Skip to content',
+    'brand': 'EthGov document check',
+    'nav.label': 'Sections',
+    'nav.verify': 'Verify a document',
+    'nav.department': 'For departments',
+    'lang.switch': '中文',
+    'lang.switchLabel': '切换到中文',
+
+    'verify.title': 'Is this document genuine?',
+    'verify.lead': 'Government departments record a fingerprint of every document they issue on a shared public ledger. Check a certificate, licence or decision against that record: no account needed.',
+    'verify.file.heading': 'Check a file',
+    'verify.file.drop': 'Drop the document here',
+    'verify.file.or': 'or',
+    'verify.file.choose': 'choose a file',
+    'verify.file.privacy': 'Your file never leaves this computer. Your browser computes its SHA-256 fingerprint and sends only that fingerprint.',
+    'verify.digest.heading': 'Check a fingerprint',
+    'verify.digest.label': 'Document fingerprint (SHA-256, 0x followed by 64 hexadecimal digits)',
+    'verify.digest.submit': 'Verify',
+    'verify.receipt.summary': 'I also have a receipt (optional)',
+    'verify.receipt.help': 'A receipt is the JSON file the department gave with the document. With it, the check also confirms the receipt matches the document and the ledger.',
+    'verify.receipt.label': 'Receipt (JSON)',
+    'verify.receipt.open': 'Open a receipt file',
+    'verify.receipt.submit': 'Verify with the receipt',
+
+    'verdict.label': 'Result',
+    'busy.hashing': 'Computing the fingerprint of {name} in your browser…',
+    'busy.checking': 'Checking the ledger…',
+
+    'outcome.valid': 'Valid',
+    'outcome.revoked': 'Revoked',
+    'outcome.expired': 'Expired',
+    'outcome.superseded': 'Replaced by a newer document',
+    'outcome.unknown': 'Not on record',
+    'outcome.mismatch': 'Does not match',
+    'summary.valid': 'Issued by {department} and valid.',
+    'summary.validNoName': 'Issued by a registered department and valid.',
+    'summary.revoked': 'The issuing department revoked this document. Reason code: {reason}.',
+    'summary.expired': 'This document was genuine, but its validity ended on {date}.',
+    'summary.expiredNoDate': 'This document was genuine, but its validity has ended.',
+    'summary.superseded': 'The issuing department replaced this document with a newer one.',
+    'summary.supersededLink': 'Check the newer document',
+    'summary.unknown': 'No department has recorded a document with this fingerprint. A document changed in any way, even by one character, is not found.',
+    'summary.mismatch': 'The file, the receipt and the ledger do not agree: this is not the document the receipt describes.',
+    'announce': 'Result: {outcome}. {summary}',
+
+    'facts.heading': 'Details',
+    'facts.issuer': 'Issued by',
+    'facts.departmentStatus': 'Department status',
+    'facts.anchoredAt': 'Recorded on the ledger',
+    'facts.anchoredBlockSuffix': '(block {block})',
+    'facts.validUntil': 'Valid until',
+    'facts.noExpiry': 'No expiry date',
+    'facts.revocationReason': 'Revocation reason code',
+    'facts.successor': 'Replaced by',
+    'facts.digest': 'Fingerprint checked',
+    'facts.transaction': 'Recording transaction',
+    'facts.receipt': 'Receipt',
+    'facts.receiptDownload': 'Download the receipt (JSON)',
+    'department.active': 'Active',
+    'department.suspended': 'Suspended; documents it issued before the suspension stay valid',
+
+    'checks.heading': 'How this was checked',
+    'checks.basis': 'Read from chain {chainId}, registry {registry}, at block {block} ({time}).',
+    'check.passed': 'passed',
+    'check.failed': 'failed',
+    'check.skipped': 'not applicable',
+    'check.digest-matches': 'The file matches the fingerprint and receipt',
+    'check.proof-valid': 'The batch proof is correct',
+    'check.anchored': 'Recorded on the ledger',
+    'check.issuer-known': 'The issuer is a registered department',
+    'check.issuer-status': 'The issuer\u2019s standing',
+    'check.not-revoked': 'Not revoked',
+    'check.not-expired': 'Not expired',
+    'check.not-superseded': 'Not replaced',
+    'check.receipt-matches-chain': 'The receipt agrees with the ledger',
+
+    'error.heading': 'The check could not be made',
+    'error.network': 'The verification service could not be reached. Check your connection and try again.',
+    'error.digest': 'This is not a fingerprint: give 0x followed by 64 hexadecimal digits.',
+    'error.linkDigest': 'The link does not contain a valid document fingerprint.',
+    'error.receiptJson': 'The receipt is not valid JSON: {message}',
+    'error.receiptEmpty': 'Paste or open a receipt first.',
+    'error.noCrypto': 'This browser cannot compute fingerprints here (the page must be opened over HTTPS). Enter the fingerprint instead.',
+    'error.server': 'The service answered: {title}',
+
+    'dept.title': 'Anchor documents',
+    'dept.lead': 'Signed-in departments record the fingerprints of the documents they issue. Files are hashed in this browser; only fingerprints are sent.',
+    'dept.key.label': 'Department API key',
+    'dept.key.help': 'Kept only in this browser tab (session storage) until you sign out or close the tab, and sent only to this server.',
+    'dept.key.submit': 'Sign in',
+    'dept.signedIn': 'Signed in with a department key.',
+    'dept.signOut': 'Sign out',
+    'dept.validUntil': 'Valid until (optional, applies to the next files)',
+    'dept.drop': 'Drop documents to anchor here',
+    'dept.choose': 'choose files',
+    'dept.table.caption': 'Documents anchored in this session',
+    'dept.table.file': 'File',
+    'dept.table.digest': 'Fingerprint',
+    'dept.table.status': 'Status',
+    'dept.table.actions': 'Downloads',
+    'dept.empty': 'No documents yet.',
+    'dept.status.hashing': 'Computing fingerprint',
+    'dept.status.sending': 'Sending',
+    'dept.status.pending': 'Pending: waiting for the ledger',
+    'dept.status.anchored': 'Confirmed on the ledger',
+    'dept.status.failed': 'Refused',
+    'dept.download.receipt': 'Receipt',
+    'dept.download.png': 'QR code (PNG)',
+    'dept.download.svg': 'QR code (SVG)',
+    'dept.verifyLink': 'Verify',
+    'dept.summary': '{pending} pending, {anchored} confirmed, {failed} refused.',
+    'dept.unauthorized': 'The API key is unknown or revoked. Sign in again.',
+  },
+  'zh-CN': {
+    'page.title': '核验政府文件 — EthGov',
+    'skip': '跳到正文',
+    'brand': 'EthGov 文件核验',
+    'nav.label': '栏目',
+    'nav.verify': '核验文件',
+    'nav.department': '部门入口',
+    'lang.switch': 'English',
+    'lang.switchLabel': 'Switch to English',
+
+    'verify.title': '这份文件是真的吗？',
+    'verify.lead': '政府部门会把所签发每份文件的指纹记录在共享的公共账本上。您可以将证书、执照或决定书与该记录比对，无需注册账户。',
+    'verify.file.heading': '核验文件',
+    'verify.file.drop': '把文件拖放到这里',
+    'verify.file.or': '或',
+    'verify.file.choose': '选择文件',
+    'verify.file.privacy': '您的文件不会离开这台电脑。浏览器在本地计算文件的 SHA-256 指纹，只发送该指纹。',
+    'verify.digest.heading': '核验指纹',
+    'verify.digest.label': '文件指纹（SHA-256，0x 加 64 位十六进制数字）',
+    'verify.digest.submit': '核验',
+    'verify.receipt.summary': '我还有凭证（可选）',
+    'verify.receipt.help': '凭证是部门随文件提供的 JSON 文件。提供凭证后，还会确认凭证与文件及账本一致。',
+    'verify.receipt.label': '凭证（JSON）',
+    'verify.receipt.open': '打开凭证文件',
+    'verify.receipt.submit': '连同凭证核验',
+
+    'verdict.label': '核验结果',
+    'busy.hashing': '正在浏览器中计算 {name} 的指纹…',
+    'busy.checking': '正在查询账本…',
+
+    'outcome.valid': '有效',
+    'outcome.revoked': '已撤销',
+    'outcome.expired': '已过期',
+    'outcome.superseded': '已被新文件取代',
+    'outcome.unknown': '无登记记录',
+    'outcome.mismatch': '不一致',
+    'summary.valid': '由{department}签发，当前有效。',
+    'summary.validNoName': '由已登记的部门签发，当前有效。',
+    'summary.revoked': '签发部门已撤销此文件。撤销原因代码：{reason}。',
+    'summary.expired': '此文件曾经有效，但有效期已于 {date} 结束。',
+    'summary.expiredNoDate': '此文件曾经有效，但有效期已结束。',
+    'summary.superseded': '签发部门已用一份新文件取代此文件。',
+    'summary.supersededLink': '核验新文件',
+    'summary.unknown': '没有任何部门登记过具有此指纹的文件。文件只要有任何改动（哪怕一个字符），都将无法找到。',
+    'summary.mismatch': '文件、凭证与账本三者不一致：这不是凭证所描述的文件。',
+    'announce': '核验结果：{outcome}。{summary}',
+
+    'facts.heading': '详细信息',
+    'facts.issuer': '签发部门',
+    'facts.departmentStatus': '部门状态',
+    'facts.anchoredAt': '记入账本时间',
+    'facts.anchoredBlockSuffix': '（区块 {block}）',
+    'facts.validUntil': '有效期至',
+    'facts.noExpiry': '长期有效',
+    'facts.revocationReason': '撤销原因代码',
+    'facts.successor': '取代它的文件',
+    'facts.digest': '所核验的指纹',
+    'facts.transaction': '记录交易',
+    'facts.receipt': '凭证',
+    'facts.receiptDownload': '下载凭证（JSON）',
+    'department.active': '正常',
+    'department.suspended': '已暂停；暂停前签发的文件仍然有效',
+
+    'checks.heading': '核验依据',
+    'checks.basis': '读取自链 {chainId}、登记合约 {registry}，区块 {block}（{time}）。',
+    'check.passed': '通过',
+    'check.failed': '未通过',
+    'check.skipped': '不适用',
+    'check.digest-matches': '文件与指纹及凭证一致',
+    'check.proof-valid': '批次证明正确',
+    'check.anchored': '已记入账本',
+    'check.issuer-known': '签发者是已登记的部门',
+    'check.issuer-status': '签发部门状态',
+    'check.not-revoked': '未被撤销',
+    'check.not-expired': '未过期',
+    'check.not-superseded': '未被取代',
+    'check.receipt-matches-chain': '凭证与账本记录一致',
+
+    'error.heading': '无法完成核验',
+    'error.network': '无法连接核验服务。请检查网络后重试。',
+    'error.digest': '这不是有效的指纹：应为 0x 加 64 位十六进制数字。',
+    'error.linkDigest': '该链接不包含有效的文件指纹。',
+    'error.receiptJson': '凭证不是有效的 JSON：{message}',
+    'error.receiptEmpty': '请先粘贴或打开凭证。',
+    'error.noCrypto': '此浏览器无法在本页计算指纹（页面须通过 HTTPS 打开）。请直接输入指纹。',
+    'error.server': '服务返回：{title}',
+
+    'dept.title': '文件上链登记',
+    'dept.lead': '已登录的部门可登记所签发文件的指纹。文件在本浏览器中计算指纹，只发送指纹。',
+    'dept.key.label': '部门 API 密钥',
+    'dept.key.help': '密钥只保存在此浏览器标签页（会话存储）中，退出或关闭标签页即清除，且只发送给本服务器。',
+    'dept.key.submit': '登录',
+    'dept.signedIn': '已使用部门密钥登录。',
+    'dept.signOut': '退出',
+    'dept.validUntil': '有效期至（可选，适用于之后添加的文件）',
+    'dept.drop': '把要登记的文件拖放到这里',
+    'dept.choose': '选择文件',
+    'dept.table.caption': '本次会话登记的文件',
+    'dept.table.file': '文件',
+    'dept.table.digest': '指纹',
+    'dept.table.status': '状态',
+    'dept.table.actions': '下载',
+    'dept.empty': '尚无文件。',
+    'dept.status.hashing': '正在计算指纹',
+    'dept.status.sending': '正在发送',
+    'dept.status.pending': '待确认：等待记入账本',
+    'dept.status.anchored': '已在账本上确认',
+    'dept.status.failed': '被拒绝',
+    'dept.download.receipt': '凭证',
+    'dept.download.png': '二维码（PNG）',
+    'dept.download.svg': '二维码（SVG）',
+    'dept.verifyLink': '核验',
+    'dept.summary': '待确认 {pending} 份，已确认 {anchored} 份，被拒绝 {failed} 份。',
+    'dept.unauthorized': 'API 密钥无效或已被吊销，请重新登录。',
+  },
+};
+
+const storageKey = 'ethgov.language';
+const listeners = [];
+let current = 'en';
+
+/** The page's language: the visitor's earlier choice, else the first of their browser languages we have. */
+export function initialLanguage() {
+  const stored = localStorage.getItem(storageKey);
+  if (stored && stored in messages) {
+    return stored;
+  }
+  for (const wanted of navigator.languages ?? [navigator.language]) {
+    const lower = wanted.toLowerCase();
+    if (lower.startsWith('zh')) {
+      return 'zh-CN';
+    }
+    if (lower.startsWith('en')) {
+      return 'en';
+    }
+  }
+  return 'en';
+}
+
+export function language() {
+  return current;
+}
+
+/** Switches every marked element and tells the views, which re-render what they built. */
+export function setLanguage(lang, { remember = false } = {}) {
+  current = lang in messages ? lang : 'en';
+  if (remember) {
+    localStorage.setItem(storageKey, current);
+  }
+  document.documentElement.lang = current;
+  document.title = t('page.title');
+  for (const element of document.querySelectorAll('[data-i18n]')) {
+    element.textContent = t(element.dataset.i18n);
+  }
+  for (const element of document.querySelectorAll('[data-i18n-aria-label]')) {
+    element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel));
+  }
+  for (const listener of listeners) {
+    listener(current);
+  }
+}
+
+export function onLanguageChange(listener) {
+  listeners.push(listener);
+}
+
+export function otherLanguage() {
+  return current === 'en' ? 'zh-CN' : 'en';
+}
+
+/** The text for key in the current language, with {name} placeholders filled from params. */
+export function t(key, params = {}) {
+  const text = messages[current][key] ?? messages.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+/** A chain time (ISO 8601) for people: local date and time in the page's language. */
+export function formatTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+export function formatDate(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(current, { dateStyle: 'long' }).format(date);
+}

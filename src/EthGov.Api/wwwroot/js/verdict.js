@@ -1,0 +1,104 @@
+// Draws a verdict: a banner that says the answer in one word with an icon and colour, a sentence, the
+// document's details, and every check the answer rests on with the block it was read at.
+
+import { el } from './dom.js';
+import { t, formatTime, formatDate } from './i18n.js';
+
+const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠' };
+const checkIcons = { passed: '✓', failed: '✕', skipped: '–' };
+
+function time(iso) {
+  return el('time', { datetime: iso, title: iso }, formatTime(iso));
+}
+
+function summaryOf(facts) {
+  switch (facts.outcome) {
+    case 'valid':
+      return facts.departmentName ? t('summary.valid', { department: facts.departmentName }) : t('summary.validNoName');
+    case 'revoked':
+      return t('summary.revoked', { reason: facts.revocationReason ?? '?' });
+    case 'expired':
+      return facts.validUntil ? t('summary.expired', { date: formatDate(facts.validUntil) }) : t('summary.expiredNoDate');
+    default:
+      return t(`summary.${facts.outcome}`);
+  }
+}
+
+/** One sentence for the live region: what a screen reader says when the verdict arrives. */
+export function announcementOf(facts) {
+  return t('announce', { outcome: t(`outcome.${facts.outcome}`), summary: summaryOf(facts) });
+}
+
+export function banner(facts) {
+  const summary = el('p', { class: 'verdict-summary' }, summaryOf(facts));
+  if (facts.outcome === 'superseded' && facts.successor) {
+    summary.append(' ', el('a', { href: `/v/${facts.successor}`, class: 'successor-link' }, t('summary.supersededLink')));
+  }
+  return el('div', { class: 'verdict-banner', dataset: { outcome: facts.outcome } },
+    el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, icons[facts.outcome] ?? '?'),
+    el('div', { class: 'verdict-text' },
+      el('h2', { id: 'verdict-title', class: 'verdict-title', tabindex: '-1' }, t(`outcome.${facts.outcome}`)),
+      summary));
+}
+
+function row(label, ...value) {
+  return [el('dt', {}, label), el('dd', {}, ...value)];
+}
+
+export function details(facts, receiptLink) {
+  const rows = [];
+  if (facts.departmentCode || facts.departmentName) {
+    const name = facts.departmentName ? `${facts.departmentName} (${facts.departmentCode})` : facts.departmentCode;
+    rows.push(...row(t('facts.issuer'), name));
+  }
+  if (facts.departmentStatus) {
+    rows.push(...row(t('facts.departmentStatus'),
+      el('span', { class: `department-status ${facts.departmentStatus}` }, t(`department.${facts.departmentStatus}`))));
+  }
+  if (facts.anchoredAt) {
+    rows.push(...row(t('facts.anchoredAt'), time(facts.anchoredAt), ' ',
+      facts.anchoredBlock !== undefined ? t('facts.anchoredBlockSuffix', { block: facts.anchoredBlock }) : ''));
+  }
+  if (facts.validUntil !== undefined) {
+    rows.push(...row(t('facts.validUntil'), facts.validUntil ? time(facts.validUntil) : t('facts.noExpiry')));
+  }
+  if (facts.revocationReason !== undefined) {
+    rows.push(...row(t('facts.revocationReason'), el('strong', { class: 'revocation-reason' }, String(facts.revocationReason))));
+  }
+  if (facts.successor) {
+    rows.push(...row(t('facts.successor'), el('a', { href: `/v/${facts.successor}`, class: 'digest' }, facts.successor)));
+  }
+  rows.push(...row(t('facts.digest'), el('code', { class: 'digest' }, facts.digest)));
+  if (facts.transactionHash) {
+    rows.push(...row(t('facts.transaction'), el('code', { class: 'digest' }, facts.transactionHash)));
+  }
+  if (receiptLink) {
+    rows.push(...row(t('facts.receipt'), receiptLink));
+  }
+  return el('section', { class: 'facts', 'aria-labelledby': 'facts-title' },
+    el('h3', { id: 'facts-title' }, t('facts.heading')),
+    el('dl', {}, rows));
+}
+
+export function checks(facts) {
+  const items = facts.checks.map((c) =>
+    el('li', { class: `check ${c.outcome}`, dataset: { check: c.name, outcome: c.outcome } },
+      el('span', { class: 'check-icon', 'aria-hidden': 'true' }, checkIcons[c.outcome] ?? '–'),
+      el('span', { class: 'check-body' },
+        el('span', { class: 'check-name' }, t(`check.${c.name}`)),
+        el('span', { class: 'check-outcome' }, ` — ${t(`check.${c.outcome}`)}`),
+        // The detail is the verifier's own sentence, in English in every language of the page.
+        el('span', { class: 'check-detail', lang: 'en' }, c.detail))));
+  const basis = facts.chain
+    ? el('p', { class: 'basis' }, t('checks.basis', {
+      chainId: facts.chain.chainId,
+      registry: facts.chain.registry,
+      block: facts.chain.block,
+      time: formatTime(facts.chain.blockTime),
+    }))
+    : null;
+  return el('section', { class: 'checks', 'aria-labelledby': 'checks-title' },
+    el('h3', { id: 'checks-title' }, t('checks.heading')),
+    el('ol', { class: 'check-list' }, items),
+    basis);
+}

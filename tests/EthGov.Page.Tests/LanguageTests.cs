@@ -1,0 +1,55 @@
+using EthGov.Page.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace EthGov.Page.Tests;
+
+/// <summary>The page speaks the browser's language, Chinese or English, and switches on request.</summary>
+[Collection(PageCollection.Name)]
+public sealed class LanguageTests(PageFixture fixture)
+{
+    [Fact]
+    public async Task ChineseBrowser_ShowsChinese_AndSwitchesToEnglish()
+    {
+        var digest = PageFixture.DigestOf(PageFixture.NewDocument("出生医学证明"));
+        (await fixture.Chain.ClientFor(1).Documents.AnchorAsync(digest)).Unwrap();
+        var page = await fixture.NewPageAsync("zh-CN");
+
+        await page.GotoAsync(fixture.Api.Url($"/v/{digest}"));
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("有效");
+        await Expect(page.Locator("#verify-title")).ToHaveTextAsync("这份文件是真的吗？");
+        await Expect(page.Locator(".check[data-check='anchored'] .check-name")).ToHaveTextAsync("已记入账本");
+        await Expect(page.Locator("#verdict-status")).ToContainTextAsync("核验结果：有效");
+        await Screenshots.SaveAsync(page, "valid-zh-CN");
+
+        await page.Locator("#lang-switch").ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Valid");
+        await Expect(page.Locator("#lang-switch")).ToHaveTextAsync("中文");
+        // The choice is remembered on the next visit.
+        await page.ReloadAsync();
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Valid");
+    }
+
+    [Fact]
+    public async Task EnglishBrowser_ShowsEnglish_AndSwitchesToChinese()
+    {
+        var digest = PageFixture.DigestOf(PageFixture.NewDocument("Building permit"));
+        var civil = fixture.Chain.ClientFor(1).Documents;
+        (await civil.AnchorAsync(digest)).Unwrap();
+        (await civil.RevokeAsync(digest, 3)).Unwrap();
+        var page = await fixture.NewPageAsync("en-GB");
+
+        await page.GotoAsync(fixture.Api.Url($"/v/{digest}"));
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Revoked");
+        await page.Locator("#lang-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("已撤销");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("撤销原因代码：3");
+        await Screenshots.SaveAsync(page, "revoked-zh-CN");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using EthGov.Api.Auth;
+using EthGov.Chain.Deployments;
+using EthGov.Core.Digests;
+using EthGov.Testing;
+using Microsoft.Playwright;
+
+namespace EthGov.Page.Tests.TestSupport;
+
+/// <summary>
+/// One Hardhat chain with the registry, one API process on it, and one headless Debian Chromium, shared by the page
+/// tests (each test anchors its own documents and opens its own browser context).
+/// </summary>
+public sealed class PageFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium: the tests never download a browser.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private string _dataDirectory = null!;
+
+    /// <summary>The chain.</summary>
+    public DevChain Chain { get; } = new();
+
+    /// <summary>The API.</summary>
+    public ApiProcess Api { get; private set; } = null!;
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>An API key of CIVIL (department 1, signer dev:1).</summary>
+    public string CivilKey { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: scripts/lib/setup.sh installs Debian's chromium package");
+        }
+
+        await Chain.InitializeAsync();
+        _dataDirectory = Directory.CreateTempSubdirectory("ethgov-page-test-").FullName;
+        var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
+        await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
+        CivilKey = await ApiKeyStore.CreateAsync(_dataDirectory, "CIVIL");
+        Api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Chain:RpcUrl"] = Chain.Node.RpcUrl.ToString(),
+            ["Chain:ChainId"] = "31337",
+            ["EthGov:DeploymentFile"] = deploymentFile,
+            ["EthGov:DataDirectory"] = _dataDirectory,
+            ["EthGov:Outbox:BatchInterval"] = "00:00:00.200",
+            ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
+        });
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Playwright gives every launch a fresh temporary --user-data-dir of its own.
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A page in a fresh context (no storage shared with other tests) whose browser prefers <paramref name="locale"/>.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Bytes of a new document nobody has anchored.</summary>
+    public static byte[] NewDocument(string kind) =>
+        System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n{kind} no. {Guid.NewGuid()}\nissued {DateTimeOffset.UtcNow:O}\n%%EOF\n");
+
+    /// <summary>The document's digest as design decision 1 defines it.</summary>
+    public static Digest DigestOf(byte[] document) => new(SHA256.HashData(document));
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        await Chain.DisposeAsync();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>The page tests share one chain, API and browser, and so run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PageCollection : ICollectionFixture<PageFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "page";
+}
