@@ -1,0 +1,29 @@
+using EthGov.LoadTest;
+using EthGov.LoadTest.Chain;
+using EthGov.LoadTest.Reporting;
+
+// Usage:
+//   EthGov.LoadTest chain --rpc http://127.0.0.1:<port> --out <chain.json> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]
+//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md>
+var arguments = new Arguments(args);
+try
+{
+    return arguments.Command switch
+    {
+        "chain" => await ChainRun.RunAsync(arguments),
+        "report" => await BenchmarkReport.WriteAsync(arguments),
+        _ => Usage(),
+    };
+}
+catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OperationCanceledException or IOException)
+{
+    Console.Error.WriteLine($"ethgov-loadtest: {ex.Message}");
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: EthGov.LoadTest chain --rpc <url> --out <file> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]");
+    Console.Error.WriteLine("       EthGov.LoadTest report --micro <file> --chain <file> --machine <file> --json <file> --markdown <file>");
+    return 2;
+}
