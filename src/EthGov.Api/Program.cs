@@ -68,7 +68,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles();
+app.UsePageFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

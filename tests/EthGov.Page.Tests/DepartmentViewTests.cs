@@ -19,6 +19,11 @@ public sealed class DepartmentViewTests(PageFixture fixture)
 
         await page.Locator("#dept-key").FillAsync(fixture.CivilKey);
         await page.Locator("#dept-key").PressAsync("Enter");
+        // Record every status a row shows on its way, to see it pass through pending.
+        await page.EvaluateAsync(
+            "() => { const rows = document.getElementById('dept-rows'); window.seenStatuses = new Set();" +
+            " new MutationObserver(() => rows.querySelectorAll('tr').forEach(r => window.seenStatuses.add(r.dataset.status)))" +
+            ".observe(rows, { childList: true, subtree: true, attributes: true }); }");
         await page.Locator("#dept-files").SetInputFilesAsync(
         [
             new FilePayload { Name = "fishing.pdf", MimeType = "application/pdf", Buffer = first },
@@ -29,6 +34,7 @@ public sealed class DepartmentViewTests(PageFixture fixture)
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(page.Locator("#dept-rows tr[data-status='anchored']")).ToHaveCountAsync(2);
         await Expect(page.Locator("#dept-summary")).ToHaveTextAsync("0 pending, 2 confirmed, 0 refused.");
+        Assert.Contains("pending", await page.EvaluateAsync<string[]>("Array.from(window.seenStatuses)"));
         // The key lives in this tab's session storage only.
         Assert.Equal(fixture.CivilKey, await page.EvaluateAsync<string>("sessionStorage.getItem('ethgov.apiKey')"));
         Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length"));

@@ -32,6 +32,7 @@ public sealed class VerificationPageTests(PageFixture fixture)
         await Expect(facts).ToContainTextAsync("Active");
         await Expect(facts).ToContainTextAsync($"block {anchored.BlockNumber}");
         await Expect(facts).ToContainTextAsync("No expiry date");
+        await Expect(facts).ToContainTextAsync("Fingerprint of birth-certificate.pdf");
         await Expect(page.Locator(".check")).ToHaveCountAsync(9);
         await Expect(page.Locator(".check[data-check='anchored']")).ToHaveAttributeAsync("data-outcome", "passed");
         await Expect(page.Locator(".basis")).ToContainTextAsync("chain 31337");
@@ -141,6 +142,8 @@ public sealed class VerificationPageTests(PageFixture fixture)
 
         await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "mismatch");
         await Expect(page.Locator(".check[data-check='digest-matches']")).ToHaveAttributeAsync("data-outcome", "failed");
+        // The receipt's issuer is a claim the chain did not confirm: the page must not present it as the issuer.
+        await Expect(page.Locator(".facts")).Not.ToContainTextAsync(CivilName);
         await Screenshots.SaveAsync(page, "mismatch");
     }
 

@@ -15,6 +15,13 @@ public static class PageApi
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Serves the page's scripts and styles from wwwroot with the same headers as the page: revalidated on each load
+    /// (a stale script must never judge a document) and never sniffed into another content type.
+    /// </summary>
+    public static IApplicationBuilder UsePageFiles(this IApplicationBuilder app)
+        => app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddHeaders(context.Context.Response.Headers) });
+
     /// <summary>Maps the page's routes.</summary>
     public static IEndpointRouteBuilder MapPageApi(this IEndpointRouteBuilder app)
     {
@@ -33,12 +40,15 @@ public static class PageApi
             return TypedResults.NotFound();
         }
 
-        var headers = http.Response.Headers;
+        AddHeaders(http.Response.Headers);
+        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+    }
+
+    private static void AddHeaders(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        // The page is small and changes with each release; a stale copy must never judge a document.
         headers.CacheControl = "no-cache";
-        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
     }
 }

@@ -54,6 +54,8 @@ public sealed class PageFixture : IAsyncLifetime
             ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
         });
 
+        // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -76,7 +76,8 @@ export function factsOf(response, receipt) {
     outcome: response.outcome,
     digest: response.digest,
     departmentCode: response.department,
-    departmentName: pick('departmentName') ?? receipt?.issuer?.name,
+    // A receipt's issuer is only a claim: name it only when the chain names the same department.
+    departmentName: pick('departmentName') ?? (receipt?.issuer?.code === response.department ? receipt?.issuer?.name : undefined),
     departmentStatus: pick('departmentStatus'),
     anchoredAt: pick('anchoredAt'),
     anchoredBlock: pick('anchoredBlock'),

@@ -45,10 +45,11 @@ function row(label, ...value) {
   return [el('dt', {}, label), el('dd', {}, ...value)];
 }
 
-export function details(facts, receiptLink) {
+/** The document's facts; fileName names the file the fingerprint was computed from, when there was one. */
+export function details(facts, receiptLink, fileName) {
   const rows = [];
   if (facts.departmentCode || facts.departmentName) {
-    const name = facts.departmentName ? `${facts.departmentName} (${facts.departmentCode})` : facts.departmentCode;
+    const name = facts.departmentName && facts.departmentCode ? `${facts.departmentName} (${facts.departmentCode})` : facts.departmentName ?? facts.departmentCode;
     rows.push(...row(t('facts.issuer'), name));
   }
   if (facts.departmentStatus) {
@@ -56,7 +57,7 @@ export function details(facts, receiptLink) {
       el('span', { class: `department-status ${facts.departmentStatus}` }, t(`department.${facts.departmentStatus}`))));
   }
   if (facts.anchoredAt) {
-    rows.push(...row(t('facts.anchoredAt'), time(facts.anchoredAt), ' ',
+    rows.push(...row(t('facts.anchoredAt'), time(facts.anchoredAt),
       facts.anchoredBlock !== undefined ? t('facts.anchoredBlockSuffix', { block: facts.anchoredBlock }) : ''));
   }
   if (facts.validUntil !== undefined) {
@@ -68,7 +69,7 @@ export function details(facts, receiptLink) {
   if (facts.successor) {
     rows.push(...row(t('facts.successor'), el('a', { href: `/v/${facts.successor}`, class: 'digest' }, facts.successor)));
   }
-  rows.push(...row(t('facts.digest'), el('code', { class: 'digest' }, facts.digest)));
+  rows.push(...row(fileName ? t('facts.digestOfFile', { name: fileName }) : t('facts.digest'), el('code', { class: 'digest' }, facts.digest)));
   if (facts.transactionHash) {
     rows.push(...row(t('facts.transaction'), el('code', { class: 'digest' }, facts.transactionHash)));
   }

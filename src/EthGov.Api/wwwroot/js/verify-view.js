@@ -12,6 +12,8 @@ const $ = (id) => document.getElementById(id);
 // What is on screen, kept so that a language switch can draw it again.
 let shown = null;
 let downloadUrl = null;
+// The last file hashed here, to name it beside its fingerprint.
+let hashedFile = null;
 
 function render() {
   const result = $('verdict-result');
@@ -47,7 +49,7 @@ function render() {
     downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(shown.receipt, null, 2)], { type: 'application/json' }));
     receiptLink = el('a', { href: downloadUrl, download: `${facts.digest}.receipt.json` }, t('facts.receiptDownload'));
   }
-  result.append(banner(facts), details(facts, receiptLink), checks(facts));
+  result.append(banner(facts), details(facts, receiptLink, shown.fileName), checks(facts));
   status.textContent = announcementOf(facts);
   // On a phone the answer may open below the fold; bring its headline into view.
   result.firstElementChild.scrollIntoView({ block: 'nearest' });
@@ -78,7 +80,7 @@ async function verify(run) {
     const { response, receipt } = await run();
     // A receipt this server issued adds the transaction and a download; the chain's verdict stands without it.
     const known = receipt ?? (response.outcome === 'unknown' ? null : await receiptOf(response.digest).catch(() => null));
-    show({ response, receipt: known });
+    show({ response, receipt: known, fileName: response.digest === hashedFile?.digest ? hashedFile.name : null });
   } catch (error) {
     showError(error);
   }
@@ -122,6 +124,7 @@ async function checkFile(file) {
     showError(error);
     return;
   }
+  hashedFile = { name: file.name, digest };
   $('digest-input').value = digest;
   await verifyDigestText(digest);
 }
