@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
 ethgov_setup Debug
+ethgov_install_browser
 
 logs="$ETHGOV_ROOT/out/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"

@@ -36,15 +36,15 @@ ethgov_install_browser() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# ethgov_setup CONFIGURATION [PROJECT]: installs, compiles the contracts, builds PROJECT (default: the solution).
 ethgov_setup() {
-  local configuration="${1:-Debug}"
+  local configuration="${1:-Debug}" target="${2:-EthGov.sln}"
   ethgov_use_node "$ETHGOV_ROOT"
   ethgov_npm_install
-  ethgov_install_browser
   ethgov_log "compiling contracts (solc WASM, offline)"
   (cd "$ETHGOV_ROOT" && node_modules/.bin/hardhat compile --quiet)
-  ethgov_log "building the .NET solution ($configuration)"
-  dotnet build "$ETHGOV_ROOT/EthGov.sln" -c "$configuration" -nologo -clp:ErrorsOnly -v:quiet
+  ethgov_log "building $target ($configuration)"
+  dotnet build "$ETHGOV_ROOT/$target" -c "$configuration" -nologo -clp:ErrorsOnly -v:quiet
 }
 
 # Fails with a clear message when something already listens on the port.
