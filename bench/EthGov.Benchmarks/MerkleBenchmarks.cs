@@ -24,5 +24,5 @@ public class MerkleBenchmarks
     public Digest Build() => MerkleTree.Build(_digests).Root;
 
     [Benchmark(Description = "merkle: build + all proofs")]
-    public int BuildWithAllProofs() => MerkleTree.Build(_digests).GetAllProofs().Length;
+    public int BuildWithAllProofs() => MerkleTree.Build(_digests).GetAllProofs().Count;
 }

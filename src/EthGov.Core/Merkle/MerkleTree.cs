@@ -178,18 +178,24 @@ public sealed class MerkleTree
         return length;
     }
 
-    /// <summary>Every document's proof, indexed like the input list, computed in parallel.</summary>
-    public Digest[][] GetAllProofs()
+    /// <summary>Every document's proof, indexed like the input list, written in parallel into one buffer.</summary>
+    public MerkleProofSet GetAllProofs()
     {
-        var proofs = new Digest[_values.Length][];
-        ForRange(0, proofs.Length, (from, to) =>
+        var offsets = new int[_values.Length + 1];
+        for (int i = 0; i < _values.Length; i++)
+        {
+            offsets[i + 1] = offsets[i] + GetProofLength(i);
+        }
+
+        var elements = new Digest[offsets[^1]];
+        ForRange(0, _values.Length, (from, to) =>
         {
             for (int i = from; i < to; i++)
             {
-                proofs[i] = GetProof(i);
+                CopyProof(i, elements.AsSpan(offsets[i], offsets[i + 1] - offsets[i]));
             }
         });
-        return proofs;
+        return new MerkleProofSet(elements, offsets);
     }
 
     /// <summary>The leaf of a digest: keccak256(keccak256(abi.encode(digest))); abi.encode of a bytes32 is its 32 bytes.</summary>

@@ -90,13 +90,13 @@ public class MerkleTreeTests
 
         var proofs = tree.GetAllProofs();
 
-        Assert.Equal(count, proofs.Length);
+        Assert.Equal(count, proofs.Count);
         var (min, max) = MerkleTree.ProofLengthRange((uint)count);
         for (int i = 0; i < count; i++)
         {
             Assert.True(MerkleTree.Verify(tree.Root, digests[i], proofs[i]), $"proof {i}");
             Assert.InRange(proofs[i].Length, min, max);
-            Assert.Equal(tree.GetProof(i), proofs[i]);
+            Assert.Equal(tree.GetProof(i), proofs[i].ToArray());
         }
     }
 
