@@ -63,7 +63,7 @@ function render() {
       el('td', { class: 'status-cell' },
         el('span', { class: `status-badge ${row.status}` }, t(`dept.status.${row.status}`)),
         row.error ? el('span', { class: 'row-error', lang: 'en' }, row.error) : null),
-      el('td', { class: 'downloads' }, downloads(row)))));
+      el('td', {}, el('div', { class: 'downloads' }, downloads(row))))));
   $('dept-empty').hidden = rows.length > 0;
   const count = (status) => rows.filter((r) => r.status === status).length;
   $('dept-summary').textContent = rows.length === 0
