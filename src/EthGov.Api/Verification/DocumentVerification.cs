@@ -26,12 +26,16 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
 
         var documents = departments.Reader.Documents;
         ChainResult<ChainFacts> facts;
+        var ours = index.TryGet(digest, out var entry) && batches.Get(entry.BatchId) is { State: BatchState.Confirmed } confirmed ? confirmed : null;
+        Digest? root = null;
         if (receipt?.Batch is { } batch)
         {
+            root = batch.Root;
             facts = await documents.CheckInBatchAsync(batch.Root, digest, batch.Proof);
         }
-        else if (index.TryGet(digest, out var entry) && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false } ours)
+        else if (ours is { IsSingle: false })
         {
+            root = ours.Root;
             facts = await documents.CheckInBatchAsync(ours.Root, digest, receipts.ProofOf(ours, digest));
         }
         else
@@ -46,6 +50,25 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
 
         var verdict = DocumentVerifier.Evaluate(new VerificationRequest(digest) { FileDigest = fileDigest, Receipt = receipt }, facts.Value);
         var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.Value.ReadAtBlock, facts.Value.ReadAtTime);
-        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, facts.Value.DepartmentCode, fileDigest));
+        var transaction = receipt?.Digest == digest ? receipt.TransactionHash
+            : ours?.TransactionHash is { } hash ? Digest.Parse(hash) : (Digest?)null;
+        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, facts.Value.DepartmentCode, fileDigest, FactsOf(facts.Value, root, transaction)));
+    }
+
+    private static DocumentFacts FactsOf(ChainFacts f, Digest? root, Digest? transaction)
+    {
+        var anchored = f.Status != DocumentStatus.Unknown;
+        return new DocumentFacts(
+            f.Status,
+            anchored ? f.DepartmentId : null,
+            anchored ? f.DepartmentName : null,
+            anchored ? f.DepartmentStatus : null,
+            f.AnchoredAt,
+            anchored ? f.AnchoredBlock : null,
+            f.ValidUntil,
+            f.Status == DocumentStatus.Revoked ? f.RevocationReason : null,
+            f.Successor.IsZero ? null : f.Successor,
+            anchored ? root : null,
+            anchored ? transaction : null);
     }
 }

@@ -16,7 +16,25 @@ public sealed record VerifyRequest(string? Digest, JsonElement? Receipt);
 /// <param name="Chain">Where and when the facts were read.</param>
 /// <param name="Department">The issuing department's code, when anchored.</param>
 /// <param name="FileDigest">The uploaded file's digest, when a file was given.</param>
-public sealed record VerifyResponse(Digest Digest, VerdictOutcome Outcome, IReadOnlyList<VerificationCheck> Checks, ChainReadAt Chain, string? Department, Digest? FileDigest);
+/// <param name="Facts">What the chain says about the document, field by field (the checks say it in sentences).</param>
+public sealed record VerifyResponse(Digest Digest, VerdictOutcome Outcome, IReadOnlyList<VerificationCheck> Checks, ChainReadAt Chain, string? Department, Digest? FileDigest, DocumentFacts Facts);
+
+/// <summary>The document's facts as read from the chain at <see cref="VerifyResponse.Chain"/>; absent values are null.</summary>
+/// <param name="Status">The status the registry derives.</param>
+/// <param name="DepartmentId">The issuing department's id, when anchored.</param>
+/// <param name="DepartmentName">Its name.</param>
+/// <param name="DepartmentStatus">Its current standing.</param>
+/// <param name="AnchoredAt">The anchoring block's time.</param>
+/// <param name="AnchoredBlock">The anchoring block.</param>
+/// <param name="ValidUntil">End of validity; null when the document does not expire.</param>
+/// <param name="RevocationReason">The reason code, when revoked.</param>
+/// <param name="Successor">The newer document, when superseded.</param>
+/// <param name="BatchRoot">The Merkle root the document was verified under, when it was anchored in a batch.</param>
+/// <param name="TransactionHash">The anchoring transaction, when this API anchored it or a receipt names it.</param>
+public sealed record DocumentFacts(
+    DocumentStatus Status, uint? DepartmentId, string? DepartmentName, DepartmentStatus? DepartmentStatus,
+    DateTimeOffset? AnchoredAt, ulong? AnchoredBlock, DateTimeOffset? ValidUntil, ushort? RevocationReason,
+    Digest? Successor, Digest? BatchRoot, Digest? TransactionHash);
 
 /// <summary>The chain state a verdict rests on.</summary>
 /// <param name="ChainId">The chain read.</param>

@@ -29,6 +29,37 @@ public sealed class VerificationApiTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task VerifyDigest_AnchoredByThisApi_ReturnsTheFactsFieldByField()
+    {
+        var digest = TestDigests.New();
+        (await fixture.Host.ClientWithKey(fixture.CivilKey).PostAsJsonAsync("/api/v1/documents?wait=true", new { digest })).EnsureSuccessStatusCode();
+
+        var facts = (await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}", TestJson.Options))!.Facts;
+
+        Assert.Equal(DocumentStatus.Valid, facts.Status);
+        Assert.Equal(1u, facts.DepartmentId);
+        Assert.Equal("Civil Registry Office", facts.DepartmentName);
+        Assert.Equal(DepartmentStatus.Active, facts.DepartmentStatus);
+        Assert.NotNull(facts.AnchoredAt);
+        Assert.True(facts.AnchoredBlock > 0);
+        Assert.Null(facts.ValidUntil);
+        Assert.Null(facts.RevocationReason);
+        Assert.Null(facts.Successor);
+        Assert.NotNull(facts.TransactionHash);
+    }
+
+    [Fact]
+    public async Task VerifyDigest_NeverAnchored_HasNoFactsButItsStatus()
+    {
+        var facts = (await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{TestDigests.New()}", TestJson.Options))!.Facts;
+
+        Assert.Equal(DocumentStatus.Unknown, facts.Status);
+        Assert.Null(facts.DepartmentId);
+        Assert.Null(facts.AnchoredBlock);
+        Assert.Null(facts.TransactionHash);
+    }
+
+    [Fact]
     public async Task VerifyDigest_NeverAnchored_ReturnsUnknown()
     {
         var verdict = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{TestDigests.New()}", TestJson.Options);
