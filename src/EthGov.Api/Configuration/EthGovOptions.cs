@@ -7,7 +7,7 @@ public sealed class EthGovOptions
     public string DeploymentFile { get; set; } = "deployments/31337.json";
 
     /// <summary>Where the SQLite database (outbox, index, API keys) lives; keep it outside the content root.</summary>
-    public string DataDirectory { get; set; } = "data";
+    public string DataDirectory { get; set; } = "data/31337";
 
     /// <summary>The public base URL printed into QR codes and status links.</summary>
     public Uri? PublicBaseUrl { get; set; }
