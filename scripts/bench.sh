@@ -2,7 +2,10 @@
 # Runs EthGov's benchmarks and writes docs/benchmarks.json and docs/benchmarks.md:
 #   micro benchmarks (BenchmarkDotNet): digests, Merkle batches, proofs, receipts, EIP-712;
 #   end to end on a Hardhat node it starts on a free loopback port: one transaction per document
-#   (the baseline) against Merkle batches, and `ethgov anchor` on a folder of small files.
+#   (the baseline) against Merkle batches, and `ethgov anchor` on a folder of small files;
+#   the API in Release as its own process on the same node: anchoring with one digest per request at
+#   concurrency 1/16/64/256 and in requests of 1,000 digests, verification at 1,000 requests/s and at
+#   saturation (load from wrk, Debian's package, with the Lua scripts in bench/wrk).
 # --quick runs fewer and smaller cases (under two minutes after the build on two cores).
 set -euo pipefail
 quick=""
@@ -21,17 +24,30 @@ ethgov_setup Release
 out="$ETHGOV_ROOT/out/bench"
 rm -rf "$out" && mkdir -p "$out"
 node_pid=""
+api_pid=""
 cleanup() {
-  if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-    kill "$node_pid" 2>/dev/null || true
-    wait "$node_pid" 2>/dev/null || true
-  fi
+  for pid in "$api_pid" "$node_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The API's load generator; installed from Debian's packages only when missing.
+if ! command -v wrk > /dev/null; then
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  ethgov_log "installing wrk from Debian's packages (apt-get)"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+fi
+
 # A free loopback port: ask the kernel for one, then check nothing took it meanwhile.
-port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+port="$(free_port)"
 ethgov_require_free_port "$port" "Hardhat node for the benchmarks"
 rpc="http://127.0.0.1:$port"
 ethgov_log "starting a Hardhat node on $rpc (log: out/bench/hardhat.log)"
@@ -49,6 +65,37 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
   --out "$out/chain.json" --cli src/EthGov.Cli/bin/Release/net10.0/ethgov.dll \
   --departments config/departments.dev.json --work "$out/cli"
 
+# The API as a real process on the same node, with its own registry, data directory (outside the content
+# root) and API key; the per-key and anonymous rate limits are raised through configuration so that the
+# load generator, not the limiter, sets the pace (authentication stays on).
+ethgov_log "API benchmarks${quick:+ (quick)}"
+mkdir -p "$out/api"
+ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
+"${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments config/departments.dev.json \
+  --deployment "$out/api/deployment.json" > "$out/api/deploy.log"
+"${ethgov[@]}" apikey create --department CIVIL --data-dir "$out/api/data" | grep -m1 '^egk_' > "$out/api/key"
+chmod 600 "$out/api/key"
+api_port="$(free_port)"
+ethgov_require_free_port "$api_port" "API for the benchmarks"
+api="http://127.0.0.1:$api_port"
+Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/api/deployment.json" EthGov__DataDirectory="$out/api/data" \
+  EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
+  ASPNETCORE_URLS="$api" ASPNETCORE_ENVIRONMENT=Development \
+  dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$out/api/api.log" 2>&1 &
+api_pid=$!
+tries=0
+until curl -s -o /dev/null -m 2 "$api/health/live"; do
+  tries=$((tries + 1))
+  if [ "$tries" -gt 60 ] || ! kill -0 "$api_pid" 2>/dev/null; then tail -20 "$out/api/api.log" >&2; echo "ethgov: the API did not start" >&2; exit 1; fi
+  sleep 0.5
+done
+timeout 1200 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll api $quick --api "$api" --rpc "$rpc" \
+  --key-file "$out/api/key" --deployment "$out/api/deployment.json" --scripts bench/wrk --work "$out/api" --out "$out/api.json" \
+  || { tail -20 "$out/api/api.log" >&2; [ -f "$out/api.json" ] || exit 1; }
+kill "$api_pid" 2>/dev/null || true
+wait "$api_pid" 2>/dev/null || true
+api_pid=""
+
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 os="$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -sr))"
@@ -59,6 +106,6 @@ jq -n --arg command "$command_line" --arg cpu "$cpu" --arg nproc "$(nproc)" --ar
   '{command: $command, cpu: $cpu, nproc: ($nproc | tonumber), memory: $memory, os: $os, dotnet: $dotnet, node: $node, commit: $commit, date: $date}' \
   > "$out/machine.json"
 
-dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" \
+dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" --api "$out/api.json" \
   --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
 ethgov_log "wrote docs/benchmarks.json and docs/benchmarks.md"

@@ -24,6 +24,13 @@ internal static class BenchmarkReport
             ["micro"] = micro,
             ["chain"] = chain,
         };
+        if (args.Value("--api") is { } apiPath)
+        {
+            var api = await ReadAsync(apiPath);
+            api["comparison"] = ApiComparison(api, chain);
+            report["api"] = api;
+        }
+
         await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
         await File.WriteAllTextAsync(args.Required("--markdown"), Render(report));
         return 0;
@@ -69,13 +76,18 @@ internal static class BenchmarkReport
         }
 
         md.AppendLine();
-        RenderTargets(md, micro, chain);
+        RenderTargets(md, micro, chain, report["api"]);
         RenderChain(md, chain);
+        if (report["api"] is { } apiResults)
+        {
+            RenderApi(md, apiResults);
+        }
+
         RenderMicro(md, micro);
         return md.ToString();
     }
 
-    private static void RenderTargets(StringBuilder md, JsonNode micro, JsonNode chain)
+    private static void RenderTargets(StringBuilder md, JsonNode micro, JsonNode chain, JsonNode? api)
     {
         var comparison = chain["comparison"]!;
         var large = chain["batchedLarge"]!;
@@ -93,7 +105,107 @@ internal static class BenchmarkReport
         md.AppendLine(cli is null
             ? "| `ethgov anchor` on 10,000 small files <= 10 s | not run | - |"
             : $"| `ethgov anchor` on 10,000 small files <= 10 s | {Num(cli["elapsedSeconds"])} s for {Num(cli["files"])} files | {(comparison["cliTargetMet"] is { } met ? YesNo(met.GetValue<bool>()) : "- (fewer files)")} |");
-        md.AppendLine("| anchoring and verification through the API (issue 7) | not measured yet: the API load generator comes with the API | - |");
+        if (api is null)
+        {
+            md.AppendLine("| anchoring and verification through the API (issue 7) | not run | - |");
+            md.AppendLine();
+            return;
+        }
+
+        var c = api["comparison"]!;
+        var best = api["single"]!.AsArray().MaxBy(r => r!["documentsPerSecond"]!.GetValue<double>())!;
+        var batch = api["batch"]!;
+        var paced = api["verifyPaced"]!;
+        var saturated = api["verifySaturated"]!;
+        var spot = api["spotCheck"]!;
+        md.AppendLine($"| API: >= 25,000 documents/s, one digest per request | {Num(best["documentsPerSecond"])} at {Num(best["connections"])} connections | {YesNo(c["singleTargetMet"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: >= 250,000 documents/s in requests of 1,000 digests | {Num(batch["documentsPerSecond"])} | {YesNo(c["batchTargetMet"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: every accepted document confirmed on chain | {(c["allConfirmed"]!.GetValue<bool>() ? "all, counted from the registry's events" : "**not all**")} | {YesNo(c["allConfirmed"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: p99 accepted-to-confirmed <= 3 s | worst scenario {Num(c["worstToConfirmedP99Ms"])} ms | {YesNo(c["toConfirmedTargetMet"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: verification >= 2,000 requests/s with p99 <= 20 ms | {Num(saturated["requestsPerSecond"])} requests/s at saturation (p99 {Num(saturated["latency"]!["p99Ms"])} ms); p99 {Num(paced["latency"]!["p99Ms"])} ms at {Num(paced["ratePerSecond"])}/s | {YesNo(c["verifyTargetMet"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: answers consistent with the chain | {Num(spot["consistent"])} of {Num(spot["checked"])} spot checks; {Num(paced["wrongAnswers"])} wrong of {Num(paced["requests"])} paced answers | {YesNo(c["consistent"]!.GetValue<bool>())} |");
+        md.AppendLine($"| API: >= 100x the documents/s of one transaction per document | {Num(c["singleRatio"])}x one digest per request, {Num(c["batchRatio"])}x in requests of 1,000 | {YesNo(c["ratioTargetMet"]!.GetValue<bool>())} |");
+        md.AppendLine();
+    }
+
+    /// <summary>The API's numbers against issue 7's targets and the naive baseline measured by <c>chain</c>.</summary>
+    private static JsonObject ApiComparison(JsonNode api, JsonNode chain)
+    {
+        double baseline = chain["baseline"]!["documentsPerSecond"]!.GetValue<double>();
+        var single = api["single"]!.AsArray().Select(r => r!).ToList();
+        var batch = api["batch"]!;
+        var all = single.Append(batch).ToList();
+        double bestSingle = single.Max(r => r["documentsPerSecond"]!.GetValue<double>());
+        double batchRate = batch["documentsPerSecond"]!.GetValue<double>();
+        double worstP99 = all.Max(r => r["toConfirmed"]!["p99Ms"]!.GetValue<double>());
+        var saturated = api["verifySaturated"]!;
+        var paced = api["verifyPaced"]!;
+        bool verify = saturated["requestsPerSecond"]!.GetValue<double>() >= 2000 && saturated["latency"]!["p99Ms"]!.GetValue<double>() <= 20
+            && paced["latency"]!["p99Ms"]!.GetValue<double>() <= 20;
+        bool consistent = api["spotCheck"]!["mismatches"]!.AsArray().Count == 0 && paced["wrongAnswers"]!.GetValue<int>() == 0;
+        double singleRatio = baseline == 0 ? 0 : Math.Round(bestSingle / baseline, 1);
+        double batchRatio = baseline == 0 ? 0 : Math.Round(batchRate / baseline, 1);
+        return new JsonObject
+        {
+            ["baselineDocumentsPerSecond"] = baseline,
+            ["singleRatio"] = singleRatio,
+            ["batchRatio"] = batchRatio,
+            ["ratioTargetMet"] = singleRatio >= 100 && batchRatio >= 100,
+            ["singleTargetMet"] = bestSingle >= 25_000,
+            ["batchTargetMet"] = batchRate >= 250_000,
+            ["allConfirmed"] = all.All(r => r["allConfirmed"]!.GetValue<bool>() && r["non2xx"]!.GetValue<long>() == 0),
+            ["worstToConfirmedP99Ms"] = worstP99,
+            ["toConfirmedTargetMet"] = worstP99 <= 3000,
+            ["verifyTargetMet"] = verify,
+            ["consistent"] = consistent,
+        };
+    }
+
+    private static void RenderApi(StringBuilder md, JsonNode api)
+    {
+        var c = api["comparison"]!;
+        md.AppendLine("## Through the API, end to end");
+        md.AppendLine();
+        md.AppendLine("The API runs in Release as its own process (`EthGov.Api.dll`, Development signers, its own registry on the same");
+        md.AppendLine("Hardhat node, its SQLite outbox in WAL with synchronous=FULL, each request answered after the commit that holds");
+        md.AppendLine("it). Load comes from wrk with `bench/wrk/*.lua` (every request a new digest, API key in `X-Api-Key`; the rate limits");
+        md.AppendLine("are raised through configuration). A document counts as confirmed when the registry's own `BatchAnchored` /");
+        md.AppendLine("`DocumentAnchored` events cover it; gas comes from those transactions' receipts. Accepted-to-confirmed latency is");
+        md.AppendLine($"sampled while the load runs: every n-th request of each wrk thread is polled (GET /api/v1/documents/{{digest}} every");
+        md.AppendLine("100 ms) until `anchored`, minus the `acceptedAt` the API recorded, so it carries up to 100 ms of polling delay.");
+        md.AppendLine();
+        md.AppendLine("| scenario | connections | load | documents accepted | documents/s | to accepted p50 / p99 / max | on chain | all confirmed after the load | transactions | gas/document | to confirmed p50 / p99 / max (samples) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
+        foreach (var r in api["single"]!.AsArray().Append(api["batch"]))
+        {
+            string what = r!["digestsPerRequest"]!.GetValue<int>() == 1 ? "one digest per request" : $"{Num(r["digestsPerRequest"])} digests per request";
+            string confirmed = r["allConfirmed"]!.GetValue<bool>() ? $"{Num(r["drainSeconds"])} s" : "**no**";
+            md.AppendLine($"| {what} | {Num(r["connections"])} | {Num(r["loadSeconds"])} s | {Num(r["acceptedDocuments"])} | {Num(r["documentsPerSecond"])} | {Ms(r["toAccepted"]!)} | {Num(r["confirmedOnChain"])} | {confirmed} | {Num(r["transactions"])} | {Num(r["gasPerDocument"])} | {Ms(r["toConfirmed"]!)} ({Num(r["sampledConfirmed"])}) |");
+        }
+
+        md.AppendLine();
+        var paced = api["verifyPaced"]!;
+        var saturated = api["verifySaturated"]!;
+        var spot = api["spotCheck"]!;
+        md.AppendLine($"Verification (GET /api/v1/verify/{{digest}}) over {Num(api["verifyDigests"])} digests: documents the API confirmed above (answer `valid`,");
+        md.AppendLine("issued by CIVIL) and digests nobody anchored (`unknown`).");
+        md.AppendLine();
+        md.AppendLine("| load | requests | requests/s | latency p50 / p99 / max | failed or not 2xx | wrong answers |");
+        md.AppendLine("|---|---:|---:|---|---:|---:|");
+        md.AppendLine($"| {Num(paced["ratePerSecond"])} requests/s on a fixed schedule (C# HttpClient; latency from each scheduled time) | {Num(paced["requests"])} | {Num(paced["requestsPerSecond"])} | {Ms(paced["latency"]!)} | {Num(paced["failures"])} | {Num(paced["wrongAnswers"])} |");
+        md.AppendLine($"| saturation (wrk, {Num(saturated["connections"])} connections) | {Num(saturated["requests"])} | {Num(saturated["requestsPerSecond"])} | {Ms(saturated["latency"]!)} | {Num(saturated["non2xx"])} | not checked by wrk |");
+        md.AppendLine();
+        md.AppendLine($"Spot checks: {Num(spot["consistent"])} of {Num(spot["checked"])} answers agree with the registry read directly through `RegistryClient`");
+        md.AppendLine("(`CheckInBatchAsync` with the receipt's proof for batch members, `CheckAsync` otherwise): same outcome and department,");
+        md.AppendLine("and the block the API states is not ahead of the chain.");
+        foreach (var mismatch in spot["mismatches"]!.AsArray())
+        {
+            md.AppendLine($"- {mismatch}");
+        }
+
+        md.AppendLine();
+        md.AppendLine($"Against the naive baseline ({Num(c["baselineDocumentsPerSecond"])} documents/s, one transaction per document, measured above):");
+        md.AppendLine($"{Num(c["singleRatio"])}x with one digest per request, {Num(c["batchRatio"])}x in requests of 1,000 digests.");
         md.AppendLine();
     }
 
