@@ -20,9 +20,15 @@ public sealed class HardhatNode : IAsyncDisposable
     public Uri RpcUrl => _process.RpcUrl;
 
     /// <summary>Starts a node and waits until it answers JSON-RPC.</summary>
-    public static async Task<HardhatNode> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<HardhatNode> StartAsync(CancellationToken cancellationToken = default)
+        => StartAsync(FreePort.Next(), cancellationToken);
+
+    /// <summary>
+    /// Starts a node on <paramref name="port"/>: a node started where a stopped one listened is the same endpoint
+    /// with a wiped chain (Hardhat 3 has no <c>hardhat_reset</c>).
+    /// </summary>
+    public static async Task<HardhatNode> StartAsync(int port, CancellationToken cancellationToken = default)
     {
-        var port = FreePort.Next();
         var cli = RepositoryPaths.Combine("node_modules", "hardhat", "dist", "src", "cli.js");
         string[] arguments = [cli, "node", "--port", port.ToString(CultureInfo.InvariantCulture)];
         return new HardhatNode(await NodeProcess.StartAsync(RepositoryPaths.NodeExecutable, arguments, port, cancellationToken));

@@ -105,11 +105,13 @@ public sealed class AnchorBatcher(
     private void SubmitDue(CancellationToken stoppingToken)
     {
         var now = DateTimeOffset.UtcNow;
-        foreach (var batch in batches.Unsettled())
+        foreach (var listed in batches.Unsettled())
         {
             lock (_inFlight)
             {
-                if (batch.NextAttemptAt > now || _inFlight.ContainsKey(batch.Id))
+                // The list is a snapshot: a send that finished since then has stored the batch's new state before
+                // leaving _inFlight, so re-read it, or a confirmed batch is sent again and marked failed.
+                if (_inFlight.ContainsKey(listed.Id) || batches.Get(listed.Id) is not { State: BatchState.Pending } batch || batch.NextAttemptAt > now)
                 {
                     continue;
                 }

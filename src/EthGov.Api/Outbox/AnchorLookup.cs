@@ -4,6 +4,7 @@ using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using Microsoft.Extensions.Options;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 
@@ -22,23 +23,22 @@ public sealed class AnchorLookup(IOptions<ChainOptions> chain, Deployment deploy
     public Task<ChainResult<(uint DepartmentId, TransactionOutcome Outcome)?>> FindAsync(BatchRecord batch)
         => _decoder.RunAsync(async () =>
         {
-            var from = new BlockParameter(new HexBigInteger(deployment.Block));
-            FilterLog? log;
-            uint departmentId;
-            if (batch.IsSingle)
+            // The topics are written out: Nethereum's CreateFilterInput(byte[] ...) matched nothing for a bytes32 topic,
+            // and a batch sent just before a crash was then marked failed instead of confirmed.
+            var signature = batch.IsSingle
+                ? _web3.Eth.GetEvent<DocumentAnchoredEvent>(deployment.Registry).EventABI.Sha3Signature
+                : _web3.Eth.GetEvent<BatchAnchoredEvent>(deployment.Registry).EventABI.Sha3Signature;
+            var logs = await _web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
             {
-                var handler = _web3.Eth.GetEvent<DocumentAnchoredEvent>(deployment.Registry);
-                var found = await handler.GetAllChangesAsync(handler.CreateFilterInput(batch.Root.ToArray(), from, BlockParameter.CreateLatest()));
-                log = found.Count == 0 ? null : found[0].Log;
-                departmentId = found.Count == 0 ? 0 : found[0].Event.DepartmentId;
-            }
-            else
-            {
-                var handler = _web3.Eth.GetEvent<BatchAnchoredEvent>(deployment.Registry);
-                var found = await handler.GetAllChangesAsync(handler.CreateFilterInput(batch.Root.ToArray(), from, BlockParameter.CreateLatest()));
-                log = found.Count == 0 ? null : found[0].Log;
-                departmentId = found.Count == 0 ? 0 : found[0].Event.DepartmentId;
-            }
+                Address = [deployment.Registry],
+                FromBlock = new BlockParameter(new HexBigInteger(deployment.Block)),
+                ToBlock = BlockParameter.CreateLatest(),
+                Topics = ["0x" + signature.ToLowerInvariant().Replace("0x", string.Empty, StringComparison.Ordinal), batch.Root.ToString()],
+            });
+            var log = logs.Length == 0 ? null : logs[0];
+            uint departmentId = log is null ? 0
+                : batch.IsSingle ? log.DecodeEvent<DocumentAnchoredEvent>().Event.DepartmentId
+                : log.DecodeEvent<BatchAnchoredEvent>().Event.DepartmentId;
 
             if (log is null)
             {

@@ -1,0 +1,61 @@
+using EthGov.Api.Auth;
+using EthGov.Testing;
+
+namespace EthGov.Faults.Tests.TestSupport;
+
+/// <summary>
+/// How a test runs the API: the chain endpoint, the deployment file and a data directory of its own, on a port that
+/// stays the same across restarts. Turned into the environment variables an operator would set.
+/// </summary>
+public sealed class ApiSettings
+{
+    /// <summary>Settings for an API on <paramref name="rpcUrl"/> with <paramref name="deploymentFile"/>; a new data directory unless given.</summary>
+    public ApiSettings(Uri rpcUrl, string deploymentFile, string? dataDirectory = null)
+    {
+        RpcUrl = rpcUrl;
+        DeploymentFile = deploymentFile;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("ethgov-faults-").FullName;
+        BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+    }
+
+    /// <summary>The JSON-RPC endpoint the API uses.</summary>
+    public Uri RpcUrl { get; set; }
+
+    /// <summary>The deployment file.</summary>
+    public string DeploymentFile { get; set; }
+
+    /// <summary>The API's data directory (SQLite outbox, index, API key hashes).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Where the API listens.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Further configuration, keys with <c>:</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["EthGov:Outbox:BatchInterval"] = "00:00:00.200",
+        ["EthGov:Outbox:RetryDelay"] = "00:00:00.200",
+        ["EthGov:Outbox:MaxRetryDelay"] = "00:00:01",
+        ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
+        ["EthGov:Documents:MaxUploadBytes"] = "1048576",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>A new API key for <paramref name="departmentCode"/> in the data directory, as <c>ethgov apikey create</c> makes it.</summary>
+    public Task<string> CreateKeyAsync(string departmentCode) => ApiKeyStore.CreateAsync(DataDirectory, departmentCode);
+
+    /// <summary>The environment of the API process.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Environment()
+    {
+        yield return new("ASPNETCORE_URLS", BaseUrl.ToString());
+        yield return new("ASPNETCORE_ENVIRONMENT", "Development");
+        yield return new("Chain__RpcUrl", RpcUrl.ToString());
+        yield return new("Chain__ChainId", "31337");
+        yield return new("EthGov__DeploymentFile", DeploymentFile);
+        yield return new("EthGov__DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            yield return new(key.Replace(":", "__", StringComparison.Ordinal), value);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace EthGov.Testing;
+
+/// <summary>
+/// A loopback TCP proxy in front of a chain node, to cut the chain off without stopping it: while cut, open
+/// connections are reset and new ones are accepted and dropped at once, as a failed network path would.
+/// </summary>
+public sealed class TcpProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly int _targetPort;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<TcpClient> _open = [];
+    private readonly Task _acceptLoop;
+    private volatile bool _cut;
+    private int _dropped;
+    private int _relayed;
+
+    private TcpProxy(int targetPort)
+    {
+        _targetPort = targetPort;
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>The proxy's URL, to give the API instead of the node's.</summary>
+    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+
+    /// <summary>Connections dropped while cut.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
+
+    /// <summary>Connections relayed to the node.</summary>
+    public int Relayed => Volatile.Read(ref _relayed);
+
+    /// <summary>Starts relaying to the node on <paramref name="targetPort"/>.</summary>
+    public static TcpProxy Start(int targetPort) => new(targetPort);
+
+    /// <summary>Cuts the path: resets every open connection and drops new ones until <see cref="Restore"/>.</summary>
+    public void Cut()
+    {
+        _cut = true;
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                Reset(client);
+            }
+
+            _open.Clear();
+        }
+    }
+
+    /// <summary>Relays again.</summary>
+    public void Restore() => _cut = false;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        Cut();
+        await _acceptLoop.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (_cut)
+            {
+                Interlocked.Increment(ref _dropped);
+                Reset(client);
+                continue;
+            }
+
+            Interlocked.Increment(ref _relayed);
+            _ = Task.Run(() => RelayAsync(client));
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using var upstream = new TcpClient();
+        try
+        {
+            await upstream.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
+            lock (_open)
+            {
+                if (_cut)
+                {
+                    Reset(client);
+                    return;
+                }
+
+                _open.Add(client);
+                _open.Add(upstream);
+            }
+
+            var down = client.GetStream();
+            var up = upstream.GetStream();
+            var first = await Task.WhenAny(down.CopyToAsync(up, _stop.Token), up.CopyToAsync(down, _stop.Token));
+            await first.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // A reset path is what this proxy is for.
+        }
+        finally
+        {
+            lock (_open)
+            {
+                _open.Remove(client);
+                _open.Remove(upstream);
+            }
+
+            client.Dispose();
+        }
+    }
+
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client.LingerState = new LingerOption(true, 0);
+            client.Close();
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+}
