@@ -66,6 +66,9 @@ builder.Services.AddHealthChecks()
     .AddCheck<IndexHealthCheck>("index");
 
 var app = builder.Build();
+// The chain answered start-up validation: read the departments now, so a chain outage right after start still finds
+// a last known list and keeps accepting documents into the outbox instead of refusing every write with 503.
+await app.Services.GetRequiredService<DepartmentDirectory>().ListAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePageFiles();
