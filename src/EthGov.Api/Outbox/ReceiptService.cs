@@ -8,12 +8,18 @@ namespace EthGov.Api.Outbox;
 
 /// <summary>
 /// Writes a document's receipt from its confirmed batch. Proofs are not stored: they are recomputed from the
-/// batch's stored membership, and the last few trees are kept because receipts of one batch are asked for together.
+/// batch's stored membership, and the most recently used trees are kept (up to <see cref="CachedLeaves"/> leaves in
+/// all, about 150 bytes each) because receipts and verifications of one batch come together and rebuilding a batch of
+/// 50,000 takes tens of milliseconds. Concurrent requests for the same batch share one build.
 /// </summary>
 public sealed class ReceiptService(BatchStore batches, DepartmentDirectory departments, Deployment deployment)
 {
-    private const int CachedTrees = 8;
-    private readonly LinkedList<(long BatchId, MerkleTree Tree)> _trees = new();
+    /// <summary>How many leaves the kept trees may hold together.</summary>
+    public const int CachedLeaves = 2_000_000;
+
+    private readonly LinkedList<(long BatchId, int Leaves, Lazy<MerkleTree> Tree)> _trees = new();
+    private readonly Dictionary<long, LinkedListNode<(long BatchId, int Leaves, Lazy<MerkleTree> Tree)>> _byBatch = [];
+    private long _leaves;
 
     /// <summary>The receipt of <paramref name="entry"/>, or null while its batch is not confirmed.</summary>
     public async Task<Receipt?> ForAsync(DocumentEntry entry, CancellationToken cancellationToken = default)
@@ -63,29 +69,30 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
 
     private MerkleTree TreeOf(BatchRecord batch)
     {
+        Lazy<MerkleTree> tree;
         lock (_trees)
         {
-            for (var node = _trees.First; node is not null; node = node.Next)
+            if (_byBatch.TryGetValue(batch.Id, out var node))
             {
-                if (node.Value.BatchId == batch.Id)
+                _trees.Remove(node);
+                _trees.AddFirst(node);
+                tree = node.Value.Tree;
+            }
+            else
+            {
+                var members = batch.Members;
+                tree = new Lazy<MerkleTree>(() => MerkleTree.Build(members), LazyThreadSafetyMode.ExecutionAndPublication);
+                _byBatch[batch.Id] = _trees.AddFirst((batch.Id, members.Length, tree));
+                _leaves += members.Length;
+                while (_leaves > CachedLeaves && _trees.Count > 1 && _trees.Last is { } last)
                 {
-                    _trees.Remove(node);
-                    _trees.AddFirst(node);
-                    return node.Value.Tree;
+                    _trees.RemoveLast();
+                    _byBatch.Remove(last.Value.BatchId);
+                    _leaves -= last.Value.Leaves;
                 }
             }
         }
 
-        var tree = MerkleTree.Build(batch.Members);
-        lock (_trees)
-        {
-            _trees.AddFirst((batch.Id, tree));
-            if (_trees.Count > CachedTrees)
-            {
-                _trees.RemoveLast();
-            }
-        }
-
-        return tree;
+        return tree.Value;
     }
 }

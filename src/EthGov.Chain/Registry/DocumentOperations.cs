@@ -60,23 +60,25 @@ public sealed class DocumentOperations(RegistryContext context)
     /// that the document and its department are seen in the same state.
     /// </summary>
     public Task<ChainResult<ChainFacts>> CheckAsync(Digest digest)
-        => ReadFactsAsync(block => context.QueryAsync<CheckFunction, DocumentViewOutput>(new CheckFunction { Digest = digest.ToArray() }, block));
+        => ReadFactsAsync("check:" + digest, block => context.QueryAsync<CheckFunction, DocumentViewOutput>(new CheckFunction { Digest = digest.ToArray() }, block));
 
     /// <summary>What the chain says about <paramref name="digest"/> as a leaf of the batch <paramref name="root"/>.</summary>
     public Task<ChainResult<ChainFacts>> CheckInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof)
-        => ReadFactsAsync(block => context.QueryAsync<CheckInBatchFunction, DocumentViewOutput>(
+        => ReadFactsAsync($"checkInBatch:{root}:{digest}:{string.Join(',', proof)}", block => context.QueryAsync<CheckInBatchFunction, DocumentViewOutput>(
             new CheckInBatchFunction { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof) }, block));
 
-    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(Func<BlockParameter, Task<ChainResult<DocumentViewOutput>>> read)
+    // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one
+    // that began before they did) and identical calls at the same block hash; the facts stay the chain's at ReadAtBlock.
+    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(string call, Func<BlockParameter, Task<ChainResult<DocumentViewOutput>>> read)
     {
-        var latest = await context.LatestBlockAsync();
+        var latest = await context.Pinned.LatestAsync();
         if (!latest.IsSuccess)
         {
             return ChainResult<ChainFacts>.Fail(latest.Error);
         }
 
         var block = new BlockParameter(new HexBigInteger(latest.Value.Number));
-        var view = await read(block);
+        var view = await context.Pinned.AtBlockAsync(latest.Value.Hash, call, () => read(block));
         if (!view.IsSuccess)
         {
             return ChainResult<ChainFacts>.Fail(view.Error);
@@ -86,7 +88,8 @@ public sealed class DocumentOperations(RegistryContext context)
         string? code = null, name = null;
         if (v.DepartmentId != 0)
         {
-            var department = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = v.DepartmentId }, block);
+            var department = await context.Pinned.AtBlockAsync(latest.Value.Hash, $"department:{v.DepartmentId}",
+                () => context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = v.DepartmentId }, block));
             if (!department.IsSuccess)
             {
                 return ChainResult<ChainFacts>.Fail(department.Error);

@@ -21,6 +21,7 @@ public sealed class RegistryContext
         Decoder = new RevertDecoder(RegistryArtifact.Embedded);
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
+        Pinned = new PinnedReads(LatestBlockAsync);
     }
 
     /// <summary>The chain settings.</summary>
@@ -35,6 +36,9 @@ public sealed class RegistryContext
     internal RevertDecoder Decoder { get; }
 
     internal IWeb3 Web3 { get; }
+
+    /// <summary>Latest-block and per-block reads shared between concurrent callers.</summary>
+    internal PinnedReads Pinned { get; }
 
     internal TransactionSender Sender => _sender ?? throw new InvalidOperationException("this operation needs a signer key");
 
