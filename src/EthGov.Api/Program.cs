@@ -30,8 +30,11 @@ builder.Services.Configure<IndexerOptions>(builder.Configuration.GetSection("Eth
 var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>() ?? new ChainOptions();
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
-builder.Services.AddSingleton(await StartupValidation.ValidateAsync(chainOptions, ethGovOptions));
-builder.Services.AddSingleton(new Database(ethGovOptions.DataDirectory));
+var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
+var database = new Database(ethGovOptions.DataDirectory);
+var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment);
+builder.Services.AddSingleton(deployment);
+builder.Services.AddSingleton(database);
 
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddEthGovProblems();
@@ -69,6 +72,10 @@ var app = builder.Build();
 // The chain answered start-up validation: read the departments now, so a chain outage right after start still finds
 // a last known list and keeps accepting documents into the outbox instead of refusing every write with 503.
 await app.Services.GetRequiredService<DepartmentDirectory>().ListAsync();
+if (app.Logger.IsEnabled(LogLevel.Information))
+{
+    app.Logger.LogInformation("{Binding}", binding);
+}
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePageFiles();

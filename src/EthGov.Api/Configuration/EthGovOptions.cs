@@ -9,6 +9,13 @@ public sealed class EthGovOptions
     /// <summary>Where the SQLite database (outbox, index, API keys) lives; keep it outside the content root.</summary>
     public string DataDirectory { get; set; } = "data/31337";
 
+    /// <summary>
+    /// When the deployment file names another registry or chain than the one the outbox anchored to (a wiped dev chain,
+    /// a redeployment), retire the old batches and anchor every document of the outbox again on the new deployment.
+    /// Without it the API refuses to start on such an outbox. See docs/operations.md.
+    /// </summary>
+    public bool ReanchorOnNewDeployment { get; set; }
+
     /// <summary>The public base URL printed into QR codes and status links.</summary>
     public Uri? PublicBaseUrl { get; set; }
 }

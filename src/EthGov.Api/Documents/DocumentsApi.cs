@@ -1,5 +1,6 @@
 using EthGov.Api.Auth;
 using EthGov.Api.Departments;
+using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Chain.Abi;
@@ -142,11 +143,17 @@ public static class DocumentsApi
 
     /// <summary>The status of a document in the outbox.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> GetStatus(
-        string digest, DocumentIndex index, DocumentResponses responses, CancellationToken cancellationToken)
+        string digest, DocumentIndex index, DocumentResponses responses, ChainStatus chain, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
             return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (chain.ResetDetected is { } reset)
+        {
+            // "anchored" with a receipt of a chain that no longer exists would be stale.
+            return ChainProblems.From(ChainStatus.ResetError(reset));
         }
 
         return index.TryGet(parsed, out var entry)
@@ -156,11 +163,16 @@ public static class DocumentsApi
 
     /// <summary>The receipt of an anchored document.</summary>
     public static async Task<Results<Ok<Receipt>, ProblemHttpResult>> GetReceipt(
-        string digest, DocumentIndex index, ReceiptService receipts, CancellationToken cancellationToken)
+        string digest, DocumentIndex index, ReceiptService receipts, ChainStatus chain, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
             return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (chain.ResetDetected is { } reset)
+        {
+            return ChainProblems.From(ChainStatus.ResetError(reset));
         }
 
         if (!index.TryGet(parsed, out var entry))

@@ -23,6 +23,7 @@ public sealed class AnchorBatcher(
     DepartmentDirectory departments,
     DepartmentSigners signers,
     AnchorLookup lookup,
+    EthGov.Api.Indexing.ChainStatus chainStatus,
     IOptions<OutboxOptions> options,
     ILogger<AnchorBatcher> logger) : BackgroundService
 {
@@ -125,6 +126,13 @@ public sealed class AnchorBatcher(
 
     private async Task SubmitAsync(BatchRecord batch, CancellationToken stoppingToken)
     {
+        if (chainStatus.ResetDetected is { } reset)
+        {
+            // On a wiped chain the registry address may hold no code, and a call to it "succeeds": never send there.
+            Retry(batch, EthGov.Api.Indexing.ChainStatus.ResetError(reset));
+            return;
+        }
+
         var department = await departments.FindAsync(batch.DepartmentId, stoppingToken);
         if (!department.IsSuccess)
         {

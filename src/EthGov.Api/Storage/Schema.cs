@@ -77,5 +77,24 @@ internal static class Schema
         );
         CREATE INDEX IF NOT EXISTS grants_by_record ON grants (record_id);
         CREATE INDEX IF NOT EXISTS grants_by_grantee ON grants (grantee);
+        CREATE TABLE IF NOT EXISTS deployment_binding (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            chain_id     INTEGER NOT NULL,
+            registry     TEXT    NOT NULL,
+            genesis_hash TEXT    NOT NULL,
+            bound_at     INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS retired_batches (
+            id           INTEGER NOT NULL,
+            registry     TEXT    NOT NULL,
+            genesis_hash TEXT    NOT NULL,
+            root         BLOB    NOT NULL,
+            members      BLOB    NOT NULL,
+            state        INTEGER NOT NULL,
+            tx_hash      TEXT,
+            block_number INTEGER,
+            block_hash   TEXT,
+            retired_at   INTEGER NOT NULL
+        );
         """;
 }
