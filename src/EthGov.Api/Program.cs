@@ -53,6 +53,7 @@ builder.Services.AddSingleton<PendingDocuments>();
 builder.Services.AddSingleton<BatchStore>();
 builder.Services.AddSingleton<OutboxWriter>();
 builder.Services.AddSingleton<AnchorLookup>();
+builder.Services.AddSingleton<VanishedAnchors>();
 builder.Services.AddSingleton<ReceiptService>();
 builder.Services.AddSingleton<AnchorService>();
 builder.Services.AddSingleton<DocumentResponses>();

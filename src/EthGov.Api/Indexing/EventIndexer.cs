@@ -12,7 +12,7 @@ namespace EthGov.Api.Indexing;
 /// (reported through <see cref="ChainStatus"/> and readiness, nothing more is indexed); another hash at the
 /// checkpoint's height means a reorganisation, and the last <see cref="IndexerOptions.ReorgDepth"/> blocks are read again.
 /// </summary>
-public sealed class EventIndexer(IndexStore store, ChainStatus status, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
+public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Api.Outbox.VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
     : BackgroundService
 {
     private readonly Nethereum.Web3.Web3 _web3 = ChainConnection.CreateWeb3(chain.Value);
@@ -88,6 +88,13 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, Deploymen
                 var rewindTo = Math.Max(deployment.Block, checkpoint.BlockNumber > (ulong)options.Value.ReorgDepth ? checkpoint.BlockNumber - (ulong)options.Value.ReorgDepth : 0);
                 rewindTo = Math.Min(rewindTo, latest);
                 var block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(rewindTo));
+                // Before the checkpoint moves: if the batches cannot be checked now, the reorganisation is found again next time.
+                if (!await vanished.RecheckAsync(rewindTo))
+                {
+                    status.LastError = "a reorganisation was found; the anchors it may have undone could not be checked yet";
+                    return true;
+                }
+
                 logger.LogWarning("reorganisation at block {Block}: re-reading from block {From}", checkpoint.BlockNumber, rewindTo + 1);
                 checkpoint = new IndexCheckpoint(genesis.BlockHash, rewindTo, block.BlockHash);
                 store.RollbackAfter(rewindTo, checkpoint);

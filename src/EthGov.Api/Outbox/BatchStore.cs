@@ -22,6 +22,9 @@ public sealed class BatchStore(Database database)
     /// <summary>Batches that still have to reach the chain.</summary>
     public IEnumerable<BatchRecord> Unsettled() => _batches.Values.Where(b => b.State == BatchState.Pending).OrderBy(b => b.Id);
 
+    /// <summary>Confirmed batches anchored in a block after <paramref name="block"/> (what a reorganisation may have undone).</summary>
+    public IEnumerable<BatchRecord> ConfirmedAfter(ulong block) => _batches.Values.Where(b => b.State == BatchState.Confirmed && b.BlockNumber > block).OrderBy(b => b.Id);
+
     /// <summary>Stores new batches in one transaction and assigns their ids.</summary>
     public IReadOnlyList<BatchRecord> Add(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
     {
