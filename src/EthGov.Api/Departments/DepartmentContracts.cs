@@ -34,6 +34,12 @@ public sealed record ProposalCreatedResponse(string ProposalId, string Url);
 
 internal static class ProposalIds
 {
-    public static bool TryParse(string text, out BigInteger id) =>
-        BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
+    public static bool TryParse(string text, out BigInteger id)
+    {
+        // uint256 has at most 78 digits: an id beyond it cannot be ABI-encoded and used to fail with a 500.
+        id = BigInteger.Zero;
+        return text.Length <= 78
+            && BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)
+            && id > 0 && id < BigInteger.One << 256;
+    }
 }

@@ -223,11 +223,13 @@ public static class GrantsApi
             return Problems.Problems.InvalidRequest("purpose: a code from 0 to 65535 is required");
         }
 
-        return expiresAt is null ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required") : null;
+        // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
+        return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
+            : e <= DateTimeOffset.UtcNow ? Problems.Problems.InvalidRequest("expiresAt: when the access ends must be in the future")
+            : null;
     }
 
-    private static bool TryParseId(string text, out BigInteger id) =>
-        BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
+    private static bool TryParseId(string text, out BigInteger id) => ProposalIds.TryParse(text, out id);
 
     private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive grant number is required");
 

@@ -187,7 +187,8 @@ public sealed class IndexStore(Database database)
                 command.Parameters.AddWithValue("$subject", (object?)e.Data["subject"] ?? DBNull.Value);
                 command.Parameters.AddWithValue("$grantee", (long)e.Department!.Value);
                 command.Parameters.AddWithValue("$purpose", Convert.ToInt64(e.Data["purpose"], System.Globalization.CultureInfo.InvariantCulture));
-                command.Parameters.AddWithValue("$expires", Convert.ToInt64(e.Data["expiresAt"], System.Globalization.CultureInfo.InvariantCulture));
+                // The contract takes any uint64; beyond what a date can hold it is read as "never", not an overflow that stops the indexer.
+                command.Parameters.AddWithValue("$expires", (long)Math.Min(Convert.ToUInt64(e.Data["expiresAt"], System.Globalization.CultureInfo.InvariantCulture), (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
                 command.Parameters.AddWithValue("$basis", (string)e.Data["basis"]! == "legal-basis" ? 0 : 1);
                 command.Parameters.AddWithValue("$legal", Digest.Parse((string)e.Data["legalBasis"]!).ToArray());
                 command.Parameters.AddWithValue("$block", (long)e.BlockNumber);
