@@ -225,7 +225,7 @@ public static class GrantsApi
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
         return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
-            : e <= DateTimeOffset.UtcNow ? Problems.Problems.InvalidRequest("expiresAt: when the access ends must be in the future")
+            : e <= DateTimeOffset.UtcNow ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-expiry", "expiresAt must be in the future", $"expiresAt {e:O} has passed")
             : null;
     }
 
