@@ -29,6 +29,9 @@ public sealed class AnchorBatcher(
 {
     private readonly Dictionary<long, Task> _inFlight = [];
 
+    // The entries of the batches formed since start, so that assigning and settling them needs no index lookups.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DocumentEntry[]> _members = new();
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,13 +72,20 @@ public sealed class AnchorBatcher(
         }
 
         var groups = new List<(uint, ulong, Digest, Digest[])>();
+        var entries = new List<DocumentEntry[]>();
         foreach (var group in waiting.GroupBy(e => (e.DepartmentId, e.ValidUntil)))
         {
             foreach (var chunk in group.Chunk(options.Value.MaxBatchSize))
             {
-                var members = chunk.Select(e => e.Digest).ToArray();
+                var members = new Digest[chunk.Length];
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    members[i] = chunk[i].Digest;
+                }
+
                 var root = members.Length == 1 ? members[0] : MerkleTree.Build(members).Root;
                 groups.Add((group.Key.DepartmentId, group.Key.ValidUntil, root, members));
+                entries.Add(chunk);
             }
         }
 
@@ -91,15 +101,14 @@ public sealed class AnchorBatcher(
             throw;
         }
 
-        foreach (var batch in added)
+        for (int i = 0; i < added.Count; i++)
         {
-            foreach (var member in batch.Members)
+            foreach (var entry in entries[i])
             {
-                if (index.TryGet(member, out var entry))
-                {
-                    entry.BatchId = batch.Id;
-                }
+                entry.BatchId = added[i].Id;
             }
+
+            _members[added[i].Id] = entries[i];
         }
     }
 
@@ -241,6 +250,16 @@ public sealed class AnchorBatcher(
 
     private void Settle(BatchRecord batch)
     {
+        if (_members.TryRemove(batch.Id, out var entries))
+        {
+            foreach (var entry in entries)
+            {
+                entry.Settle();
+            }
+
+            return;
+        }
+
         foreach (var member in batch.Members)
         {
             if (index.TryGet(member, out var entry))

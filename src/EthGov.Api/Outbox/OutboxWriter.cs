@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EthGov.Api.Storage;
+using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -97,14 +98,35 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private void Run()
     {
         using var connection = _database.Open();
+
+        // A lone document: one prepared row insert. The digest parameter reuses one array: SQLite copies a bound blob.
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO documents (id, digest, department, valid_until, accepted_at) VALUES ($id, $digest, $department, $validUntil, $acceptedAt)";
         var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var digestBytes = new byte[Digest.Size];
         var digest = insert.Parameters.Add("$digest", SqliteType.Blob);
+        digest.Value = digestBytes;
         var department = insert.Parameters.Add("$department", SqliteType.Integer);
         var validUntil = insert.Parameters.Add("$validUntil", SqliteType.Integer);
         var acceptedAt = insert.Parameters.Add("$acceptedAt", SqliteType.Integer);
         insert.Prepare();
+
+        // A request of many documents (they share department, validity and acceptance time, and get consecutive ids):
+        // one statement inserts them all from one blob of concatenated digests, instead of one statement per row.
+        using var insertMany = connection.CreateCommand();
+        insertMany.CommandText = """
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
+            INSERT INTO documents (id, digest, department, valid_until, accepted_at)
+            SELECT $firstId + i, substr($digests, i * 32 + 1, 32), $department, $validUntil, $acceptedAt FROM n
+            """;
+        var manyCount = insertMany.Parameters.Add("$count", SqliteType.Integer);
+        var manyFirstId = insertMany.Parameters.Add("$firstId", SqliteType.Integer);
+        var manyDigests = insertMany.Parameters.Add("$digests", SqliteType.Blob);
+        var manyDepartment = insertMany.Parameters.Add("$department", SqliteType.Integer);
+        var manyValidUntil = insertMany.Parameters.Add("$validUntil", SqliteType.Integer);
+        var manyAcceptedAt = insertMany.Parameters.Add("$acceptedAt", SqliteType.Integer);
+        insertMany.Prepare();
+        var blobs = new Dictionary<int, byte[]>();
 
         var reader = _channel.Reader;
         var group = new List<Write>();
@@ -123,23 +145,58 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             {
                 using var transaction = connection.BeginTransaction();
                 insert.Transaction = transaction;
+                insertMany.Transaction = transaction;
                 foreach (var write in group)
                 {
-                    foreach (var entry in write.Entries)
+                    var entries = write.Entries;
+                    if (entries.Length == 1 || !SharesColumns(entries))
                     {
-                        entry.Id = ++_lastId;
-                        id.Value = entry.Id;
-                        digest.Value = entry.Digest.ToArray();
-                        department.Value = (long)entry.DepartmentId;
-                        validUntil.Value = (long)entry.ValidUntil;
-                        acceptedAt.Value = entry.AcceptedAt.ToUnixTimeMilliseconds();
-                        insert.ExecuteNonQuery();
+                        foreach (var entry in entries)
+                        {
+                            entry.Id = ++_lastId;
+                            id.Value = entry.Id;
+                            entry.Digest.CopyTo(digestBytes);
+                            department.Value = (long)entry.DepartmentId;
+                            validUntil.Value = (long)entry.ValidUntil;
+                            acceptedAt.Value = entry.AcceptedAt.ToUnixTimeMilliseconds();
+                            insert.ExecuteNonQuery();
+                        }
+
+                        continue;
                     }
+
+                    // SQLite binds the whole array, so keep one array per size seen (requests of 1,000 reuse theirs).
+                    if (!blobs.TryGetValue(entries.Length, out var blob))
+                    {
+                        if (blobs.Count >= 64)
+                        {
+                            blobs.Clear();
+                        }
+
+                        blob = new byte[entries.Length * Digest.Size];
+                        blobs[entries.Length] = blob;
+                    }
+
+                    long first = _lastId + 1;
+                    for (int i = 0; i < entries.Length; i++)
+                    {
+                        entries[i].Id = first + i;
+                        entries[i].Digest.CopyTo(blob.AsSpan(i * Digest.Size, Digest.Size));
+                    }
+
+                    manyCount.Value = (long)entries.Length;
+                    manyFirstId.Value = first;
+                    manyDigests.Value = blob;
+                    manyDepartment.Value = (long)entries[0].DepartmentId;
+                    manyValidUntil.Value = (long)entries[0].ValidUntil;
+                    manyAcceptedAt.Value = entries[0].AcceptedAt.ToUnixTimeMilliseconds();
+                    insertMany.ExecuteNonQuery();
+                    _lastId = first + entries.Length - 1;
                 }
 
                 transaction.Commit();
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
                 _lastId = firstId;
                 _logger.LogError(ex, "outbox commit of {Rows} rows failed", rows);
@@ -158,6 +215,20 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 write.Done.TrySetResult();
             }
         }
+    }
+
+    private static bool SharesColumns(DocumentEntry[] entries)
+    {
+        var first = entries[0];
+        foreach (var entry in entries)
+        {
+            if (entry.DepartmentId != first.DepartmentId || entry.ValidUntil != first.ValidUntil || entry.AcceptedAt != first.AcceptedAt)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed record Write(DocumentEntry[] Entries, TaskCompletionSource Done);
