@@ -39,6 +39,25 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task OpenApi_ShowsResponseExamples_ForSuccessesAndProblems()
+    {
+        var document = JsonSerializer.Deserialize<JsonElement>(await fixture.Host.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Select(o => o.Value)
+            .Where(o => o.TryGetProperty("operationId", out _)).ToDictionary(o => o.GetProperty("operationId").GetString()!);
+
+        JsonElement Example(string operation, string status, string contentType) =>
+            operations[operation].GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty(contentType).GetProperty("example");
+
+        Assert.Equal("pending", Example("AnchorDocument", "202", "application/json").GetProperty("status").GetString());
+        Assert.Equal("revoked", Example("VerifyDigest", "200", "application/json").GetProperty("outcome").GetString());
+        var problems = operations.Values.SelectMany(o => o.GetProperty("responses").EnumerateObject())
+            .Where(r => r.Value.TryGetProperty("content", out var c) && c.TryGetProperty("application/problem+json", out _)).ToList();
+        Assert.NotEmpty(problems);
+        Assert.All(problems, r => Assert.StartsWith("https://ethgov.dev/problems/",
+            r.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("example").GetProperty("type").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404Problem()
     {
         using var response = await fixture.Host.CreateClient().GetAsync("/api/v1/nothing-here");
