@@ -40,14 +40,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.NoResult();
         }
 
-        var department = await keys.FindDepartmentAsync(key, Context.RequestAborted);
-        if (department is null)
+        if (await keys.FindAsync(key, Context.RequestAborted) is not { } known)
         {
             return AuthenticateResult.Fail("unknown or revoked API key");
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(DepartmentClaim, department), new Claim(KeyIdClaim, ApiKeyStore.KeyId(key))], SchemeName);
+            [new Claim(DepartmentClaim, known.Department), new Claim(KeyIdClaim, known.KeyId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using EthGov.Api.Storage;
+using EthGov.Core.Digests;
 
 namespace EthGov.Api.Auth;
 
@@ -15,7 +16,8 @@ public sealed class ApiKeyStore(Database database)
     /// <summary>Every key starts with this, so a leaked key is easy to recognize in a scan.</summary>
     public const string Prefix = "egk_";
 
-    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
+    // Known keys by their hash (a 32-byte value, so the lookup allocates nothing): department and key id.
+    private readonly ConcurrentDictionary<Digest, KnownKey> _known = new();
 
     /// <summary>Creates a key for <paramref name="departmentCode"/> in the database under <paramref name="dataDirectory"/>; returns the key, which is not stored.</summary>
     public static Task<string> CreateAsync(string dataDirectory, string departmentCode, CancellationToken cancellationToken = default)
@@ -43,19 +45,30 @@ public sealed class ApiKeyStore(Database database)
 
     /// <summary>The department code <paramref name="key"/> acts for, or null when the key is unknown or revoked.</summary>
     public async Task<string?> FindDepartmentAsync(string key, CancellationToken cancellationToken = default)
+        => (await FindAsync(key, cancellationToken))?.Department;
+
+    /// <summary>
+    /// The department and key id of <paramref name="key"/>, or null when the key is unknown or revoked. The key is
+    /// hashed once; a key seen before is answered from memory without touching the database.
+    /// </summary>
+    public ValueTask<KnownKey?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         if (!key.StartsWith(Prefix, StringComparison.Ordinal) || key.Length > 128)
         {
-            return null;
+            return ValueTask.FromResult<KnownKey?>(null);
         }
 
-        var hash = Hash(key);
-        var hashText = Convert.ToHexString(hash);
-        if (_known.TryGetValue(hashText, out var cached))
-        {
-            return cached;
-        }
+        Span<byte> utf8 = stackalloc byte[128 * 3];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+        var digest = new Digest(hash);
+        return _known.TryGetValue(digest, out var cached)
+            ? ValueTask.FromResult<KnownKey?>(cached)
+            : LookUpAsync(digest, hash.ToArray(), cancellationToken);
+    }
 
+    private async ValueTask<KnownKey?> LookUpAsync(Digest digest, byte[] hash, CancellationToken cancellationToken)
+    {
         await using var connection = database.Open();
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT department FROM api_keys WHERE key_hash = $hash AND revoked = 0";
@@ -65,8 +78,9 @@ public sealed class ApiKeyStore(Database database)
             return null;
         }
 
-        _known[hashText] = department;
-        return department;
+        var known = new KnownKey(department, Convert.ToHexString(hash, 0, 8));
+        _known[digest] = known;
+        return known;
     }
 
     /// <summary>A short, non-secret name of a key for logs and rate-limit partitions.</summary>
@@ -76,3 +90,8 @@ public sealed class ApiKeyStore(Database database)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>A key found in the store: the department it acts for and its non-secret id.</summary>
+/// <param name="Department">The department code.</param>
+/// <param name="KeyId">The first 8 bytes of the key's hash in hex, as <see cref="ApiKeyStore.KeyId"/> gives.</param>
+public sealed record KnownKey(string Department, string KeyId);
