@@ -1,3 +1,4 @@
+using EthGov.Testing;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using EthGov.Faults.Tests.TestSupport;

@@ -43,16 +43,9 @@ public sealed class PageFixture : IAsyncLifetime
         _dataDirectory = Directory.CreateTempSubdirectory("ethgov-page-test-").FullName;
         var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
         await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
-        CivilKey = await ApiKeyStore.CreateAsync(_dataDirectory, "CIVIL");
-        Api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Chain:RpcUrl"] = Chain.Node.RpcUrl.ToString(),
-            ["Chain:ChainId"] = "31337",
-            ["EthGov:DeploymentFile"] = deploymentFile,
-            ["EthGov:DataDirectory"] = _dataDirectory,
-            ["EthGov:Outbox:BatchInterval"] = "00:00:00.200",
-            ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
-        });
+        var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory);
+        CivilKey = await settings.CreateKeyAsync("CIVIL");
+        Api = await ApiProcess.StartAsync(settings);
 
         // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
         Assertions.SetDefaultExpectTimeout(15_000);

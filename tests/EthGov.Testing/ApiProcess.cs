@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using EthGov.Api.Auth;
-using EthGov.Testing;
 
-namespace EthGov.Faults.Tests.TestSupport;
+namespace EthGov.Testing;
 
 /// <summary>
 /// The built EthGov.Api as its own process, started as an operator would (environment variables, a data directory,
@@ -24,6 +23,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>Where the API listens.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>An absolute URL on the API.</summary>
+    public string Url(string path) => BaseUrl.ToString().TrimEnd('/') + path;
 
     /// <summary>The process id.</summary>
     public int Id => _process.Id;

@@ -1,7 +1,6 @@
 using EthGov.Api.Auth;
-using EthGov.Testing;
 
-namespace EthGov.Faults.Tests.TestSupport;
+namespace EthGov.Testing;
 
 /// <summary>
 /// How a test runs the API: the chain endpoint, the deployment file and a data directory of its own, on a port that
