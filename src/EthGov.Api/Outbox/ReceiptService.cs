@@ -1,5 +1,7 @@
 using EthGov.Api.Departments;
 using EthGov.Chain.Deployments;
+using EthGov.Chain.Receipts;
+using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
@@ -40,26 +42,17 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
             return null;
         }
 
-        var receipt = new Receipt
-        {
-            Digest = entry.Digest,
-            Issuer = issuer,
-            ChainId = deployment.ChainId,
-            Registry = deployment.Registry,
-            TransactionHash = Digest.Parse(batch.TransactionHash!),
-            BlockNumber = batch.BlockNumber!.Value,
-            BlockHash = Digest.Parse(batch.BlockHash!),
-            AnchoredAt = batch.BlockTime!.Value,
-            ValidUntil = batch.ValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil),
-        };
+        // The receipt is built by the same factory the CLI uses, from the batch's confirmed transaction.
+        var outcome = new TransactionOutcome(batch.TransactionHash!, batch.BlockNumber!.Value, batch.BlockHash!, batch.BlockTime!.Value, 0);
+        var validUntil = batch.ValidUntil == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
         if (batch.IsSingle)
         {
-            return receipt;
+            return ReceiptFactory.ForSingle(entry.Digest, issuer, deployment.ChainId, deployment.Registry, outcome, validUntil);
         }
 
         var tree = TreeOf(batch);
         return tree.TryGetIndex(entry.Digest, out var leaf)
-            ? receipt with { Batch = new ReceiptBatch(tree.Root, tree.GetProof(leaf), (uint)tree.Count) }
+            ? ReceiptFactory.ForBatchMember(tree, leaf, issuer, deployment.ChainId, deployment.Registry, outcome, validUntil)
             : null;
     }
 
