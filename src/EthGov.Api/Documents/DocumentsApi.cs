@@ -261,16 +261,7 @@ public static class DocumentsApi
         }
 
         // The chain anchored the new digest as a single document: record it as a confirmed one-document batch.
-        var stored = batches.Add([(caller.Department.Id, validUntil, newDigest, new[] { newDigest })], DateTimeOffset.UtcNow)[0];
-        batches.Update(stored with
-        {
-            State = BatchState.Confirmed,
-            Attempts = 1,
-            TransactionHash = sent.Value.TransactionHash,
-            BlockNumber = sent.Value.BlockNumber,
-            BlockHash = sent.Value.BlockHash,
-            BlockTime = sent.Value.BlockTime,
-        });
+        var stored = batches.AddConfirmed(caller.Department.Id, validUntil, newDigest, sent.Value, DateTimeOffset.UtcNow);
         entry.BatchId = stored.Id;
         entry.Settle();
         try

@@ -28,6 +28,37 @@ public sealed class BatchStore(Database database)
     /// <summary>Stores new batches in one transaction and assigns their ids.</summary>
     public IReadOnlyList<BatchRecord> Add(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
     {
+        var added = Insert(batches, now);
+        foreach (var record in added)
+        {
+            _batches[record.Id] = record;
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Stores a one-document batch the chain already confirmed (a supersession anchors its new digest itself). It is
+    /// written confirmed before anyone can see it, so the batcher never takes it for a pending batch and sends it again.
+    /// </summary>
+    public BatchRecord AddConfirmed(uint departmentId, ulong validUntil, Digest digest, Chain.Transactions.TransactionOutcome outcome, DateTimeOffset now)
+    {
+        var inserted = Insert([(departmentId, validUntil, digest, new[] { digest })], now)[0];
+        var confirmed = inserted with
+        {
+            State = BatchState.Confirmed,
+            Attempts = 1,
+            TransactionHash = outcome.TransactionHash,
+            BlockNumber = outcome.BlockNumber,
+            BlockHash = outcome.BlockHash,
+            BlockTime = outcome.BlockTime,
+        };
+        Update(confirmed);
+        return confirmed;
+    }
+
+    private List<BatchRecord> Insert(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
+    {
         var added = new List<BatchRecord>(batches.Count);
         lock (_lock)
         {
@@ -54,11 +85,6 @@ public sealed class BatchStore(Database database)
             }
 
             transaction.Commit();
-        }
-
-        foreach (var record in added)
-        {
-            _batches[record.Id] = record;
         }
 
         return added;
