@@ -4,111 +4,86 @@ using EthGov.Core.Digests;
 namespace EthGov.Api.Documents;
 
 /// <summary>
-/// Accepts anchor requests into the outbox: reserves each digest in the <see cref="DocumentIndex"/>, commits the
+/// Accepts anchor requests into the outbox: reserves the digests in the <see cref="DocumentIndex"/>, commits the
 /// new ones through the group-committing <see cref="OutboxWriter"/>, and waits for the commit of digests another
 /// request of the same department is already committing. Only then may the caller answer.
 /// </summary>
-public sealed class AnchorService(DocumentIndex index, OutboxWriter writer)
+public sealed class AnchorService(DocumentIndex index, OutboxWriter writer, BatchStore batches)
 {
     /// <summary>Accepts <paramref name="digests"/> (distinct) for <paramref name="departmentId"/>, all or nothing.</summary>
-    public async Task<AcceptResult> AcceptAsync(uint departmentId, IReadOnlyList<Digest> digests, ulong validUntil, CancellationToken cancellationToken)
+    public async Task<AcceptResult> AcceptAsync(uint departmentId, ReadOnlyMemory<Digest> digests, ulong validUntil, CancellationToken cancellationToken)
     {
-        if (digests.Count == 1)
-        {
-            return await AcceptOneAsync(departmentId, digests[0], validUntil, cancellationToken);
-        }
-
         for (int attempt = 0; ; attempt++)
         {
             var signal = OutboxWriter.NewCommitSignal();
-            var now = DateTimeOffset.UtcNow;
-            var reserved = new DocumentEntry[digests.Count];
-            int createdCount = 0;
-            List<DocumentEntry>? known = null;
-            for (int i = 0; i < digests.Count; i++)
+            var reservation = index.Reserve(digests.Span, departmentId, validUntil, DateTimeOffset.UtcNow, signal.Task);
+            if (reservation.Conflict is { } conflict)
             {
-                var candidate = new DocumentEntry(digests[i], departmentId, validUntil, now) { Committed = signal.Task };
-                if (index.TryReserve(candidate, out var holder))
-                {
-                    reserved[createdCount++] = candidate;
-                }
-                else if (holder.DepartmentId != departmentId)
-                {
-                    index.Release(reserved.Take(createdCount));
-                    signal.TrySetCanceled(CancellationToken.None);
-                    return AcceptResult.Conflict(holder);
-                }
-                else
-                {
-                    (known ??= []).Add(holder);
-                }
+                signal.TrySetCanceled(CancellationToken.None);
+                return new AcceptResult(0, 0, conflict);
             }
 
-            var created = createdCount == reserved.Length ? reserved : reserved[..createdCount];
-            await writer.CommitAsync(created, signal, cancellationToken);
-            if (known is null)
-            {
-                return AcceptResult.Accepted(created, []);
-            }
-
+            await writer.CommitAsync(reservation, signal, cancellationToken);
             try
             {
-                foreach (var commit in known.Select(k => k.Committed).Distinct())
+                foreach (var commit in reservation.KnownCommits)
                 {
                     await commit.WaitAsync(cancellationToken);
                 }
             }
             catch (Exception) when (attempt < 2 && !cancellationToken.IsCancellationRequested)
             {
-                // The other request's commit failed and released its digests; reserve them ourselves.
+                // Another request's commit failed and gave its digests back: reserve them for this one. The digests
+                // this request committed are known to it now.
                 continue;
             }
 
-            return AcceptResult.Accepted(created, known);
+            return new AcceptResult(reservation.CreatedCount, reservation.KnownCount, null);
         }
     }
 
-    // The same for one digest, without the lists: the common case of one document per request.
-    private async Task<AcceptResult> AcceptOneAsync(uint departmentId, Digest digest, ulong validUntil, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the batch carrying <paramref name="digest"/> is confirmed or failed, or <paramref name="timeout"/>
+    /// passes (the caller then answers with the pending status): first for a batch to take the document, then for it.
+    /// </summary>
+    public async Task WaitSettledAsync(Digest digest, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        for (int attempt = 0; ; attempt++)
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (true)
         {
-            var signal = OutboxWriter.NewCommitSignal();
-            var candidate = new DocumentEntry(digest, departmentId, validUntil, DateTimeOffset.UtcNow) { Committed = signal.Task };
-            if (index.TryReserve(candidate, out var holder))
+            // Taken before the entry is read, so an assignment in between is not missed.
+            var assigned = index.NextBatchAssignment;
+            if (!index.TryGet(digest, out var entry))
             {
-                await writer.CommitAsync([candidate], signal, cancellationToken);
-                return AcceptResult.Accepted([candidate], []);
+                return;
             }
 
-            // Nothing of ours to commit: the signal is nobody's.
-            signal.TrySetResult();
-            if (holder.DepartmentId != departmentId)
+            var next = entry.BatchId == 0 ? assigned : batches.WhenSettled(entry.BatchId);
+            long remaining = deadline - Environment.TickCount64;
+            if ((entry.BatchId != 0 && next.IsCompleted) || remaining <= 0)
             {
-                return AcceptResult.Conflict(holder);
+                return;
             }
 
             try
             {
-                await holder.Committed.WaitAsync(cancellationToken);
+                await next.WaitAsync(TimeSpan.FromMilliseconds(remaining), cancellationToken);
             }
-            catch (Exception) when (attempt < 2 && !cancellationToken.IsCancellationRequested)
+            catch (TimeoutException)
             {
-                // The other request's commit failed and released its digest; reserve it ourselves.
-                continue;
+                return;
             }
 
-            return AcceptResult.Accepted([], [holder]);
+            if (entry.BatchId != 0)
+            {
+                return;
+            }
         }
     }
 }
 
-/// <summary>What happened to an anchor request.</summary>
-public sealed record AcceptResult(IReadOnlyList<DocumentEntry> Created, IReadOnlyList<DocumentEntry> Known, DocumentEntry? ConflictingEntry)
-{
-    /// <summary>Stored: new entries and those the outbox already held for the same department.</summary>
-    public static AcceptResult Accepted(IReadOnlyList<DocumentEntry> created, IReadOnlyList<DocumentEntry> known) => new(created, known, null);
-
-    /// <summary>Refused: a digest belongs to another department; nothing was stored.</summary>
-    public static AcceptResult Conflict(DocumentEntry holder) => new([], [], holder);
-}
+/// <summary>
+/// What happened to an anchor request: how many documents are new and how many the department had already submitted,
+/// or the digest another department holds (then nothing was stored).
+/// </summary>
+public sealed record AcceptResult(int Created, int Known, Digest? Conflict);

@@ -1,10 +1,11 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Outbox;
+using EthGov.Core.Digests;
 
 namespace EthGov.Api.Documents;
 
 /// <summary>Describes an outbox entry for callers: its state, its department's code and, once anchored, its receipt.</summary>
-public sealed class DocumentResponses(BatchStore batches, DepartmentDirectory departments, ReceiptService receipts)
+public sealed class DocumentResponses(DocumentIndex index, BatchStore batches, DepartmentDirectory departments, ReceiptService receipts)
 {
     /// <summary>In the outbox, not yet confirmed on chain.</summary>
     public const string Pending = "pending";
@@ -14,6 +15,12 @@ public sealed class DocumentResponses(BatchStore batches, DepartmentDirectory de
 
     /// <summary>Refused by the chain.</summary>
     public const string Failed = "failed";
+
+    /// <summary>The status of <paramref name="digest"/>, which the outbox holds.</summary>
+    public Task<DocumentStatusResponse> StatusAsync(Digest digest, CancellationToken cancellationToken)
+        => index.TryGet(digest, out var entry)
+            ? StatusAsync(entry, cancellationToken)
+            : throw new InvalidOperationException($"{digest} is not in the outbox");
 
     /// <summary>The status of <paramref name="entry"/>.</summary>
     public async Task<DocumentStatusResponse> StatusAsync(DocumentEntry entry, CancellationToken cancellationToken)

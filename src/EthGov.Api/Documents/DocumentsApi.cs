@@ -97,7 +97,8 @@ public static class DocumentsApi
             return invalid;
         }
 
-        var digests = new List<Digest>(texts.Length);
+        var digests = new Digest[texts.Length];
+        int distinct = 0;
         var seen = new HashSet<Digest>(texts.Length);
         var errors = new List<string>();
         for (int i = 0; i < texts.Length; i++)
@@ -114,7 +115,7 @@ public static class DocumentsApi
 
             if (seen.Add(digest))
             {
-                digests.Add(digest);
+                digests[distinct++] = digest;
             }
         }
 
@@ -126,19 +127,19 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, digests, ToChainTime(request.ValidUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ToChainTime(request.ValidUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
             return Problems.Problems.OutboxUnavailable(ex.Message);
         }
 
-        if (result.ConflictingEntry is { } conflict)
+        if (result.Conflict is { } conflict)
         {
-            return AnchoredByAnother(conflict.Digest);
+            return AnchoredByAnother(conflict);
         }
 
-        return TypedResults.Accepted(StatusRoute + "{digest}", new AnchorBatchResponse(result.Created.Count, result.Known.Count, StatusRoute + "{digest}"));
+        return TypedResults.Accepted(StatusRoute + "{digest}", new AnchorBatchResponse(result.Created, result.Known, StatusRoute + "{digest}"));
     }
 
     /// <summary>The status of a document in the outbox.</summary>
@@ -243,9 +244,10 @@ public static class DocumentsApi
         // Hold the new digest so no anchor request races the supersession for it.
         var signal = OutboxWriter.NewCommitSignal();
         var validUntil = ToChainTime(request.ValidUntil);
-        var entry = new DocumentEntry(newDigest, caller.Department.Id, validUntil, DateTimeOffset.UtcNow) { Committed = signal.Task };
-        if (!index.TryReserve(entry, out _))
+        var reservation = index.Reserve([newDigest], caller.Department.Id, validUntil, DateTimeOffset.UtcNow, signal.Task);
+        if (reservation.CreatedCount == 0)
         {
+            signal.TrySetCanceled(CancellationToken.None);
             return Problems.Problems.Create(StatusCodes.Status409Conflict, "already-anchored", "The digest is already anchored", $"{newDigest} is already anchored or queued");
         }
 
@@ -255,24 +257,25 @@ public static class DocumentsApi
             : await documents.SupersedeAsync(oldDigest, newDigest, request.ValidUntil, cancellationToken);
         if (!sent.IsSuccess)
         {
-            index.Release([entry]);
+            index.Release(reservation);
             signal.TrySetException(new OutboxUnavailableException("the supersession was refused"));
             return ChainProblems.From(sent.Error);
         }
 
-        // The chain anchored the new digest as a single document: record it as a confirmed one-document batch.
+        // The chain anchored the new digest as a single document: record it as a confirmed one-document batch (so the
+        // batcher leaves it alone), then commit its row.
         var stored = batches.AddConfirmed(caller.Department.Id, validUntil, newDigest, sent.Value, DateTimeOffset.UtcNow);
-        entry.BatchId = stored.Id;
-        entry.Settle();
+        index.AssignBatch(reservation.Created, stored.Id);
         try
         {
-            await writer.CommitAsync([entry], signal, CancellationToken.None);
+            await writer.CommitAsync(reservation, signal, CancellationToken.None);
         }
         catch (OutboxUnavailableException ex)
         {
             return Problems.Problems.OutboxUnavailable(ex.Message);
         }
 
+        index.TryGet(newDigest, out var entry);
         return TypedResults.Ok(await responses.StatusAsync(entry, cancellationToken));
     }
 
@@ -293,26 +296,25 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, [digest], ToChainTime(validUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ToChainTime(validUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
             return Problems.Problems.OutboxUnavailable(ex.Message);
         }
 
-        if (result.ConflictingEntry is not null)
+        if (result.Conflict is not null)
         {
             return AnchoredByAnother(digest);
         }
 
-        var entry = result.Created.Count > 0 ? result.Created[0] : result.Known[0];
         if (wait == true)
         {
             var timeout = TimeSpan.FromSeconds(Math.Min(timeoutSeconds ?? 30, options.MaxWait.TotalSeconds));
-            await entry.WaitSettledAsync(timeout, cancellationToken);
+            await anchors.WaitSettledAsync(digest, timeout, cancellationToken);
         }
 
-        var status = await responses.StatusAsync(entry, cancellationToken);
+        var status = await responses.StatusAsync(digest, cancellationToken);
         return status.Status switch
         {
             DocumentResponses.Anchored => TypedResults.Ok(status),

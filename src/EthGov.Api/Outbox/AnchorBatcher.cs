@@ -23,14 +23,12 @@ public sealed class AnchorBatcher(
     DepartmentDirectory departments,
     DepartmentSigners signers,
     AnchorLookup lookup,
+    ReceiptService receipts,
     EthGov.Api.Indexing.ChainStatus chainStatus,
     IOptions<OutboxOptions> options,
     ILogger<AnchorBatcher> logger) : BackgroundService
 {
     private readonly Dictionary<long, Task> _inFlight = [];
-
-    // The entries of the batches formed since start, so that assigning and settling them needs no index lookups.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DocumentEntry[]> _members = new();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,44 +69,70 @@ public sealed class AnchorBatcher(
             return;
         }
 
-        var groups = new List<(uint, ulong, Digest, Digest[])>();
-        var entries = new List<DocumentEntry[]>();
-        foreach (var group in waiting.GroupBy(e => (e.DepartmentId, e.ValidUntil)))
+        var entries = new DocumentEntry[waiting.Count];
+        index.CopyEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(waiting), entries);
+
+        // One department's documents with one validity share a batch; a supersession's new digest already has its own.
+        var groups = new Dictionary<(uint DepartmentId, ulong ValidUntil), List<int>>();
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].BatchId != 0)
+            {
+                continue;
+            }
+
+            var key = (entries[i].DepartmentId, entries[i].ValidUntil);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+
+            group.Add(i);
+        }
+
+        var formed = new List<(uint, ulong, Digest, Digest[])>();
+        var records = new List<int[]>();
+        var trees = new List<MerkleTree?>();
+        foreach (var ((departmentId, validUntil), group) in groups)
         {
             foreach (var chunk in group.Chunk(options.Value.MaxBatchSize))
             {
                 var members = new Digest[chunk.Length];
+                var chunkRecords = new int[chunk.Length];
                 for (int i = 0; i < chunk.Length; i++)
                 {
-                    members[i] = chunk[i].Digest;
+                    members[i] = entries[chunk[i]].Digest;
+                    chunkRecords[i] = waiting[chunk[i]];
                 }
 
-                var root = members.Length == 1 ? members[0] : MerkleTree.Build(members).Root;
-                groups.Add((group.Key.DepartmentId, group.Key.ValidUntil, root, members));
-                entries.Add(chunk);
+                var tree = members.Length == 1 ? null : MerkleTree.Build(members);
+                formed.Add((departmentId, validUntil, tree?.Root ?? members[0], members));
+                records.Add(chunkRecords);
+                trees.Add(tree);
             }
         }
 
         IReadOnlyList<BatchRecord> added;
         try
         {
-            added = batches.Add(groups, DateTimeOffset.UtcNow);
+            added = batches.Add(formed, DateTimeOffset.UtcNow);
         }
         catch
         {
             // Not stored: the documents stay pending for the next round.
-            pending.Add(waiting);
+            pending.Add(waiting.ToArray());
             throw;
         }
 
         for (int i = 0; i < added.Count; i++)
         {
-            foreach (var entry in entries[i])
+            if (trees[i] is { } tree)
             {
-                entry.BatchId = added[i].Id;
+                // Receipts and verifications of the batch's documents follow soon: build its tree once, here.
+                receipts.Remember(added[i], tree);
             }
 
-            _members[added[i].Id] = entries[i];
+            index.AssignBatch(records[i], added[i].Id);
         }
     }
 
@@ -216,7 +240,6 @@ public sealed class AnchorBatcher(
             BlockTime = outcome.BlockTime,
         };
         batches.Update(confirmed);
-        Settle(confirmed);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("batch {Batch} of {Count} documents anchored in block {Block}", batch.Id, batch.Members.Length, outcome.BlockNumber);
@@ -227,7 +250,6 @@ public sealed class AnchorBatcher(
     {
         var failed = batch with { State = BatchState.Failed, Attempts = batch.Attempts + 1, Error = reason };
         batches.Update(failed);
-        Settle(failed);
         if (logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("batch {Batch} of {Count} documents was refused: {Reason}", batch.Id, batch.Members.Length, reason);
@@ -245,27 +267,6 @@ public sealed class AnchorBatcher(
         if (logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("batch {Batch} not sent ({Error}); attempt {Attempt}, next in {Delay}", batch.Id, error.Message, attempts, delay);
-        }
-    }
-
-    private void Settle(BatchRecord batch)
-    {
-        if (_members.TryRemove(batch.Id, out var entries))
-        {
-            foreach (var entry in entries)
-            {
-                entry.Settle();
-            }
-
-            return;
-        }
-
-        foreach (var member in batch.Members)
-        {
-            if (index.TryGet(member, out var entry))
-            {
-                entry.Settle();
-            }
         }
     }
 }

@@ -12,12 +12,31 @@ namespace EthGov.Api.Outbox;
 public sealed class BatchStore(Database database)
 {
     private readonly ConcurrentDictionary<long, BatchRecord> _batches = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _settling = new();
     private readonly Lock _lock = new();
     private SqliteConnection? _connection;
     private long _lastId;
 
     /// <summary>The batch with <paramref name="id"/>.</summary>
     public BatchRecord? Get(long id) => _batches.TryGetValue(id, out var batch) ? batch : null;
+
+    /// <summary>Completes when the batch with <paramref name="id"/> is confirmed or failed (at once when it is, or is unknown).</summary>
+    public Task WhenSettled(long id)
+    {
+        if (Get(id) is not { State: BatchState.Pending })
+        {
+            return Task.CompletedTask;
+        }
+
+        var settled = _settling.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (Get(id) is not { State: BatchState.Pending } && _settling.TryRemove(id, out var late))
+        {
+            // Settled between the two looks: Update may have found no one to wake.
+            late.TrySetResult();
+        }
+
+        return settled.Task;
+    }
 
     /// <summary>Batches that still have to reach the chain.</summary>
     public IEnumerable<BatchRecord> Unsettled() => _batches.Values.Where(b => b.State == BatchState.Pending).OrderBy(b => b.Id);
@@ -113,6 +132,10 @@ public sealed class BatchStore(Database database)
         }
 
         _batches[batch.Id] = batch;
+        if (batch.State != BatchState.Pending && _settling.TryRemove(batch.Id, out var settled))
+        {
+            settled.TrySetResult();
+        }
     }
 
     /// <summary>Loads every stored batch; returns them for the loader to link documents to.</summary>

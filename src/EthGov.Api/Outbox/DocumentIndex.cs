@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.Outbox;
@@ -8,32 +8,364 @@ namespace EthGov.Api.Outbox;
 /// Reserving is atomic, so two requests for the same digest can never both insert: this is what makes
 /// anchoring idempotent without a UNIQUE index on random digests in the database's hot path.
 /// </summary>
+/// <remarks>
+/// Written as a hash table over arrays of plain structs rather than a dictionary of objects: the index grows by
+/// millions of documents, and as objects (an entry and a dictionary node per digest, about 300 bytes) they made
+/// every garbage collection walk them. Here a document is 64 bytes in a chunk of records plus a 4-byte slot, and the
+/// collector never looks inside either. Slots use linear probing on the digest's hash code, which is seeded per
+/// process, so chosen digests cannot be aimed at one slot. One lock guards the table; every operation under it is
+/// short, and a request of many digests takes it once.
+/// </remarks>
 public sealed class DocumentIndex
 {
-    private readonly ConcurrentDictionary<Digest, DocumentEntry> _entries = new();
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkMask = ChunkSize - 1;
+    private const int Empty = 0;
+    private const int Removed = -1;
+
+    // A record's Write: 0 once committed, Released when its reservation was given back, otherwise the pending write's number.
+    private const int Committed = 0;
+    private const int Released = -1;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, Task> _writes = [];
+    private Record[][] _chunks = [];
+    private int _records;
+    private int[] _slots = new int[1 << 10];
+    private int _usedSlots;
+    private int _count;
+    private int _lastWrite;
+    private TaskCompletionSource _assigned = NewSignal();
 
     /// <summary>How many digests are known.</summary>
-    public int Count => _entries.Count;
-
-    /// <summary>The entry for <paramref name="digest"/>, if the outbox holds it.</summary>
-    public bool TryGet(Digest digest, out DocumentEntry entry) => _entries.TryGetValue(digest, out entry!);
-
-    /// <summary>Reserves <paramref name="candidate"/>'s digest; false with the holder when someone was first.</summary>
-    public bool TryReserve(DocumentEntry candidate, out DocumentEntry holder)
+    public int Count
     {
-        holder = _entries.GetOrAdd(candidate.Digest, candidate);
-        return ReferenceEquals(holder, candidate);
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
     }
 
-    /// <summary>Every entry (for the loader).</summary>
-    internal IEnumerable<DocumentEntry> Entries() => _entries.Values;
-
-    /// <summary>Releases reservations whose rows were never committed.</summary>
-    public void Release(IEnumerable<DocumentEntry> entries)
+    /// <summary>Completes the next time documents are assigned to a batch.</summary>
+    public Task NextBatchAssignment
     {
-        foreach (var entry in entries)
+        get
         {
-            _entries.TryRemove(new KeyValuePair<Digest, DocumentEntry>(entry.Digest, entry));
+            lock (_lock)
+            {
+                return _assigned.Task;
+            }
         }
+    }
+
+    /// <summary>The entry for <paramref name="digest"/>, if the outbox holds it (committed or being committed).</summary>
+    public bool TryGet(Digest digest, out DocumentEntry entry)
+    {
+        lock (_lock)
+        {
+            int record = Find(digest, out _);
+            entry = record < 0 ? default : EntryOf(ref At(record));
+            return record >= 0;
+        }
+    }
+
+    /// <summary>
+    /// Reserves every digest of <paramref name="digests"/> (distinct) that nobody holds yet for one request, all or
+    /// nothing: when another department holds one of them, nothing is reserved and the result names it.
+    /// <paramref name="commit"/> completes when the request's rows are committed; requests for the same digests wait on it.
+    /// </summary>
+    public Reservation Reserve(ReadOnlySpan<Digest> digests, uint departmentId, ulong validUntil, DateTimeOffset acceptedAt, Task commit)
+    {
+        long acceptedAtMs = acceptedAt.ToUnixTimeMilliseconds();
+        var created = new int[digests.Length];
+        int createdCount = 0, knownCount = 0;
+        List<Task>? waits = null;
+        lock (_lock)
+        {
+            int write = NextWrite();
+            foreach (var digest in digests)
+            {
+                int record = Find(digest, out int slot);
+                if (record < 0)
+                {
+                    created[createdCount++] = Insert(digest, slot, departmentId, validUntil, acceptedAtMs, write);
+                    continue;
+                }
+
+                ref var holder = ref At(record);
+                if (holder.DepartmentId != departmentId)
+                {
+                    ReleaseLocked(created.AsSpan(0, createdCount));
+                    return new Reservation(0, [], 0, 0, [], digest, departmentId, validUntil, acceptedAtMs);
+                }
+
+                knownCount++;
+                if (holder.Write > Committed && _writes.TryGetValue(holder.Write, out var pending) && !(waits?.Contains(pending) ?? false))
+                {
+                    (waits ??= []).Add(pending);
+                }
+            }
+
+            if (createdCount > 0)
+            {
+                _writes[write] = commit;
+            }
+
+            return new Reservation(createdCount > 0 ? write : 0, created, createdCount, knownCount, waits?.ToArray() ?? [], null,
+                departmentId, validUntil, acceptedAtMs);
+        }
+    }
+
+    /// <summary>Marks <paramref name="reservation"/>'s documents committed.</summary>
+    public void Commit(Reservation reservation)
+    {
+        lock (_lock)
+        {
+            foreach (int record in reservation.Created)
+            {
+                ref var r = ref At(record);
+                if (r.Write == reservation.Write)
+                {
+                    r.Write = Committed;
+                }
+            }
+
+            _writes.Remove(reservation.Write);
+        }
+    }
+
+    /// <summary>Gives back the reservation of documents whose rows were never committed.</summary>
+    public void Release(Reservation reservation)
+    {
+        lock (_lock)
+        {
+            ReleaseLocked(reservation.Created);
+            _writes.Remove(reservation.Write);
+        }
+    }
+
+    /// <summary>Copies the digests of <paramref name="records"/>, 32 bytes each, into <paramref name="destination"/>.</summary>
+    public void CopyDigests(ReadOnlySpan<int> records, Span<byte> destination)
+    {
+        lock (_lock)
+        {
+            for (int i = 0; i < records.Length; i++)
+            {
+                At(records[i]).Digest.CopyTo(destination.Slice(i * Digest.Size, Digest.Size));
+            }
+        }
+    }
+
+    /// <summary>Copies the entries of <paramref name="records"/> into <paramref name="destination"/>.</summary>
+    public void CopyEntries(ReadOnlySpan<int> records, Span<DocumentEntry> destination)
+    {
+        lock (_lock)
+        {
+            for (int i = 0; i < records.Length; i++)
+            {
+                destination[i] = EntryOf(ref At(records[i]));
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="batchId"/> carries <paramref name="records"/>, and wakes whoever waits for it.</summary>
+    public void AssignBatch(ReadOnlySpan<int> records, long batchId)
+    {
+        TaskCompletionSource assigned;
+        lock (_lock)
+        {
+            foreach (int record in records)
+            {
+                At(record).BatchId = batchId;
+            }
+
+            assigned = _assigned;
+            _assigned = NewSignal();
+        }
+
+        assigned.TrySetResult();
+    }
+
+    /// <summary>Adds a document read back from the outbox table; -1 when its digest is already held.</summary>
+    internal int AddCommitted(Digest digest, uint departmentId, ulong validUntil, long acceptedAtMs)
+    {
+        lock (_lock)
+        {
+            return Find(digest, out int slot) >= 0 ? -1 : Insert(digest, slot, departmentId, validUntil, acceptedAtMs, Committed);
+        }
+    }
+
+    /// <summary>The record of <paramref name="digest"/>, or -1.</summary>
+    internal int RecordOf(Digest digest)
+    {
+        lock (_lock)
+        {
+            return Find(digest, out _);
+        }
+    }
+
+    /// <summary>Committed documents that no batch carries, in the order they were added.</summary>
+    internal List<int> Unbatched()
+    {
+        var unbatched = new List<int>();
+        lock (_lock)
+        {
+            for (int record = 0; record < _records; record++)
+            {
+                ref var r = ref At(record);
+                if (r.Write == Committed && r.BatchId == 0)
+                {
+                    unbatched.Add(record);
+                }
+            }
+        }
+
+        return unbatched;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static DocumentEntry EntryOf(ref Record r)
+        => new(r.Digest, r.DepartmentId, r.ValidUntil, DateTimeOffset.FromUnixTimeMilliseconds(r.AcceptedAtMs), r.BatchId);
+
+    private ref Record At(int record) => ref _chunks[record >> ChunkBits][record & ChunkMask];
+
+    private int NextWrite()
+    {
+        // Write numbers only tell pending writes apart; wrapping after two billion is harmless.
+        _lastWrite = _lastWrite == int.MaxValue ? 1 : _lastWrite + 1;
+        return _lastWrite;
+    }
+
+    // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the empty one).
+    private int Find(Digest digest, out int slot)
+    {
+        int mask = _slots.Length - 1;
+        int i = digest.GetHashCode() & mask;
+        slot = -1;
+        while (true)
+        {
+            int s = _slots[i];
+            if (s == Empty)
+            {
+                if (slot < 0)
+                {
+                    slot = i;
+                }
+
+                return -1;
+            }
+
+            if (s == Removed)
+            {
+                if (slot < 0)
+                {
+                    slot = i;
+                }
+            }
+            else if (At(s - 1).Digest == digest)
+            {
+                slot = i;
+                return s - 1;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    private int Insert(Digest digest, int slot, uint departmentId, ulong validUntil, long acceptedAtMs, int write)
+    {
+        if (_records == _chunks.Length * ChunkSize)
+        {
+            Array.Resize(ref _chunks, _chunks.Length + 1);
+            _chunks[^1] = new Record[ChunkSize];
+        }
+
+        int record = _records++;
+        At(record) = new Record
+        {
+            Digest = digest,
+            DepartmentId = departmentId,
+            ValidUntil = validUntil,
+            AcceptedAtMs = acceptedAtMs,
+            Write = write,
+        };
+        if (_slots[slot] == Empty)
+        {
+            _usedSlots++;
+        }
+
+        _slots[slot] = record + 1;
+        _count++;
+        if (_usedSlots * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+
+        return record;
+    }
+
+    private void ReleaseLocked(ReadOnlySpan<int> records)
+    {
+        foreach (int record in records)
+        {
+            ref var r = ref At(record);
+            if (r.Write == Committed || r.Write == Released)
+            {
+                continue;
+            }
+
+            r.Write = Released;
+            if (Find(r.Digest, out int slot) == record)
+            {
+                _slots[slot] = Removed;
+                _count--;
+            }
+        }
+    }
+
+    // Grows the slots (or only clears removed ones) so that at most a quarter of them is in use afterwards.
+    private void Rehash()
+    {
+        int capacity = _slots.Length;
+        while (_count * 4 > capacity)
+        {
+            capacity *= 2;
+        }
+
+        var slots = new int[capacity];
+        int mask = capacity - 1;
+        foreach (int s in _slots)
+        {
+            if (s > 0)
+            {
+                int i = At(s - 1).Digest.GetHashCode() & mask;
+                while (slots[i] != Empty)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                slots[i] = s;
+            }
+        }
+
+        _slots = slots;
+        _usedSlots = _count;
+    }
+
+    // 64 bytes and no references: arrays of these are never scanned by the garbage collector.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Record
+    {
+        public Digest Digest;
+        public ulong ValidUntil;
+        public long AcceptedAtMs;
+        public long BatchId;
+        public uint DepartmentId;
+        public int Write;
     }
 }

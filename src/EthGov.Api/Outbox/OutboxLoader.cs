@@ -8,55 +8,47 @@ namespace EthGov.Api.Outbox;
 /// every batch, and the documents no batch carries yet, which go back to the batcher. This is how
 /// acknowledged work survives a restart.
 /// </summary>
-public sealed class OutboxLoader(Database database, DocumentIndex index, BatchStore batches, PendingDocuments pending, OutboxWriter writer, ILogger<OutboxLoader> logger) : IHostedService
+public sealed class OutboxLoader(Database database, DocumentIndex index, BatchStore batches, PendingDocuments pending, ILogger<OutboxLoader> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
         database.EnsureCreated();
-        long lastId = 0;
         using (var connection = database.Open())
         using (var select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT id, digest, department, valid_until, accepted_at FROM documents ORDER BY id";
+            select.CommandText = "SELECT digest, department, valid_until, accepted_at FROM documents ORDER BY id";
             using var reader = select.ExecuteReader();
             var buffer = new byte[Digest.Size];
             while (reader.Read())
             {
-                reader.GetBytes(1, 0, buffer, 0, Digest.Size);
-                var entry = new DocumentEntry(new Digest(buffer), (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
-                {
-                    Committed = Task.CompletedTask,
-                    Id = reader.GetInt64(0),
-                };
-                index.TryReserve(entry, out _);
-                lastId = entry.Id;
+                reader.GetBytes(0, 0, buffer, 0, Digest.Size);
+                index.AddCommitted(new Digest(buffer), (uint)reader.GetInt64(1), (ulong)reader.GetInt64(2), reader.GetInt64(3));
             }
         }
 
-        writer.StartAfter(lastId);
         foreach (var batch in batches.Load())
         {
+            var records = new List<int>(batch.Members.Length);
             foreach (var member in batch.Members)
             {
-                if (index.TryGet(member, out var entry))
+                if (index.RecordOf(member) is >= 0 and var record)
                 {
-                    entry.BatchId = batch.Id;
-                    if (batch.State != BatchState.Pending)
-                    {
-                        entry.Settle();
-                    }
+                    records.Add(record);
                 }
             }
+
+            index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), batch.Id);
         }
 
-        var waiting = index.Entries().Where(e => e.BatchId == 0).OrderBy(e => e.Id).ToList();
-        pending.Add(waiting);
+        var waiting = index.Unbatched();
+        pending.Add(waiting.ToArray());
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("outbox loaded: {Documents} documents, {Waiting} waiting for a batch, {Unsettled} batches not yet confirmed",
                 index.Count, waiting.Count, batches.Unsettled().Count());
         }
+
         return Task.CompletedTask;
     }
 

@@ -23,7 +23,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<Write> _channel;
     private Task? _loop;
-    private long _lastId;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
     public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
@@ -40,39 +39,36 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// A commit signal to give new entries before they are reserved in the <see cref="DocumentIndex"/>, so a
-    /// concurrent request for the same digest waits for the same commit instead of answering before it.
+    /// A commit signal to give the <see cref="DocumentIndex"/> when reserving, so a concurrent request for the same
+    /// digest waits for the same commit instead of answering before it.
     /// </summary>
     public static TaskCompletionSource NewCommitSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
-    /// Commits reserved <paramref name="entries"/> whose <see cref="DocumentEntry.Committed"/> is
-    /// <paramref name="signal"/>'s task; completes after the commit, throws <see cref="OutboxUnavailableException"/> when it failed.
+    /// Commits the new documents of <paramref name="reservation"/>, made with <paramref name="signal"/>'s task; completes
+    /// after the commit, throws <see cref="OutboxUnavailableException"/> when it failed (the reservation is then given back).
     /// </summary>
-    public async Task CommitAsync(DocumentEntry[] entries, TaskCompletionSource signal, CancellationToken cancellationToken)
+    public async Task CommitAsync(Reservation reservation, TaskCompletionSource signal, CancellationToken cancellationToken)
     {
-        if (entries.Length == 0)
+        if (reservation.CreatedCount == 0)
         {
             signal.TrySetResult();
             return;
         }
 
-        var write = new Write(entries, signal);
+        var write = new Write(reservation, signal);
         try
         {
             await _channel.Writer.WriteAsync(write, cancellationToken);
         }
         catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
         {
-            _index.Release(entries);
+            _index.Release(reservation);
             signal.TrySetException(new OutboxUnavailableException("the outbox is shutting down", ex));
         }
 
         await signal.Task;
     }
-
-    /// <summary>Continues the row ids after what is already stored.</summary>
-    internal void StartAfter(long lastId) => _lastId = lastId;
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -99,34 +95,33 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     {
         using var connection = _database.Open();
 
-        // A lone document: one prepared row insert. The digest parameter reuses one array: SQLite copies a bound blob.
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO documents (id, digest, department, valid_until, accepted_at) VALUES ($id, $digest, $department, $validUntil, $acceptedAt)";
-        var id = insert.Parameters.Add("$id", SqliteType.Integer);
-        var digestBytes = new byte[Digest.Size];
-        var digest = insert.Parameters.Add("$digest", SqliteType.Blob);
-        digest.Value = digestBytes;
-        var department = insert.Parameters.Add("$department", SqliteType.Integer);
-        var validUntil = insert.Parameters.Add("$validUntil", SqliteType.Integer);
-        var acceptedAt = insert.Parameters.Add("$acceptedAt", SqliteType.Integer);
-        insert.Prepare();
-
-        // A request of many documents (they share department, validity and acceptance time, and get consecutive ids):
-        // one statement inserts them all from one blob of concatenated digests, instead of one statement per row.
-        using var insertMany = connection.CreateCommand();
-        insertMany.CommandText = """
+        // A lone document: one prepared row insert. A request of many documents (they share department, validity and
+        // acceptance time): one statement inserts them all from one blob of concatenated digests, not one per row.
+        using var insertOne = new InsertStatement(connection,
+            "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES ($digests, $department, $validUntil, $acceptedAt)");
+        using var insertMany = new InsertStatement(connection, """
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            INSERT INTO documents (id, digest, department, valid_until, accepted_at)
-            SELECT $firstId + i, substr($digests, i * 32 + 1, 32), $department, $validUntil, $acceptedAt FROM n
-            """;
-        var manyCount = insertMany.Parameters.Add("$count", SqliteType.Integer);
-        var manyFirstId = insertMany.Parameters.Add("$firstId", SqliteType.Integer);
-        var manyDigests = insertMany.Parameters.Add("$digests", SqliteType.Blob);
-        var manyDepartment = insertMany.Parameters.Add("$department", SqliteType.Integer);
-        var manyValidUntil = insertMany.Parameters.Add("$validUntil", SqliteType.Integer);
-        var manyAcceptedAt = insertMany.Parameters.Add("$acceptedAt", SqliteType.Integer);
-        insertMany.Prepare();
+            INSERT INTO documents (digest, department, valid_until, accepted_at)
+            SELECT substr($digests, i * 32 + 1, 32), $department, $validUntil, $acceptedAt FROM n
+            """);
+
+        // SQLite binds the whole array, so keep one array per size seen (a lone digest and requests of 1,000 reuse theirs).
         var blobs = new Dictionary<int, byte[]>();
+        byte[] BlobFor(int count)
+        {
+            if (!blobs.TryGetValue(count, out var blob))
+            {
+                if (blobs.Count >= 64)
+                {
+                    blobs.Clear();
+                }
+
+                blob = new byte[count * Digest.Size];
+                blobs[count] = blob;
+            }
+
+            return blob;
+        }
 
         var reader = _channel.Reader;
         var group = new List<Write>();
@@ -137,72 +132,28 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             while (rows < MaxRowsPerCommit && reader.TryRead(out var write))
             {
                 group.Add(write);
-                rows += write.Entries.Length;
+                rows += write.Reservation.CreatedCount;
             }
 
-            long firstId = _lastId;
             try
             {
                 using var transaction = connection.BeginTransaction();
-                insert.Transaction = transaction;
-                insertMany.Transaction = transaction;
                 foreach (var write in group)
                 {
-                    var entries = write.Entries;
-                    if (entries.Length == 1 || !SharesColumns(entries))
-                    {
-                        foreach (var entry in entries)
-                        {
-                            entry.Id = ++_lastId;
-                            id.Value = entry.Id;
-                            entry.Digest.CopyTo(digestBytes);
-                            department.Value = (long)entry.DepartmentId;
-                            validUntil.Value = (long)entry.ValidUntil;
-                            acceptedAt.Value = entry.AcceptedAt.ToUnixTimeMilliseconds();
-                            insert.ExecuteNonQuery();
-                        }
-
-                        continue;
-                    }
-
-                    // SQLite binds the whole array, so keep one array per size seen (requests of 1,000 reuse theirs).
-                    if (!blobs.TryGetValue(entries.Length, out var blob))
-                    {
-                        if (blobs.Count >= 64)
-                        {
-                            blobs.Clear();
-                        }
-
-                        blob = new byte[entries.Length * Digest.Size];
-                        blobs[entries.Length] = blob;
-                    }
-
-                    long first = _lastId + 1;
-                    for (int i = 0; i < entries.Length; i++)
-                    {
-                        entries[i].Id = first + i;
-                        entries[i].Digest.CopyTo(blob.AsSpan(i * Digest.Size, Digest.Size));
-                    }
-
-                    manyCount.Value = (long)entries.Length;
-                    manyFirstId.Value = first;
-                    manyDigests.Value = blob;
-                    manyDepartment.Value = (long)entries[0].DepartmentId;
-                    manyValidUntil.Value = (long)entries[0].ValidUntil;
-                    manyAcceptedAt.Value = entries[0].AcceptedAt.ToUnixTimeMilliseconds();
-                    insertMany.ExecuteNonQuery();
-                    _lastId = first + entries.Length - 1;
+                    var reservation = write.Reservation;
+                    var blob = BlobFor(reservation.CreatedCount);
+                    _index.CopyDigests(reservation.Created, blob);
+                    (reservation.CreatedCount == 1 ? insertOne : insertMany).Execute(transaction, reservation, blob);
                 }
 
                 transaction.Commit();
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
-                _lastId = firstId;
                 _logger.LogError(ex, "outbox commit of {Rows} rows failed", rows);
                 foreach (var write in group)
                 {
-                    _index.Release(write.Entries);
+                    _index.Release(write.Reservation);
                     write.Done.TrySetException(new OutboxUnavailableException("the outbox could not store the request", ex));
                 }
 
@@ -211,25 +162,52 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
             foreach (var write in group)
             {
-                _pending.Add(write.Entries);
+                _index.Commit(write.Reservation);
+                _pending.Add(new ArraySegment<int>(write.Reservation.Records, 0, write.Reservation.CreatedCount));
                 write.Done.TrySetResult();
             }
         }
     }
 
-    private static bool SharesColumns(DocumentEntry[] entries)
+    private sealed record Write(Reservation Reservation, TaskCompletionSource Done);
+
+    // A prepared insert of one request's documents; parameters are bound by reference, not looked up by name.
+    private sealed class InsertStatement : IDisposable
     {
-        var first = entries[0];
-        foreach (var entry in entries)
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _digests;
+        private readonly SqliteParameter _department;
+        private readonly SqliteParameter _validUntil;
+        private readonly SqliteParameter _acceptedAt;
+        private readonly SqliteParameter? _count;
+
+        public InsertStatement(SqliteConnection connection, string sql)
         {
-            if (entry.DepartmentId != first.DepartmentId || entry.ValidUntil != first.ValidUntil || entry.AcceptedAt != first.AcceptedAt)
-            {
-                return false;
-            }
+            _command = connection.CreateCommand();
+            _command.CommandText = sql;
+            _digests = _command.Parameters.Add("$digests", SqliteType.Blob);
+            _department = _command.Parameters.Add("$department", SqliteType.Integer);
+            _validUntil = _command.Parameters.Add("$validUntil", SqliteType.Integer);
+            _acceptedAt = _command.Parameters.Add("$acceptedAt", SqliteType.Integer);
+            _count = sql.Contains("$count", StringComparison.Ordinal) ? _command.Parameters.Add("$count", SqliteType.Integer) : null;
+            _command.Prepare();
         }
 
-        return true;
-    }
+        public void Execute(SqliteTransaction transaction, Reservation reservation, byte[] digests)
+        {
+            _command.Transaction = transaction;
+            _digests.Value = digests;
+            _department.Value = (long)reservation.DepartmentId;
+            _validUntil.Value = (long)reservation.ValidUntil;
+            _acceptedAt.Value = reservation.AcceptedAtMs;
+            if (_count is not null)
+            {
+                _count.Value = (long)reservation.CreatedCount;
+            }
 
-    private sealed record Write(DocumentEntry[] Entries, TaskCompletionSource Done);
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
 }

@@ -5,7 +5,8 @@ namespace EthGov.Api.Outbox;
 /// <summary>Committed documents that no batch carries yet, handed from the outbox writer to the batcher.</summary>
 public sealed class PendingDocuments(Microsoft.Extensions.Options.IOptions<OutboxOptions> options)
 {
-    private readonly ConcurrentQueue<DocumentEntry> _queue = new();
+    // Index records (see DocumentIndex), as the writer committed them: one array segment per request.
+    private readonly ConcurrentQueue<ArraySegment<int>> _queue = new();
     private readonly SemaphoreSlim _full = new(0, 1);
     private int _count;
 
@@ -13,14 +14,15 @@ public sealed class PendingDocuments(Microsoft.Extensions.Options.IOptions<Outbo
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Adds committed documents; wakes the batcher when a batch is full.</summary>
-    public void Add(IReadOnlyList<DocumentEntry> entries)
+    public void Add(ArraySegment<int> records)
     {
-        foreach (var entry in entries)
+        if (records.Count == 0)
         {
-            _queue.Enqueue(entry);
+            return;
         }
 
-        if (Interlocked.Add(ref _count, entries.Count) >= options.Value.BatchSize && _full.CurrentCount == 0)
+        _queue.Enqueue(records);
+        if (Interlocked.Add(ref _count, records.Count) >= options.Value.BatchSize && _full.CurrentCount == 0)
         {
             try
             {
@@ -34,12 +36,12 @@ public sealed class PendingDocuments(Microsoft.Extensions.Options.IOptions<Outbo
     }
 
     /// <summary>Takes everything that waits.</summary>
-    public List<DocumentEntry> TakeAll()
+    public List<int> TakeAll()
     {
-        var taken = new List<DocumentEntry>(Count);
-        while (_queue.TryDequeue(out var entry))
+        var taken = new List<int>(Count);
+        while (_queue.TryDequeue(out var records))
         {
-            taken.Add(entry);
+            taken.AddRange(records);
         }
 
         Interlocked.Add(ref _count, -taken.Count);

@@ -60,6 +60,18 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
     public Digest[] ProofOf(BatchRecord batch, Digest digest)
         => batch.IsSingle ? [] : TreeOf(batch).GetProof(digest);
 
+    /// <summary>Keeps <paramref name="tree"/>, already built for <paramref name="batch"/>, for its receipts.</summary>
+    public void Remember(BatchRecord batch, MerkleTree tree)
+    {
+        lock (_trees)
+        {
+            if (!_byBatch.ContainsKey(batch.Id))
+            {
+                Keep(batch.Id, tree.Count, new Lazy<MerkleTree>(tree));
+            }
+        }
+    }
+
     private MerkleTree TreeOf(BatchRecord batch)
     {
         Lazy<MerkleTree> tree;
@@ -75,17 +87,23 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
             {
                 var members = batch.Members;
                 tree = new Lazy<MerkleTree>(() => MerkleTree.Build(members), LazyThreadSafetyMode.ExecutionAndPublication);
-                _byBatch[batch.Id] = _trees.AddFirst((batch.Id, members.Length, tree));
-                _leaves += members.Length;
-                while (_leaves > CachedLeaves && _trees.Count > 1 && _trees.Last is { } last)
-                {
-                    _trees.RemoveLast();
-                    _byBatch.Remove(last.Value.BatchId);
-                    _leaves -= last.Value.Leaves;
-                }
+                Keep(batch.Id, members.Length, tree);
             }
         }
 
         return tree.Value;
+    }
+
+    // Under the lock: the newest first, the least recently used dropped beyond the budget.
+    private void Keep(long batchId, int leaves, Lazy<MerkleTree> tree)
+    {
+        _byBatch[batchId] = _trees.AddFirst((batchId, leaves, tree));
+        _leaves += leaves;
+        while (_leaves > CachedLeaves && _trees.Count > 1 && _trees.Last is { } last)
+        {
+            _trees.RemoveLast();
+            _byBatch.Remove(last.Value.BatchId);
+            _leaves -= last.Value.Leaves;
+        }
     }
 }

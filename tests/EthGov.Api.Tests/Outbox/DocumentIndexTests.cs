@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using EthGov.Api.Outbox;
+using EthGov.Core.Digests;
+
+namespace EthGov.Api.Tests.Outbox;
+
+public sealed class DocumentIndexTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_123);
+
+    [Fact]
+    public void Reserve_ManyDigestsThroughGrowth_EachFoundWithItsFields()
+    {
+        var index = new DocumentIndex();
+        var digests = RandomDigests(200_000);
+        for (int i = 0; i < digests.Length; i += 1_000)
+        {
+            var reservation = index.Reserve(digests.AsSpan(i, 1_000), (uint)(i / 1_000 % 3) + 1, (ulong)i, Now, Task.CompletedTask);
+            Assert.Equal(1_000, reservation.CreatedCount);
+            index.Commit(reservation);
+        }
+
+        Assert.Equal(digests.Length, index.Count);
+        for (int i = 0; i < digests.Length; i++)
+        {
+            Assert.True(index.TryGet(digests[i], out var entry));
+            Assert.Equal(digests[i], entry.Digest);
+            Assert.Equal((uint)(i / 1_000 % 3) + 1, entry.DepartmentId);
+            Assert.Equal((ulong)(i / 1_000 * 1_000), entry.ValidUntil);
+            Assert.Equal(Now, entry.AcceptedAt);
+            Assert.Equal(0, entry.BatchId);
+        }
+
+        Assert.False(index.TryGet(RandomDigests(1)[0], out _));
+    }
+
+    [Fact]
+    public void Reserve_DigestOfAnotherDepartment_ReservesNothingAndNamesIt()
+    {
+        var index = new DocumentIndex();
+        var held = RandomDigests(1)[0];
+        index.Commit(index.Reserve([held], 1, 0, Now, Task.CompletedTask));
+        var fresh = RandomDigests(3);
+
+        var refused = index.Reserve([fresh[0], fresh[1], held, fresh[2]], 2, 0, Now, Task.CompletedTask);
+
+        Assert.Equal(held, refused.Conflict);
+        Assert.Equal(0, refused.CreatedCount);
+        Assert.Equal(1, index.Count);
+        Assert.All(fresh, d => Assert.False(index.TryGet(d, out _)));
+        Assert.Equal(3, index.Reserve(fresh, 2, 0, Now, Task.CompletedTask).CreatedCount);
+    }
+
+    [Fact]
+    public void Reserve_DigestBeingCommitted_IsKnownAndWaitsForThatCommit()
+    {
+        var index = new DocumentIndex();
+        var digests = RandomDigests(2);
+        var firstCommit = new TaskCompletionSource();
+        var first = index.Reserve([digests[0]], 1, 0, Now, firstCommit.Task);
+
+        var second = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+
+        Assert.Equal(1, second.CreatedCount);
+        Assert.Equal(1, second.KnownCount);
+        Assert.Same(firstCommit.Task, Assert.Single(second.KnownCommits));
+
+        index.Commit(first);
+        index.Commit(second);
+        var third = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+        Assert.Equal(0, third.CreatedCount);
+        Assert.Equal(2, third.KnownCount);
+        Assert.Empty(third.KnownCommits);
+    }
+
+    [Fact]
+    public void Release_GivesDigestsBack_AndRemovedSlotsNeverFillTheTable()
+    {
+        var index = new DocumentIndex();
+        var kept = RandomDigests(500);
+        index.Commit(index.Reserve(kept, 1, 0, Now, Task.CompletedTask));
+
+        // Far more reservations given back than the table has slots: removed slots must be reclaimed.
+        for (int round = 0; round < 50; round++)
+        {
+            var released = RandomDigests(1_000);
+            var reservation = index.Reserve(released, 1, 0, Now, Task.CompletedTask);
+            index.Release(reservation);
+            Assert.All(released, d => Assert.False(index.TryGet(d, out _)));
+        }
+
+        Assert.Equal(kept.Length, index.Count);
+        Assert.All(kept, d => Assert.True(index.TryGet(d, out _)));
+        Assert.Equal(kept.Length, index.Unbatched().Count);
+    }
+
+    [Fact]
+    public async Task AssignBatch_SetsTheBatchAndWakesWaiters()
+    {
+        var index = new DocumentIndex();
+        var digests = RandomDigests(4);
+        var reservation = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+        index.Commit(reservation);
+        var assigned = index.NextBatchAssignment;
+        Assert.False(assigned.IsCompleted);
+
+        index.AssignBatch(reservation.Created[..3], 7);
+
+        await assigned.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(index.TryGet(digests[0], out var entry));
+        Assert.Equal(7, entry.BatchId);
+        Assert.Equal([reservation.Created[3]], index.Unbatched());
+    }
+
+    [Fact]
+    public void Unbatched_LeavesOutDocumentsNotYetCommitted()
+    {
+        var index = new DocumentIndex();
+        var committed = index.Reserve(RandomDigests(2), 1, 0, Now, Task.CompletedTask);
+        index.Commit(committed);
+        _ = index.Reserve(RandomDigests(2), 1, 0, Now, Task.CompletedTask);
+
+        Assert.Equal(committed.Created.ToArray(), index.Unbatched());
+    }
+
+    private static Digest[] RandomDigests(int count)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(count * Digest.Size);
+        var digests = new Digest[count];
+        for (int i = 0; i < count; i++)
+        {
+            digests[i] = new Digest(bytes.AsSpan(i * Digest.Size, Digest.Size));
+        }
+
+        return digests;
+    }
+}
