@@ -41,6 +41,14 @@ public readonly struct Digest : IEquatable<Digest>, IComparable<Digest>, ISpanFo
         _w3 = BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]);
     }
 
+    private Digest(ulong w0, ulong w1, ulong w2, ulong w3)
+    {
+        _w0 = w0;
+        _w1 = w1;
+        _w2 = w2;
+        _w3 = w3;
+    }
+
     /// <summary>The all-zero value, which the contract uses for "none" (for example no successor).</summary>
     public static Digest Zero => default;
 
@@ -111,6 +119,12 @@ public readonly struct Digest : IEquatable<Digest>, IComparable<Digest>, ISpanFo
         error = null;
         return true;
     }
+
+    /// <summary>A digest from its four big-endian 64-bit words (for the Merkle hashing that works on words).</summary>
+    internal static Digest FromWords(ulong w0, ulong w1, ulong w2, ulong w3) => new(w0, w1, w2, w3);
+
+    /// <summary>Big-endian word <paramref name="index"/> (0 to 3) of the 32 bytes.</summary>
+    internal ulong Word(int index) => index switch { 0 => _w0, 1 => _w1, 2 => _w2, _ => _w3 };
 
     /// <summary>Writes the 32 bytes to <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>

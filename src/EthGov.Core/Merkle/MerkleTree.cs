@@ -61,9 +61,9 @@ public sealed class MerkleTree
         var order = new int[n];
         ForRange(0, n, (from, to) =>
         {
+            KeccakLanes.HashLeaves(values.AsSpan(from, to - from), leafHashes.AsSpan(from, to - from));
             for (int i = from; i < to; i++)
             {
-                leafHashes[i] = HashLeaf(values[i]);
                 order[i] = i;
             }
         });
@@ -90,13 +90,7 @@ public sealed class MerkleTree
             {
                 int first = (1 << d) - 1;
                 int last = Math.Min((1 << (d + 1)) - 2, lastInternal);
-                ForRange(first, last + 1, (from, to) =>
-                {
-                    for (int i = from; i < to; i++)
-                    {
-                        nodes[i] = HashPair(nodes[2 * i + 1], nodes[2 * i + 2]);
-                    }
-                });
+                ForRange(first, last + 1, (from, to) => KeccakLanes.HashLevel(nodes, from, to));
             }
         }
 
