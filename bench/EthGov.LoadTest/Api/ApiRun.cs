@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
@@ -70,7 +71,7 @@ internal sealed record ApiResults(
 /// followed until the chain's own events count every accepted document; then verification at a fixed rate and at
 /// saturation over digests it anchored and digests nobody anchored, with spot checks against the chain.
 /// </summary>
-internal static class ApiRun
+internal static partial class ApiRun
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -121,15 +122,32 @@ internal static class ApiRun
 
         var picked = anchored.Distinct().OrderBy(d => d, StringComparer.Ordinal).Take(plan.VerifyAnchored).ToList();
         var unknown = Enumerable.Range(0, plan.VerifyUnknown).Select(i => $"0x{run[..6]}ee{i:x56}").ToList();
-        var verification = new VerificationLoad(http, picked, unknown);
+        using var verifyHttp = VerificationLoad.CreateClient(api);
+        var verification = new VerificationLoad(verifyHttp, picked, unknown);
         var list = Path.Combine(work, "verify-digests.txt");
         await verification.WriteListAsync(list, ct);
 
+        // The paced run measures verification alone: the anchoring scenarios' batches must all be settled and indexed.
+        Log("api: waiting until the API has no anchoring work left before verification");
+        Log($"  {await WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(60), SettlePause, ct)}");
+
         Log($"api: verification of {picked.Count} anchored and {unknown.Count} unknown digests at {plan.VerifyRate} requests/s, {plan.VerifySeconds} s");
-        // One unmeasured second first, so connections are open and the code is jitted.
-        _ = await verification.RunPacedAsync(plan.VerifyRate, TimeSpan.FromSeconds(1), ct);
+        // Connections opened and unmeasured seconds at the same rate first, so the measured run opens no connection and
+        // finds both processes past tiered compilation. One second was not enough: the client compiles 400-500 methods in
+        // the first second at this rate and still tens in the next four, and single warm-up seconds showed p99 of 30-100 ms.
+        await verification.OpenConnectionsAsync(PacedConnections, ct);
+        for (int second = 1; second <= WarmupSeconds; second++)
+        {
+            var warmup = await verification.RunPacedAsync(plan.VerifyRate, TimeSpan.FromSeconds(1), ct);
+            Log($"  unmeasured warm-up second {second}: p50 {warmup.Latency.P50Ms} ms, p99 {warmup.Latency.P99Ms} ms, {warmup.Failures + warmup.WrongAnswers} problems, "
+                + $"{warmup.ClientJitMethods} methods compiled in the client ({warmup.ClientJitMs} ms)");
+        }
+
         var paced = await verification.RunPacedAsync(plan.VerifyRate, TimeSpan.FromSeconds(plan.VerifySeconds), ct);
-        Log($"  {paced.RequestsPerSecond} requests/s, p50 {paced.Latency.P50Ms} ms, p99 {paced.Latency.P99Ms} ms, {paced.Failures} failed, {paced.WrongAnswers} wrong");
+        Log($"  {paced.RequestsPerSecond} requests/s, p50 {paced.Latency.P50Ms} ms, p99 {paced.Latency.P99Ms} ms, max {paced.Latency.MaxMs} ms "
+            + $"(anchored p99 {paced.LatencyAnchored.P99Ms} ms, unknown p99 {paced.LatencyUnknown.P99Ms} ms), {paced.Failures} failed, {paced.WrongAnswers} wrong; "
+            + $"client: sent p99 {paced.SendLag.P99Ms} ms / max {paced.SendLag.MaxMs} ms after schedule, {paced.ConnectionsOpenBefore} connections opened before the run and {paced.ConnectionsOpenedDuringRun} during it, "
+            + $"{paced.ClientCollections} GCs ({paced.ClientGen2Collections} full) pausing {paced.ClientGcPauseMs} ms, {paced.ClientJitMethods} methods compiled ({paced.ClientJitMs} ms)");
 
         Log($"api: verification at saturation, {plan.VerifyConnections} connections, {plan.VerifySeconds} s");
         var saturatedRun = await wrk.RunAsync("verify.lua", 2, plan.VerifyConnections, TimeSpan.FromSeconds(plan.VerifySeconds),
@@ -227,6 +245,74 @@ internal static class ApiRun
             + $"accepted-to-confirmed p50 {result.ToConfirmed.P50Ms} ms, p99 {result.ToConfirmed.P99Ms} ms ({result.SampledConfirmed} of {result.Sampled} samples); {result.GasPerDocument} gas/document");
         return result;
     }
+
+    /// <summary>Connections the paced verification client opens before it is measured.</summary>
+    private const int PacedConnections = 64;
+
+    /// <summary>Unmeasured seconds of paced verification before the measured run.</summary>
+    private const int WarmupSeconds = 5;
+
+    /// <summary>Pause after the API is quiet, before verification is measured.</summary>
+    private static readonly TimeSpan SettlePause = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Waits until the API's readiness report says no batch waits for the chain and its event index has reached the
+    /// chain's head (or until <paramref name="limit"/>), then <paramref name="settle"/> more; returns what it saw.
+    /// </summary>
+    private static async Task<string> WaitUntilQuietAsync(HttpClient http, ChainTally tally, TimeSpan limit, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        string seen;
+        bool quiet;
+        while (true)
+        {
+            var (waiting, indexed) = await ReadinessAsync(http, cancellationToken);
+            ulong head = await tally.BlockNumberAsync();
+            quiet = waiting == 0 && indexed >= head;
+            seen = $"{(waiting is { } w ? w.ToString(CultureInfo.InvariantCulture) : "?")} batch(es) waiting for the chain, "
+                + $"indexed up to block {(indexed is { } i ? i.ToString(CultureInfo.InvariantCulture) : "?")} of {head}";
+            if (quiet || clock.Elapsed > limit)
+            {
+                break;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        var waited = clock.Elapsed;
+        await Task.Delay(settle, cancellationToken);
+        return quiet
+            ? $"quiet after {waited.TotalSeconds:0.0} s ({seen}), then {settle.TotalSeconds:0.#} s settling"
+            : $"NOT quiet after {waited.TotalSeconds:0.0} s ({seen}); measuring anyway after {settle.TotalSeconds:0.#} s settling";
+    }
+
+    /// <summary>Batches waiting for the chain and the last indexed block, from GET /health/ready (null when not stated).</summary>
+    private static async Task<(long? Waiting, ulong? Indexed)> ReadinessAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/health/ready", cancellationToken);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var checks = json.RootElement.GetProperty("checks");
+            string Description(string name)
+                => checks.TryGetProperty(name, out var check) && check.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+            var waiting = WaitingBatches().Match(Description("database"));
+            var indexed = IndexedBlock().Match(Description("index"));
+            return (
+                waiting.Success ? long.Parse(waiting.Groups[1].Value, CultureInfo.InvariantCulture) : null,
+                indexed.Success ? ulong.Parse(indexed.Groups[1].Value, CultureInfo.InvariantCulture) : null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return (null, null);
+        }
+    }
+
+    [GeneratedRegex(@"(\d+) batch\(es\) waiting")]
+    private static partial Regex WaitingBatches();
+
+    [GeneratedRegex(@"indexed up to block (\d+)")]
+    private static partial Regex IndexedBlock();
 
     // About 50 sampled documents a second at the rates each concurrency reaches, so the probe stays a small load.
     private static int StrideFor(int connections) => connections switch

@@ -195,6 +195,16 @@ internal static class BenchmarkReport
         md.AppendLine($"| {Num(paced["ratePerSecond"])} requests/s on a fixed schedule (C# HttpClient; latency from each scheduled time) | {Num(paced["requests"])} | {Num(paced["requestsPerSecond"])} | {Ms(paced["latency"]!)} | {Num(paced["failures"])} | {Num(paced["wrongAnswers"])} |");
         md.AppendLine($"| saturation (wrk, {Num(saturated["connections"])} connections) | {Num(saturated["requests"])} | {Num(saturated["requestsPerSecond"])} | {Ms(saturated["latency"]!)} | {Num(saturated["non2xx"])} | not checked by wrk |");
         md.AppendLine();
+        if (paced["sendLag"] is { } lag)
+        {
+            md.AppendLine("The paced run starts once the API has no anchoring work left (no batch waiting for the chain, events indexed to the");
+            md.AppendLine($"chain's head) and 2 s more, on {Num(paced["connectionsOpenBefore"])} connections opened beforehand, after 5 unmeasured seconds at the same");
+            md.AppendLine($"rate (for tiered compilation in both processes). During it the client sent each request p99 {Num(lag["p99Ms"])} ms (max {Num(lag["maxMs"])} ms) after");
+            md.AppendLine($"its scheduled time (included in the latency), opened {Num(paced["connectionsOpenedDuringRun"])} connections, ran {Num(paced["clientCollections"])} GCs ({Num(paced["clientGcPauseMs"])} ms paused)");
+            md.AppendLine($"and compiled {Num(paced["clientJitMethods"])} methods ({Num(paced["clientJitMs"])} ms). Latency of `valid` answers {Ms(paced["latencyAnchored"]!)}, of `unknown` ones {Ms(paced["latencyUnknown"]!)}.");
+            md.AppendLine();
+        }
+
         md.AppendLine($"Spot checks: {Num(spot["consistent"])} of {Num(spot["checked"])} answers agree with the registry read directly through `RegistryClient`");
         md.AppendLine("(`CheckInBatchAsync` with the receipt's proof for batch members, `CheckAsync` otherwise): same outcome and department,");
         md.AppendLine("and the block the API states is not ahead of the chain.");
