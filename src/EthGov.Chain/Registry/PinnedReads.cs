@@ -1,16 +1,22 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Transactions;
 
 namespace EthGov.Chain.Registry;
 
 /// <summary>
-/// Shares chain reads between concurrent verifications without ever answering from an older state than the caller
-/// could see. The latest block is read once for everyone waiting, but a caller only joins a read that started after
-/// it arrived (otherwise it waits for the next one), so every answer rests on a block that was the chain's latest
-/// at some moment after the question was asked. Calls pinned to that block are then shared by the block's hash:
-/// state at a given block never changes, so a stored answer for the same call at the same block is the chain's answer.
+/// Shares chain reads between concurrent verifications, with a bound on how old the state behind an answer may be.
+/// The latest block is read once for everyone waiting. A caller takes the last completed read when it began at most
+/// <c>maxAge</c> before the caller arrived and is not below <c>confirmed</c> (the block of this process's latest own
+/// transaction); past half that age the next caller also starts a new read in the background, so under steady
+/// questions nobody waits for the node. Otherwise (and always with a zero <c>maxAge</c>) a caller only joins a read
+/// that started after it arrived, so the answer rests on a block that was the chain's latest after the question.
+/// Calls pinned to a block are then shared by the block's hash: state at a given block never changes, so a stored
+/// answer for the same call at the same block is the chain's answer.
 /// </summary>
-internal sealed class PinnedReads(Func<Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>> readLatest)
+internal sealed class PinnedReads(
+    Func<Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>> readLatest, TimeSpan maxAge, ConfirmedBlock confirmed)
 {
     // One block's answers at most; a new block starts an empty set.
     private const int MaxCallsPerBlock = 100_000;
@@ -19,12 +25,27 @@ internal sealed class PinnedReads(Func<Task<ChainResult<(ulong Number, DateTimeO
     private Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>? _running;
     private Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>? _queued;
     private BlockCalls? _calls;
+    private Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>? _completed;
+    private long _completedStartedAt;
 
-    /// <summary>The latest block, read after this call began.</summary>
+    /// <summary>The latest block: read after this call began, or at most <c>maxAge</c> before it (see the class).</summary>
     public Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> LatestAsync()
     {
+        long arrived = Stopwatch.GetTimestamp();
         lock (_gate)
         {
+            if (_completed is { } completed && maxAge > TimeSpan.Zero
+                && Stopwatch.GetElapsedTime(_completedStartedAt, arrived) is var age && age <= maxAge
+                && completed.Result.Value.Number >= (confirmed.Number ?? 0))
+            {
+                if (age > maxAge / 2 && (_running is null || _running.IsCompleted))
+                {
+                    _running = StartRead();
+                }
+
+                return completed;
+            }
+
             if (_queued is not null)
             {
                 return _queued;
@@ -32,7 +53,7 @@ internal sealed class PinnedReads(Func<Task<ChainResult<(ulong Number, DateTimeO
 
             if (_running is null || _running.IsCompleted)
             {
-                return _running = readLatest();
+                return _running = StartRead();
             }
 
             return _queued = ReadAfterAsync(_running);
@@ -66,11 +87,36 @@ internal sealed class PinnedReads(Func<Task<ChainResult<(ulong Number, DateTimeO
         Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> mine;
         lock (_gate)
         {
-            mine = _running = readLatest();
+            mine = _running = StartRead();
             _queued = null;
         }
 
         return await mine.ConfigureAwait(false);
+    }
+
+    // Under the gate: starts a read and, when it succeeds, keeps it as the last completed one (unless a read that
+    // began later completed first).
+    private Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> StartRead()
+    {
+        long started = Stopwatch.GetTimestamp();
+        var read = readLatest();
+        _ = read.ContinueWith(
+            done =>
+            {
+                if (done.IsCompletedSuccessfully && done.Result.IsSuccess)
+                {
+                    lock (_gate)
+                    {
+                        if (_completed is null || started > _completedStartedAt)
+                        {
+                            _completed = done;
+                            _completedStartedAt = started;
+                        }
+                    }
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return read;
     }
 
     private BlockCalls CallsAt(string blockHash)

@@ -21,7 +21,7 @@ public sealed class RegistryContext
         Decoder = new RevertDecoder(RegistryArtifact.Embedded);
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
-        Pinned = new PinnedReads(LatestBlockAsync);
+        Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
     }
 
     /// <summary>The chain settings.</summary>

@@ -131,6 +131,7 @@ public sealed class TransactionSender
         }
 
         var block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(receipt.BlockNumber);
+        _options.Confirmed.Raise((ulong)receipt.BlockNumber.Value);
         return new TransactionOutcome(
             receipt.TransactionHash,
             (ulong)receipt.BlockNumber.Value,

@@ -44,6 +44,10 @@ public sealed class PageFixture : IAsyncLifetime
         var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
         await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
         var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory);
+
+        // The tests anchor and revoke through their own client, outside the API process, and open the page right after:
+        // the API must read the chain anew for every answer instead of sharing a read of up to Chain:MaxReadAge ago.
+        settings.Settings["Chain:MaxReadAge"] = "00:00:00";
         CivilKey = await settings.CreateKeyAsync("CIVIL");
         Api = await ApiProcess.StartAsync(settings);
 
