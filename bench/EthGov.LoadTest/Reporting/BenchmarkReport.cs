@@ -284,7 +284,16 @@ internal static class BenchmarkReport
         md.AppendLine("    a profiler or a logging build attached, or right after the chain benchmarks; the send lag of the client stayed");
         md.AppendLine("    under 9 ms in all), and saturation rose from about 17,700 to 29,000-44,500 requests/s: single stalls of tens to");
         md.AppendLine("    hundreds of milliseconds still happen on this shared machine and decide a 10 s window's p99. Workstation GC");
-        md.AppendLine("    instead of server GC made no difference that these runs could tell apart, and was not kept.");
+        md.AppendLine("    instead of server GC made no difference that these runs could tell apart, and was not kept. Sampling the");
+        md.AppendLine("    CPU of each process once a second showed where the stalls come from: while the API answered from shared");
+        md.AppendLine("    reads and called the node about ten times a second, the Hardhat node (idle otherwise: 0% when the API was");
+        md.AppendLine("    stopped) burst to 37-77% of a core for one to two seconds every six or so, only after the chain benchmarks had");
+        md.AppendLine("    run on it; the worst paced seconds fall on those bursts. Started with V8's `--no-memory-reducer` the node still");
+        md.AppendLine("    burst (once 36-52%) and one run gave p99 12.1 ms: not proven, not applied.");
+        md.AppendLine("- Run-to-run spread of the one-digest scenario at 256 connections with the code of this round: 29,684 and 20,981");
+        md.AppendLine("  documents/s in two full `scripts/bench.sh` runs an hour apart on the quiet machine (the table above is the");
+        md.AppendLine("  second), 25,090-29,492 in seven `api` runs on a separate node in between; 1,000-digest requests 432,191 and");
+        md.AppendLine("  647,406 documents/s in the two full runs. The 25,000 target is therefore at the edge of this machine's noise.");
         md.AppendLine();
     }
 
