@@ -275,8 +275,7 @@ public static class DocumentsApi
             return Problems.Problems.OutboxUnavailable(ex.Message);
         }
 
-        index.TryGet(newDigest, out var entry);
-        return TypedResults.Ok(await responses.StatusAsync(entry, cancellationToken));
+        return TypedResults.Ok(await responses.StatusAsync(newDigest, cancellationToken));
     }
 
     private static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorOneAsync(

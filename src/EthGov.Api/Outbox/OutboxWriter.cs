@@ -163,7 +163,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             foreach (var write in group)
             {
                 _index.Commit(write.Reservation);
-                _pending.Add(new ArraySegment<int>(write.Reservation.Records, 0, write.Reservation.CreatedCount));
+                _pending.Add(write.Reservation.CreatedRecords);
                 write.Done.TrySetResult();
             }
         }

@@ -27,10 +27,13 @@ public sealed class Reservation
     public int Write { get; }
 
     /// <summary>The index records of the new documents (the first <see cref="CreatedCount"/> entries).</summary>
-    internal int[] Records { get; }
+    private int[] Records { get; }
 
     /// <summary>The new documents' records.</summary>
     public ReadOnlySpan<int> Created => Records.AsSpan(0, CreatedCount);
+
+    /// <summary>The same records as a segment, to hand on to the batcher.</summary>
+    internal ArraySegment<int> CreatedRecords => new(Records, 0, CreatedCount);
 
     /// <summary>How many documents are new.</summary>
     public int CreatedCount { get; }

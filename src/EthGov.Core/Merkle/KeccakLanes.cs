@@ -26,16 +26,6 @@ internal static class KeccakLanes
     private const ulong PadStart = 0x01;
     private const ulong PadEnd = 0x80UL << 56;
 
-    private static readonly ulong[] RoundConstants =
-    [
-        0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
-        0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
-        0x000000000000008aUL, 0x0000000000000088UL, 0x0000000080008009UL, 0x000000008000000aUL,
-        0x000000008000808bUL, 0x800000000000008bUL, 0x8000000000008089UL, 0x8000000000008003UL,
-        0x8000000000008002UL, 0x8000000000000080UL, 0x000000000000800aUL, 0x800000008000000aUL,
-        0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
-    ];
-
     /// <summary>Writes <c>MerkleTree.HashLeaf(values[i])</c> to <paramref name="leaves"/>[i] for every i.</summary>
     public static void HashLeaves(ReadOnlySpan<Digest> values, Span<Digest> leaves)
     {
@@ -194,7 +184,7 @@ internal static class KeccakLanes
             a22 = b22 ^ Vector256.AndNot(b24, b23);
             a23 = b23 ^ Vector256.AndNot(b20, b24);
             a24 = b24 ^ Vector256.AndNot(b21, b20);
-            a00 ^= Vector256.Create(RoundConstants[round]);
+            a00 ^= Vector256.Create(Keccak256.RoundConstants[round]);
         }
 
         s.A00 = a00; s.A01 = a01; s.A02 = a02; s.A03 = a03; s.A04 = a04;
