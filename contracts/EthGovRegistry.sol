@@ -29,9 +29,9 @@ contract EthGovRegistry is DepartmentRegistry, DocumentRegistry, AccessGrants {
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "1.0.0".
+     * @return The semantic version, "1.1.0".
      */
     function version() external pure returns (string memory) {
-        return "1.0.0";
+        return "1.1.0";
     }
 }

@@ -287,6 +287,68 @@ describe("Documents", function () {
     });
   });
 
+  describe("checking many documents in one call", function () {
+    it("answers each query exactly as check or checkInBatch would, in order", async function () {
+      const { registry, interior, health } = await loadFixture(deployRegistry);
+      const { digests, root, proofOf } = batchOf("licence", 64);
+      await registry.connect(interior).anchorBatch(root, 64, 0);
+      await registry.connect(interior).revokeInBatch(root, digests[7], proofOf(7), 4);
+      const [single, revoked, superseded, successor, foreign] =
+        ["single", "revoked", "superseded", "successor", "foreign"].map((label) => digestOf(`many-${label}`));
+      await registry.connect(interior).anchor(single, (await now()) + YEAR);
+      await registry.connect(interior).anchor(revoked, 0);
+      await registry.connect(interior).revoke(revoked, 9);
+      await registry.connect(interior).anchor(superseded, 0);
+      await registry.connect(interior).supersede(superseded, successor, 0);
+      await registry.connect(health).anchor(foreign, 0);
+
+      const queries = [
+        [ethers.ZeroHash, single, []],
+        [ethers.ZeroHash, revoked, []],
+        [ethers.ZeroHash, superseded, proofOf(1)], // a proof is ignored for a single anchor
+        [ethers.ZeroHash, foreign, []],
+        [ethers.ZeroHash, digestOf("never anchored"), []],
+        [root, digests[0], proofOf(0)],
+        [root, digests[7], proofOf(7)],
+        [root, digests[63], proofOf(63)],
+        [root, digests[1], proofOf(2)], // wrong proof
+        [digestOf("unknown root"), digests[0], proofOf(0)],
+      ];
+      const views = await registry.checkMany(queries);
+      expect(views.length).to.equal(queries.length);
+      for (const [i, [queryRoot, digest, proof]] of queries.entries()) {
+        const expected = queryRoot === ethers.ZeroHash
+          ? await registry.check(digest)
+          : await registry.checkInBatch(queryRoot, digest, proof);
+        expect(views[i].toArray(), `query ${i}`).to.deep.equal(expected.toArray());
+      }
+      expect(views.map((v) => v.status)).to.deep.equal([
+        DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Superseded, DocumentStatus.Valid,
+        DocumentStatus.Unknown, DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Valid,
+        DocumentStatus.Unknown, DocumentStatus.Unknown,
+      ]);
+      expect(views[2].successor).to.equal(successor);
+      expect(views[3].departmentId).to.equal(HEALTH);
+      expect(views[6].revocationReason).to.equal(4n);
+    });
+
+    it("answers an empty list with an empty list", async function () {
+      const { registry } = await loadFixture(deployRegistry);
+      expect(await registry.checkMany([])).to.deep.equal([]);
+    });
+
+    it("checks 256 batch leaves within a node's default eth_call gas", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const { digests, root, proofOf } = batchOf("bulk", 10_000);
+      await registry.connect(interior).anchorBatch(root, 10_000, 0);
+      const queries = digests.slice(0, 256).map((digest, i) => [root, digest, proofOf(i)]);
+      const gas = await registry.checkMany.estimateGas(queries);
+      expect(gas).to.be.below(30_000_000n);
+      const views = await registry.checkMany(queries);
+      expect(views.every((v) => v.status === DocumentStatus.Valid)).to.equal(true);
+    });
+  });
+
   describe("delegated submission (EIP-712)", function () {
     async function anchorSignature(registry, signer, digest, validUntil, deadline, domainOverrides) {
       return signTyped(registry, signer, "Anchor", { digest, validUntil, deadline }, domainOverrides);
@@ -395,9 +457,9 @@ describe("Documents", function () {
     });
   });
 
-  it("reports version 1.0.0", async function () {
+  it("reports version 1.1.0", async function () {
     const { registry } = await loadFixture(deployRegistry);
-    expect(await registry.version()).to.equal("1.0.0");
+    expect(await registry.version()).to.equal("1.1.0");
   });
 
   it("stays below the EIP-170 contract size limit", async function () {

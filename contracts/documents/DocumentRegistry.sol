@@ -153,13 +153,8 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     }
 
     /// @inheritdoc IDocumentRegistry
-    function check(bytes32 digest) external view returns (DocumentView memory view_) {
-        uint256 record = _documents[digest].packed;
-        if (record == 0) return view_;
-        bool revoked = record & _REVOKED != 0;
-        bool superseded = record & _SUPERSEDED != 0;
-        view_ = _viewOf(record, revoked, superseded, uint16(record >> _REASON_SHIFT));
-        if (superseded) view_.successor = _successors[digest];
+    function check(bytes32 digest) external view returns (DocumentView memory) {
+        return _check(digest);
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -167,14 +162,19 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
         bytes32 root,
         bytes32 digest,
         bytes32[] calldata proof
-    ) external view returns (DocumentView memory view_) {
-        uint256 record = _batches[root].packed;
-        if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
-        uint32 departmentId = uint32(record);
-        uint256 leaf = _leaves[departmentId][digest].packed;
-        bool superseded = leaf & _LEAF_SUPERSEDED != 0;
-        view_ = _viewOf(record, leaf & _LEAF_REVOKED != 0, superseded, uint16(leaf));
-        if (superseded) view_.successor = _leafSuccessors[departmentId][digest];
+    ) external view returns (DocumentView memory) {
+        return _checkInBatch(root, digest, proof);
+    }
+
+    /// @inheritdoc IDocumentRegistry
+    function checkMany(CheckQuery[] calldata queries) external view returns (DocumentView[] memory views) {
+        views = new DocumentView[](queries.length);
+        for (uint256 i; i < queries.length; ++i) {
+            CheckQuery calldata query = queries[i];
+            views[i] = query.root == bytes32(0)
+                ? _check(query.digest)
+                : _checkInBatch(query.root, query.digest, query.proof);
+        }
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -188,6 +188,29 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
                 validUntil: uint64(record >> _VALID_UNTIL_SHIFT),
                 documentCount: uint32(record >> _DOCUMENT_COUNT_SHIFT)
             });
+    }
+
+    function _check(bytes32 digest) private view returns (DocumentView memory view_) {
+        uint256 record = _documents[digest].packed;
+        if (record == 0) return view_;
+        bool revoked = record & _REVOKED != 0;
+        bool superseded = record & _SUPERSEDED != 0;
+        view_ = _viewOf(record, revoked, superseded, uint16(record >> _REASON_SHIFT));
+        if (superseded) view_.successor = _successors[digest];
+    }
+
+    function _checkInBatch(
+        bytes32 root,
+        bytes32 digest,
+        bytes32[] calldata proof
+    ) private view returns (DocumentView memory view_) {
+        uint256 record = _batches[root].packed;
+        if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
+        uint32 departmentId = uint32(record);
+        uint256 leaf = _leaves[departmentId][digest].packed;
+        bool superseded = leaf & _LEAF_SUPERSEDED != 0;
+        view_ = _viewOf(record, leaf & _LEAF_REVOKED != 0, superseded, uint16(leaf));
+        if (superseded) view_.successor = _leafSuccessors[departmentId][digest];
     }
 
     function _anchor(uint32 departmentId, bytes32 digest, uint64 validUntil) private {

@@ -32,6 +32,13 @@ interface IDocumentRegistry {
         bytes32 successor;
     }
 
+    /// @dev One question for {checkMany}: `root` zero asks {check}(`digest`), otherwise {checkInBatch}.
+    struct CheckQuery {
+        bytes32 root;
+        bytes32 digest;
+        bytes32[] proof;
+    }
+
     struct BatchRecord {
         uint32 departmentId;
         uint64 anchoredAt;
@@ -188,6 +195,14 @@ interface IDocumentRegistry {
         bytes32 digest,
         bytes32[] calldata proof
     ) external view returns (DocumentView memory);
+
+    /**
+     * @notice Answers many {check} and {checkInBatch} questions in one call, at one block, so a verifier
+     * pays one node round trip for many documents. Never reverts (beyond running out of gas).
+     * @param queries The questions; a query with root zero is a singly anchored digest (its proof is ignored).
+     * @return views The answer to each query, in order.
+     */
+    function checkMany(CheckQuery[] calldata queries) external view returns (DocumentView[] memory views);
 
     /**
      * @notice The record of an anchored batch.

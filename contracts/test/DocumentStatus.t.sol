@@ -9,6 +9,8 @@ interface Vm {
     function warp(uint256 timestamp) external;
     function prank(address sender) external;
     function assume(bool condition) external pure;
+    function startPrank(address sender) external;
+    function stopPrank() external;
 }
 
 /// @dev Fuzz properties of document status: derivation over time, and who may change a status.
@@ -105,6 +107,57 @@ contract DocumentStatusTest {
         IDocumentRegistry.DocumentView memory view_ = _registry.check(digest);
         require(view_.status == IDocumentRegistry.DocumentStatus.Revoked, "revoked document changed status");
         require(view_.revocationReason == reason, "revocation reason changed");
+    }
+
+    /// hardhat-config: fuzz.runs = 2000
+    function testFuzz_CheckManyAnswersAsCheckAndCheckInBatch(
+        bytes32 single,
+        bytes32 left,
+        bytes32 right,
+        uint16 reason,
+        uint8 changes,
+        uint64 elapsed
+    ) public {
+        vm.assume(single != bytes32(0) && left != right && single != left && single != right);
+        bytes32 leftLeaf = _leaf(left);
+        bytes32 rightLeaf = _leaf(right);
+        bytes32 root = leftLeaf < rightLeaf
+            ? keccak256(abi.encode(leftLeaf, rightLeaf))
+            : keccak256(abi.encode(rightLeaf, leftLeaf));
+        bytes32[] memory leftProof = new bytes32[](1);
+        leftProof[0] = rightLeaf;
+        bytes32[] memory rightProof = new bytes32[](1);
+        rightProof[0] = leftLeaf;
+
+        vm.startPrank(INTERIOR);
+        _registry.anchor(single, START + 30 days);
+        _registry.anchorBatch(root, 2, START + 60 days);
+        if (changes & 1 != 0) _registry.revoke(single, reason);
+        if (changes & 2 != 0) _registry.revokeInBatch(root, left, leftProof, reason);
+        if (changes & 4 != 0) _registry.supersedeInBatch(root, right, rightProof, keccak256(abi.encode(right)), 0);
+        vm.stopPrank();
+        vm.warp(START + uint256(elapsed % (90 days)));
+
+        IDocumentRegistry.CheckQuery[] memory queries = new IDocumentRegistry.CheckQuery[](5);
+        queries[0] = IDocumentRegistry.CheckQuery(bytes32(0), single, leftProof);
+        queries[1] = IDocumentRegistry.CheckQuery(root, left, leftProof);
+        queries[2] = IDocumentRegistry.CheckQuery(root, right, rightProof);
+        queries[3] = IDocumentRegistry.CheckQuery(root, left, rightProof);
+        queries[4] = IDocumentRegistry.CheckQuery(bytes32(0), root, new bytes32[](0));
+        IDocumentRegistry.DocumentView[] memory views = _registry.checkMany(queries);
+
+        require(views.length == queries.length, "one answer per query");
+        for (uint256 i; i < queries.length; ++i) {
+            IDocumentRegistry.DocumentView memory expected = queries[i].root == bytes32(0)
+                ? _registry.check(queries[i].digest)
+                : _registry.checkInBatch(queries[i].root, queries[i].digest, queries[i].proof);
+            require(keccak256(abi.encode(views[i])) == keccak256(abi.encode(expected)), "checkMany differs");
+        }
+        require(views[3].status == IDocumentRegistry.DocumentStatus.Unknown, "a wrong proof proved a leaf");
+    }
+
+    function _leaf(bytes32 digest) private pure returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(digest))));
     }
 
     function _bound(uint256 value, uint256 min, uint256 max) private pure returns (uint256) {

@@ -86,18 +86,24 @@ public sealed class RevokeBySigFunction : FunctionMessage
     [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
 }
 
-[Function("check", typeof(DocumentViewOutput))]
-public sealed class CheckFunction : FunctionMessage
+[Function("checkMany", typeof(CheckManyOutput))]
+public sealed class CheckManyFunction : FunctionMessage
 {
-    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
+    [Parameter("tuple[]", "queries", 1)] public List<CheckQueryTuple> Queries { get; set; } = [];
 }
 
-[Function("checkInBatch", typeof(DocumentViewOutput))]
-public sealed class CheckInBatchFunction : FunctionMessage
+/// <summary>The contract's CheckQuery struct: <see cref="Root"/> all zero asks check(digest), otherwise checkInBatch.</summary>
+public sealed class CheckQueryTuple
 {
     [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
     [Parameter("bytes32", "digest", 2)] public byte[] Digest { get; set; } = [];
     [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
+}
+
+[FunctionOutput]
+public sealed class CheckManyOutput : IFunctionOutputDTO
+{
+    [Parameter("tuple[]", "views", 1)] public List<DocumentViewTuple> Views { get; set; } = [];
 }
 
 [Function("batch", typeof(BatchRecordOutput))]
@@ -114,12 +120,6 @@ public sealed class NoncesFunction : FunctionMessage
 
 [Function("version", "string")]
 public sealed class VersionFunction : FunctionMessage;
-
-[FunctionOutput]
-public sealed class DocumentViewOutput : IFunctionOutputDTO
-{
-    [Parameter("tuple", "", 1)] public DocumentViewTuple View { get; set; } = new();
-}
 
 /// <summary>The contract's DocumentView struct.</summary>
 public sealed class DocumentViewTuple

@@ -60,16 +60,17 @@ public sealed class DocumentOperations(RegistryContext context)
     /// that the document and its department are seen in the same state.
     /// </summary>
     public Task<ChainResult<ChainFacts>> CheckAsync(Digest digest)
-        => ReadFactsAsync("check:" + digest, block => context.QueryAsync<CheckFunction, DocumentViewOutput>(new CheckFunction { Digest = digest.ToArray() }, block));
+        => ReadFactsAsync("check:" + digest, new CheckQueryTuple { Root = new byte[Digest.Size], Digest = digest.ToArray() });
 
     /// <summary>What the chain says about <paramref name="digest"/> as a leaf of the batch <paramref name="root"/>.</summary>
     public Task<ChainResult<ChainFacts>> CheckInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof)
-        => ReadFactsAsync($"checkInBatch:{root}:{digest}:{string.Join(',', proof)}", block => context.QueryAsync<CheckInBatchFunction, DocumentViewOutput>(
-            new CheckInBatchFunction { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof) }, block));
+        => ReadFactsAsync($"checkInBatch:{root}:{digest}:{string.Join(',', proof)}",
+            new CheckQueryTuple { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof) });
 
     // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one
-    // that began before they did) and identical calls at the same block hash; the facts stay the chain's at ReadAtBlock.
-    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(string call, Func<BlockParameter, Task<ChainResult<DocumentViewOutput>>> read)
+    // that began before they did) and identical questions at the same block hash; different questions at that block
+    // travel together in checkMany calls (CoalescedChecks). The facts stay the chain's at ReadAtBlock.
+    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(string call, CheckQueryTuple query)
     {
         var latest = await context.Pinned.LatestAsync();
         if (!latest.IsSuccess)
@@ -78,13 +79,13 @@ public sealed class DocumentOperations(RegistryContext context)
         }
 
         var block = new BlockParameter(new HexBigInteger(latest.Value.Number));
-        var view = await context.Pinned.AtBlockAsync(latest.Value.Hash, call, () => read(block));
+        var view = await context.Pinned.AtBlockAsync(latest.Value.Hash, call, () => context.Checks.CheckAsync(latest.Value.Number, latest.Value.Hash, query));
         if (!view.IsSuccess)
         {
             return ChainResult<ChainFacts>.Fail(view.Error);
         }
 
-        var v = view.Value.View;
+        var v = view.Value;
         string? code = null, name = null;
         if (v.DepartmentId != 0)
         {

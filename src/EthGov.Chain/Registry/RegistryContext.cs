@@ -1,7 +1,9 @@
 using EthGov.Chain.Abi;
+using EthGov.Chain.Contracts;
 using EthGov.Chain.Transactions;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
@@ -22,6 +24,7 @@ public sealed class RegistryContext
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
+        Checks = new CoalescedChecks(CheckManyAsync);
     }
 
     /// <summary>The chain settings.</summary>
@@ -39,6 +42,9 @@ public sealed class RegistryContext
 
     /// <summary>Latest-block and per-block reads shared between concurrent callers.</summary>
     internal PinnedReads Pinned { get; }
+
+    /// <summary>Document checks at a block, sent together as checkMany calls.</summary>
+    internal CoalescedChecks Checks { get; }
 
     internal TransactionSender Sender => _sender ?? throw new InvalidOperationException("this operation needs a signer key");
 
@@ -75,6 +81,13 @@ public sealed class RegistryContext
         return decoded.Count == 0
             ? ChainResult<(TransactionOutcome, TEvent)>.Fail(ChainError.Rejected($"the transaction emitted no {typeof(TEvent).Name}"))
             : ChainResult<(TransactionOutcome, TEvent)>.Ok((sent.Value.Outcome, decoded[0].Event));
+    }
+
+    private async Task<ChainResult<List<DocumentViewTuple>>> CheckManyAsync(List<CheckQueryTuple> queries, ulong blockNumber)
+    {
+        var answer = await QueryAsync<CheckManyFunction, CheckManyOutput>(
+            new CheckManyFunction { Queries = queries }, new BlockParameter(new HexBigInteger(blockNumber)));
+        return answer.IsSuccess ? ChainResult<List<DocumentViewTuple>>.Ok(answer.Value.Views) : ChainResult<List<DocumentViewTuple>>.Fail(answer.Error);
     }
 
     /// <summary>The latest block number and its time, to state which chain state an answer rests on.</summary>

@@ -4,6 +4,7 @@ using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
+using EthGov.Core.Merkle;
 using EthGov.Core.Verification;
 using EthGov.Testing;
 
@@ -67,6 +68,46 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => civil.Documents.AnchorBatchAsync(NewDigest(), 1024)));
 
         Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+    }
+
+    [Fact]
+    public async Task Checks_AskedTogether_AnswerAsEachAskedAlone()
+    {
+        var civil = chain.ClientFor(1);
+        var tree = MerkleTree.Build([.. Enumerable.Range(0, 64).Select(_ => NewDigest())]);
+        (await civil.Documents.AnchorBatchAsync(tree.Root, tree.Count)).Unwrap();
+        (await civil.Documents.RevokeInBatchAsync(tree.Root, tree.Values[9], tree.GetProof(9), 4)).Unwrap();
+        var (single, revoked) = (NewDigest(), NewDigest());
+        (await civil.Documents.AnchorAsync(single)).Unwrap();
+        (await civil.Documents.AnchorAsync(revoked)).Unwrap();
+        (await civil.Documents.RevokeAsync(revoked, 7)).Unwrap();
+
+        List<Func<RegistryClient, Task<ChainResult<ChainFacts>>>> questions =
+        [
+            .. Enumerable.Range(0, 64).Select(i => (Func<RegistryClient, Task<ChainResult<ChainFacts>>>)(c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[i], tree.GetProof(i)))),
+            c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[1], tree.GetProof(2)),
+            c => c.Documents.CheckInBatchAsync(NewDigest(), tree.Values[1], tree.GetProof(1)),
+            c => c.Documents.CheckAsync(single),
+            c => c.Documents.CheckAsync(revoked),
+            c => c.Documents.CheckAsync(NewDigest()),
+        ];
+
+        var alone = new List<ChainFacts>();
+        foreach (var question in questions)
+        {
+            alone.Add((await question(civil)).Unwrap());
+        }
+
+        var together = await Task.WhenAll(questions.Select(q => q(civil)));
+
+        Assert.Equal(alone.Select(Summary), together.Select(r => Summary(r.Unwrap())));
+        Assert.Equal(DocumentStatus.Revoked, alone[9].Status);
+        Assert.Equal((ushort)4, alone[9].RevocationReason);
+        Assert.Equal(63, alone.Take(64).Count(f => f.Status == DocumentStatus.Valid));
+        Assert.Equal([DocumentStatus.Unknown, DocumentStatus.Unknown, DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Unknown], alone.Skip(64).Select(f => f.Status));
+        Assert.Equal("CIVIL", alone[0].DepartmentCode);
+
+        static string Summary(ChainFacts f) => $"{f.Status} {f.DepartmentId} {f.DepartmentCode} {f.AnchoredBlock} {f.ValidUntil} {f.RevocationReason} {f.Successor}";
     }
 
     [Fact]

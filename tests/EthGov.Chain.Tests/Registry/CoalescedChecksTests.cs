@@ -1,0 +1,186 @@
+using EthGov.Chain.Abi;
+using EthGov.Chain.Contracts;
+using EthGov.Chain.Registry;
+
+namespace EthGov.Chain.Tests.Registry;
+
+public sealed class CoalescedChecksTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task LoneQuestion_IsSentAtOnce_AndAnsweredFromItsOwnQuery()
+    {
+        var node = new FakeNode();
+        var checks = new CoalescedChecks(node.CheckMany);
+
+        var answer = checks.CheckAsync(5, "0xb5", Query(42));
+
+        await node.WaitForCallsAsync(1);
+        Assert.Equal([1], node.CallSizes);
+        node.Complete(0);
+        Assert.Equal(42u, (await answer.WaitAsync(Timeout)).Unwrap().DepartmentId);
+    }
+
+    [Fact]
+    public async Task QuestionsArrivingWhileCallsAreOut_TravelTogetherInTheNextCall_EachWithItsOwnAnswer()
+    {
+        var node = new FakeNode();
+        var checks = new CoalescedChecks(node.CheckMany);
+
+        var answers = Enumerable.Range(1, CoalescedChecks.MaxInFlight + 100).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
+
+        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight);
+        Assert.All(node.CallSizes, size => Assert.Equal(1, size));
+        node.Complete(0);
+        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight + 1);
+        Assert.Equal(100, node.CallSizes[^1]);
+        node.Complete(1);
+        node.Complete(CoalescedChecks.MaxInFlight);
+
+        var results = await Task.WhenAll(answers).WaitAsync(Timeout);
+        Assert.Equal(Enumerable.Range(1, answers.Count).Select(i => (uint)i), results.Select(r => r.Unwrap().DepartmentId));
+        Assert.Equal(CoalescedChecks.MaxInFlight + 1, node.CallSizes.Count);
+    }
+
+    [Fact]
+    public async Task MoreWaitingQuestionsThanOneCallCarries_AreSplitIntoCallsOfAtMostMaxPerCall()
+    {
+        var node = new FakeNode();
+        var checks = new CoalescedChecks(node.CheckMany);
+        var first = Enumerable.Range(0, CoalescedChecks.MaxInFlight).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
+        var waiting = Enumerable.Range(0, 2 * CoalescedChecks.MaxPerCall + 1).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
+        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight);
+
+        node.AnswerEverythingFromNowOn();
+
+        await Task.WhenAll(first.Concat(waiting)).WaitAsync(Timeout);
+        Assert.All(node.CallSizes, size => Assert.InRange(size, 1, CoalescedChecks.MaxPerCall));
+        Assert.Equal(first.Count + waiting.Count, node.CallSizes.Sum());
+        Assert.Equal(CoalescedChecks.MaxInFlight + 3, node.CallSizes.Count);
+    }
+
+    [Fact]
+    public async Task FailedCall_FailsExactlyItsQuestions_AndTheNextQuestionAsksAgain()
+    {
+        var node = new FakeNode();
+        var checks = new CoalescedChecks(node.CheckMany);
+
+        var failed = checks.CheckAsync(5, "0xb5", Query(1));
+        await node.WaitForCallsAsync(1);
+        node.Fail(0, ChainError.Unavailable("node went away"));
+        var failure = await failed.WaitAsync(Timeout);
+        Assert.False(failure.IsSuccess);
+        Assert.Equal(ChainErrorKind.Unavailable, failure.Error!.Kind);
+
+        var retried = checks.CheckAsync(5, "0xb5", Query(1));
+        await node.WaitForCallsAsync(2);
+        node.Complete(1);
+        Assert.True((await retried.WaitAsync(Timeout)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task ThrowingCallAndShortAnswer_FailTheirQuestionsInsteadOfLeavingThemWaiting()
+    {
+        var throwing = new CoalescedChecks((_, _) => throw new HttpRequestException("connection refused"));
+        var thrown = await throwing.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        Assert.Equal(ChainErrorKind.Unavailable, thrown.Error!.Kind);
+
+        var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<DocumentViewTuple>>.Ok([])));
+        var missing = await shortAnswer.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        Assert.False(missing.IsSuccess);
+    }
+
+    [Fact]
+    public async Task QuestionsAtDifferentBlocks_NeverShareACall()
+    {
+        var node = new FakeNode();
+        var checks = new CoalescedChecks(node.CheckMany);
+        var atFive = Enumerable.Range(0, CoalescedChecks.MaxInFlight + 3).Select(i => checks.CheckAsync(5, "0xb5", Query(5))).ToList();
+        var atSix = Enumerable.Range(0, 3).Select(i => checks.CheckAsync(6, "0xb6", Query(6))).ToList();
+
+        node.AnswerEverythingFromNowOn();
+        await Task.WhenAll(atFive.Concat(atSix)).WaitAsync(Timeout);
+
+        Assert.All(node.Calls, call => Assert.Single(call.Queries.Select(q => q.Digest[0]).Distinct()));
+        Assert.All(node.Calls, call => Assert.Equal(call.Block, (ulong)call.Queries[0].Digest[0]));
+    }
+
+    private static CheckQueryTuple Query(uint marker)
+    {
+        var digest = new byte[32];
+        BitConverter.TryWriteBytes(digest, marker);
+        return new CheckQueryTuple { Root = new byte[32], Digest = digest };
+    }
+
+    /// <summary>A checkMany that answers each query with its own marker as the department id, when the test says so.</summary>
+    private sealed class FakeNode(bool answerAtOnce = false)
+    {
+        private readonly Lock _gate = new();
+        private readonly List<(List<CheckQueryTuple> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
+        private bool _answerAll = answerAtOnce;
+
+        public List<(List<CheckQueryTuple> Queries, ulong Block)> Calls
+        {
+            get { lock (_gate) { return _calls.ConvertAll(c => (c.Queries, c.Block)); } }
+        }
+
+        public List<int> CallSizes => Calls.ConvertAll(c => c.Queries.Count);
+
+        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<CheckQueryTuple> queries, ulong block)
+        {
+            var answer = new TaskCompletionSource<ChainResult<List<DocumentViewTuple>>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_gate)
+            {
+                _calls.Add((queries, block, answer));
+                if (_answerAll)
+                {
+                    answer.SetResult(AnswerTo(queries));
+                }
+            }
+
+            return answer.Task;
+        }
+
+        public void Complete(int call)
+        {
+            lock (_gate)
+            {
+                _calls[call].Answer.SetResult(AnswerTo(_calls[call].Queries));
+            }
+        }
+
+        public void Fail(int call, ChainError error)
+        {
+            lock (_gate)
+            {
+                _calls[call].Answer.SetResult(ChainResult<List<DocumentViewTuple>>.Fail(error));
+            }
+        }
+
+        public void AnswerEverythingFromNowOn()
+        {
+            lock (_gate)
+            {
+                _answerAll = true;
+                foreach (var call in _calls.Where(c => !c.Answer.Task.IsCompleted))
+                {
+                    call.Answer.SetResult(AnswerTo(call.Queries));
+                }
+            }
+        }
+
+        public async Task WaitForCallsAsync(int count)
+        {
+            var deadline = DateTime.UtcNow + Timeout;
+            while (Calls.Count < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"expected {count} calls, saw {Calls.Count}");
+                await Task.Delay(5);
+            }
+        }
+
+        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<CheckQueryTuple> queries) =>
+            ChainResult<List<DocumentViewTuple>>.Ok(queries.ConvertAll(q => new DocumentViewTuple { DepartmentId = BitConverter.ToUInt32(q.Digest) }));
+    }
+}
