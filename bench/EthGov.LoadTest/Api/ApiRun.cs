@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
@@ -72,7 +71,7 @@ internal sealed record ApiResults(
 /// followed until the chain's own events count every accepted document; then verification at a fixed rate and at
 /// saturation over digests it anchored and digests nobody anchored, with spot checks against the chain.
 /// </summary>
-internal static partial class ApiRun
+internal static class ApiRun
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -295,7 +294,10 @@ internal static partial class ApiRun
             : $"NOT quiet after {waited.TotalSeconds:0.0} s ({seen}); measuring anyway after {settle.TotalSeconds:0.#} s settling";
     }
 
-    /// <summary>Batches waiting for the chain and the last indexed block, from GET /health/ready (null when not stated).</summary>
+    /// <summary>
+    /// Batches waiting for the chain and the last indexed block, from the <c>data</c> of the database and index checks
+    /// of GET /health/ready (null when not stated).
+    /// </summary>
     private static async Task<(long? Waiting, ulong? Indexed)> ReadinessAsync(HttpClient http, CancellationToken cancellationToken)
     {
         try
@@ -303,25 +305,18 @@ internal static partial class ApiRun
             using var response = await http.GetAsync("/health/ready", cancellationToken);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var checks = json.RootElement.GetProperty("checks");
-            string Description(string name)
-                => checks.TryGetProperty(name, out var check) && check.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-            var waiting = WaitingBatches().Match(Description("database"));
-            var indexed = IndexedBlock().Match(Description("index"));
+            JsonElement? Number(string check, string key)
+                => checks.TryGetProperty(check, out var c) && c.TryGetProperty("data", out var data)
+                    && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number ? value : null;
             return (
-                waiting.Success ? long.Parse(waiting.Groups[1].Value, CultureInfo.InvariantCulture) : null,
-                indexed.Success ? ulong.Parse(indexed.Groups[1].Value, CultureInfo.InvariantCulture) : null);
+                Number("database", "batchesWaiting") is { } waiting && waiting.TryGetInt64(out var w) ? w : null,
+                Number("index", "indexedBlock") is { } indexed && indexed.TryGetUInt64(out var i) ? i : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return (null, null);
         }
     }
-
-    [GeneratedRegex(@"(\d+) batch\(es\) waiting")]
-    private static partial Regex WaitingBatches();
-
-    [GeneratedRegex(@"indexed up to block (\d+)")]
-    private static partial Regex IndexedBlock();
 
     // About 50 sampled documents a second at the rates each concurrency reaches, so the probe stays a small load.
     private static int StrideFor(int connections) => connections switch

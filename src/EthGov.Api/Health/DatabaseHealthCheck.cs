@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EthGov.Api.Health;
 
-/// <summary>Ready when the SQLite database answers a query.</summary>
+/// <summary>
+/// Ready when the SQLite database answers a query; reports the batches waiting for the chain as data
+/// <c>batchesWaiting</c>.
+/// </summary>
 internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -14,7 +17,9 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM batches WHERE state = 0";
             var unsettled = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            return HealthCheckResult.Healthy($"database usable, {unsettled} batch(es) waiting for the chain");
+            return HealthCheckResult.Healthy(
+                $"database usable, {unsettled} batch(es) waiting for the chain",
+                data: new Dictionary<string, object> { ["batchesWaiting"] = unsettled });
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {

@@ -18,6 +18,22 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Ready_StatesWaitingBatchesAndIndexedBlockAsNumbers()
+    {
+        using var response = await fixture.Host.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync()).GetProperty("checks");
+        var waiting = checks.GetProperty("database").GetProperty("data").GetProperty("batchesWaiting");
+        Assert.Equal(JsonValueKind.Number, waiting.ValueKind);
+        Assert.True(waiting.GetInt64() >= 0);
+        var indexed = checks.GetProperty("index").GetProperty("data").GetProperty("indexedBlock");
+        Assert.Equal(JsonValueKind.Number, indexed.ValueKind);
+        Assert.True(indexed.TryGetUInt64(out _));
+        Assert.False(checks.GetProperty("chain").TryGetProperty("data", out _));
+    }
+
+    [Fact]
     public async Task Live_Returns200()
     {
         using var response = await fixture.Host.CreateClient().GetAsync("/health/live");
