@@ -67,7 +67,8 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
 
 # The API as a real process on the same node, with its own registry, data directory (outside the content
 # root) and API key; the per-key and anonymous rate limits are raised through configuration so that the
-# load generator, not the limiter, sets the pace (authentication stays on).
+# load generator, not the limiter, sets the pace (authentication stays on). The proof cache is sized to hold every
+# batch the run forms (about five million documents), since verification draws documents from all of them.
 ethgov_log "API benchmarks${quick:+ (quick)}"
 mkdir -p "$out/api"
 ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
@@ -80,6 +81,7 @@ ethgov_require_free_port "$api_port" "API for the benchmarks"
 api="http://127.0.0.1:$api_port"
 Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/api/deployment.json" EthGov__DataDirectory="$out/api/data" \
   EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
+  EthGov__Outbox__ProofCacheDocuments=8000000 \
   ASPNETCORE_URLS="$api" ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$out/api/api.log" 2>&1 &
 api_pid=$!

@@ -12,6 +12,12 @@ public sealed class OutboxOptions
     /// <summary>No Merkle batch holds more documents than this.</summary>
     public int MaxBatchSize { get; set; } = 50_000;
 
+    /// <summary>
+    /// Documents whose batch trees are kept in memory for proofs (receipts, verification by digest), about 105 bytes
+    /// each; the least recently used batch's tree goes first and is rebuilt from the stored membership when asked for.
+    /// </summary>
+    public int ProofCacheDocuments { get; set; } = 4_000_000;
+
     /// <summary>First pause after a failed submission; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

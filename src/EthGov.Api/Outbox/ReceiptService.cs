@@ -5,20 +5,20 @@ using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
+using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
 
 /// <summary>
 /// Writes a document's receipt from its confirmed batch. Proofs are not stored: they are recomputed from the
-/// batch's stored membership, and the most recently used trees are kept (up to <see cref="CachedLeaves"/> leaves in
-/// all, about 150 bytes each) because receipts and verifications of one batch come together and rebuilding a batch of
-/// 50,000 takes tens of milliseconds. Concurrent requests for the same batch share one build.
+/// batch's stored membership, and the most recently used trees are kept (up to
+/// <see cref="OutboxOptions.ProofCacheDocuments"/> leaves in all) because verification by digest needs the proof of
+/// any document and rebuilding a batch of 50,000 takes about 10 ms of CPU: with documents spread over more batches
+/// than the cache holds, every verification would rebuild one. Concurrent requests for the same batch share one build.
 /// </summary>
-public sealed class ReceiptService(BatchStore batches, DepartmentDirectory departments, Deployment deployment)
+public sealed class ReceiptService(BatchStore batches, DepartmentDirectory departments, Deployment deployment, IOptions<OutboxOptions> options)
 {
-    /// <summary>How many leaves the kept trees may hold together.</summary>
-    public const int CachedLeaves = 2_000_000;
-
+    private readonly long _cachedLeaves = options.Value.ProofCacheDocuments;
     private readonly LinkedList<(long BatchId, int Leaves, Lazy<MerkleTree> Tree)> _trees = new();
     private readonly Dictionary<long, LinkedListNode<(long BatchId, int Leaves, Lazy<MerkleTree> Tree)>> _byBatch = [];
     private long _leaves;
@@ -99,7 +99,7 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
     {
         _byBatch[batchId] = _trees.AddFirst((batchId, leaves, tree));
         _leaves += leaves;
-        while (_leaves > CachedLeaves && _trees.Count > 1 && _trees.Last is { } last)
+        while (_leaves > _cachedLeaves && _trees.Count > 1 && _trees.Last is { } last)
         {
             _trees.RemoveLast();
             _byBatch.Remove(last.Value.BatchId);

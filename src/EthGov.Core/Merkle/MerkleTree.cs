@@ -22,13 +22,17 @@ public sealed class MerkleTree
     private readonly Digest[] _nodes;
     private readonly int[] _nodeOfValue;
     private readonly Digest[] _values;
-    private Dictionary<Digest, int>? _indexOfValue;
 
-    private MerkleTree(Digest[] nodes, int[] nodeOfValue, Digest[] values)
+    // The input position of the i-th smallest leaf hash (the leaf at node _nodes.Length - 1 - i), so a digest is found
+    // by binary search over the leaves the tree holds anyway: 4 bytes a document instead of a dictionary entry's ~50.
+    private readonly int[] _valueOfSortedLeaf;
+
+    private MerkleTree(Digest[] nodes, int[] nodeOfValue, Digest[] values, int[] valueOfSortedLeaf)
     {
         _nodes = nodes;
         _nodeOfValue = nodeOfValue;
         _values = values;
+        _valueOfSortedLeaf = valueOfSortedLeaf;
     }
 
     /// <summary>The Merkle root, anchored on chain with <c>anchorBatch</c>.</summary>
@@ -94,7 +98,7 @@ public sealed class MerkleTree
             }
         }
 
-        return new MerkleTree(nodes, nodeOfValue, values);
+        return new MerkleTree(nodes, nodeOfValue, values, order);
     }
 
     /// <summary>The proof for the document at <paramref name="index"/> in the input list, leaf to root.</summary>
@@ -124,20 +128,32 @@ public sealed class MerkleTree
     /// <summary>Finds the input position of <paramref name="digest"/> (its last occurrence).</summary>
     public bool TryGetIndex(Digest digest, out int index)
     {
-        // Built on first use: most callers walk proofs by index and never need the map.
-        var lookup = _indexOfValue;
-        if (lookup is null)
+        // Leaves sit at the end of _nodes in descending hash order; equal hashes (repeated digests) are in input order
+        // within their run, so the run's last sorted position is the last occurrence.
+        var leaf = HashLeaf(digest);
+        int n = _values.Length, last = _nodes.Length - 1;
+        int lo = 0, hi = n;
+        while (lo < hi)
         {
-            lookup = new Dictionary<Digest, int>(_values.Length);
-            for (int i = 0; i < _values.Length; i++)
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (_nodes[last - mid].CompareTo(leaf) <= 0)
             {
-                lookup[_values[i]] = i;
+                lo = mid + 1;
             }
-
-            _indexOfValue = lookup;
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return lookup.TryGetValue(digest, out index);
+        if (lo > 0 && _nodes[last - (lo - 1)] == leaf)
+        {
+            index = _valueOfSortedLeaf[lo - 1];
+            return true;
+        }
+
+        index = -1;
+        return false;
     }
 
     /// <summary>Number of elements in the proof of the document at <paramref name="index"/>.</summary>

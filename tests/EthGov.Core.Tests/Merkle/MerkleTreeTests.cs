@@ -63,6 +63,29 @@ public class MerkleTreeTests
         Assert.Equal(1, index);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(1_000)]
+    [InlineData(4_097)]
+    public void TryGetIndex_FindsEveryDigestAtItsPosition_AndNoOther(int count)
+    {
+        var digests = TestDigests.Random(count, seed: count);
+        var tree = MerkleTree.Build(digests);
+
+        for (int i = 0; i < count; i++)
+        {
+            Assert.True(tree.TryGetIndex(digests[i], out int index));
+            Assert.Equal(i, index);
+        }
+
+        foreach (var absent in TestDigests.Random(200, seed: 1_000_000 + count))
+        {
+            Assert.False(tree.TryGetIndex(absent, out int index));
+            Assert.Equal(-1, index);
+        }
+    }
+
     [Fact]
     public void Build_Empty_Throws()
     {
