@@ -20,11 +20,13 @@ internal sealed record ApiRunPlan(
     int VerifyConnections,
     int VerifyAnchored,
     int VerifyUnknown,
+    int FirstRate,
+    int FirstAnchored,
     int SpotChecks)
 {
-    public static ApiRunPlan Quick { get; } = new([1, 16, 64, 256], 2, 1000, 16, 2, 1000, 2, 64, 500, 100, 20);
+    public static ApiRunPlan Quick { get; } = new([1, 16, 64, 256], 2, 1000, 16, 2, 1000, 2, 64, 500, 100, 2000, 2000, 20);
 
-    public static ApiRunPlan Full { get; } = new([1, 16, 64, 256], 10, 1000, 16, 10, 1000, 10, 64, 2000, 200, 60);
+    public static ApiRunPlan Full { get; } = new([1, 16, 64, 256], 10, 1000, 16, 10, 1000, 10, 64, 2000, 200, 2000, 10_000, 60);
 }
 
 /// <summary>One anchoring scenario through the API: wrk's view, the chain's view and the sampled confirmations.</summary>
@@ -120,7 +122,14 @@ internal static class ApiRun
             new Dictionary<string, string> { ["KEY"] = key, ["TAG"] = batchTag, ["SIZE"] = plan.BatchDigests.ToString(CultureInfo.InvariantCulture) },
             (t, k) => $"0x{batchTag}{t:x8}{k:x32}{0:x16}", 10, anchored, ct);
 
-        var picked = anchored.Distinct().OrderBy(d => d, StringComparer.Ordinal).Take(plan.VerifyAnchored).ToList();
+        // A sampled request of the batch scenario was accepted whole (all or nothing) and the sample is its position 0, so
+        // its other positions are confirmed documents too: enough first-time digests for verification.
+        var siblings = anchored.Where(d => d.StartsWith("0x" + batchTag, StringComparison.Ordinal))
+            .SelectMany(d => Enumerable.Range(1, plan.BatchDigests - 1).Select(i => d[..^16] + i.ToString("x16", CultureInfo.InvariantCulture)));
+        // Drawn at random (fixed seed) from every confirmed document, so verification meets documents of every batch.
+        var random = new Random(7);
+        var distinct = anchored.Concat(siblings).Distinct().OrderBy(d => d, StringComparer.Ordinal).OrderBy(_ => random.Next()).ToList();
+        var picked = distinct.Take(plan.VerifyAnchored).ToList();
         var unknown = Enumerable.Range(0, plan.VerifyUnknown).Select(i => $"0x{run[..6]}ee{i:x56}").ToList();
         using var verifyHttp = VerificationLoad.CreateClient(api);
         var verification = new VerificationLoad(verifyHttp, picked, unknown);
@@ -131,19 +140,28 @@ internal static class ApiRun
         Log("api: waiting until the API has no anchoring work left before verification");
         Log($"  {await WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(60), SettlePause, ct)}");
 
-        Log($"api: verification of {picked.Count} anchored and {unknown.Count} unknown digests at {plan.VerifyRate} requests/s, {plan.VerifySeconds} s");
-        // Connections opened and unmeasured seconds at the same rate first, so the measured run opens no connection and
-        // finds both processes past tiered compilation. One second was not enough: the client compiles 400-500 methods in
-        // the first second at this rate and still tens in the next four, and single warm-up seconds showed p99 of 30-100 ms.
-        await verification.OpenConnectionsAsync(PacedConnections, ct);
+        // First verifications: digests nobody asked about yet, so each answer needs the chain (the API sends concurrent
+        // ones at a block together in checkMany calls). Connections are opened with digests of their own and the API is
+        // warmed up with other first-time digests, each verified once (a fixed-seed order repeated every second would
+        // turn the warm-up into repeats); the measured pass then verifies every digest of both sets below once, the
+        // paced set included, which the paced run after it therefore verifies again.
+        var firstAnchored = distinct.Take(Math.Max(plan.FirstAnchored, picked.Count)).ToList();
+        var firstWarmup = distinct.Skip(firstAnchored.Count).Take(plan.FirstRate * FirstWarmupSeconds).ToList();
+        var opener = new VerificationLoad(verifyHttp, [], [.. Enumerable.Range(0, PacedConnections).Select(i => $"0x{run[..6]}ed{i:x56}")]);
+        await opener.OpenConnectionsAsync(PacedConnections, ct);
+        Log($"api: first verification of {firstAnchored.Count} anchored and {unknown.Count} unknown digests at {plan.FirstRate} requests/s, after {firstWarmup.Count} others unmeasured");
+        var warmupFirst = await new VerificationLoad(verifyHttp, firstWarmup, []).RunPacedAsync(plan.FirstRate, TimeSpan.FromSeconds((double)firstWarmup.Count / plan.FirstRate), ct);
+        Log($"  unmeasured: p50 {warmupFirst.Latency.P50Ms} ms, p99 {warmupFirst.Latency.P99Ms} ms, {warmupFirst.Failures + warmupFirst.WrongAnswers} problems");
+        var first = await new VerificationLoad(verifyHttp, firstAnchored, unknown).RunPacedAsync(
+            plan.FirstRate, TimeSpan.FromSeconds((double)(firstAnchored.Count + unknown.Count) / plan.FirstRate), ct);
+        Log($"  {first.RequestsPerSecond} requests/s, p50 {first.Latency.P50Ms} ms, p99 {first.Latency.P99Ms} ms, max {first.Latency.MaxMs} ms, "
+            + $"{first.Failures} failed, {first.WrongAnswers} wrong; client send lag p99 {first.SendLag.P99Ms} ms");
 
-        // Every digest verified once, in the same order as each paced run starts: the answers at this block are not known
-        // yet, so each request reads the chain (one eth_call). Reported apart from the paced run, which then measures
-        // repeated verification at one block; without this pass the paced run met about half of the digests for the first
-        // time and its tail was the node working through those calls.
-        var first = await verification.RunPacedAsync(plan.VerifyRate, TimeSpan.FromSeconds((double)(picked.Count + unknown.Count) / plan.VerifyRate), ct);
-        Log($"  first verification of each digest (reads the chain): {first.Requests} requests, p50 {first.Latency.P50Ms} ms, p99 {first.Latency.P99Ms} ms, "
-            + $"max {first.Latency.MaxMs} ms, {first.Failures} failed, {first.WrongAnswers} wrong");
+        Log($"api: verification of {picked.Count} anchored and {unknown.Count} unknown digests at {plan.VerifyRate} requests/s, {plan.VerifySeconds} s");
+        // Unmeasured seconds at the same rate first, so the measured run finds both processes past tiered compilation.
+        // One second was not enough: the client compiles 400-500 methods in the first second at this rate and still tens
+        // in the next four, and single warm-up seconds showed p99 of 30-100 ms.
+        await verification.OpenConnectionsAsync(PacedConnections, ct);
         for (int second = 1; second <= WarmupSeconds; second++)
         {
             var warmup = await verification.RunPacedAsync(plan.VerifyRate, TimeSpan.FromSeconds(1), ct);
@@ -259,6 +277,9 @@ internal static class ApiRun
 
     /// <summary>Unmeasured seconds of paced verification before the measured run.</summary>
     private const int WarmupSeconds = 5;
+
+    // Unmeasured first verifications before the measured pass.
+    private const int FirstWarmupSeconds = 2;
 
     /// <summary>Pause after the API is quiet, before verification is measured.</summary>
     private static readonly TimeSpan SettlePause = TimeSpan.FromSeconds(2);

@@ -140,8 +140,11 @@ internal static class BenchmarkReport
         double worstP99 = all.Max(r => r["toConfirmed"]!["p99Ms"]!.GetValue<double>());
         var saturated = api["verifySaturated"]!;
         var paced = api["verifyPaced"]!;
+        var first = api["verifyFirst"]!;
         bool verify = saturated["requestsPerSecond"]!.GetValue<double>() >= 2000 && saturated["latency"]!["p99Ms"]!.GetValue<double>() <= 20
-            && paced["latency"]!["p99Ms"]!.GetValue<double>() <= 20;
+            && paced["latency"]!["p99Ms"]!.GetValue<double>() <= 20
+            && first["ratePerSecond"]!.GetValue<int>() >= 2000 && first["latency"]!["p99Ms"]!.GetValue<double>() <= 20
+            && first["failures"]!.GetValue<int>() + first["wrongAnswers"]!.GetValue<int>() == 0;
         bool consistent = api["spotCheck"]!["mismatches"]!.AsArray().Count == 0 && paced["wrongAnswers"]!.GetValue<int>() == 0;
         double singleRatio = baseline == 0 ? 0 : Math.Round(bestSingle / baseline, 1);
         double batchRatio = baseline == 0 ? 0 : Math.Round(batchRate / baseline, 1);
@@ -187,14 +190,16 @@ internal static class BenchmarkReport
         var paced = api["verifyPaced"]!;
         var saturated = api["verifySaturated"]!;
         var spot = api["spotCheck"]!;
-        md.AppendLine($"Verification (GET /api/v1/verify/{{digest}}) over {Num(api["verifyDigests"])} digests: documents the API confirmed above (answer `valid`,");
-        md.AppendLine("issued by CIVIL) and digests nobody anchored (`unknown`).");
+        md.AppendLine($"Verification (GET /api/v1/verify/{{digest}}) of documents the API confirmed above (answer `valid`, issued by CIVIL) and");
+        md.AppendLine($"digests nobody anchored (`unknown`): the first row asks about each of its digests once, none asked before, so every");
+        md.AppendLine($"answer reads the chain (concurrent ones at a block go together in `checkMany` calls); the other rows repeat");
+        md.AppendLine($"{Num(api["verifyDigests"])} of those digests, whose answers at the unchanged latest block are then known.");
         md.AppendLine();
         md.AppendLine("| load | requests | requests/s | latency p50 / p99 / max | failed or not 2xx | wrong answers |");
         md.AppendLine("|---|---:|---:|---|---:|---:|");
         if (api["verifyFirst"] is { } first)
         {
-            md.AppendLine($"| first verification of each digest (each reads the chain), {Num(first["ratePerSecond"])} requests/s on a fixed schedule | {Num(first["requests"])} | {Num(first["requestsPerSecond"])} | {Ms(first["latency"]!)} | {Num(first["failures"])} | {Num(first["wrongAnswers"])} |");
+            md.AppendLine($"| first verification of each digest (each reads the chain), {Num(first["ratePerSecond"])} requests/s on a fixed schedule, after 2 s of other first verifications unmeasured | {Num(first["requests"])} | {Num(first["requestsPerSecond"])} | {Ms(first["latency"]!)} | {Num(first["failures"])} | {Num(first["wrongAnswers"])} |");
         }
 
         md.AppendLine($"| {Num(paced["ratePerSecond"])} requests/s on a fixed schedule (C# HttpClient; latency from each scheduled time) | {Num(paced["requests"])} | {Num(paced["requestsPerSecond"])} | {Ms(paced["latency"]!)} | {Num(paced["failures"])} | {Num(paced["wrongAnswers"])} |");
@@ -306,10 +311,10 @@ internal static class BenchmarkReport
         md.AppendLine();
     }
 
-    // The first verification of each digest reads the chain; shown beside the target, not counted in it.
+    // The first verification of each digest reads the chain (many per checkMany call); counted in the target.
     private static string FirstVerification(JsonNode api)
         => api["verifyFirst"] is { } first
-            ? $"; the first verification of each digest (one chain read each) p99 {Num(first["latency"]!["p99Ms"])} ms, not counted"
+            ? $"; first verification of each digest (reads the chain) p99 {Num(first["latency"]!["p99Ms"])} ms at {Num(first["ratePerSecond"])}/s"
             : "";
 
     private static void RenderChain(StringBuilder md, JsonNode chain)
