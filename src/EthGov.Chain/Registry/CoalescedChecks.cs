@@ -11,7 +11,7 @@ namespace EthGov.Chain.Registry;
 /// document. Each answer is still the chain's at that block: <c>checkMany</c> answers every query exactly as
 /// <c>check</c> or <c>checkInBatch</c> would.
 /// </summary>
-internal sealed class CoalescedChecks(Func<List<CheckQueryTuple>, ulong, Task<ChainResult<List<DocumentViewTuple>>>> checkMany)
+internal sealed class CoalescedChecks(Func<List<CheckQuery>, ulong, Task<ChainResult<List<DocumentViewTuple>>>> checkMany)
 {
     /// <summary>Queries per call: 256 batch leaves with 33-hash proofs stay far below a node's eth_call gas cap.</summary>
     internal const int MaxPerCall = 256;
@@ -23,7 +23,7 @@ internal sealed class CoalescedChecks(Func<List<CheckQueryTuple>, ulong, Task<Ch
     private Round? _current;
 
     /// <summary>The registry's answer to <paramref name="query"/> at the block <paramref name="blockNumber"/> (<paramref name="blockHash"/>).</summary>
-    public Task<ChainResult<DocumentViewTuple>> CheckAsync(ulong blockNumber, string blockHash, CheckQueryTuple query)
+    public Task<ChainResult<DocumentViewTuple>> CheckAsync(ulong blockNumber, string blockHash, CheckQuery query)
     {
         var question = new Question(query);
         Round round;
@@ -107,7 +107,7 @@ internal sealed class CoalescedChecks(Func<List<CheckQueryTuple>, ulong, Task<Ch
         }
     }
 
-    private sealed record Question(CheckQueryTuple Query)
+    private sealed record Question(CheckQuery Query)
     {
         public TaskCompletionSource<ChainResult<DocumentViewTuple>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -83,12 +83,14 @@ public sealed class RegistryContext
             : ChainResult<(TransactionOutcome, TEvent)>.Ok((sent.Value.Outcome, decoded[0].Event));
     }
 
-    private async Task<ChainResult<List<DocumentViewTuple>>> CheckManyAsync(List<CheckQueryTuple> queries, ulong blockNumber)
-    {
-        var answer = await QueryAsync<CheckManyFunction, CheckManyOutput>(
-            new CheckManyFunction { Queries = queries }, new BlockParameter(new HexBigInteger(blockNumber)));
-        return answer.IsSuccess ? ChainResult<List<DocumentViewTuple>>.Ok(answer.Value.Views) : ChainResult<List<DocumentViewTuple>>.Fail(answer.Error);
-    }
+    // checkMany through the hand-written codec (see CheckManyCodec for why).
+    private Task<ChainResult<List<DocumentViewTuple>>> CheckManyAsync(List<CheckQuery> queries, ulong blockNumber)
+        => Decoder.RunAsync(async () =>
+        {
+            var answer = await Web3.Eth.Transactions.Call.SendRequestAsync(
+                new CallInput(CheckManyCodec.EncodeCall(queries), Address), new BlockParameter(new HexBigInteger(blockNumber)));
+            return CheckManyCodec.DecodeViews(answer, queries.Count);
+        });
 
     /// <summary>The latest block number and its time, to state which chain state an answer rests on.</summary>
     internal async Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> LatestBlockAsync()

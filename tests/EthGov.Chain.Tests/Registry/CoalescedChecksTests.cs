@@ -1,6 +1,7 @@
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
 using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
 
 namespace EthGov.Chain.Tests.Registry;
 
@@ -102,32 +103,32 @@ public sealed class CoalescedChecksTests
         node.AnswerEverythingFromNowOn();
         await Task.WhenAll(atFive.Concat(atSix)).WaitAsync(Timeout);
 
-        Assert.All(node.Calls, call => Assert.Single(call.Queries.Select(q => q.Digest[0]).Distinct()));
-        Assert.All(node.Calls, call => Assert.Equal(call.Block, (ulong)call.Queries[0].Digest[0]));
+        Assert.All(node.Calls, call => Assert.Single(call.Queries.Select(q => q.Digest.ToArray()[0]).Distinct()));
+        Assert.All(node.Calls, call => Assert.Equal(call.Block, (ulong)call.Queries[0].Digest.ToArray()[0]));
     }
 
-    private static CheckQueryTuple Query(uint marker)
+    private static CheckQuery Query(uint marker)
     {
         var digest = new byte[32];
         BitConverter.TryWriteBytes(digest, marker);
-        return new CheckQueryTuple { Root = new byte[32], Digest = digest };
+        return new CheckQuery(Digest.Zero, new Digest(digest), []);
     }
 
     /// <summary>A checkMany that answers each query with its own marker as the department id, when the test says so.</summary>
     private sealed class FakeNode(bool answerAtOnce = false)
     {
         private readonly Lock _gate = new();
-        private readonly List<(List<CheckQueryTuple> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
+        private readonly List<(List<CheckQuery> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
         private bool _answerAll = answerAtOnce;
 
-        public List<(List<CheckQueryTuple> Queries, ulong Block)> Calls
+        public List<(List<CheckQuery> Queries, ulong Block)> Calls
         {
             get { lock (_gate) { return _calls.ConvertAll(c => (c.Queries, c.Block)); } }
         }
 
         public List<int> CallSizes => Calls.ConvertAll(c => c.Queries.Count);
 
-        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<CheckQueryTuple> queries, ulong block)
+        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<CheckQuery> queries, ulong block)
         {
             var answer = new TaskCompletionSource<ChainResult<List<DocumentViewTuple>>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)
@@ -180,7 +181,7 @@ public sealed class CoalescedChecksTests
             }
         }
 
-        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<CheckQueryTuple> queries) =>
-            ChainResult<List<DocumentViewTuple>>.Ok(queries.ConvertAll(q => new DocumentViewTuple { DepartmentId = BitConverter.ToUInt32(q.Digest) }));
+        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<CheckQuery> queries) =>
+            ChainResult<List<DocumentViewTuple>>.Ok(queries.ConvertAll(q => new DocumentViewTuple { DepartmentId = BitConverter.ToUInt32(q.Digest.ToArray()) }));
     }
 }
