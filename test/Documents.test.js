@@ -335,6 +335,39 @@ describe("Documents", function () {
     it("answers an empty list with an empty list", async function () {
       const { registry } = await loadFixture(deployRegistry);
       expect(await registry.checkMany([])).to.deep.equal([]);
+      expect(await registry.checkManyMembers([])).to.deep.equal([]);
+    });
+
+    it("checkManyMembers answers as checkInBatch with a valid proof, without the proofs", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const { digests, root, proofOf } = batchOf("permit", 32);
+      await registry.connect(interior).anchorBatch(root, 32, (await now()) + YEAR);
+      await registry.connect(interior).revokeInBatch(root, digests[3], proofOf(3), 2);
+      await registry.connect(interior).supersedeInBatch(root, digests[4], proofOf(4), digestOf("permit-4-reissued"), 0);
+      const single = digestOf("permit-single");
+      await registry.connect(interior).anchor(single, 0);
+
+      const members = [0, 3, 4, 31].map((i) => [root, digests[i]]);
+      const views = await registry.checkManyMembers([...members, [ethers.ZeroHash, single], [digestOf("no such root"), digests[0]]]);
+
+      for (const [i, index] of [0, 3, 4, 31].entries()) {
+        expect(views[i].toArray(), `leaf ${index}`).to.deep.equal((await registry.checkInBatch(root, digests[index], proofOf(index))).toArray());
+      }
+      expect(views.map((v) => v.status)).to.deep.equal([
+        DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Superseded, DocumentStatus.Valid,
+        DocumentStatus.Valid, DocumentStatus.Unknown,
+      ]);
+      expect(views[4].toArray()).to.deep.equal((await registry.check(single)).toArray());
+    });
+
+    it("checkManyMembers does not prove membership: a stranger under a known root gets the batch's facts", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const { root } = batchOf("strangers", 4);
+      await registry.connect(interior).anchorBatch(root, 4, 0);
+      const stranger = digestOf("not in the batch");
+      const [view] = await registry.checkManyMembers([[root, stranger]]);
+      expect(view.status).to.equal(DocumentStatus.Valid);
+      expect((await registry.checkInBatch(root, stranger, [])).status).to.equal(DocumentStatus.Unknown);
     });
 
     it("checks 256 batch leaves within a node's default eth_call gas", async function () {

@@ -178,6 +178,17 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     }
 
     /// @inheritdoc IDocumentRegistry
+    function checkManyMembers(MemberQuery[] calldata queries) external view returns (DocumentView[] memory views) {
+        views = new DocumentView[](queries.length);
+        for (uint256 i; i < queries.length; ++i) {
+            MemberQuery calldata query = queries[i];
+            views[i] = query.root == bytes32(0)
+                ? _check(query.digest)
+                : _memberOf(_batches[query.root].packed, query.digest);
+        }
+    }
+
+    /// @inheritdoc IDocumentRegistry
     function batch(bytes32 root) external view returns (BatchRecord memory) {
         uint256 record = _batches[root].packed;
         return
@@ -206,6 +217,12 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     ) private view returns (DocumentView memory view_) {
         uint256 record = _batches[root].packed;
         if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
+        view_ = _memberOf(record, digest);
+    }
+
+    /// @dev The batch word `record` overlaid with `digest`'s own leaf record; Unknown when the batch is unknown.
+    function _memberOf(uint256 record, bytes32 digest) private view returns (DocumentView memory view_) {
+        if (record == 0) return view_;
         uint32 departmentId = uint32(record);
         uint256 leaf = _leaves[departmentId][digest].packed;
         bool superseded = leaf & _LEAF_SUPERSEDED != 0;

@@ -39,6 +39,12 @@ interface IDocumentRegistry {
         bytes32[] proof;
     }
 
+    /// @dev One question for {checkManyMembers}: `root` zero asks {check}(`digest`).
+    struct MemberQuery {
+        bytes32 root;
+        bytes32 digest;
+    }
+
     struct BatchRecord {
         uint32 departmentId;
         uint64 anchoredAt;
@@ -203,6 +209,16 @@ interface IDocumentRegistry {
      * @return views The answer to each query, in order.
      */
     function checkMany(CheckQuery[] calldata queries) external view returns (DocumentView[] memory views);
+
+    /**
+     * @notice {checkMany} for verifiers that have checked each StandardMerkleTree proof of `digest` under `root`
+     * themselves (the proof is public data and the check is pure hashing): the proofs stay out of the call, which
+     * keeps a verifier's calldata at 64 bytes a document instead of about 700. Membership is NOT proven here: a
+     * digest that is not a leaf of a known `root` gets that batch's facts. Never reverts (beyond running out of gas).
+     * @param queries The questions; root zero asks {check}(digest).
+     * @return views For each query, what {checkInBatch} answers for it with a valid proof, in order.
+     */
+    function checkManyMembers(MemberQuery[] calldata queries) external view returns (DocumentView[] memory views);
 
     /**
      * @notice The record of an anchored batch.

@@ -86,18 +86,17 @@ public sealed class RevokeBySigFunction : FunctionMessage
     [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
 }
 
-[Function("checkMany", typeof(CheckManyOutput))]
-public sealed class CheckManyFunction : FunctionMessage
+[Function("checkManyMembers", typeof(CheckManyOutput))]
+public sealed class CheckManyMembersFunction : FunctionMessage
 {
-    [Parameter("tuple[]", "queries", 1)] public List<CheckQueryTuple> Queries { get; set; } = [];
+    [Parameter("tuple[]", "queries", 1)] public List<MemberQueryTuple> Queries { get; set; } = [];
 }
 
-/// <summary>The contract's CheckQuery struct: <see cref="Root"/> all zero asks check(digest), otherwise checkInBatch.</summary>
-public sealed class CheckQueryTuple
+/// <summary>The contract's MemberQuery struct: <see cref="Root"/> all zero asks check(digest).</summary>
+public sealed class MemberQueryTuple
 {
     [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
     [Parameter("bytes32", "digest", 2)] public byte[] Digest { get; set; } = [];
-    [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
 }
 
 [FunctionOutput]

@@ -24,7 +24,7 @@ public sealed class RegistryContext
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
-        Checks = new CoalescedChecks(CheckManyAsync);
+        Checks = new CoalescedChecks(CheckManyMembersAsync, CoalescedChecks.DefaultSpacing);
     }
 
     /// <summary>The chain settings.</summary>
@@ -43,7 +43,7 @@ public sealed class RegistryContext
     /// <summary>Latest-block and per-block reads shared between concurrent callers.</summary>
     internal PinnedReads Pinned { get; }
 
-    /// <summary>Document checks at a block, sent together as checkMany calls.</summary>
+    /// <summary>Document checks at a block, sent together as checkManyMembers calls.</summary>
     internal CoalescedChecks Checks { get; }
 
     internal TransactionSender Sender => _sender ?? throw new InvalidOperationException("this operation needs a signer key");
@@ -83,13 +83,13 @@ public sealed class RegistryContext
             : ChainResult<(TransactionOutcome, TEvent)>.Ok((sent.Value.Outcome, decoded[0].Event));
     }
 
-    // checkMany through the hand-written codec (see CheckManyCodec for why).
-    private Task<ChainResult<List<DocumentViewTuple>>> CheckManyAsync(List<CheckQuery> queries, ulong blockNumber)
+    // checkManyMembers through the hand-written codec (see CheckManyMembersCodec for why).
+    private Task<ChainResult<List<DocumentViewTuple>>> CheckManyMembersAsync(List<MemberQuery> queries, ulong blockNumber)
         => Decoder.RunAsync(async () =>
         {
             var answer = await Web3.Eth.Transactions.Call.SendRequestAsync(
-                new CallInput(CheckManyCodec.EncodeCall(queries), Address), new BlockParameter(new HexBigInteger(blockNumber)));
-            return CheckManyCodec.DecodeViews(answer, queries.Count);
+                new CallInput(CheckManyMembersCodec.EncodeCall(queries), Address), new BlockParameter(new HexBigInteger(blockNumber)));
+            return CheckManyMembersCodec.DecodeViews(answer, queries.Count);
         });
 
     /// <summary>The latest block number and its time, to state which chain state an answer rests on.</summary>

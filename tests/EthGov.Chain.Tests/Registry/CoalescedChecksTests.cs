@@ -13,7 +13,7 @@ public sealed class CoalescedChecksTests
     public async Task LoneQuestion_IsSentAtOnce_AndAnsweredFromItsOwnQuery()
     {
         var node = new FakeNode();
-        var checks = new CoalescedChecks(node.CheckMany);
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
 
         var answer = checks.CheckAsync(5, "0xb5", Query(42));
 
@@ -24,48 +24,64 @@ public sealed class CoalescedChecksTests
     }
 
     [Fact]
-    public async Task QuestionsArrivingWhileCallsAreOut_TravelTogetherInTheNextCall_EachWithItsOwnAnswer()
+    public async Task QuestionsArrivingWhileACallIsOut_TravelTogetherInTheNextCall_EachWithItsOwnAnswer()
     {
         var node = new FakeNode();
-        var checks = new CoalescedChecks(node.CheckMany);
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
 
-        var answers = Enumerable.Range(1, CoalescedChecks.MaxInFlight + 100).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
+        var answers = Enumerable.Range(1, 101).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
 
-        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight);
-        Assert.All(node.CallSizes, size => Assert.Equal(1, size));
+        await node.WaitForCallsAsync(1);
+        Assert.Equal([1], node.CallSizes);
         node.Complete(0);
-        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight + 1);
-        Assert.Equal(100, node.CallSizes[^1]);
+        await node.WaitForCallsAsync(2);
+        Assert.Equal([1, 100], node.CallSizes);
         node.Complete(1);
-        node.Complete(CoalescedChecks.MaxInFlight);
 
         var results = await Task.WhenAll(answers).WaitAsync(Timeout);
         Assert.Equal(Enumerable.Range(1, answers.Count).Select(i => (uint)i), results.Select(r => r.Unwrap().DepartmentId));
-        Assert.Equal(CoalescedChecks.MaxInFlight + 1, node.CallSizes.Count);
+        Assert.Equal(2, node.CallSizes.Count);
     }
 
     [Fact]
     public async Task MoreWaitingQuestionsThanOneCallCarries_AreSplitIntoCallsOfAtMostMaxPerCall()
     {
         var node = new FakeNode();
-        var checks = new CoalescedChecks(node.CheckMany);
-        var first = Enumerable.Range(0, CoalescedChecks.MaxInFlight).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
+        var first = checks.CheckAsync(5, "0xb5", Query(0));
         var waiting = Enumerable.Range(0, 2 * CoalescedChecks.MaxPerCall + 1).Select(i => checks.CheckAsync(5, "0xb5", Query((uint)i))).ToList();
-        await node.WaitForCallsAsync(CoalescedChecks.MaxInFlight);
+        await node.WaitForCallsAsync(1);
 
         node.AnswerEverythingFromNowOn();
 
-        await Task.WhenAll(first.Concat(waiting)).WaitAsync(Timeout);
-        Assert.All(node.CallSizes, size => Assert.InRange(size, 1, CoalescedChecks.MaxPerCall));
-        Assert.Equal(first.Count + waiting.Count, node.CallSizes.Sum());
-        Assert.Equal(CoalescedChecks.MaxInFlight + 3, node.CallSizes.Count);
+        await Task.WhenAll(waiting.Append(first)).WaitAsync(Timeout);
+        Assert.Equal([1, CoalescedChecks.MaxPerCall, CoalescedChecks.MaxPerCall, 1], node.CallSizes);
+    }
+
+    [Fact]
+    public async Task Calls_BeginAtLeastTheSpacingApart_WhileALoneFirstQuestionGoesAtOnce()
+    {
+        var node = new FakeNode();
+        node.AnswerEverythingFromNowOn();
+        var spacing = TimeSpan.FromMilliseconds(300);
+        var checks = new CoalescedChecks(node.CheckMany, spacing);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await checks.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        Assert.True(started.Elapsed < spacing, $"the first question waited {started.Elapsed}");
+        var second = checks.CheckAsync(5, "0xb5", Query(2));
+        var third = checks.CheckAsync(5, "0xb5", Query(3));
+        await Task.WhenAll(second, third).WaitAsync(Timeout);
+
+        Assert.True(started.Elapsed >= spacing, $"the second call began {started.Elapsed} after the first");
+        Assert.Equal([1, 2], node.CallSizes);
     }
 
     [Fact]
     public async Task FailedCall_FailsExactlyItsQuestions_AndTheNextQuestionAsksAgain()
     {
         var node = new FakeNode();
-        var checks = new CoalescedChecks(node.CheckMany);
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
 
         var failed = checks.CheckAsync(5, "0xb5", Query(1));
         await node.WaitForCallsAsync(1);
@@ -83,11 +99,11 @@ public sealed class CoalescedChecksTests
     [Fact]
     public async Task ThrowingCallAndShortAnswer_FailTheirQuestionsInsteadOfLeavingThemWaiting()
     {
-        var throwing = new CoalescedChecks((_, _) => throw new HttpRequestException("connection refused"));
+        var throwing = new CoalescedChecks((_, _) => throw new HttpRequestException("connection refused"), TimeSpan.Zero);
         var thrown = await throwing.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
         Assert.Equal(ChainErrorKind.Unavailable, thrown.Error!.Kind);
 
-        var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<DocumentViewTuple>>.Ok([])));
+        var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<DocumentViewTuple>>.Ok([])), TimeSpan.Zero);
         var missing = await shortAnswer.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
         Assert.False(missing.IsSuccess);
     }
@@ -96,39 +112,40 @@ public sealed class CoalescedChecksTests
     public async Task QuestionsAtDifferentBlocks_NeverShareACall()
     {
         var node = new FakeNode();
-        var checks = new CoalescedChecks(node.CheckMany);
-        var atFive = Enumerable.Range(0, CoalescedChecks.MaxInFlight + 3).Select(i => checks.CheckAsync(5, "0xb5", Query(5))).ToList();
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
+        var atFive = Enumerable.Range(0, 4).Select(i => checks.CheckAsync(5, "0xb5", Query(5))).ToList();
         var atSix = Enumerable.Range(0, 3).Select(i => checks.CheckAsync(6, "0xb6", Query(6))).ToList();
 
         node.AnswerEverythingFromNowOn();
         await Task.WhenAll(atFive.Concat(atSix)).WaitAsync(Timeout);
 
+        Assert.Equal(4, node.CallSizes.Count);
         Assert.All(node.Calls, call => Assert.Single(call.Queries.Select(q => q.Digest.ToArray()[0]).Distinct()));
         Assert.All(node.Calls, call => Assert.Equal(call.Block, (ulong)call.Queries[0].Digest.ToArray()[0]));
     }
 
-    private static CheckQuery Query(uint marker)
+    private static MemberQuery Query(uint marker)
     {
         var digest = new byte[32];
         BitConverter.TryWriteBytes(digest, marker);
-        return new CheckQuery(Digest.Zero, new Digest(digest), []);
+        return new MemberQuery(Digest.Zero, new Digest(digest));
     }
 
     /// <summary>A checkMany that answers each query with its own marker as the department id, when the test says so.</summary>
     private sealed class FakeNode(bool answerAtOnce = false)
     {
         private readonly Lock _gate = new();
-        private readonly List<(List<CheckQuery> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
+        private readonly List<(List<MemberQuery> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
         private bool _answerAll = answerAtOnce;
 
-        public List<(List<CheckQuery> Queries, ulong Block)> Calls
+        public List<(List<MemberQuery> Queries, ulong Block)> Calls
         {
             get { lock (_gate) { return _calls.ConvertAll(c => (c.Queries, c.Block)); } }
         }
 
         public List<int> CallSizes => Calls.ConvertAll(c => c.Queries.Count);
 
-        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<CheckQuery> queries, ulong block)
+        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<MemberQuery> queries, ulong block)
         {
             var answer = new TaskCompletionSource<ChainResult<List<DocumentViewTuple>>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)
@@ -181,7 +198,7 @@ public sealed class CoalescedChecksTests
             }
         }
 
-        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<CheckQuery> queries) =>
+        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<MemberQuery> queries) =>
             ChainResult<List<DocumentViewTuple>>.Ok(queries.ConvertAll(q => new DocumentViewTuple { DepartmentId = BitConverter.ToUInt32(q.Digest.ToArray()) }));
     }
 }

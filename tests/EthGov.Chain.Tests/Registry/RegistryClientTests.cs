@@ -87,6 +87,7 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
             .. Enumerable.Range(0, 64).Select(i => (Func<RegistryClient, Task<ChainResult<ChainFacts>>>)(c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[i], tree.GetProof(i)))),
             c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[1], tree.GetProof(2)),
             c => c.Documents.CheckInBatchAsync(NewDigest(), tree.Values[1], tree.GetProof(1)),
+            c => c.Documents.CheckInBatchAsync(Digest.Zero, single, []),
             c => c.Documents.CheckAsync(single),
             c => c.Documents.CheckAsync(revoked),
             c => c.Documents.CheckAsync(NewDigest()),
@@ -104,7 +105,8 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
         Assert.Equal(DocumentStatus.Revoked, alone[9].Status);
         Assert.Equal((ushort)4, alone[9].RevocationReason);
         Assert.Equal(63, alone.Take(64).Count(f => f.Status == DocumentStatus.Valid));
-        Assert.Equal([DocumentStatus.Unknown, DocumentStatus.Unknown, DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Unknown], alone.Skip(64).Select(f => f.Status));
+        // A wrong proof, an unknown root and the zero root (even for an anchored single digest) are Unknown, as on chain.
+        Assert.Equal([DocumentStatus.Unknown, DocumentStatus.Unknown, DocumentStatus.Unknown, DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Unknown], alone.Skip(64).Select(f => f.Status));
         Assert.Equal("CIVIL", alone[0].DepartmentCode);
 
         static string Summary(ChainFacts f) => $"{f.Status} {f.DepartmentId} {f.DepartmentCode} {f.AnchoredBlock} {f.ValidUntil} {f.RevocationReason} {f.Successor}";

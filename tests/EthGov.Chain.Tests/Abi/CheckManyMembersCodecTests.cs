@@ -6,7 +6,7 @@ using Nethereum.Contracts;
 
 namespace EthGov.Chain.Tests.Abi;
 
-public class CheckManyCodecTests
+public class CheckManyMembersCodecTests
 {
     private static readonly Random s_random = new(5);
 
@@ -17,15 +17,13 @@ public class CheckManyCodecTests
     [InlineData(256)]
     public void EncodeCall_IsByteForByteNethereumsEncoding(int count)
     {
-        var queries = Enumerable.Range(0, count)
-            .Select(i => new CheckQuery(i % 3 == 0 ? Digest.Zero : Random(), Random(), [.. Enumerable.Range(0, i % 20).Select(_ => Random())]))
-            .ToList();
-        var binding = new CheckManyFunction
+        var queries = Enumerable.Range(0, count).Select(i => new MemberQuery(i % 3 == 0 ? Digest.Zero : Random(), Random())).ToList();
+        var binding = new CheckManyMembersFunction
         {
-            Queries = queries.ConvertAll(q => new CheckQueryTuple { Root = q.Root.ToArray(), Digest = q.Digest.ToArray(), Proof = [.. q.Proof.Select(p => p.ToArray())] }),
+            Queries = queries.ConvertAll(q => new MemberQueryTuple { Root = q.Root.ToArray(), Digest = q.Digest.ToArray() }),
         };
 
-        Assert.Equal("0x" + Convert.ToHexStringLower(binding.GetCallData()), CheckManyCodec.EncodeCall(queries));
+        Assert.Equal("0x" + Convert.ToHexStringLower(binding.GetCallData()), CheckManyMembersCodec.EncodeCall(queries));
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public class CheckManyCodecTests
         }).ToList();
         var encoded = new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(CheckManyOutput), new CheckManyOutput { Views = views });
 
-        var decoded = CheckManyCodec.DecodeViews("0x" + Convert.ToHexStringLower(encoded), views.Count);
+        var decoded = CheckManyMembersCodec.DecodeViews("0x" + Convert.ToHexStringLower(encoded), views.Count);
 
         Assert.Equal(views.Select(Text), decoded.Select(Text));
     }
@@ -55,11 +53,11 @@ public class CheckManyCodecTests
         var one = new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(CheckManyOutput), new CheckManyOutput { Views = [new DocumentViewTuple { Successor = new byte[32] }] });
         var hex = "0x" + Convert.ToHexStringLower(one);
 
-        Assert.Throws<ChainOperationException>(() => CheckManyCodec.DecodeViews(hex, 2));
-        Assert.Throws<ChainOperationException>(() => CheckManyCodec.DecodeViews("0x", 1));
+        Assert.Throws<ChainOperationException>(() => CheckManyMembersCodec.DecodeViews(hex, 2));
+        Assert.Throws<ChainOperationException>(() => CheckManyMembersCodec.DecodeViews("0x", 1));
         // A status word that does not fit uint8.
         var tooLarge = hex[..(2 + 2 * 64 + 60)] + "01" + hex[(2 + 2 * 64 + 62)..];
-        Assert.Throws<ChainOperationException>(() => CheckManyCodec.DecodeViews(tooLarge, 1));
+        Assert.Throws<ChainOperationException>(() => CheckManyMembersCodec.DecodeViews(tooLarge, 1));
     }
 
     private static Digest Random()
