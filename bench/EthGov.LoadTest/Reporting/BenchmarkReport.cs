@@ -338,8 +338,14 @@ internal static class BenchmarkReport
         md.AppendLine("    about 36% of a core, the unmeasured pass right after the anchoring scenarios from p50 300-900 ms to 6 ms;");
         md.AppendLine("    measured first verifications p99 11.3 and 174.6 ms (the second with one stall of about 200 ms), p50 5 ms");
         md.AppendLine("    (the spacing costs up to 3 ms while the node is busy).");
-        md.AppendLine("  - Server GC without dynamic adaptation (`DOTNET_GCDynamicAdaptationMode=0`) anchored faster (30,285-33,362 and");
-        md.AppendLine("    587,070-594,568 documents/s) but gave first-verification p99 of 414 and 476 ms; not kept.");
+        md.AppendLine("  - Server GC without dynamic adaptation (`DOTNET_GCDynamicAdaptationMode=0`): two runs before the spacing");
+        md.AppendLine("    anchored faster (30,285-33,362 and 587,070-594,568 documents/s) with first-verification p99 of 414 and 476 ms,");
+        md.AppendLine("    two after it 25,189 and 23,995 (447,789 and 410,295) with 35.9 and 16.5 ms: no better than the default; not kept.");
+        md.AppendLine("  - Full `scripts/bench.sh` runs this round before the one above: at 8783fc0 (two calls out, proofs sent) one");
+        md.AppendLine("    digest per request 26,394 documents/s at 256 connections, 1,000-digest requests 443,219, first verification");
+        md.AppendLine("    p99 31.0 ms; at 237c0d4 (this round's code) 24,191, 499,938 and 17.3 ms. Rig runs of the one-digest scenario");
+        md.AppendLine("    at 256 connections in this round: 19,713-33,362 documents/s, most between 24,000 and 30,600; the 25,000");
+        md.AppendLine("    target is still at the edge of this machine's noise.");
         md.AppendLine();
     }
 
