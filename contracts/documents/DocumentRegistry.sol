@@ -162,19 +162,10 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
         bytes32 root,
         bytes32 digest,
         bytes32[] calldata proof
-    ) external view returns (DocumentView memory) {
-        return _checkInBatch(root, digest, proof);
-    }
-
-    /// @inheritdoc IDocumentRegistry
-    function checkMany(CheckQuery[] calldata queries) external view returns (DocumentView[] memory views) {
-        views = new DocumentView[](queries.length);
-        for (uint256 i; i < queries.length; ++i) {
-            CheckQuery calldata query = queries[i];
-            views[i] = query.root == bytes32(0)
-                ? _check(query.digest)
-                : _checkInBatch(query.root, query.digest, query.proof);
-        }
+    ) external view returns (DocumentView memory view_) {
+        uint256 record = _batches[root].packed;
+        if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
+        view_ = _memberOf(record, digest);
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -208,16 +199,6 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
         bool superseded = record & _SUPERSEDED != 0;
         view_ = _viewOf(record, revoked, superseded, uint16(record >> _REASON_SHIFT));
         if (superseded) view_.successor = _successors[digest];
-    }
-
-    function _checkInBatch(
-        bytes32 root,
-        bytes32 digest,
-        bytes32[] calldata proof
-    ) private view returns (DocumentView memory view_) {
-        uint256 record = _batches[root].packed;
-        if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
-        view_ = _memberOf(record, digest);
     }
 
     /// @dev The batch word `record` overlaid with `digest`'s own leaf record; Unknown when the batch is unknown.

@@ -32,13 +32,6 @@ interface IDocumentRegistry {
         bytes32 successor;
     }
 
-    /// @dev One question for {checkMany}: `root` zero asks {check}(`digest`), otherwise {checkInBatch}.
-    struct CheckQuery {
-        bytes32 root;
-        bytes32 digest;
-        bytes32[] proof;
-    }
-
     /// @dev One question for {checkManyMembers}: `root` zero asks {check}(`digest`).
     struct MemberQuery {
         bytes32 root;
@@ -203,17 +196,10 @@ interface IDocumentRegistry {
     ) external view returns (DocumentView memory);
 
     /**
-     * @notice Answers many {check} and {checkInBatch} questions in one call, at one block, so a verifier
-     * pays one node round trip for many documents. Never reverts (beyond running out of gas).
-     * @param queries The questions; a query with root zero is a singly anchored digest (its proof is ignored).
-     * @return views The answer to each query, in order.
-     */
-    function checkMany(CheckQuery[] calldata queries) external view returns (DocumentView[] memory views);
-
-    /**
-     * @notice {checkMany} for verifiers that have checked each StandardMerkleTree proof of `digest` under `root`
-     * themselves (the proof is public data and the check is pure hashing): the proofs stay out of the call, which
-     * keeps a verifier's calldata at 64 bytes a document instead of about 700. Membership is NOT proven here: a
+     * @notice Answers many {check} and {checkInBatch} questions at one block in one call, for verifiers that have
+     * checked each StandardMerkleTree proof of `digest` under `root` themselves (the proof is public data and the
+     * check is pure hashing): the proofs stay out of the call, which keeps a verifier's calldata at 64 bytes a
+     * document instead of about 700. Membership is NOT proven here: a
      * digest that is not a leaf of a known `root` gets that batch's facts. Never reverts (beyond running out of gas).
      * @param queries The questions; root zero asks {check}(digest).
      * @return views For each query, what {checkInBatch} answers for it with a valid proof, in order.

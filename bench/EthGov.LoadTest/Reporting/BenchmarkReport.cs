@@ -192,7 +192,7 @@ internal static class BenchmarkReport
         var spot = api["spotCheck"]!;
         md.AppendLine($"Verification (GET /api/v1/verify/{{digest}}) of documents the API confirmed above (answer `valid`, issued by CIVIL) and");
         md.AppendLine($"digests nobody anchored (`unknown`): the first row asks about each of its digests once, none asked before, so every");
-        md.AppendLine($"answer reads the chain (concurrent ones at a block go together in `checkMany` calls); the other rows repeat");
+        md.AppendLine($"answer reads the chain (concurrent ones at a block go together in `checkManyMembers` calls); the other rows repeat");
         md.AppendLine($"{Num(api["verifyDigests"])} of those digests, whose answers at the unchanged latest block are then known.");
         md.AppendLine();
         md.AppendLine("| load | requests | requests/s | latency p50 / p99 / max | failed or not 2xx | wrong answers |");
@@ -318,13 +318,14 @@ internal static class BenchmarkReport
         md.AppendLine("    A tree now finds a digest by binary search over its sorted leaves (4 bytes a document instead of a");
         md.AppendLine("    dictionary entry of about 50), the budget is `EthGov:Outbox:ProofCacheDocuments` (default 4,000,000), and");
         md.AppendLine("    the benchmark sets 8,000,000 to hold its 4-6 million documents. First verifications: p99 301.7 ms.");
-        md.AppendLine("  - Registry 1.1.0 adds two views: `checkMany` answers many `check`/`checkInBatch` questions at one block in one");
-        md.AppendLine("    call, and `checkManyMembers` the same for verifiers that check each Merkle proof themselves (the proof is");
-        md.AppendLine("    public data and its check pure hashing), without sending it: 64 bytes of calldata a document instead of");
-        md.AppendLine("    about 700 (mocha and fuzz tests that both answer as the single views). `CheckInBatchAsync` checks the proof");
-        md.AppendLine("    in C# with the hashing the contract uses and asks `checkManyMembers`; concurrent questions at a block go");
-        md.AppendLine("    together (`CoalescedChecks`). On this node alone one `eth_call` of 1, 64 and 256 proof-carrying queries");
-        md.AppendLine("    took 2.1, 18.7 and 58.3 ms; of 256 queries without proofs 17.3 ms.");
+        md.AppendLine("  - Registry 1.1.0 adds the view `checkManyMembers`: many `check`/`checkInBatch` questions at one block in one");
+        md.AppendLine("    call, for verifiers that check each Merkle proof themselves (the proof is public data and its check pure");
+        md.AppendLine("    hashing), without sending it: 64 bytes of calldata a document instead of about 700 (mocha and fuzz tests");
+        md.AppendLine("    that it answers as the single views). A first version, `checkMany`, carried the proofs and was measured in");
+        md.AppendLine("    the runs below until the proofs moved to C#; it was then removed. `CheckInBatchAsync` checks the proof in C#");
+        md.AppendLine("    with the hashing the contract uses and asks `checkManyMembers`; concurrent questions at a block go together");
+        md.AppendLine("    (`CoalescedChecks`). On this node alone one `eth_call` of 1, 64 and 256 proof-carrying queries took 2.1,");
+        md.AppendLine("    18.7 and 58.3 ms; of 256 queries without proofs 17.3 ms.");
         md.AppendLine("  - Nethereum's attribute-driven ABI encoder and decoder cost 0.08 and 0.05 ms of API CPU per proof-carrying");
         md.AppendLine("    query (21 and 14 ms for a call of 256); the calls are now written and read by hand, byte for byte what");
         md.AppendLine("    Nethereum produces (tested), and the per-block answer cache no longer keys a question by its proof written");
@@ -349,7 +350,7 @@ internal static class BenchmarkReport
         md.AppendLine();
     }
 
-    // The first verification of each digest reads the chain (many per checkMany call); counted in the target.
+    // The first verification of each digest reads the chain (many per checkManyMembers call); counted in the target.
     private static string FirstVerification(JsonNode api)
         => api["verifyFirst"] is { } first
             ? $"; first verification of each digest (reads the chain) p99 {Num(first["latency"]!["p99Ms"])} ms at {Num(first["ratePerSecond"])}/s"

@@ -14,7 +14,7 @@ namespace EthGov.Chain.Registry;
 /// chain's at that block: <c>checkManyMembers</c> answers every query as <c>check</c>, or <c>checkInBatch</c> with a
 /// valid proof, would.
 /// </summary>
-internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainResult<List<DocumentViewTuple>>>> checkMany, TimeSpan spacing)
+internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainResult<List<DocumentViewTuple>>>> checkManyMembers, TimeSpan spacing)
 {
     /// <summary>Queries per call: 256 stay far below a node's eth_call gas cap and answer in a few milliseconds.</summary>
     internal const int MaxPerCall = 256;
@@ -88,7 +88,7 @@ internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainR
     {
         try
         {
-            return await checkMany(questions.ConvertAll(q => q.Query), blockNumber).ConfigureAwait(false);
+            return await checkManyMembers(questions.ConvertAll(q => q.Query), blockNumber).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

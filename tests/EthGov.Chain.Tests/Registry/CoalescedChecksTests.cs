@@ -131,7 +131,7 @@ public sealed class CoalescedChecksTests
         return new MemberQuery(Digest.Zero, new Digest(digest));
     }
 
-    /// <summary>A checkMany that answers each query with its own marker as the department id, when the test says so.</summary>
+    /// <summary>A checkManyMembers that answers each query with its own marker as the department id, when the test says so.</summary>
     private sealed class FakeNode(bool answerAtOnce = false)
     {
         private readonly Lock _gate = new();
