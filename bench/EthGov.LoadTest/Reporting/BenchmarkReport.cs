@@ -342,11 +342,13 @@ internal static class BenchmarkReport
         md.AppendLine("  - Server GC without dynamic adaptation (`DOTNET_GCDynamicAdaptationMode=0`): two runs before the spacing");
         md.AppendLine("    anchored faster (30,285-33,362 and 587,070-594,568 documents/s) with first-verification p99 of 414 and 476 ms,");
         md.AppendLine("    two after it 25,189 and 23,995 (447,789 and 410,295) with 35.9 and 16.5 ms: no better than the default; not kept.");
-        md.AppendLine("  - Full `scripts/bench.sh` runs this round before the one above: at 8783fc0 (two calls out, proofs sent) one");
-        md.AppendLine("    digest per request 26,394 documents/s at 256 connections, 1,000-digest requests 443,219, first verification");
-        md.AppendLine("    p99 31.0 ms; at 237c0d4 (this round's code) 24,191, 499,938 and 17.3 ms. Rig runs of the one-digest scenario");
-        md.AppendLine("    at 256 connections in this round: 19,713-33,362 documents/s, most between 24,000 and 30,600; the 25,000");
-        md.AppendLine("    target is still at the edge of this machine's noise.");
+        md.AppendLine("  - Full `scripts/bench.sh` runs of this round, oldest first (one digest per request at 256 connections;");
+        md.AppendLine("    1,000-digest requests; first verification p99): 8783fc0 (two calls out, proofs sent) 26,394, 443,219,");
+        md.AppendLine("    31.0 ms; 237c0d4 (this round's code) 24,191, 499,938, 17.3 ms; 288a19f (same code, the machine slow:");
+        md.AppendLine("    `ethgov anchor` on 10,000 files took 6.2 s) 19,105, 322,047, 30.3 ms; 380a482 (same code, a quiet machine,");
+        md.AppendLine("    the tables above) 32,874, 715,214, 12.6 ms. Rig runs of the one-digest scenario at 256 connections in this");
+        md.AppendLine("    round: 19,713-33,362 documents/s, most between 24,000 and 30,600. The targets are met on the quiet machine");
+        md.AppendLine("    and missed by the one-digest and first-verification rows when neighbours load it.");
         md.AppendLine();
     }
 
