@@ -352,10 +352,10 @@ internal static class BenchmarkReport
         md.AppendLine("    4.1 ms). Probing the node (`eth_blockNumber`) and the API (`/health/live`) every 10 ms in eight more `api`");
         md.AppendLine("    runs caught the node answering in 255 and 91 ms at the start of the first verifications while the API and");
         md.AppendLine("    the machine answered at once; in the run whose node CPU time was sampled every 50 ms (the 91 ms one) its one");
-        md.AppendLine("    thread was busy throughout the stall. V8's heap");
-        md.AppendLine("    there is about 30 MB (`--trace-gc` in two runs: collections under 16 ms). Those eight runs' measured p99");
-        md.AppendLine("    was 10.2-12.5 ms: the 2 s unmeasured pass took the stalls. Rig runs of the one-digest scenario at");
-        md.AppendLine("    256 connections in this round: 19,713-37,115 documents/s, most between 24,000 and 34,700. Every target is");
+        md.AppendLine("    thread was busy throughout the stall. V8's heap there is about 30 MB (`--trace-gc` in two runs: collections");
+        md.AppendLine("    under 16 ms). Those eight runs' measured p99 was 10.2-12.5 ms: the 2 s unmeasured pass took the stalls.");
+        md.AppendLine("    Rig runs of the one-digest scenario at 256 connections in this round: 19,713-37,115 documents/s, most");
+        md.AppendLine("    between 24,000 and 34,700. Every target is");
         md.AppendLine("    met on the quiet machine in most runs; the first-verification p99 is not met in every run, because a single");
         md.AppendLine("    stall of the single-threaded node, or the neighbours' load, fills the 1% tail of a 5-second window.");
         md.AppendLine();
