@@ -54,6 +54,11 @@ ethgov_log "starting a Hardhat node on $rpc (log: out/bench/hardhat.log)"
 node_modules/.bin/hardhat node --hostname 127.0.0.1 --port "$port" > "$out/hardhat.log" 2>&1 &
 node_pid=$!
 ethgov_wait_for_rpc "$rpc"
+# `hardhat node` prints every request it serves (each eth_call decoded against the artifacts): a developer's
+# convenience that costs the single-threaded node time on every call and is not part of what is measured.
+# The same switch over JSON-RPC turns it off; a Besu validator prints nothing per call either.
+curl -fsS -o /dev/null -X POST -H 'content-type: application/json' \
+  -d '{"jsonrpc":"2.0","id":1,"method":"hardhat_setLoggingEnabled","params":[false]}' "$rpc"
 
 ethgov_log "micro benchmarks${quick:+ (quick)}"
 timeout 1800 dotnet bench/EthGov.Benchmarks/bin/Release/net10.0/EthGov.Benchmarks.dll $quick --out "$out/micro.json" > "$out/micro.log" 2>&1 \
