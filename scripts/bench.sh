@@ -72,8 +72,9 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
 
 # The API as a real process on the same node, with its own registry, data directory (outside the content
 # root) and API key; the per-key and anonymous rate limits are raised through configuration so that the
-# load generator, not the limiter, sets the pace (authentication stays on). The proof cache is sized to hold every
-# batch the run forms (about five million documents), since verification draws documents from all of them.
+# load generator, not the limiter, sets the pace (authentication stays on). The proof cache is sized for the
+# documents a full run forms (5-8 million on this machine), since verification draws documents from all of them;
+# a faster run's oldest trees are rebuilt when a verification asks for them.
 ethgov_log "API benchmarks${quick:+ (quick)}"
 mkdir -p "$out/api"
 ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
