@@ -80,7 +80,8 @@ public class AnchorReceiptTrustTests(CliWorkspace workspace) : IClassFixture<Cli
         Assert.Equal("precious settings\n", File.ReadAllText(outside));
         Assert.Null(new FileInfo(receiptPath).LinkTarget);
         Assert.Equal(0, verified.ExitCode);
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.tmp"));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.receipt.json"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, ".tmp-*"));
     }
 
     [Fact]

@@ -10,12 +10,16 @@ namespace EthGov.Cli.Common;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>How the names of files being written begin.</summary>
+    public const string TemporaryPrefix = ".tmp-";
+
     /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8).</summary>
     public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+        // Hidden, and ending in the final name, so a file left by a killed process is still no document to anchor.
+        var temporary = Path.Combine(folder, $"{TemporaryPrefix}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-{Path.GetFileName(path)}");
         try
         {
             // CreateNew is O_CREAT|O_EXCL: it never opens an existing file and never follows a link.
