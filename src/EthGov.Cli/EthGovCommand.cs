@@ -23,6 +23,7 @@ public static class EthGovCommand
             GrantCommand.CreateAccess(),
             KeysCommand.Create(),
             ApiKeyCommand.Create(),
+            BesuCommand.Create(),
         };
         GlobalOptions.AddTo(root);
         return root;

@@ -12,8 +12,11 @@ public static class AnvilNode
     /// <summary>The executable inside node_modules.</summary>
     public static string Executable => RepositoryPaths.Combine("node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
 
-    /// <summary>Starts anvil with <paramref name="chainId"/>, free gas and a block every <paramref name="blockSeconds"/> seconds.</summary>
-    public static Task<NodeProcess> StartZeroGasAsync(ulong chainId, int blockSeconds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts anvil with <paramref name="chainId"/>, free gas and a block every <paramref name="blockSeconds"/> seconds,
+    /// and, when given, the block gas limit <paramref name="blockGasLimit"/> (anvil's own default otherwise).
+    /// </summary>
+    public static Task<NodeProcess> StartZeroGasAsync(ulong chainId, int blockSeconds, ulong? blockGasLimit = null, CancellationToken cancellationToken = default)
     {
         var port = FreePort.Next();
         string[] arguments =
@@ -24,6 +27,7 @@ public static class AnvilNode
             "--block-time", blockSeconds.ToString(CultureInfo.InvariantCulture),
             "--hardfork", "prague",
             "--code-size-limit", "24576",
+            .. blockGasLimit is { } limit ? new[] { "--gas-limit", limit.ToString(CultureInfo.InvariantCulture) } : [],
         ];
         return NodeProcess.StartAsync(Executable, arguments, port, cancellationToken);
     }

@@ -46,14 +46,74 @@ public static class KeyLoader
         }
     }
 
-    /// <summary>Creates a new random key and writes it as an encrypted keystore file; returns the address.</summary>
+    /// <summary>
+    /// Creates a new random key and writes it as an encrypted keystore file that only its owner can read or write;
+    /// returns the address. The file is created in one step that fails when anything, a link included, already has
+    /// that name, so no other process can slip a file or a link in between a check and the write.
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="path"/> exists (as a file, a folder or a link).</exception>
     public static string CreateKeystore(string path, string password)
     {
         var key = Nethereum.Signer.EthECKey.GenerateKey();
         var service = new KeyStoreService();
         var json = service.EncryptAndGenerateDefaultKeyStoreAsJson(password, key.GetPrivateKeyAsBytes(), key.GetPublicAddress());
-        File.WriteAllText(path, json);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (!Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        else
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, options);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(json));
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException ex) when (Path.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            throw new IOException($"'{path}' exists; refusing to overwrite a key", ex);
+        }
+
         return key.GetPublicAddress();
+    }
+
+    /// <summary>
+    /// The address a keystore file names (its <c>address</c> field), read without the password: enough to list a
+    /// signer in a departments file, never to sign.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a keystore with an address.</exception>
+    public static string ReadKeystoreAddress(string path)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("address", out var field)
+                && field.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                var address = field.GetString()!;
+                address = address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? address : "0x" + address;
+                if (Nethereum.Util.AddressUtil.Current.IsValidEthereumAddressHexFormat(address))
+                {
+                    return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(address);
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Reported below with the file's name.
+        }
+
+        throw new InvalidDataException($"'{path}' is not a keystore file with an address");
     }
 
     /// <summary>Whether <paramref name="chainId"/> accepts dev keys.</summary>

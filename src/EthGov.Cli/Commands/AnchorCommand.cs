@@ -55,9 +55,11 @@ public static class AnchorCommand
 
             context.Output.Result(summary, () =>
             [
-                $"{summary.Files} files: {summary.Anchored} documents anchored in {summary.Batches} transactions, {summary.AlreadyAnchored} already had a receipt",
+                $"{summary.Files} files: {summary.Anchored} documents anchored in {summary.Batches} transactions, {summary.AlreadyAnchored} already had a receipt the chain confirms",
                 $"gas used {summary.GasUsed} by {department.Code}",
                 .. summary.Transactions.Select(t => $"  tx {t}"),
+                // A reason may quote a forged receipt: no control characters reach the terminal.
+                .. summary.ReplacedReceipts.Select(r => CliOutput.OneLine($"replaced {r.Receipt}: {r.Reason}")),
             ]);
             return ExitCodes.Success;
         });

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Keys;
 using EthGov.Cli.Common;
+using EthGov.Cli.Network;
 
 namespace EthGov.Cli.Commands;
 
@@ -11,7 +11,7 @@ public static class DeployCommand
 {
     private static readonly Option<string> s_departments = new("--departments")
     {
-        Description = "JSON file: {\"threshold\": n, \"departments\": [{\"code\", \"name\", \"signer\": address or dev:N}]}",
+        Description = "JSON file: {\"threshold\": n, \"departments\": [{\"code\", \"name\", \"signer\": keystore file, address or dev:N}]}",
         DefaultValueFactory = _ => "config/departments.dev.json",
     };
 
@@ -22,7 +22,8 @@ public static class DeployCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var options = context.ChainOptions();
-            var (seeds, threshold) = ReadDepartments(parse.GetValue(s_departments)!, options.ChainId);
+            var (departments, threshold) = DepartmentsFile.Read(parse.GetValue(s_departments)!, options.ChainId);
+            var seeds = departments.Select(d => new DepartmentSeed(d.Code, d.Name, d.Signer)).ToList();
             var deployer = context.Signer(options.ChainId, KeyLoader.AcceptsDevKeys(options.ChainId) ? "dev:0" : null);
             var deployment = (await RegistryDeployer.DeployAsync(options, deployer, seeds, threshold, ct)).OrFail();
             var path = context.DeploymentPath(options.ChainId);
@@ -39,45 +40,4 @@ public static class DeployCommand
         });
         return command;
     }
-
-    private static (IReadOnlyList<DepartmentSeed> Seeds, uint Threshold) ReadDepartments(string path, ulong chainId)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"departments file '{path}' does not exist");
-        }
-
-        try
-        {
-            var file = JsonSerializer.Deserialize<DepartmentsFile>(File.ReadAllText(path), JsonSerializerOptions.Web)
-                ?? throw new CliException($"departments file '{path}' is empty");
-            if (file.Departments is not { Count: > 0 })
-            {
-                throw new CliException($"departments file '{path}' lists no departments");
-            }
-
-            var seeds = file.Departments.Select(d => new DepartmentSeed(d.Code, d.Name, ResolveSigner(d.Signer, chainId))).ToList();
-            return (seeds, file.Threshold);
-        }
-        catch (JsonException ex)
-        {
-            throw new CliException($"departments file '{path}' is not valid JSON: {ex.Message}");
-        }
-    }
-
-    private static string ResolveSigner(string signer, ulong chainId)
-    {
-        if (signer.StartsWith("dev:", StringComparison.Ordinal))
-        {
-            return KeyLoader.Load(signer, chainId).Address;
-        }
-
-        return Nethereum.Util.AddressUtil.Current.IsValidEthereumAddressHexFormat(signer)
-            ? signer
-            : throw new CliException($"'{signer}' is not an address (0x + 40 hex digits) or dev:N");
-    }
-
-    private sealed record DepartmentsFile(uint Threshold, List<DepartmentEntry> Departments);
-
-    private sealed record DepartmentEntry(string Code, string Name, string Signer);
 }

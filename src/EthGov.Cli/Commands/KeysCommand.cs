@@ -10,22 +10,18 @@ public static class KeysCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var path = new Argument<string>("file") { Description = "Where to write the keystore (must not exist)" };
+        var path = new Argument<string>("file") { Description = "Where to write the keystore (must not exist; created readable by its owner only)" };
         var create = new Command("new", "Create a new signer key as an encrypted keystore file (password from ETHGOV_KEY_PASSWORD)") { path };
         create.SetBody((parse, context, _) =>
         {
             var file = parse.GetValue(path)!;
-            if (File.Exists(file))
-            {
-                throw new CliException($"'{file}' exists; refusing to overwrite a key");
-            }
-
             var password = Environment.GetEnvironmentVariable(KeyLoader.PasswordVariable);
             if (string.IsNullOrEmpty(password) || password.Length < 8)
             {
                 throw new CliException($"set {KeyLoader.PasswordVariable} to a password of at least 8 characters");
             }
 
+            // No check that the name is free first: the creation itself refuses an existing file or link.
             var address = KeyLoader.CreateKeystore(file, password);
             context.Output.Result(new { address, file }, () => [$"new signer {address} written to {file}"]);
             return Task.FromResult(ExitCodes.Success);

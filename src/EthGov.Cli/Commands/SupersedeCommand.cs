@@ -38,7 +38,7 @@ public static class SupersedeCommand
                 var (departmentId, _) = (await client.Departments.OfSignerAsync(client.Context.SignerAddress!)).OrFail();
                 var department = (await client.Departments.GetAsync(departmentId)).OrFail();
                 var newReceipt = ReceiptFactory.ForSingle(newDigest, new ReceiptIssuer(department.Id, department.Code, department.Name), deployment.ChainId, deployment.Registry, outcome, validUntil);
-                await File.WriteAllTextAsync(newArg + InputFiles.ReceiptSuffix, ReceiptWriter.ToJson(newReceipt), ct);
+                await AtomicFile.WriteAllTextAsync(newArg + InputFiles.ReceiptSuffix, ReceiptWriter.ToJson(newReceipt), ct);
             }
 
             context.Output.Result(outcome, () => [$"{oldDigest} superseded by {newDigest} in tx {outcome.TransactionHash}, block {outcome.BlockNumber}"]);

@@ -25,14 +25,28 @@ public sealed class CliContext
     /// <summary>The chain id named on the command line, if any.</summary>
     public ulong? ExplicitChainId => _parse.GetValue(GlobalOptions.ChainId);
 
-    /// <summary>Chain settings for <paramref name="chainId"/> (default: --chain-id, else 31337).</summary>
+    /// <summary>Chain settings for <paramref name="chainId"/> (default: --chain-id, else 31337), with the gas price of --gas-price.</summary>
     public ChainOptions ChainOptions(ulong? chainId = null) => new()
     {
         RpcUrl = Uri.TryCreate(_parse.GetValue(GlobalOptions.Rpc), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new CliException($"--rpc '{_parse.GetValue(GlobalOptions.Rpc)}' is not an http(s) URL"),
         ChainId = ExplicitChainId ?? chainId ?? Chain.Transactions.ChainOptions.DevAccountsChainId,
+        GasPriceWei = GasPriceWei(),
     };
+
+    private long? GasPriceWei()
+    {
+        var text = _parse.GetValue(GlobalOptions.GasPrice);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var wei)
+            ? wei
+            : throw new CliException($"--gas-price '{text}' is not a whole number of wei (0 or more)");
+    }
 
     /// <summary>The deployment file's path.</summary>
     public string DeploymentPath(ulong chainId) =>

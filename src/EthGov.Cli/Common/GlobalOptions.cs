@@ -20,6 +20,14 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Fixed legacy gas price in wei, as the API's <c>Chain:GasPriceWei</c>.</summary>
+    public static readonly Option<string?> GasPrice = new("--gas-price")
+    {
+        Description = "Gas price in wei for transactions, as the API's Chain:GasPriceWei: 0 on a free-gas network such as the Besu profile (env ETHGOV_GAS_PRICE_WEI; default: the node's EIP-1559 fee suggestion)",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ETHGOV_GAS_PRICE_WEI"),
+    };
+
     /// <summary>Deployment file.</summary>
     public static readonly Option<string?> Deployment = new("--deployment")
     {
@@ -46,6 +54,7 @@ public static class GlobalOptions
     {
         root.Options.Add(Rpc);
         root.Options.Add(ChainId);
+        root.Options.Add(GasPrice);
         root.Options.Add(Deployment);
         root.Options.Add(KeyFile);
         root.Options.Add(Json);

@@ -68,9 +68,9 @@ public class ZeroGasNetworkTests : IAsyncLifetime
     [Fact]
     public void BesuConfiguration_AgreesOnChainIdFreeGasAndSizeLimit()
     {
-        using var genesis = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("deploy", "besu", "qbftConfigFile.json")));
+        using var genesis = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("deploy", "besu", "genesis.template.json")));
         using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("deploy", "besu", "appsettings.Besu.json")));
-        var config = genesis.RootElement.GetProperty("genesis").GetProperty("config");
+        var config = genesis.RootElement.GetProperty("config");
         var chain = settings.RootElement.GetProperty("Chain");
         var toml = File.ReadAllText(RepositoryPaths.Combine("deploy", "besu", "node.toml"));
 
