@@ -10,6 +10,7 @@ using EthGov.Api.OpenApi;
 using EthGov.Api.Outbox;
 using EthGov.Api.Page;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Api.Signers;
 using EthGov.Api.Storage;
 using EthGov.Api.Verification;
@@ -83,6 +84,7 @@ app.UsePageFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<JsonBodyLimitMiddleware>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -15,6 +15,9 @@ public static class ProblemTypes
     /// <summary>An upload larger than the configured limit.</summary>
     public const string UploadTooLarge = "upload-too-large";
 
+    /// <summary>A request body larger than its endpoint reads (JSON bodies, see <c>EthGov:Documents:MaxJsonBodyBytes</c>).</summary>
+    public const string RequestTooLarge = "request-too-large";
+
     /// <summary>No API key, or one that is unknown or revoked.</summary>
     public const string Unauthorized = "unauthorized";
 
