@@ -2,6 +2,7 @@ using EthGov.Api.Auth;
 using EthGov.Api.Documents;
 using EthGov.Api.Indexing;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Chain.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;
@@ -82,6 +83,11 @@ public static class DepartmentsApi
     public static async Task<Results<Created<ProposalCreatedResponse>, ProblemHttpResult>> Propose(
         ProposalRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
     {
+        if (RequestTimes.OutOfRange("deadline", request.Deadline) is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         var departments = caller.Signer.Departments;
         EthGov.Chain.Abi.ChainResult<System.Numerics.BigInteger> result;
         switch (request.Kind)

@@ -347,7 +347,8 @@ public static class DocumentsApi
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");
 
     private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
-        => validUntil is { } v && v <= DateTimeOffset.UtcNow
+        => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
+            : validUntil is { } v && v <= DateTimeOffset.UtcNow
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-valid-until", "validUntil must be in the future", $"validUntil {v:O} has passed")
             : null;
 

@@ -4,6 +4,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Indexing;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
@@ -146,6 +147,11 @@ public static class GrantsApi
             return Problems.Problems.InvalidRequest("deadline: the signature's deadline is required");
         }
 
+        if (RequestTimes.OutOfRange("deadline", deadline) is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         if (!TryParseSignature(request.Signature, out var signature))
         {
             return Problems.Problems.InvalidRequest("signature: 65 bytes as 0x + 130 hex digits");
@@ -225,6 +231,7 @@ public static class GrantsApi
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
         return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
+            : RequestTimes.OutOfRange("expiresAt", e) is { } outOfRange ? outOfRange
             : e <= DateTimeOffset.UtcNow ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-expiry", "expiresAt must be in the future", $"expiresAt {e:O} has passed")
             : null;
     }
