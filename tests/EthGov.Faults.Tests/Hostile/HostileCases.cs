@@ -114,7 +114,7 @@ public static class HostileCases
             yield return Post("number", $"revoke grant {id}", $"/api/v1/grants/{id}/revocation", key, new JsonObject());
             yield return Post("number", $"log access {id}", $"/api/v1/grants/{id}/accesses", key, new JsonObject());
             yield return Post("number", $"approve proposal {id}", $"/api/v1/departments/proposals/{id}/approvals", key, new JsonObject());
-            yield return Get("number", $"page {id}", $"/api/v1/audit/records/{anchored}?page={id}");
+            yield return Get("number", $"cursor {id}", $"/api/v1/audit/records/{anchored}?cursor={id}");
             yield return Get("number", $"pageSize {id}", $"/api/v1/audit/records/{anchored}?pageSize={id}");
             yield return Post("number", $"timeoutSeconds {id}", $"/api/v1/documents?wait=true&timeoutSeconds={id}", key, new JsonObject { ["digest"] = anchored });
         }
