@@ -34,7 +34,7 @@ public static class StartupValidation
         }
         catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
         {
-            throw new InvalidOperationException($"the JSON-RPC endpoint {chain.RpcUrl} is unreachable: {ex.GetBaseException().Message}", ex);
+            throw new InvalidOperationException($"the JSON-RPC endpoint {RpcEndpoint.Describe(chain.RpcUrl)} is unreachable: {ex.GetBaseException().Message}", ex);
         }
 
         return mismatch is null ? deployment : throw new InvalidOperationException(mismatch);
