@@ -31,6 +31,7 @@ builder.Services.Configure<IndexerOptions>(builder.Configuration.GetSection("Eth
 var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>() ?? new ChainOptions();
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+StartupValidation.RequirePublicBaseUrl(ethGovOptions, builder.Environment);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
 var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment);
