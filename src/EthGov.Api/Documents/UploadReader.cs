@@ -8,7 +8,7 @@ namespace EthGov.Api.Documents;
 /// <summary>
 /// Reads a multipart/form-data request section by section: the file part is hashed while it streams in and
 /// is never buffered or stored; the text parts the endpoint expects (such as a receipt) are read up to a fixed size,
-/// once each; any other part is skipped unread, so a request of many parts costs no memory.
+/// once each; any other part is read past without being kept, so a request of many parts costs no memory.
 /// </summary>
 public static class UploadReader
 {

@@ -11,7 +11,7 @@ namespace EthGov.Api.Verification;
 /// <summary>Open to anyone: a digest, a file or a receipt in, a verdict with its checks out, read from the chain.</summary>
 public static class VerificationApi
 {
-    // The only part of a verification upload read besides the file; any other is skipped unread.
+    // The only part of a verification upload kept besides the file; any other is read past without being kept.
     private static readonly string[] s_uploadFields = ["receipt"];
 
     /// <summary>Maps /api/v1/verify.</summary>

@@ -103,7 +103,7 @@ public sealed class RequestLimitsTests(ApiFixture fixture) : IClassFixture<ApiFi
     }
 
     [Fact]
-    public async Task VerifyUpload_PartNobodyAskedFor_IsSkippedUnread()
+    public async Task VerifyUpload_PartNobodyAskedFor_IsSkippedNotBuffered()
     {
         var file = RandomNumberGenerator.GetBytes(1024);
         using var form = new MultipartFormDataContent
