@@ -10,6 +10,7 @@ using EthGov.Api.OpenApi;
 using EthGov.Api.Outbox;
 using EthGov.Api.Page;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Api.Signers;
 using EthGov.Api.Storage;
 using EthGov.Api.Verification;
@@ -30,6 +31,7 @@ builder.Services.Configure<IndexerOptions>(builder.Configuration.GetSection("Eth
 var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>() ?? new ChainOptions();
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+StartupValidation.RequirePublicBaseUrl(ethGovOptions, builder.Environment);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
 var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment);
@@ -83,6 +85,7 @@ app.UsePageFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<JsonBodyLimitMiddleware>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

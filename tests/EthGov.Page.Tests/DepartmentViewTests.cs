@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EthGov.Page.Tests.TestSupport;
+using EthGov.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

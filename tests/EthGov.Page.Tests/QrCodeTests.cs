@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EthGov.Page.Tests.TestSupport;
+using EthGov.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace EthGov.Page.Tests;

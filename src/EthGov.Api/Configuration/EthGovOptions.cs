@@ -16,6 +16,9 @@ public sealed class EthGovOptions
     /// </summary>
     public bool ReanchorOnNewDeployment { get; set; }
 
-    /// <summary>The public base URL printed into QR codes and status links.</summary>
+    /// <summary>
+    /// The public base URL of the verification page, printed into QR codes. Required outside Development, so that no
+    /// request's Host header chooses the URL a certificate carries.
+    /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 }

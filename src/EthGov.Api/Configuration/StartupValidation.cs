@@ -9,6 +9,32 @@ namespace EthGov.Api.Configuration;
 /// </summary>
 public static class StartupValidation
 {
+    /// <summary>
+    /// Refuses a missing <see cref="EthGovOptions.PublicBaseUrl"/> outside Development, and one that is not an absolute
+    /// http(s) URL anywhere: without it the URL printed on a certificate's QR code would come from the request's Host
+    /// header, which whoever sends the request chooses.
+    /// </summary>
+    public static void RequirePublicBaseUrl(EthGovOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (options.PublicBaseUrl is not { } url)
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    $"EthGov:PublicBaseUrl is not set; outside Development set it to the public URL of the verification page (for example https://verify.example.gov/), which QR codes print ({environment.EnvironmentName} environment)");
+            }
+
+            return;
+        }
+
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        {
+            throw new InvalidOperationException($"EthGov:PublicBaseUrl must be an absolute http or https URL without user, query or fragment, not \"{url.OriginalString}\"");
+        }
+    }
+
     /// <summary>Loads the deployment and checks it against the node; throws <see cref="InvalidOperationException"/> with the reason.</summary>
     public static async Task<Deployment> ValidateAsync(ChainOptions chain, EthGovOptions options, CancellationToken cancellationToken = default)
     {
@@ -34,7 +60,7 @@ public static class StartupValidation
         }
         catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
         {
-            throw new InvalidOperationException($"the JSON-RPC endpoint {chain.RpcUrl} is unreachable: {ex.GetBaseException().Message}", ex);
+            throw new InvalidOperationException($"the JSON-RPC endpoint {RpcEndpoint.Describe(chain.RpcUrl)} is unreachable: {ex.GetBaseException().Message}", ex);
         }
 
         return mismatch is null ? deployment : throw new InvalidOperationException(mismatch);

@@ -1,7 +1,11 @@
+using System.ComponentModel;
+using EthGov.Api.Audit;
 using EthGov.Api.Auth;
 using EthGov.Api.Documents;
 using EthGov.Api.Indexing;
+using EthGov.Api.Paging;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Chain.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;
@@ -11,13 +15,15 @@ namespace EthGov.Api.Departments;
 /// <summary>Departments and their governance: open reads from the chain, proposals and approvals by department keys.</summary>
 public static class DepartmentsApi
 {
+    private const int MaxProposalsPerPage = 100;
+
     /// <summary>Maps /api/v1/departments.</summary>
     public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1/departments").WithTags("Departments");
-        open.MapGet("/", List).WithName("ListDepartments").WithSummary("All departments with their status and signer keys");
+        open.MapGet("/", List).WithName("ListDepartments").WithSummary("The departments with their status and signer keys, by id, a page at a time");
         open.MapGet("/{code}", Get).WithName("GetDepartment").WithSummary("One department by code");
-        open.MapGet("/proposals", ListProposals).WithName("ListProposals").WithSummary("Governance proposals, as indexed from the chain, with their current state");
+        open.MapGet("/proposals", ListProposals).WithName("ListProposals").WithSummary("Governance proposals, as indexed from the chain, with their current state, oldest first, a page at a time");
         open.MapGet("/proposals/{id}", GetProposal).WithName("GetProposal").WithSummary("One governance proposal");
 
         var write = app.MapGroup("/api/v1/departments/proposals").WithTags("Departments")
@@ -27,11 +33,25 @@ public static class DepartmentsApi
         return app;
     }
 
-    /// <summary>All departments.</summary>
-    public static async Task<Results<Ok<DepartmentResponse[]>, ProblemHttpResult>> List(DepartmentDirectory directory, CancellationToken cancellationToken)
+    /// <summary>The departments, by id.</summary>
+    public static async Task<Results<Ok<Page<DepartmentResponse>>, ProblemHttpResult>> List(
+        HttpRequest http, DepartmentDirectory directory, [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize,
+        CancellationToken cancellationToken)
     {
+        if (PageRequest.Read(cursor, pageSize, "departments", 1, out var invalid) is not { } page)
+        {
+            return invalid!;
+        }
+
         var list = await directory.ListAsync(cancellationToken);
-        return list.IsSuccess ? TypedResults.Ok(list.Value.Select(DepartmentResponse.From).ToArray()) : ChainProblems.From(list.Error);
+        if (!list.IsSuccess)
+        {
+            return ChainProblems.From(list.Error);
+        }
+
+        var after = page.After is [var id] ? id : 0;
+        var fetched = list.Value.Where(d => d.Id > after).OrderBy(d => d.Id).Take(page.Size + 1).Select(DepartmentResponse.From).ToList();
+        return TypedResults.Ok(page.ToPage(fetched, http, "departments", d => [d.Id]));
     }
 
     /// <summary>One department.</summary>
@@ -46,12 +66,20 @@ public static class DepartmentsApi
         return found.Value is { } department ? TypedResults.Ok(DepartmentResponse.From(department)) : DepartmentNotFound(code);
     }
 
-    /// <summary>Proposals known to the index.</summary>
-    public static async Task<Results<Ok<ProposalResponse[]>, ProblemHttpResult>> ListProposals(IndexStore index, DepartmentDirectory directory)
+    /// <summary>Proposals known to the index, oldest first, each with its state read from the chain.</summary>
+    public static async Task<Results<Ok<Page<ProposalResponse>>, ProblemHttpResult>> ListProposals(
+        HttpRequest http, IndexStore index, DepartmentDirectory directory, [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize)
     {
-        var created = index.ByName("ProposalCreated", 1, 500).Items;
-        var proposals = new List<ProposalResponse>();
-        foreach (var row in created)
+        // Each proposal is one chain read: a smaller page than other lists keeps one request from asking for hundreds.
+        if (PageRequest.Read(cursor, pageSize, "proposals", 2, out var invalid, MaxProposalsPerPage) is not { } page)
+        {
+            return invalid!;
+        }
+
+        var created = index.ByName("ProposalCreated", AuditApi.After(page), page.Size + 1);
+        var events = page.ToPage(created, http, "proposals", e => [(long)e.BlockNumber, e.LogIndex]);
+        var proposals = new List<ProposalResponse>(events.Items.Count);
+        foreach (var row in events.Items)
         {
             var id = System.Numerics.BigInteger.Parse(row.Data.GetProperty("proposalId").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
             var proposal = await directory.Reader.Departments.ProposalAsync(id);
@@ -63,7 +91,7 @@ public static class DepartmentsApi
             proposals.Add(ProposalResponse.From(proposal.Value));
         }
 
-        return TypedResults.Ok(proposals.ToArray());
+        return TypedResults.Ok(new Page<ProposalResponse>(proposals, events.Next));
     }
 
     /// <summary>One proposal.</summary>
@@ -82,6 +110,11 @@ public static class DepartmentsApi
     public static async Task<Results<Created<ProposalCreatedResponse>, ProblemHttpResult>> Propose(
         ProposalRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
     {
+        if (RequestTimes.OutOfRange("deadline", request.Deadline) is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         var departments = caller.Signer.Departments;
         EthGov.Chain.Abi.ChainResult<System.Numerics.BigInteger> result;
         switch (request.Kind)

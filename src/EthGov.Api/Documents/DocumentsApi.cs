@@ -3,6 +3,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
@@ -35,7 +36,8 @@ public static class DocumentsApi
         write.MapPost("/", AnchorDigest).WithName("AnchorDocument")
             .WithSummary("Anchor a document by its SHA-256 digest: 202 once durably queued, 200 with the receipt when already anchored");
         write.MapPost("/batch", AnchorBatch).WithName("AnchorDocumentBatch")
-            .WithSummary("Anchor up to 10,000 digests in one request, validated all-or-nothing");
+            .WithSummary("Anchor up to 10,000 digests in one request, validated all-or-nothing")
+            .WithMetadata(new JsonBodyLimit(MaxBytes: app.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxBatchBodyBytes));
         write.MapPost("/upload", AnchorUpload).WithName("AnchorDocumentUpload")
             .WithSummary("Anchor an uploaded file: hashed while streamed, never stored")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
@@ -64,7 +66,7 @@ public static class DocumentsApi
         HttpRequest http, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
         DateTimeOffset? validUntil, bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
     {
-        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, cancellationToken);
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, [], cancellationToken);
         if (upload.IsTooLarge)
         {
             return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
@@ -345,7 +347,8 @@ public static class DocumentsApi
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");
 
     private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
-        => validUntil is { } v && v <= DateTimeOffset.UtcNow
+        => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
+            : validUntil is { } v && v <= DateTimeOffset.UtcNow
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-valid-until", "validUntil must be in the future", $"validUntil {v:O} has passed")
             : null;
 

@@ -9,6 +9,15 @@ public sealed class DocumentsOptions
     /// <summary>Most digests in one batch request.</summary>
     public int MaxBatchDigests { get; set; } = 10_000;
 
+    /// <summary>
+    /// Largest JSON body of any endpoint, in bytes; a receipt with the longest possible proof takes under 5 KB. The batch
+    /// endpoint reads up to <see cref="MaxBatchBodyBytes"/> instead.
+    /// </summary>
+    public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest body of a batch request: 80 bytes per digest (a quoted digest, its comma and some indentation) on top of <see cref="MaxJsonBodyBytes"/>.</summary>
+    public long MaxBatchBodyBytes => (MaxBatchDigests * 80L) + MaxJsonBodyBytes;
+
     /// <summary>Longest a request may hold its answer with <c>wait=true</c>.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -7,14 +7,15 @@ namespace EthGov.Api.Documents;
 
 /// <summary>
 /// Reads a multipart/form-data request section by section: the file part is hashed while it streams in and
-/// is never buffered or stored; small text parts (such as a receipt) are read up to a fixed size.
+/// is never buffered or stored; the text parts the endpoint expects (such as a receipt) are read up to a fixed size,
+/// once each; any other part is read past without being kept, so a request of many parts costs no memory.
 /// </summary>
 public static class UploadReader
 {
     private const int MaxTextPartBytes = 256 * 1024;
 
-    /// <summary>The file's digest (null when no file part) and the text parts, or an error for the caller.</summary>
-    public static async Task<UploadResult> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    /// <summary>The file's digest (null when no file part) and the text parts named in <paramref name="fields"/>, or an error for the caller.</summary>
+    public static async Task<UploadResult> ReadAsync(HttpRequest request, long maxFileBytes, IReadOnlyCollection<string> fields, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -32,7 +33,7 @@ public static class UploadReader
         var reader = new MultipartReader(boundary, request.Body);
         Digest? fileDigest = null;
         long fileBytes = 0;
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -54,11 +55,16 @@ public static class UploadReader
                     fileDigest = await DocumentHasher.HashAsync(counted, cancellationToken);
                     fileBytes = counted.BytesRead;
                 }
-                else
+                else if (fields.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
+                    if (texts.ContainsKey(name))
+                    {
+                        return UploadResult.Invalid($"send one part named \"{name}\" per request");
+                    }
+
                     var limited = new LimitedStream(section.Body, MaxTextPartBytes);
                     using var text = new StreamReader(limited);
-                    fields[name] = await text.ReadToEndAsync(cancellationToken);
+                    texts[name] = await text.ReadToEndAsync(cancellationToken);
                 }
             }
         }
@@ -79,7 +85,7 @@ public static class UploadReader
             return UploadResult.Invalid("the multipart body is malformed");
         }
 
-        return new UploadResult(fileDigest, fileBytes, fields, null, false);
+        return new UploadResult(fileDigest, fileBytes, texts, null, false);
     }
 }
 

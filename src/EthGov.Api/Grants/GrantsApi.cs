@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Numerics;
 using EthGov.Api.Auth;
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Indexing;
+using EthGov.Api.Paging;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
@@ -24,7 +27,7 @@ public static class GrantsApi
         var open = app.MapGroup("/api/v1/grants").WithTags("Grants");
         open.MapGet("/{id}", Get).WithName("GetGrant").WithSummary("One grant, read from the chain");
         open.MapGet("/", List).WithName("ListGrants")
-            .WithSummary("Grants of a record (open to anyone) or to a grantee department (that department's key only), as indexed");
+            .WithSummary("Grants of a record (open to anyone) or to a grantee department (that department's key only), as indexed, by id, a page at a time");
 
         var write = app.MapGroup("/api/v1/grants").WithTags("Grants")
             .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
@@ -48,9 +51,15 @@ public static class GrantsApi
     }
 
     /// <summary>Grants by record or grantee.</summary>
-    public static async Task<Results<Ok<IndexedGrant[]>, ProblemHttpResult>> List(
-        string? recordId, string? grantee, HttpContext http, IndexStore index, DepartmentDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<IndexedGrant>>, ProblemHttpResult>> List(
+        string? recordId, string? grantee, HttpContext http, IndexStore index, DepartmentDirectory directory,
+        [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize, CancellationToken cancellationToken)
     {
+        if (PageRequest.Read(cursor, pageSize, "grants", 1, out var invalid) is not { } page)
+        {
+            return invalid!;
+        }
+
         Digest? record = null;
         if (recordId is not null)
         {
@@ -90,7 +99,8 @@ public static class GrantsApi
             return Problems.Problems.InvalidRequest("give recordId or grantee");
         }
 
-        return TypedResults.Ok(index.Grants(record, granteeId).ToArray());
+        var fetched = index.Grants(record, granteeId, page.After is [var after] ? after : 0, page.Size + 1);
+        return TypedResults.Ok(page.ToPage(fetched, http.Request, "grants", g => [g.Id]));
     }
 
     /// <summary>Grants access under a legal basis.</summary>
@@ -144,6 +154,11 @@ public static class GrantsApi
         if (request.Deadline is not { } deadline)
         {
             return Problems.Problems.InvalidRequest("deadline: the signature's deadline is required");
+        }
+
+        if (RequestTimes.OutOfRange("deadline", deadline) is { } outOfRange)
+        {
+            return outOfRange;
         }
 
         if (!TryParseSignature(request.Signature, out var signature))
@@ -225,6 +240,7 @@ public static class GrantsApi
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
         return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
+            : RequestTimes.OutOfRange("expiresAt", e) is { } outOfRange ? outOfRange
             : e <= DateTimeOffset.UtcNow ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-expiry", "expiresAt must be in the future", $"expiresAt {e:O} has passed")
             : null;
     }

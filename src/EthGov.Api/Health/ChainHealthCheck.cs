@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Health;
 
-/// <summary>Ready when the node answers with the deployment's chain id and genesis and the registry has code.</summary>
+/// <summary>
+/// Ready when the node answers with the deployment's chain id and genesis and the registry has code. Readiness is open
+/// to anyone, so its answer never names the endpoint (whose URL may hold credentials); the indexer logs it.
+/// </summary>
 internal sealed class ChainHealthCheck(IOptions<ChainOptions> chain, Deployment deployment) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,7 +20,7 @@ internal sealed class ChainHealthCheck(IOptions<ChainOptions> chain, Deployment 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"chain unreachable at {chain.Value.RpcUrl}");
+            return HealthCheckResult.Unhealthy("chain unreachable");
         }
     }
 }

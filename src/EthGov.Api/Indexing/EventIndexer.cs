@@ -1,3 +1,4 @@
+using EthGov.Api.Configuration;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,9 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
                     break;
                 }
 
-                status.LastError = $"chain unreachable at {chain.Value.RpcUrl}";
-                logger.LogWarning("indexer cannot read the chain: {Error}", ex.GetBaseException().Message);
+                // LastError is shown by the open readiness check: no endpoint in it, its URL may hold credentials.
+                status.LastError = "chain unreachable";
+                logger.LogWarning("indexer cannot read the chain at {Endpoint}: {Error}", RpcEndpoint.Describe(chain.Value.RpcUrl), ex.GetBaseException().Message);
             }
 
             if (caughtUp)

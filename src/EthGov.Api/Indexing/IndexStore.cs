@@ -69,24 +69,25 @@ public sealed class IndexStore(Database database)
         }
     }
 
-    /// <summary>Events about <paramref name="recordId"/>, oldest first.</summary>
-    public Page<IndexedEventRow> ByRecord(Digest recordId, int page, int pageSize)
-        => Query("record_id = $v", recordId.ToArray(), page, pageSize);
+    /// <summary>Up to <paramref name="limit"/> events about <paramref name="recordId"/> after <paramref name="after"/>, oldest first.</summary>
+    public IReadOnlyList<IndexedEventRow> ByRecord(Digest recordId, EventPosition? after, int limit)
+        => Query("record_id = $v", recordId.ToArray(), after, limit);
 
-    /// <summary>Events that concern department <paramref name="departmentId"/>, oldest first.</summary>
-    public Page<IndexedEventRow> ByDepartment(uint departmentId, int page, int pageSize)
-        => Query("(department = $v OR other_department = $v)", (long)departmentId, page, pageSize);
+    /// <summary>Up to <paramref name="limit"/> events that concern department <paramref name="departmentId"/> after <paramref name="after"/>, oldest first.</summary>
+    public IReadOnlyList<IndexedEventRow> ByDepartment(uint departmentId, EventPosition? after, int limit)
+        => Query("(department = $v OR other_department = $v)", (long)departmentId, after, limit);
 
-    /// <summary>Events named <paramref name="name"/>, oldest first.</summary>
-    public Page<IndexedEventRow> ByName(string name, int page, int pageSize)
-        => Query("name = $v", name, page, pageSize);
+    /// <summary>Up to <paramref name="limit"/> events named <paramref name="name"/> after <paramref name="after"/>, oldest first.</summary>
+    public IReadOnlyList<IndexedEventRow> ByName(string name, EventPosition? after, int limit)
+        => Query("name = $v", name, after, limit);
 
-    /// <summary>Grants of <paramref name="recordId"/> or to <paramref name="grantee"/>, as indexed.</summary>
-    public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee)
+    /// <summary>Up to <paramref name="limit"/> grants of <paramref name="recordId"/> or to <paramref name="grantee"/> with an id above <paramref name="afterId"/>, by id, as indexed.</summary>
+    public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee, long afterId, int limit)
     {
         using var connection = database.Open();
         using var select = connection.CreateCommand();
-        var filters = new List<string>();
+        var filters = new List<string> { "id > $after" };
+        select.Parameters.AddWithValue("$after", afterId);
         if (recordId is { } r)
         {
             filters.Add("record_id = $record");
@@ -100,7 +101,8 @@ public sealed class IndexStore(Database database)
         }
 
         select.CommandText = "SELECT id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block FROM grants"
-            + (filters.Count > 0 ? " WHERE " + string.Join(" AND ", filters) : string.Empty) + " ORDER BY id LIMIT 1000";
+            + " WHERE " + string.Join(" AND ", filters) + " ORDER BY id LIMIT $limit";
+        select.Parameters.AddWithValue("$limit", limit);
         using var reader = select.ExecuteReader();
         var grants = new List<IndexedGrant>();
         while (reader.Read())
@@ -115,22 +117,21 @@ public sealed class IndexStore(Database database)
         return grants;
     }
 
-    private Page<IndexedEventRow> Query(string where, object value, int page, int pageSize)
+    private List<IndexedEventRow> Query(string where, object value, EventPosition? after, int limit)
     {
         using var connection = database.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM events WHERE {where}";
-        count.Parameters.AddWithValue("$v", value);
-        var total = (long)count.ExecuteScalar()!;
-
         using var select = connection.CreateCommand();
+        // Keyset paging in chain order: a page starts after the last (block, log index) of the one before, so rows the
+        // indexer adds meanwhile neither shift nor repeat what a reader has seen.
         select.CommandText = $"""
             SELECT block_number, block_hash, tx_hash, log_index, block_time, name, record_id, grant_id, department, other_department, data
-            FROM events WHERE {where} ORDER BY block_number, log_index LIMIT $limit OFFSET $offset
+            FROM events WHERE {where} AND (block_number > $afterBlock OR (block_number = $afterBlock AND log_index > $afterLog))
+            ORDER BY block_number, log_index LIMIT $limit
             """;
         select.Parameters.AddWithValue("$v", value);
-        select.Parameters.AddWithValue("$limit", pageSize);
-        select.Parameters.AddWithValue("$offset", (long)(page - 1) * pageSize);
+        select.Parameters.AddWithValue("$afterBlock", after is { } a ? (long)a.BlockNumber : -1L);
+        select.Parameters.AddWithValue("$afterLog", after?.LogIndex ?? -1L);
+        select.Parameters.AddWithValue("$limit", limit);
         using var reader = select.ExecuteReader();
         var rows = new List<IndexedEventRow>();
         while (reader.Read())
@@ -145,7 +146,7 @@ public sealed class IndexStore(Database database)
                 JsonSerializer.Deserialize<JsonElement>(reader.GetString(10))));
         }
 
-        return new Page<IndexedEventRow>(rows, page, pageSize, total);
+        return rows;
     }
 
     private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IndexedEvent e)
@@ -242,8 +243,8 @@ public sealed class IndexStore(Database database)
 /// <summary>The last block the index has read, with its hash and the chain's genesis hash.</summary>
 public sealed record IndexCheckpoint(string GenesisHash, ulong BlockNumber, string BlockHash);
 
-/// <summary>One page of a longer list.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total);
+/// <summary>Where an event stands in chain order: its block and its index among the block's logs.</summary>
+public readonly record struct EventPosition(ulong BlockNumber, long LogIndex);
 
 /// <summary>An indexed event as the audit timeline shows it.</summary>
 public sealed record IndexedEventRow(

@@ -71,7 +71,7 @@ internal static class Examples
         ("GetDocumentReceipt", "200") => Receipt,
         ("VerifyDigest" or "Verify" or "VerifyUpload", "200") => Verdict,
         ("GetDepartment", "200") => """{ "id": 1, "code": "CIVIL", "name": "Civil Registry Office", "status": "active", "signers": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"] }""",
-        ("ListDepartments", "200") => """[{ "id": 1, "code": "CIVIL", "name": "Civil Registry Office", "status": "active", "signers": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"] }, { "id": 2, "code": "HEALTH", "name": "Department of Health", "status": "suspended", "signers": ["0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"] }]""",
+        ("ListDepartments", "200") => """{ "items": [{ "id": 1, "code": "CIVIL", "name": "Civil Registry Office", "status": "active", "signers": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"] }, { "id": 2, "code": "HEALTH", "name": "Department of Health", "status": "suspended", "signers": ["0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"] }], "next": "/api/v1/departments?pageSize=2&cursor=ZGVwYXJ0bWVudHM6Mg" }""",
         _ => null,
     };
 

@@ -51,7 +51,10 @@ public static class QrCodeApi
         };
     }
 
-    /// <summary>The page that verifies <paramref name="digest"/>, under the configured public URL or else the one the request came to.</summary>
+    /// <summary>
+    /// The page that verifies <paramref name="digest"/>, under the configured public URL. Only in Development may it be
+    /// unset (start-up refuses otherwise); then the URL the request came to is used, Host header included.
+    /// </summary>
     public static string VerificationUrl(Uri? publicBaseUrl, HttpRequest request, Digest digest)
     {
         var baseUrl = publicBaseUrl is not null

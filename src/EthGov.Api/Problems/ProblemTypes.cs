@@ -15,6 +15,15 @@ public static class ProblemTypes
     /// <summary>An upload larger than the configured limit.</summary>
     public const string UploadTooLarge = "upload-too-large";
 
+    /// <summary>A request body larger than its endpoint reads (JSON bodies, see <c>EthGov:Documents:MaxJsonBodyBytes</c>).</summary>
+    public const string RequestTooLarge = "request-too-large";
+
+    /// <summary>A time the chain cannot hold: before 1970-01-01 (the chain counts seconds from then).</summary>
+    public const string TimeOutOfRange = "time-out-of-range";
+
+    /// <summary>A paging cursor this list did not hand out.</summary>
+    public const string InvalidCursor = "invalid-cursor";
+
     /// <summary>No API key, or one that is unknown or revoked.</summary>
     public const string Unauthorized = "unauthorized";
 

@@ -24,7 +24,7 @@ public static class ProblemsSetup
                     403 => (Problems.BaseUri + ProblemTypes.Forbidden, "The API key may not do this"),
                     404 => (Problems.BaseUri + "not-found", "No such resource"),
                     405 => (Problems.BaseUri + "method-not-allowed", "The method is not allowed here"),
-                    413 => (Problems.BaseUri + ProblemTypes.UploadTooLarge, "The request body is too large"),
+                    413 => (Problems.BaseUri + ProblemTypes.RequestTooLarge, "The request body is too large"),
                     415 => (Problems.BaseUri + "unsupported-media-type", "The content type is not supported"),
                     429 => (Problems.BaseUri + ProblemTypes.RateLimited, "Too many requests for this API key"),
                     _ => (Problems.BaseUri + ProblemTypes.Internal, "The request failed"),

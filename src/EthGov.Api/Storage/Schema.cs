@@ -61,6 +61,7 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS events_by_department ON events (department) WHERE department IS NOT NULL;
         CREATE INDEX IF NOT EXISTS events_by_other_department ON events (other_department) WHERE other_department IS NOT NULL;
         CREATE INDEX IF NOT EXISTS events_by_block ON events (block_number);
+        CREATE INDEX IF NOT EXISTS events_by_name ON events (name, block_number, log_index);
         CREATE TABLE IF NOT EXISTS grants (
             id            INTEGER PRIMARY KEY,
             record_id     BLOB    NOT NULL,

@@ -1,5 +1,6 @@
 using EthGov.Api.Documents;
 using EthGov.Api.Problems;
+using EthGov.Api.Requests;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,9 @@ namespace EthGov.Api.Verification;
 /// <summary>Open to anyone: a digest, a file or a receipt in, a verdict with its checks out, read from the chain.</summary>
 public static class VerificationApi
 {
+    // The only part of a verification upload kept besides the file; any other is read past without being kept.
+    private static readonly string[] s_uploadFields = ["receipt"];
+
     /// <summary>Maps /api/v1/verify.</summary>
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
     {
@@ -17,7 +21,8 @@ public static class VerificationApi
         group.MapGet("/{digest}", VerifyDigest).WithName("VerifyDigest")
             .WithSummary("Verify a digest against the chain");
         group.MapPost("/", Verify).WithName("Verify")
-            .WithSummary("Verify a digest and/or a receipt against the chain");
+            .WithSummary("Verify a digest and/or a receipt against the chain")
+            .WithMetadata(new JsonBodyLimit(MaxArrayLength: ReceiptBatch.MaxProofLength, ArrayProblemType: ProblemTypes.InvalidReceipt, ArrayProblemTitle: InvalidReceiptTitle));
         group.MapPost("/upload", VerifyUpload).WithName("VerifyUpload")
             .WithSummary("Verify an uploaded file (hashed while streamed, never stored), optionally with its receipt in a \"receipt\" part")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
@@ -41,10 +46,10 @@ public static class VerificationApi
         Receipt? receipt = null;
         if (request.Receipt is { } json && json.ValueKind != System.Text.Json.JsonValueKind.Null)
         {
-            var parsed = ReceiptReader.Parse(json.GetRawText());
+            var parsed = ReceiptReader.Parse(json);
             if (!parsed.IsValid)
             {
-                return InvalidReceipt(parsed.Errors);
+                return InvalidReceipt(parsed);
             }
 
             receipt = parsed.Receipt;
@@ -74,7 +79,7 @@ public static class VerificationApi
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyUpload(
         HttpRequest http, DocumentVerification verification, IOptions<DocumentsOptions> options, CancellationToken cancellationToken)
     {
-        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, cancellationToken);
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, s_uploadFields, cancellationToken);
         if (upload.IsTooLarge)
         {
             return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
@@ -91,7 +96,7 @@ public static class VerificationApi
             var parsed = ReceiptReader.Parse(receiptJson);
             if (!parsed.IsValid)
             {
-                return InvalidReceipt(parsed.Errors);
+                return InvalidReceipt(parsed);
             }
 
             receipt = parsed.Receipt;
@@ -105,7 +110,12 @@ public static class VerificationApi
     private static Results<Ok<VerifyResponse>, ProblemHttpResult> Answer(EthGov.Chain.Abi.ChainResult<VerifyResponse> result)
         => result.IsSuccess ? TypedResults.Ok(result.Value) : ChainProblems.From(result.Error);
 
-    private static ProblemHttpResult InvalidReceipt(IReadOnlyList<string> errors)
-        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidReceipt, "The receipt is not valid",
-            $"{errors.Count} problem(s) in the receipt", new Dictionary<string, object?> { ["errors"] = errors });
+    private const string InvalidReceiptTitle = "The receipt is not valid";
+
+    private static ProblemHttpResult InvalidReceipt(ReceiptParseResult parsed)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidReceipt, InvalidReceiptTitle,
+            parsed.ErrorsTruncated
+                ? $"more than {parsed.Errors.Count} problems in the receipt; the first {parsed.Errors.Count} are listed"
+                : $"{parsed.Errors.Count} problem(s) in the receipt",
+            new Dictionary<string, object?> { ["errors"] = parsed.Errors });
 }

@@ -14,7 +14,7 @@ public sealed record GrantInfo(
     internal static GrantInfo From(BigInteger id, GrantTuple t, bool valid) => new(
         id, new Digest(t.RecordId), t.GrantorDepartment,
         string.Equals(t.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : t.Subject,
-        t.GranteeDepartment, t.Purpose, DateTimeOffset.FromUnixTimeSeconds((long)t.ExpiresAt), (GrantBasis)t.Basis, t.Revoked, valid);
+        t.GranteeDepartment, t.Purpose, EthGov.Core.Verification.ChainTime.FromSeconds(t.ExpiresAt), (GrantBasis)t.Basis, t.Revoked, valid);
 }
 
 /// <summary>On what a grant rests.</summary>

@@ -10,7 +10,7 @@ public sealed record ProposalInfo(
 {
     internal static ProposalInfo From(BigInteger id, ProposalTuple t) => new(
         id, (ProposalKind)t.Kind, t.Proposer, t.TargetDepartment, t.NewThreshold,
-        DateTimeOffset.FromUnixTimeSeconds((long)t.Deadline), t.Approvals, t.Executed, t.Code, t.Name, t.Signer);
+        EthGov.Core.Verification.ChainTime.FromSeconds(t.Deadline), t.Approvals, t.Executed, t.Code, t.Name, t.Signer);
 }
 
 /// <summary>The contract's ProposalKind.</summary>

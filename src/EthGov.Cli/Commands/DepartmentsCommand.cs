@@ -67,6 +67,7 @@ public static class DepartmentsCommand
         CliContext context, CancellationToken ct,
         Func<Chain.Registry.RegistryClient, DateTimeOffset?, Task<Chain.Abi.ChainResult<BigInteger>>> propose, DateTimeOffset? deadline)
     {
+        TimeOption.RequireFuture(deadline, "--deadline");
         var (client, _) = await context.ConnectAsync(signed: true, ct);
         var id = (await propose(client, deadline)).OrFail();
         context.Output.Result(new { proposalId = id.ToString() }, () => [$"proposal {id} created; other departments approve it with `ethgov departments approve {id}`"]);

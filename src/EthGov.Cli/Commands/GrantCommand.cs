@@ -43,6 +43,7 @@ public static class GrantCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var recordId = DigestArgument.Parse(parse.GetValue(record)!, "record id");
+            TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
             var (client, _) = await context.ConnectAsync(signed: true, ct);
             var granteeId = await ResolveDepartmentAsync(client, parse.GetValue(grantee)!);
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));

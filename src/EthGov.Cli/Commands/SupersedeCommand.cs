@@ -27,7 +27,7 @@ public static class SupersedeCommand
             var newArg = parse.GetValue(s_new)!;
             var newDigest = await DigestArgument.ParseOrHashFileAsync(newArg, "new document", ct);
             var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(s_receipt), ct);
-            var validUntil = parse.GetValue(s_validUntil);
+            var validUntil = TimeOption.RequireFuture(parse.GetValue(s_validUntil), "--valid-until");
             var (client, deployment) = await context.ConnectAsync(signed: true, ct);
             var outcome = (receipt?.Batch is { } batch
                 ? await client.Documents.SupersedeInBatchAsync(batch.Root, oldDigest, batch.Proof, newDigest, validUntil, ct)

@@ -5,10 +5,11 @@ namespace EthGov.Core.Receipts;
 /// <summary>The outcome of reading a receipt: the receipt, or every problem found in it.</summary>
 public sealed class ReceiptParseResult
 {
-    private ReceiptParseResult(Receipt? receipt, IReadOnlyList<string> errors)
+    private ReceiptParseResult(Receipt? receipt, IReadOnlyList<string> errors, bool errorsTruncated)
     {
         Receipt = receipt;
         Errors = errors;
+        ErrorsTruncated = errorsTruncated;
     }
 
     /// <summary>The receipt when it is valid; otherwise null.</summary>
@@ -20,11 +21,17 @@ public sealed class ReceiptParseResult
     /// </summary>
     public IReadOnlyList<string> Errors { get; }
 
+    /// <summary>
+    /// True when the reader stopped after <see cref="ReceiptReader.MaxErrors"/> problems: the receipt holds more
+    /// than <see cref="Errors"/> lists.
+    /// </summary>
+    public bool ErrorsTruncated { get; }
+
     /// <summary>True when the receipt is well formed and internally consistent.</summary>
     [MemberNotNullWhen(true, nameof(Receipt))]
     public bool IsValid => Receipt is not null;
 
-    internal static ReceiptParseResult Success(Receipt receipt) => new(receipt, []);
+    internal static ReceiptParseResult Success(Receipt receipt) => new(receipt, [], false);
 
-    internal static ReceiptParseResult Failure(IReadOnlyList<string> errors) => new(null, errors);
+    internal static ReceiptParseResult Failure(IReadOnlyList<string> errors, bool truncated) => new(null, errors, truncated);
 }

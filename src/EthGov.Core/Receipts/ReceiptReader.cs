@@ -18,7 +18,13 @@ namespace EthGov.Core.Receipts;
 /// </remarks>
 public static partial class ReceiptReader
 {
+    /// <summary>Most problems reported for one receipt; the reader stops looking after them.</summary>
+    public const int MaxErrors = 20;
+
     private const string RootPath = "receipt";
+
+    // Longest property name repeated in a problem: the name of an unknown property is whatever the sender chose.
+    private const int MaxNameLength = 40;
 
     private static readonly string[] TopLevelProperties =
     [
@@ -35,7 +41,7 @@ public static partial class ReceiptReader
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            return ReceiptParseResult.Failure([$"{RootPath}: empty document"]);
+            return ReceiptParseResult.Failure([$"{RootPath}: empty document"], false);
         }
 
         JsonDocument document;
@@ -46,25 +52,31 @@ public static partial class ReceiptReader
         catch (JsonException e)
         {
             return ReceiptParseResult.Failure(
-                [$"{RootPath}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"]);
+                [$"{RootPath}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"], false);
         }
 
         using (document)
         {
-            var errors = new List<string>();
-            var receipt = ReadReceipt(document.RootElement, errors);
-            if (receipt is not null)
-            {
-                CheckConsistency(receipt, errors);
-            }
-
-            return errors.Count == 0 && receipt is not null
-                ? ReceiptParseResult.Success(receipt)
-                : ReceiptParseResult.Failure(errors);
+            return Parse(document.RootElement);
         }
     }
 
-    private static Receipt? ReadReceipt(JsonElement root, List<string> errors)
+    /// <summary>Parses and checks a receipt already read as JSON (for example a property of a request); never throws on bad input.</summary>
+    public static ReceiptParseResult Parse(JsonElement json)
+    {
+        var errors = new ReceiptProblems();
+        var receipt = ReadReceipt(json, errors);
+        if (receipt is not null)
+        {
+            CheckConsistency(receipt, errors);
+        }
+
+        return errors.Count == 0 && receipt is not null
+            ? ReceiptParseResult.Success(receipt)
+            : ReceiptParseResult.Failure(errors.Items, errors.Truncated);
+    }
+
+    private static Receipt? ReadReceipt(JsonElement root, ReceiptProblems errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -120,7 +132,7 @@ public static partial class ReceiptReader
         };
     }
 
-    private static ReceiptIssuer? ReadIssuer(JsonElement root, List<string> errors)
+    private static ReceiptIssuer? ReadIssuer(JsonElement root, ReceiptProblems errors)
     {
         const string path = RootPath + ".issuer";
         if (!TryGetObject(root, RootPath, "issuer", errors, out var issuer))
@@ -135,7 +147,7 @@ public static partial class ReceiptReader
         return id is null || code is null || name is null ? null : new ReceiptIssuer((uint)id, code, name);
     }
 
-    private static ReceiptBatch? ReadBatch(JsonElement root, List<string> errors)
+    private static ReceiptBatch? ReadBatch(JsonElement root, ReceiptProblems errors)
     {
         const string path = RootPath + ".batch";
         if (!TryGetObject(root, RootPath, "batch", errors, out var batch))
@@ -154,6 +166,11 @@ public static partial class ReceiptReader
         else if (proofElement.ValueKind != JsonValueKind.Array)
         {
             errors.Add($"{path}.proof: expected an array, got {Describe(proofElement)}");
+        }
+        else if (proofElement.GetArrayLength() is var length && length > ReceiptBatch.MaxProofLength)
+        {
+            // Refused before any element is read: no valid receipt has a longer proof, and a hostile one may have millions.
+            errors.Add($"{path}.proof: {length} elements; a proof has at most {ReceiptBatch.MaxProofLength}");
         }
         else
         {
@@ -181,7 +198,7 @@ public static partial class ReceiptReader
             : new ReceiptBatch(batchRoot.Value, proof, (uint)count);
     }
 
-    private static void CheckConsistency(Receipt receipt, List<string> errors)
+    private static void CheckConsistency(Receipt receipt, ReceiptProblems errors)
     {
         if (receipt.ValidUntil is { } validUntil && validUntil <= receipt.AnchoredAt)
         {
@@ -210,18 +227,22 @@ public static partial class ReceiptReader
         }
     }
 
-    private static void RejectUnknown(JsonElement obj, string path, string[] known, List<string> errors)
+    private static void RejectUnknown(JsonElement obj, string path, string[] known, ReceiptProblems errors)
     {
         foreach (var property in obj.EnumerateObject())
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                errors.Add($"{path}.{property.Name}: unknown property");
+                errors.Add($"{path}.{Shorten(property.Name, MaxNameLength)}: unknown property");
+                if (errors.Truncated)
+                {
+                    return;
+                }
             }
         }
     }
 
-    private static bool TryGetObject(JsonElement parent, string path, string name, List<string> errors, out JsonElement value)
+    private static bool TryGetObject(JsonElement parent, string path, string name, ReceiptProblems errors, out JsonElement value)
     {
         if (!parent.TryGetProperty(name, out value))
         {
@@ -238,7 +259,7 @@ public static partial class ReceiptReader
         return true;
     }
 
-    private static bool TryGetRequired(JsonElement parent, string path, string name, List<string> errors, out JsonElement value)
+    private static bool TryGetRequired(JsonElement parent, string path, string name, ReceiptProblems errors, out JsonElement value)
     {
         if (parent.TryGetProperty(name, out value))
         {
@@ -249,7 +270,7 @@ public static partial class ReceiptReader
         return false;
     }
 
-    private static ulong? ReadUInt(JsonElement parent, string path, string name, ulong min, ulong max, List<string> errors)
+    private static ulong? ReadUInt(JsonElement parent, string path, string name, ulong min, ulong max, ReceiptProblems errors)
     {
         if (!TryGetRequired(parent, path, name, errors, out var value))
         {
@@ -265,7 +286,7 @@ public static partial class ReceiptReader
         return null;
     }
 
-    private static string? ReadText(JsonElement parent, string path, string name, List<string> errors)
+    private static string? ReadText(JsonElement parent, string path, string name, ReceiptProblems errors)
     {
         if (!TryGetRequired(parent, path, name, errors, out var value))
         {
@@ -281,10 +302,10 @@ public static partial class ReceiptReader
         return null;
     }
 
-    private static Digest? ReadDigest(JsonElement parent, string path, string name, List<string> errors) =>
+    private static Digest? ReadDigest(JsonElement parent, string path, string name, ReceiptProblems errors) =>
         TryGetRequired(parent, path, name, errors, out var value) ? ToDigest(value, $"{path}.{name}", errors) : null;
 
-    private static Digest? ToDigest(JsonElement value, string path, List<string> errors)
+    private static Digest? ToDigest(JsonElement value, string path, ReceiptProblems errors)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -301,7 +322,7 @@ public static partial class ReceiptReader
         return digest;
     }
 
-    private static string? ReadAddress(JsonElement parent, string path, string name, List<string> errors)
+    private static string? ReadAddress(JsonElement parent, string path, string name, ReceiptProblems errors)
     {
         if (!TryGetRequired(parent, path, name, errors, out var value))
         {
@@ -317,7 +338,7 @@ public static partial class ReceiptReader
         return null;
     }
 
-    private static DateTimeOffset? ReadDateTime(JsonElement parent, string path, string name, List<string> errors)
+    private static DateTimeOffset? ReadDateTime(JsonElement parent, string path, string name, ReceiptProblems errors)
     {
         if (!TryGetRequired(parent, path, name, errors, out var value))
         {
@@ -350,7 +371,7 @@ public static partial class ReceiptReader
     };
 
     // Error messages are shown to people; a pasted megabyte must not come back in them.
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 3), "...");
 
     [GeneratedRegex("^0x[0-9a-fA-F]{40}$", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();

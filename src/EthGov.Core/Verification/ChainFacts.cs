@@ -56,7 +56,7 @@ public sealed record ChainFacts
     /// <summary>Registry address read, when known, to compare with a receipt.</summary>
     public string? Registry { get; init; }
 
-    /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null.</summary>
+    /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null; see <see cref="ChainTime"/> for times after 9999.</summary>
     public static DateTimeOffset? FromUnixSeconds(ulong seconds) =>
-        seconds == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(checked((long)seconds));
+        seconds == 0 ? null : ChainTime.FromSeconds(seconds);
 }

@@ -56,10 +56,10 @@ public sealed class AuthAndGovernanceTests(ApiFixture fixture) : IClassFixture<A
     [Fact]
     public async Task ListDepartments_Anyone_ReturnsTheThreeWithSigners()
     {
-        var departments = await fixture.Host.CreateClient().GetFromJsonAsync<DepartmentResponse[]>("/api/v1/departments", TestJson.Options);
+        var departments = (await fixture.Host.CreateClient().GetFromJsonAsync<EthGov.Api.Paging.Page<DepartmentResponse>>("/api/v1/departments", TestJson.Options))!.Items;
 
-        Assert.Equal(["CIVIL", "HEALTH", "TRANSPORT"], departments!.Select(d => d.Code));
-        Assert.All(departments!, d => Assert.Single(d.Signers));
+        Assert.Equal(["CIVIL", "HEALTH", "TRANSPORT"], departments.Select(d => d.Code));
+        Assert.All(departments, d => Assert.Single(d.Signers));
     }
 
     [Fact]

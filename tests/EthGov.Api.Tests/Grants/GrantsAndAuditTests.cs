@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EthGov.Api.Grants;
 using EthGov.Api.Indexing;
+using EthGov.Api.Paging;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Signing;
@@ -41,11 +42,11 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
         var grantId = await GrantAsync(recordId);
         await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 1);
 
-        var byRecord = await fixture.Host.CreateClient().GetFromJsonAsync<IndexedGrant[]>($"/api/v1/grants?recordId={recordId}", TestJson.Options);
-        var byGrantee = await Health.GetFromJsonAsync<IndexedGrant[]>("/api/v1/grants?grantee=HEALTH", TestJson.Options);
+        var byRecord = await fixture.Host.CreateClient().GetFromJsonAsync<Page<IndexedGrant>>($"/api/v1/grants?recordId={recordId}", TestJson.Options);
+        var byGrantee = await Health.GetFromJsonAsync<Page<IndexedGrant>>("/api/v1/grants?grantee=HEALTH", TestJson.Options);
 
-        Assert.Equal(grantId, byRecord!.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains(byGrantee!, g => g.RecordId == Digest.Parse(recordId));
+        Assert.Equal(grantId, byRecord!.Items.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(byGrantee!.Items, g => g.RecordId == Digest.Parse(recordId));
     }
 
     [Fact]
@@ -63,9 +64,9 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
         await GrantAsync(recordId);
         await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 1);
 
-        var page = await Health.GetFromJsonAsync<Page<IndexedEventRow>>("/api/v1/audit/departments/HEALTH?page=1&pageSize=2", TestJson.Options);
+        var page = await Health.GetFromJsonAsync<Page<IndexedEventRow>>("/api/v1/audit/departments/HEALTH?pageSize=2", TestJson.Options);
 
-        Assert.True(page!.Total >= 1);
+        Assert.NotEmpty(page!.Items);
         Assert.True(page.Items.Count <= 2);
     }
 

@@ -14,10 +14,12 @@ namespace EthGov.Api.Tests.TestSupport;
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    private ApiHost(Dictionary<string, string?> settings, string dataDirectory)
+    private ApiHost(Dictionary<string, string?> settings, string dataDirectory, string environment)
     {
         _settings = settings;
+        _environment = environment;
         DataDirectory = dataDirectory;
     }
 
@@ -25,7 +27,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     /// <summary>Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder.</summary>
-    public static async Task<ApiHost> StartAsync(DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    public static async Task<ApiHost> StartAsync(DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null, string environment = "Development")
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("ethgov-api-test-").FullName;
         var deploymentFile = Path.Combine(dataDirectory, "deployment.json");
@@ -50,7 +52,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var host = new ApiHost(settings, dataDirectory);
+        var host = new ApiHost(settings, dataDirectory, environment);
         _ = host.Server;
         return host;
     }
@@ -91,7 +93,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

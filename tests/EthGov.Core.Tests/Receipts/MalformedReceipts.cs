@@ -20,6 +20,7 @@ internal static class MalformedReceipts
         ["digest non-hex"] = (r => r["digest"] = "0x" + new string('g', 64), "receipt.digest: expected 0x + 64 hex digits (non-hex character 'g' at position 2)"),
         ["block hash as number"] = (r => r["blockHash"] = 5, "receipt.blockHash: expected 0x + 64 hex digits, got number 5"),
         ["proof element short"] = (r => r["batch"]!["proof"]![1] = "0x1234", "receipt.batch.proof[1]: expected 0x + 64 hex digits"),
+        ["proof of 33 elements"] = (r => r["batch"]!["proof"] = new JsonArray([.. Enumerable.Range(0, 33).Select(_ => (JsonNode?)("0x" + new string('a', 64)))]), "receipt.batch.proof: 33 elements; a proof has at most 32"),
         ["proof not an array"] = (r => r["batch"]!["proof"] = "0x00", "receipt.batch.proof: expected an array"),
         ["batch missing documentCount"] = (r => r["batch"]!.AsObject().Remove("documentCount"), "receipt.batch: missing property 'documentCount'"),
         ["documentCount zero"] = (r => r["batch"]!["documentCount"] = 0, "receipt.batch.documentCount: expected an integer from 1 to 4294967295"),

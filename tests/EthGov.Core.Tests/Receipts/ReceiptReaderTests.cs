@@ -121,6 +121,58 @@ public class ReceiptReaderTests
         Assert.Contains(result.Errors, e => e.StartsWith("receipt.batch.proof[0]: expected 0x + 64 hex digits", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Parse_ProofOfMillionsOfElements_ReportsItsLengthOnce()
+    {
+        // The body of a reproduced attack: each element used to become a problem, 3,000,010 of them.
+        var json = "{\"version\":1,\"batch\":{\"proof\":[" + string.Join(",", Enumerable.Repeat("0", 3_000_000)) + "]}}";
+
+        var result = ReceiptReader.Parse(json);
+
+        Assert.False(result.IsValid);
+        Assert.True(result.Errors.Count <= 20, $"{result.Errors.Count} problems");
+        Assert.Contains("receipt.batch.proof: 3000000 elements; a proof has at most 32", result.Errors);
+    }
+
+    [Fact]
+    public void Parse_ThousandsOfUnknownProperties_ListsTwentyAndSaysThereAreMore()
+    {
+        var json = TestReceipts.AsJson(TestReceipts.Single(seed: 180));
+        for (int i = 0; i < 5_000; i++)
+        {
+            json[$"extra{i}"] = i;
+        }
+
+        var result = ReceiptReader.Parse(json.ToJsonString());
+
+        Assert.Equal(20, result.Errors.Count);
+        Assert.True(result.ErrorsTruncated);
+        Assert.Equal("receipt.extra0: unknown property", result.Errors[0]);
+    }
+
+    [Fact]
+    public void Parse_FewProblems_AreNotMarkedTruncated()
+    {
+        var json = TestReceipts.AsJson(TestReceipts.Single(seed: 185));
+        json["extra"] = 1;
+
+        var result = ReceiptReader.Parse(json.ToJsonString());
+
+        Assert.Equal(["receipt.extra: unknown property"], result.Errors);
+        Assert.False(result.ErrorsTruncated);
+    }
+
+    [Fact]
+    public void Parse_UnknownPropertyWithHugeName_ShortensTheName()
+    {
+        var json = TestReceipts.AsJson(TestReceipts.Single(seed: 190));
+        json[new string('n', 100_000)] = 1;
+
+        var error = Assert.Single(ReceiptReader.Parse(json.ToJsonString()).Errors);
+
+        Assert.Equal("receipt." + new string('n', 37) + "...: unknown property", error);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -114,7 +114,7 @@ public static class HostileCases
             yield return Post("number", $"revoke grant {id}", $"/api/v1/grants/{id}/revocation", key, new JsonObject());
             yield return Post("number", $"log access {id}", $"/api/v1/grants/{id}/accesses", key, new JsonObject());
             yield return Post("number", $"approve proposal {id}", $"/api/v1/departments/proposals/{id}/approvals", key, new JsonObject());
-            yield return Get("number", $"page {id}", $"/api/v1/audit/records/{anchored}?page={id}");
+            yield return Get("number", $"cursor {id}", $"/api/v1/audit/records/{anchored}?cursor={id}");
             yield return Get("number", $"pageSize {id}", $"/api/v1/audit/records/{anchored}?pageSize={id}");
             yield return Post("number", $"timeoutSeconds {id}", $"/api/v1/documents?wait=true&timeoutSeconds={id}", key, new JsonObject { ["digest"] = anchored });
         }
@@ -137,6 +137,12 @@ public static class HostileCases
         yield return Post("size", "batch of 200,000 numbers", "/api/v1/documents/batch", key, new JsonObject { ["digests"] = new JsonArray([.. Enumerable.Range(0, 200_000).Select(i => (JsonNode?)i)]) });
         yield return Raw("size", "40 MB anchor body", HttpMethod.Post, "/api/v1/documents", key, Encoding.UTF8.GetBytes("{\"digest\":\"" + new string('a', 40_000_000) + "\"}"), "application/json");
         yield return Raw("size", "40 MB verify body", HttpMethod.Post, "/api/v1/verify", null, Encoding.UTF8.GetBytes("{\"receipt\":\"" + new string('a', 40_000_000) + "\"}"), "application/json");
+        yield return Raw("size", "6 MB verify body, a proof of 3,000,000 elements", HttpMethod.Post, "/api/v1/verify", null,
+            Encoding.UTF8.GetBytes("{\"receipt\":{\"version\":1,\"batch\":{\"proof\":[" + string.Join(",", Enumerable.Repeat("0", 3_000_000)) + "]}}}"), "application/json");
+        foreach (var path in new[] { "/api/v1/documents", "/api/v1/documents/batch", "/api/v1/verify", "/api/v1/grants" })
+        {
+            yield return Chunked("size", $"chunked 1 MB body to {path}", path, key, Encoding.UTF8.GetBytes("{\"digest\":\"" + Fresh() + "\",\"padding\":\"" + new string('a', 1_000_000) + "\"}"));
+        }
 
         // Uploads: over the limit, malformed multipart, no file part, path tricks in the file name.
         yield return Upload("upload", "upload over the limit", "/api/v1/documents/upload", key, "big.pdf", new byte[1_100_000]);
@@ -267,6 +273,16 @@ public static class HostileCases
             return request;
         });
 
+    /// <summary>A JSON body sent without a length (chunked), which the server cannot refuse by its header.</summary>
+    private static HostileCase Chunked(string kind, string description, string path, string? key, byte[] body)
+        => new(kind, description, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StreamContent(new UnknownLengthStream(body)) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            AddKey(request, key, false);
+            return request;
+        });
+
     private static HostileCase Upload(string kind, string description, string path, string? key, string? fileName, byte[] file, bool verdictAllowed = false, string? receipt = null)
         => new(kind, description, () =>
         {
@@ -302,5 +318,10 @@ public static class HostileCases
         {
             request.Headers.Remove(ApiKeyAuthentication.HeaderName);
         }
+    }
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }

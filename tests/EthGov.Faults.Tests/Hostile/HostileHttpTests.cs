@@ -80,7 +80,7 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
                 status = "closed";
                 if (!hostile.Description.Contains("40 MB", StringComparison.Ordinal))
                 {
-                    failures.Add($"{hostile.Kind}: {hostile.Description}: no answer ({ex.Message})");
+                    failures.Add($"{hostile.Kind}: {hostile.Description}: no answer ({ex.Message} {ex.GetBaseException().Message})");
                 }
             }
 

@@ -1,7 +1,7 @@
 using StbImageSharp;
 using ZXing;
 
-namespace EthGov.Page.Tests.TestSupport;
+namespace EthGov.Testing;
 
 /// <summary>Reads QR codes the way a phone camera would: from the pixels of the image, not from what the server meant.</summary>
 public static class QrCodes
