@@ -7,7 +7,7 @@ namespace EthGov.Testing;
 /// A real Hardhat node (chain id 31337, automine) on a free loopback port, started from the repository's
 /// node_modules and killed with its process tree when disposed.
 /// </summary>
-public sealed class HardhatNode : IAsyncDisposable
+public sealed class HardhatNode : IChainNode
 {
     private readonly NodeProcess _process;
 

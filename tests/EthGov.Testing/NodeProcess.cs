@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EthGov.Testing;
 
 /// <summary>A local chain client run as a child process on a loopback port, answering JSON-RPC.</summary>
-public sealed class NodeProcess : IAsyncDisposable
+public sealed class NodeProcess : IChainNode
 {
     private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Process _process;
@@ -92,6 +92,25 @@ public sealed class NodeProcess : IAsyncDisposable
                 await Task.Delay(200, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Stops the node as an operator's <c>kill</c> does (SIGTERM), so it can save its state, and waits for it to exit.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ public sealed class DepartmentSigners
     private readonly Dictionary<string, RegistryClient> _clients = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Loads every configured key; a key that cannot be loaded stops the start with its reason.</summary>
-    public DepartmentSigners(IConfiguration configuration, IOptions<ChainOptions> chain, Deployment deployment)
+    public DepartmentSigners(IConfiguration configuration, IOptions<ChainOptions> chain, Deployment deployment, ILogger<TransactionSender> logger)
     {
         foreach (var entry in configuration.GetSection("EthGov:Signers").GetChildren())
         {
@@ -31,7 +31,7 @@ public sealed class DepartmentSigners
             }
 
             var account = KeyLoader.Load(entry.Value, chain.Value.ChainId);
-            _clients[entry.Key] = new RegistryClient(chain.Value, deployment.Registry, account);
+            _clients[entry.Key] = new RegistryClient(chain.Value, deployment.Registry, account, logger);
         }
     }
 

@@ -1,4 +1,5 @@
 using EthGov.Chain.Transactions;
+using Microsoft.Extensions.Logging;
 using Nethereum.Web3.Accounts;
 
 namespace EthGov.Chain.Registry;
@@ -9,10 +10,10 @@ namespace EthGov.Chain.Registry;
 /// </summary>
 public sealed class RegistryClient
 {
-    /// <summary>Connects to the registry at <paramref name="registryAddress"/>.</summary>
-    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null)
+    /// <summary>Connects to the registry at <paramref name="registryAddress"/>; the signer's nonce repairs are logged to <paramref name="logger"/>.</summary>
+    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null, ILogger? logger = null)
     {
-        Context = new RegistryContext(options, registryAddress, signer);
+        Context = new RegistryContext(options, registryAddress, signer, logger);
         Documents = new DocumentOperations(Context);
         Departments = new DepartmentOperations(Context);
         Grants = new GrantOperations(Context);

@@ -1,6 +1,7 @@
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
 using EthGov.Chain.Transactions;
+using Microsoft.Extensions.Logging;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
@@ -15,14 +16,17 @@ public sealed class RegistryContext
 {
     private readonly TransactionSender? _sender;
 
-    /// <summary>Connects to the registry at <paramref name="address"/>; without <paramref name="signer"/> only reads work.</summary>
-    public RegistryContext(ChainOptions options, string address, Account? signer = null)
+    /// <summary>
+    /// Connects to the registry at <paramref name="address"/>; without <paramref name="signer"/> only reads work. The
+    /// signer's sender logs nonce gaps and repairs to <paramref name="logger"/>.
+    /// </summary>
+    public RegistryContext(ChainOptions options, string address, Account? signer = null, ILogger? logger = null)
     {
         Options = options;
         Address = address;
         Decoder = new RevertDecoder(RegistryArtifact.Embedded);
         Web3 = ChainConnection.CreateWeb3(options);
-        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
+        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, logger);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
         Checks = new CoalescedChecks(CheckManyMembersAsync, CoalescedChecks.DefaultSpacing);
     }

@@ -22,6 +22,13 @@ public sealed class ChainOptions
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// How long a sent transaction may wait for its receipt before the sender resynchronises its nonces with the node
+    /// and sends it again at the same nonce with raised fees (or unchanged at gas price 0). Dropped transactions and nonce
+    /// gaps are found sooner, by asking the node for the sender's own transactions while it waits.
+    /// </summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// How old the read of the latest block that a verification rests on may be: one that began at most this long
     /// before the question, kept fresh in the background while questions come, and never below a block in which a
     /// transaction sent with these options was confirmed (so a department sees its own revocation at once). Zero

@@ -1,4 +1,6 @@
 using EthGov.Chain.Abi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
@@ -8,21 +10,23 @@ using Nethereum.Web3.Accounts;
 namespace EthGov.Chain.Transactions;
 
 /// <summary>
-/// Sends the registry's transactions for one signer: nonces assigned here in order (a node under automine
-/// rejects gaps), fees that work on Hardhat and on a zero-gas-price Besu network, and receipts awaited to
-/// the configured number of confirmations. Reverts come back decoded, never as exceptions.
+/// Sends the registry's transactions for one signer: nonces assigned here in order, fees that work on Hardhat and on a
+/// zero-gas-price Besu network, and receipts awaited to the configured number of confirmations. It assumes nothing of
+/// the node's pool: a nonce gap (a reorganisation that undid mined transactions, a transaction dropped from the pool, a
+/// node restarted with an empty pool) or an overdue receipt is detected while waiting and repaired, and logged (see
+/// <see cref="SignerNonces"/>). Reverts come back decoded, never as exceptions.
 /// </summary>
 public sealed class TransactionSender
 {
+    private static readonly TimeSpan s_receiptPoll = TimeSpan.FromMilliseconds(100);
     private readonly Web3 _web3;
     private readonly ChainOptions _options;
     private readonly RevertDecoder _decoder;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly string _contractAddress;
-    private long _nextNonce = -1;
+    private readonly SignerNonces _nonces;
 
-    /// <summary>Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/>.</summary>
-    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress)
+    /// <summary>Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/>; gaps and repairs are logged to <paramref name="logger"/>.</summary>
+    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress, ILogger? logger = null)
     {
         _options = options;
         _decoder = decoder;
@@ -30,6 +34,7 @@ public sealed class TransactionSender
         Address = account.Address;
         _web3 = ChainConnection.CreateWeb3(options, account);
         _web3.TransactionManager.UseLegacyAsDefault = options.GasPriceWei is not null;
+        _nonces = new SignerNonces(_web3, options, logger ?? NullLogger.Instance, Address);
     }
 
     /// <summary>The signer's address.</summary>
@@ -48,7 +53,7 @@ public sealed class TransactionSender
             return ChainResult<TransactionOutcome>.Fail(sent.Error);
         }
 
-        return await _decoder.RunAsync(() => WaitForConfirmationAsync(sent.Value, cancellationToken));
+        return await _decoder.RunAsync(async () => await ConfirmAsync(await WaitForReceiptAsync(sent.Value, cancellationToken), cancellationToken));
     }
 
     /// <summary>Sends and returns the receipt too, for callers that decode the transaction's events.</summary>
@@ -68,19 +73,12 @@ public sealed class TransactionSender
         });
     }
 
-    private async Task<string> SendInOrderAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+    private Task<SentTransaction> SendInOrderAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
         where TMessage : FunctionMessage, new()
     {
         var handler = _web3.Eth.GetContractTransactionHandler<TMessage>();
-        await _sendLock.WaitAsync(cancellationToken);
-        try
+        return _nonces.SendAsync(typeof(TMessage).Name, async () =>
         {
-            if (_nextNonce < 0)
-            {
-                var pending = await _web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreatePending());
-                _nextNonce = (long)pending.Value;
-            }
-
             // Estimating first surfaces a revert (decoded as a custom error) before a nonce is spent.
             message.Gas ??= await handler.EstimateGasAsync(_contractAddress, message);
             if (_options.GasPriceWei is { } price)
@@ -88,35 +86,75 @@ public sealed class TransactionSender
                 message.GasPrice = new HexBigInteger(price);
             }
 
-            message.Nonce = _nextNonce;
-            var hash = await handler.SendRequestAsync(_contractAddress, message);
-            _nextNonce++;
-            return hash;
-        }
-        catch
+            message.FromAddress = Address;
+            return message.CreateTransactionInput(_contractAddress);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls for a receipt of any hash sent at the transaction's nonce, checking for gaps between polls. A node that does
+    /// not answer is waited for (the transaction may still be mined) until <see cref="ChainOptions.ReceiptTimeout"/>.
+    /// </summary>
+    private async Task<TransactionReceipt> WaitForReceiptAsync(SentTransaction sent, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + _options.ReceiptTimeout;
+        bool settled = false;
+        try
         {
-            // The node's view of our nonce is the truth after any failure.
-            _nextNonce = -1;
-            throw;
+            while (true)
+            {
+                try
+                {
+                    // Read before the receipts: when the chain had passed the nonce, one of ours is mined or none is.
+                    bool passed = sent.Passed;
+                    foreach (var hash in sent.Hashes)
+                    {
+                        var receipt = await _web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
+                        if (receipt is not null)
+                        {
+                            _nonces.Settle(sent, receipt.TransactionHash);
+                            settled = true;
+                            return Succeeded(receipt);
+                        }
+                    }
+
+                    if (passed)
+                    {
+                        _nonces.ReportTaken(sent);
+                        throw new ChainOperationException(ChainError.Rejected($"nonce {sent.Nonce} was used by another transaction than {string.Join(", ", sent.Hashes)}"));
+                    }
+
+                    await _nonces.CheckAsync(cancellationToken);
+                }
+                catch (Exception ex) when (_decoder.Decode(ex) is { Kind: ChainErrorKind.Unavailable })
+                {
+                    // The node is unreachable for now; the transaction may be mined all the same.
+                }
+
+                if (DateTimeOffset.UtcNow >= deadline)
+                {
+                    _nonces.ReportTimeout(sent);
+                    throw new ChainOperationException(ChainError.Unavailable($"no receipt for transaction {sent.Hash} (nonce {sent.Nonce}) within {_options.ReceiptTimeout}"));
+                }
+
+                await Task.Delay(s_receiptPoll, cancellationToken);
+            }
         }
         finally
         {
-            _sendLock.Release();
+            if (!settled)
+            {
+                _nonces.Abandon(sent);
+            }
         }
     }
 
-    private async Task<TransactionOutcome> WaitForConfirmationAsync(string hash, CancellationToken cancellationToken)
-        => await ConfirmAsync(await WaitForReceiptAsync(hash, cancellationToken), cancellationToken);
-
-    private async Task<TransactionReceipt> WaitForReceiptAsync(string hash, CancellationToken cancellationToken)
+    private static TransactionReceipt Succeeded(TransactionReceipt receipt)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.ReceiptTimeout);
-        var receipt = await _web3.TransactionReceiptPolling.PollForReceiptAsync(hash, timeout.Token);
         if (receipt.Status?.Value == 0)
         {
             // Mined but reverted: the state changed between the gas estimate and inclusion.
-            throw new ChainOperationException(new ChainError(ChainErrorKind.Reverted, "RevertedWhenMined", new Dictionary<string, object?>(), $"transaction {hash} reverted when mined"));
+            throw new ChainOperationException(new ChainError(ChainErrorKind.Reverted, "RevertedWhenMined", new Dictionary<string, object?>(), $"transaction {receipt.TransactionHash} reverted when mined"));
         }
 
         return receipt;

@@ -18,7 +18,7 @@ public sealed class ChainResetTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var port = EthGov.Testing.FreePort.Next();
-        var first = await DeployedChain.StartAsync(port);
+        var first = await DeployedChain.StartAsync(port: port);
         var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile);
         var key = await settings.CreateKeyAsync("TRANSPORT");
         string[] before = [.. Enumerable.Range(0, 40).Select(_ => Digests.New())];
@@ -32,7 +32,7 @@ public sealed class ChainResetTests(ITestOutputHelper output)
         }
 
         await first.DisposeAsync();
-        await using var second = await DeployedChain.StartAsync(port);
+        await using var second = await DeployedChain.StartAsync(port: port);
         output.WriteLine($"chain wiped: node on port {port} restarted, registry deployed anew at {second.Deployment.Registry} (genesis {second.Deployment.GenesisHash[..10]}…)");
 
         using (var http = api.Client(key))

@@ -6,12 +6,12 @@ using EthGov.Testing;
 namespace EthGov.Faults.Tests.TestSupport;
 
 /// <summary>
-/// A Hardhat node with the registry deployed for <see cref="DevChain.Departments"/> (threshold 2) and the deployment
-/// written to a file, as <c>ethgov deploy</c> leaves it for the API.
+/// A chain node (Hardhat, or anvil with timed blocks) with the registry deployed for <see cref="DevChain.Departments"/>
+/// (threshold 2) and the deployment written to a file, as <c>ethgov deploy</c> leaves it for the API.
 /// </summary>
 public sealed class DeployedChain : IAsyncDisposable
 {
-    private DeployedChain(HardhatNode node, Deployment deployment, string deploymentFile)
+    private DeployedChain(IChainNode node, Deployment deployment, string deploymentFile)
     {
         Node = node;
         Deployment = deployment;
@@ -19,7 +19,7 @@ public sealed class DeployedChain : IAsyncDisposable
     }
 
     /// <summary>The node.</summary>
-    public HardhatNode Node { get; }
+    public IChainNode Node { get; }
 
     /// <summary>The registry's deployment.</summary>
     public Deployment Deployment { get; }
@@ -30,10 +30,13 @@ public sealed class DeployedChain : IAsyncDisposable
     /// <summary>The node's JSON-RPC URL.</summary>
     public Uri RpcUrl => Node.RpcUrl;
 
-    /// <summary>Starts a node (on <paramref name="port"/> when given) and deploys the registry there.</summary>
-    public static async Task<DeployedChain> StartAsync(int? port = null)
+    /// <summary>Starts a node of <paramref name="client"/> (on <paramref name="port"/> when given) and deploys the registry there.</summary>
+    public static async Task<DeployedChain> StartAsync(ChainClient client = ChainClient.Hardhat, int? port = null)
+        => await OnAsync(await ChainNodes.StartAsync(client, port));
+
+    /// <summary>Deploys the registry on <paramref name="node"/>, which the result disposes.</summary>
+    public static async Task<DeployedChain> OnAsync(IChainNode node)
     {
-        var node = port is { } p ? await HardhatNode.StartAsync(p) : await HardhatNode.StartAsync();
         try
         {
             var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };

@@ -1,0 +1,419 @@
+using System.Diagnostics;
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
+using Nethereum.Web3;
+
+namespace EthGov.Chain.Transactions;
+
+/// <summary>
+/// The nonces of one signer: hands them out in order, keeps every transaction sent and not yet seen mined, and repairs
+/// the sequence when the node no longer holds what this sender believes it sent.
+/// </summary>
+/// <remarks>
+/// A node under automine (Hardhat) refuses a transaction whose nonce is ahead of the chain, so a stale nonce there fails
+/// loudly. geth, Besu and anvil queue such a transaction behind the gap instead, where it waits for ever. Gaps come from a
+/// reorganisation that undid mined transactions, a transaction dropped from the pool, or a node restarted with an empty
+/// pool. The node's pending count cannot be trusted to show them (anvil keeps counting transactions it dropped), so the
+/// checks ask the node for this sender's own transactions by hash:
+/// <list type="bullet">
+/// <item>the transaction next in line (at the chain's nonce) is unknown to the node: it was dropped;</item>
+/// <item>the chain's nonce is below every outstanding transaction and the transaction this sender saw mined there
+/// vanished (or, with none remembered, the node's pending count holds nothing there): a gap;</item>
+/// <item>a transaction has waited <see cref="ChainOptions.StuckAfter"/> without a receipt.</item>
+/// </list>
+/// Then it resynchronises: it reads the node's counts and walks the nonces from the chain's upwards. An outstanding
+/// transaction the node lost, or one overdue, is sent again at its nonce, with fees raised by
+/// <see cref="ReplacementFee"/> (at gas price 0 a transaction cannot be replaced by fee: the same signed bytes are sent
+/// again, which a pool that dropped it accepts). A gap below outstanding transactions is filled with a zero-value transfer
+/// to the signer itself, so they can be mined without any message being sent twice; a gap with nothing above it is
+/// reused by the next message. Every detection and action is logged at Warning.
+/// </remarks>
+internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logger, string address)
+{
+    private const string FillerLabel = "gap filler";
+
+    // Transactions seen mined are remembered by nonce, so a gap left by a reorganisation is recognised by hash.
+    private const int MinedKept = 256;
+
+    private static readonly TimeSpan s_checkSpacing = TimeSpan.FromMilliseconds(500);
+
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<ulong, SentTransaction> _outstanding = [];
+    private readonly SortedDictionary<ulong, string> _mined = [];
+    private long _next = -1;
+    private volatile bool _invalidated;
+    private long _nextCheck;
+
+    /// <summary>
+    /// Prepares a transaction with <paramref name="prepare"/> (which estimates gas, so a revert costs no nonce), gives it
+    /// the next nonce, signs and sends it. Any failure clears the cached nonce.
+    /// </summary>
+    public async Task<SentTransaction> SendAsync(string label, Func<Task<TransactionInput>> prepare, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureNextNonceAsync();
+            var input = await prepare();
+            input.Nonce = new HexBigInteger(_next);
+            var sent = await SignAndSendAsync(input, label, isFiller: false);
+            _next++;
+            return sent;
+        }
+        catch
+        {
+            // After any failure the node's view of our nonces is the truth.
+            _invalidated = true;
+            throw;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Called while a receipt is awaited: at most every half second (for all waiters together) it looks for a dropped
+    /// transaction, a gap or an overdue receipt, and resynchronises when it finds one.
+    /// </summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        long now = Stopwatch.GetTimestamp();
+        long due = Interlocked.Read(ref _nextCheck);
+        if (now < due || Interlocked.CompareExchange(ref _nextCheck, now + (long)(s_checkSpacing.TotalSeconds * Stopwatch.Frequency), due) != due)
+        {
+            return;
+        }
+
+        var latest = await CountAsync(BlockParameter.CreateLatest());
+        var waiting = Outstanding(forgetBelow: latest);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        string? reason = null;
+        bool trustPendingCount = true;
+        var first = waiting[0];
+        if (first.Nonce == latest)
+        {
+            if (!await KnownAsync(first.Hashes))
+            {
+                reason = $"{first.Hash} at nonce {first.Nonce}, next in line, is unknown to the node";
+            }
+        }
+        else if (MinedAt(latest) is { } vanished)
+        {
+            if (!await KnownAsync([vanished]))
+            {
+                reason = $"{vanished}, mined at nonce {latest}, is no longer on chain";
+            }
+        }
+        else if (await CountAsync(BlockParameter.CreatePending()) <= latest)
+        {
+            reason = $"the node holds no transaction at nonce {latest}";
+        }
+
+        if (reason is null && waiting.FirstOrDefault(Overdue) is { } late)
+        {
+            reason = $"no receipt for {late.Hash} at nonce {late.Nonce} after {options.StuckAfter}";
+            trustPendingCount = false;
+        }
+
+        if (reason is null)
+        {
+            return;
+        }
+
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await ResynchroniseAsync(reason, trustPendingCount);
+        }
+        catch
+        {
+            _invalidated = true;
+            throw;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Records that <paramref name="sent"/> was mined as <paramref name="minedHash"/>.</summary>
+    public void Settle(SentTransaction sent, string minedHash)
+    {
+        lock (_gate)
+        {
+            if (_outstanding.TryGetValue(sent.Nonce, out var current) && current == sent)
+            {
+                _outstanding.Remove(sent.Nonce);
+            }
+
+            _mined[sent.Nonce] = minedHash;
+            while (_mined.Count > MinedKept)
+            {
+                _mined.Remove(_mined.Keys.First());
+            }
+        }
+    }
+
+    /// <summary>Stops tracking <paramref name="sent"/>, whose waiter gave up, and clears the cached nonce.</summary>
+    public void Abandon(SentTransaction sent)
+    {
+        lock (_gate)
+        {
+            if (_outstanding.TryGetValue(sent.Nonce, out var current) && current == sent)
+            {
+                _outstanding.Remove(sent.Nonce);
+            }
+        }
+
+        _invalidated = true;
+    }
+
+    /// <summary>Logs that no receipt came for <paramref name="sent"/> within the receipt timeout.</summary>
+    public void ReportTimeout(SentTransaction sent)
+        => SenderLog.ReceiptTimedOut(logger, address, sent.Label, sent.Nonce, string.Join(", ", sent.Hashes), options.ReceiptTimeout);
+
+    /// <summary>Logs that the nonce of <paramref name="sent"/> was used by a transaction this sender did not send there.</summary>
+    public void ReportTaken(SentTransaction sent)
+        => SenderLog.NonceTaken(logger, address, sent.Nonce, sent.Label, string.Join(", ", sent.Hashes));
+
+    private async Task EnsureNextNonceAsync()
+    {
+        if (_invalidated || _next < 0)
+        {
+            _invalidated = false;
+            await ResynchroniseAsync(reason: null, trustPendingCount: true);
+            return;
+        }
+
+        bool idle;
+        lock (_gate)
+        {
+            idle = _outstanding.Count == 0;
+        }
+
+        // With nothing outstanding one count tells whether a reorganisation or a restarted node took nonces back.
+        if (idle && await CountAsync(BlockParameter.CreatePending()) != (ulong)_next)
+        {
+            await ResynchroniseAsync(reason: null, trustPendingCount: true);
+        }
+    }
+
+    /// <summary>Walks the nonces from the chain's up; the send lock is held.</summary>
+    private async Task ResynchroniseAsync(string? reason, bool trustPendingCount)
+    {
+        var latest = await CountAsync(BlockParameter.CreateLatest());
+        var pending = await CountAsync(BlockParameter.CreatePending());
+        var waiting = Outstanding(forgetBelow: latest);
+        if (reason is not null)
+        {
+            SenderLog.GapDetected(logger, address, reason, latest, pending, Describe(waiting));
+        }
+
+        ulong top = new[] { latest, pending, _next < 0 ? 0 : (ulong)_next, waiting.Count == 0 ? 0 : waiting[^1].Nonce + 1 }.Max();
+        var byNonce = waiting.ToDictionary(t => t.Nonce);
+        for (ulong nonce = latest; nonce < top; nonce++)
+        {
+            if (byNonce.TryGetValue(nonce, out var sent))
+            {
+                bool known = await KnownAsync(sent.Hashes);
+                if ((!known || Overdue(sent)) && !await SendAgainAsync(sent, known))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            bool occupied = MinedAt(nonce) is { } mined ? await KnownAsync([mined]) : trustPendingCount && nonce < pending;
+            if (occupied)
+            {
+                continue;
+            }
+
+            if (waiting.Any(t => t.Nonce > nonce))
+            {
+                if (!await FillAsync(nonce, waiting))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            SetNext(nonce, latest, pending);
+            return;
+        }
+
+        SetNext(top, latest, pending);
+    }
+
+    private void SetNext(ulong next, ulong latest, ulong pending)
+    {
+        if (_next >= 0 && next < (ulong)_next)
+        {
+            SenderLog.NonceReused(logger, address, _next, next, latest, pending);
+        }
+        else if (_next >= 0 && next > (ulong)_next)
+        {
+            SenderLog.NonceAdvanced(logger, address, _next, next, latest, pending);
+        }
+
+        _next = (long)next;
+    }
+
+    /// <summary>Sends <paramref name="sent"/> again at its nonce: with raised fees, or unchanged at gas price 0.</summary>
+    private async Task<bool> SendAgainAsync(SentTransaction sent, bool known)
+    {
+        var why = known ? $"waited {options.StuckAfter} without a receipt" : "was dropped by the node";
+        try
+        {
+            if (ReplacementFee.IsFree(sent.Input))
+            {
+                if (known)
+                {
+                    // The node still holds it: nothing would replace it, so say so once per StuckAfter.
+                    sent.Resent(DateTimeOffset.UtcNow);
+                    SenderLog.WaitingAtZeroPrice(logger, address, sent.Label, sent.Nonce, options.StuckAfter, sent.Hash);
+                    return true;
+                }
+
+                // The same signed bytes: a pool that dropped them takes them back.
+                await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(sent.Raw);
+                sent.Resent(DateTimeOffset.UtcNow);
+                SenderLog.ResentUnchanged(logger, address, sent.Label, sent.Nonce, why, sent.Hash);
+                return true;
+            }
+
+            var raised = await RaiseFeesAsync(sent.Input);
+            var raw = (await web3.TransactionManager.SignTransactionAsync(raised)).EnsureHexPrefix();
+            var hash = HashOf(raw);
+            var oldHash = sent.Hash;
+            await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
+            var oldFee = ReplacementFee.Describe(sent.Input);
+            sent.Replace(raised, raw, hash, DateTimeOffset.UtcNow);
+            SenderLog.Replaced(logger, address, sent.Label, sent.Nonce, why, oldHash, hash, oldFee, ReplacementFee.Describe(raised));
+            return true;
+        }
+        catch (RpcResponseException ex)
+        {
+            SenderLog.ActionFailed(logger, address, sent.Nonce, "send again", ex.RpcError?.Message ?? ex.Message);
+            _invalidated = true;
+            return false;
+        }
+    }
+
+    /// <summary>Fills <paramref name="nonce"/> with a zero-value transfer to the signer, so the transactions above it can be mined.</summary>
+    private async Task<bool> FillAsync(ulong nonce, IReadOnlyList<SentTransaction> waiting)
+    {
+        var input = new TransactionInput
+        {
+            From = address,
+            To = address,
+            Value = new HexBigInteger(0),
+            Gas = new HexBigInteger(21_000),
+            Nonce = new HexBigInteger(nonce),
+        };
+        if (options.GasPriceWei is { } price)
+        {
+            input.GasPrice = new HexBigInteger(price);
+        }
+
+        try
+        {
+            var filler = await SignAndSendAsync(input, FillerLabel, isFiller: true);
+            SenderLog.GapFilled(logger, address, nonce, Describe(waiting.Where(t => t.Nonce > nonce)), filler.Hash);
+            return true;
+        }
+        catch (RpcResponseException ex)
+        {
+            SenderLog.ActionFailed(logger, address, nonce, "fill the gap", ex.RpcError?.Message ?? ex.Message);
+            _invalidated = true;
+            return false;
+        }
+    }
+
+    private async Task<TransactionInput> RaiseFeesAsync(TransactionInput input)
+    {
+        if (ReplacementFee.IsLegacy(input))
+        {
+            // A fixed gas price is the operator's floor; without one the node's current price is.
+            BigInteger floor = options.GasPriceWei is { } price ? price : (await web3.Eth.GasPrice.SendRequestAsync()).Value;
+            return ReplacementFee.Raise(input, floor, null, null);
+        }
+
+        var suggested = await web3.TransactionManager.Fee1559SuggestionStrategy.SuggestFeeAsync();
+        return ReplacementFee.Raise(input, null, suggested.MaxFeePerGas, suggested.MaxPriorityFeePerGas);
+    }
+
+    private async Task<SentTransaction> SignAndSendAsync(TransactionInput input, string label, bool isFiller)
+    {
+        var raw = (await web3.TransactionManager.SignTransactionAsync(input)).EnsureHexPrefix();
+        var hash = HashOf(raw);
+        await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
+        var sent = new SentTransaction((ulong)input.Nonce.Value, label, input, raw, hash, DateTimeOffset.UtcNow, isFiller);
+        lock (_gate)
+        {
+            _outstanding[sent.Nonce] = sent;
+        }
+
+        return sent;
+    }
+
+    /// <summary>The outstanding transactions in nonce order, after forgetting those below <paramref name="forgetBelow"/> (mined).</summary>
+    private List<SentTransaction> Outstanding(ulong forgetBelow)
+    {
+        lock (_gate)
+        {
+            foreach (var nonce in _outstanding.Keys.TakeWhile(n => n < forgetBelow).ToList())
+            {
+                // Its waiter reads the receipt, or learns that another transaction took the nonce.
+                _outstanding[nonce].Passed = true;
+                _outstanding.Remove(nonce);
+            }
+
+            return [.. _outstanding.Values];
+        }
+    }
+
+    private string? MinedAt(ulong nonce)
+    {
+        lock (_gate)
+        {
+            return _mined.GetValueOrDefault(nonce);
+        }
+    }
+
+    private bool Overdue(SentTransaction sent) => DateTimeOffset.UtcNow - sent.SentAt > options.StuckAfter;
+
+    private async Task<bool> KnownAsync(IEnumerable<string> hashes)
+    {
+        foreach (var hash in hashes)
+        {
+            if (await web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<ulong> CountAsync(BlockParameter block)
+        => (ulong)(await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, block)).Value;
+
+    private static string HashOf(string raw) => "0x" + Sha3Keccack.Current.CalculateHashFromHex(raw);
+
+    private static string Describe(IEnumerable<SentTransaction> transactions)
+        => string.Join(", ", transactions.Select(t => $"{t.Nonce} {t.Label} {t.Hash}"));
+}
