@@ -14,7 +14,6 @@ public static class ApiKeysSetup
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
-        services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeRefusal>();
         services.AddSingleton<ApiKeyTable>();
         services.AddSingleton<ApiKeyStore>();

@@ -6,15 +6,14 @@ namespace EthGov.Api.Auth;
 public static class ScopeEndpointExtensions
 {
     /// <summary>
-    /// Requires an API key holding every scope in <paramref name="scopes"/>: no key is 401, a key without them 403
-    /// insufficient-scope. The policy is endpoint metadata, which is also how the OpenAPI document learns the scopes.
+    /// Requires an API key holding every scope in <paramref name="scopes"/>: no key is 401 (a failed policy without an
+    /// authenticated user is a challenge), a key without them 403 insufficient-scope. The policy names no scheme, so
+    /// it checks the user the default scheme already authenticated instead of authenticating again. It is endpoint
+    /// metadata, which is also how the OpenAPI document learns the scopes.
     /// </summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, ApiKeyScopes scopes)
         where TBuilder : IEndpointConventionBuilder
-        => builder.RequireAuthorization(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new ScopeRequirement(scopes))
-            .Build());
+        => builder.RequireAuthorization(new AuthorizationPolicyBuilder().AddRequirements(new ScopeRequirement(scopes)).Build());
 
     /// <summary>The scopes an endpoint with <paramref name="metadata"/> needs (None when it needs none).</summary>
     public static ApiKeyScopes RequiredScopes(IEnumerable<object> metadata)
