@@ -124,11 +124,11 @@ public class ApiKeyCommandTests
     }
 
     [Theory]
-    [InlineData("revoke", "7")]
-    [InlineData("rotate", "7")]
-    [InlineData("revoke", "one")]
-    [InlineData("rotate", "-1")]
-    public async Task ApiKeyRevokeOrRotate_NoSuchKey_ExitsTwoWithOneLine(string command, string id)
+    [InlineData("revoke", "7", "there is no API key 7")]
+    [InlineData("rotate", "7", "there is no API key 7")]
+    [InlineData("revoke", "one", "'one' is not an API key id")]
+    [InlineData("rotate", "0", "'0' is not an API key id")]
+    public async Task ApiKeyRevokeOrRotate_NoSuchKey_ExitsTwoWithOneLine(string command, string id, string error)
     {
         var dataDir = Directory.CreateTempSubdirectory("ethgov-keys-").FullName;
         await Cli(dataDir, "apikey", "create", "--department", "CIVIL");
@@ -136,7 +136,8 @@ public class ApiKeyCommandTests
         var run = await Cli(dataDir, "apikey", command, id);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.Equal($"ethgov: {error}", run.Stderr.Trim().Split('\n').Single()[..(error.Length + 8)]);
+        Assert.False((await List(dataDir)).Single().GetProperty("revoked").GetBoolean());
     }
 
     [Fact]
