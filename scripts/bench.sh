@@ -80,7 +80,7 @@ mkdir -p "$out/api"
 ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
 "${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments config/departments.dev.json \
   --deployment "$out/api/deployment.json" > "$out/api/deploy.log"
-"${ethgov[@]}" apikey create --department CIVIL --data-dir "$out/api/data" | grep -m1 '^egk_' > "$out/api/key"
+"${ethgov[@]}" apikey create --department CIVIL --scope anchor --data-dir "$out/api/data" | grep -m1 '^egk_' > "$out/api/key"
 chmod 600 "$out/api/key"
 api_port="$(free_port)"
 ethgov_require_free_port "$api_port" "API for the benchmarks"

@@ -41,12 +41,9 @@ builder.Services.AddSingleton(database);
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddEthGovProblems();
 builder.Services.AddEthGovOpenApi();
-builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-builder.Services.AddAuthorization();
+builder.Services.AddEthGovApiKeys(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);
 
-builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<DepartmentDirectory>();
 builder.Services.AddSingleton<DepartmentSigners>();
 builder.Services.AddSingleton<ChainStatus>();

@@ -40,8 +40,12 @@ public sealed class ApiSettings
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>A new API key for <paramref name="departmentCode"/> in the data directory, as <c>ethgov apikey create</c> makes it.</summary>
-    public Task<string> CreateKeyAsync(string departmentCode) => ApiKeyStore.CreateAsync(DataDirectory, departmentCode);
+    /// <summary>
+    /// A new API key for <paramref name="departmentCode"/> in the data directory, as <c>ethgov apikey create</c> makes it,
+    /// with every scope unless <paramref name="scopes"/> says otherwise (tests of other features are not about scopes).
+    /// </summary>
+    public async Task<string> CreateKeyAsync(string departmentCode, ApiKeyScopes? scopes = null)
+        => (await ApiKeyTable.Create(DataDirectory).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
 
     /// <summary>The environment of the API process.</summary>
     public IEnumerable<KeyValuePair<string, string>> Environment()

@@ -8,7 +8,8 @@ namespace EthGov.Api.Auth;
 
 /// <summary>
 /// Authenticates a department by its API key, sent as <c>X-Api-Key: egk_...</c> or <c>Authorization: Bearer egk_...</c>.
-/// The principal carries the department code and a non-secret key id; the key itself is never logged.
+/// The principal carries the department code, the key's number and its scopes (<see cref="ApiKeyIdentity"/>); the key
+/// itself is never logged.
 /// </summary>
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -22,7 +23,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>The claim holding the department code.</summary>
     public const string DepartmentClaim = "ethgov:department";
 
-    /// <summary>The claim holding the key id.</summary>
+    /// <summary>The claim holding the key's number (<c>ethgov apikey list</c>).</summary>
     public const string KeyIdClaim = "ethgov:key";
 
     /// <inheritdoc />
@@ -45,9 +46,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.Fail("unknown or revoked API key");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(DepartmentClaim, known.Department), new Claim(KeyIdClaim, known.KeyId)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ApiKeyIdentity(known)), SchemeName));
     }
 
     /// <inheritdoc />

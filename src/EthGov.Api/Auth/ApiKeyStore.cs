@@ -1,97 +1,131 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using EthGov.Api.Storage;
+using System.Collections.Frozen;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.Auth;
 
 /// <summary>
-/// Department API keys: 32 random bytes shown once at creation, stored only as their SHA-256 hash, each bound
-/// to one department code. <see cref="CreateAsync(string, string, CancellationToken)"/> is what
-/// <c>ethgov apikey create</c> calls against the API's data directory.
+/// The API's view of its keys: every key that works, by the hash of its secret, in an immutable snapshot that a
+/// request reads without a lock or a database access (one SHA-256 and one lookup). The snapshot is reloaded when the
+/// key table's change counter moves: <see cref="ApiKeyRefresher"/> checks it every second, so revocations and
+/// rotations made with the CLI while the API runs take effect within about a second. A secret not in the snapshot
+/// (a key created a moment ago, or a wrong one) waits for one check of the counter that starts after it arrived;
+/// such checks are at least <see cref="MissCheckSpacing"/> apart, so a flood of wrong keys costs the database a
+/// few reads a second, not one per request.
 /// </summary>
-public sealed class ApiKeyStore(Database database)
+public sealed class ApiKeyStore(ApiKeyTable table)
 {
     /// <summary>Every key starts with this, so a leaked key is easy to recognize in a scan.</summary>
     public const string Prefix = "egk_";
 
-    // Known keys by their hash (a 32-byte value, so the lookup allocates nothing): department and key id.
-    private readonly ConcurrentDictionary<Digest, KnownKey> _known = new();
+    /// <summary>The shortest time between two checks of the change counter caused by unknown secrets.</summary>
+    public static readonly TimeSpan MissCheckSpacing = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Creates a key for <paramref name="departmentCode"/> in the database under <paramref name="dataDirectory"/>; returns the key, which is not stored.</summary>
-    public static Task<string> CreateAsync(string dataDirectory, string departmentCode, CancellationToken cancellationToken = default)
-        => new ApiKeyStore(new Database(dataDirectory)).CreateAsync(departmentCode, cancellationToken);
-
-    /// <summary>Creates a key for <paramref name="departmentCode"/>; returns the key, which is not stored.</summary>
-    public async Task<string> CreateAsync(string departmentCode, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(departmentCode))
-        {
-            throw new ArgumentException("a department code is required", nameof(departmentCode));
-        }
-
-        database.EnsureCreated();
-        var key = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        await using var connection = database.Open();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO api_keys (key_hash, department, created_at) VALUES ($hash, $department, $createdAt)";
-        insert.Parameters.AddWithValue("$hash", Hash(key));
-        insert.Parameters.AddWithValue("$department", departmentCode.ToUpperInvariant());
-        insert.Parameters.AddWithValue("$createdAt", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        return key;
-    }
-
-    /// <summary>The department code <paramref name="key"/> acts for, or null when the key is unknown or revoked.</summary>
-    public async Task<string?> FindDepartmentAsync(string key, CancellationToken cancellationToken = default)
-        => (await FindAsync(key, cancellationToken))?.Department;
+    private readonly ConcurrentDictionary<long, ApiKeyUsage> _usage = new();
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly Lock _missGate = new();
+    private volatile Snapshot _snapshot = Snapshot.Empty;
+    private Task? _pendingCheck;
+    private long _lastMissCheck = long.MinValue / 2;
 
     /// <summary>
-    /// The department and key id of <paramref name="key"/>, or null when the key is unknown or revoked. The key is
-    /// hashed once; a key seen before is answered from memory without touching the database.
+    /// The key <paramref name="secret"/> belongs to, or null when it is unknown or revoked. A key found is noted as
+    /// used now (see <see cref="ApiKeyUsage"/>).
     /// </summary>
-    public ValueTask<KnownKey?> FindAsync(string key, CancellationToken cancellationToken = default)
+    public ValueTask<ApiKeyEntry?> FindAsync(string secret, CancellationToken cancellationToken = default)
     {
-        if (!key.StartsWith(Prefix, StringComparison.Ordinal) || key.Length > 128)
+        if (!ApiKeySecret.TryHash(secret, out var hash))
         {
-            return ValueTask.FromResult<KnownKey?>(null);
+            return ValueTask.FromResult<ApiKeyEntry?>(null);
         }
 
-        Span<byte> utf8 = stackalloc byte[128 * 3];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
-        var digest = new Digest(hash);
-        return _known.TryGetValue(digest, out var cached)
-            ? ValueTask.FromResult<KnownKey?>(cached)
-            : LookUpAsync(digest, hash.ToArray(), cancellationToken);
-    }
-
-    private async ValueTask<KnownKey?> LookUpAsync(Digest digest, byte[] hash, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT department FROM api_keys WHERE key_hash = $hash AND revoked = 0";
-        select.Parameters.AddWithValue("$hash", hash);
-        if (await select.ExecuteScalarAsync(cancellationToken) is not string department)
+        if (_snapshot.Keys.TryGetValue(hash, out var entry))
         {
-            return null;
+            entry.Usage.Mark();
+            return ValueTask.FromResult<ApiKeyEntry?>(entry);
         }
 
-        var known = new KnownKey(department, Convert.ToHexString(hash, 0, 8));
-        _known[digest] = known;
-        return known;
+        return FindAfterCheckAsync(hash, cancellationToken);
     }
 
-    /// <summary>A short, non-secret name of a key for logs and rate-limit partitions.</summary>
-    public static string KeyId(string key) => Convert.ToHexString(Hash(key).AsSpan(0, 8));
+    /// <summary>Reloads the keys when the change counter moved since the last load; true when it did.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            if (await table.ReadVersionAsync(cancellationToken) == _snapshot.Version)
+            {
+                return false;
+            }
 
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+            var (version, keys) = await table.ReadActiveAsync(cancellationToken);
+            _snapshot = new Snapshot(version, keys.ToFrozenDictionary(
+                k => k.Hash,
+                k => new ApiKeyEntry(k.Id, k.Department, k.Scopes, _usage.GetOrAdd(k.Id, id => new ApiKeyUsage(id)))));
+            return true;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>Writes the last-used time of every key used since the last write, in one transaction; returns how many keys.</summary>
+    public async Task<int> WriteLastUsedAsync(CancellationToken cancellationToken = default)
+    {
+        var due = _usage.Values.Select(u => (Usage: u, At: u.LastUsed)).Where(u => u.At > u.Usage.Written).ToList();
+        await table.WriteLastUsedAsync([.. due.Select(u => (u.Usage.KeyId, u.At))], cancellationToken);
+        foreach (var (usage, at) in due)
+        {
+            usage.MarkWritten(at);
+        }
+
+        return due.Count;
+    }
+
+    private async ValueTask<ApiKeyEntry?> FindAfterCheckAsync(Digest hash, CancellationToken cancellationToken)
+    {
+        await CheckSoonAsync().WaitAsync(cancellationToken);
+        if (_snapshot.Keys.TryGetValue(hash, out var entry))
+        {
+            entry.Usage.Mark();
+            return entry;
+        }
+
+        return null;
+    }
+
+    // A check that has not started yet, shared by every miss until it starts: each miss is answered from a snapshot at
+    // least as new as the database was when the miss arrived.
+    private Task CheckSoonAsync()
+    {
+        lock (_missGate)
+        {
+            return _pendingCheck ??= CheckAsync();
+        }
+    }
+
+    private async Task CheckAsync()
+    {
+        await Task.Yield();
+        var wait = _lastMissCheck + (long)MissCheckSpacing.TotalMilliseconds - Environment.TickCount64;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+        }
+
+        lock (_missGate)
+        {
+            _pendingCheck = null;
+            _lastMissCheck = Environment.TickCount64;
+        }
+
+        await RefreshAsync();
+    }
+
+    private sealed record Snapshot(long Version, FrozenDictionary<Digest, ApiKeyEntry> Keys)
+    {
+        public static Snapshot Empty { get; } = new(-1, FrozenDictionary<Digest, ApiKeyEntry>.Empty);
+    }
 }
-
-/// <summary>A key found in the store: the department it acts for and its non-secret id.</summary>
-/// <param name="Department">The department code.</param>
-/// <param name="KeyId">The first 8 bytes of the key's hash in hex, as <see cref="ApiKeyStore.KeyId"/> gives.</param>
-public sealed record KnownKey(string Department, string KeyId);

@@ -27,7 +27,7 @@ public static class DepartmentsApi
         open.MapGet("/proposals/{id}", GetProposal).WithName("GetProposal").WithSummary("One governance proposal");
 
         var write = app.MapGroup("/api/v1/departments/proposals").WithTags("Departments")
-            .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
+            .RequireScope(ApiKeyScopes.Governance).AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
         write.MapPost("/", Propose).WithName("Propose").WithSummary("Propose adding, suspending or restoring a department, or a new threshold; the caller's department approves at once");
         write.MapPost("/{id}/approvals", Approve).WithName("ApproveProposal").WithSummary("Approve a proposal for the caller's department; it executes at the quorum");
         return app;

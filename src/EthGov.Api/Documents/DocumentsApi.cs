@@ -34,17 +34,23 @@ public static class DocumentsApi
         var write = app.MapGroup("/api/v1/documents").WithTags("Documents")
             .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
         write.MapPost("/", AnchorDigest).WithName("AnchorDocument")
-            .WithSummary("Anchor a document by its SHA-256 digest: 202 once durably queued, 200 with the receipt when already anchored");
+            .WithSummary("Anchor a document by its SHA-256 digest: 202 once durably queued, 200 with the receipt when already anchored")
+            .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/batch", AnchorBatch).WithName("AnchorDocumentBatch")
             .WithSummary("Anchor up to 10,000 digests in one request, validated all-or-nothing")
-            .WithMetadata(new JsonBodyLimit(MaxBytes: app.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxBatchBodyBytes));
+            .WithMetadata(new JsonBodyLimit(MaxBytes: app.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxBatchBodyBytes))
+            .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/upload", AnchorUpload).WithName("AnchorDocumentUpload")
             .WithSummary("Anchor an uploaded file: hashed while streamed, never stored")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
-            .WithSummary("Revoke a document the caller's department issued, with a reason code");
+            .WithSummary("Revoke a document the caller's department issued, with a reason code")
+            .RequireScope(ApiKeyScopes.Revoke);
         write.MapPost("/{digest}/supersession", Supersede).WithName("SupersedeDocument")
-            .WithSummary("Replace a document by a newer one, anchored at once");
+            .WithSummary("Replace a document by a newer one, anchored at once")
+            // It issues a new document as well: a key that may only revoke must not be able to anchor this way.
+            .RequireScope(ApiKeyScopes.Revoke | ApiKeyScopes.Anchor);
         return app;
     }
 

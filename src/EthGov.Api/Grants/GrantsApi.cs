@@ -30,7 +30,7 @@ public static class GrantsApi
             .WithSummary("Grants of a record (open to anyone) or to a grantee department (that department's key only), as indexed, by id, a page at a time");
 
         var write = app.MapGroup("/api/v1/grants").WithTags("Grants")
-            .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
+            .RequireScope(ApiKeyScopes.Grants).AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
         write.MapPost("/", GrantUnderLegalBasis).WithName("CreateGrant").WithSummary("Grant a department access to a record under a legal basis");
         write.MapPost("/consent", GrantFromConsent).WithName("CreateGrantFromConsent").WithSummary("Submit a subject's EIP-712 consent as a grant (the caller's department relays it)");
         write.MapPost("/{id}/revocation", Revoke).WithName("RevokeGrant").WithSummary("Revoke a grant the caller's department made");

@@ -22,17 +22,18 @@ public static class OpenApiSetup
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[ScopeDocumentation.SchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = Auth.ApiKeyAuthentication.HeaderName,
-                    Description = "A department's API key (created with `ethgov apikey create --department <code>`).",
+                    Description = "A department's API key (created with `ethgov apikey create --department <code> --scope <scopes>`). Each operation lists the scopes it needs: anchor, revoke, grants, governance.",
                 };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                ScopeDocumentation.Apply(operation, context);
                 if (operation.OperationId is { } id && Examples.ForRequest(id) is { } example
                     && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
                 {

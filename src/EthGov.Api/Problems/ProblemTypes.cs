@@ -30,6 +30,9 @@ public static class ProblemTypes
     /// <summary>A key of one department acting for another.</summary>
     public const string Forbidden = "forbidden";
 
+    /// <summary>An API key without a scope the operation needs (<c>anchor</c>, <c>revoke</c>, <c>grants</c>, <c>governance</c>).</summary>
+    public const string InsufficientScope = "insufficient-scope";
+
     /// <summary>The key's department is suspended.</summary>
     public const string DepartmentSuspended = "department-suspended";
 

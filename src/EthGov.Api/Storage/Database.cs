@@ -46,6 +46,7 @@ public sealed class Database
     {
         using var connection = Open();
         Execute(connection, Schema.Sql);
+        Schema.Complete(connection);
     }
 
     /// <summary>Runs statements that return nothing.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace EthGov.Api.Storage;
 
 /// <summary>
@@ -31,11 +33,19 @@ internal static class Schema
             created_at   INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS api_keys (
-            id          INTEGER PRIMARY KEY,
-            key_hash    BLOB    NOT NULL UNIQUE,
-            department  TEXT    NOT NULL,
-            created_at  INTEGER NOT NULL,
-            revoked     INTEGER NOT NULL DEFAULT 0
+            id           INTEGER PRIMARY KEY,
+            key_hash     BLOB    NOT NULL UNIQUE,
+            department   TEXT    NOT NULL,
+            created_at   INTEGER NOT NULL,
+            revoked      INTEGER NOT NULL DEFAULT 0,
+            scopes       TEXT    NOT NULL,
+            rotated_at   INTEGER,
+            revoked_at   INTEGER,
+            last_used_at INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS api_key_changes (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS index_checkpoint (
             id           INTEGER PRIMARY KEY CHECK (id = 1),
@@ -98,4 +108,55 @@ internal static class Schema
             retired_at   INTEGER NOT NULL
         );
         """;
+
+    // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an
+    // upgrade neither breaks a running client nor widens a key. `ethgov apikey list` shows them for review.
+    private const string LegacyKeyScopes = "anchor,revoke,grants,governance";
+
+    /// <summary>
+    /// What CREATE TABLE IF NOT EXISTS cannot do: add the columns that tables made by an older version lack, and the
+    /// triggers over them. One immediate transaction, so the API and the CLI starting together do not race.
+    /// </summary>
+    public static void Complete(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var info = connection.CreateCommand())
+        {
+            info.Transaction = transaction;
+            info.CommandText = "SELECT name FROM pragma_table_info('api_keys')";
+            using var reader = info.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (column, definition) in new[]
+        {
+            ("scopes", $"TEXT NOT NULL DEFAULT '{LegacyKeyScopes}'"),
+            ("rotated_at", "INTEGER"),
+            ("revoked_at", "INTEGER"),
+            ("last_used_at", "INTEGER"),
+        })
+        {
+            if (!columns.Contains(column))
+            {
+                Database.Execute(connection, $"ALTER TABLE api_keys ADD COLUMN {column} {definition}", transaction);
+            }
+        }
+
+        // The API polls api_key_changes.version to see revocations and rotations within a second; last_used_at is
+        // left out so that the API's own writes do not wake it.
+        Database.Execute(connection, """
+            INSERT OR IGNORE INTO api_key_changes (id, version) VALUES (1, 0);
+            CREATE TRIGGER IF NOT EXISTS api_keys_inserted AFTER INSERT ON api_keys
+                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
+            CREATE TRIGGER IF NOT EXISTS api_keys_changed AFTER UPDATE OF key_hash, department, scopes, revoked ON api_keys
+                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
+            CREATE TRIGGER IF NOT EXISTS api_keys_deleted AFTER DELETE ON api_keys
+                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
+            """, transaction);
+        transaction.Commit();
+    }
 }

@@ -57,8 +57,12 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         return host;
     }
 
-    /// <summary>A new API key for <paramref name="departmentCode"/>, created as the CLI would.</summary>
-    public Task<string> CreateKeyAsync(string departmentCode) => ApiKeyStore.CreateAsync(DataDirectory, departmentCode);
+    /// <summary>
+    /// A new API key for <paramref name="departmentCode"/>, created as the CLI would, with every scope unless
+    /// <paramref name="scopes"/> says otherwise (tests of other features are not about scopes).
+    /// </summary>
+    public async Task<string> CreateKeyAsync(string departmentCode, ApiKeyScopes? scopes = null)
+        => (await ApiKeyTable.Create(DataDirectory).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
 
     /// <summary>A client that sends <paramref name="apiKey"/>.</summary>
     public HttpClient ClientWithKey(string? apiKey)
