@@ -17,6 +17,21 @@ public class HpkeKeyTests
     }
 
     [Fact]
+    public void ExportBytes_SmallScalar_KeepsItsLeadingZeros()
+    {
+        var one = new byte[HpkePrivateKey.Length];
+        one[^1] = 1;
+        using var key = HpkePrivateKey.FromBytes(one);
+
+        // SerializePrivateKey is fixed-length: a stored key must read back whatever its leading bytes.
+        Assert.Equal(one, key.ExportBytes());
+        // 1 * G is the generator (FIPS 186-4 D.1.2.3).
+        Assert.Equal(
+            "046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296" + "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5",
+            Convert.ToHexStringLower(key.PublicKey.Encoded));
+    }
+
+    [Fact]
     public void Generate_PublicKey_IsUncompressedAndValid()
     {
         using var key = HpkePrivateKey.Generate();
