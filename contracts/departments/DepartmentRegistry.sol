@@ -118,7 +118,7 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     /// @inheritdoc IDepartmentRegistry
     function reportCompromisedKey(address signer, uint64 compromisedSince) external {
         uint32 departmentId = _requireActiveSigner(msg.sender);
-        if (_currentKeyDepartment(signer) != departmentId) revert SignerNotInDepartment(signer, departmentId);
+        _requireCurrentKeyOf(departmentId, signer);
         if (_signerCount(departmentId) == 1) revert LastSigner(departmentId);
         _requireCompromisedSince(compromisedSince);
         _markCompromised(departmentId, signer, compromisedSince);
@@ -249,6 +249,13 @@ abstract contract DepartmentRegistry is DepartmentStorage {
         }
     }
 
+    /// @dev Reverts {CompromisedKey} for a reported key and {SignerNotInDepartment} for any other non-member.
+    function _requireCurrentKeyOf(uint32 departmentId, address signer) private view {
+        (uint32 keyDepartment, , , bool compromised) = _keyRecord(signer);
+        if (compromised) revert CompromisedKey(signer);
+        if (keyDepartment != departmentId) revert SignerNotInDepartment(signer, departmentId);
+    }
+
     function _existingProposal(uint256 proposalId) private view returns (StoredProposal storage stored) {
         stored = _governanceStorage().proposals[proposalId];
         if (stored.deadline == 0) revert ProposalNotFound(proposalId);
@@ -328,7 +335,7 @@ abstract contract DepartmentRegistry is DepartmentStorage {
             _replaceSigners(target, abi.decode(pending.data, (address[])));
         } else if (kind == ProposalKind.ReportCompromisedKey) {
             (address signer, uint64 compromisedSince) = abi.decode(pending.data, (address, uint64));
-            if (_currentKeyDepartment(signer) != target) revert SignerNotInDepartment(signer, target);
+            _requireCurrentKeyOf(target, signer);
             _markCompromised(target, signer, compromisedSince);
             _cancelPendingSignerChanges(target);
         } else {

@@ -35,6 +35,7 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         bytes32 legalBasis
     ) external returns (uint256 grantId) {
         uint32 grantorDepartment = _requireActiveSigner(msg.sender);
+        if (recordId == bytes32(0)) revert ZeroRecordId();
         if (granteeDepartment == grantorDepartment) revert SelfGrant(grantorDepartment);
         if (!_isIssuedBy(grantorDepartment, root, recordId, proof)) {
             revert IDocumentRegistry.NotIssuingDepartment(recordId, grantorDepartment);
