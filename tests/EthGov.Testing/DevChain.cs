@@ -7,7 +7,8 @@ namespace EthGov.Testing;
 
 /// <summary>
 /// A fresh Hardhat node with the registry deployed for three departments (CIVIL = dev:1, HEALTH = dev:2,
-/// TRANSPORT = dev:3, threshold 2), deployed by dev:0. Use one per test class through <see cref="Xunit.IAsyncLifetime"/>.
+/// TRANSPORT = dev:3, threshold 2, signer changes after <see cref="SignerChangeDelay"/> seconds), deployed by dev:0.
+/// Use one per test class through <see cref="Xunit.IAsyncLifetime"/>.
 /// </summary>
 public sealed class DevChain : Xunit.IAsyncLifetime
 {
@@ -21,6 +22,9 @@ public sealed class DevChain : Xunit.IAsyncLifetime
 
     /// <summary>Settings to reach it.</summary>
     public ChainOptions Options => new() { RpcUrl = Node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+
+    /// <summary>The signer-change delay of the dev deployment, as in config/departments.dev.json (tests move chain time past it).</summary>
+    public const ulong SignerChangeDelay = 60;
 
     /// <summary>The initial departments, in id order.</summary>
     public static IReadOnlyList<DepartmentSeed> Departments { get; } =
@@ -40,7 +44,7 @@ public sealed class DevChain : Xunit.IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await HardhatNode.StartAsync();
-        Deployment = (await RegistryDeployer.DeployAsync(Options, DevAccounts.Get(0, 31337), Departments, 2)).Unwrap();
+        Deployment = (await RegistryDeployer.DeployAsync(Options, DevAccounts.Get(0, 31337), Departments, 2, SignerChangeDelay)).Unwrap();
     }
 
     /// <inheritdoc />

@@ -200,7 +200,7 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
         }
 
-        var located = Locate(parsed, index, batches);
+        var located = Locate(parsed, caller, index, batches);
         if (located.Problem is { } problem)
         {
             return problem;
@@ -235,7 +235,7 @@ public static class DocumentsApi
             return invalid;
         }
 
-        var located = Locate(oldDigest, index, batches);
+        var located = Locate(oldDigest, caller, index, batches);
         if (located.Problem is { } problem)
         {
             return problem;
@@ -322,12 +322,19 @@ public static class DocumentsApi
         };
     }
 
-    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, DocumentIndex index, BatchStore batches)
+    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, ActingDepartment caller, DocumentIndex index, BatchStore batches)
     {
         if (!index.TryGet(digest, out var entry))
         {
             // Not anchored through this API (for example by the CLI): the chain decides.
             return (null, null);
+        }
+
+        if (entry.DepartmentId != caller.Department.Id)
+        {
+            // Registry 2.0 would look for the digest in the caller's own namespace and answer "not anchored": say why.
+            return (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
+                "Only the issuing department may change this document", $"{digest} was issued by department {entry.DepartmentId}, not by {caller.Department.Code}"));
         }
 
         return batches.Get(entry.BatchId) switch

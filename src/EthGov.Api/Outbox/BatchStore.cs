@@ -109,7 +109,7 @@ public sealed class BatchStore(Database database)
         return added;
     }
 
-    /// <summary>Stores a batch's new state (confirmation, failure or another attempt).</summary>
+    /// <summary>Stores a batch's new state (confirmation, failure or another attempt), and its validity as the chain recorded it.</summary>
     public void Update(BatchRecord batch)
     {
         lock (_lock)
@@ -117,10 +117,11 @@ public sealed class BatchStore(Database database)
             using var update = Connection().CreateCommand();
             update.CommandText = """
                 UPDATE batches SET state = $state, attempts = $attempts, error = $error, tx_hash = $tx,
-                    block_number = $block, block_hash = $blockHash, block_time = $blockTime
+                    block_number = $block, block_hash = $blockHash, block_time = $blockTime, valid_until = $validUntil
                 WHERE id = $id
                 """;
             update.Parameters.AddWithValue("$id", batch.Id);
+            update.Parameters.AddWithValue("$validUntil", (long)batch.ValidUntil);
             update.Parameters.AddWithValue("$state", (int)batch.State);
             update.Parameters.AddWithValue("$attempts", batch.Attempts);
             update.Parameters.AddWithValue("$error", (object?)batch.Error ?? DBNull.Value);

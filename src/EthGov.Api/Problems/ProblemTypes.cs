@@ -36,6 +36,9 @@ public static class ProblemTypes
     /// <summary>The document is still waiting for its anchor.</summary>
     public const string NotYetAnchored = "not-yet-anchored";
 
+    /// <summary>A department acting on a document another department issued.</summary>
+    public const string NotIssuingDepartment = "not-issuing-department";
+
     /// <summary>The digest is unknown to the outbox.</summary>
     public const string DocumentNotFound = "document-not-found";
 

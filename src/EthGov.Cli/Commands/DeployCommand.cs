@@ -11,7 +11,7 @@ public static class DeployCommand
 {
     private static readonly Option<string> s_departments = new("--departments")
     {
-        Description = "JSON file: {\"threshold\": n, \"departments\": [{\"code\", \"name\", \"signer\": address or dev:N}]}",
+        Description = "JSON file: {\"threshold\": n, \"signerChangeDelay\": seconds, \"departments\": [{\"code\", \"name\", \"signer\": address or dev:N}]}",
         DefaultValueFactory = _ => "config/departments.dev.json",
     };
 
@@ -22,9 +22,9 @@ public static class DeployCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var options = context.ChainOptions();
-            var (seeds, threshold) = ReadDepartments(parse.GetValue(s_departments)!, options.ChainId);
+            var (seeds, threshold, delay) = ReadDepartments(parse.GetValue(s_departments)!, options.ChainId);
             var deployer = context.Signer(options.ChainId, KeyLoader.AcceptsDevKeys(options.ChainId) ? "dev:0" : null);
-            var deployment = (await RegistryDeployer.DeployAsync(options, deployer, seeds, threshold, ct)).OrFail();
+            var deployment = (await RegistryDeployer.DeployAsync(options, deployer, seeds, threshold, delay, null, ct)).OrFail();
             var path = context.DeploymentPath(options.ChainId);
             await DeploymentFile.SaveAsync(deployment, path, ct);
             context.Output.Result(deployment, () =>
@@ -32,6 +32,7 @@ public static class DeployCommand
                 $"registry  {deployment.Registry}",
                 $"chain     {deployment.ChainId} (block {deployment.Block})",
                 $"quorum    {threshold} of {seeds.Count} departments",
+                $"key delay {deployment.SignerChangeDelay} s between a signer change's request and its apply",
                 .. deployment.Departments.Select(d => $"  #{d.Id} {d.Code,-10} {d.Name} (signer {d.Signer})"),
                 $"written   {path}",
             ]);
@@ -40,7 +41,7 @@ public static class DeployCommand
         return command;
     }
 
-    private static (IReadOnlyList<DepartmentSeed> Seeds, uint Threshold) ReadDepartments(string path, ulong chainId)
+    private static (IReadOnlyList<DepartmentSeed> Seeds, uint Threshold, ulong SignerChangeDelay) ReadDepartments(string path, ulong chainId)
     {
         if (!File.Exists(path))
         {
@@ -56,8 +57,13 @@ public static class DeployCommand
                 throw new CliException($"departments file '{path}' lists no departments");
             }
 
+            if (file.SignerChangeDelay is not { } delay || delay > RegistryDeployer.MaxSignerChangeDelaySeconds)
+            {
+                throw new CliException($"departments file '{path}' must give signerChangeDelay: the seconds between a signer change's request and its apply, at most {RegistryDeployer.MaxSignerChangeDelaySeconds} (30 days)");
+            }
+
             var seeds = file.Departments.Select(d => new DepartmentSeed(d.Code, d.Name, ResolveSigner(d.Signer, chainId))).ToList();
-            return (seeds, file.Threshold);
+            return (seeds, file.Threshold, delay);
         }
         catch (JsonException ex)
         {
@@ -77,7 +83,7 @@ public static class DeployCommand
             : throw new CliException($"'{signer}' is not an address (0x + 40 hex digits) or dev:N");
     }
 
-    private sealed record DepartmentsFile(uint Threshold, List<DepartmentEntry> Departments);
+    private sealed record DepartmentsFile(uint Threshold, ulong? SignerChangeDelay, List<DepartmentEntry> Departments);
 
     private sealed record DepartmentEntry(string Code, string Name, string Signer);
 }

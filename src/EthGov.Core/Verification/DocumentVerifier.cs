@@ -11,7 +11,8 @@ namespace EthGov.Core.Verification;
 /// <remarks>
 /// The chain has the last word on status. Each check is judged from its own fact rather than from the
 /// single status the contract reports, so a revoked document that has also expired shows both; the
-/// overall outcome then follows the contract's precedence, Revoked &gt; Superseded &gt; Expired &gt; Valid.
+/// overall outcome then follows the contract's precedence, Revoked &gt; KeyCompromised &gt; Superseded &gt;
+/// Expired &gt; Valid.
 /// A suspended issuer passes issuer-status with a note: suspension stops a department from acting,
 /// and nothing it anchored before is invalidated by it (design decision 3); the registry never lets a
 /// suspended department anchor, so every document it has on chain predates the suspension.
@@ -29,9 +30,11 @@ public static class DocumentVerifier
         [
             DigestMatches(request),
             ProofValid(request.Receipt),
+            IssuerNamed(request, facts),
             Anchored(request, facts),
             IssuerKnown(facts, anchored),
             IssuerStatus(facts, anchored),
+            KeyNotCompromised(facts, anchored),
             NotRevoked(facts, anchored),
             NotExpired(facts, anchored),
             NotSuperseded(facts, anchored),
@@ -58,6 +61,11 @@ public static class DocumentVerifier
         if (Failed(CheckNames.NotRevoked))
         {
             return VerdictOutcome.Revoked;
+        }
+
+        if (Failed(CheckNames.KeyNotCompromised))
+        {
+            return VerdictOutcome.KeyCompromised;
         }
 
         if (Failed(CheckNames.NotSuperseded))
@@ -116,6 +124,36 @@ public static class DocumentVerifier
             : Check(CheckNames.ProofValid, CheckOutcome.Failed, $"the proof leads to {computed}, not to batch root {batch.Root}");
     }
 
+    private static VerificationCheck IssuerNamed(VerificationRequest request, ChainFacts facts)
+    {
+        var asked = DescribeDepartment(facts);
+        switch (request.IssuerSource)
+        {
+            case IssuerSource.Receipt:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"the receipt names {asked}");
+            case IssuerSource.Requested:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked about {asked}, as requested");
+            case IssuerSource.Outbox:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"this service anchored it for {asked}");
+        }
+
+        var issuers = request.Issuers;
+        if (issuers.Count == 0)
+        {
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Skipped,
+                "asked every department: none anchored the digest on its own (a document anchored in a batch is found with its receipt)");
+        }
+
+        if (issuers.Count == 1)
+        {
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked every department: only {asked} anchored the digest");
+        }
+
+        var all = string.Join(", ", issuers.Select(i => $"{DescribeDepartment(i)} ({Words(i.Status)})"));
+        return Check(CheckNames.IssuerNamed, CheckOutcome.Passed,
+            $"asked every department: {issuers.Count} anchored the digest, {all}; this verdict is about {asked}'s");
+    }
+
     private static VerificationCheck Anchored(VerificationRequest request, ChainFacts facts)
     {
         if (facts.Status == DocumentStatus.Unknown)
@@ -123,7 +161,8 @@ public static class DocumentVerifier
             string what = request.Receipt?.Batch is { } missing
                 ? $"neither batch root {missing.Root} with this proof nor the digest"
                 : "the digest";
-            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"the registry does not know {what} (read at block {facts.ReadAtBlock})");
+            string whose = facts.DepartmentId == 0 ? "the registry does not know" : $"{DescribeDepartment(facts)} has not anchored";
+            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
         }
 
         string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
@@ -157,6 +196,32 @@ public static class DocumentVerifier
                 "note: the department is now suspended; it can no longer issue, but documents it issued before stay valid"),
             _ => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "the department is not in the registry"),
         };
+    }
+
+    private static VerificationCheck KeyNotCompromised(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "not anchored");
+        }
+
+        if (facts.KeyId == 0)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "the registry records no anchoring key for it");
+        }
+
+        if (facts.KeyCompromisedSince is not { } since)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed, $"anchored by key {facts.KeyId} of the department, never reported compromised");
+        }
+
+        // The contract's rule: tainted when anchoredAt >= compromisedSince; a key stolen later does not taint earlier documents.
+        bool tainted = facts.Status == DocumentStatus.KeyCompromised || (facts.AnchoredAt is { } at && at >= since);
+        return tainted
+            ? Check(CheckNames.KeyNotCompromised, CheckOutcome.Failed,
+                $"anchored by key {facts.KeyId} of the department, reported compromised since {Format(since)}, at or after which it anchored this document: whoever held the stolen key may have issued it")
+            : Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed,
+                $"anchored by key {facts.KeyId} of the department before it was reported compromised (since {Format(since)})");
     }
 
     private static VerificationCheck NotRevoked(ChainFacts facts, bool anchored)
@@ -267,6 +332,12 @@ public static class DocumentVerifier
             ({ } code, null) => $"department {facts.DepartmentId} ({code})",
             _ => $"department {facts.DepartmentId}",
         };
+
+    private static string Words(DocumentStatus status) => status switch
+    {
+        DocumentStatus.KeyCompromised => "key compromised",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static string At(DateTimeOffset? time) => time is { } t ? $" at {Format(t)}" : string.Empty;
 

@@ -12,4 +12,13 @@ public sealed record VerificationRequest(Digest Digest)
 
     /// <summary>The receipt the person holds, when they gave one.</summary>
     public Receipt? Receipt { get; init; }
+
+    /// <summary>How the department the facts are about was chosen.</summary>
+    public IssuerSource IssuerSource { get; init; } = IssuerSource.Receipt;
+
+    /// <summary>
+    /// For <see cref="IssuerSource.Search"/>: the facts of every department that anchored the digest on its own (the
+    /// chosen one among them), so the verdict can name them all.
+    /// </summary>
+    public IReadOnlyList<ChainFacts> Issuers { get; init; } = [];
 }
