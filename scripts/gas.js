@@ -29,12 +29,15 @@ const YEAR = 365n * DAY;
 const SIGNER_CHANGE_DELAY = 2n * DAY;
 
 const { ethers, networkHelpers } = await network.create();
+// Signed values derive from this fixed time, not the clock, so signatures (and their calldata gas) repeat run to run.
+const T0 = 1_900_000_000n;
+await networkHelpers.time.increaseTo(T0);
 const [deployer, ministry, civil, relayer, citizen, newKey, spareKey] = await ethers.getSigners();
 const { chainId } = await ethers.provider.getNetwork();
 
 // Digests look like real SHA-256 values (no zero bytes to flatter calldata costs).
 const digestOf = (label) => ethers.sha256(ethers.toUtf8Bytes(label));
-const latest = async () => BigInt(await networkHelpers.time.latest());
+const addressOf = (label) => ethers.getAddress(ethers.dataSlice(ethers.id(label), 12));
 const gasOf = async (txPromise) => Number((await (await txPromise).wait()).gasUsed);
 
 const leaves = Array.from({ length: BATCH_SIZE }, (_, i) => [digestOf(`certificate-${i}`)]);
@@ -74,9 +77,9 @@ async function sign(contract, signer, primaryType, message) {
 /** The operations both versions have, with the same data; `grantAccess` differs only in its arguments. */
 async function measureShared(contract, version, results) {
   const asMinistry = contract.connect(ministry);
-  const now = await latest();
+  const now = T0;
   const validUntil = now + 5n * YEAR;
-  const deadline = now + 3600n;
+  const deadline = now + 30n * DAY;
   const record = async (operation, txPromise) => { results[operation] = await gasOf(txPromise); };
 
   await record("anchor", asMinistry.anchor(digestOf("licence-0001"), validUntil));
@@ -109,7 +112,7 @@ async function measureShared(contract, version, results) {
   await record("logAccess", contract.connect(civil).logAccess(grantId));
   await record("revokeGrant", contract.connect(citizen).revokeGrant(consentGrantId));
 
-  await record("proposeAddDepartment", asMinistry.proposeAddDepartment("TAX", "Tax Administration", ethers.Wallet.createRandom().address, now + 7n * DAY));
+  await record("proposeAddDepartment", asMinistry.proposeAddDepartment("TAX", "Tax Administration", addressOf("tax signer"), now + 7n * DAY));
   await record("approve (adds a department)", contract.connect(civil).approve(1));
 }
 
@@ -139,7 +142,7 @@ async function measureV2(legacy) {
   await measureShared(contract, "2.0.0", results);
   const asMinistry = contract.connect(ministry);
 
-  const consentDeadline = (await latest()) + DAY;
+  const consentDeadline = T0 + 30n * DAY;
   const consent = await sign(contract, newKey, "SignerConsent", { departmentId: 1, deadline: consentDeadline });
   await record("requestAddSigner (with consent)", asMinistry.requestAddSigner(newKey.address, consentDeadline, consent));
   await networkHelpers.time.increase(SIGNER_CHANGE_DELAY);
@@ -150,19 +153,19 @@ async function measureV2(legacy) {
   await networkHelpers.time.increase(SIGNER_CHANGE_DELAY);
   await record("applySignerChange (remove)", asMinistry.applySignerChange(await contract.signerChangeCount()));
 
-  const spareConsent = await sign(contract, spareKey, "SignerConsent", { departmentId: 1, deadline: (await latest()) + DAY });
-  await asMinistry.requestAddSigner(spareKey.address, (await latest()) + DAY, spareConsent);
+  const spareConsent = await sign(contract, spareKey, "SignerConsent", { departmentId: 1, deadline: consentDeadline });
+  await asMinistry.requestAddSigner(spareKey.address, consentDeadline, spareConsent);
   await networkHelpers.time.increase(SIGNER_CHANGE_DELAY);
   await asMinistry.applySignerChange(await contract.signerChangeCount());
-  await record("reportCompromisedKey", asMinistry.reportCompromisedKey(spareKey.address, (await latest()) - DAY));
+  await record("reportCompromisedKey", asMinistry.reportCompromisedKey(spareKey.address, T0));
 
-  const proposalDeadline = (await latest()) + 7n * DAY;
+  const proposalDeadline = T0 + 20n * DAY;
   await record("proposeReplaceSigners (2 keys)", asMinistry.proposeReplaceSigners(3,
-    [ethers.Wallet.createRandom().address, ethers.Wallet.createRandom().address], proposalDeadline));
+    [addressOf("health recovery key 1"), addressOf("health recovery key 2")], proposalDeadline));
   await record("approve (replaces 1 key by 2)", contract.connect(civil).approve(2));
 
   // A proposal whose approvals reach the quorum only after the threshold drops to 1: execute() carries it out.
-  await asMinistry.proposeAddDepartment("LAND", "Land Registry", ethers.Wallet.createRandom().address, proposalDeadline);
+  await asMinistry.proposeAddDepartment("LAND", "Land Registry", addressOf("land signer"), proposalDeadline);
   await asMinistry.proposeThreshold(1, proposalDeadline);
   await contract.connect(civil).approve(4);
   await record("execute (adds a department)", contract.connect(civil).execute(3));
