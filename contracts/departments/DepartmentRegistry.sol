@@ -86,7 +86,8 @@ abstract contract DepartmentRegistry is DepartmentStorage {
         uint64 compromisedSince,
         uint64 deadline
     ) external returns (uint256 proposalId) {
-        uint32 departmentId = _currentKeyDepartment(signer);
+        (uint32 departmentId, , , bool compromised) = _keyRecord(signer);
+        if (!compromised) departmentId = _currentKeyDepartment(signer);
         _requireCompromisedSince(compromisedSince);
         return
             _propose(ProposalKind.ReportCompromisedKey, departmentId, abi.encode(signer, compromisedSince), deadline);
@@ -342,9 +343,14 @@ abstract contract DepartmentRegistry is DepartmentStorage {
             _replaceSigners(target, abi.decode(pending.data, (address[])));
         } else if (kind == ProposalKind.ReportCompromisedKey) {
             (address signer, uint64 compromisedSince) = abi.decode(pending.data, (address, uint64));
-            _requireCurrentKeyOf(target, signer);
-            _markCompromised(target, signer, compromisedSince);
-            _cancelPendingSignerChanges(target);
+            (, , , bool compromised) = _keyRecord(signer);
+            if (compromised) {
+                _redateCompromise(target, signer, compromisedSince);
+            } else {
+                _requireCurrentKeyOf(target, signer);
+                _markCompromised(target, signer, compromisedSince);
+                _cancelPendingSignerChanges(target);
+            }
         } else {
             _revokeGrantsByQuorum(pending.data);
         }

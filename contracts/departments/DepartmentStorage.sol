@@ -220,6 +220,13 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
         emit KeyCompromised(departmentId, signer, keyId, compromisedSince);
     }
 
+    /// @dev Replaces the compromise time of a key already reported compromised (the quorum's correction).
+    function _redateCompromise(uint32 departmentId, address signer, uint64 compromisedSince) internal {
+        uint16 keyId = uint16(_departmentStorage().signers[signer] >> _SIGNER_KEY_ID_SHIFT);
+        _departmentStorage().keys[departmentId][keyId] = uint160(signer) | (uint256(compromisedSince) << _KEY_SINCE_SHIFT);
+        emit KeyCompromised(departmentId, signer, keyId, compromisedSince);
+    }
+
     /// @dev Sets or clears the `active` flag of every current key of `departmentId`.
     function _setSignersActive(uint32 departmentId, bool active) internal {
         DepartmentLayout storage $ = _departmentStorage();
