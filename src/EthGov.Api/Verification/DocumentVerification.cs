@@ -41,8 +41,10 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         }
         else if (ours is not null && (departmentId is null || departmentId == ours.DepartmentId))
         {
-            // The proof of a document this API batched is recomputed from its outbox.
+            // The proof of a document this API batched is recomputed from its outbox; the transaction it recorded is
+            // checked against the chain like a receipt's before it is shown.
             root = ours.IsSingle ? null : ours.Root;
+            request = request with { Transaction = new StatedTransaction(Digest.Parse(ours.TransactionHash!), ours.BlockNumber!.Value, Digest.Parse(ours.BlockHash!), deployment.Registry) };
             report = await ChainVerifier.VerifyForAsync(documents, request, ours.DepartmentId, root, root is null ? [] : receipts.ProofOf(ours, digest),
                 departmentId is null ? IssuerSource.Outbox : IssuerSource.Requested);
         }
@@ -62,8 +64,8 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
 
         var (verdict, facts) = (report.Value.Verdict, report.Value.Facts);
         var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
-        var transaction = receipt?.Digest == digest ? receipt.TransactionHash
-            : ours?.TransactionHash is { } hash ? Digest.Parse(hash) : (Digest?)null;
+        // Only a transaction the chain confirmed is shown as the anchoring one.
+        var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
         var anchored = facts.Status != DocumentStatus.Unknown;
         return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, root, transaction)));
     }

@@ -135,6 +135,19 @@ public sealed class DocumentOperations(RegistryContext context)
         return ChainResult<IReadOnlyList<ChainFacts>>.Ok(facts);
     }
 
+    /// <summary>
+    /// What the chain says about the stated anchoring transaction <paramref name="hash"/>: whether it is there, in which
+    /// block, sent to which contract, and whether this registry logged in it the anchoring by <paramref name="departmentId"/>
+    /// of <paramref name="digest"/> (singly, when <paramref name="root"/> is null) or of the batch <paramref name="root"/>.
+    /// </summary>
+    public async Task<ChainResult<AnchoringTransaction>> ReadTransactionAsync(Digest hash, uint departmentId, Digest? root, Digest digest)
+    {
+        var latest = await context.Pinned.LatestAsync();
+        return latest.IsSuccess
+            ? await context.Transactions.ReadAsync(latest.Value, hash, departmentId, root, digest)
+            : ChainResult<AnchoringTransaction>.Fail(latest.Error);
+    }
+
     // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one that
     // began before they did) and identical questions at the same block hash; different questions at that block travel
     // together in records calls (CoalescedChecks). The facts stay the chain's at ReadAtBlock. A null query is a batch

@@ -40,9 +40,25 @@ public static class ChainVerifier
         var facts = root is { } r
             ? await documents.CheckInBatchAsync(departmentId, r, request.Digest, proof)
             : await documents.CheckAsync(departmentId, request.Digest);
-        return facts.IsSuccess
-            ? Report(request with { IssuerSource = source }, facts.Value)
-            : ChainResult<VerificationReport>.Fail(facts.Error);
+        if (!facts.IsSuccess)
+        {
+            return ChainResult<VerificationReport>.Fail(facts.Error);
+        }
+
+        var checkedFacts = facts.Value;
+        if (request.StatedTransaction is { } stated)
+        {
+            // A receipt's (or a record's) transaction hash is a claim: the chain is asked about it too.
+            var transaction = await documents.ReadTransactionAsync(stated.Hash, departmentId, root, request.Digest);
+            if (!transaction.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(transaction.Error);
+            }
+
+            checkedFacts = checkedFacts with { Transaction = transaction.Value };
+        }
+
+        return Report(request with { IssuerSource = source }, checkedFacts);
     }
 
     private static async Task<ChainResult<VerificationReport>> SearchAsync(DocumentOperations documents, VerificationRequest request)

@@ -45,6 +45,9 @@ public sealed record ChainFacts
     /// <summary>When the anchoring key's reported compromise began; null when it was never reported.</summary>
     public DateTimeOffset? KeyCompromisedSince { get; init; }
 
+    /// <summary>What the chain says about the stated anchoring transaction, when one was stated and read.</summary>
+    public AnchoringTransaction? Transaction { get; init; }
+
     /// <summary>Block at which the facts were read.</summary>
     public required ulong ReadAtBlock { get; init; }
 
