@@ -66,6 +66,12 @@ public sealed record ChainFacts
     /// <summary>Registry address read, when known, to compare with a receipt.</summary>
     public string? Registry { get; init; }
 
+    /// <summary>
+    /// For a document of the registry 1.x this registry took over from: the cut-over block (the 1.x registry was read
+    /// just before it); null for this registry's own documents.
+    /// </summary>
+    public ulong? LegacyCutoverBlock { get; init; }
+
     /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null.</summary>
     public static DateTimeOffset? FromUnixSeconds(ulong seconds) =>
         seconds == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(checked((long)seconds));

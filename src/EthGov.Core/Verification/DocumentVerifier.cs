@@ -147,7 +147,9 @@ public static class DocumentVerifier
 
         if (issuers.Count == 1)
         {
-            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked every department: only {asked} anchored the digest");
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, facts.LegacyCutoverBlock is null
+                ? $"asked every department: only {asked} anchored the digest"
+                : $"asked every department: none anchored the digest here; {asked} anchored it in registry 1.x before the cut-over");
         }
 
         var all = string.Join(", ", issuers.Select(i => $"{DescribeDepartment(i)} ({Words(i.Status)})"));
@@ -162,15 +164,22 @@ public static class DocumentVerifier
             string what = request.Receipt?.Batch is { } missing
                 ? $"neither batch root {missing.Root} with this proof nor the digest"
                 : "the digest";
+            if (facts.LegacyCutoverBlock is { } before)
+            {
+                return Check(CheckNames.Anchored, CheckOutcome.Failed,
+                    $"registry 1.x ({facts.Registry}) did not know {what} before the cut-over at block {before}; what it anchored since does not count");
+            }
+
             string whose = facts.DepartmentId == 0 ? "the registry does not know" : $"{DescribeDepartment(facts)} has not anchored";
             return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
         }
 
         string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
+        string where = facts.LegacyCutoverBlock is { } cutover ? $" of registry 1.x, before the cut-over at block {cutover}" : string.Empty;
         return Check(
             CheckNames.Anchored,
             CheckOutcome.Passed,
-            $"anchored {how} in block {facts.AnchoredBlock}{At(facts.AnchoredAt)}");
+            $"anchored {how} in block {facts.AnchoredBlock}{where}{At(facts.AnchoredAt)}");
     }
 
     private static VerificationCheck IssuerKnown(ChainFacts facts, bool anchored)
