@@ -2,36 +2,65 @@
 pragma solidity 0.8.37;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {DepartmentRegistry} from "./departments/DepartmentRegistry.sol";
 import {DocumentRegistry} from "./documents/DocumentRegistry.sol";
-import {AccessGrants} from "./grants/AccessGrants.sol";
+import {EthGovRegistryExtension} from "./extension/EthGovRegistryExtension.sol";
+import {ExtensionCalls} from "./extension/ExtensionCalls.sol";
+import {AccessLog} from "./grants/AccessLog.sol";
+import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
 
 /**
  * @title EthGovRegistry
- * @notice The one deployed EthGov contract: departments and their governance, document anchoring and
- * status, access grants and the access log. The modules share one contract so that anchoring reads the
- * caller's department without a cross-contract call.
- * @dev EIP-712 domain: name "EthGov", version "1".
+ * @notice The one EthGov contract users see: departments, their keys and governance, document anchoring and
+ * status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
+ * @dev Anchoring, revocation, the document views and the access log run here, reading the caller's
+ * department without a cross-contract call; every other function is declared here and runs in an
+ * {EthGovRegistryExtension} this constructor creates, by DELEGATECALL on this contract's storage
+ * (see {ExtensionCalls}). EIP-712 domain: name "EthGov", version "1".
  */
-contract EthGovRegistry is DepartmentRegistry, DocumentRegistry, AccessGrants {
+contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog {
     /**
      * @param codes Initial department codes; department ids are 1..n in this order.
      * @param names Initial department names.
      * @param signers The first signer of each initial department.
      * @param initialThreshold Approvals a proposal needs, between 1 and n.
+     * @param signerChangeDelaySeconds Seconds between a signer change's request and its earliest apply (at most 30 days).
+     * @param legacyRegistryAddress The registry 1.x whose documents stay revocable here, or zero for none; this
+     * deployment's block is the cut-over block.
      */
     constructor(
         string[] memory codes,
         string[] memory names,
         address[] memory signers,
-        uint32 initialThreshold
-    ) DepartmentRegistry(codes, names, signers, initialThreshold) EIP712("EthGov", "1") {}
+        uint32 initialThreshold,
+        uint64 signerChangeDelaySeconds,
+        address legacyRegistryAddress
+    )
+        ExtensionCalls(address(new EthGovRegistryExtension(signerChangeDelaySeconds, legacyRegistryAddress)))
+        EIP712("EthGov", "1")
+    {
+        _initializeDepartments(codes, names, signers, initialThreshold);
+    }
+
+    /// @inheritdoc IDelegatedSignatures
+    function nonces(address owner) external view returns (uint256) {
+        return _nonce(owner);
+    }
+
+    /// @inheritdoc IDelegatedSignatures
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "1.1.0".
+     * @return The semantic version, "2.0.0".
      */
     function version() external pure returns (string memory) {
-        return "1.1.0";
+        return "2.0.0";
+    }
+
+    function _domainSeparator() internal view override returns (bytes32) {
+        return _domainSeparatorV4();
     }
 }

@@ -1,16 +1,19 @@
 import { expect } from "chai";
 import {
-  ethers, loadFixture, time, now, DAY, deployRegistry, deployWithSuspendedHealth,
-  DepartmentStatus, ProposalKind, INTERIOR, CIVIL_REGISTRY, HEALTH, digestOf,
+  ethers, loadFixture, time, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployWithSuspendedHealth, addSigner,
+  removeSigner, DepartmentStatus, ProposalKind, INTERIOR, CIVIL_REGISTRY, HEALTH, digestOf,
 } from "./fixtures.js";
+
+const coder = ethers.AbiCoder.defaultAbiCoder();
 
 describe("Departments", function () {
   describe("deployment", function () {
-    it("registers the initial departments with ids 1..n, one active signer each", async function () {
+    it("registers the initial departments with ids 1..n, one active signer each with key id 1", async function () {
       const { registry, interior, health } = await loadFixture(deployRegistry);
       expect(await registry.departmentCount()).to.equal(3n);
       expect(await registry.activeDepartmentCount()).to.equal(3n);
       expect(await registry.threshold()).to.equal(2n);
+      expect(await registry.quorum()).to.equal(2n);
       const department = await registry.department(INTERIOR);
       expect(department.code).to.equal("INT");
       expect(department.name).to.equal("Ministry of Interior");
@@ -18,47 +21,61 @@ describe("Departments", function () {
       expect(department.signers).to.deep.equal([interior.address]);
       expect(await registry.departmentIdByCode("HLT")).to.equal(HEALTH);
       expect(await registry.departmentOf(health.address)).to.deep.equal([HEALTH, true]);
+      expect(await registry.keyOf(health.address)).to.deep.equal([HEALTH, 1n, true, 0n]);
+      expect(await registry.key(HEALTH, 1)).to.deep.equal([health.address, 0n]);
+      expect(await registry.keyCount(HEALTH)).to.equal(1n);
+      expect(await registry.signerChangeDelay()).to.equal(SIGNER_CHANGE_DELAY);
+      expect(await registry.MAX_SIGNERS()).to.equal(8n);
     });
 
-    it("emits DepartmentAdded, SignerAdded and ThresholdChanged for the initial set", async function () {
+    it("emits DepartmentAdded, SignerAdded with the key id and ThresholdChanged for the initial set", async function () {
       const [, a, b] = await ethers.getSigners();
-      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 1]);
+      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 1, 0, ethers.ZeroAddress]);
       const tx = registry.deploymentTransaction();
       await expect(tx).to.emit(registry, "DepartmentAdded").withArgs(1n, "A", "Alpha");
-      await expect(tx).to.emit(registry, "SignerAdded").withArgs(2n, b.address);
+      await expect(tx).to.emit(registry, "SignerAdded").withArgs(2n, b.address, 1n);
       await expect(tx).to.emit(registry, "ThresholdChanged").withArgs(0n, 1n);
     });
 
     it("rejects arrays of different lengths with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], 1)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects an empty code, an empty name or a zero signer with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy([""], ["Alpha"], [a.address], 1)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], [""], [a.address], 1)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], 1)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy([""], ["Alpha"], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], [""], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects a threshold of zero or above the department count with InvalidThreshold", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 0))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 0, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(0n, 2n);
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 3))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 3, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(3n, 2n);
     });
 
     it("rejects a duplicate code with DepartmentCodeTaken and a duplicate signer with SignerAlreadyRegistered", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], 1))
+      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], 1, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "DepartmentCodeTaken").withArgs("A");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], 1))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], 1, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "SignerAlreadyRegistered").withArgs(a.address);
+    });
+
+    it("rejects a signer change delay above 30 days with InvalidSignerChangeDelay", async function () {
+      const [, a] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("EthGovRegistry");
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], 1, 30n * DAY + 1n, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "InvalidSignerChangeDelay").withArgs(30n * DAY + 1n);
+      const accepted = await factory.deploy(["A"], ["Alpha"], [a.address], 1, 30n * DAY, ethers.ZeroAddress);
+      expect(await accepted.signerChangeDelay()).to.equal(30n * DAY);
     });
   });
 
@@ -69,15 +86,19 @@ describe("Departments", function () {
       await expect(registry.department(4)).to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(4n);
     });
 
-    it("answers 0 for an unknown code and (0, false) for an address that is no signer", async function () {
+    it("answers 0 for an unknown code and nothing for an address that is no signer", async function () {
       const { registry, outsider } = await loadFixture(deployRegistry);
       expect(await registry.departmentIdByCode("NOPE")).to.equal(0n);
       expect(await registry.departmentOf(outsider.address)).to.deep.equal([0n, false]);
+      expect(await registry.keyOf(outsider.address)).to.deep.equal([0n, 0n, false, 0n]);
+      expect(await registry.key(INTERIOR, 2)).to.deep.equal([ethers.ZeroAddress, 0n]);
+      expect(await registry.keyCount(9)).to.equal(0n);
     });
 
-    it("reverts proposal() for an unknown id with ProposalNotFound", async function () {
+    it("reverts proposal() and liveApprovals() for an unknown id with ProposalNotFound", async function () {
       const { registry } = await loadFixture(deployRegistry);
       await expect(registry.proposal(1)).to.be.revertedWithCustomError(registry, "ProposalNotFound").withArgs(1n);
+      await expect(registry.liveApprovals(1)).to.be.revertedWithCustomError(registry, "ProposalNotFound").withArgs(1n);
     });
   });
 
@@ -93,16 +114,41 @@ describe("Departments", function () {
       await expect(registry.connect(civilRegistry).approve(1))
         .to.emit(registry, "ProposalApproved").withArgs(1n, CIVIL_REGISTRY, 2n)
         .and.to.emit(registry, "DepartmentAdded").withArgs(4n, "TAX", "Tax Administration")
-        .and.to.emit(registry, "SignerAdded").withArgs(4n, spareKey.address)
+        .and.to.emit(registry, "SignerAdded").withArgs(4n, spareKey.address, 1n)
         .and.to.emit(registry, "ProposalExecuted").withArgs(1n);
       expect(await registry.departmentIdByCode("TAX")).to.equal(4n);
       expect(await registry.activeDepartmentCount()).to.equal(4n);
       expect(await registry.departmentOf(spareKey.address)).to.deep.equal([4n, true]);
       const proposal = await registry.proposal(1);
+      expect(proposal.kind).to.equal(ProposalKind.AddDepartment);
+      expect(proposal.proposer).to.equal(INTERIOR);
+      expect(proposal.targetDepartment).to.equal(0n);
+      expect(proposal.deadline).to.equal(deadline);
       expect(proposal.executed).to.equal(true);
-      expect(proposal.approvals).to.equal(2n);
-      expect(proposal.code).to.equal("TAX");
-      expect(proposal.signer).to.equal(spareKey.address);
+      expect(proposal.approvers).to.deep.equal([INTERIOR, CIVIL_REGISTRY]);
+      expect(coder.decode(["string", "string", "address"], proposal.data).toArray())
+        .to.deep.equal(["TAX", "Tax Administration", spareKey.address]);
+    });
+
+    it("encodes each kind's data as documented in IDepartmentRegistry", async function () {
+      const { registry, interior, health } = await loadFixture(deployRegistry);
+      const deadline = (await now()) + DAY;
+      await registry.connect(interior).proposeSuspendDepartment(HEALTH, deadline);
+      await registry.connect(interior).proposeThreshold(3, deadline);
+      const fresh = ethers.Wallet.createRandom().address;
+      await registry.connect(interior).proposeReplaceSigners(HEALTH, [fresh], deadline);
+      await registry.connect(interior).proposeReportCompromisedKey(health.address, 5n, deadline);
+
+      const suspend = await registry.proposal(1);
+      expect([suspend.kind, suspend.targetDepartment, suspend.data]).to.deep.equal([ProposalKind.SuspendDepartment, HEALTH, "0x"]);
+      const threshold = await registry.proposal(2);
+      expect(coder.decode(["uint32"], threshold.data)[0]).to.equal(3n);
+      const replace = await registry.proposal(3);
+      expect([replace.kind, replace.targetDepartment]).to.deep.equal([ProposalKind.ReplaceSigners, HEALTH]);
+      expect(coder.decode(["address[]"], replace.data)[0]).to.deep.equal([fresh]);
+      const report = await registry.proposal(4);
+      expect([report.kind, report.targetDepartment]).to.deep.equal([ProposalKind.ReportCompromisedKey, HEALTH]);
+      expect(coder.decode(["address", "uint64"], report.data).toArray()).to.deep.equal([health.address, 5n]);
     });
 
     it("never lets a single department change membership when the threshold is above one", async function () {
@@ -113,11 +159,13 @@ describe("Departments", function () {
       expect((await registry.department(HEALTH)).status).to.equal(DepartmentStatus.Active);
       await expect(registry.connect(interior).approve(1))
         .to.be.revertedWithCustomError(registry, "AlreadyApproved").withArgs(1n, INTERIOR);
+      await expect(registry.connect(interior).execute(1))
+        .to.be.revertedWithCustomError(registry, "QuorumNotReached").withArgs(1n, 1n, 2n);
     });
 
     it("counts one approval per department, whichever of its keys signs", async function () {
       const { registry, interior, spareKey, otherKey } = await loadFixture(deployRegistry);
-      await registry.connect(interior).addSigner(spareKey.address);
+      await addSigner(registry, interior, spareKey);
       await registry.connect(interior).proposeAddDepartment("TAX", "Tax", otherKey.address, (await now()) + DAY);
       await expect(registry.connect(spareKey).approve(1))
         .to.be.revertedWithCustomError(registry, "AlreadyApproved").withArgs(1n, INTERIOR);
@@ -132,6 +180,8 @@ describe("Departments", function () {
       await time.increaseTo(deadline + 1n);
       await expect(registry.connect(civilRegistry).approve(1))
         .to.be.revertedWithCustomError(registry, "ProposalExpired").withArgs(1n, deadline);
+      await expect(registry.connect(civilRegistry).execute(1))
+        .to.be.revertedWithCustomError(registry, "ProposalExpired").withArgs(1n, deadline);
     });
 
     it("accepts an approval in the deadline's own second", async function () {
@@ -142,23 +192,32 @@ describe("Departments", function () {
       await expect(registry.connect(civilRegistry).approve(1)).to.emit(registry, "DepartmentSuspended").withArgs(HEALTH);
     });
 
-    it("rejects a deadline that is not in the future with InvalidDeadline", async function () {
+    it("rejects a deadline that is not in the future or more than 30 days ahead with InvalidDeadline", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const past = await now();
       await expect(registry.connect(interior).proposeThreshold(1, past))
         .to.be.revertedWithCustomError(registry, "InvalidDeadline").withArgs(past);
+      await time.setNextBlockTimestamp(past + 10n);
+      const beyond = past + 10n + 30n * DAY + 1n;
+      await expect(registry.connect(interior).proposeThreshold(1, beyond))
+        .to.be.revertedWithCustomError(registry, "InvalidDeadline").withArgs(beyond);
+      await time.setNextBlockTimestamp(past + 20n);
+      await expect(registry.connect(interior).proposeThreshold(1, past + 20n + 30n * DAY)).to.emit(registry, "ProposalCreated");
     });
 
-    it("rejects approving an unknown proposal with ProposalNotFound", async function () {
+    it("rejects approving or executing an unknown proposal with ProposalNotFound", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       await expect(registry.connect(interior).approve(7)).to.be.revertedWithCustomError(registry, "ProposalNotFound").withArgs(7n);
+      await expect(registry.connect(interior).execute(7)).to.be.revertedWithCustomError(registry, "ProposalNotFound").withArgs(7n);
     });
 
-    it("rejects approving an executed proposal with ProposalAlreadyExecuted", async function () {
+    it("rejects approving or executing an executed proposal with ProposalAlreadyExecuted", async function () {
       const { registry, interior, civilRegistry, health } = await loadFixture(deployRegistry);
       await registry.connect(interior).proposeThreshold(3, (await now()) + DAY);
       await registry.connect(civilRegistry).approve(1);
       await expect(registry.connect(health).approve(1))
+        .to.be.revertedWithCustomError(registry, "ProposalAlreadyExecuted").withArgs(1n);
+      await expect(registry.connect(health).execute(1))
         .to.be.revertedWithCustomError(registry, "ProposalAlreadyExecuted").withArgs(1n);
     });
 
@@ -192,7 +251,7 @@ describe("Departments", function () {
         .to.be.revertedWithCustomError(registry, "InvalidThreshold").withArgs(4n, 3n);
     });
 
-    it("rejects adding a department with a taken code or a registered signer", async function () {
+    it("rejects adding a department with a taken code, a registered signer or an empty name", async function () {
       const { registry, interior, health, spareKey } = await loadFixture(deployRegistry);
       const deadline = (await now()) + DAY;
       await expect(registry.connect(interior).proposeAddDepartment("REG", "Again", spareKey.address, deadline))
@@ -255,6 +314,7 @@ describe("Departments", function () {
       await registry.connect(interior).proposeSuspendDepartment(CIVIL_REGISTRY, (await now()) + DAY);
       await registry.connect(civilRegistry).approve(2);
       expect(await registry.activeDepartmentCount()).to.equal(1n);
+      expect(await registry.quorum()).to.equal(1n);
       await expect(registry.connect(interior).proposeAddDepartment("TAX", "Tax", spareKey.address, (await now()) + DAY))
         .to.emit(registry, "ProposalExecuted").withArgs(3n);
     });
@@ -269,59 +329,32 @@ describe("Departments", function () {
     });
   });
 
-  describe("signer keys", function () {
-    it("adds a signer to the caller's own department", async function () {
-      const { registry, interior, spareKey } = await loadFixture(deployRegistry);
-      await expect(registry.connect(interior).addSigner(spareKey.address))
-        .to.emit(registry, "SignerAdded").withArgs(INTERIOR, spareKey.address);
-      expect((await registry.department(INTERIOR)).signers).to.deep.equal([interior.address, spareKey.address]);
-      expect(await registry.departmentOf(spareKey.address)).to.deep.equal([INTERIOR, true]);
-    });
-
-    it("rejects a signer that already signs for a department with SignerAlreadyRegistered", async function () {
-      const { registry, interior, health } = await loadFixture(deployRegistry);
-      await expect(registry.connect(interior).addSigner(health.address))
-        .to.be.revertedWithCustomError(registry, "SignerAlreadyRegistered").withArgs(health.address);
-    });
-
-    it("rejects the zero address as a signer with InvalidDepartment", async function () {
-      const { registry, interior } = await loadFixture(deployRegistry);
-      await expect(registry.connect(interior).addSigner(ethers.ZeroAddress)).to.be.revertedWithCustomError(registry, "InvalidDepartment");
-    });
-
-    it("removes a signer of the caller's own department", async function () {
+  describe("key ids", function () {
+    it("gives each new key the department's next key id and never reuses one", async function () {
       const { registry, interior, spareKey, otherKey } = await loadFixture(deployRegistry);
-      await registry.connect(interior).addSigner(spareKey.address);
-      await registry.connect(interior).addSigner(otherKey.address);
-      await expect(registry.connect(interior).removeSigner(spareKey.address))
-        .to.emit(registry, "SignerRemoved").withArgs(INTERIOR, spareKey.address);
-      expect((await registry.department(INTERIOR)).signers).to.deep.equal([interior.address, otherKey.address]);
-      expect(await registry.departmentOf(spareKey.address)).to.deep.equal([0n, false]);
-      await registry.connect(interior).removeSigner(interior.address);
-      expect((await registry.department(INTERIOR)).signers).to.deep.equal([otherKey.address]);
+      await addSigner(registry, interior, spareKey);
+      expect(await registry.keyOf(spareKey.address)).to.deep.equal([INTERIOR, 2n, true, 0n]);
+      await removeSigner(registry, interior, spareKey);
+      expect(await registry.keyOf(spareKey.address)).to.deep.equal([0n, 0n, false, 0n]);
+      await addSigner(registry, interior, otherKey);
+      await addSigner(registry, interior, spareKey);
+      expect(await registry.keyOf(otherKey.address)).to.deep.equal([INTERIOR, 3n, true, 0n]);
+      expect(await registry.keyOf(spareKey.address)).to.deep.equal([INTERIOR, 4n, true, 0n]);
+      expect(await registry.key(INTERIOR, 2)).to.deep.equal([spareKey.address, 0n]);
+      expect(await registry.keyCount(INTERIOR)).to.equal(4n);
+      expect(await registry.keyCount(CIVIL_REGISTRY)).to.equal(1n);
     });
 
-    it("refuses to remove another department's signer with SignerNotInDepartment", async function () {
-      const { registry, interior, health } = await loadFixture(deployRegistry);
-      await expect(registry.connect(interior).removeSigner(health.address))
-        .to.be.revertedWithCustomError(registry, "SignerNotInDepartment").withArgs(health.address, INTERIOR);
-    });
-
-    it("never removes a department's last signer (LastSigner)", async function () {
-      const { registry, interior } = await loadFixture(deployRegistry);
-      await expect(registry.connect(interior).removeSigner(interior.address))
-        .to.be.revertedWithCustomError(registry, "LastSigner").withArgs(INTERIOR);
-    });
-
-    it("keeps documents attributed to the department when its keys rotate", async function () {
+    it("keeps documents attributed to the department and its key id when its keys rotate", async function () {
       const { registry, interior, spareKey } = await loadFixture(deployRegistry);
       const digest = digestOf("passport-before-rotation");
       await registry.connect(interior).anchor(digest, 0);
-      await registry.connect(interior).addSigner(spareKey.address);
-      await registry.connect(spareKey).removeSigner(interior.address);
+      await addSigner(registry, interior, spareKey);
+      await removeSigner(registry, spareKey, interior);
 
-      const view = await registry.check(digest);
+      const view = await registry.check(INTERIOR, digest);
       expect(view.departmentId).to.equal(INTERIOR);
+      expect(view.keyId).to.equal(1n);
       await expect(registry.connect(spareKey).revoke(digest, 4))
         .to.emit(registry, "DocumentRevoked").withArgs(digest, INTERIOR, ethers.ZeroHash, 4n);
       await expect(registry.connect(interior).anchor(digestOf("old key"), 0))

@@ -23,7 +23,7 @@ describe("Documents", function () {
       const receipt = await (await tx).wait();
       const block = await ethers.provider.getBlock(receipt.blockNumber);
 
-      const view = await registry.check(digest);
+      const view = await registry.check(INTERIOR, digest);
       expect(view.status).to.equal(DocumentStatus.Valid);
       expect(view.departmentId).to.equal(INTERIOR);
       expect(view.departmentStatus).to.equal(DepartmentStatus.Active);
@@ -32,11 +32,13 @@ describe("Documents", function () {
       expect(view.validUntil).to.equal(validUntil);
       expect(view.revocationReason).to.equal(0n);
       expect(view.successor).to.equal(ethers.ZeroHash);
+      expect(view.keyId).to.equal(1n);
+      expect(view.keyCompromisedSince).to.equal(0n);
     });
 
     it("reports an unknown digest as Unknown without reverting", async function () {
       const { registry } = await loadFixture(deployRegistry);
-      const view = await registry.check(digestOf("never anchored"));
+      const view = await registry.check(INTERIOR, digestOf("never anchored"));
       expect(view.status).to.equal(DocumentStatus.Unknown);
       expect(view.departmentId).to.equal(0n);
     });
@@ -46,12 +48,11 @@ describe("Documents", function () {
       await expect(registry.connect(interior).anchor(ethers.ZeroHash, 0)).to.be.revertedWithCustomError(registry, "ZeroDigest");
     });
 
-    it("rejects a digest anchored before with AlreadyAnchored, even by another department", async function () {
-      const { registry, interior, health } = await loadFixture(deployRegistry);
+    it("rejects a digest the same department anchored before with AlreadyAnchored", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
       const digest = digestOf("twice");
       await registry.connect(interior).anchor(digest, 0);
       await expect(registry.connect(interior).anchor(digest, 0)).to.be.revertedWithCustomError(registry, "AlreadyAnchored").withArgs(digest);
-      await expect(registry.connect(health).anchor(digest, 0)).to.be.revertedWithCustomError(registry, "AlreadyAnchored").withArgs(digest);
     });
 
     it("rejects a validUntil that is not in the future with InvalidValidUntil", async function () {
@@ -72,11 +73,11 @@ describe("Documents", function () {
       await registry.connect(interior).anchor(permanent, 0);
 
       await time.increaseTo(validUntil);
-      expect((await registry.check(expiring)).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.check(INTERIOR, expiring)).status).to.equal(DocumentStatus.Valid);
       await time.increase(1);
-      expect((await registry.check(expiring)).status).to.equal(DocumentStatus.Expired);
+      expect((await registry.check(INTERIOR, expiring)).status).to.equal(DocumentStatus.Expired);
       await time.increase(100n * YEAR);
-      expect((await registry.check(permanent)).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.check(INTERIOR, permanent)).status).to.equal(DocumentStatus.Valid);
     });
 
     it("ranks Revoked above Superseded above Expired", async function () {
@@ -87,9 +88,9 @@ describe("Documents", function () {
       await registry.connect(interior).anchor(original, validUntil);
       await registry.connect(interior).supersede(original, renewed, 0);
       await time.increase(2n * DAY);
-      expect((await registry.check(original)).status).to.equal(DocumentStatus.Superseded);
+      expect((await registry.check(INTERIOR, original)).status).to.equal(DocumentStatus.Superseded);
       await registry.connect(interior).revoke(original, 9);
-      const view = await registry.check(original);
+      const view = await registry.check(INTERIOR, original);
       expect(view.status).to.equal(DocumentStatus.Revoked);
       expect(view.revocationReason).to.equal(9n);
       expect(view.successor).to.equal(renewed);
@@ -101,7 +102,7 @@ describe("Documents", function () {
       await registry.connect(health).anchor(digest, 0);
       await registry.connect(interior).proposeSuspendDepartment(HEALTH, (await now()) + DAY);
       await registry.connect(civilRegistry).approve(1);
-      const view = await registry.check(digest);
+      const view = await registry.check(HEALTH, digest);
       expect(view.status).to.equal(DocumentStatus.Valid);
       expect(view.departmentStatus).to.equal(DepartmentStatus.Suspended);
     });
@@ -114,7 +115,7 @@ describe("Documents", function () {
       await registry.connect(interior).anchor(digest, 0);
       await expect(registry.connect(interior).revoke(digest, 2))
         .to.emit(registry, "DocumentRevoked").withArgs(digest, INTERIOR, ethers.ZeroHash, 2n);
-      const view = await registry.check(digest);
+      const view = await registry.check(INTERIOR, digest);
       expect(view.status).to.equal(DocumentStatus.Revoked);
       expect(view.revocationReason).to.equal(2n);
     });
@@ -125,12 +126,13 @@ describe("Documents", function () {
       await expect(registry.connect(interior).revoke(digest, 1)).to.be.revertedWithCustomError(registry, "NotAnchored").withArgs(digest);
     });
 
-    it("rejects revocation by another department with NotIssuingDepartment", async function () {
+    it("rejects revocation by another department with NotAnchored: its namespace has no such document", async function () {
       const { registry, interior, health } = await loadFixture(deployRegistry);
       const digest = digestOf("not yours");
       await registry.connect(interior).anchor(digest, 0);
       await expect(registry.connect(health).revoke(digest, 1))
-        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(digest, HEALTH);
+        .to.be.revertedWithCustomError(registry, "NotAnchored").withArgs(digest);
+      expect((await registry.check(INTERIOR, digest)).status).to.equal(DocumentStatus.Valid);
     });
 
     it("rejects a second revocation with AlreadyRevoked: revoked never returns to valid", async function () {
@@ -141,7 +143,7 @@ describe("Documents", function () {
       await expect(registry.connect(interior).revoke(digest, 2)).to.be.revertedWithCustomError(registry, "AlreadyRevoked").withArgs(digest);
       await expect(registry.connect(interior).supersede(digest, digestOf("replacement"), 0))
         .to.be.revertedWithCustomError(registry, "AlreadyRevoked").withArgs(digest);
-      expect((await registry.check(digest)).revocationReason).to.equal(1n);
+      expect((await registry.check(INTERIOR, digest)).revocationReason).to.equal(1n);
     });
   });
 
@@ -155,10 +157,10 @@ describe("Documents", function () {
       await expect(registry.connect(interior).supersede(oldDigest, newDigest, validUntil))
         .to.emit(registry, "DocumentSuperseded").withArgs(oldDigest, newDigest, INTERIOR)
         .and.to.emit(registry, "DocumentAnchored").withArgs(newDigest, INTERIOR, validUntil);
-      const oldView = await registry.check(oldDigest);
+      const oldView = await registry.check(INTERIOR, oldDigest);
       expect(oldView.status).to.equal(DocumentStatus.Superseded);
       expect(oldView.successor).to.equal(newDigest);
-      expect((await registry.check(newDigest)).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.check(INTERIOR, newDigest)).status).to.equal(DocumentStatus.Valid);
     });
 
     it("rejects superseding twice with AlreadySuperseded", async function () {
@@ -183,7 +185,7 @@ describe("Documents", function () {
       const foreign = digestOf("foreign");
       await registry.connect(interior).anchor(foreign, 0);
       await expect(registry.connect(health).supersede(foreign, digestOf("mine"), 0))
-        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(foreign, HEALTH);
+        .to.be.revertedWithCustomError(registry, "NotAnchored").withArgs(foreign);
       const unknown = digestOf("unknown");
       await expect(registry.connect(health).supersede(unknown, digestOf("mine"), 0))
         .to.be.revertedWithCustomError(registry, "NotAnchored").withArgs(unknown);
@@ -197,13 +199,14 @@ describe("Documents", function () {
       const validUntil = (await now()) + YEAR;
       await expect(registry.connect(interior).anchorBatch(root, digests.length, validUntil))
         .to.emit(registry, "BatchAnchored").withArgs(root, INTERIOR, 37n, validUntil);
-      const record = await registry.batch(root);
+      const record = await registry.batch(INTERIOR, root);
       expect(record.departmentId).to.equal(INTERIOR);
       expect(record.documentCount).to.equal(37n);
       expect(record.validUntil).to.equal(validUntil);
+      expect(record.keyId).to.equal(1n);
 
       for (const i of [0, 1, 18, 36]) {
-        const view = await registry.checkInBatch(root, digests[i], proofOf(i));
+        const view = await registry.checkInBatch(INTERIOR, root, digests[i], proofOf(i));
         expect(view.status).to.equal(DocumentStatus.Valid);
         expect(view.departmentId).to.equal(INTERIOR);
         expect(view.anchoredAt).to.equal(record.anchoredAt);
@@ -214,9 +217,9 @@ describe("Documents", function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const { digests, root, proofOf } = batchOf("batch", 8);
       await registry.connect(interior).anchorBatch(root, 8, 0);
-      expect((await registry.checkInBatch(root, digests[2], proofOf(3))).status).to.equal(DocumentStatus.Unknown);
-      expect((await registry.checkInBatch(root, digestOf("outsider"), proofOf(3))).status).to.equal(DocumentStatus.Unknown);
-      expect((await registry.checkInBatch(digestOf("no root"), digests[2], proofOf(2))).status).to.equal(DocumentStatus.Unknown);
+      expect((await registry.checkInBatch(INTERIOR, root, digests[2], proofOf(3))).status).to.equal(DocumentStatus.Unknown);
+      expect((await registry.checkInBatch(INTERIOR, root, digestOf("outsider"), proofOf(3))).status).to.equal(DocumentStatus.Unknown);
+      expect((await registry.checkInBatch(INTERIOR, digestOf("no root"), digests[2], proofOf(2))).status).to.equal(DocumentStatus.Unknown);
     });
 
     it("rejects an empty batch with EmptyBatch, a zero root with ZeroDigest and a repeated root with AlreadyAnchored", async function () {
@@ -237,7 +240,7 @@ describe("Documents", function () {
       const validUntil = (await now()) + DAY;
       await registry.connect(interior).anchorBatch(root, 4, validUntil);
       await time.increaseTo(validUntil + 1n);
-      expect((await registry.checkInBatch(root, digests[1], proofOf(1))).status).to.equal(DocumentStatus.Expired);
+      expect((await registry.checkInBatch(INTERIOR, root, digests[1], proofOf(1))).status).to.equal(DocumentStatus.Expired);
     });
 
     it("revokes one document of a batch while its siblings stay valid", async function () {
@@ -246,15 +249,15 @@ describe("Documents", function () {
       await registry.connect(interior).anchorBatch(root, 1024, 0);
       await expect(registry.connect(interior).revokeInBatch(root, digests[517], proofOf(517), 6))
         .to.emit(registry, "DocumentRevoked").withArgs(digests[517], INTERIOR, root, 6n);
-      const revoked = await registry.checkInBatch(root, digests[517], proofOf(517));
+      const revoked = await registry.checkInBatch(INTERIOR, root, digests[517], proofOf(517));
       expect(revoked.status).to.equal(DocumentStatus.Revoked);
       expect(revoked.revocationReason).to.equal(6n);
-      expect((await registry.checkInBatch(root, digests[516], proofOf(516))).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.checkInBatch(INTERIOR, root, digests[516], proofOf(516))).status).to.equal(DocumentStatus.Valid);
       await expect(registry.connect(interior).revokeInBatch(root, digests[517], proofOf(517), 6))
         .to.be.revertedWithCustomError(registry, "AlreadyRevoked").withArgs(digests[517]);
     });
 
-    it("rejects revoking in an unknown batch, with a bad proof or by another department", async function () {
+    it("rejects revoking in an unknown batch, with a bad proof or in another department's batch", async function () {
       const { registry, interior, health } = await loadFixture(deployRegistry);
       const { digests, root, proofOf } = batchOf("guarded", 16);
       await registry.connect(interior).anchorBatch(root, 16, 0);
@@ -264,7 +267,7 @@ describe("Documents", function () {
       await expect(registry.connect(interior).revokeInBatch(root, digests[0], proofOf(1), 1))
         .to.be.revertedWithCustomError(registry, "InvalidProof").withArgs(root, digests[0]);
       await expect(registry.connect(health).revokeInBatch(root, digests[0], proofOf(0), 1))
-        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(digests[0], HEALTH);
+        .to.be.revertedWithCustomError(registry, "BatchNotFound").withArgs(root);
     });
 
     it("supersedes one document of a batch with a singly anchored successor", async function () {
@@ -274,27 +277,77 @@ describe("Documents", function () {
       const successor = digestOf("id-card-3-reissued");
       await expect(registry.connect(interior).supersedeInBatch(root, digests[3], proofOf(3), successor, 0))
         .to.emit(registry, "DocumentSuperseded").withArgs(digests[3], successor, INTERIOR);
-      const view = await registry.checkInBatch(root, digests[3], proofOf(3));
+      const view = await registry.checkInBatch(INTERIOR, root, digests[3], proofOf(3));
       expect(view.status).to.equal(DocumentStatus.Superseded);
       expect(view.successor).to.equal(successor);
-      expect((await registry.check(successor)).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.check(INTERIOR, successor)).status).to.equal(DocumentStatus.Valid);
       await expect(registry.connect(interior).supersedeInBatch(root, digests[3], proofOf(3), digestOf("again"), 0))
         .to.be.revertedWithCustomError(registry, "AlreadySuperseded").withArgs(digests[3]);
       await registry.connect(interior).revokeInBatch(root, digests[3], proofOf(3), 5);
-      expect((await registry.checkInBatch(root, digests[3], proofOf(3))).status).to.equal(DocumentStatus.Revoked);
+      expect((await registry.checkInBatch(INTERIOR, root, digests[3], proofOf(3))).status).to.equal(DocumentStatus.Revoked);
       await expect(registry.connect(interior).supersedeInBatch(root, digests[3], proofOf(3), digestOf("again"), 0))
         .to.be.revertedWithCustomError(registry, "AlreadyRevoked").withArgs(digests[3]);
     });
   });
 
-  describe("checking many documents in one call", function () {
-    it("checkManyMembers answers each query as check, or checkInBatch with a valid proof, would, in order", async function () {
+  describe("namespaces: each department's digests and roots are its own", function () {
+    it("another department anchoring a digest first no longer blocks the real issuer", async function () {
       const { registry, interior, health } = await loadFixture(deployRegistry);
-      const { digests, root, proofOf } = batchOf("licence", 64);
-      await registry.connect(interior).anchorBatch(root, 64, 0);
-      await registry.connect(interior).revokeInBatch(root, digests[7], proofOf(7), 4);
+      const digest = digestOf("certificate read from the mempool");
+      await registry.connect(health).anchor(digest, 0);
+      await expect(registry.connect(interior).anchor(digest, 0))
+        .to.emit(registry, "DocumentAnchored").withArgs(digest, INTERIOR, 0n);
+      const issued = await registry.check(INTERIOR, digest);
+      expect([issued.status, issued.departmentId, issued.keyId]).to.deep.equal([DocumentStatus.Valid, INTERIOR, 1n]);
+      await registry.connect(health).revoke(digest, 9);
+      expect((await registry.check(INTERIOR, digest)).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.check(HEALTH, digest)).status).to.equal(DocumentStatus.Revoked);
+    });
+
+    it("another department anchoring a batch root first no longer blocks the real issuer", async function () {
+      const { registry, interior, health } = await loadFixture(deployRegistry);
+      const { digests, root, proofOf } = batchOf("taken root", 8);
+      await registry.connect(health).anchorBatch(root, 8, 0);
+      await expect(registry.connect(interior).anchorBatch(root, 8, 0))
+        .to.emit(registry, "BatchAnchored").withArgs(root, INTERIOR, 8n, 0n);
+      await registry.connect(health).revokeInBatch(root, digests[2], proofOf(2), 4);
+      expect((await registry.checkInBatch(INTERIOR, root, digests[2], proofOf(2))).status).to.equal(DocumentStatus.Valid);
+      expect((await registry.checkInBatch(HEALTH, root, digests[2], proofOf(2))).status).to.equal(DocumentStatus.Revoked);
+      expect((await registry.batch(INTERIOR, root)).departmentId).to.equal(INTERIOR);
+      expect((await registry.batch(HEALTH, root)).departmentId).to.equal(HEALTH);
+      await expect(registry.connect(interior).anchorBatch(root, 8, 0))
+        .to.be.revertedWithCustomError(registry, "AlreadyAnchored").withArgs(root);
+    });
+
+    it("answers Unknown for a department that did not anchor the digest or root", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const digest = digestOf("only interior");
+      const { digests, root, proofOf } = batchOf("only interior batch", 4);
+      await registry.connect(interior).anchor(digest, 0);
+      await registry.connect(interior).anchorBatch(root, 4, 0);
+      expect((await registry.check(HEALTH, digest)).status).to.equal(DocumentStatus.Unknown);
+      expect((await registry.check(0, digest)).status).to.equal(DocumentStatus.Unknown);
+      expect((await registry.checkInBatch(HEALTH, root, digests[0], proofOf(0))).status).to.equal(DocumentStatus.Unknown);
+      const none = await registry.batch(HEALTH, root);
+      expect([none.departmentId, none.anchoredAt, none.documentCount, none.keyId]).to.deep.equal([0n, 0n, 0n, 0n]);
+    });
+  });
+
+  describe("raw records (records)", function () {
+    /** The status rule of IDocumentRegistry applied to a RecordView, by a caller that proved membership itself. */
+    function statusOf(record, at) {
+      if (!record.anchored) return DocumentStatus.Unknown;
+      if (record.revoked) return DocumentStatus.Revoked;
+      if (record.keyCompromisedSince !== 0n && record.anchoredAt >= record.keyCompromisedSince) return DocumentStatus.KeyCompromised;
+      if (record.superseded) return DocumentStatus.Superseded;
+      if (record.validUntil !== 0n && at > record.validUntil) return DocumentStatus.Expired;
+      return DocumentStatus.Valid;
+    }
+
+    it("returns the stored facts of single anchors, from which the documented rule gives check's status", async function () {
+      const { registry, interior, health } = await loadFixture(deployRegistry);
       const [single, revoked, superseded, successor, foreign] =
-        ["single", "revoked", "superseded", "successor", "foreign"].map((label) => digestOf(`many-${label}`));
+        ["single", "revoked", "superseded", "successor", "foreign"].map((label) => digestOf(`records-${label}`));
       await registry.connect(interior).anchor(single, (await now()) + YEAR);
       await registry.connect(interior).anchor(revoked, 0);
       await registry.connect(interior).revoke(revoked, 9);
@@ -302,82 +355,86 @@ describe("Documents", function () {
       await registry.connect(interior).supersede(superseded, successor, 0);
       await registry.connect(health).anchor(foreign, 0);
 
-      // A query names a root and a digest; the proof each batch leaf would need stays with the caller.
-      const queries = [
-        [ethers.ZeroHash, single, null],
-        [ethers.ZeroHash, revoked, null],
-        [ethers.ZeroHash, superseded, null],
-        [ethers.ZeroHash, foreign, null],
-        [ethers.ZeroHash, digestOf("never anchored"), null],
-        [root, digests[0], proofOf(0)],
-        [root, digests[7], proofOf(7)],
-        [root, digests[63], proofOf(63)],
-        [digestOf("unknown root"), digests[0], proofOf(0)],
-      ];
-      const views = await registry.checkManyMembers(queries.map(([queryRoot, digest]) => [queryRoot, digest]));
-      expect(views.length).to.equal(queries.length);
-      for (const [i, [queryRoot, digest, proof]] of queries.entries()) {
-        const expected = queryRoot === ethers.ZeroHash
-          ? await registry.check(digest)
-          : await registry.checkInBatch(queryRoot, digest, proof);
-        expect(views[i].toArray(), `query ${i}`).to.deep.equal(expected.toArray());
+      const queries = [single, revoked, superseded, foreign, digestOf("never anchored")].map((digest) => [INTERIOR, ethers.ZeroHash, digest]);
+      const records = await registry.records(queries);
+      expect(records.length).to.equal(queries.length);
+      const at = await now();
+      for (const [i, [, , digest]] of queries.entries()) {
+        const view = await registry.check(INTERIOR, digest);
+        const record = records[i];
+        expect(record.anchored, `query ${i}`).to.equal(view.status !== DocumentStatus.Unknown);
+        expect([record.anchoredAt, record.anchoredBlock, record.validUntil, record.keyId, record.revocationReason, record.successor])
+          .to.deep.equal([view.anchoredAt, view.anchoredBlock, view.validUntil, view.keyId, view.revocationReason, view.successor]);
+        expect(statusOf(record, at), `query ${i}`).to.equal(view.status);
+        expect(record.documentCount).to.equal(0n);
       }
-      expect(views.map((v) => v.status)).to.deep.equal([
-        DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Superseded, DocumentStatus.Valid,
-        DocumentStatus.Unknown, DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Valid,
-        DocumentStatus.Unknown,
-      ]);
-      expect(views[2].successor).to.equal(successor);
-      expect(views[3].departmentId).to.equal(HEALTH);
-      expect(views[6].revocationReason).to.equal(4n);
+      expect([records[1].revoked, records[1].revocationReason]).to.deep.equal([true, 9n]);
+      expect([records[2].superseded, records[2].successor]).to.deep.equal([true, successor]);
+      expect(records[3].anchored).to.equal(false);
+      expect(records[0].departmentStatus).to.equal(DepartmentStatus.Active);
     });
 
-    it("answers an empty list with an empty list", async function () {
-      const { registry } = await loadFixture(deployRegistry);
-      expect(await registry.checkManyMembers([])).to.deep.equal([]);
-    });
-
-    it("checkManyMembers answers as checkInBatch with a valid proof, without the proofs", async function () {
+    it("returns the batch record and the leaf record, from which the rule gives checkInBatch's status after a proof", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
-      const { digests, root, proofOf } = batchOf("permit", 32);
+      const { digests, root, proofOf } = batchOf("records permit", 32);
       await registry.connect(interior).anchorBatch(root, 32, (await now()) + YEAR);
       await registry.connect(interior).revokeInBatch(root, digests[3], proofOf(3), 2);
-      await registry.connect(interior).supersedeInBatch(root, digests[4], proofOf(4), digestOf("permit-4-reissued"), 0);
-      const single = digestOf("permit-single");
-      await registry.connect(interior).anchor(single, 0);
+      await registry.connect(interior).supersedeInBatch(root, digests[4], proofOf(4), digestOf("records permit 4 reissued"), 0);
 
-      const members = [0, 3, 4, 31].map((i) => [root, digests[i]]);
-      const views = await registry.checkManyMembers([...members, [ethers.ZeroHash, single], [digestOf("no such root"), digests[0]]]);
-
-      for (const [i, index] of [0, 3, 4, 31].entries()) {
-        expect(views[i].toArray(), `leaf ${index}`).to.deep.equal((await registry.checkInBatch(root, digests[index], proofOf(index))).toArray());
+      const indexes = [0, 3, 4, 31];
+      const records = await registry.records(indexes.map((i) => [INTERIOR, root, digests[i]]));
+      const at = await now();
+      for (const [i, index] of indexes.entries()) {
+        const view = await registry.checkInBatch(INTERIOR, root, digests[index], proofOf(index));
+        expect(statusOf(records[i], at), `leaf ${index}`).to.equal(view.status);
+        expect([records[i].anchoredAt, records[i].keyId, records[i].revocationReason, records[i].successor])
+          .to.deep.equal([view.anchoredAt, view.keyId, view.revocationReason, view.successor]);
+        expect(records[i].documentCount).to.equal(32n);
       }
-      expect(views.map((v) => v.status)).to.deep.equal([
-        DocumentStatus.Valid, DocumentStatus.Revoked, DocumentStatus.Superseded, DocumentStatus.Valid,
-        DocumentStatus.Valid, DocumentStatus.Unknown,
-      ]);
-      expect(views[4].toArray()).to.deep.equal((await registry.check(single)).toArray());
+      expect(records[1].revoked).to.equal(true);
+      expect(records[2].superseded).to.equal(true);
     });
 
-    it("checkManyMembers does not prove membership: a stranger under a known root gets the batch's facts", async function () {
+    it("does not claim membership: a digest that is no leaf of the root gets the batch's record and no status", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const { root } = batchOf("strangers", 4);
       await registry.connect(interior).anchorBatch(root, 4, 0);
       const stranger = digestOf("not in the batch");
-      const [view] = await registry.checkManyMembers([[root, stranger]]);
-      expect(view.status).to.equal(DocumentStatus.Valid);
-      expect((await registry.checkInBatch(root, stranger, [])).status).to.equal(DocumentStatus.Unknown);
+      const [record] = await registry.records([[INTERIOR, root, stranger]]);
+      expect(record.anchored).to.equal(true);
+      expect(record.documentCount).to.equal(4n);
+      // Stored facts only: no derived status and no membership flag among the fields.
+      expect(Object.keys(record.toObject())).to.deep.equal([
+        "anchored", "anchoredAt", "anchoredBlock", "validUntil", "documentCount", "keyId", "keyCompromisedSince",
+        "revoked", "superseded", "revocationReason", "successor", "departmentStatus",
+      ]);
+      expect((await registry.checkInBatch(INTERIOR, root, stranger, [])).status).to.equal(DocumentStatus.Unknown);
     });
 
-    it("checks 256 batch leaves within a node's default eth_call gas", async function () {
+    it("keeps departments apart and answers nothing for unknown records or departments", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const { digests, root } = batchOf("namespaced records", 4);
+      await registry.connect(interior).anchorBatch(root, 4, 0);
+      const [theirs, unknown, noDepartment] = await registry.records([
+        [HEALTH, root, digests[0]],
+        [INTERIOR, digestOf("no such root"), digests[0]],
+        [9, ethers.ZeroHash, digests[0]],
+      ]);
+      expect([theirs.anchored, theirs.documentCount, theirs.departmentStatus]).to.deep.equal([false, 0n, DepartmentStatus.Active]);
+      expect([unknown.anchored, unknown.anchoredAt, unknown.keyId]).to.deep.equal([false, 0n, 0n]);
+      expect(noDepartment.departmentStatus).to.equal(DepartmentStatus.None);
+      expect(await registry.records([])).to.deep.equal([]);
+    });
+
+    it("answers 256 batch leaves within a node's default eth_call gas", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const { digests, root } = batchOf("bulk", 10_000);
       await registry.connect(interior).anchorBatch(root, 10_000, 0);
-      const queries = digests.slice(0, 256).map((digest) => [root, digest]);
-      const gas = await registry.checkManyMembers.estimateGas(queries);
+      const queries = digests.slice(0, 256).map((digest) => [INTERIOR, root, digest]);
+      const gas = await registry.records.estimateGas(queries);
       expect(gas).to.be.below(30_000_000n);
-      const views = await registry.checkManyMembers(queries);
-      expect(views.every((v) => v.status === DocumentStatus.Valid)).to.equal(true);
+      const records = await registry.records(queries);
+      expect(records.every((record) => record.anchored && !record.revoked)).to.equal(true);
     });
   });
 
@@ -487,16 +544,5 @@ describe("Documents", function () {
         ethers.TypedDataEncoder.hashDomain({ name: "EthGov", version: "1", chainId, verifyingContract: await registry.getAddress() }),
       );
     });
-  });
-
-  it("reports version 1.1.0", async function () {
-    const { registry } = await loadFixture(deployRegistry);
-    expect(await registry.version()).to.equal("1.1.0");
-  });
-
-  it("stays below the EIP-170 contract size limit", async function () {
-    const { registry } = await loadFixture(deployRegistry);
-    const code = await ethers.provider.getCode(await registry.getAddress());
-    expect(ethers.dataLength(code)).to.be.lessThan(24_576);
   });
 });

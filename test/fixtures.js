@@ -1,4 +1,5 @@
 // Shared deployment fixtures and helpers. Every test loads a fixture, so it starts from a fresh snapshot.
+import { readFile } from "node:fs/promises";
 import { network } from "hardhat";
 
 export const connection = await network.getOrCreate();
@@ -7,11 +8,18 @@ export const { loadFixture, time } = networkHelpers;
 
 export const DAY = 24n * 3600n;
 export const YEAR = 365n * DAY;
+/** The signer change delay of the test deployments. */
+export const SIGNER_CHANGE_DELAY = 2n * DAY;
 
 export const DepartmentStatus = { None: 0n, Active: 1n, Suspended: 2n };
-export const ProposalKind = { AddDepartment: 0n, SuspendDepartment: 1n, RestoreDepartment: 2n, ChangeThreshold: 3n };
-export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n };
+export const ProposalKind = {
+  AddDepartment: 0n, SuspendDepartment: 1n, RestoreDepartment: 2n, ChangeThreshold: 3n,
+  ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n,
+};
+export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n, KeyCompromised: 5n };
 export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n };
+export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n };
+export const SignerChangeStatus = { None: 0n, Pending: 1n, Applied: 2n, Cancelled: 3n };
 
 export const INTERIOR = 1n;
 export const CIVIL_REGISTRY = 2n;
@@ -55,6 +63,11 @@ export const TYPES = {
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
+  SignerConsent: [
+    { name: "departmentId", type: "uint32" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
 };
 
 /** The EIP-712 domain of a deployed registry, optionally with a wrong chain id or contract. */
@@ -70,9 +83,47 @@ export async function signTyped(contract, signer, primaryType, message, domainOv
   return signer.signTypedData(domain, { [primaryType]: TYPES[primaryType] }, { ...message, nonce });
 }
 
-/** Three departments (Interior, Civil Registry, Health), one signer each, threshold 2. */
-export async function deployRegistry() {
-  const [deployer, interior, civilRegistry, health, outsider, relayer, citizen, spareKey, otherKey] =
+/** `newKey`'s consent to become a signer of `departmentId`: [deadline, signature]. */
+export async function signerConsent(registry, newKey, departmentId, overrides = {}) {
+  const deadline = overrides.deadline ?? (await now()) + DAY;
+  const signature = await signTyped(registry, newKey, "SignerConsent", { departmentId, deadline, ...overrides });
+  return [deadline, signature];
+}
+
+/** The id of the last signer change (the one a request just made). */
+export const lastChangeId = async (registry) => registry.signerChangeCount();
+
+/** Adds `newKey` to the department of `signer`: request with consent, wait out the delay, apply. */
+export async function addSigner(registry, signer, newKey) {
+  const [departmentId] = await registry.departmentOf(signer.address);
+  await registry.connect(signer).requestAddSigner(newKey.address, ...(await signerConsent(registry, newKey, departmentId)));
+  const changeId = await lastChangeId(registry);
+  await time.increase(SIGNER_CHANGE_DELAY);
+  await registry.connect(signer).applySignerChange(changeId);
+  return changeId;
+}
+
+/** Removes `key` from the department of `signer` through a time-locked change. */
+export async function removeSigner(registry, signer, key) {
+  await registry.connect(signer).requestRemoveSigner(key.address);
+  const changeId = await lastChangeId(registry);
+  await time.increase(SIGNER_CHANGE_DELAY);
+  await registry.connect(signer).applySignerChange(changeId);
+  return changeId;
+}
+
+/** Sends a proposal transaction, then approves it with each of `approvers`; returns the proposal id. */
+export async function decide(registry, proposalTx, approvers = []) {
+  const receipt = await (await proposalTx).wait();
+  const created = receipt.logs.map((log) => registry.interface.parseLog(log)).find((event) => event?.name === "ProposalCreated");
+  const { proposalId } = created.args;
+  for (const approver of approvers) await registry.connect(approver).approve(proposalId);
+  return proposalId;
+}
+
+/** Deploys a registry 2.0 with `options` over the three test departments. */
+export async function deployRegistryWith({ threshold = 2, delay = SIGNER_CHANGE_DELAY, legacy = ethers.ZeroAddress } = {}) {
+  const [deployer, interior, civilRegistry, health, outsider, relayer, citizen, spareKey, otherKey, thirdKey] =
     await ethers.getSigners();
   const registry = await ethers.deployContract(
     "EthGovRegistry",
@@ -80,11 +131,18 @@ export async function deployRegistry() {
       ["INT", "REG", "HLT"],
       ["Ministry of Interior", "Civil Registry", "Health Office"],
       [interior.address, civilRegistry.address, health.address],
-      2,
+      threshold,
+      delay,
+      legacy,
     ],
     deployer,
   );
-  return { registry, deployer, interior, civilRegistry, health, outsider, relayer, citizen, spareKey, otherKey };
+  return { registry, deployer, interior, civilRegistry, health, outsider, relayer, citizen, spareKey, otherKey, thirdKey };
+}
+
+/** Three departments (Interior, Civil Registry, Health), one signer each, threshold 2, a two-day signer change delay. */
+export async function deployRegistry() {
+  return deployRegistryWith();
 }
 
 /** {deployRegistry} where Health has been suspended by Interior and Civil Registry. */
@@ -100,7 +158,30 @@ export async function deployWithSuspendedHealth() {
 export async function deployWithFormerSigner() {
   const fixture = await deployRegistry();
   const { registry, interior, spareKey } = fixture;
-  await registry.connect(interior).addSigner(spareKey.address);
-  await registry.connect(interior).removeSigner(spareKey.address);
+  await addSigner(registry, interior, spareKey);
+  await removeSigner(registry, interior, spareKey);
   return { ...fixture, formerSigner: spareKey };
+}
+
+/** The registry 1.1.0 artifact (test/fixtures), built at the last 1.x commit. */
+export async function legacyArtifact() {
+  return JSON.parse(await readFile(new URL("./fixtures/EthGovRegistry-1.1.0.json", import.meta.url), "utf8"));
+}
+
+/**
+ * Deploys registry 1.1.0 from the fixture artifact, by default with the three test departments (same codes as
+ * {deployRegistry}), threshold 2.
+ */
+export async function deployLegacyRegistry({ codes = ["INT", "REG", "HLT"], names, signers, threshold = 2 } = {}) {
+  const [deployer, interior, civilRegistry, health] = await ethers.getSigners();
+  const artifact = await legacyArtifact();
+  const factory = new ethers.ContractFactory(artifact.abi, artifact.bytecode, deployer);
+  const legacy = await factory.deploy(
+    codes,
+    names ?? ["Ministry of Interior", "Civil Registry", "Health Office"],
+    (signers ?? [interior, civilRegistry, health]).map((signer) => signer.address),
+    threshold,
+  );
+  await legacy.waitForDeployment();
+  return legacy;
 }

@@ -1,51 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {DepartmentStorage} from "./DepartmentStorage.sol";
 import {IDepartmentRegistry} from "./IDepartmentRegistry.sol";
 
 /**
  * @title DepartmentRegistry
- * @notice Departments, their signer keys and quorum governance (see {IDepartmentRegistry}).
- * @dev Each signer key maps to one packed storage word holding its department id, an `active` flag and
- * its index in the department's signer list, so the hot paths (anchoring, revoking, logging) authorize
- * with a single SLOAD. Suspending or restoring a department rewrites the flag of each of its signers;
- * departments hold a handful of keys.
+ * @notice Quorum governance, compromise reports and the department views (see {IDepartmentRegistry}).
+ * @dev Runs in the registry's extension. Proposals live in ERC-7201 namespaced storage
+ * (`ethgov.storage.Governance`). A proposal keeps the list of departments that approved it, bounded by the
+ * department count, and counts only those active when it is decided: a suspended department's earlier
+ * approval no longer counts (it counts again if the department is restored). Proposal data is stored
+ * ABI-encoded as documented in {IDepartmentRegistry}, so new kinds need no new storage fields.
  */
-abstract contract DepartmentRegistry is IDepartmentRegistry {
-    /// @dev Signer word layout: bits 0-31 department id, bit 32 active flag, bits 64-95 index in `signers`.
-    uint256 private constant _SIGNER_ACTIVE = 1 << 32;
-    uint256 private constant _SIGNER_INDEX_SHIFT = 64;
-    uint256 private constant _SIGNER_FLAGS_MASK = (1 << 64) - 1;
+abstract contract DepartmentRegistry is DepartmentStorage {
+    uint64 private constant _MAX_PROPOSAL_LIFETIME = 30 days;
 
-    mapping(address signer => uint256 record) private _signers;
-    mapping(uint32 departmentId => Department) private _departments;
-    mapping(string code => uint32 departmentId) private _departmentIdsByCode;
-    mapping(uint256 proposalId => Proposal) private _proposals;
-    mapping(uint256 proposalId => mapping(uint32 departmentId => bool)) private _approvals;
-    uint32 private _departmentCount;
-    uint32 private _activeDepartmentCount;
-    uint32 private _threshold;
-    uint256 private _proposalCount;
-
-    /**
-     * @param codes Department codes; department ids are 1..n in this order.
-     * @param names Department names.
-     * @param signers The first signer of each department.
-     * @param initialThreshold Approvals a proposal needs, between 1 and n.
-     */
-    constructor(string[] memory codes, string[] memory names, address[] memory signers, uint32 initialThreshold) {
-        uint256 count = codes.length;
-        if (names.length != count || signers.length != count) revert InvalidDepartment();
-        if (initialThreshold == 0 || initialThreshold > count) {
-            revert InvalidThreshold(initialThreshold, uint32(count));
-        }
-        for (uint256 i = 0; i < count; ++i) {
-            _validateNewDepartment(codes[i], names[i], signers[i]);
-            _addDepartment(codes[i], names[i], signers[i]);
-        }
-        _threshold = initialThreshold;
-        emit ThresholdChanged(0, initialThreshold);
+    struct StoredProposal {
+        ProposalKind kind;
+        uint32 proposer;
+        uint32 targetDepartment;
+        uint64 deadline;
+        bool executed;
+        uint32[] approvers;
+        bytes data;
     }
+
+    /// @custom:storage-location erc7201:ethgov.storage.Governance
+    struct GovernanceLayout {
+        mapping(uint256 proposalId => StoredProposal) proposals;
+        uint256 proposalCount;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("ethgov.storage.Governance")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _GOVERNANCE_STORAGE = 0x6dc9b1dca3c7ba558a14d6624135349d30823d0b6a6b522e59c80e951edbec00;
 
     /// @inheritdoc IDepartmentRegistry
     function proposeAddDepartment(
@@ -54,256 +42,336 @@ abstract contract DepartmentRegistry is IDepartmentRegistry {
         address signer,
         uint64 deadline
     ) external returns (uint256 proposalId) {
-        uint32 proposer = _requireActiveSigner(msg.sender);
         _validateNewDepartment(code, name, signer);
-        proposalId = _createProposal(ProposalKind.AddDepartment, proposer, 0, 0, deadline);
-        Proposal storage created = _proposals[proposalId];
-        created.code = code;
-        created.name = name;
-        created.signer = signer;
-        emit ProposalCreated(proposalId, ProposalKind.AddDepartment, proposer, deadline);
-        _approve(proposalId, proposer);
+        return _propose(ProposalKind.AddDepartment, 0, abi.encode(code, name, signer), deadline);
     }
 
     /// @inheritdoc IDepartmentRegistry
     function proposeSuspendDepartment(uint32 departmentId, uint64 deadline) external returns (uint256 proposalId) {
-        uint32 proposer = _requireActiveSigner(msg.sender);
         if (_knownDepartment(departmentId).status != DepartmentStatus.Active) {
             revert DepartmentNotActive(departmentId);
         }
-        proposalId = _createProposal(ProposalKind.SuspendDepartment, proposer, departmentId, 0, deadline);
-        emit ProposalCreated(proposalId, ProposalKind.SuspendDepartment, proposer, deadline);
-        _approve(proposalId, proposer);
+        return _propose(ProposalKind.SuspendDepartment, departmentId, "", deadline);
     }
 
     /// @inheritdoc IDepartmentRegistry
     function proposeRestoreDepartment(uint32 departmentId, uint64 deadline) external returns (uint256 proposalId) {
-        uint32 proposer = _requireActiveSigner(msg.sender);
         if (_knownDepartment(departmentId).status != DepartmentStatus.Suspended) {
             revert DepartmentNotSuspended(departmentId);
         }
-        proposalId = _createProposal(ProposalKind.RestoreDepartment, proposer, departmentId, 0, deadline);
-        emit ProposalCreated(proposalId, ProposalKind.RestoreDepartment, proposer, deadline);
-        _approve(proposalId, proposer);
+        return _propose(ProposalKind.RestoreDepartment, departmentId, "", deadline);
     }
 
     /// @inheritdoc IDepartmentRegistry
     function proposeThreshold(uint32 newThreshold, uint64 deadline) external returns (uint256 proposalId) {
-        uint32 proposer = _requireActiveSigner(msg.sender);
-        uint32 active = _activeDepartmentCount;
+        uint32 active = _departmentStorage().activeDepartmentCount;
         if (newThreshold == 0 || newThreshold > active) revert InvalidThreshold(newThreshold, active);
-        proposalId = _createProposal(ProposalKind.ChangeThreshold, proposer, 0, newThreshold, deadline);
-        emit ProposalCreated(proposalId, ProposalKind.ChangeThreshold, proposer, deadline);
-        _approve(proposalId, proposer);
+        return _propose(ProposalKind.ChangeThreshold, 0, abi.encode(newThreshold), deadline);
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function proposeReplaceSigners(
+        uint32 departmentId,
+        address[] calldata newSigners,
+        uint64 deadline
+    ) external returns (uint256 proposalId) {
+        _knownDepartment(departmentId);
+        _validateReplacement(departmentId, newSigners);
+        return _propose(ProposalKind.ReplaceSigners, departmentId, abi.encode(newSigners), deadline);
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function proposeReportCompromisedKey(
+        address signer,
+        uint64 compromisedSince,
+        uint64 deadline
+    ) external returns (uint256 proposalId) {
+        (uint32 departmentId, , , bool compromised) = _keyRecord(signer);
+        if (!compromised) departmentId = _currentKeyDepartment(signer);
+        _requireCompromisedSince(compromisedSince);
+        return
+            _propose(ProposalKind.ReportCompromisedKey, departmentId, abi.encode(signer, compromisedSince), deadline);
     }
 
     /// @inheritdoc IDepartmentRegistry
     function approve(uint256 proposalId) external {
-        _approve(proposalId, _requireActiveSigner(msg.sender));
+        uint32 departmentId = _requireActiveSigner(msg.sender);
+        StoredProposal storage pending = _pendingProposal(proposalId);
+        if (_hasApproved(pending, departmentId)) revert AlreadyApproved(proposalId, departmentId);
+        pending.approvers.push(departmentId);
+        uint32 live = _liveApprovals(pending);
+        emit ProposalApproved(proposalId, departmentId, live);
+        if (live >= _quorum()) _execute(proposalId, pending);
     }
 
     /// @inheritdoc IDepartmentRegistry
-    function addSigner(address signer) external {
-        uint32 departmentId = _requireActiveSigner(msg.sender);
-        if (signer == address(0)) revert InvalidDepartment();
-        if (_signers[signer] != 0) revert SignerAlreadyRegistered(signer);
-        _registerSigner(departmentId, signer);
+    function execute(uint256 proposalId) external {
+        _requireActiveSigner(msg.sender);
+        StoredProposal storage pending = _pendingProposal(proposalId);
+        uint32 live = _liveApprovals(pending);
+        uint32 needed = _quorum();
+        if (live < needed) revert QuorumNotReached(proposalId, live, needed);
+        _execute(proposalId, pending);
     }
 
     /// @inheritdoc IDepartmentRegistry
-    function removeSigner(address signer) external {
+    function reportCompromisedKey(address signer, uint64 compromisedSince) external {
         uint32 departmentId = _requireActiveSigner(msg.sender);
-        uint256 record = _signers[signer];
-        if (uint32(record) != departmentId) revert SignerNotInDepartment(signer, departmentId);
-        address[] storage signers = _departments[departmentId].signers;
-        uint256 last = signers.length - 1;
-        if (last == 0) revert LastSigner(departmentId);
-        uint256 index = record >> _SIGNER_INDEX_SHIFT;
-        if (index != last) {
-            address moved = signers[last];
-            signers[index] = moved;
-            _signers[moved] = (_signers[moved] & _SIGNER_FLAGS_MASK) | (index << _SIGNER_INDEX_SHIFT);
-        }
-        signers.pop();
-        delete _signers[signer];
-        emit SignerRemoved(departmentId, signer);
+        _requireCurrentKeyOf(departmentId, signer);
+        if (_signerCount(departmentId) == 1) revert LastSigner(departmentId);
+        _requireCompromisedSince(compromisedSince);
+        _markCompromised(departmentId, signer, compromisedSince);
+        _cancelPendingSignerChanges(departmentId);
     }
 
     /// @inheritdoc IDepartmentRegistry
     function threshold() external view returns (uint32) {
-        return _threshold;
+        return _departmentStorage().threshold;
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function quorum() external view returns (uint32) {
+        return _quorum();
     }
 
     /// @inheritdoc IDepartmentRegistry
     function activeDepartmentCount() external view returns (uint32) {
-        return _activeDepartmentCount;
+        return _departmentStorage().activeDepartmentCount;
     }
 
     /// @inheritdoc IDepartmentRegistry
     function departmentCount() external view returns (uint32) {
-        return _departmentCount;
+        return _departmentStorage().departmentCount;
     }
 
     /// @inheritdoc IDepartmentRegistry
     function department(uint32 departmentId) external view returns (Department memory) {
-        return _knownDepartment(departmentId);
+        StoredDepartment storage stored = _knownDepartment(departmentId);
+        return Department({code: stored.code, name: stored.name, status: stored.status, signers: stored.signers});
     }
 
     /// @inheritdoc IDepartmentRegistry
     function departmentIdByCode(string calldata code) external view returns (uint32) {
-        return _departmentIdsByCode[code];
+        return _departmentStorage().departmentIdsByCode[code];
     }
 
     /// @inheritdoc IDepartmentRegistry
     function departmentOf(address signer) external view returns (uint32 departmentId, bool active) {
-        return _signerOf(signer);
+        (departmentId, , active, ) = _keyRecord(signer);
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function keyOf(
+        address signer
+    ) external view returns (uint32 departmentId, uint16 keyId, bool active, uint64 compromisedSince) {
+        bool compromised;
+        (departmentId, keyId, active, compromised) = _keyRecord(signer);
+        if (compromised) compromisedSince = _keyCompromisedSince(departmentId, keyId);
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function key(uint32 departmentId, uint16 keyId) external view returns (address signer, uint64 compromisedSince) {
+        return _keyById(departmentId, keyId);
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function keyCount(uint32 departmentId) external view returns (uint16) {
+        return _departmentStorage().departments[departmentId].keyCount;
     }
 
     /// @inheritdoc IDepartmentRegistry
     function proposal(uint256 proposalId) external view returns (Proposal memory) {
-        Proposal storage stored = _proposals[proposalId];
-        if (stored.deadline == 0) revert ProposalNotFound(proposalId);
-        return stored;
+        StoredProposal storage stored = _existingProposal(proposalId);
+        return
+            Proposal({
+                kind: stored.kind,
+                proposer: stored.proposer,
+                targetDepartment: stored.targetDepartment,
+                deadline: stored.deadline,
+                executed: stored.executed,
+                approvers: stored.approvers,
+                data: stored.data
+            });
+    }
+
+    /// @inheritdoc IDepartmentRegistry
+    function liveApprovals(uint256 proposalId) external view returns (uint32) {
+        return _liveApprovals(_existingProposal(proposalId));
     }
 
     /// @inheritdoc IDepartmentRegistry
     function hasApproved(uint256 proposalId, uint32 departmentId) external view returns (bool) {
-        return _approvals[proposalId][departmentId];
+        return _hasApproved(_governanceStorage().proposals[proposalId], departmentId);
     }
 
-    /// @dev The department `account` signs for; reverts {NotActiveSigner} unless that department is active.
-    function _requireActiveSigner(address account) internal view returns (uint32 departmentId) {
-        uint256 record = _signers[account];
-        if (record & _SIGNER_ACTIVE == 0) revert NotActiveSigner(account);
-        return uint32(record);
+    /// @inheritdoc IDepartmentRegistry
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_SIGNERS() external pure returns (uint256) {
+        return _MAX_SIGNERS;
     }
 
-    /// @dev The department `account` signs for (0 when none) and whether it may act now.
-    function _signerOf(address account) internal view returns (uint32 departmentId, bool active) {
-        uint256 record = _signers[account];
-        return (uint32(record), record & _SIGNER_ACTIVE != 0);
-    }
-
-    /// @dev The current status of a department; `None` for an unknown id.
-    function _departmentStatus(uint32 departmentId) internal view returns (DepartmentStatus) {
-        return _departments[departmentId].status;
-    }
-
-    /// @dev Reverts {UnknownDepartment} or {DepartmentNotActive} unless `departmentId` is active.
-    function _requireActiveDepartment(uint32 departmentId) internal view {
-        DepartmentStatus status = _departments[departmentId].status;
-        if (status == DepartmentStatus.None) revert UnknownDepartment(departmentId);
-        if (status != DepartmentStatus.Active) revert DepartmentNotActive(departmentId);
-    }
-
-    function _knownDepartment(uint32 departmentId) private view returns (Department storage stored) {
-        stored = _departments[departmentId];
-        if (stored.status == DepartmentStatus.None) revert UnknownDepartment(departmentId);
-    }
-
-    function _validateNewDepartment(string memory code, string memory name, address signer) private view {
-        if (bytes(code).length == 0 || bytes(name).length == 0 || signer == address(0)) revert InvalidDepartment();
-        if (_departmentIdsByCode[code] != 0) revert DepartmentCodeTaken(code);
-        if (_signers[signer] != 0) revert SignerAlreadyRegistered(signer);
-    }
-
-    function _addDepartment(string memory code, string memory name, address signer) private {
-        uint32 departmentId = ++_departmentCount;
-        Department storage created = _departments[departmentId];
-        created.code = code;
-        created.name = name;
-        created.status = DepartmentStatus.Active;
-        _departmentIdsByCode[code] = departmentId;
-        ++_activeDepartmentCount;
-        emit DepartmentAdded(departmentId, code, name);
-        _registerSigner(departmentId, signer);
-    }
-
-    function _registerSigner(uint32 departmentId, address signer) private {
-        address[] storage signers = _departments[departmentId].signers;
-        _signers[signer] = departmentId | _SIGNER_ACTIVE | (signers.length << _SIGNER_INDEX_SHIFT);
-        signers.push(signer);
-        emit SignerAdded(departmentId, signer);
-    }
-
-    function _setSignersActive(uint32 departmentId, bool active) private {
-        address[] storage signers = _departments[departmentId].signers;
-        uint256 count = signers.length;
-        for (uint256 i = 0; i < count; ++i) {
-            address signer = signers[i];
-            _signers[signer] = active ? _signers[signer] | _SIGNER_ACTIVE : _signers[signer] & ~_SIGNER_ACTIVE;
-        }
-    }
-
-    function _createProposal(
+    /// @dev Creates a proposal approved by the caller's department; executes it when that already is a quorum.
+    function _propose(
         ProposalKind kind,
-        uint32 proposer,
         uint32 targetDepartment,
-        uint32 newThreshold,
+        bytes memory data,
         uint64 deadline
-    ) private returns (uint256 proposalId) {
-        if (deadline <= block.timestamp) revert InvalidDeadline(deadline);
-        proposalId = ++_proposalCount;
-        Proposal storage created = _proposals[proposalId];
+    ) internal returns (uint256 proposalId) {
+        uint32 proposer = _requireActiveSigner(msg.sender);
+        if (deadline <= block.timestamp || deadline > block.timestamp + _MAX_PROPOSAL_LIFETIME) {
+            revert InvalidDeadline(deadline);
+        }
+        GovernanceLayout storage $ = _governanceStorage();
+        proposalId = ++$.proposalCount;
+        StoredProposal storage created = $.proposals[proposalId];
         created.kind = kind;
         created.proposer = proposer;
         created.targetDepartment = targetDepartment;
-        created.newThreshold = newThreshold;
         created.deadline = deadline;
+        created.data = data;
+        created.approvers.push(proposer);
+        emit ProposalCreated(proposalId, kind, proposer, deadline);
+        emit ProposalApproved(proposalId, proposer, 1);
+        if (_quorum() <= 1) _execute(proposalId, created);
     }
 
-    function _approve(uint256 proposalId, uint32 departmentId) private {
-        Proposal storage pending = _proposals[proposalId];
-        uint64 deadline = pending.deadline;
-        if (deadline == 0) revert ProposalNotFound(proposalId);
+    /// @dev Cancels every pending signer change of `departmentId` (implemented with the signer changes).
+    function _cancelPendingSignerChanges(uint32 departmentId) internal virtual;
+
+    /// @dev Executes a RevokeGrants proposal (implemented with the grants).
+    function _revokeGrantsByQuorum(bytes memory data) internal virtual;
+
+    function _requireCompromisedSince(uint64 compromisedSince) private view {
+        if (compromisedSince == 0 || compromisedSince > block.timestamp) {
+            revert InvalidCompromisedSince(compromisedSince);
+        }
+    }
+
+    /// @dev Reverts {CompromisedKey} for a reported key and {SignerNotInDepartment} for any other non-member.
+    function _requireCurrentKeyOf(uint32 departmentId, address signer) private view {
+        (uint32 keyDepartment, , , bool compromised) = _keyRecord(signer);
+        if (compromised) revert CompromisedKey(signer);
+        if (keyDepartment != departmentId) revert SignerNotInDepartment(signer, departmentId);
+    }
+
+    function _existingProposal(uint256 proposalId) private view returns (StoredProposal storage stored) {
+        stored = _governanceStorage().proposals[proposalId];
+        if (stored.deadline == 0) revert ProposalNotFound(proposalId);
+    }
+
+    function _pendingProposal(uint256 proposalId) private view returns (StoredProposal storage pending) {
+        pending = _existingProposal(proposalId);
         if (pending.executed) revert ProposalAlreadyExecuted(proposalId);
+        uint64 deadline = pending.deadline;
         if (block.timestamp > deadline) revert ProposalExpired(proposalId, deadline);
-        if (_approvals[proposalId][departmentId]) revert AlreadyApproved(proposalId, departmentId);
-        _approvals[proposalId][departmentId] = true;
-        uint32 approvals = pending.approvals + 1;
-        pending.approvals = approvals;
-        emit ProposalApproved(proposalId, departmentId, approvals);
-        if (approvals >= _quorum()) _execute(proposalId, pending);
+    }
+
+    /// @dev A replacement set: 1..MAX_SIGNERS distinct keys, each unregistered or a current key of `departmentId`.
+    function _validateReplacement(uint32 departmentId, address[] memory newSigners) private view {
+        uint256 count = newSigners.length;
+        if (count == 0) revert InvalidDepartment();
+        if (count > _MAX_SIGNERS) revert TooManySigners(departmentId, _MAX_SIGNERS);
+        for (uint256 i = 0; i < count; ++i) {
+            address signer = newSigners[i];
+            if (!_isCurrentKey(departmentId, signer)) _requireUnregistered(signer);
+            for (uint256 j = 0; j < i; ++j) {
+                if (newSigners[j] == signer) revert SignerAlreadyRegistered(signer);
+            }
+        }
+    }
+
+    /// @dev Scans the approvers (8 to a slot) rather than keeping a mapping beside them: one slot less per approval.
+    function _hasApproved(StoredProposal storage pending, uint32 departmentId) private view returns (bool) {
+        uint32[] storage approvers = pending.approvers;
+        uint256 count = approvers.length;
+        for (uint256 i = 0; i < count; ++i) {
+            if (approvers[i] == departmentId) return true;
+        }
+        return false;
+    }
+
+    /// @dev Approving departments that are active now.
+    function _liveApprovals(StoredProposal storage pending) private view returns (uint32 live) {
+        uint32[] storage approvers = pending.approvers;
+        uint256 count = approvers.length;
+        for (uint256 i = 0; i < count; ++i) {
+            if (_departmentStatus(approvers[i]) == DepartmentStatus.Active) ++live;
+        }
     }
 
     /// @dev Capped by the active department count so that suspensions can never deadlock governance.
     function _quorum() private view returns (uint32) {
-        uint32 configured = _threshold;
-        uint32 active = _activeDepartmentCount;
+        DepartmentLayout storage $ = _departmentStorage();
+        uint32 configured = $.threshold;
+        uint32 active = $.activeDepartmentCount;
         return configured < active ? configured : active;
     }
 
-    function _execute(uint256 proposalId, Proposal storage pending) private {
+    function _execute(uint256 proposalId, StoredProposal storage pending) private {
         pending.executed = true;
         ProposalKind kind = pending.kind;
+        uint32 target = pending.targetDepartment;
         if (kind == ProposalKind.AddDepartment) {
-            string memory code = pending.code;
-            string memory name = pending.name;
-            address signer = pending.signer;
+            (string memory code, string memory name, address signer) = abi.decode(
+                pending.data,
+                (string, string, address)
+            );
             _validateNewDepartment(code, name, signer);
             _addDepartment(code, name, signer);
         } else if (kind == ProposalKind.SuspendDepartment) {
-            uint32 target = pending.targetDepartment;
-            Department storage suspended = _departments[target];
+            StoredDepartment storage suspended = _knownDepartment(target);
             if (suspended.status != DepartmentStatus.Active) revert DepartmentNotActive(target);
             suspended.status = DepartmentStatus.Suspended;
             _setSignersActive(target, false);
-            --_activeDepartmentCount;
+            --_departmentStorage().activeDepartmentCount;
             emit DepartmentSuspended(target);
+            _cancelPendingSignerChanges(target);
         } else if (kind == ProposalKind.RestoreDepartment) {
-            uint32 target = pending.targetDepartment;
-            Department storage restored = _departments[target];
+            StoredDepartment storage restored = _knownDepartment(target);
             if (restored.status != DepartmentStatus.Suspended) revert DepartmentNotSuspended(target);
             restored.status = DepartmentStatus.Active;
             _setSignersActive(target, true);
-            ++_activeDepartmentCount;
+            ++_departmentStorage().activeDepartmentCount;
             emit DepartmentRestored(target);
-        } else {
-            uint32 oldThreshold = _threshold;
-            uint32 newThreshold = pending.newThreshold;
-            _threshold = newThreshold;
+        } else if (kind == ProposalKind.ChangeThreshold) {
+            DepartmentLayout storage $ = _departmentStorage();
+            uint32 oldThreshold = $.threshold;
+            uint32 newThreshold = abi.decode(pending.data, (uint32));
+            $.threshold = newThreshold;
             emit ThresholdChanged(oldThreshold, newThreshold);
+        } else if (kind == ProposalKind.ReplaceSigners) {
+            _replaceSigners(target, abi.decode(pending.data, (address[])));
+        } else if (kind == ProposalKind.ReportCompromisedKey) {
+            (address signer, uint64 compromisedSince) = abi.decode(pending.data, (address, uint64));
+            (, , , bool compromised) = _keyRecord(signer);
+            if (compromised) {
+                _redateCompromise(target, signer, compromisedSince);
+            } else {
+                _requireCurrentKeyOf(target, signer);
+                _markCompromised(target, signer, compromisedSince);
+                _cancelPendingSignerChanges(target);
+            }
+        } else {
+            _revokeGrantsByQuorum(pending.data);
         }
         emit ProposalExecuted(proposalId);
+    }
+
+    function _replaceSigners(uint32 departmentId, address[] memory newSigners) private {
+        address[] storage current = _knownDepartment(departmentId).signers;
+        for (uint256 remaining = current.length; remaining > 0; --remaining) {
+            _removeSigner(departmentId, current[remaining - 1]);
+        }
+        for (uint256 i = 0; i < newSigners.length; ++i) {
+            _requireUnregistered(newSigners[i]);
+            _registerSigner(departmentId, newSigners[i]);
+        }
+        _cancelPendingSignerChanges(departmentId);
+    }
+
+    function _governanceStorage() private pure returns (GovernanceLayout storage $) {
+        assembly {
+            $.slot := _GOVERNANCE_STORAGE
+        }
     }
 }

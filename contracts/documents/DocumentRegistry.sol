@@ -2,31 +2,29 @@
 pragma solidity 0.8.37;
 
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
-import {DepartmentRegistry} from "../departments/DepartmentRegistry.sol";
+import {DepartmentStorage} from "../departments/DepartmentStorage.sol";
 import {DelegatedSignatures} from "../signatures/DelegatedSignatures.sol";
+import {DocumentStorage} from "./DocumentStorage.sol";
 import {IDocumentRegistry} from "./IDocumentRegistry.sol";
 
 /**
  * @title DocumentRegistry
  * @notice Anchoring, revocation, supersession and status derivation (see {IDocumentRegistry}).
- * @dev Every record is one packed storage word, written with a single SSTORE, so anchoring costs the
- * signer lookup, one new slot and the event. A batch leaf's own revocation or supersession is keyed by
- * the batch's department and the digest: the same document issued in several batches of one department
- * has one status.
+ * @dev Runs in the registry itself (the hot paths). Every record is one packed storage word in its
+ * department's namespace (layout in {DocumentStorage}), written with a single SSTORE, so anchoring costs the
+ * signer lookup (which also yields the key id), one new slot and the event. A batch leaf's own revocation or
+ * supersession is keyed by the batch's department and the digest: the same document issued in several
+ * batches of one department has one status. The views, not the anchor, pay the extra read of the anchoring
+ * key's compromise time.
  */
-abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, DelegatedSignatures {
-    // Document word: departmentId 0-31, anchoredAt 32-95, anchoredBlock 96-159, validUntil 160-223,
-    // revocationReason 224-239, revoked bit 240, superseded bit 241.
-    // Batch word: departmentId 0-31, anchoredAt 32-95, anchoredBlock 96-159, validUntil 160-223,
-    // documentCount 224-255.
-    // Leaf word: revocationReason 0-15, revoked bit 16, superseded bit 17.
-    uint256 private constant _ANCHORED_AT_SHIFT = 32;
-    uint256 private constant _ANCHORED_BLOCK_SHIFT = 96;
-    uint256 private constant _VALID_UNTIL_SHIFT = 160;
-    uint256 private constant _REASON_SHIFT = 224;
-    uint256 private constant _REVOKED = 1 << 240;
-    uint256 private constant _SUPERSEDED = 1 << 241;
-    uint256 private constant _DOCUMENT_COUNT_SHIFT = 224;
+abstract contract DocumentRegistry is IDocumentRegistry, DocumentStorage, DepartmentStorage, DelegatedSignatures {
+    uint256 private constant _ANCHORED_AT_SHIFT = 16;
+    uint256 private constant _ANCHORED_BLOCK_SHIFT = 80;
+    uint256 private constant _VALID_UNTIL_SHIFT = 144;
+    uint256 private constant _REASON_SHIFT = 208;
+    uint256 private constant _REVOKED = 1 << 224;
+    uint256 private constant _SUPERSEDED = 1 << 225;
+    uint256 private constant _DOCUMENT_COUNT_SHIFT = 208;
     uint256 private constant _LEAF_REVOKED = 1 << 16;
     uint256 private constant _LEAF_SUPERSEDED = 1 << 17;
 
@@ -37,25 +35,16 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     bytes32 private constant _REVOKE_TYPEHASH =
         keccak256("Revoke(bytes32 digest,uint16 reason,uint256 nonce,uint256 deadline)");
 
-    /// @dev A packed word behind a storage pointer, so a read-check-write hashes the mapping key once.
-    struct Word {
-        uint256 packed;
-    }
-
-    mapping(bytes32 digest => Word) private _documents;
-    mapping(bytes32 root => Word) private _batches;
-    mapping(uint32 departmentId => mapping(bytes32 digest => Word)) private _leaves;
-    mapping(bytes32 digest => bytes32 successor) private _successors;
-    mapping(uint32 departmentId => mapping(bytes32 digest => bytes32 successor)) private _leafSuccessors;
-
     /// @inheritdoc IDocumentRegistry
     function anchor(bytes32 digest, uint64 validUntil) external {
-        _anchor(_requireActiveSigner(msg.sender), digest, validUntil);
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(msg.sender);
+        _anchor(departmentId, keyId, digest, validUntil);
     }
 
     /// @inheritdoc IDocumentRegistry
     function anchorBatch(bytes32 root, uint32 documentCount, uint64 validUntil) external {
-        _anchorBatch(_requireActiveSigner(msg.sender), root, documentCount, validUntil);
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(msg.sender);
+        _anchorBatch(departmentId, keyId, root, documentCount, validUntil);
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -67,7 +56,7 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     function revokeInBatch(bytes32 root, bytes32 digest, bytes32[] calldata proof, uint16 reason) external {
         uint32 departmentId = _requireActiveSigner(msg.sender);
         _requireBatchLeaf(departmentId, root, digest, proof);
-        Word storage stored = _leaves[departmentId][digest];
+        Word storage stored = _documentStorage().leaves[departmentId][digest];
         uint256 leaf = stored.packed;
         if (leaf & _LEAF_REVOKED != 0) revert AlreadyRevoked(digest);
         stored.packed = (leaf & _LEAF_SUPERSEDED) | _LEAF_REVOKED | reason;
@@ -76,17 +65,15 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
 
     /// @inheritdoc IDocumentRegistry
     function supersede(bytes32 oldDigest, bytes32 newDigest, uint64 newValidUntil) external {
-        uint32 departmentId = _requireActiveSigner(msg.sender);
-        Word storage stored = _documents[oldDigest];
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(msg.sender);
+        Word storage stored = _documentStorage().documents[departmentId][oldDigest];
         uint256 old = stored.packed;
-        uint32 issuer = uint32(old);
-        if (issuer == 0) revert NotAnchored(oldDigest);
-        if (issuer != departmentId) revert NotIssuingDepartment(oldDigest, departmentId);
+        if (old == 0) revert NotAnchored(oldDigest);
         if (old & _REVOKED != 0) revert AlreadyRevoked(oldDigest);
         if (old & _SUPERSEDED != 0) revert AlreadySuperseded(oldDigest);
-        _anchor(departmentId, newDigest, newValidUntil);
+        _anchor(departmentId, keyId, newDigest, newValidUntil);
         stored.packed = old | _SUPERSEDED;
-        _successors[oldDigest] = newDigest;
+        _documentStorage().successors[departmentId][oldDigest] = newDigest;
         emit DocumentSuperseded(oldDigest, newDigest, departmentId);
     }
 
@@ -98,15 +85,15 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
         bytes32 newDigest,
         uint64 newValidUntil
     ) external {
-        uint32 departmentId = _requireActiveSigner(msg.sender);
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(msg.sender);
         _requireBatchLeaf(departmentId, root, oldDigest, proof);
-        Word storage stored = _leaves[departmentId][oldDigest];
+        Word storage stored = _documentStorage().leaves[departmentId][oldDigest];
         uint256 leaf = stored.packed;
         if (leaf & _LEAF_REVOKED != 0) revert AlreadyRevoked(oldDigest);
         if (leaf & _LEAF_SUPERSEDED != 0) revert AlreadySuperseded(oldDigest);
-        _anchor(departmentId, newDigest, newValidUntil);
+        _anchor(departmentId, keyId, newDigest, newValidUntil);
         stored.packed = leaf | _LEAF_SUPERSEDED;
-        _leafSuccessors[departmentId][oldDigest] = newDigest;
+        _documentStorage().leafSuccessors[departmentId][oldDigest] = newDigest;
         emit DocumentSuperseded(oldDigest, newDigest, departmentId);
     }
 
@@ -120,7 +107,8 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     ) external {
         bytes32 structHash = keccak256(abi.encode(_ANCHOR_TYPEHASH, digest, validUntil, _useNonce(signer), deadline));
         _checkSignature(signer, structHash, deadline, signature);
-        _anchor(_requireActiveSigner(signer), digest, validUntil);
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(signer);
+        _anchor(departmentId, keyId, digest, validUntil);
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -136,7 +124,8 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
             abi.encode(_ANCHOR_BATCH_TYPEHASH, root, documentCount, validUntil, _useNonce(signer), deadline)
         );
         _checkSignature(signer, structHash, deadline, signature);
-        _anchorBatch(_requireActiveSigner(signer), root, documentCount, validUntil);
+        (uint32 departmentId, uint16 keyId) = _requireActiveKey(signer);
+        _anchorBatch(departmentId, keyId, root, documentCount, validUntil);
     }
 
     /// @inheritdoc IDocumentRegistry
@@ -153,91 +142,107 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     }
 
     /// @inheritdoc IDocumentRegistry
-    function check(bytes32 digest) external view returns (DocumentView memory) {
-        return _check(digest);
+    function check(uint32 departmentId, bytes32 digest) external view returns (DocumentView memory view_) {
+        uint256 record = _documentStorage().documents[departmentId][digest].packed;
+        if (record == 0) return view_;
+        bool superseded = record & _SUPERSEDED != 0;
+        view_ = _viewOf(departmentId, record, record & _REVOKED != 0, superseded, uint16(record >> _REASON_SHIFT));
+        if (superseded) view_.successor = _documentStorage().successors[departmentId][digest];
     }
 
     /// @inheritdoc IDocumentRegistry
     function checkInBatch(
+        uint32 departmentId,
         bytes32 root,
         bytes32 digest,
         bytes32[] calldata proof
     ) external view returns (DocumentView memory view_) {
-        uint256 record = _batches[root].packed;
+        uint256 record = _documentStorage().batches[departmentId][root].packed;
         if (record == 0 || !MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) return view_;
-        view_ = _memberOf(record, digest);
+        uint256 leaf = _documentStorage().leaves[departmentId][digest].packed;
+        bool superseded = leaf & _LEAF_SUPERSEDED != 0;
+        view_ = _viewOf(departmentId, record, leaf & _LEAF_REVOKED != 0, superseded, uint16(leaf));
+        if (superseded) view_.successor = _documentStorage().leafSuccessors[departmentId][digest];
     }
 
     /// @inheritdoc IDocumentRegistry
-    function checkManyMembers(MemberQuery[] calldata queries) external view returns (DocumentView[] memory views) {
-        views = new DocumentView[](queries.length);
+    function records(RecordQuery[] calldata queries) external view returns (RecordView[] memory views) {
+        views = new RecordView[](queries.length);
         for (uint256 i; i < queries.length; ++i) {
-            MemberQuery calldata query = queries[i];
-            views[i] = query.root == bytes32(0)
-                ? _check(query.digest)
-                : _memberOf(_batches[query.root].packed, query.digest);
+            views[i] = _recordOf(queries[i].departmentId, queries[i].root, queries[i].digest);
         }
     }
 
     /// @inheritdoc IDocumentRegistry
-    function batch(bytes32 root) external view returns (BatchRecord memory) {
-        uint256 record = _batches[root].packed;
+    function batch(uint32 departmentId, bytes32 root) external view returns (BatchRecord memory record_) {
+        uint256 record = _documentStorage().batches[departmentId][root].packed;
+        if (record == 0) return record_;
         return
             BatchRecord({
-                departmentId: uint32(record),
+                departmentId: departmentId,
                 anchoredAt: uint64(record >> _ANCHORED_AT_SHIFT),
                 anchoredBlock: uint64(record >> _ANCHORED_BLOCK_SHIFT),
                 validUntil: uint64(record >> _VALID_UNTIL_SHIFT),
-                documentCount: uint32(record >> _DOCUMENT_COUNT_SHIFT)
+                documentCount: uint32(record >> _DOCUMENT_COUNT_SHIFT),
+                keyId: uint16(record)
             });
     }
 
-    function _check(bytes32 digest) private view returns (DocumentView memory view_) {
-        uint256 record = _documents[digest].packed;
-        if (record == 0) return view_;
-        bool revoked = record & _REVOKED != 0;
-        bool superseded = record & _SUPERSEDED != 0;
-        view_ = _viewOf(record, revoked, superseded, uint16(record >> _REASON_SHIFT));
-        if (superseded) view_.successor = _successors[digest];
+    function _recordOf(uint32 departmentId, bytes32 root, bytes32 digest) private view returns (RecordView memory r) {
+        uint256 record;
+        if (root == bytes32(0)) {
+            record = _documentStorage().documents[departmentId][digest].packed;
+            r.revoked = record & _REVOKED != 0;
+            r.superseded = record & _SUPERSEDED != 0;
+            r.revocationReason = uint16(record >> _REASON_SHIFT);
+            if (r.superseded) r.successor = _documentStorage().successors[departmentId][digest];
+        } else {
+            record = _documentStorage().batches[departmentId][root].packed;
+            r.documentCount = uint32(record >> _DOCUMENT_COUNT_SHIFT);
+            uint256 leaf = _documentStorage().leaves[departmentId][digest].packed;
+            r.revoked = leaf & _LEAF_REVOKED != 0;
+            r.superseded = leaf & _LEAF_SUPERSEDED != 0;
+            r.revocationReason = uint16(leaf);
+            if (r.superseded) r.successor = _documentStorage().leafSuccessors[departmentId][digest];
+        }
+        r.anchored = record != 0;
+        r.anchoredAt = uint64(record >> _ANCHORED_AT_SHIFT);
+        r.anchoredBlock = uint64(record >> _ANCHORED_BLOCK_SHIFT);
+        r.validUntil = uint64(record >> _VALID_UNTIL_SHIFT);
+        r.keyId = uint16(record);
+        if (r.keyId != 0) r.keyCompromisedSince = _keyCompromisedSince(departmentId, r.keyId);
+        r.departmentStatus = _departmentStatus(departmentId);
     }
 
-    /// @dev The batch word `record` overlaid with `digest`'s own leaf record; Unknown when the batch is unknown.
-    function _memberOf(uint256 record, bytes32 digest) private view returns (DocumentView memory view_) {
-        if (record == 0) return view_;
-        uint32 departmentId = uint32(record);
-        uint256 leaf = _leaves[departmentId][digest].packed;
-        bool superseded = leaf & _LEAF_SUPERSEDED != 0;
-        view_ = _viewOf(record, leaf & _LEAF_REVOKED != 0, superseded, uint16(leaf));
-        if (superseded) view_.successor = _leafSuccessors[departmentId][digest];
-    }
-
-    function _anchor(uint32 departmentId, bytes32 digest, uint64 validUntil) private {
+    function _anchor(uint32 departmentId, uint16 keyId, bytes32 digest, uint64 validUntil) private {
         if (digest == bytes32(0)) revert ZeroDigest();
         _requireFuture(validUntil);
-        Word storage stored = _documents[digest];
+        Word storage stored = _documentStorage().documents[departmentId][digest];
         if (stored.packed != 0) revert AlreadyAnchored(digest);
-        stored.packed = _anchoring(departmentId, validUntil);
+        stored.packed = _anchoring(keyId, validUntil);
         emit DocumentAnchored(digest, departmentId, validUntil);
     }
 
-    function _anchorBatch(uint32 departmentId, bytes32 root, uint32 documentCount, uint64 validUntil) private {
+    function _anchorBatch(
+        uint32 departmentId,
+        uint16 keyId,
+        bytes32 root,
+        uint32 documentCount,
+        uint64 validUntil
+    ) private {
         if (root == bytes32(0)) revert ZeroDigest();
         if (documentCount == 0) revert EmptyBatch();
         _requireFuture(validUntil);
-        Word storage stored = _batches[root];
+        Word storage stored = _documentStorage().batches[departmentId][root];
         if (stored.packed != 0) revert AlreadyAnchored(root);
-        stored.packed =
-            _anchoring(departmentId, validUntil) |
-            (uint256(documentCount) << _DOCUMENT_COUNT_SHIFT);
+        stored.packed = _anchoring(keyId, validUntil) | (uint256(documentCount) << _DOCUMENT_COUNT_SHIFT);
         emit BatchAnchored(root, departmentId, documentCount, validUntil);
     }
 
     function _revoke(uint32 departmentId, bytes32 digest, uint16 reason) private {
-        Word storage stored = _documents[digest];
+        Word storage stored = _documentStorage().documents[departmentId][digest];
         uint256 record = stored.packed;
-        uint32 issuer = uint32(record);
-        if (issuer == 0) revert NotAnchored(digest);
-        if (issuer != departmentId) revert NotIssuingDepartment(digest, departmentId);
+        if (record == 0) revert NotAnchored(digest);
         if (record & _REVOKED != 0) revert AlreadyRevoked(digest);
         stored.packed = record | _REVOKED | (uint256(reason) << _REASON_SHIFT);
         emit DocumentRevoked(digest, departmentId, bytes32(0), reason);
@@ -250,9 +255,7 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
         bytes32 digest,
         bytes32[] calldata proof
     ) private view {
-        uint32 issuer = uint32(_batches[root].packed);
-        if (issuer == 0) revert BatchNotFound(root);
-        if (issuer != departmentId) revert NotIssuingDepartment(digest, departmentId);
+        if (_documentStorage().batches[departmentId][root].packed == 0) revert BatchNotFound(root);
         if (!MerkleProof.verifyCalldata(proof, root, _leafHash(digest))) revert InvalidProof(root, digest);
     }
 
@@ -261,44 +264,46 @@ abstract contract DocumentRegistry is IDocumentRegistry, DepartmentRegistry, Del
     }
 
     /// @dev The fields shared by document and batch words, for an anchoring in the current block.
-    function _anchoring(uint32 departmentId, uint64 validUntil) private view returns (uint256) {
+    function _anchoring(uint16 keyId, uint64 validUntil) private view returns (uint256) {
         // block.timestamp and block.number fit 64 bits for billions of years.
         return
-            uint256(departmentId) |
+            uint256(keyId) |
             (block.timestamp << _ANCHORED_AT_SHIFT) |
             (block.number << _ANCHORED_BLOCK_SHIFT) |
             (uint256(validUntil) << _VALID_UNTIL_SHIFT);
     }
 
     function _viewOf(
+        uint32 departmentId,
         uint256 record,
         bool revoked,
         bool superseded,
         uint16 revocationReason
     ) private view returns (DocumentView memory view_) {
-        uint32 departmentId = uint32(record);
+        uint16 keyId = uint16(record);
+        uint64 anchoredAt = uint64(record >> _ANCHORED_AT_SHIFT);
         uint64 validUntil = uint64(record >> _VALID_UNTIL_SHIFT);
-        view_.status = _deriveStatus(revoked, superseded, validUntil);
+        uint64 compromisedSince = _keyCompromisedSince(departmentId, keyId);
+        bool compromised = compromisedSince != 0 && anchoredAt >= compromisedSince;
+        view_.status = _deriveStatus(revoked, compromised, superseded, validUntil);
         view_.departmentId = departmentId;
         view_.departmentStatus = _departmentStatus(departmentId);
-        view_.anchoredAt = uint64(record >> _ANCHORED_AT_SHIFT);
+        view_.anchoredAt = anchoredAt;
         view_.anchoredBlock = uint64(record >> _ANCHORED_BLOCK_SHIFT);
         view_.validUntil = validUntil;
         view_.revocationReason = revocationReason;
+        view_.keyId = keyId;
+        view_.keyCompromisedSince = compromisedSince;
     }
 
-    /// @dev StandardMerkleTree leaf for the encoding `["bytes32"]`: keccak256(bytes.concat(keccak256(abi.encode(digest)))),
-    /// hashed in scratch space.
-    function _leafHash(bytes32 digest) private pure returns (bytes32 leaf) {
-        assembly ("memory-safe") {
-            mstore(0x00, digest)
-            mstore(0x00, keccak256(0x00, 0x20))
-            leaf := keccak256(0x00, 0x20)
-        }
-    }
-
-    function _deriveStatus(bool revoked, bool superseded, uint64 validUntil) private view returns (DocumentStatus) {
+    function _deriveStatus(
+        bool revoked,
+        bool compromised,
+        bool superseded,
+        uint64 validUntil
+    ) private view returns (DocumentStatus) {
         if (revoked) return DocumentStatus.Revoked;
+        if (compromised) return DocumentStatus.KeyCompromised;
         if (superseded) return DocumentStatus.Superseded;
         if (validUntil != 0 && block.timestamp > validUntil) return DocumentStatus.Expired;
         return DocumentStatus.Valid;

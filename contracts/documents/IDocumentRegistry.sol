@@ -7,20 +7,30 @@ import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
  * @title IDocumentRegistry
  * @notice Anchors SHA-256 digests of issued documents, singly or as the root of an OpenZeppelin
  * StandardMerkleTree (leaf encoding `["bytes32"]`), and derives each document's status.
+ * Documents and batches live in the namespace of their department: a verifier names the issuer it checks,
+ * and no department can claim or block another department's digest or root by anchoring it first.
  * The `*BySig` functions revert with the errors of {IDelegatedSignatures}.
- * @dev Status is derived, never stored twice. Precedence: Revoked > Superseded > Expired > Valid.
- * Expired means `validUntil != 0 && block.timestamp > validUntil`; `validUntil == 0` means no expiry.
- * A document inside a batch is revoked or superseded on its own through a per-department leaf record.
+ * @dev Status is derived, never stored twice. Precedence: Revoked > KeyCompromised > Superseded > Expired > Valid.
+ * - Revoked: revoked by its department (singly, or the leaf inside the batch).
+ * - KeyCompromised: the anchoring key (`keyId`) was reported compromised with `compromisedSince <= anchoredAt`.
+ * - Superseded: replaced by a newer digest of the same department.
+ * - Expired: `validUntil != 0 && block.timestamp > validUntil`; `validUntil == 0` means no expiry.
+ * A document inside a batch is revoked or superseded on its own through a per-department leaf record,
+ * keyed by (department, digest). Callers that prove batch membership themselves and read {records} apply
+ * exactly this rule to the raw facts.
  */
 interface IDocumentRegistry {
+    /// @dev Appended to, never reordered.
     enum DocumentStatus {
         Unknown,
         Valid,
         Expired,
         Revoked,
-        Superseded
+        Superseded,
+        KeyCompromised
     }
 
+    /// @dev `keyCompromisedSince` is 0 unless the anchoring key was reported compromised (at any time).
     struct DocumentView {
         DocumentStatus status;
         uint32 departmentId;
@@ -30,12 +40,37 @@ interface IDocumentRegistry {
         uint64 validUntil;
         uint16 revocationReason;
         bytes32 successor;
+        uint16 keyId;
+        uint64 keyCompromisedSince;
     }
 
-    /// @dev One question for {checkManyMembers}: `root` zero asks {check}(`digest`).
-    struct MemberQuery {
+    /// @dev One question for {records}: `root` zero asks for the department's single anchor of `digest`.
+    struct RecordQuery {
+        uint32 departmentId;
         bytes32 root;
         bytes32 digest;
+    }
+
+    /**
+     * @dev Stored facts only: no status, no membership. For a single anchor (`root` zero) every field comes
+     * from the department's record of `digest`. For a batch, `anchored` to `keyId` come from the department's
+     * record of `root`, and `revoked` to `successor` from the department's leaf record of `digest`, which
+     * exists independently of any batch: these fields say nothing about whether `digest` is in `root`.
+     * `keyCompromisedSince` is the anchoring key's (0 when never reported); `departmentStatus` is current.
+     */
+    struct RecordView {
+        bool anchored;
+        uint64 anchoredAt;
+        uint64 anchoredBlock;
+        uint64 validUntil;
+        uint32 documentCount;
+        uint16 keyId;
+        uint64 keyCompromisedSince;
+        bool revoked;
+        bool superseded;
+        uint16 revocationReason;
+        bytes32 successor;
+        IDepartmentRegistry.DepartmentStatus departmentStatus;
     }
 
     struct BatchRecord {
@@ -44,6 +79,7 @@ interface IDocumentRegistry {
         uint64 anchoredBlock;
         uint64 validUntil;
         uint32 documentCount;
+        uint16 keyId;
     }
 
     event DocumentAnchored(bytes32 indexed digest, uint32 indexed departmentId, uint64 validUntil);
@@ -54,12 +90,15 @@ interface IDocumentRegistry {
 
     /// @dev A digest or root must not be zero.
     error ZeroDigest();
+    /// @dev The caller's department anchored this digest or root before (another department's anchor never blocks it).
     error AlreadyAnchored(bytes32 digest);
+    /// @dev The caller's department has no single anchor of `digest`.
     error NotAnchored(bytes32 digest);
+    /// @dev The caller's department has no batch with this root.
     error BatchNotFound(bytes32 root);
     error InvalidProof(bytes32 root, bytes32 digest);
     error EmptyBatch();
-    /// @dev `departmentId` is the caller's department, which did not issue `digest`.
+    /// @dev `departmentId` is the caller's department, which did not issue `digest` (grants, legacy revocation).
     error NotIssuingDepartment(bytes32 digest, uint32 departmentId);
     error AlreadyRevoked(bytes32 digest);
     error AlreadySuperseded(bytes32 digest);
@@ -67,7 +106,7 @@ interface IDocumentRegistry {
     error InvalidValidUntil(uint64 validUntil);
 
     /**
-     * @notice Anchors one document digest for the caller's department.
+     * @notice Anchors one document digest in the caller's department's namespace, attributed to the caller's key.
      * @param digest SHA-256 of the document's bytes.
      * @param validUntil Unix time after which the document is expired; 0 for no expiry.
      */
@@ -82,15 +121,15 @@ interface IDocumentRegistry {
     function anchorBatch(bytes32 root, uint32 documentCount, uint64 validUntil) external;
 
     /**
-     * @notice Revokes a singly anchored document; only its issuing department may.
+     * @notice Revokes a document the caller's department anchored singly.
      * @param digest The document digest.
      * @param reason Application-defined reason code.
      */
     function revoke(bytes32 digest, uint16 reason) external;
 
     /**
-     * @notice Revokes one document of a batch; only the batch's department may.
-     * @param root The batch root.
+     * @notice Revokes one document of a batch of the caller's department.
+     * @param root The batch root (anchored by the caller's department).
      * @param digest The document digest (the leaf value).
      * @param proof The StandardMerkleTree proof of `digest` under `root`.
      * @param reason Application-defined reason code.
@@ -98,16 +137,18 @@ interface IDocumentRegistry {
     function revokeInBatch(bytes32 root, bytes32 digest, bytes32[] calldata proof, uint16 reason) external;
 
     /**
-     * @notice Marks a singly anchored document as superseded by a new digest, which is anchored singly.
-     * @param oldDigest The document being replaced (issued by the caller's department).
+     * @notice Marks a document the caller's department anchored singly as superseded by a new digest, which
+     * is anchored singly in the same namespace.
+     * @param oldDigest The document being replaced.
      * @param newDigest The replacement's digest.
      * @param newValidUntil The replacement's expiry; 0 for no expiry.
      */
     function supersede(bytes32 oldDigest, bytes32 newDigest, uint64 newValidUntil) external;
 
     /**
-     * @notice Marks one document of a batch as superseded by a new digest, which is anchored singly.
-     * @param root The batch root.
+     * @notice Marks one document of a batch of the caller's department as superseded by a new digest, which
+     * is anchored singly.
+     * @param root The batch root (anchored by the caller's department).
      * @param oldDigest The document being replaced (a leaf of `root`).
      * @param proof The StandardMerkleTree proof of `oldDigest` under `root`.
      * @param newDigest The replacement's digest.
@@ -175,41 +216,47 @@ interface IDocumentRegistry {
     ) external;
 
     /**
-     * @notice The derived status of a singly anchored document. Never reverts.
+     * @notice The derived status of a document that `departmentId` anchored singly. Never reverts.
+     * @param departmentId The issuer being checked.
      * @param digest The document digest.
-     * @return The document view; status Unknown when the digest was never anchored singly.
+     * @return The document view; status Unknown when that department never anchored the digest singly.
      */
-    function check(bytes32 digest) external view returns (DocumentView memory);
+    function check(uint32 departmentId, bytes32 digest) external view returns (DocumentView memory);
 
     /**
-     * @notice The derived status of a document inside a batch. Never reverts.
+     * @notice The derived status of a document inside a batch of `departmentId`. Never reverts.
+     * @param departmentId The issuer being checked.
      * @param root The batch root.
      * @param digest The document digest.
      * @param proof The StandardMerkleTree proof of `digest` under `root`.
      * @return The batch facts overlaid with the leaf's own revocation or supersession; status Unknown
-     * when the root is unknown or the proof does not verify.
+     * when that department has no batch `root` or the proof does not verify.
      */
     function checkInBatch(
+        uint32 departmentId,
         bytes32 root,
         bytes32 digest,
         bytes32[] calldata proof
     ) external view returns (DocumentView memory);
 
     /**
-     * @notice Answers many {check} and {checkInBatch} questions at one block in one call, for verifiers that have
-     * checked each StandardMerkleTree proof of `digest` under `root` themselves (the proof is public data and the
-     * check is pure hashing): the proofs stay out of the call, which keeps a verifier's calldata at 64 bytes a
-     * document instead of about 700. Membership is NOT proven here: a
-     * digest that is not a leaf of a known `root` gets that batch's facts. Never reverts (beyond running out of gas).
-     * @param queries The questions; root zero asks {check}(digest).
-     * @return views For each query, what {checkInBatch} answers for it with a valid proof, in order.
+     * @notice RAW STORED RECORDS, many at one block in one call: it proves nothing about batch membership
+     * and derives no status. For a batch query it returns the batch record of `root` and the leaf record of
+     * `digest` in that department even when `digest` is not a leaf of `root`; a caller must verify the
+     * StandardMerkleTree proof of `digest` under `root` itself before reading these facts as the document's,
+     * and then apply the status rule of this interface (Revoked > KeyCompromised > Superseded > Expired >
+     * Valid) itself. Verifiers use it to keep proofs out of the call (64 bytes of calldata a document
+     * instead of about 700). Never reverts (beyond running out of gas).
+     * @param queries The questions; `root` zero asks for the department's single anchor of `digest`.
+     * @return views For each query, in order, the stored facts described at {RecordView}.
      */
-    function checkManyMembers(MemberQuery[] calldata queries) external view returns (DocumentView[] memory views);
+    function records(RecordQuery[] calldata queries) external view returns (RecordView[] memory views);
 
     /**
-     * @notice The record of an anchored batch.
+     * @notice The record of a batch of `departmentId`.
+     * @param departmentId The issuer being checked.
      * @param root The batch root.
-     * @return The batch record; all zero when the root was never anchored.
+     * @return The batch record; all zero when that department never anchored the root.
      */
-    function batch(bytes32 root) external view returns (BatchRecord memory);
+    function batch(uint32 departmentId, bytes32 root) external view returns (BatchRecord memory);
 }

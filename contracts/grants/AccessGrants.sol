@@ -2,26 +2,20 @@
 pragma solidity 0.8.37;
 
 import {DepartmentRegistry} from "../departments/DepartmentRegistry.sol";
+import {DocumentStorage} from "../documents/DocumentStorage.sol";
+import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
 import {DelegatedSignatures} from "../signatures/DelegatedSignatures.sol";
+import {GrantStorage} from "./GrantStorage.sol";
 import {IAccessGrants} from "./IAccessGrants.sol";
 
 /**
  * @title AccessGrants
- * @notice Access grants and the access log (see {IAccessGrants}).
- * @dev A stored grant spans three slots ordered so that {logAccess} reads two: the record id, then the
- * grantee, expiry and revocation flag packed with the grantor, purpose and basis; the subject last.
+ * @notice Making, revoking and reading access grants (see {IAccessGrants}).
+ * @dev Runs in the registry's extension. The rules of 2.0 (no self grant, the grantor issued the record, a
+ * maximum lifetime) are checked when a grant is made, so logging an access reads what it read in 1.x.
  */
-abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSignatures {
-    struct StoredGrant {
-        bytes32 recordId;
-        uint32 granteeDepartment;
-        uint64 expiresAt;
-        bool revoked;
-        uint32 grantorDepartment;
-        uint16 purpose;
-        GrantBasis basis;
-        address subject;
-    }
+abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, DepartmentRegistry, DelegatedSignatures {
+    uint64 private constant _MAX_GRANT_LIFETIME = 366 days;
 
     bytes32 private constant _CONSENT_TYPEHASH =
         keccak256(
@@ -30,18 +24,22 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
     bytes32 private constant _REVOKE_CONSENT_TYPEHASH =
         keccak256("RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)");
 
-    mapping(uint256 grantId => StoredGrant) private _grants;
-    uint256 private _grantCount;
-
     /// @inheritdoc IAccessGrants
     function grantAccess(
         bytes32 recordId,
+        bytes32 root,
+        bytes32[] calldata proof,
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
         bytes32 legalBasis
     ) external returns (uint256 grantId) {
         uint32 grantorDepartment = _requireActiveSigner(msg.sender);
+        if (recordId == bytes32(0)) revert ZeroRecordId();
+        if (granteeDepartment == grantorDepartment) revert SelfGrant(grantorDepartment);
+        if (!_isIssuedBy(grantorDepartment, root, recordId, proof)) {
+            revert IDocumentRegistry.NotIssuingDepartment(recordId, grantorDepartment);
+        }
         return
             _grant(
                 recordId,
@@ -85,7 +83,7 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
     function revokeGrant(uint256 grantId) external {
         StoredGrant storage stored = _existingGrant(grantId);
         if (msg.sender != stored.subject) {
-            (uint32 departmentId, bool active) = _signerOf(msg.sender);
+            (uint32 departmentId, , bool active, ) = _keyRecord(msg.sender);
             uint32 grantor = stored.grantorDepartment;
             if (grantor == 0 || departmentId != grantor) revert NotGrantorOrSubject(grantId, msg.sender);
             if (!active) revert NotActiveSigner(msg.sender);
@@ -103,14 +101,11 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
     }
 
     /// @inheritdoc IAccessGrants
-    function logAccess(uint256 grantId) external {
-        uint32 departmentId = _requireActiveSigner(msg.sender);
-        StoredGrant storage stored = _grants[grantId];
-        uint32 grantee = stored.granteeDepartment;
-        if (grantee == 0) revert GrantNotFound(grantId);
-        if (grantee != departmentId) revert NotGrantee(grantId, msg.sender);
-        if (stored.revoked || block.timestamp > stored.expiresAt) revert GrantNotActive(grantId);
-        emit AccessLogged(grantId, stored.recordId, grantee);
+    function proposeRevokeGrants(uint256[] calldata grantIds, uint64 deadline) external returns (uint256 proposalId) {
+        for (uint256 i = 0; i < grantIds.length; ++i) {
+            _requireGrantorSuspended(grantIds[i]);
+        }
+        return _propose(ProposalKind.RevokeGrants, 0, abi.encode(grantIds), deadline);
     }
 
     /// @inheritdoc IAccessGrants
@@ -131,13 +126,29 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
 
     /// @inheritdoc IAccessGrants
     function isGrantValid(uint256 grantId) external view returns (bool) {
-        StoredGrant storage stored = _grants[grantId];
+        StoredGrant storage stored = _grantStorage().grants[grantId];
         return stored.granteeDepartment != 0 && !stored.revoked && block.timestamp <= stored.expiresAt;
     }
 
     /// @inheritdoc IAccessGrants
     function grantCount() external view returns (uint256) {
-        return _grantCount;
+        return _grantStorage().grantCount;
+    }
+
+    /// @inheritdoc IAccessGrants
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_GRANT_LIFETIME() external pure returns (uint64) {
+        return _MAX_GRANT_LIFETIME;
+    }
+
+    /// @dev Revokes each listed grant of a suspended grantor; grants already revoked or expired are skipped.
+    function _revokeGrantsByQuorum(bytes memory data) internal override {
+        uint256[] memory grantIds = abi.decode(data, (uint256[]));
+        for (uint256 i = 0; i < grantIds.length; ++i) {
+            uint256 grantId = grantIds[i];
+            StoredGrant storage stored = _requireGrantorSuspended(grantId);
+            if (!stored.revoked && block.timestamp <= stored.expiresAt) _revokeGrant(grantId, stored, address(0));
+        }
     }
 
     function _grant(
@@ -151,10 +162,13 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
         bytes32 legalBasis
     ) private returns (uint256 grantId) {
         if (recordId == bytes32(0)) revert ZeroRecordId();
-        if (expiresAt <= block.timestamp) revert InvalidExpiry(expiresAt);
+        if (expiresAt <= block.timestamp || expiresAt > block.timestamp + _MAX_GRANT_LIFETIME) {
+            revert InvalidExpiry(expiresAt);
+        }
         _requireActiveDepartment(granteeDepartment);
-        grantId = ++_grantCount;
-        _grants[grantId] = StoredGrant({
+        GrantLayout storage $ = _grantStorage();
+        grantId = ++$.grantCount;
+        $.grants[grantId] = StoredGrant({
             recordId: recordId,
             granteeDepartment: granteeDepartment,
             expiresAt: expiresAt,
@@ -183,9 +197,17 @@ abstract contract AccessGrants is IAccessGrants, DepartmentRegistry, DelegatedSi
         emit GrantRevoked(grantId, stored.recordId, revokedBy);
     }
 
+    function _requireGrantorSuspended(uint256 grantId) private view returns (StoredGrant storage stored) {
+        stored = _existingGrant(grantId);
+        uint32 grantor = stored.grantorDepartment;
+        if (grantor == 0 || _departmentStatus(grantor) != DepartmentStatus.Suspended) {
+            revert GrantorNotSuspended(grantId, grantor);
+        }
+    }
+
     /// @dev Every grant has a non-zero grantee, so a zero grantee means the id was never issued.
     function _existingGrant(uint256 grantId) private view returns (StoredGrant storage stored) {
-        stored = _grants[grantId];
+        stored = _grantStorage().grants[grantId];
         if (stored.granteeDepartment == 0) revert GrantNotFound(grantId);
     }
 }

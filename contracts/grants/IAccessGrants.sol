@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-
 /**
  * @title IAccessGrants
- * @notice The audit trail of cross-department data exchange: who may read which record, for which
- * purpose, until when, on which basis, and every access made under a grant. Record content travels
- * off chain; only identifiers, consent and events are recorded here.
+ * @notice Who may read which record, for which purpose, until when, on which basis: the grants behind
+ * the audit trail of cross-department data exchange ({IAccessLog} records each access). Record content
+ * travels off chain; only identifiers, consent and events are recorded here.
  * The `*BySig` functions revert with the errors of {IDelegatedSignatures}.
- * @dev A grant is valid while it is not revoked and `block.timestamp <= expiresAt`.
+ * @dev A grant is valid while it is not revoked and `block.timestamp <= expiresAt`. Every grant expires at
+ * most {MAX_GRANT_LIFETIME} after it is made; a department never grants to itself; a legal-basis grant is
+ * only for a record its grantor department anchored (singly or in a batch, proven at grant time).
  */
 interface IAccessGrants {
     enum GrantBasis {
@@ -39,29 +40,38 @@ interface IAccessGrants {
         GrantBasis basis,
         bytes32 legalBasis
     );
+    /// @dev `revokedBy` is zero when the quorum revoked the grant (proposal RevokeGrants).
     event GrantRevoked(uint256 indexed grantId, bytes32 indexed recordId, address revokedBy);
-    event AccessLogged(uint256 indexed grantId, bytes32 indexed recordId, uint32 indexed granteeDepartment);
 
     error GrantNotFound(uint256 grantId);
     /// @dev The grant is revoked or expired.
     error GrantNotActive(uint256 grantId);
-    error NotGrantee(uint256 grantId, address account);
     error NotGrantorOrSubject(uint256 grantId, address account);
-    /// @dev `expiresAt` must lie in the future.
+    /// @dev `expiresAt` must lie in the future and at most {MAX_GRANT_LIFETIME} ahead.
     error InvalidExpiry(uint64 expiresAt);
     error ZeroRecordId();
+    /// @dev A department cannot grant access to itself.
+    error SelfGrant(uint32 departmentId);
+    /// @dev The quorum revokes only grants whose grantor department is suspended (never a subject's consent).
+    error GrantorNotSuspended(uint256 grantId, uint32 grantorDepartment);
 
     /**
-     * @notice Grants a department access to a record held by the caller's department, under a legal basis.
-     * @param recordId Identifier of the record (e.g. its digest).
-     * @param granteeDepartment The active department receiving access.
+     * @notice Grants a department access to a record the caller's department issued, under a legal basis.
+     * The record must be anchored by the caller's department: singly (`root` zero) or as a leaf of one of its
+     * batches, else {IDocumentRegistry-NotIssuingDepartment}(recordId, callerDepartment).
+     * @param recordId The record's document digest.
+     * @param root The batch root the record was anchored under, or zero for a single anchor.
+     * @param proof The StandardMerkleTree proof of `recordId` under `root` (empty when `root` is zero).
+     * @param granteeDepartment The active department receiving access, not the caller's.
      * @param purpose Application-defined purpose code.
-     * @param expiresAt Unix time after which the grant is no longer valid.
+     * @param expiresAt Unix time after which the grant is no longer valid (at most {MAX_GRANT_LIFETIME} ahead).
      * @param legalBasis Reference to the legal basis (e.g. a hash of the statute reference); emitted only.
      * @return grantId The new grant's id (ids start at 1).
      */
     function grantAccess(
         bytes32 recordId,
+        bytes32 root,
+        bytes32[] calldata proof,
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
@@ -75,7 +85,7 @@ interface IAccessGrants {
      * @param recordId Identifier of the record.
      * @param granteeDepartment The active department receiving access.
      * @param purpose Application-defined purpose code.
-     * @param expiresAt Unix time after which the grant is no longer valid.
+     * @param expiresAt Unix time after which the grant is no longer valid (at most {MAX_GRANT_LIFETIME} ahead).
      * @param subject The person consenting (the signer).
      * @param deadline Unix time after which the signature is refused.
      * @param signature 65-byte ECDSA signature.
@@ -108,10 +118,14 @@ interface IAccessGrants {
     function revokeGrantBySig(uint256 grantId, address subject, uint256 deadline, bytes calldata signature) external;
 
     /**
-     * @notice Logs one access to the granted record by the caller, an active signer of the grantee department.
-     * @param grantId A valid grant.
+     * @notice Proposes that the quorum revoke grants made by suspended departments (e.g. a rogue department
+     * that granted access before it was suspended). The caller's department approves at once. At execution
+     * each grant's grantor department must be suspended; grants already revoked or expired are skipped.
+     * @param grantIds Legal-basis grants whose grantor department is suspended.
+     * @param deadline Unix time after which the proposal can no longer be approved (at most 30 days ahead).
+     * @return proposalId The new proposal's id (kind RevokeGrants).
      */
-    function logAccess(uint256 grantId) external;
+    function proposeRevokeGrants(uint256[] calldata grantIds, uint64 deadline) external returns (uint256 proposalId);
 
     /**
      * @notice A grant. Reverts {GrantNotFound} for an unknown id.
@@ -130,4 +144,9 @@ interface IAccessGrants {
     /// @notice The number of grants ever made; ids run from 1 to this number.
     /// @return The grant count.
     function grantCount() external view returns (uint256);
+
+    /// @notice The longest a grant may run: 366 days from the moment it is made.
+    /// @return The lifetime in seconds.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_GRANT_LIFETIME() external view returns (uint64);
 }

@@ -1,26 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {IDelegatedSignatures} from "./IDelegatedSignatures.sol";
 
 /**
  * @title DelegatedSignatures
- * @notice Verifies the EIP-712 signatures of the `*BySig` functions. The most derived contract calls
- * the {EIP712} constructor.
+ * @notice Verifies the EIP-712 signatures of the `*BySig` functions and of a new key's consent, and keeps
+ * the nonces they consume (see {IDelegatedSignatures}).
+ * @dev Nonces live in ERC-7201 namespaced storage (`ethgov.storage.Nonces`) because both the registry and its
+ * extension consume them on the registry's storage. The domain separator comes from the concrete contract:
+ * the registry's {EIP712}, or the extension's own computation for `address(this)`, which under DELEGATECALL
+ * is the registry, so every signature names the registry.
  */
-abstract contract DelegatedSignatures is IDelegatedSignatures, EIP712, Nonces {
-    /// @inheritdoc IDelegatedSignatures
-    function nonces(address owner) public view virtual override(IDelegatedSignatures, Nonces) returns (uint256) {
-        return super.nonces(owner);
+abstract contract DelegatedSignatures {
+    /// @custom:storage-location erc7201:ethgov.storage.Nonces
+    struct NonceLayout {
+        mapping(address owner => uint256) nonces;
     }
 
-    /// @inheritdoc IDelegatedSignatures
-    // solhint-disable-next-line func-name-mixedcase
-    function DOMAIN_SEPARATOR() external view returns (bytes32) {
-        return _domainSeparatorV4();
+    // keccak256(abi.encode(uint256(keccak256("ethgov.storage.Nonces")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _NONCE_STORAGE = 0x52b0889251dc51ab0bf4c504678a196795418c613e9a0ba557a238c43cc38e00;
+
+    /// @dev The nonce the next signature of `owner` must carry.
+    function _nonce(address owner) internal view returns (uint256) {
+        return _nonceStorage().nonces[owner];
+    }
+
+    /// @dev Returns `owner`'s current nonce and advances it.
+    function _useNonce(address owner) internal returns (uint256 current) {
+        mapping(address => uint256) storage stored = _nonceStorage().nonces;
+        current = stored[owner];
+        unchecked {
+            stored[owner] = current + 1;
+        }
     }
 
     /**
@@ -34,13 +48,22 @@ abstract contract DelegatedSignatures is IDelegatedSignatures, EIP712, Nonces {
         uint256 deadline,
         bytes calldata signature
     ) internal view {
-        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        if (block.timestamp > deadline) revert IDelegatedSignatures.ExpiredSignature(deadline);
         (address recovered, ECDSA.RecoverError recoverError, ) = ECDSA.tryRecoverCalldata(
-            _hashTypedDataV4(structHash),
+            MessageHashUtils.toTypedDataHash(_domainSeparator(), structHash),
             signature
         );
         if (recoverError != ECDSA.RecoverError.NoError || recovered != signer) {
-            revert InvalidSignature(signer);
+            revert IDelegatedSignatures.InvalidSignature(signer);
+        }
+    }
+
+    /// @dev The EIP-712 domain separator: name "EthGov", version "1", this chain, the registry.
+    function _domainSeparator() internal view virtual returns (bytes32);
+
+    function _nonceStorage() private pure returns (NonceLayout storage $) {
+        assembly {
+            $.slot := _NONCE_STORAGE
         }
     }
 }

@@ -34,7 +34,8 @@ var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLi
 StartupValidation.RequirePublicBaseUrl(ethGovOptions, builder.Environment);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
-var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment);
+var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment,
+    await StartupValidation.LegacyDepartmentIdsAsync(chainOptions, deployment));
 builder.Services.AddSingleton(deployment);
 builder.Services.AddSingleton(database);
 

@@ -90,9 +90,49 @@ public class AnchorAndVerifyTests(CliWorkspace workspace) : IClassFixture<CliWor
 
         var run = await workspace.RunAsync("dev:2", "revoke", file, "--reason", "1");
 
+        // Registry 2.0 looks for the digest in HEALTH's own namespace, where it is not anchored.
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("NotIssuingDepartment", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("NotAnchored", run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Verify_WithReceipt_JudgesTheReceiptsIssuerEvenWhenAnotherDepartmentRevokedTheSameDigest()
+    {
+        var folder = workspace.NewDocuments(1, "shared");
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var copy = Path.Combine(workspace.NewDocuments(0, "shared-copy"), "copy.txt");
+        File.Copy(file, copy);
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", file)).ExitCode);
+        Assert.Equal(0, (await workspace.RunAsync("dev:2", "anchor", copy)).ExitCode);
+        Assert.Equal(0, (await workspace.RunAsync("dev:2", "revoke", copy, "--reason", "6", "--receipt", copy + ".receipt.json")).ExitCode);
+        var digest = (await EthGov.Core.Digests.DocumentHasher.HashFileAsync(file)).ToString();
+
+        var civil = await workspace.RunAsync(null, "verify", file);
+        var health = await workspace.RunAsync(null, "status", digest, "--department", "HEALTH");
+
+        Assert.Equal(0, civil.ExitCode);
+        Assert.StartsWith("VALID", civil.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the receipt names department 1 (CIVIL", civil.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, health.ExitCode);
+        Assert.StartsWith("REVOKED", health.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ReceiptWithAForgedTransactionHash_ExitsOneWithMismatch()
+    {
+        var folder = workspace.NewDocuments(2, "forged-tx");
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", folder)).ExitCode);
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var receipt = EthGov.Core.Receipts.ReceiptReader.Parse(File.ReadAllText(file + ".receipt.json")).Receipt!;
+        var forged = receipt with { TransactionHash = new EthGov.Core.Digests.Digest(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        File.WriteAllText(file + ".receipt.json", EthGov.Core.Receipts.ReceiptWriter.ToJson(forged));
+
+        var run = await workspace.RunAsync(null, "verify", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("MISMATCH", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the chain has no transaction", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

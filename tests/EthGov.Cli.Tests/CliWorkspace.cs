@@ -16,6 +16,13 @@ public sealed class CliWorkspace : IAsyncLifetime
     /// <summary>Gives <paramref name="address"/> 10 ether on the dev chain (a new key has none to pay gas with).</summary>
     public Task FundAsync(string address) => _node!.CallAsync("hardhat_setBalance", address, "0x8ac7230489e80000");
 
+    /// <summary>Moves the chain's clock <paramref name="seconds"/> ahead and mines a block at the new time.</summary>
+    public async Task IncreaseTimeAsync(ulong seconds)
+    {
+        await _node!.CallAsync("evm_increaseTime", seconds);
+        await _node.CallAsync("evm_mine");
+    }
+
     /// <summary>The node's RPC URL.</summary>
     public string Rpc => _node!.RpcUrl.ToString();
 

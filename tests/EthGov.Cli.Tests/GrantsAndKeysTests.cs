@@ -7,9 +7,13 @@ public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorks
     [Fact]
     public async Task GrantCreate_ThenAccessLogByGrantee_ThenListShowsTheGrant()
     {
-        var record = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // A legal-basis grant is for a record the grantor department anchored: CIVIL anchors it first.
+        var folder = workspace.NewDocuments(2, "granted");
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", folder)).ExitCode);
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var record = (await EthGov.Core.Digests.DocumentHasher.HashFileAsync(file)).ToString();
 
-        var created = await workspace.RunAsync("dev:1", "grant", "create", "--record", record, "--grantee", "HEALTH",
+        var created = await workspace.RunAsync("dev:1", "grant", "create", "--record", record, "--grantee", "HEALTH", "--receipt", file + ".receipt.json",
             "--purpose", "3", "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Public Health Act s.12", "--json");
         Assert.Equal(0, created.ExitCode);
         var grantId = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("grantId").GetString()!;
@@ -38,13 +42,21 @@ public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorks
         Assert.DoesNotContain("privateKey", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\"crypto\"", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
 
-        var added = await workspace.RunAsync("dev:2", "departments", "keys", "add", address);
+        var requested = await CliProcess.RunAsync(workspace.Folder, env,
+            ["departments", "keys", "add", keystore, "--json", "--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", "dev:2"]);
+        Assert.Equal(0, requested.ExitCode);
+        var changeId = JsonDocument.Parse(requested.Stdout).RootElement.GetProperty("changeId").GetString()!;
+        var tooEarly = await workspace.RunAsync("dev:2", "departments", "keys", "apply", changeId);
+        await workspace.IncreaseTimeAsync(EthGov.Testing.DevChain.SignerChangeDelay);
+        var added = await workspace.RunAsync("dev:2", "departments", "keys", "apply", changeId);
         await workspace.FundAsync(address);
         var folder = workspace.NewDocuments(1, "rotated");
         string[] common = ["--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", keystore];
         var anchored = await CliProcess.RunAsync(workspace.Folder, env, ["anchor", folder, "--json", .. common]);
         var wrongPassword = await CliProcess.RunAsync(workspace.Folder, new Dictionary<string, string> { ["ETHGOV_KEY_PASSWORD"] = "wrong password!" }, ["anchor", folder, .. common]);
 
+        Assert.Equal(2, tooEarly.ExitCode);
+        Assert.Contains("SignerChangeTooEarly", tooEarly.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, added.ExitCode);
         Assert.Equal(0, anchored.ExitCode);
         Assert.Equal(2, wrongPassword.ExitCode);

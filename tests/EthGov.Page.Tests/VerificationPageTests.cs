@@ -33,7 +33,7 @@ public sealed class VerificationPageTests(PageFixture fixture)
         await Expect(facts).ToContainTextAsync($"block {anchored.BlockNumber}");
         await Expect(facts).ToContainTextAsync("No expiry date");
         await Expect(facts).ToContainTextAsync("Fingerprint of birth-certificate.pdf");
-        await Expect(page.Locator(".check")).ToHaveCountAsync(9);
+        await Expect(page.Locator(".check")).ToHaveCountAsync(EthGov.Core.Verification.CheckNames.All.Count);
         await Expect(page.Locator(".check[data-check='anchored']")).ToHaveAttributeAsync("data-outcome", "passed");
         await Expect(page.Locator(".basis")).ToContainTextAsync("chain 31337");
         await Expect(page.Locator("#verdict-status")).ToContainTextAsync($"Result: Valid. Issued by {CivilName} and valid.");

@@ -21,7 +21,7 @@ internal static class FreshRegistry
     /// <summary>Deploys and returns a client that signs as the CIVIL department (dev:1).</summary>
     public static async Task<RegistryClient> DeployAsync(ChainOptions options, CancellationToken cancellationToken)
     {
-        var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, options.ChainId), s_departments, 2, cancellationToken)).Unwrap();
+        var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, options.ChainId), s_departments, 2, 60, null, cancellationToken)).Unwrap();
         return new RegistryClient(options, deployment.Registry, DevAccounts.Get(1, options.ChainId));
     }
 }

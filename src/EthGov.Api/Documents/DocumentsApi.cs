@@ -5,6 +5,7 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -196,7 +197,8 @@ public static class DocumentsApi
 
     /// <summary>Revokes a document of the caller's department.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
-        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, CancellationToken cancellationToken)
+        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, Deployment deployment,
+        CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
@@ -208,16 +210,30 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
         }
 
-        var located = Locate(parsed, index, batches);
+        var located = Locate(parsed, caller, index, batches);
         if (located.Problem is { } problem)
         {
             return problem;
         }
 
         var documents = caller.Signer.Documents;
-        var sent = located.Batch is { IsSingle: false } batch
-            ? await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken)
-            : await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken);
+        var sent = located.Batch switch
+        {
+            // Anchored in registry 1.x before the migration: the new registry records the revocation (revokeLegacy).
+            { Registry: not null } old => await documents.RevokeLegacyAsync(old.IsSingle ? null : old.Root, parsed, receipts.ProofOf(old, parsed), (ushort)reason, cancellationToken),
+            { IsSingle: false } batch => await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken),
+            _ => await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken),
+        };
+        if (!sent.IsSuccess && sent.Error.Name == "NotAnchored" && located.Batch is null && deployment.Legacy is not null)
+        {
+            // Not anchored through this API nor singly in this registry: maybe singly in registry 1.x before the cut-over.
+            var legacy = await documents.RevokeLegacyAsync(null, parsed, [], (ushort)reason, cancellationToken);
+            if (legacy.IsSuccess || legacy.Error.Name != "LegacyDocumentNotFound")
+            {
+                sent = legacy;
+            }
+        }
+
         return sent.IsSuccess
             ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
             : ChainProblems.From(sent.Error);
@@ -243,10 +259,16 @@ public static class DocumentsApi
             return invalid;
         }
 
-        var located = Locate(oldDigest, index, batches);
+        var located = Locate(oldDigest, caller, index, batches);
         if (located.Problem is { } problem)
         {
             return problem;
+        }
+
+        if (located.Batch is { Registry: { } legacyRegistry })
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
+                $"{oldDigest} was anchored in registry 1.x ({legacyRegistry}); anchor the new document and revoke this one instead");
         }
 
         // Hold the new digest so no anchor request races the supersession for it.
@@ -330,12 +352,19 @@ public static class DocumentsApi
         };
     }
 
-    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, DocumentIndex index, BatchStore batches)
+    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, ActingDepartment caller, DocumentIndex index, BatchStore batches)
     {
         if (!index.TryGet(digest, out var entry))
         {
             // Not anchored through this API (for example by the CLI): the chain decides.
             return (null, null);
+        }
+
+        if (entry.DepartmentId != caller.Department.Id)
+        {
+            // Registry 2.0 would look for the digest in the caller's own namespace and answer "not anchored": say why.
+            return (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
+                "Only the issuing department may change this document", $"{digest} was issued by department {entry.DepartmentId}, not by {caller.Department.Code}"));
         }
 
         return batches.Get(entry.BatchId) switch

@@ -5,6 +5,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Indexing;
 using EthGov.Api.Paging;
+using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
@@ -103,9 +104,13 @@ public static class GrantsApi
         return TypedResults.Ok(page.ToPage(fetched, http.Request, "grants", g => [g.Id]));
     }
 
-    /// <summary>Grants access under a legal basis.</summary>
+    /// <summary>
+    /// Grants access under a legal basis to a record the caller's department anchored: when this API batched it, the
+    /// batch root and proof come from the outbox; otherwise the registry looks for the department's single anchor.
+    /// </summary>
     public static async Task<Results<Created<GrantCreatedResponse>, ProblemHttpResult>> GrantUnderLegalBasis(
-        LegalBasisGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+        LegalBasisGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, DocumentIndex index, BatchStore batches,
+        ReceiptService receipts, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
         {
@@ -128,7 +133,11 @@ public static class GrantsApi
             return problem;
         }
 
-        var sent = await caller.Signer.Grants.GrantAsync(recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);
+        var batch = index.TryGet(recordId, out var entry) && entry.DepartmentId == caller.Department.Id
+            && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false, Registry: null } confirmed ? confirmed : null;
+        var sent = await caller.Signer.Grants.GrantAsync(
+            recordId, batch?.Root ?? Digest.Zero, batch is null ? [] : receipts.ProofOf(batch, recordId),
+            grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);
         return Created(sent);
     }
 

@@ -79,12 +79,46 @@ internal static class EventDecoder
 
         if (Is<SignerAddedEvent>(log, out var signerAdded))
         {
-            return Make("SignerAdded", null, null, signerAdded.DepartmentId, null, new() { ["signer"] = signerAdded.Signer });
+            return Make("SignerAdded", null, null, signerAdded.DepartmentId, null, new() { ["signer"] = signerAdded.Signer, ["keyId"] = signerAdded.KeyId });
         }
 
         if (Is<SignerRemovedEvent>(log, out var signerRemoved))
         {
-            return Make("SignerRemoved", null, null, signerRemoved.DepartmentId, null, new() { ["signer"] = signerRemoved.Signer });
+            return Make("SignerRemoved", null, null, signerRemoved.DepartmentId, null, new() { ["signer"] = signerRemoved.Signer, ["keyId"] = signerRemoved.KeyId });
+        }
+
+        if (Is<KeyCompromisedEvent>(log, out var compromised))
+        {
+            return Make("KeyCompromised", null, null, compromised.DepartmentId, null,
+                new() { ["key"] = compromised.Key, ["keyId"] = compromised.KeyId, ["since"] = compromised.Since });
+        }
+
+        if (Is<SignerChangeRequestedEvent>(log, out var requested))
+        {
+            return Make("SignerChangeRequested", null, null, requested.DepartmentId, null,
+                new() { ["changeId"] = requested.ChangeId.ToString(), ["kind"] = requested.Kind == 0 ? "add-signer" : "remove-signer", ["requestedBy"] = requested.RequestedBy,
+                        ["executableAt"] = requested.ExecutableAt, ["data"] = "0x" + Convert.ToHexStringLower(requested.Data) });
+        }
+
+        if (Is<SignerChangeAppliedEvent>(log, out var applied))
+        {
+            return Make("SignerChangeApplied", null, null, applied.DepartmentId, null, new() { ["changeId"] = applied.ChangeId.ToString(), ["appliedBy"] = applied.AppliedBy });
+        }
+
+        if (Is<SignerChangeCancelledEvent>(log, out var cancelled))
+        {
+            return Make("SignerChangeCancelled", null, null, cancelled.DepartmentId, null, new() { ["changeId"] = cancelled.ChangeId.ToString(), ["cancelledBy"] = cancelled.CancelledBy });
+        }
+
+        if (Is<PendingSignerChangesCancelledEvent>(log, out var allCancelled))
+        {
+            return Make("PendingSignerChangesCancelled", null, null, allCancelled.DepartmentId, null, []);
+        }
+
+        if (Is<LegacyDocumentRevokedEvent>(log, out var legacyRevoked))
+        {
+            return Make("LegacyDocumentRevoked", new Digest(legacyRevoked.Digest), null, legacyRevoked.DepartmentId, null,
+                new() { ["root"] = new Digest(legacyRevoked.Root).ToString(), ["reason"] = legacyRevoked.Reason });
         }
 
         if (Is<ThresholdChangedEvent>(log, out var threshold))

@@ -13,8 +13,8 @@ namespace EthGov.Api.Outbox;
 /// <see cref="OutboxOptions.BatchSize"/> documents wait) it groups them per department and validity into
 /// Merkle batches, stores each batch before sending it, sends <c>anchorBatch</c> (or <c>anchor</c> for a
 /// lone document) with the department's signer, and records the confirmation. Chain outages are retried with
-/// growing pauses; a restart resumes from the stored batches, and a batch the chain already holds (sent just
-/// before a crash) is recognized from its event instead of being sent twice.
+/// growing pauses; a restart resumes from the stored batches, and a batch the department's namespace already holds
+/// (sent just before a crash, or anchored by the department's CLI) is adopted from its event instead of failing.
 /// </summary>
 public sealed class AnchorBatcher(
     PendingDocuments pending,
@@ -198,7 +198,9 @@ public sealed class AnchorBatcher(
 
         if (sent.Error.Name is "AlreadyAnchored" or "RevertedWhenMined")
         {
-            // Sent before a crash or a lost answer: the chain already holds it, maybe from us.
+            // The department's namespace already holds the root or digest: sent before a crash or a lost answer, or
+            // anchored by another tool of the same department (the CLI). Another department's anchoring never
+            // causes this in registry 2.0, so the anchoring found is this department's own, and is adopted.
             var found = await lookup.FindAsync(batch);
             if (!found.IsSuccess)
             {
@@ -206,21 +208,16 @@ public sealed class AnchorBatcher(
                 return;
             }
 
-            if (found.Value is { } anchored && anchored.DepartmentId == batch.DepartmentId)
+            if (found.Value is { } anchored)
             {
-                Confirm(batch, anchored.Outcome);
+                // The chain's validity is the one the receipts must state, whatever this batch asked for.
+                Confirm(batch with { ValidUntil = anchored.ValidUntil }, anchored.Outcome);
                 return;
             }
 
-            if (found.Value is null && sent.Error.Name == "RevertedWhenMined")
-            {
-                Retry(batch, sent.Error);
-                return;
-            }
-
-            Fail(batch, found.Value is { } other
-                ? $"already anchored by department {other.DepartmentId}"
-                : sent.Error.ToString());
+            // Not found yet (the node has not indexed the log, or a mined transaction reverted for a passing reason):
+            // never a reason to give the documents up.
+            Retry(batch, sent.Error);
             return;
         }
 

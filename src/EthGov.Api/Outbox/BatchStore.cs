@@ -109,7 +109,7 @@ public sealed class BatchStore(Database database)
         return added;
     }
 
-    /// <summary>Stores a batch's new state (confirmation, failure or another attempt).</summary>
+    /// <summary>Stores a batch's new state (confirmation, failure or another attempt), and its validity as the chain recorded it.</summary>
     public void Update(BatchRecord batch)
     {
         lock (_lock)
@@ -117,10 +117,11 @@ public sealed class BatchStore(Database database)
             using var update = Connection().CreateCommand();
             update.CommandText = """
                 UPDATE batches SET state = $state, attempts = $attempts, error = $error, tx_hash = $tx,
-                    block_number = $block, block_hash = $blockHash, block_time = $blockTime
+                    block_number = $block, block_hash = $blockHash, block_time = $blockTime, valid_until = $validUntil
                 WHERE id = $id
                 """;
             update.Parameters.AddWithValue("$id", batch.Id);
+            update.Parameters.AddWithValue("$validUntil", (long)batch.ValidUntil);
             update.Parameters.AddWithValue("$state", (int)batch.State);
             update.Parameters.AddWithValue("$attempts", batch.Attempts);
             update.Parameters.AddWithValue("$error", (object?)batch.Error ?? DBNull.Value);
@@ -145,7 +146,7 @@ public sealed class BatchStore(Database database)
         lock (_lock)
         {
             using var select = Connection().CreateCommand();
-            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at FROM batches ORDER BY id";
+            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at, registry, issuer FROM batches ORDER BY id";
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
@@ -163,7 +164,11 @@ public sealed class BatchStore(Database database)
                     reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
                     reader.IsDBNull(10) ? null : reader.GetString(10),
                     reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)));
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
+                {
+                    Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
+                    IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
+                };
                 _batches[record.Id] = record;
                 _lastId = Math.Max(_lastId, record.Id);
                 loaded.Add(record);

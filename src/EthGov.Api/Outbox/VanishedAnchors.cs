@@ -31,7 +31,7 @@ public sealed class VanishedAnchors(BatchStore batches, AnchorLookup lookup, IOp
                 return false;
             }
 
-            if (found.Value is { } anchored && anchored.DepartmentId == batch.DepartmentId)
+            if (found.Value is { } anchored)
             {
                 var outcome = anchored.Outcome;
                 batches.Update(batch with { TransactionHash = outcome.TransactionHash, BlockNumber = outcome.BlockNumber, BlockHash = outcome.BlockHash, BlockTime = outcome.BlockTime });

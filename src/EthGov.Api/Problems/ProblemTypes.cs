@@ -48,6 +48,12 @@ public static class ProblemTypes
     /// <summary>The document is still waiting for its anchor.</summary>
     public const string NotYetAnchored = "not-yet-anchored";
 
+    /// <summary>A department acting on a document another department issued.</summary>
+    public const string NotIssuingDepartment = "not-issuing-department";
+
+    /// <summary>A document of the registry 1.x a migrated deployment took over from: it can be revoked, not superseded.</summary>
+    public const string LegacyDocumentNotSupersedable = "legacy-document-not-supersedable";
+
     /// <summary>The digest is unknown to the outbox.</summary>
     public const string DocumentNotFound = "document-not-found";
 

@@ -31,7 +31,7 @@ public sealed class DepartmentSigners
             }
 
             var account = KeyLoader.Load(entry.Value, chain.Value.ChainId);
-            _clients[entry.Key] = new RegistryClient(chain.Value, deployment.Registry, account, logger);
+            _clients[entry.Key] = new RegistryClient(chain.Value, deployment.Registry, account, logger: logger);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Creates the tables that do not exist yet.</summary>
+    /// <summary>Creates the tables that do not exist yet, and the columns added to them since.</summary>
     public void EnsureCreated()
     {
         using var connection = Open();

@@ -30,7 +30,9 @@ internal static class Schema
             block_number INTEGER,
             block_hash   TEXT,
             block_time   INTEGER,
-            created_at   INTEGER NOT NULL
+            created_at   INTEGER NOT NULL,
+            registry     TEXT,
+            issuer       INTEGER
         );
         CREATE TABLE IF NOT EXISTS api_keys (
             id           INTEGER PRIMARY KEY,
@@ -114,35 +116,32 @@ internal static class Schema
     private const string LegacyKeyScopes = "anchor,revoke,grants,governance";
 
     /// <summary>
+    /// Columns added after a table was first created: data directories from before them get them at start. In batches,
+    /// registry and issuer are set for the batches anchored in the registry 1.x a migrated deployment took over from
+    /// (its address, and the department's id there, which their receipts name); null for the deployment's own registry.
+    /// </summary>
+    private static readonly (string Table, string Column, string Definition)[] s_addedColumns =
+    [
+        ("api_keys", "scopes", $"TEXT NOT NULL DEFAULT '{LegacyKeyScopes}'"),
+        ("api_keys", "rotated_at", "INTEGER"),
+        ("api_keys", "revoked_at", "INTEGER"),
+        ("api_keys", "last_used_at", "INTEGER"),
+        ("batches", "registry", "TEXT"),
+        ("batches", "issuer", "INTEGER"),
+    ];
+
+    /// <summary>
     /// What CREATE TABLE IF NOT EXISTS cannot do: add the columns that tables made by an older version lack, and the
     /// triggers over them. One immediate transaction, so the API and the CLI starting together do not race.
     /// </summary>
     public static void Complete(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var info = connection.CreateCommand())
+        foreach (var (table, column, definition) in s_addedColumns)
         {
-            info.Transaction = transaction;
-            info.CommandText = "SELECT name FROM pragma_table_info('api_keys')";
-            using var reader = info.ExecuteReader();
-            while (reader.Read())
+            if (!HasColumn(connection, transaction, table, column))
             {
-                columns.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var (column, definition) in new[]
-        {
-            ("scopes", $"TEXT NOT NULL DEFAULT '{LegacyKeyScopes}'"),
-            ("rotated_at", "INTEGER"),
-            ("revoked_at", "INTEGER"),
-            ("last_used_at", "INTEGER"),
-        })
-        {
-            if (!columns.Contains(column))
-            {
-                Database.Execute(connection, $"ALTER TABLE api_keys ADD COLUMN {column} {definition}", transaction);
+                Database.Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}", transaction);
             }
         }
 
@@ -158,5 +157,15 @@ internal static class Schema
                 BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
             """, transaction);
         transaction.Commit();
+    }
+
+    private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }

@@ -3,6 +3,7 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
+using EthGov.Chain.Verification;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
@@ -16,8 +17,12 @@ namespace EthGov.Api.Verification;
 /// </summary>
 public sealed class DocumentVerification(DepartmentDirectory departments, DocumentIndex index, BatchStore batches, ReceiptService receipts, ChainStatus chainStatus, Deployment deployment)
 {
-    /// <summary>The verdict for <paramref name="digest"/>, or the chain failure that prevented one.</summary>
-    public async Task<ChainResult<VerifyResponse>> VerifyAsync(Digest digest, Digest? fileDigest, Receipt? receipt)
+    /// <summary>
+    /// The verdict for <paramref name="digest"/>, or the chain failure that prevented one. The issuer read is the
+    /// receipt's; else <paramref name="departmentId"/> when the caller named one; else the department this API anchored
+    /// the digest for; else every department is asked and the verdict names each that anchored it.
+    /// </summary>
+    public async Task<ChainResult<VerifyResponse>> VerifyAsync(Digest digest, Digest? fileDigest, Receipt? receipt, uint? departmentId = null)
     {
         if (chainStatus.ResetDetected is { } reset)
         {
@@ -25,34 +30,48 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         }
 
         var documents = departments.Reader.Documents;
-        ChainResult<ChainFacts> facts;
+        var request = new VerificationRequest(digest) { FileDigest = fileDigest, Receipt = receipt };
         var ours = index.TryGet(digest, out var entry) && batches.Get(entry.BatchId) is { State: BatchState.Confirmed } confirmed ? confirmed : null;
         Digest? root = null;
-        if (receipt?.Batch is { } batch)
+        ChainResult<VerificationReport> report;
+        if (receipt is not null)
         {
-            root = batch.Root;
-            facts = await documents.CheckInBatchAsync(batch.Root, digest, batch.Proof);
+            root = receipt.Batch?.Root;
+            report = await ChainVerifier.VerifyAsync(documents, request);
         }
-        else if (ours is { IsSingle: false })
+        else if (ours is not null && (departmentId is null || departmentId == ours.DepartmentId))
         {
-            root = ours.Root;
-            facts = await documents.CheckInBatchAsync(ours.Root, digest, receipts.ProofOf(ours, digest));
+            // The proof of a document this API batched is recomputed from its outbox; the transaction it recorded is
+            // checked against the chain like a receipt's before it is shown. A batch anchored in registry 1.x before a
+            // migration is read there.
+            root = ours.IsSingle ? null : ours.Root;
+            var proof = root is null ? [] : receipts.ProofOf(ours, digest);
+            var source = departmentId is null ? IssuerSource.Outbox : IssuerSource.Requested;
+            request = request with { Transaction = new StatedTransaction(Digest.Parse(ours.TransactionHash!), ours.BlockNumber!.Value, Digest.Parse(ours.BlockHash!), ours.Registry ?? deployment.Registry) };
+            report = ours.Registry is not null && documents.Legacy is { } legacy
+                ? await ChainVerifier.VerifyLegacyAsync(legacy, request, root, proof, source)
+                : await ChainVerifier.VerifyForAsync(documents, request, ours.DepartmentId, root, proof, source);
+        }
+        else if (departmentId is { } named)
+        {
+            report = await ChainVerifier.VerifyForAsync(documents, request, named, null, [], IssuerSource.Requested);
         }
         else
         {
-            facts = await documents.CheckAsync(digest);
+            report = await ChainVerifier.VerifyAsync(documents, request);
         }
 
-        if (!facts.IsSuccess)
+        if (!report.IsSuccess)
         {
-            return ChainResult<VerifyResponse>.Fail(facts.Error);
+            return ChainResult<VerifyResponse>.Fail(report.Error);
         }
 
-        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(digest) { FileDigest = fileDigest, Receipt = receipt }, facts.Value);
-        var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.Value.ReadAtBlock, facts.Value.ReadAtTime);
-        var transaction = receipt?.Digest == digest ? receipt.TransactionHash
-            : ours?.TransactionHash is { } hash ? Digest.Parse(hash) : (Digest?)null;
-        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, facts.Value.DepartmentCode, fileDigest, FactsOf(facts.Value, root, transaction)));
+        var (verdict, facts) = (report.Value.Verdict, report.Value.Facts);
+        var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
+        // Only a transaction the chain confirmed is shown as the anchoring one.
+        var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
+        var anchored = facts.Status != DocumentStatus.Unknown;
+        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, root, transaction)));
     }
 
     private static DocumentFacts FactsOf(ChainFacts f, Digest? root, Digest? transaction)
@@ -69,6 +88,9 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
             f.Status == DocumentStatus.Revoked ? f.RevocationReason : null,
             f.Successor.IsZero ? null : f.Successor,
             anchored ? root : null,
-            anchored ? transaction : null);
+            anchored ? transaction : null)
+        {
+            KeyCompromisedSince = anchored ? f.KeyCompromisedSince : null,
+        };
     }
 }

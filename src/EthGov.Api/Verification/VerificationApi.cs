@@ -1,3 +1,4 @@
+using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
@@ -19,7 +20,7 @@ public static class VerificationApi
     {
         var group = app.MapGroup("/api/v1/verify").WithTags("Verification");
         group.MapGet("/{digest}", VerifyDigest).WithName("VerifyDigest")
-            .WithSummary("Verify a digest against the chain");
+            .WithSummary("Verify a digest against the chain; ?department=CODE names the issuer, else every department is asked");
         group.MapPost("/", Verify).WithName("Verify")
             .WithSummary("Verify a digest and/or a receipt against the chain")
             .WithMetadata(new JsonBodyLimit(MaxArrayLength: ReceiptBatch.MaxProofLength, ArrayProblemType: ProblemTypes.InvalidReceipt, ArrayProblemTitle: InvalidReceiptTitle));
@@ -29,15 +30,33 @@ public static class VerificationApi
         return app;
     }
 
-    /// <summary>Verifies a digest.</summary>
-    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyDigest(string digest, DocumentVerification verification)
+    /// <summary>Verifies a digest, as issued by <paramref name="department"/> when given (a department code).</summary>
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyDigest(
+        string digest, string? department, DocumentVerification verification, DepartmentDirectory departments, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
             return Problems.Problems.InvalidDigest($"digest: {error}");
         }
 
-        return Answer(await verification.VerifyAsync(parsed, null, null));
+        uint? departmentId = null;
+        if (department is not null)
+        {
+            var found = await departments.FindAsync(department, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return ChainProblems.From(found.Error);
+            }
+
+            if (found.Value is not { } named)
+            {
+                return DepartmentsApi.DepartmentNotFound(department);
+            }
+
+            departmentId = named.Id;
+        }
+
+        return Answer(await verification.VerifyAsync(parsed, null, null, departmentId));
     }
 
     /// <summary>Verifies a digest, a receipt or both.</summary>

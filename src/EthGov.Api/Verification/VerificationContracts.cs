@@ -11,7 +11,7 @@ public sealed record VerifyRequest(string? Digest, JsonElement? Receipt);
 
 /// <summary>The verdict on a document, with every check and the chain state it was read at.</summary>
 /// <param name="Digest">The digest verified.</param>
-/// <param name="Outcome">valid, unknown, revoked, expired, superseded or mismatch.</param>
+/// <param name="Outcome">valid, unknown, revoked, expired, superseded, key-compromised or mismatch.</param>
 /// <param name="Checks">The checks of EthGov.Core's verifier, in order.</param>
 /// <param name="Chain">Where and when the facts were read.</param>
 /// <param name="Department">The issuing department's code, when anchored.</param>
@@ -30,11 +30,15 @@ public sealed record VerifyResponse(Digest Digest, VerdictOutcome Outcome, IRead
 /// <param name="RevocationReason">The reason code, when revoked.</param>
 /// <param name="Successor">The newer document, when superseded.</param>
 /// <param name="BatchRoot">The Merkle root the document was verified under, when it was anchored in a batch.</param>
-/// <param name="TransactionHash">The anchoring transaction, when this API anchored it or a receipt names it.</param>
+/// <param name="TransactionHash">The anchoring transaction named by the receipt or this API's record, once the chain confirmed it.</param>
 public sealed record DocumentFacts(
     DocumentStatus Status, uint? DepartmentId, string? DepartmentName, DepartmentStatus? DepartmentStatus,
     DateTimeOffset? AnchoredAt, ulong? AnchoredBlock, DateTimeOffset? ValidUntil, ushort? RevocationReason,
-    Digest? Successor, Digest? BatchRoot, Digest? TransactionHash);
+    Digest? Successor, Digest? BatchRoot, Digest? TransactionHash)
+{
+    /// <summary>When the key that anchored the document was reported compromised, if it was.</summary>
+    public DateTimeOffset? KeyCompromisedSince { get; init; }
+}
 
 /// <summary>The chain state a verdict rests on.</summary>
 /// <param name="ChainId">The chain read.</param>

@@ -5,7 +5,10 @@ using Nethereum.Contracts;
 // Nethereum bindings for the department and governance functions of EthGovRegistry (docs/contracts.md).
 namespace EthGov.Chain.Contracts;
 
-/// <summary>Constructor of EthGovRegistry: the initial departments (one first signer each) and the quorum threshold.</summary>
+/// <summary>
+/// Constructor of EthGovRegistry: the initial departments (one first signer each), the quorum threshold, the delay of
+/// signer changes and the registry 1.x it takes over from (the zero address for none).
+/// </summary>
 public sealed class RegistryDeployment : ContractDeploymentMessage
 {
     public RegistryDeployment() : base(Abi.RegistryArtifact.Embedded.Bytecode) { }
@@ -13,7 +16,12 @@ public sealed class RegistryDeployment : ContractDeploymentMessage
     [Parameter("string[]", "codes", 1)] public List<string> Codes { get; set; } = [];
     [Parameter("string[]", "names", 2)] public List<string> Names { get; set; } = [];
     [Parameter("address[]", "signers", 3)] public List<string> Signers { get; set; } = [];
-    [Parameter("uint32", "threshold", 4)] public uint Threshold { get; set; }
+    [Parameter("uint32", "initialThreshold", 4)] public uint Threshold { get; set; }
+    [Parameter("uint64", "signerChangeDelaySeconds", 5)] public ulong SignerChangeDelaySeconds { get; set; }
+    [Parameter("address", "legacyRegistryAddress", 6)] public string LegacyRegistry { get; set; } = ZeroAddress;
+
+    /// <summary>The address that means "no registry 1.x".</summary>
+    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 }
 
 [Function("proposeAddDepartment", "uint256")]
@@ -46,29 +54,43 @@ public sealed class ProposeThresholdFunction : FunctionMessage
     [Parameter("uint64", "deadline", 2)] public ulong Deadline { get; set; }
 }
 
+[Function("proposeReplaceSigners", "uint256")]
+public sealed class ProposeReplaceSignersFunction : FunctionMessage
+{
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("address[]", "newSigners", 2)] public List<string> NewSigners { get; set; } = [];
+    [Parameter("uint64", "deadline", 3)] public ulong Deadline { get; set; }
+}
+
+[Function("proposeReportCompromisedKey", "uint256")]
+public sealed class ProposeReportCompromisedKeyFunction : FunctionMessage
+{
+    [Parameter("address", "signer", 1)] public string Signer { get; set; } = "";
+    [Parameter("uint64", "compromisedSince", 2)] public ulong CompromisedSince { get; set; }
+    [Parameter("uint64", "deadline", 3)] public ulong Deadline { get; set; }
+}
+
 [Function("approve")]
 public sealed class ApproveFunction : FunctionMessage
 {
     [Parameter("uint256", "proposalId", 1)] public BigInteger ProposalId { get; set; }
 }
 
-[Function("addSigner")]
-public sealed class AddSignerFunction : FunctionMessage
+[Function("execute")]
+public sealed class ExecuteFunction : FunctionMessage
 {
-    [Parameter("address", "signer", 1)] public string Signer { get; set; } = "";
+    [Parameter("uint256", "proposalId", 1)] public BigInteger ProposalId { get; set; }
 }
 
-[Function("removeSigner")]
-public sealed class RemoveSignerFunction : FunctionMessage
+[Function("reportCompromisedKey")]
+public sealed class ReportCompromisedKeyFunction : FunctionMessage
 {
     [Parameter("address", "signer", 1)] public string Signer { get; set; } = "";
+    [Parameter("uint64", "compromisedSince", 2)] public ulong CompromisedSince { get; set; }
 }
 
 [Function("threshold", "uint32")]
 public sealed class ThresholdFunction : FunctionMessage;
-
-[Function("activeDepartmentCount", "uint32")]
-public sealed class ActiveDepartmentCountFunction : FunctionMessage;
 
 [Function("departmentCount", "uint32")]
 public sealed class DepartmentCountFunction : FunctionMessage;
@@ -91,17 +113,23 @@ public sealed class DepartmentOfFunction : FunctionMessage
     [Parameter("address", "signer", 1)] public string Signer { get; set; } = "";
 }
 
+[Function("key", typeof(KeyOutput))]
+public sealed class KeyFunction : FunctionMessage
+{
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("uint16", "keyId", 2)] public ushort KeyId { get; set; }
+}
+
 [Function("proposal", typeof(ProposalOutput))]
 public sealed class ProposalFunction : FunctionMessage
 {
     [Parameter("uint256", "proposalId", 1)] public BigInteger ProposalId { get; set; }
 }
 
-[Function("hasApproved", "bool")]
-public sealed class HasApprovedFunction : FunctionMessage
+[Function("liveApprovals", "uint32")]
+public sealed class LiveApprovalsFunction : FunctionMessage
 {
     [Parameter("uint256", "proposalId", 1)] public BigInteger ProposalId { get; set; }
-    [Parameter("uint32", "departmentId", 2)] public uint DepartmentId { get; set; }
 }
 
 [FunctionOutput]
@@ -127,24 +155,28 @@ public sealed class DepartmentOfOutput : IFunctionOutputDTO
 }
 
 [FunctionOutput]
+public sealed class KeyOutput : IFunctionOutputDTO
+{
+    [Parameter("address", "signer", 1)] public string Signer { get; set; } = "";
+    [Parameter("uint64", "compromisedSince", 2)] public ulong CompromisedSince { get; set; }
+}
+
+[FunctionOutput]
 public sealed class ProposalOutput : IFunctionOutputDTO
 {
     [Parameter("tuple", "", 1)] public ProposalTuple Proposal { get; set; } = new();
 }
 
-/// <summary>The contract's Proposal struct.</summary>
+/// <summary>The contract's Proposal struct: <see cref="Data"/> is ABI-encoded per kind (IDepartmentRegistry's NatSpec).</summary>
 public sealed class ProposalTuple
 {
     [Parameter("uint8", "kind", 1)] public byte Kind { get; set; }
     [Parameter("uint32", "proposer", 2)] public uint Proposer { get; set; }
     [Parameter("uint32", "targetDepartment", 3)] public uint TargetDepartment { get; set; }
-    [Parameter("uint32", "newThreshold", 4)] public uint NewThreshold { get; set; }
-    [Parameter("uint64", "deadline", 5)] public ulong Deadline { get; set; }
-    [Parameter("uint32", "approvals", 6)] public uint Approvals { get; set; }
-    [Parameter("bool", "executed", 7)] public bool Executed { get; set; }
-    [Parameter("string", "code", 8)] public string Code { get; set; } = "";
-    [Parameter("string", "name", 9)] public string Name { get; set; } = "";
-    [Parameter("address", "signer", 10)] public string Signer { get; set; } = "";
+    [Parameter("uint64", "deadline", 4)] public ulong Deadline { get; set; }
+    [Parameter("bool", "executed", 5)] public bool Executed { get; set; }
+    [Parameter("uint32[]", "approvers", 6)] public List<uint> Approvers { get; set; } = [];
+    [Parameter("bytes", "data", 7)] public byte[] Data { get; set; } = [];
 }
 
 [Event("DepartmentAdded")]
@@ -172,6 +204,7 @@ public sealed class SignerAddedEvent : IEventDTO
 {
     [Parameter("uint32", "departmentId", 1, true)] public uint DepartmentId { get; set; }
     [Parameter("address", "signer", 2, true)] public string Signer { get; set; } = "";
+    [Parameter("uint16", "keyId", 3, false)] public ushort KeyId { get; set; }
 }
 
 [Event("SignerRemoved")]
@@ -179,6 +212,16 @@ public sealed class SignerRemovedEvent : IEventDTO
 {
     [Parameter("uint32", "departmentId", 1, true)] public uint DepartmentId { get; set; }
     [Parameter("address", "signer", 2, true)] public string Signer { get; set; } = "";
+    [Parameter("uint16", "keyId", 3, false)] public ushort KeyId { get; set; }
+}
+
+[Event("KeyCompromised")]
+public sealed class KeyCompromisedEvent : IEventDTO
+{
+    [Parameter("uint32", "departmentId", 1, true)] public uint DepartmentId { get; set; }
+    [Parameter("address", "key", 2, true)] public string Key { get; set; } = "";
+    [Parameter("uint16", "keyId", 3, false)] public ushort KeyId { get; set; }
+    [Parameter("uint64", "since", 4, false)] public ulong Since { get; set; }
 }
 
 [Event("ThresholdChanged")]

@@ -86,29 +86,51 @@ public sealed class RevokeBySigFunction : FunctionMessage
     [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
 }
 
-[Function("checkManyMembers", typeof(CheckManyOutput))]
-public sealed class CheckManyMembersFunction : FunctionMessage
+[Function("records", typeof(RecordsOutput))]
+public sealed class RecordsFunction : FunctionMessage
 {
-    [Parameter("tuple[]", "queries", 1)] public List<MemberQueryTuple> Queries { get; set; } = [];
+    [Parameter("tuple[]", "queries", 1)] public List<RecordQueryTuple> Queries { get; set; } = [];
 }
 
-/// <summary>The contract's MemberQuery struct: <see cref="Root"/> all zero asks check(digest).</summary>
-public sealed class MemberQueryTuple
+/// <summary>The contract's RecordQuery struct: <see cref="Root"/> all zero asks for the department's single anchor.</summary>
+public sealed class RecordQueryTuple
 {
-    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
-    [Parameter("bytes32", "digest", 2)] public byte[] Digest { get; set; } = [];
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("bytes32", "root", 2)] public byte[] Root { get; set; } = [];
+    [Parameter("bytes32", "digest", 3)] public byte[] Digest { get; set; } = [];
 }
 
 [FunctionOutput]
-public sealed class CheckManyOutput : IFunctionOutputDTO
+public sealed class RecordsOutput : IFunctionOutputDTO
 {
-    [Parameter("tuple[]", "views", 1)] public List<DocumentViewTuple> Views { get; set; } = [];
+    [Parameter("tuple[]", "views", 1)] public List<RecordViewTuple> Views { get; set; } = [];
+}
+
+/// <summary>
+/// The contract's RecordView struct: stored facts only, no status and no batch membership (see IDocumentRegistry's
+/// NatSpec of <c>records</c>).
+/// </summary>
+public sealed class RecordViewTuple
+{
+    [Parameter("bool", "anchored", 1)] public bool Anchored { get; set; }
+    [Parameter("uint64", "anchoredAt", 2)] public ulong AnchoredAt { get; set; }
+    [Parameter("uint64", "anchoredBlock", 3)] public ulong AnchoredBlock { get; set; }
+    [Parameter("uint64", "validUntil", 4)] public ulong ValidUntil { get; set; }
+    [Parameter("uint32", "documentCount", 5)] public uint DocumentCount { get; set; }
+    [Parameter("uint16", "keyId", 6)] public ushort KeyId { get; set; }
+    [Parameter("uint64", "keyCompromisedSince", 7)] public ulong KeyCompromisedSince { get; set; }
+    [Parameter("bool", "revoked", 8)] public bool Revoked { get; set; }
+    [Parameter("bool", "superseded", 9)] public bool Superseded { get; set; }
+    [Parameter("uint16", "revocationReason", 10)] public ushort RevocationReason { get; set; }
+    [Parameter("bytes32", "successor", 11)] public byte[] Successor { get; set; } = [];
+    [Parameter("uint8", "departmentStatus", 12)] public byte DepartmentStatus { get; set; }
 }
 
 [Function("batch", typeof(BatchRecordOutput))]
 public sealed class BatchFunction : FunctionMessage
 {
-    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("bytes32", "root", 2)] public byte[] Root { get; set; } = [];
 }
 
 [Function("nonces", "uint256")]
@@ -119,19 +141,6 @@ public sealed class NoncesFunction : FunctionMessage
 
 [Function("version", "string")]
 public sealed class VersionFunction : FunctionMessage;
-
-/// <summary>The contract's DocumentView struct.</summary>
-public sealed class DocumentViewTuple
-{
-    [Parameter("uint8", "status", 1)] public byte Status { get; set; }
-    [Parameter("uint32", "departmentId", 2)] public uint DepartmentId { get; set; }
-    [Parameter("uint8", "departmentStatus", 3)] public byte DepartmentStatus { get; set; }
-    [Parameter("uint64", "anchoredAt", 4)] public ulong AnchoredAt { get; set; }
-    [Parameter("uint64", "anchoredBlock", 5)] public ulong AnchoredBlock { get; set; }
-    [Parameter("uint64", "validUntil", 6)] public ulong ValidUntil { get; set; }
-    [Parameter("uint16", "revocationReason", 7)] public ushort RevocationReason { get; set; }
-    [Parameter("bytes32", "successor", 8)] public byte[] Successor { get; set; } = [];
-}
 
 [FunctionOutput]
 public sealed class BatchRecordOutput : IFunctionOutputDTO
@@ -147,6 +156,7 @@ public sealed class BatchRecordTuple
     [Parameter("uint64", "anchoredBlock", 3)] public ulong AnchoredBlock { get; set; }
     [Parameter("uint64", "validUntil", 4)] public ulong ValidUntil { get; set; }
     [Parameter("uint32", "documentCount", 5)] public uint DocumentCount { get; set; }
+    [Parameter("uint16", "keyId", 6)] public ushort KeyId { get; set; }
 }
 
 [Event("DocumentAnchored")]

@@ -9,10 +9,12 @@ namespace EthGov.Chain.Contracts;
 public sealed class GrantAccessFunction : FunctionMessage
 {
     [Parameter("bytes32", "recordId", 1)] public byte[] RecordId { get; set; } = [];
-    [Parameter("uint32", "granteeDepartment", 2)] public uint GranteeDepartment { get; set; }
-    [Parameter("uint16", "purpose", 3)] public ushort Purpose { get; set; }
-    [Parameter("uint64", "expiresAt", 4)] public ulong ExpiresAt { get; set; }
-    [Parameter("bytes32", "legalBasis", 5)] public byte[] LegalBasis { get; set; } = [];
+    [Parameter("bytes32", "root", 2)] public byte[] Root { get; set; } = new byte[32];
+    [Parameter("bytes32[]", "proof", 3)] public List<byte[]> Proof { get; set; } = [];
+    [Parameter("uint32", "granteeDepartment", 4)] public uint GranteeDepartment { get; set; }
+    [Parameter("uint16", "purpose", 5)] public ushort Purpose { get; set; }
+    [Parameter("uint64", "expiresAt", 6)] public ulong ExpiresAt { get; set; }
+    [Parameter("bytes32", "legalBasis", 7)] public byte[] LegalBasis { get; set; } = [];
 }
 
 [Function("grantAccessBySig", "uint256")]
@@ -40,6 +42,13 @@ public sealed class RevokeGrantBySigFunction : FunctionMessage
     [Parameter("address", "subject", 2)] public string Subject { get; set; } = "";
     [Parameter("uint256", "deadline", 3)] public BigInteger Deadline { get; set; }
     [Parameter("bytes", "signature", 4)] public byte[] Signature { get; set; } = [];
+}
+
+[Function("proposeRevokeGrants", "uint256")]
+public sealed class ProposeRevokeGrantsFunction : FunctionMessage
+{
+    [Parameter("uint256[]", "grantIds", 1)] public List<BigInteger> GrantIds { get; set; } = [];
+    [Parameter("uint64", "deadline", 2)] public ulong Deadline { get; set; }
 }
 
 [Function("logAccess")]

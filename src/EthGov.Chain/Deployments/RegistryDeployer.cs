@@ -7,15 +7,22 @@ using Nethereum.Web3.Accounts;
 namespace EthGov.Chain.Deployments;
 
 /// <summary>
-/// Deploys EthGovRegistry with its initial departments and quorum threshold. The deploying key has no power
-/// afterwards: membership changes only through proposals approved by the departments.
+/// Deploys EthGovRegistry with its initial departments, quorum threshold and signer-change delay, optionally taking
+/// over from a registry 1.x. The deploying key has no power afterwards: membership changes only through proposals
+/// approved by the departments.
 /// </summary>
 public static class RegistryDeployer
 {
-    /// <summary>Deploys and returns the deployment record (not yet written to a file).</summary>
+    /// <summary>The longest signer-change delay the registry accepts (30 days).</summary>
+    public const ulong MaxSignerChangeDelaySeconds = 30 * 24 * 3600;
+
+    /// <summary>
+    /// Deploys and returns the deployment record (not yet written to a file). With <paramref name="legacyRegistry"/>
+    /// the new registry keeps that 1.x registry's documents revocable, and its deployment block is the cut-over block.
+    /// </summary>
     public static async Task<ChainResult<Deployment>> DeployAsync(
         ChainOptions options, Account deployer, IReadOnlyList<DepartmentSeed> departments, uint threshold,
-        CancellationToken cancellationToken = default)
+        ulong signerChangeDelaySeconds, string? legacyRegistry = null, CancellationToken cancellationToken = default)
     {
         var artifact = RegistryArtifact.Embedded;
         var decoder = new RevertDecoder(artifact);
@@ -30,6 +37,8 @@ public static class RegistryDeployer
                 Names = [.. departments.Select(d => d.Name)],
                 Signers = [.. departments.Select(d => d.Signer)],
                 Threshold = threshold,
+                SignerChangeDelaySeconds = signerChangeDelaySeconds,
+                LegacyRegistry = legacyRegistry ?? RegistryDeployment.ZeroAddress,
             };
             if (options.GasPriceWei is { } price)
             {
@@ -44,15 +53,21 @@ public static class RegistryDeployer
             }
 
             var genesis = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(0));
+            var block = (ulong)receipt.BlockNumber.Value;
             return new Deployment(
                 options.ChainId,
                 receipt.ContractAddress,
-                (ulong)receipt.BlockNumber.Value,
+                block,
                 genesis.BlockHash,
                 artifact.AbiHash,
                 DateTimeOffset.UtcNow,
                 [.. departments.Select((d, i) => new DeployedDepartment((uint)(i + 1), d.Code, d.Name, d.Signer))],
-                threshold);
+                threshold)
+            {
+                SignerChangeDelay = signerChangeDelaySeconds,
+                // The registry records its own deployment block as the cut-over (legacyCutoverBlock()).
+                Legacy = legacyRegistry is null ? null : new LegacyRegistry(legacyRegistry, block),
+            };
         });
     }
 }

@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
+using EthGov.Core.Verification;
 
 namespace EthGov.Chain.Registry;
 
 /// <summary>
 /// Answers concurrent document checks at one block in as few node calls as it can. One call at a time is out for a
 /// block, and calls begin at least <c>spacing</c> apart; questions arriving meanwhile wait, and the next call carries
-/// all of them (up to <see cref="MaxPerCall"/>) in one <c>checkManyMembers</c>. A quiet verifier's question goes out at
+/// all of them (up to <see cref="MaxPerCall"/>) in one <c>records</c> call. A quiet verifier's question goes out at
 /// once; a busy verifier pays one eth_call per spacing, not one per document. The spacing is there because a
 /// Hardhat node spends about a millisecond of CPU on every call however small (measured: about 1,000 calls a second
-/// of two queries each kept it at 90% of a core at 2,000 first verifications a second). Each answer is still the
-/// chain's at that block: <c>checkManyMembers</c> answers every query as <c>check</c>, or <c>checkInBatch</c> with a
-/// valid proof, would.
+/// of two queries each kept it at 90% of a core at 2,000 first verifications a second). Each answer is the registry's
+/// stored record at that block; the caller checks batch proofs and derives the status itself.
 /// </summary>
-internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainResult<List<DocumentViewTuple>>>> checkManyMembers, TimeSpan spacing)
+internal sealed class CoalescedChecks(Func<List<RecordQuery>, ulong, Task<ChainResult<List<StoredRecord>>>> records, TimeSpan spacing)
 {
     /// <summary>Queries per call: 256 stay far below a node's eth_call gas cap and answer in a few milliseconds.</summary>
     internal const int MaxPerCall = 256;
@@ -25,10 +25,20 @@ internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainR
     private readonly Lock _gate = new();
     private Round? _current;
 
-    /// <summary>The registry's answer to <paramref name="query"/> at the block <paramref name="blockNumber"/> (<paramref name="blockHash"/>).</summary>
-    public Task<ChainResult<DocumentViewTuple>> CheckAsync(ulong blockNumber, string blockHash, MemberQuery query)
+    /// <summary>The registry's record for <paramref name="query"/> at the block <paramref name="blockNumber"/> (<paramref name="blockHash"/>).</summary>
+    public Task<ChainResult<StoredRecord>> CheckAsync(ulong blockNumber, string blockHash, RecordQuery query)
+        => Enqueue(blockNumber, blockHash, [query])[0];
+
+    /// <summary>
+    /// The records for each of <paramref name="queries"/> at one block, queued together so that they leave in the same
+    /// call (up to <see cref="MaxPerCall"/> of them), as when a verifier asks every department about one digest.
+    /// </summary>
+    public Task<ChainResult<StoredRecord>>[] CheckAll(ulong blockNumber, string blockHash, IReadOnlyList<RecordQuery> queries)
+        => Enqueue(blockNumber, blockHash, queries);
+
+    private Task<ChainResult<StoredRecord>>[] Enqueue(ulong blockNumber, string blockHash, IReadOnlyList<RecordQuery> queries)
     {
-        var question = new Question(query);
+        var answers = new Task<ChainResult<StoredRecord>>[queries.Count];
         Round round;
         bool start;
         lock (_gate)
@@ -39,7 +49,13 @@ internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainR
             }
 
             round = _current;
-            round.Waiting.Enqueue(question);
+            for (int i = 0; i < queries.Count; i++)
+            {
+                var question = new Question(queries[i]);
+                round.Waiting.Enqueue(question);
+                answers[i] = question.Answer.Task;
+            }
+
             start = !round.Sending;
             round.Sending = true;
         }
@@ -49,7 +65,7 @@ internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainR
             _ = SendWhileWaitingAsync(round);
         }
 
-        return question.Answer.Task;
+        return answers;
     }
 
     // The round's one sender: waits out the spacing since its previous call began, then sends what waits, until nothing
@@ -84,38 +100,38 @@ internal sealed class CoalescedChecks(Func<List<MemberQuery>, ulong, Task<ChainR
         }
     }
 
-    private async Task<ChainResult<List<DocumentViewTuple>>> CallAsync(List<Question> questions, ulong blockNumber)
+    private async Task<ChainResult<List<StoredRecord>>> CallAsync(List<Question> questions, ulong blockNumber)
     {
         try
         {
-            return await checkManyMembers(questions.ConvertAll(q => q.Query), blockNumber).ConfigureAwait(false);
+            return await records(questions.ConvertAll(q => q.Query), blockNumber).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // The delegate reports chain failures as results; anything else must still answer every waiting caller.
-            return ChainResult<List<DocumentViewTuple>>.Fail(ChainError.Unavailable(ex.Message));
+            return ChainResult<List<StoredRecord>>.Fail(ChainError.Unavailable(ex.Message));
         }
     }
 
-    private static void Answer(List<Question> questions, ChainResult<List<DocumentViewTuple>> result)
+    private static void Answer(List<Question> questions, ChainResult<List<StoredRecord>> result)
     {
         if (result.IsSuccess && result.Value.Count != questions.Count)
         {
-            result = ChainResult<List<DocumentViewTuple>>.Fail(
-                ChainError.Rejected($"checkManyMembers answered {result.Value.Count} of {questions.Count} queries"));
+            result = ChainResult<List<StoredRecord>>.Fail(
+                ChainError.Rejected($"records answered {result.Value.Count} of {questions.Count} queries"));
         }
 
         for (int i = 0; i < questions.Count; i++)
         {
             questions[i].Answer.SetResult(result.IsSuccess
-                ? ChainResult<DocumentViewTuple>.Ok(result.Value[i])
-                : ChainResult<DocumentViewTuple>.Fail(result.Error));
+                ? ChainResult<StoredRecord>.Ok(result.Value[i])
+                : ChainResult<StoredRecord>.Fail(result.Error));
         }
     }
 
-    private sealed record Question(MemberQuery Query)
+    private sealed record Question(RecordQuery Query)
     {
-        public TaskCompletionSource<ChainResult<DocumentViewTuple>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<ChainResult<StoredRecord>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record Round(ulong BlockNumber, string BlockHash)

@@ -11,10 +11,10 @@ public sealed class DepartmentOperations(RegistryContext context)
     /// <summary>How long a proposal stays open when no deadline is given.</summary>
     public static readonly TimeSpan DefaultProposalLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>All departments, ids 1..n, with status and signers.</summary>
-    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync()
+    /// <summary>All departments, ids 1..n, with status and signers, at <paramref name="block"/> (latest when null).</summary>
+    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync(Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
     {
-        var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction());
+        var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction(), block);
         if (!count.IsSuccess)
         {
             return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(count.Error);
@@ -23,7 +23,7 @@ public sealed class DepartmentOperations(RegistryContext context)
         var list = new List<DepartmentInfo>();
         for (uint id = 1; id <= count.Value; id++)
         {
-            var department = await GetAsync(id);
+            var department = await GetAsync(id, block);
             if (!department.IsSuccess)
             {
                 return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(department.Error);
@@ -35,10 +35,10 @@ public sealed class DepartmentOperations(RegistryContext context)
         return ChainResult<IReadOnlyList<DepartmentInfo>>.Ok(list);
     }
 
-    /// <summary>One department by id (fails with UnknownDepartment).</summary>
-    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId)
+    /// <summary>One department by id, at <paramref name="block"/> (latest when null); fails with UnknownDepartment.</summary>
+    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId, Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
     {
-        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId });
+        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId }, block);
         return result.IsSuccess
             ? ChainResult<DepartmentInfo>.Ok(DepartmentInfo.From(departmentId, result.Value.Department))
             : ChainResult<DepartmentInfo>.Fail(result.Error);
@@ -69,6 +69,10 @@ public sealed class DepartmentOperations(RegistryContext context)
             : ChainResult<ProposalInfo>.Fail(result.Error);
     }
 
+    /// <summary>How many of a proposal's approving departments are active now (it executes when they reach the quorum).</summary>
+    public Task<ChainResult<uint>> LiveApprovalsAsync(BigInteger proposalId)
+        => context.QueryValueAsync<LiveApprovalsFunction, uint>(new LiveApprovalsFunction { ProposalId = proposalId });
+
     /// <summary>Proposes adding a department with its first signer; the proposer's department approves at once.</summary>
     public Task<ChainResult<BigInteger>> ProposeAddAsync(string code, string name, string signer, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
         => ProposeAsync(new ProposeAddDepartmentFunction { Code = code, Name = name, Signer = signer, Deadline = Deadline(deadline) }, cancellationToken);
@@ -89,13 +93,61 @@ public sealed class DepartmentOperations(RegistryContext context)
     public Task<ChainResult<TransactionOutcome>> ApproveAsync(BigInteger proposalId, CancellationToken cancellationToken = default)
         => context.SendAsync(new ApproveFunction { ProposalId = proposalId }, cancellationToken);
 
-    /// <summary>Adds a signer key to the signer's own department.</summary>
-    public Task<ChainResult<TransactionOutcome>> AddSignerAsync(string signer, CancellationToken cancellationToken = default)
-        => context.SendAsync(new AddSignerFunction { Signer = signer }, cancellationToken);
+    /// <summary>Executes a proposal whose live approvals reach the quorum (after a suspension lowered it).</summary>
+    public Task<ChainResult<TransactionOutcome>> ExecuteAsync(BigInteger proposalId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new ExecuteFunction { ProposalId = proposalId }, cancellationToken);
 
-    /// <summary>Removes a signer key from the signer's own department (never the last one).</summary>
-    public Task<ChainResult<TransactionOutcome>> RemoveSignerAsync(string signer, CancellationToken cancellationToken = default)
-        => context.SendAsync(new RemoveSignerFunction { Signer = signer }, cancellationToken);
+    /// <summary>Proposes recovering a department: every current key replaced by <paramref name="newSigners"/>.</summary>
+    public Task<ChainResult<BigInteger>> ProposeReplaceSignersAsync(uint departmentId, IReadOnlyList<string> newSigners, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeReplaceSignersFunction { DepartmentId = departmentId, NewSigners = [.. newSigners], Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Proposes that the quorum report any department's key compromised since <paramref name="since"/>.</summary>
+    public Task<ChainResult<BigInteger>> ProposeReportCompromisedKeyAsync(string signer, DateTimeOffset since, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeReportCompromisedKeyFunction { Signer = signer, CompromisedSince = (ulong)since.ToUnixTimeSeconds(), Deadline = Deadline(deadline) }, cancellationToken);
+
+    /// <summary>Reports a key of the signer's own department compromised since <paramref name="since"/>, with immediate effect.</summary>
+    public Task<ChainResult<TransactionOutcome>> ReportCompromisedKeyAsync(string signer, DateTimeOffset since, CancellationToken cancellationToken = default)
+        => context.SendAsync(new ReportCompromisedKeyFunction { Signer = signer, CompromisedSince = (ulong)since.ToUnixTimeSeconds() }, cancellationToken);
+
+    /// <summary>
+    /// Requests adding <paramref name="signer"/> to the signer's own department, with the new key's EIP-712
+    /// <c>SignerConsent</c> signature; returns the change id. It can be applied once the signer-change delay has passed.
+    /// </summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)>> RequestAddSignerAsync(string signer, DateTimeOffset deadline, byte[] consent, CancellationToken cancellationToken = default)
+        => RequestAsync(new RequestAddSignerFunction { Signer = signer, Deadline = deadline.ToUnixTimeSeconds(), Signature = consent }, cancellationToken);
+
+    /// <summary>Requests removing a key from the signer's own department (never the last one); returns the change id.</summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)>> RequestRemoveSignerAsync(string signer, CancellationToken cancellationToken = default)
+        => RequestAsync(new RequestRemoveSignerFunction { Signer = signer }, cancellationToken);
+
+    /// <summary>Applies a pending signer change of the signer's department once its delay has passed.</summary>
+    public Task<ChainResult<TransactionOutcome>> ApplySignerChangeAsync(BigInteger changeId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new ApplySignerChangeFunction { ChangeId = changeId }, cancellationToken);
+
+    /// <summary>Cancels a pending signer change of the signer's department.</summary>
+    public Task<ChainResult<TransactionOutcome>> CancelSignerChangeAsync(BigInteger changeId, CancellationToken cancellationToken = default)
+        => context.SendAsync(new CancelSignerChangeFunction { ChangeId = changeId }, cancellationToken);
+
+    /// <summary>A department's key by id: its address and when its reported compromise began (null when never).</summary>
+    public async Task<ChainResult<(string Signer, DateTimeOffset? CompromisedSince)>> KeyAsync(uint departmentId, ushort keyId)
+    {
+        var result = await context.QueryAsync<KeyFunction, KeyOutput>(new KeyFunction { DepartmentId = departmentId, KeyId = keyId });
+        return result.IsSuccess
+            ? ChainResult<(string, DateTimeOffset?)>.Ok((result.Value.Signer, EthGov.Core.Verification.ChainFacts.FromUnixSeconds(result.Value.CompromisedSince)))
+            : ChainResult<(string, DateTimeOffset?)>.Fail(result.Error);
+    }
+
+    /// <summary>Seconds between a signer change's request and its earliest apply.</summary>
+    public Task<ChainResult<ulong>> SignerChangeDelayAsync() => context.QueryValueAsync<SignerChangeDelayFunction, ulong>(new SignerChangeDelayFunction());
+
+    private async Task<ChainResult<(TransactionOutcome, BigInteger)>> RequestAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
+        where TMessage : Nethereum.Contracts.FunctionMessage, new()
+    {
+        var sent = await context.SendForEventAsync<TMessage, SignerChangeRequestedEvent>(message, cancellationToken);
+        return sent.IsSuccess
+            ? ChainResult<(TransactionOutcome, BigInteger)>.Ok((sent.Value.Outcome, sent.Value.Event.ChangeId))
+            : ChainResult<(TransactionOutcome, BigInteger)>.Fail(sent.Error);
+    }
 
     private async Task<ChainResult<BigInteger>> ProposeAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
         where TMessage : Nethereum.Contracts.FunctionMessage, new()

@@ -1,5 +1,6 @@
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Legacy;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
@@ -9,9 +10,15 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Chain.Registry;
 
-/// <summary>Anchoring, revoking and superseding documents, one by one or as Merkle batches.</summary>
-public sealed class DocumentOperations(RegistryContext context)
+/// <summary>
+/// Anchoring, revoking and superseding documents, one by one or as Merkle batches, and reading them; with
+/// <see cref="Legacy"/>, the documents of the registry 1.x this one took over from.
+/// </summary>
+public sealed class DocumentOperations(RegistryContext context, LegacyDocuments? legacy = null)
 {
+    /// <summary>The documents of the registry 1.x this registry took over from, when the deployment names one.</summary>
+    public LegacyDocuments? Legacy => legacy;
+
     /// <summary>Anchors one document digest; <paramref name="validUntil"/> null means no expiry.</summary>
     public Task<ChainResult<TransactionOutcome>> AnchorAsync(Digest digest, DateTimeOffset? validUntil = null, CancellationToken cancellationToken = default)
         => context.SendAsync(new AnchorFunction { Digest = digest.ToArray(), ValidUntil = ToChainTime(validUntil) }, cancellationToken);
@@ -27,6 +34,13 @@ public sealed class DocumentOperations(RegistryContext context)
     /// <summary>Revokes one document of a batch, proven by its Merkle proof.</summary>
     public Task<ChainResult<TransactionOutcome>> RevokeInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof, ushort reason, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeInBatchFunction { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof), Reason = reason }, cancellationToken);
+
+    /// <summary>
+    /// Revokes a document the signer's department anchored in registry 1.x before the cut-over, singly
+    /// (<paramref name="root"/> null) or in the 1.x batch <paramref name="root"/> with <paramref name="proof"/>.
+    /// </summary>
+    public Task<ChainResult<TransactionOutcome>> RevokeLegacyAsync(Digest? root, Digest digest, IReadOnlyList<Digest> proof, ushort reason, CancellationToken cancellationToken = default)
+        => context.SendAsync(new RevokeLegacyFunction { Root = (root ?? Digest.Zero).ToArray(), Digest = digest.ToArray(), Proof = ToList(proof), Reason = reason }, cancellationToken);
 
     /// <summary>Replaces a single-anchored document by a new one from the same department.</summary>
     public Task<ChainResult<TransactionOutcome>> SupersedeAsync(Digest oldDigest, Digest newDigest, DateTimeOffset? newValidUntil = null, CancellationToken cancellationToken = default)
@@ -52,30 +66,30 @@ public sealed class DocumentOperations(RegistryContext context)
     public async Task<ChainResult<System.Numerics.BigInteger>> NonceAsync(string signer)
         => await context.QueryValueAsync<NoncesFunction, System.Numerics.BigInteger>(new NoncesFunction { Owner = signer });
 
-    /// <summary>The batch record of <paramref name="root"/> (department 0 when unknown).</summary>
-    public Task<ChainResult<BatchRecordOutput>> BatchAsync(Digest root)
-        => context.QueryAsync<BatchFunction, BatchRecordOutput>(new BatchFunction { Root = root.ToArray() });
+    /// <summary>The batch record of <paramref name="root"/> in the namespace of <paramref name="departmentId"/> (all zero when unknown).</summary>
+    public Task<ChainResult<BatchRecordOutput>> BatchAsync(uint departmentId, Digest root)
+        => context.QueryAsync<BatchFunction, BatchRecordOutput>(new BatchFunction { DepartmentId = departmentId, Root = root.ToArray() });
 
     /// <summary>
-    /// What the chain says about a single-anchored <paramref name="digest"/>, read at one pinned block so
-    /// that the document and its department are seen in the same state.
+    /// What the chain says about <paramref name="digest"/> anchored on its own by <paramref name="departmentId"/>, read at
+    /// one pinned block so that the document and its department are seen in the same state.
     /// </summary>
-    public Task<ChainResult<ChainFacts>> CheckAsync(Digest digest) => ReadFactsAsync(new MemberQuery(Digest.Zero, digest));
+    public async Task<ChainResult<ChainFacts>> CheckAsync(uint departmentId, Digest digest)
+    {
+        var latest = await context.Pinned.LatestAsync();
+        return latest.IsSuccess
+            ? await FactsAsync(latest.Value, departmentId, new RecordQuery(departmentId, Digest.Zero, digest))
+            : ChainResult<ChainFacts>.Fail(latest.Error);
+    }
 
     /// <summary>
-    /// What the chain says about <paramref name="digest"/> as a leaf of the batch <paramref name="root"/>: the answer of
-    /// the registry's <c>checkInBatch</c>. The proof is checked here, with the same StandardMerkleTree hashing the
-    /// contract uses, and the chain is asked through <c>checkManyMembers</c>, so the node does not parse about 550
-    /// bytes of proof for every document; an invalid proof is Unknown, as on chain.
+    /// What the chain says about <paramref name="digest"/> as a leaf of the batch <paramref name="root"/> of
+    /// <paramref name="departmentId"/>: what the registry's <c>checkInBatch</c> answers. The proof is checked here, with
+    /// the same StandardMerkleTree hashing the contract uses, then the registry's raw <c>records</c> are read and the
+    /// status rule applied (<see cref="DocumentStatusRule"/>), so the node does not parse about 550 bytes of proof for
+    /// every document; an invalid proof is Unknown, as on chain.
     /// </summary>
-    public Task<ChainResult<ChainFacts>> CheckInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof)
-        => ReadFactsAsync(!root.IsZero && MerkleTree.Verify(root, digest, proof as Digest[] ?? [.. proof]) ? new MemberQuery(root, digest) : null);
-
-    // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one
-    // that began before they did) and identical questions at the same block hash; different questions at that block
-    // travel together in checkManyMembers calls (CoalescedChecks). The facts stay the chain's at ReadAtBlock. A null
-    // query is a batch question whose proof failed: Unknown at the latest block, without asking the registry.
-    private async Task<ChainResult<ChainFacts>> ReadFactsAsync(MemberQuery? query)
+    public async Task<ChainResult<ChainFacts>> CheckInBatchAsync(uint departmentId, Digest root, Digest digest, IReadOnlyList<Digest> proof)
     {
         var latest = await context.Pinned.LatestAsync();
         if (!latest.IsSuccess)
@@ -83,25 +97,137 @@ public sealed class DocumentOperations(RegistryContext context)
             return ChainResult<ChainFacts>.Fail(latest.Error);
         }
 
-        var block = new BlockParameter(new HexBigInteger(latest.Value.Number));
-        var v = new DocumentViewTuple { Successor = new byte[Digest.Size] };
-        if (query is { } q)
-        {
-            var view = await context.Pinned.AtBlockAsync(latest.Value.Hash, $"member:{q.Root}:{q.Digest}",
-                () => context.Checks.CheckAsync(latest.Value.Number, latest.Value.Hash, q));
-            if (!view.IsSuccess)
-            {
-                return ChainResult<ChainFacts>.Fail(view.Error);
-            }
+        var proven = !root.IsZero && MerkleTree.Verify(root, digest, proof as Digest[] ?? [.. proof]);
+        return await FactsAsync(latest.Value, departmentId, proven ? new RecordQuery(departmentId, root, digest) : null);
+    }
 
-            v = view.Value;
+    /// <summary>
+    /// Every department's single anchor of <paramref name="digest"/> at one block, asked in one <c>records</c> call: what
+    /// a verifier that does not know the issuer needs. The answer lists the facts of each department, in id order
+    /// (Unknown for those that did not anchor it); a document anchored in a batch is not found this way (its proof is needed).
+    /// </summary>
+    public async Task<ChainResult<IReadOnlyList<ChainFacts>>> CheckEveryDepartmentAsync(Digest digest)
+    {
+        var latest = await context.Pinned.LatestAsync();
+        if (!latest.IsSuccess)
+        {
+            return ChainResult<IReadOnlyList<ChainFacts>>.Fail(latest.Error);
         }
 
-        string? code = null, name = null;
-        if (v.DepartmentId != 0)
+        var block = latest.Value;
+        var count = await context.Pinned.AtBlockAsync(block.Hash, "departmentCount",
+            () => context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction(), new BlockParameter(new HexBigInteger(block.Number))));
+        if (!count.IsSuccess)
         {
-            var department = await context.Pinned.AtBlockAsync(latest.Value.Hash, $"department:{v.DepartmentId}",
-                () => context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = v.DepartmentId }, block));
+            return ChainResult<IReadOnlyList<ChainFacts>>.Fail(count.Error);
+        }
+
+        var queries = new RecordQuery[count.Value];
+        for (uint id = 1; id <= count.Value; id++)
+        {
+            queries[id - 1] = new RecordQuery(id, Digest.Zero, digest);
+        }
+
+        var records = await RecordsAtAsync(block, queries);
+        if (!records.IsSuccess)
+        {
+            return ChainResult<IReadOnlyList<ChainFacts>>.Fail(records.Error);
+        }
+
+        var facts = new List<ChainFacts>(queries.Length);
+        for (int i = 0; i < queries.Length; i++)
+        {
+            var one = await FactsOfAsync(block, queries[i].DepartmentId, records.Value[i]);
+            if (!one.IsSuccess)
+            {
+                return ChainResult<IReadOnlyList<ChainFacts>>.Fail(one.Error);
+            }
+
+            facts.Add(one.Value);
+        }
+
+        return ChainResult<IReadOnlyList<ChainFacts>>.Ok(facts);
+    }
+
+    /// <summary>
+    /// What the chain says about the stated anchoring transaction <paramref name="hash"/>: whether it is there, in which
+    /// block, sent to which contract, and whether this registry logged in it the anchoring by <paramref name="departmentId"/>
+    /// of <paramref name="digest"/> (singly, when <paramref name="root"/> is null) or of the batch <paramref name="root"/>.
+    /// </summary>
+    public async Task<ChainResult<AnchoringTransaction>> ReadTransactionAsync(Digest hash, uint departmentId, Digest? root, Digest digest)
+    {
+        var latest = await context.Pinned.LatestAsync();
+        return latest.IsSuccess
+            ? await context.Transactions.ReadAsync(latest.Value, hash, departmentId, root, digest)
+            : ChainResult<AnchoringTransaction>.Fail(latest.Error);
+    }
+
+    // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one that
+    // began before they did) and identical questions at the same block hash; different questions at that block travel
+    // together in records calls (CoalescedChecks). The facts stay the chain's at ReadAtBlock. A null query is a batch
+    // question whose proof failed: Unknown at the latest block, without asking the registry.
+    private async Task<ChainResult<ChainFacts>> FactsAsync((ulong Number, DateTimeOffset Time, string Hash) block, uint departmentId, RecordQuery? query)
+    {
+        if (query is not { } q)
+        {
+            return await FactsOfAsync(block, departmentId, null);
+        }
+
+        var record = await RecordsAtAsync(block, [q]);
+        return record.IsSuccess ? await FactsOfAsync(block, departmentId, record.Value[0]) : ChainResult<ChainFacts>.Fail(record.Error);
+    }
+
+    // The records of `queries` at `block`: each answer is kept per block hash, and the questions not answered yet at
+    // that block are queued together, so that they leave in the same records call.
+    private async Task<ChainResult<StoredRecord[]>> RecordsAtAsync((ulong Number, DateTimeOffset Time, string Hash) block, RecordQuery[] queries)
+    {
+        var unanswered = new List<(RecordQuery Query, TaskCompletionSource<ChainResult<StoredRecord>> Answer)>();
+        var reads = new Task<ChainResult<StoredRecord>>[queries.Length];
+        for (int i = 0; i < queries.Length; i++)
+        {
+            var query = queries[i];
+            reads[i] = context.Pinned.AtBlockAsync(block.Hash, $"record:{query.DepartmentId}:{query.Root}:{query.Digest}", () =>
+            {
+                var answer = new TaskCompletionSource<ChainResult<StoredRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                unanswered.Add((query, answer));
+                return answer.Task;
+            });
+        }
+
+        if (unanswered.Count > 0)
+        {
+            var asked = context.Checks.CheckAll(block.Number, block.Hash, unanswered.ConvertAll(u => u.Query));
+            for (int i = 0; i < asked.Length; i++)
+            {
+                var answer = unanswered[i].Answer;
+                _ = asked[i].ContinueWith(t => answer.SetResult(t.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        var records = new StoredRecord[reads.Length];
+        for (int i = 0; i < reads.Length; i++)
+        {
+            var read = await reads[i];
+            if (!read.IsSuccess)
+            {
+                return ChainResult<StoredRecord[]>.Fail(read.Error);
+            }
+
+            records[i] = read.Value;
+        }
+
+        return ChainResult<StoredRecord[]>.Ok(records);
+    }
+
+    private async Task<ChainResult<ChainFacts>> FactsOfAsync((ulong Number, DateTimeOffset Time, string Hash) block, uint departmentId, StoredRecord? stored)
+    {
+        var r = stored ?? default;
+        string? code = null, name = null;
+        if (r.DepartmentStatus != DepartmentStatus.None)
+        {
+            var department = await context.Pinned.AtBlockAsync(block.Hash, $"department:{departmentId}",
+                () => context.QueryAsync<DepartmentFunction, DepartmentOutput>(
+                    new DepartmentFunction { DepartmentId = departmentId }, new BlockParameter(new HexBigInteger(block.Number))));
             if (!department.IsSuccess)
             {
                 return ChainResult<ChainFacts>.Fail(department.Error);
@@ -112,16 +238,18 @@ public sealed class DocumentOperations(RegistryContext context)
 
         return ChainResult<ChainFacts>.Ok(new ChainFacts
         {
-            Status = (DocumentStatus)v.Status,
-            DepartmentId = v.DepartmentId,
-            DepartmentStatus = (DepartmentStatus)v.DepartmentStatus,
-            AnchoredAt = ChainFacts.FromUnixSeconds(v.AnchoredAt),
-            AnchoredBlock = v.AnchoredBlock,
-            ValidUntil = ChainFacts.FromUnixSeconds(v.ValidUntil),
-            RevocationReason = v.RevocationReason,
-            Successor = new Digest(v.Successor),
-            ReadAtBlock = latest.Value.Number,
-            ReadAtTime = latest.Value.Time,
+            Status = DocumentStatusRule.Derive(r, block.Time),
+            DepartmentId = departmentId,
+            DepartmentStatus = r.DepartmentStatus,
+            AnchoredAt = ChainFacts.FromUnixSeconds(r.AnchoredAt),
+            AnchoredBlock = r.AnchoredBlock,
+            ValidUntil = ChainFacts.FromUnixSeconds(r.ValidUntil),
+            RevocationReason = r.RevocationReason,
+            Successor = r.Successor,
+            KeyId = r.KeyId,
+            KeyCompromisedSince = ChainFacts.FromUnixSeconds(r.KeyCompromisedSince),
+            ReadAtBlock = block.Number,
+            ReadAtTime = block.Time,
             DepartmentCode = code,
             DepartmentName = name,
             ChainId = context.Options.ChainId,

@@ -9,12 +9,19 @@ namespace EthGov.Chain.Registry;
 /// <summary>Access grants between departments and the on-chain log of each access.</summary>
 public sealed class GrantOperations(RegistryContext context)
 {
-    /// <summary>The holding department grants <paramref name="granteeDepartment"/> access under a legal basis.</summary>
+    /// <summary>
+    /// The holding department grants <paramref name="granteeDepartment"/> access under a legal basis to a record it
+    /// anchored: singly (<paramref name="root"/> zero, empty <paramref name="proof"/>) or as a leaf of its batch
+    /// <paramref name="root"/>; the registry refuses a record the department did not anchor (NotIssuingDepartment).
+    /// </summary>
     public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantAsync(
-        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, Digest legalBasis, CancellationToken cancellationToken = default)
+        Digest recordId, Digest root, IReadOnlyList<Digest> proof, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, Digest legalBasis,
+        CancellationToken cancellationToken = default)
         => CreateAsync(new GrantAccessFunction
         {
             RecordId = recordId.ToArray(),
+            Root = root.ToArray(),
+            Proof = [.. proof.Select(p => p.ToArray())],
             GranteeDepartment = granteeDepartment,
             Purpose = purpose,
             ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
@@ -42,6 +49,19 @@ public sealed class GrantOperations(RegistryContext context)
     /// <summary>Submits a subject's signed revocation of its consent.</summary>
     public Task<ChainResult<TransactionOutcome>> RevokeBySigAsync(BigInteger grantId, string subject, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeGrantBySigFunction { GrantId = grantId, Subject = subject, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
+
+    /// <summary>Proposes that the quorum revoke grants whose grantor department is suspended.</summary>
+    public async Task<ChainResult<BigInteger>> ProposeRevokeGrantsAsync(IReadOnlyList<BigInteger> grantIds, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+    {
+        var sent = await context.SendForEventAsync<ProposeRevokeGrantsFunction, ProposalCreatedEvent>(
+            new ProposeRevokeGrantsFunction
+            {
+                GrantIds = [.. grantIds],
+                Deadline = (ulong)(deadline ?? DateTimeOffset.UtcNow.Add(DepartmentOperations.DefaultProposalLifetime)).ToUnixTimeSeconds(),
+            },
+            cancellationToken);
+        return sent.IsSuccess ? ChainResult<BigInteger>.Ok(sent.Value.Event.ProposalId) : ChainResult<BigInteger>.Fail(sent.Error);
+    }
 
     /// <summary>The grantee department logs one access under a valid grant.</summary>
     public Task<ChainResult<TransactionOutcome>> LogAccessAsync(BigInteger grantId, CancellationToken cancellationToken = default)

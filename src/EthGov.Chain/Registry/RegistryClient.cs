@@ -10,11 +10,15 @@ namespace EthGov.Chain.Registry;
 /// </summary>
 public sealed class RegistryClient
 {
-    /// <summary>Connects to the registry at <paramref name="registryAddress"/>; the signer's nonce repairs are logged to <paramref name="logger"/>.</summary>
-    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null, ILogger? logger = null)
+    /// <summary>
+    /// Connects to the registry at <paramref name="registryAddress"/>; with <paramref name="legacy"/>, also to the documents of
+    /// the registry 1.x it took over from (<see cref="DocumentOperations.Legacy"/>). The signer's nonce repairs are logged to
+    /// <paramref name="logger"/>.
+    /// </summary>
+    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null)
     {
         Context = new RegistryContext(options, registryAddress, signer, logger);
-        Documents = new DocumentOperations(Context);
+        Documents = new DocumentOperations(Context, legacy is null ? null : new Legacy.LegacyDocuments(Context, legacy));
         Departments = new DepartmentOperations(Context);
         Grants = new GrantOperations(Context);
     }

@@ -28,7 +28,8 @@ public sealed class RegistryContext
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, logger);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
-        Checks = new CoalescedChecks(CheckManyMembersAsync, CoalescedChecks.DefaultSpacing);
+        Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.DefaultSpacing);
+        Transactions = new AnchoringTransactions(this);
     }
 
     /// <summary>The chain settings.</summary>
@@ -47,8 +48,11 @@ public sealed class RegistryContext
     /// <summary>Latest-block and per-block reads shared between concurrent callers.</summary>
     internal PinnedReads Pinned { get; }
 
-    /// <summary>Document checks at a block, sent together as checkManyMembers calls.</summary>
+    /// <summary>Document records at a block, asked together in <c>records</c> calls.</summary>
     internal CoalescedChecks Checks { get; }
+
+    /// <summary>Stated anchoring transactions checked against the chain.</summary>
+    internal AnchoringTransactions Transactions { get; }
 
     internal TransactionSender Sender => _sender ?? throw new InvalidOperationException("this operation needs a signer key");
 
@@ -87,13 +91,13 @@ public sealed class RegistryContext
             : ChainResult<(TransactionOutcome, TEvent)>.Ok((sent.Value.Outcome, decoded[0].Event));
     }
 
-    // checkManyMembers through the hand-written codec (see CheckManyMembersCodec for why).
-    private Task<ChainResult<List<DocumentViewTuple>>> CheckManyMembersAsync(List<MemberQuery> queries, ulong blockNumber)
+    // records through the hand-written codec (see RecordsCodec for why).
+    private Task<ChainResult<List<EthGov.Core.Verification.StoredRecord>>> RecordsAsync(List<RecordQuery> queries, ulong blockNumber)
         => Decoder.RunAsync(async () =>
         {
             var answer = await Web3.Eth.Transactions.Call.SendRequestAsync(
-                new CallInput(CheckManyMembersCodec.EncodeCall(queries), Address), new BlockParameter(new HexBigInteger(blockNumber)));
-            return CheckManyMembersCodec.DecodeViews(answer, queries.Count);
+                new CallInput(RecordsCodec.EncodeCall(queries), Address), new BlockParameter(new HexBigInteger(blockNumber)));
+            return RecordsCodec.DecodeViews(answer, queries.Count);
         });
 
     /// <summary>The latest block number and its time, to state which chain state an answer rests on.</summary>

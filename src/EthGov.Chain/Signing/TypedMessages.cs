@@ -51,3 +51,11 @@ public sealed class RevokeConsentTyped
     [Parameter("uint256", "nonce", 2)] public BigInteger Nonce { get; set; }
     [Parameter("uint256", "deadline", 3)] public BigInteger Deadline { get; set; }
 }
+
+[Struct("SignerConsent")]
+public sealed class SignerConsentTyped
+{
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("uint256", "nonce", 2)] public BigInteger Nonce { get; set; }
+    [Parameter("uint256", "deadline", 3)] public BigInteger Deadline { get; set; }
+}

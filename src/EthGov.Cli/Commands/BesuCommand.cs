@@ -35,7 +35,7 @@ public static class BesuCommand
         network.SetBody(async (parse, context, ct) =>
         {
             var template = parse.GetValue(s_template)!;
-            var (departments, _) = DepartmentsFile.Read(parse.GetValue(s_departments)!, BesuNetworkFiles.ReadChainId(template));
+            var (departments, _, _) = DepartmentsFile.Read(parse.GetValue(s_departments)!, BesuNetworkFiles.ReadChainId(template));
             var files = await BesuNetworkFiles.WriteAsync(departments, template, parse.GetValue(s_out)!, ct);
             var result = new
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Numerics;
+using EthGov.Chain.Signing;
 using EthGov.Cli.Common;
 
 namespace EthGov.Cli.Commands;
@@ -96,26 +97,76 @@ public static class DepartmentsCommand
 
     private static Command Keys()
     {
-        var addAddress = new Argument<string>("address");
-        var add = new Command("add", "Add a signer key to your department") { addAddress };
+        var newKey = new Argument<string>("new-key-file") { Description = "The new key (keystore file, or dev:N on chain 31337): it signs its consent to join" };
+        var add = new Command("add", "Request adding a key to your department; it can be applied once the signer-change delay has passed") { newKey };
         add.SetBody(async (parse, context, ct) =>
         {
-            var (client, _) = await context.ConnectAsync(signed: true, ct);
-            var outcome = (await client.Departments.AddSignerAsync(parse.GetValue(addAddress)!, ct)).OrFail();
-            context.Output.Result(outcome, () => [$"signer {parse.GetValue(addAddress)} added in tx {outcome.TransactionHash}"]);
-            return ExitCodes.Success;
+            var (client, deployment) = await context.ConnectAsync(signed: true, ct);
+            var joining = LoadKey(parse.GetValue(newKey)!, deployment.ChainId);
+            var (departmentId, _) = (await client.Departments.OfSignerAsync(client.Context.SignerAddress!)).OrFail();
+            var nonce = (await client.Documents.NonceAsync(joining.Address)).OrFail();
+            var deadline = DateTimeOffset.UtcNow.AddHours(1);
+            var consent = new TypedDataSigner(deployment.ChainId, deployment.Registry).Sign(
+                new SignerConsentTyped { DepartmentId = departmentId, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() }, joining.PrivateKey);
+            var (outcome, changeId) = (await client.Departments.RequestAddSignerAsync(joining.Address, deadline, consent, ct)).OrFail();
+            return Requested(context, "add", joining.Address, changeId, outcome);
         });
 
         var removeAddress = new Argument<string>("address");
-        var remove = new Command("remove", "Remove a signer key from your department (never the last one)") { removeAddress };
+        var remove = new Command("remove", "Request removing a key from your department (never the last one)") { removeAddress };
         remove.SetBody(async (parse, context, ct) =>
         {
             var (client, _) = await context.ConnectAsync(signed: true, ct);
-            var outcome = (await client.Departments.RemoveSignerAsync(parse.GetValue(removeAddress)!, ct)).OrFail();
-            context.Output.Result(outcome, () => [$"signer {parse.GetValue(removeAddress)} removed in tx {outcome.TransactionHash}"]);
+            var (outcome, changeId) = (await client.Departments.RequestRemoveSignerAsync(parse.GetValue(removeAddress)!, ct)).OrFail();
+            return Requested(context, "remove", parse.GetValue(removeAddress)!, changeId, outcome);
+        });
+
+        var applyId = new Argument<string>("change-id");
+        var apply = new Command("apply", "Apply a requested key change of your department once its delay has passed") { applyId };
+        apply.SetBody(async (parse, context, ct) =>
+        {
+            var changeId = ParseId(parse.GetValue(applyId)!, "change-id");
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var outcome = (await client.Departments.ApplySignerChangeAsync(changeId, ct)).OrFail();
+            context.Output.Result(outcome, () => [$"key change {changeId} applied in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });
 
-        return new Command("keys", "Manage your department's signer keys") { add, remove };
+        var cancelId = new Argument<string>("change-id");
+        var cancel = new Command("cancel", "Cancel a requested key change of your department before it is applied") { cancelId };
+        cancel.SetBody(async (parse, context, ct) =>
+        {
+            var changeId = ParseId(parse.GetValue(cancelId)!, "change-id");
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var outcome = (await client.Departments.CancelSignerChangeAsync(changeId, ct)).OrFail();
+            context.Output.Result(outcome, () => [$"key change {changeId} cancelled in tx {outcome.TransactionHash}"]);
+            return ExitCodes.Success;
+        });
+
+        return new Command("keys", "Your department's signer keys: changes are requested, then applied after the registry's delay") { add, remove, apply, cancel };
     }
+
+    private static int Requested(CliContext context, string what, string key, BigInteger changeId, Chain.Transactions.TransactionOutcome outcome)
+    {
+        context.Output.Result(new { changeId = changeId.ToString(), outcome }, () =>
+            [$"key change {changeId} ({what} {key}) requested in tx {outcome.TransactionHash}; apply it with `ethgov departments keys apply {changeId}` once the delay has passed"]);
+        return ExitCodes.Success;
+    }
+
+    private static Nethereum.Web3.Accounts.Account LoadKey(string spec, ulong chainId)
+    {
+        try
+        {
+            return Chain.Keys.KeyLoader.Load(spec, chainId, PasswordPrompt.Read);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidOperationException)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    private static BigInteger ParseId(string text, string what)
+        => BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : throw new CliException($"{what} must be a positive integer");
 }

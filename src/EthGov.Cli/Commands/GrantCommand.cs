@@ -39,15 +39,23 @@ public static class GrantCommand
         var purpose = new Option<ushort>("--purpose") { Required = true, Description = "Purpose code" };
         var expires = new Option<DateTimeOffset>("--expires") { Required = true, Description = "Expiry (ISO 8601)" };
         var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
-        var command = new Command("create", "Grant a department access to a record under a legal basis") { record, grantee, purpose, expires, basis };
+        var receiptFile = new Option<string?>("--receipt") { Description = "The record's receipt, when your department anchored it in a batch (it holds the proof)" };
+        var command = new Command("create", "Grant a department access to a record your department anchored, under a legal basis") { record, grantee, purpose, expires, basis, receiptFile };
         command.SetBody(async (parse, context, ct) =>
         {
             var recordId = DigestArgument.Parse(parse.GetValue(record)!, "record id");
             TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
+            var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(receiptFile), ct);
+            if (receipt is not null && receipt.Digest != recordId)
+            {
+                throw new CliException($"the receipt is for {receipt.Digest}, not {recordId}");
+            }
+
             var (client, _) = await context.ConnectAsync(signed: true, ct);
             var granteeId = await ResolveDepartmentAsync(client, parse.GetValue(grantee)!);
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
-            var (outcome, grantId) = (await client.Grants.GrantAsync(recordId, granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct)).OrFail();
+            var (outcome, grantId) = (await client.Grants.GrantAsync(
+                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct)).OrFail();
             context.Output.Result(new { grantId = grantId.ToString(), outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });

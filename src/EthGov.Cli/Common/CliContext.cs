@@ -71,6 +71,10 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>The deployment named by the options, or null when its file does not exist.</summary>
+    public async Task<Deployment?> LoadDeploymentIfPresentAsync(CancellationToken cancellationToken)
+        => File.Exists(DeploymentPath(ExplicitChainId ?? Chain.Transactions.ChainOptions.DevAccountsChainId)) ? await LoadDeploymentAsync(cancellationToken) : null;
+
     /// <summary>The signer named by --key-file (or ETHGOV_KEY_FILE), or <paramref name="fallback"/>.</summary>
     public Account Signer(ulong chainId, string? fallback = null)
     {
@@ -92,6 +96,6 @@ public sealed class CliContext
         var deployment = await LoadDeploymentAsync(cancellationToken);
         var options = ChainOptions(deployment.ChainId);
         var signer = signed ? Signer(deployment.ChainId) : null;
-        return (new RegistryClient(options, deployment.Registry, signer), deployment);
+        return (new RegistryClient(options, deployment.Registry, signer, deployment.Legacy), deployment);
     }
 }

@@ -15,7 +15,7 @@ public sealed record NetworkDepartment(string Code, string Name, string Signer, 
 
 /// <summary>
 /// The departments file that <c>ethgov deploy</c> and <c>ethgov besu network</c> read:
-/// <c>{"threshold": n, "departments": [{"code", "name", "signer", "validator"?}]}</c>.
+/// <c>{"threshold": n, "signerChangeDelay": seconds, "departments": [{"code", "name", "signer", "validator"?}]}</c>.
 /// </summary>
 /// <remarks>
 /// A signer is given as <c>dev:N</c> (chain 31337 only), as a keystore file (its address is read without the
@@ -29,7 +29,7 @@ public static class DepartmentsFile
     private static readonly BigInteger s_highestPlaceholder = 0xffff;
 
     /// <summary>Reads and resolves <paramref name="path"/> for chain <paramref name="chainId"/>.</summary>
-    public static (IReadOnlyList<NetworkDepartment> Departments, uint Threshold) Read(string path, ulong chainId)
+    public static (IReadOnlyList<NetworkDepartment> Departments, uint Threshold, ulong SignerChangeDelay) Read(string path, ulong chainId)
     {
         if (!File.Exists(path))
         {
@@ -52,6 +52,11 @@ public static class DepartmentsFile
             throw new CliException($"departments file '{path}' lists no departments");
         }
 
+        if (file.SignerChangeDelay is not { } delay || delay > EthGov.Chain.Deployments.RegistryDeployer.MaxSignerChangeDelaySeconds)
+        {
+            throw new CliException($"departments file '{path}' must give signerChangeDelay: the seconds between a signer change's request and its apply, at most {EthGov.Chain.Deployments.RegistryDeployer.MaxSignerChangeDelaySeconds} (30 days)");
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var departments = file.Departments.Select(d =>
         {
@@ -69,7 +74,7 @@ public static class DepartmentsFile
             throw new CliException($"departments {string.Join(" and ", shared.Select(d => d.Code))} have the same signer {shared.Key}");
         }
 
-        return (departments, file.Threshold);
+        return (departments, file.Threshold, delay);
     }
 
     /// <summary>Whether <paramref name="address"/> is a stand-in (zero, 0x…01 .. 0x…ffff) rather than a key someone holds.</summary>
@@ -140,7 +145,7 @@ public static class DepartmentsFile
             : throw new CliException($"department {code}: validator '{CliOutput.OneLine(text)}' is not an enode URL: {problem}");
     }
 
-    private sealed record FileModel(uint Threshold, List<EntryModel>? Departments);
+    private sealed record FileModel(uint Threshold, ulong? SignerChangeDelay, List<EntryModel>? Departments);
 
     private sealed record EntryModel(string Code, string Name, string Signer, string? Validator);
 }

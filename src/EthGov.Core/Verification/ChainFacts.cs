@@ -3,8 +3,9 @@ using EthGov.Core.Digests;
 namespace EthGov.Core.Verification;
 
 /// <summary>
-/// What the chain said about a document: the contract's <c>DocumentView</c> (from <c>check</c>, or
-/// <c>checkInBatch</c> for a batch receipt) plus when it was read and, when known, the issuing
+/// What the chain said about a document of one department: its stored record (for a batch, after its
+/// proof was checked) with the status the registry's rule gives it (<see cref="DocumentStatusRule"/>), as the
+/// contract's <c>check</c> or <c>checkInBatch</c> would answer, plus when it was read and, when known, the
 /// department's code and name and the network it was read from.
 /// </summary>
 /// <remarks>
@@ -14,10 +15,10 @@ namespace EthGov.Core.Verification;
 /// </remarks>
 public sealed record ChainFacts
 {
-    /// <summary>Status derived by the contract at <see cref="ReadAtBlock"/>.</summary>
+    /// <summary>Status by the registry's rule at <see cref="ReadAtBlock"/>.</summary>
     public required DocumentStatus Status { get; init; }
 
-    /// <summary>Issuing department id; 0 when the document is unknown.</summary>
+    /// <summary>The department asked about (the issuer when the document is anchored); 0 when none was asked.</summary>
     public uint DepartmentId { get; init; }
 
     /// <summary>Issuing department's current standing.</summary>
@@ -38,6 +39,15 @@ public sealed record ChainFacts
     /// <summary>The digest that superseded this one, or <see cref="Digest.Zero"/>.</summary>
     public Digest Successor { get; init; }
 
+    /// <summary>The department's id of the key that anchored the document; 0 when unknown.</summary>
+    public ushort KeyId { get; init; }
+
+    /// <summary>When the anchoring key's reported compromise began; null when it was never reported.</summary>
+    public DateTimeOffset? KeyCompromisedSince { get; init; }
+
+    /// <summary>What the chain says about the stated anchoring transaction, when one was stated and read.</summary>
+    public AnchoringTransaction? Transaction { get; init; }
+
     /// <summary>Block at which the facts were read.</summary>
     public required ulong ReadAtBlock { get; init; }
 
@@ -55,6 +65,12 @@ public sealed record ChainFacts
 
     /// <summary>Registry address read, when known, to compare with a receipt.</summary>
     public string? Registry { get; init; }
+
+    /// <summary>
+    /// For a document of the registry 1.x this registry took over from: the cut-over block (the 1.x registry was read
+    /// just before it); null for this registry's own documents.
+    /// </summary>
+    public ulong? LegacyCutoverBlock { get; init; }
 
     /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null; see <see cref="ChainTime"/> for times after 9999.</summary>
     public static DateTimeOffset? FromUnixSeconds(ulong seconds) =>

@@ -20,4 +20,7 @@ public enum DocumentStatus
 
     /// <summary>Replaced by a newer digest from the same department.</summary>
     Superseded = 4,
+
+    /// <summary>Anchored by a key that its department (or the quorum) reported compromised at or before the anchoring.</summary>
+    KeyCompromised = 5,
 }

@@ -11,7 +11,8 @@ namespace EthGov.Core.Verification;
 /// <remarks>
 /// The chain has the last word on status. Each check is judged from its own fact rather than from the
 /// single status the contract reports, so a revoked document that has also expired shows both; the
-/// overall outcome then follows the contract's precedence, Revoked &gt; Superseded &gt; Expired &gt; Valid.
+/// overall outcome then follows the contract's precedence, Revoked &gt; KeyCompromised &gt; Superseded &gt;
+/// Expired &gt; Valid.
 /// A suspended issuer passes issuer-status with a note: suspension stops a department from acting,
 /// and nothing it anchored before is invalidated by it (design decision 3); the registry never lets a
 /// suspended department anchor, so every document it has on chain predates the suspension.
@@ -29,13 +30,16 @@ public static class DocumentVerifier
         [
             DigestMatches(request),
             ProofValid(request.Receipt),
+            IssuerNamed(request, facts),
             Anchored(request, facts),
             IssuerKnown(facts, anchored),
             IssuerStatus(facts, anchored),
+            KeyNotCompromised(facts, anchored),
             NotRevoked(facts, anchored),
             NotExpired(facts, anchored),
             NotSuperseded(facts, anchored),
             ReceiptMatchesChain(request.Receipt, facts, anchored),
+            TransactionMatches(request, facts),
         ];
 
         return new Verdict(Decide(checks), checks);
@@ -45,7 +49,7 @@ public static class DocumentVerifier
     {
         bool Failed(string name) => checks.First(c => c.Name == name).Outcome == CheckOutcome.Failed;
 
-        if (Failed(CheckNames.DigestMatches) || Failed(CheckNames.ProofValid) || Failed(CheckNames.ReceiptMatchesChain))
+        if (Failed(CheckNames.DigestMatches) || Failed(CheckNames.ProofValid) || Failed(CheckNames.ReceiptMatchesChain) || Failed(CheckNames.TransactionMatches))
         {
             return VerdictOutcome.Mismatch;
         }
@@ -58,6 +62,11 @@ public static class DocumentVerifier
         if (Failed(CheckNames.NotRevoked))
         {
             return VerdictOutcome.Revoked;
+        }
+
+        if (Failed(CheckNames.KeyNotCompromised))
+        {
+            return VerdictOutcome.KeyCompromised;
         }
 
         if (Failed(CheckNames.NotSuperseded))
@@ -116,6 +125,38 @@ public static class DocumentVerifier
             : Check(CheckNames.ProofValid, CheckOutcome.Failed, $"the proof leads to {computed}, not to batch root {batch.Root}");
     }
 
+    private static VerificationCheck IssuerNamed(VerificationRequest request, ChainFacts facts)
+    {
+        var asked = DescribeDepartment(facts);
+        switch (request.IssuerSource)
+        {
+            case IssuerSource.Receipt:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"the receipt names {asked}");
+            case IssuerSource.Requested:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked about {asked}, as requested");
+            case IssuerSource.Outbox:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"this service anchored it for {asked}");
+        }
+
+        var issuers = request.Issuers;
+        if (issuers.Count == 0)
+        {
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Skipped,
+                "asked every department: none anchored the digest on its own (a document anchored in a batch is found with its receipt)");
+        }
+
+        if (issuers.Count == 1)
+        {
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, facts.LegacyCutoverBlock is null
+                ? $"asked every department: only {asked} anchored the digest"
+                : $"asked every department: none anchored the digest here; {asked} anchored it in registry 1.x before the cut-over");
+        }
+
+        var all = string.Join(", ", issuers.Select(i => $"{DescribeDepartment(i)} ({Words(i.Status)})"));
+        return Check(CheckNames.IssuerNamed, CheckOutcome.Passed,
+            $"asked every department: {issuers.Count} anchored the digest, {all}; this verdict is about {asked}'s");
+    }
+
     private static VerificationCheck Anchored(VerificationRequest request, ChainFacts facts)
     {
         if (facts.Status == DocumentStatus.Unknown)
@@ -123,14 +164,22 @@ public static class DocumentVerifier
             string what = request.Receipt?.Batch is { } missing
                 ? $"neither batch root {missing.Root} with this proof nor the digest"
                 : "the digest";
-            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"the registry does not know {what} (read at block {facts.ReadAtBlock})");
+            if (facts.LegacyCutoverBlock is { } before)
+            {
+                return Check(CheckNames.Anchored, CheckOutcome.Failed,
+                    $"registry 1.x ({facts.Registry}) did not know {what} before the cut-over at block {before}; what it anchored since does not count");
+            }
+
+            string whose = facts.DepartmentId == 0 ? "the registry does not know" : $"{DescribeDepartment(facts)} has not anchored";
+            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
         }
 
         string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
+        string where = facts.LegacyCutoverBlock is { } cutover ? $" of registry 1.x, before the cut-over at block {cutover}" : string.Empty;
         return Check(
             CheckNames.Anchored,
             CheckOutcome.Passed,
-            $"anchored {how} in block {facts.AnchoredBlock}{At(facts.AnchoredAt)}");
+            $"anchored {how} in block {facts.AnchoredBlock}{where}{At(facts.AnchoredAt)}");
     }
 
     private static VerificationCheck IssuerKnown(ChainFacts facts, bool anchored)
@@ -157,6 +206,32 @@ public static class DocumentVerifier
                 "note: the department is now suspended; it can no longer issue, but documents it issued before stay valid"),
             _ => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "the department is not in the registry"),
         };
+    }
+
+    private static VerificationCheck KeyNotCompromised(ChainFacts facts, bool anchored)
+    {
+        if (!anchored)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "not anchored");
+        }
+
+        if (facts.KeyId == 0)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "the registry records no anchoring key for it");
+        }
+
+        if (facts.KeyCompromisedSince is not { } since)
+        {
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed, $"anchored by key {facts.KeyId} of the department, never reported compromised");
+        }
+
+        // The contract's rule: tainted when anchoredAt >= compromisedSince; a key stolen later does not taint earlier documents.
+        bool tainted = facts.Status == DocumentStatus.KeyCompromised || (facts.AnchoredAt is { } at && at >= since);
+        return tainted
+            ? Check(CheckNames.KeyNotCompromised, CheckOutcome.Failed,
+                $"anchored by key {facts.KeyId} of the department, reported compromised since {Format(since)}, at or after which it anchored this document: whoever held the stolen key may have issued it")
+            : Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed,
+                $"anchored by key {facts.KeyId} of the department before it was reported compromised (since {Format(since)})");
     }
 
     private static VerificationCheck NotRevoked(ChainFacts facts, bool anchored)
@@ -260,6 +335,54 @@ public static class DocumentVerifier
             : Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Failed, string.Join("; ", differences));
     }
 
+    private static VerificationCheck TransactionMatches(VerificationRequest request, ChainFacts facts)
+    {
+        if (request.StatedTransaction is not { } stated)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, "no receipt or record names the anchoring transaction");
+        }
+
+        var source = request.Transaction is null ? "the receipt" : "this service's record";
+        if (facts.Transaction is not { } chain || chain.Hash != stated.Hash)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, $"the transaction {stated.Hash} that {source} names was not read");
+        }
+
+        if (!chain.Found)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Failed, $"the chain has no transaction {stated.Hash}, which {source} names");
+        }
+
+        var differences = new List<string>();
+        if (chain.BlockNumber != stated.BlockNumber)
+        {
+            differences.Add($"transaction {stated.Hash} is in block {chain.BlockNumber}, not {stated.BlockNumber}");
+        }
+
+        if (chain.BlockHash != stated.BlockHash)
+        {
+            differences.Add($"block {chain.BlockNumber} has hash {chain.BlockHash}, not {stated.BlockHash}");
+        }
+
+        if (!string.Equals(chain.To, stated.Registry, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add($"transaction {stated.Hash} was sent to {chain.To}, not to the registry {stated.Registry}");
+        }
+
+        if (!chain.Succeeded)
+        {
+            differences.Add($"transaction {stated.Hash} failed");
+        }
+        else if (!chain.EmittedAnchoring)
+        {
+            differences.Add($"transaction {stated.Hash} did not anchor this document for {DescribeDepartment(facts)}");
+        }
+
+        return differences.Count == 0
+            ? Check(CheckNames.TransactionMatches, CheckOutcome.Passed, $"transaction {stated.Hash} in block {chain.BlockNumber} anchored it for {DescribeDepartment(facts)}")
+            : Check(CheckNames.TransactionMatches, CheckOutcome.Failed, string.Join("; ", differences));
+    }
+
     private static string DescribeDepartment(ChainFacts facts) =>
         (facts.DepartmentCode, facts.DepartmentName) switch
         {
@@ -267,6 +390,12 @@ public static class DocumentVerifier
             ({ } code, null) => $"department {facts.DepartmentId} ({code})",
             _ => $"department {facts.DepartmentId}",
         };
+
+    private static string Words(DocumentStatus status) => status switch
+    {
+        DocumentStatus.KeyCompromised => "key compromised",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static string At(DateTimeOffset? time) => time is { } t ? $" at {Format(t)}" : string.Empty;
 

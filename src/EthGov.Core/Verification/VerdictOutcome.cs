@@ -19,6 +19,12 @@ public enum VerdictOutcome
     Superseded,
 
     /// <summary>
+    /// Anchored by a key its department (or the quorum of departments) reported compromised since a time at or before
+    /// the anchoring: whoever held the stolen key may have issued it, so it is not valid.
+    /// </summary>
+    KeyCompromised,
+
+    /// <summary>
     /// What was given contradicts itself or the chain: the file is not the receipt's document, the
     /// receipt's proof does not lead to its root, or the receipt disagrees with the chain. Reported
     /// before any status, because the status would then be about some other document.

@@ -110,6 +110,36 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task CreateGrant_RecordAnchoredInABatchByThisApi_IsGrantedWithTheBatchsProof()
+    {
+        var digests = Enumerable.Range(0, 5).Select(_ => TestDigests.New()).ToArray();
+        (await Civil.PostAsJsonAsync("/api/v1/documents/batch", new { digests })).EnsureSuccessStatusCode();
+        var anchored = await fixture.Host.WaitAnchoredAsync(digests[3]);
+        Assert.NotNull(anchored.Receipt!.Batch);
+
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
+        {
+            recordId = digests[3], granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = TestDigests.New(),
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateGrant_RecordTheDepartmentDidNotAnchor_Returns403NotIssuingDepartment()
+    {
+        var recordId = TestDigests.New();
+        (await Health.PostAsJsonAsync("/api/v1/documents?wait=true", new { digest = recordId })).EnsureSuccessStatusCode();
+
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
+        {
+            recordId, granteeDepartment = "TRANSPORT", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = TestDigests.New(),
+        });
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "not-issuing-department");
+    }
+
+    [Fact]
     public async Task GetGrant_Unknown_Returns404GrantNotFound()
     {
         using var response = await fixture.Host.CreateClient().GetAsync("/api/v1/grants/9999");
@@ -163,8 +193,10 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-signature");
     }
 
+    // CIVIL anchors the record (a legal-basis grant is only for a record the grantor issued), then grants HEALTH access.
     private async Task<string> GrantAsync(string recordId)
     {
+        (await Civil.PostAsJsonAsync("/api/v1/documents?wait=true", new { digest = recordId })).EnsureSuccessStatusCode();
         using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
         {
             recordId, granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = TestDigests.New(),

@@ -61,9 +61,11 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var recordId = TestDigests.New();
         var civil = fixture.Chain.ClientFor(1);
+        // Registry 2.0 grants only records that the grantor department anchored.
+        (await civil.Documents.AnchorAsync(Digest.Parse(recordId))).Unwrap();
         for (int i = 0; i < 3; i++)
         {
-            (await civil.Grants.GrantAsync(Digest.Parse(recordId), 2, (ushort)(i + 1), DateTimeOffset.UtcNow.AddDays(30), Digest.Parse(TestDigests.New()))).Unwrap();
+            (await civil.Grants.GrantAsync(Digest.Parse(recordId), Digest.Zero, [], 2, (ushort)(i + 1), DateTimeOffset.UtcNow.AddDays(30), Digest.Parse(TestDigests.New()))).Unwrap();
         }
 
         await WaitAsync(async () => (await Anyone.GetFromJsonAsync<Page<IndexedGrant>>($"/api/v1/grants?recordId={recordId}", TestJson.Options))!.Items.Count == 3);

@@ -33,6 +33,46 @@ public class ChainGuardTests(DevChain chain) : IClassFixture<DevChain>
     }
 
     [Fact]
+    public async Task DescribeMismatchAsync_ARegistry1x_SaysToMigrate()
+    {
+        var v1 = await RegistryV1.DeployAsync(chain.Options, EthGov.Chain.Keys.DevAccounts.Get(0, 31337), DevChain.Departments, 2);
+
+        var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Options), v1);
+
+        Assert.Contains("version 1.1.0", mismatch, StringComparison.Ordinal);
+        Assert.Contains("--migrate-from", mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeMismatchAsync_AContractThatIsNoRegistry_SaysSo()
+    {
+        // A contract that answers no version(): the registry's own extension.
+        var other = chain.Deployment with { Registry = await ExtensionAddressAsync() };
+
+        var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Options), other);
+
+        Assert.Contains("not an EthGov registry", mismatch, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("block", "deployed in block")]
+    [InlineData("delay", "signer-change delay")]
+    [InlineData("legacy", "takes over from registry 1.x")]
+    public async Task DescribeMismatchAsync_SettingsThatDifferFromTheRegistrysImmutables_AreNamed(string setting, string expected)
+    {
+        var other = setting switch
+        {
+            "block" => chain.Deployment with { Block = chain.Deployment.Block + 1 },
+            "delay" => chain.Deployment with { SignerChangeDelay = chain.Deployment.SignerChangeDelay + 1 },
+            _ => chain.Deployment with { Legacy = new LegacyRegistry(chain.Deployment.Registry, chain.Deployment.Block) },
+        };
+
+        var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Options), other);
+
+        Assert.Contains(expected, mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveAndLoad_RoundTripsTheDeployment()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ethgov-{Guid.NewGuid():N}", "31337.json");
@@ -42,5 +82,34 @@ public class ChainGuardTests(DevChain chain) : IClassFixture<DevChain>
 
         Assert.Equal(chain.Deployment.Registry, loaded.Registry);
         Assert.Equal(chain.Deployment.Departments, loaded.Departments);
+        Assert.Equal(DevChain.SignerChangeDelay, loaded.SignerChangeDelay);
+        Assert.Null(loaded.Legacy);
+    }
+
+    [Fact]
+    public async Task SaveAndLoad_KeepsTheLegacyRegistryAndReadsA1xFileWithoutOne()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"ethgov-{Guid.NewGuid():N}");
+        var migrated = chain.Deployment with { Legacy = new LegacyRegistry("0x000000000000000000000000000000000000dEaD", 42) };
+        await DeploymentFile.SaveAsync(migrated, Path.Combine(folder, "2.json"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "1.json"), """
+            {"chainId": 31337, "registry": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "block": 1,
+             "genesisHash": "0x01", "abiHash": "0x02", "deployedAt": "2026-01-01T00:00:00+00:00", "departments": [], "threshold": 1}
+            """);
+
+        var loaded = await DeploymentFile.LoadAsync(Path.Combine(folder, "2.json"));
+        var old = await DeploymentFile.LoadAsync(Path.Combine(folder, "1.json"));
+
+        Assert.Equal(migrated.Legacy, loaded.Legacy);
+        Assert.Null(old.Legacy);
+        Assert.Equal(0UL, old.SignerChangeDelay);
+    }
+
+    private async Task<string> ExtensionAddressAsync()
+    {
+        // The registry's constructor creates its extension, the registry's first CREATE (a contract's nonce starts at 1).
+        var nonce = (await chain.Node.CallAsync("eth_getTransactionCount", chain.Deployment.Registry, "latest")).GetString();
+        Assert.Equal("0x2", nonce);
+        return Nethereum.Util.ContractUtils.CalculateContractAddress(chain.Deployment.Registry, 1);
     }
 }

@@ -35,7 +35,7 @@ public class ZeroGasNetworkTests : IAsyncLifetime
     {
         var options = new ChainOptions { RpcUrl = _node.RpcUrl, ChainId = ChainId, GasPriceWei = 0, Confirmations = 2 };
         var department = NewPennilessAccount();
-        var deployment = (await RegistryDeployer.DeployAsync(options, NewPennilessAccount(), [new DepartmentSeed("CIVIL", "Civil Registry Office", department.Address)], 1)).Unwrap();
+        var deployment = (await RegistryDeployer.DeployAsync(options, NewPennilessAccount(), [new DepartmentSeed("CIVIL", "Civil Registry Office", department.Address)], 1, 60)).Unwrap();
         var client = new RegistryClient(options, deployment.Registry, department);
         var digests = Enumerable.Range(0, 100).Select(_ => new Digest(RandomNumberGenerator.GetBytes(32))).ToList();
         var tree = MerkleTree.Build(digests);
@@ -59,7 +59,7 @@ public class ZeroGasNetworkTests : IAsyncLifetime
     {
         var options = new ChainOptions { RpcUrl = _node.RpcUrl, ChainId = 31337, GasPriceWei = 0 };
 
-        var result = await RegistryDeployer.DeployAsync(options, NewPennilessAccount(), [new DepartmentSeed("CIVIL", "Civil", NewPennilessAccount().Address)], 1);
+        var result = await RegistryDeployer.DeployAsync(options, NewPennilessAccount(), [new DepartmentSeed("CIVIL", "Civil", NewPennilessAccount().Address)], 1, 60);
 
         Assert.False(result.IsSuccess);
         Assert.Equal("WrongChain", result.Error.Name);

@@ -2,6 +2,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
+using EthGov.Core.Verification;
 
 namespace EthGov.Chain.Tests.Registry;
 
@@ -20,7 +21,7 @@ public sealed class CoalescedChecksTests
         await node.WaitForCallsAsync(1);
         Assert.Equal([1], node.CallSizes);
         node.Complete(0);
-        Assert.Equal(42u, (await answer.WaitAsync(Timeout)).Unwrap().DepartmentId);
+        Assert.Equal(42UL, (await answer.WaitAsync(Timeout)).Unwrap().AnchoredBlock);
     }
 
     [Fact]
@@ -39,8 +40,21 @@ public sealed class CoalescedChecksTests
         node.Complete(1);
 
         var results = await Task.WhenAll(answers).WaitAsync(Timeout);
-        Assert.Equal(Enumerable.Range(1, answers.Count).Select(i => (uint)i), results.Select(r => r.Unwrap().DepartmentId));
+        Assert.Equal(Enumerable.Range(1, answers.Count).Select(i => (ulong)i), results.Select(r => r.Unwrap().AnchoredBlock));
         Assert.Equal(2, node.CallSizes.Count);
+    }
+
+    [Fact]
+    public async Task QuestionsAskedAllAtOnce_LeaveInOneCallEvenWhenNothingIsOut()
+    {
+        var node = new FakeNode(answerAtOnce: true);
+        var checks = new CoalescedChecks(node.CheckMany, TimeSpan.Zero);
+
+        var answers = checks.CheckAll(5, "0xb5", [.. Enumerable.Range(1, 7).Select(i => Query((uint)i))]);
+
+        var results = await Task.WhenAll(answers).WaitAsync(Timeout);
+        Assert.Equal([7], node.CallSizes);
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (ulong)i), results.Select(r => r.Unwrap().AnchoredBlock));
     }
 
     [Fact]
@@ -103,7 +117,7 @@ public sealed class CoalescedChecksTests
         var thrown = await throwing.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
         Assert.Equal(ChainErrorKind.Unavailable, thrown.Error!.Kind);
 
-        var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<DocumentViewTuple>>.Ok([])), TimeSpan.Zero);
+        var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<StoredRecord>>.Ok([])), TimeSpan.Zero);
         var missing = await shortAnswer.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
         Assert.False(missing.IsSuccess);
     }
@@ -124,30 +138,30 @@ public sealed class CoalescedChecksTests
         Assert.All(node.Calls, call => Assert.Equal(call.Block, (ulong)call.Queries[0].Digest.ToArray()[0]));
     }
 
-    private static MemberQuery Query(uint marker)
+    private static RecordQuery Query(uint marker)
     {
         var digest = new byte[32];
         BitConverter.TryWriteBytes(digest, marker);
-        return new MemberQuery(Digest.Zero, new Digest(digest));
+        return new RecordQuery(1, Digest.Zero, new Digest(digest));
     }
 
-    /// <summary>A checkManyMembers that answers each query with its own marker as the department id, when the test says so.</summary>
+    /// <summary>A records call that answers each query with its own marker as the anchoring block, when the test says so.</summary>
     private sealed class FakeNode(bool answerAtOnce = false)
     {
         private readonly Lock _gate = new();
-        private readonly List<(List<MemberQuery> Queries, ulong Block, TaskCompletionSource<ChainResult<List<DocumentViewTuple>>> Answer)> _calls = [];
+        private readonly List<(List<RecordQuery> Queries, ulong Block, TaskCompletionSource<ChainResult<List<StoredRecord>>> Answer)> _calls = [];
         private bool _answerAll = answerAtOnce;
 
-        public List<(List<MemberQuery> Queries, ulong Block)> Calls
+        public List<(List<RecordQuery> Queries, ulong Block)> Calls
         {
             get { lock (_gate) { return _calls.ConvertAll(c => (c.Queries, c.Block)); } }
         }
 
         public List<int> CallSizes => Calls.ConvertAll(c => c.Queries.Count);
 
-        public Task<ChainResult<List<DocumentViewTuple>>> CheckMany(List<MemberQuery> queries, ulong block)
+        public Task<ChainResult<List<StoredRecord>>> CheckMany(List<RecordQuery> queries, ulong block)
         {
-            var answer = new TaskCompletionSource<ChainResult<List<DocumentViewTuple>>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var answer = new TaskCompletionSource<ChainResult<List<StoredRecord>>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)
             {
                 _calls.Add((queries, block, answer));
@@ -172,7 +186,7 @@ public sealed class CoalescedChecksTests
         {
             lock (_gate)
             {
-                _calls[call].Answer.SetResult(ChainResult<List<DocumentViewTuple>>.Fail(error));
+                _calls[call].Answer.SetResult(ChainResult<List<StoredRecord>>.Fail(error));
             }
         }
 
@@ -198,7 +212,7 @@ public sealed class CoalescedChecksTests
             }
         }
 
-        private static ChainResult<List<DocumentViewTuple>> AnswerTo(List<MemberQuery> queries) =>
-            ChainResult<List<DocumentViewTuple>>.Ok(queries.ConvertAll(q => new DocumentViewTuple { DepartmentId = BitConverter.ToUInt32(q.Digest.ToArray()) }));
+        private static ChainResult<List<StoredRecord>> AnswerTo(List<RecordQuery> queries) =>
+            ChainResult<List<StoredRecord>>.Ok(queries.ConvertAll(q => default(StoredRecord) with { AnchoredBlock = BitConverter.ToUInt32(q.Digest.ToArray()) }));
     }
 }

@@ -31,8 +31,8 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
         var outcome = (await chain.ClientFor(1).Documents.AnchorAsync(NewDigest())).Unwrap();
 
         Assert.StartsWith("0x", outcome.TransactionHash, StringComparison.Ordinal);
-        // The budget and why it is 48,700 rather than the 48,000 first asked: docs/gas.md.
-        Assert.InRange(outcome.GasUsed, 21_000UL, 48_700UL);
+        // Registry 2.0's budget for anchor (docs/gas.md).
+        Assert.InRange(outcome.GasUsed, 21_000UL, 49_000UL);
     }
 
     [Fact]
@@ -84,13 +84,13 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
 
         List<Func<RegistryClient, Task<ChainResult<ChainFacts>>>> questions =
         [
-            .. Enumerable.Range(0, 64).Select(i => (Func<RegistryClient, Task<ChainResult<ChainFacts>>>)(c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[i], tree.GetProof(i)))),
-            c => c.Documents.CheckInBatchAsync(tree.Root, tree.Values[1], tree.GetProof(2)),
-            c => c.Documents.CheckInBatchAsync(NewDigest(), tree.Values[1], tree.GetProof(1)),
-            c => c.Documents.CheckInBatchAsync(Digest.Zero, single, []),
-            c => c.Documents.CheckAsync(single),
-            c => c.Documents.CheckAsync(revoked),
-            c => c.Documents.CheckAsync(NewDigest()),
+            .. Enumerable.Range(0, 64).Select(i => (Func<RegistryClient, Task<ChainResult<ChainFacts>>>)(c => c.Documents.CheckInBatchAsync(1, tree.Root, tree.Values[i], tree.GetProof(i)))),
+            c => c.Documents.CheckInBatchAsync(1, tree.Root, tree.Values[1], tree.GetProof(2)),
+            c => c.Documents.CheckInBatchAsync(1, NewDigest(), tree.Values[1], tree.GetProof(1)),
+            c => c.Documents.CheckInBatchAsync(1, Digest.Zero, single, []),
+            c => c.Documents.CheckAsync(1, single),
+            c => c.Documents.CheckAsync(1, revoked),
+            c => c.Documents.CheckAsync(1, NewDigest()),
         ];
 
         var alone = new List<ChainFacts>();
@@ -148,7 +148,8 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
     public async Task GrantAsync_ThenLogAccessByGrantee_IsRecordedAndStrangersAreRefused()
     {
         var record = NewDigest();
-        var (_, grantId) = (await chain.ClientFor(1).Grants.GrantAsync(record, 2, 7, DateTimeOffset.UtcNow.AddDays(1), NewDigest())).Unwrap();
+        (await chain.ClientFor(1).Documents.AnchorAsync(record)).Unwrap();
+        var (_, grantId) = (await chain.ClientFor(1).Grants.GrantAsync(record, Digest.Zero, [], 2, 7, DateTimeOffset.UtcNow.AddDays(1), NewDigest())).Unwrap();
 
         var logged = await chain.ClientFor(2).Grants.LogAccessAsync(grantId);
         var stranger = await chain.ClientFor(3).Grants.LogAccessAsync(grantId);

@@ -48,7 +48,7 @@ internal sealed class AnvilRegistry : IAsyncDisposable
             var deployer = settings.ZeroGas ? Penniless(settings.ChainId) : DevAccounts.Get(0, settings.ChainId);
             var department = settings.ZeroGas ? Penniless(settings.ChainId) : DevAccounts.Get(1, settings.ChainId);
             var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = settings.ChainId, GasPriceWei = settings.ZeroGas ? 0 : null };
-            var deployment = (await RegistryDeployer.DeployAsync(options, deployer, [new DepartmentSeed("CIVIL", "Civil Registry Office", department.Address)], 1)).Unwrap();
+            var deployment = (await RegistryDeployer.DeployAsync(options, deployer, [new DepartmentSeed("CIVIL", "Civil Registry Office", department.Address)], 1, 0, null)).Unwrap();
             return new AnvilRegistry(settings, node, deployment, department);
         }
         catch
@@ -69,7 +69,7 @@ internal sealed class AnvilRegistry : IAsyncDisposable
     };
 
     /// <summary>A client that signs for CIVIL and logs to <paramref name="logger"/>.</summary>
-    public RegistryClient Department(ChainOptions options, ILogger logger) => new(options, Deployment.Registry, _department, logger);
+    public RegistryClient Department(ChainOptions options, ILogger logger) => new(options, Deployment.Registry, _department, logger: logger);
 
     /// <summary>One JSON-RPC call.</summary>
     public Task<JsonElement> CallAsync(string method, params object[] parameters) => Node.CallAsync(method, parameters);

@@ -314,6 +314,142 @@ public class DocumentVerifierTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), ChainFacts.FromUnixSeconds(1_700_000_000));
     }
 
+    [Fact]
+    public void Evaluate_AnchoredByAKeyReportedCompromisedBefore_IsKeyCompromisedAndSaysSinceWhen()
+    {
+        var receipt = TestReceipts.Single(seed: 420);
+        var since = receipt.AnchoredAt.AddHours(-2);
+        var facts = FactsFor(receipt) with { Status = DocumentStatus.KeyCompromised, KeyId = 3, KeyCompromisedSince = since };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, facts);
+
+        Assert.Equal(VerdictOutcome.KeyCompromised, verdict.Outcome);
+        var check = verdict[CheckNames.KeyNotCompromised];
+        Assert.Equal(CheckOutcome.Failed, check.Outcome);
+        Assert.Contains("key 3", check.Detail, StringComparison.Ordinal);
+        Assert.Contains($"since {since.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_KeyReportedCompromisedOnlyAfterTheAnchoring_StaysValidWithANote()
+    {
+        var receipt = TestReceipts.Single(seed: 421);
+        var facts = FactsFor(receipt) with { KeyId = 2, KeyCompromisedSince = receipt.AnchoredAt.AddSeconds(1) };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, facts);
+
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+        Assert.Equal(CheckOutcome.Passed, verdict[CheckNames.KeyNotCompromised].Outcome);
+        Assert.Contains("before it was reported compromised", verdict[CheckNames.KeyNotCompromised].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_RevokedAndCompromised_IsRevoked_CompromisedAndSuperseded_IsKeyCompromised()
+    {
+        var receipt = TestReceipts.Single(seed: 422);
+        var compromised = FactsFor(receipt) with { KeyCompromisedSince = receipt.AnchoredAt };
+
+        var revoked = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), compromised with { Status = DocumentStatus.Revoked, RevocationReason = 2 });
+        var superseded = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), compromised with { Status = DocumentStatus.KeyCompromised, Successor = TestDigests.One(seed: 423) });
+
+        Assert.Equal(VerdictOutcome.Revoked, revoked.Outcome);
+        Assert.Equal(CheckOutcome.Failed, revoked[CheckNames.KeyNotCompromised].Outcome);
+        Assert.Equal(VerdictOutcome.KeyCompromised, superseded.Outcome);
+        Assert.Equal(CheckOutcome.Failed, superseded[CheckNames.NotSuperseded].Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_IssuerFoundByAskingEveryDepartment_NamesEveryIssuer()
+    {
+        var receipt = TestReceipts.Single(seed: 424);
+        var civil = FactsFor(receipt);
+        var health = civil with { DepartmentId = 2, DepartmentCode = "HEALTH", DepartmentName = "Department of Health", Status = DocumentStatus.Revoked };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { IssuerSource = IssuerSource.Search, Issuers = [civil, health] }, civil);
+
+        var check = verdict[CheckNames.IssuerNamed];
+        Assert.Equal(CheckOutcome.Passed, check.Outcome);
+        Assert.Contains($"({receipt.Issuer.Code}, {receipt.Issuer.Name}) (valid)", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("(HEALTH, Department of Health) (revoked)", check.Detail, StringComparison.Ordinal);
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_NoDepartmentAnchoredIt_IssuerNamedIsSkippedAndTheVerdictUnknown()
+    {
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(TestDigests.One(seed: 425)) { IssuerSource = IssuerSource.Search }, UnknownFacts());
+
+        Assert.Equal(CheckOutcome.Skipped, verdict[CheckNames.IssuerNamed].Outcome);
+        Assert.Contains("batch", verdict[CheckNames.IssuerNamed].Detail, StringComparison.Ordinal);
+        Assert.Equal(VerdictOutcome.Unknown, verdict.Outcome);
+    }
+
+    [Fact]
+    public void IssuerChoice_PrefersAValidAnchoringThenTheLowestDepartmentId()
+    {
+        var receipt = TestReceipts.Single(seed: 426);
+        var revoked1 = FactsFor(receipt) with { DepartmentId = 1, Status = DocumentStatus.Revoked };
+        var valid3 = FactsFor(receipt) with { DepartmentId = 3 };
+        var expired2 = FactsFor(receipt) with { DepartmentId = 2, Status = DocumentStatus.Expired };
+
+        Assert.Equal(3u, IssuerChoice.Choose([revoked1, valid3, expired2])!.DepartmentId);
+        Assert.Equal(1u, IssuerChoice.Choose([expired2, revoked1])!.DepartmentId);
+        Assert.Null(IssuerChoice.Choose([]));
+    }
+
+    [Fact]
+    public void Evaluate_ReceiptWhoseTransactionTheChainConfirms_PassesTheTransactionCheck()
+    {
+        var receipt = TestReceipts.InBatch(seed: 430);
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, FactsFor(receipt) with { Transaction = Confirmed(receipt) });
+
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+        Assert.Equal(CheckOutcome.Passed, verdict[CheckNames.TransactionMatches].Outcome);
+    }
+
+    [Theory]
+    [InlineData("missing", "has no transaction")]
+    [InlineData("block", "is in block")]
+    [InlineData("block-hash", "has hash")]
+    [InlineData("to", "was sent to")]
+    [InlineData("reverted", "failed")]
+    [InlineData("no-event", "did not anchor this document")]
+    public void Evaluate_ReceiptWhoseTransactionTheChainContradicts_IsAMismatchSayingWhat(string difference, string expected)
+    {
+        var receipt = TestReceipts.Single(seed: 431);
+        var good = Confirmed(receipt);
+        var transaction = difference switch
+        {
+            "missing" => AnchoringTransaction.Missing(receipt.TransactionHash),
+            "block" => good with { BlockNumber = good.BlockNumber + 1 },
+            "block-hash" => good with { BlockHash = TestDigests.One(seed: 432) },
+            "to" => good with { To = "0x000000000000000000000000000000000000dEaD" },
+            "reverted" => good with { Succeeded = false },
+            _ => good with { EmittedAnchoring = false },
+        };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, FactsFor(receipt) with { Transaction = transaction });
+
+        Assert.Equal(VerdictOutcome.Mismatch, verdict.Outcome);
+        Assert.Equal(CheckOutcome.Failed, verdict[CheckNames.TransactionMatches].Outcome);
+        Assert.Contains(expected, verdict[CheckNames.TransactionMatches].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NoReceiptAndNoRecordedTransaction_SkipsTheTransactionCheck()
+    {
+        var receipt = TestReceipts.Single(seed: 433);
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), FactsFor(receipt));
+
+        Assert.Equal(CheckOutcome.Skipped, verdict[CheckNames.TransactionMatches].Outcome);
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+    }
+
+    private static AnchoringTransaction Confirmed(Receipt receipt)
+        => new(receipt.TransactionHash, true, receipt.BlockNumber, receipt.BlockHash, receipt.Registry, true, true);
+
     private static ChainFacts FactsFor(Receipt receipt) => new()
     {
         Status = DocumentStatus.Valid,
@@ -323,6 +459,8 @@ public class DocumentVerifierTests
         AnchoredBlock = receipt.BlockNumber,
         ValidUntil = receipt.ValidUntil,
         Successor = Digest.Zero,
+        KeyId = 1,
+        Transaction = Confirmed(receipt),
         ReadAtBlock = receipt.BlockNumber + 100,
         ReadAtTime = ChainNow,
         DepartmentCode = receipt.Issuer.Code,

@@ -40,7 +40,7 @@ public sealed class DeployedChain : IAsyncDisposable
         try
         {
             var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
-            var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2)).Unwrap();
+            var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2, DevChain.SignerChangeDelay)).Unwrap();
             var file = Path.Combine(Directory.CreateTempSubdirectory("ethgov-faults-deployment-").FullName, "31337.json");
             await EthGov.Chain.Deployments.DeploymentFile.SaveAsync(deployment, file);
             return new DeployedChain(node, deployment, file);

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import {IAccessGrants} from "./IAccessGrants.sol";
+
+/**
+ * @title GrantStorage
+ * @notice Grants as stored; shared by the access log in the registry and by the grant functions in the extension.
+ * @dev ERC-7201 namespaced storage (`ethgov.storage.Grants`). A stored grant spans three slots ordered so that
+ * logging an access reads two: the record id, then the grantee, expiry and revocation flag packed with the
+ * grantor, purpose and basis; the subject last.
+ */
+abstract contract GrantStorage {
+    struct StoredGrant {
+        bytes32 recordId;
+        uint32 granteeDepartment;
+        uint64 expiresAt;
+        bool revoked;
+        uint32 grantorDepartment;
+        uint16 purpose;
+        IAccessGrants.GrantBasis basis;
+        address subject;
+    }
+
+    /// @custom:storage-location erc7201:ethgov.storage.Grants
+    struct GrantLayout {
+        mapping(uint256 grantId => StoredGrant) grants;
+        uint256 grantCount;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("ethgov.storage.Grants")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _GRANT_STORAGE = 0xb846733202d9f47a725c9647ac1fcfc9ff53e533b0e16488040d772f6df6df00;
+
+    function _grantStorage() internal pure returns (GrantLayout storage $) {
+        assembly {
+            $.slot := _GRANT_STORAGE
+        }
+    }
+}
