@@ -44,7 +44,13 @@ public static class DeployCommand
             }
 
             var options = context.ChainOptions();
-            var (departments, threshold, delay) = DepartmentsFile.Read(parse.GetValue(s_departments)!, options.ChainId);
+            var departmentsPath = parse.GetValue(s_departments)!;
+            var (departments, threshold, signerChangeDelay) = DepartmentsFile.Read(departmentsPath, options.ChainId);
+            if (signerChangeDelay is not { } delay || delay > RegistryDeployer.MaxSignerChangeDelaySeconds)
+            {
+                throw new CliException($"departments file '{departmentsPath}' must give signerChangeDelay: the seconds between a signer change's request and its apply, at most {RegistryDeployer.MaxSignerChangeDelaySeconds} (30 days)");
+            }
+
             var seeds = departments.Select(d => new DepartmentSeed(d.Code, d.Name, d.Signer)).ToList();
             var deployer = context.Signer(options.ChainId, KeyLoader.AcceptsDevKeys(options.ChainId) ? "dev:0" : null);
             var deployment = (await RegistryDeployer.DeployAsync(options, deployer, seeds, threshold, delay, null, ct)).OrFail();

@@ -29,7 +29,7 @@ public static class DepartmentsFile
     private static readonly BigInteger s_highestPlaceholder = 0xffff;
 
     /// <summary>Reads and resolves <paramref name="path"/> for chain <paramref name="chainId"/>.</summary>
-    public static (IReadOnlyList<NetworkDepartment> Departments, uint Threshold, ulong SignerChangeDelay) Read(string path, ulong chainId)
+    public static (IReadOnlyList<NetworkDepartment> Departments, uint Threshold, ulong? SignerChangeDelay) Read(string path, ulong chainId)
     {
         if (!File.Exists(path))
         {
@@ -52,11 +52,6 @@ public static class DepartmentsFile
             throw new CliException($"departments file '{path}' lists no departments");
         }
 
-        if (file.SignerChangeDelay is not { } delay || delay > EthGov.Chain.Deployments.RegistryDeployer.MaxSignerChangeDelaySeconds)
-        {
-            throw new CliException($"departments file '{path}' must give signerChangeDelay: the seconds between a signer change's request and its apply, at most {EthGov.Chain.Deployments.RegistryDeployer.MaxSignerChangeDelaySeconds} (30 days)");
-        }
-
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var departments = file.Departments.Select(d =>
         {
@@ -74,7 +69,7 @@ public static class DepartmentsFile
             throw new CliException($"departments {string.Join(" and ", shared.Select(d => d.Code))} have the same signer {shared.Key}");
         }
 
-        return (departments, file.Threshold, delay);
+        return (departments, file.Threshold, file.SignerChangeDelay);
     }
 
     /// <summary>Whether <paramref name="address"/> is a stand-in (zero, 0x…01 .. 0x…ffff) rather than a key someone holds.</summary>
