@@ -1,18 +1,28 @@
 import { expect } from "chai";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
-  ethers, loadFixture, time, now, DAY, deployRegistry, deployWithSuspendedHealth, digestOf, signTyped,
+  ethers, loadFixture, time, now, DAY, deployRegistry, deployWithSuspendedHealth, decide, digestOf, signTyped,
   GrantBasis, INTERIOR, CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const PURPOSE_BENEFITS = 7;
 const statute = digestOf("Social Code, section 12(3)");
+const MAX_GRANT_LIFETIME = 366n * DAY;
+const SINGLE = [ethers.ZeroHash, []];
 
-/** A legal-basis grant from Interior to the Civil Registry, valid for 30 days. */
+/** Anchors `label`'s digest for `department` (a signer) and returns it as a record id. */
+async function issued(registry, department, label) {
+  const recordId = digestOf(label);
+  await registry.connect(department).anchor(recordId, 0);
+  return recordId;
+}
+
+/** A legal-basis grant from Interior to the Civil Registry for a record Interior issued, valid for 30 days. */
 async function deployWithGrant() {
   const fixture = await deployRegistry();
-  const recordId = digestOf("record: birth certificate 42");
+  const recordId = await issued(fixture.registry, fixture.interior, "record: birth certificate 42");
   const expiresAt = (await now()) + 30n * DAY;
-  await fixture.registry.connect(fixture.interior).grantAccess(recordId, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute);
+  await fixture.registry.connect(fixture.interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute);
   return { ...fixture, grantId: 1n, recordId, expiresAt };
 }
 
@@ -33,9 +43,9 @@ describe("Access grants", function () {
   describe("legal-basis grants", function () {
     it("records the grant and emits AccessGranted with the legal basis", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
-      const recordId = digestOf("record: tax file");
+      const recordId = await issued(registry, interior, "record: tax file");
       const expiresAt = (await now()) + DAY;
-      await expect(registry.connect(interior).grantAccess(recordId, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute))
         .to.emit(registry, "AccessGranted")
         .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute);
       const grant = await registry.grant(1);
@@ -53,19 +63,70 @@ describe("Access grants", function () {
 
     it("rejects a zero record id with ZeroRecordId and a past expiry with InvalidExpiry", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "r");
       const current = await now();
-      await expect(registry.connect(interior).grantAccess(ethers.ZeroHash, CIVIL_REGISTRY, 1, current + DAY, statute))
+      await expect(registry.connect(interior).grantAccess(ethers.ZeroHash, ...SINGLE, CIVIL_REGISTRY, 1, current + DAY, statute))
         .to.be.revertedWithCustomError(registry, "ZeroRecordId");
-      await expect(registry.connect(interior).grantAccess(digestOf("r"), CIVIL_REGISTRY, 1, current, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, current, statute))
         .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(current);
+    });
+
+    it("rejects an expiry more than MAX_GRANT_LIFETIME (366 days) ahead with InvalidExpiry", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      expect(await registry.MAX_GRANT_LIFETIME()).to.equal(MAX_GRANT_LIFETIME);
+      const recordId = await issued(registry, interior, "record: long grant");
+      const at = (await now()) + 10n;
+      await time.setNextBlockTimestamp(at);
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + MAX_GRANT_LIFETIME + 1n, statute))
+        .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(at + MAX_GRANT_LIFETIME + 1n);
+      await time.setNextBlockTimestamp(at + 1n);
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + 1n + MAX_GRANT_LIFETIME, statute))
+        .to.emit(registry, "AccessGranted");
+    });
+
+    it("rejects a grant by a department to itself with SelfGrant", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "record: own file");
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, INTERIOR, 1, (await now()) + DAY, statute))
+        .to.be.revertedWithCustomError(registry, "SelfGrant").withArgs(INTERIOR);
+    });
+
+    it("rejects a legal-basis grant for a record the grantor did not issue with NotIssuingDepartment", async function () {
+      const { registry, interior, health } = await loadFixture(deployRegistry);
+      const expiresAt = (await now()) + DAY;
+      const healthRecord = await issued(registry, health, "record: health file");
+      await expect(registry.connect(interior).grantAccess(healthRecord, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute))
+        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(healthRecord, INTERIOR);
+      const never = digestOf("record: never anchored");
+      await expect(registry.connect(interior).grantAccess(never, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute))
+        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(never, INTERIOR);
+
+      const tree = StandardMerkleTree.of([[digestOf("health batch 0")], [digestOf("health batch 1")]], ["bytes32"]);
+      await registry.connect(health).anchorBatch(tree.root, 2, 0);
+      const member = digestOf("health batch 1");
+      await expect(registry.connect(interior).grantAccess(member, tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute))
+        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(member, INTERIOR);
+    });
+
+    it("grants a record of one of the grantor's batches, proven by its Merkle proof", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const leaves = [0, 1, 2, 3].map((i) => [digestOf(`interior batch record ${i}`)]);
+      const tree = StandardMerkleTree.of(leaves, ["bytes32"]);
+      await registry.connect(interior).anchorBatch(tree.root, 4, 0);
+      const expiresAt = (await now()) + DAY;
+      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute))
+        .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(leaves[2][0], INTERIOR);
+      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(2), CIVIL_REGISTRY, 1, expiresAt, statute))
+        .to.emit(registry, "AccessGranted").withArgs(1n, leaves[2][0], CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, 1n, expiresAt, GrantBasis.LegalBasis, statute);
     });
 
     it("rejects an unknown grantee with UnknownDepartment and a suspended one with DepartmentNotActive", async function () {
       const { registry, interior } = await loadFixture(deployWithSuspendedHealth);
+      const recordId = await issued(registry, interior, "r");
       const expiresAt = (await now()) + DAY;
-      await expect(registry.connect(interior).grantAccess(digestOf("r"), 9, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, 9, 1, expiresAt, statute))
         .to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(9n);
-      await expect(registry.connect(interior).grantAccess(digestOf("r"), HEALTH, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, HEALTH, 1, expiresAt, statute))
         .to.be.revertedWithCustomError(registry, "DepartmentNotActive").withArgs(HEALTH);
     });
 
@@ -167,6 +228,16 @@ describe("Access grants", function () {
         .to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(citizen.address);
     });
 
+    it("rejects a consent grant running more than MAX_GRANT_LIFETIME with InvalidExpiry", async function () {
+      const { registry, citizen, relayer } = await loadFixture(deployRegistry);
+      const recordId = digestOf("record: forever");
+      const expiresAt = (await now()) + MAX_GRANT_LIFETIME + DAY;
+      const deadline = (await now()) + DAY;
+      const signature = await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, citizen.address, deadline, signature))
+        .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(expiresAt);
+    });
+
     it("rejects a consent whose deadline passed with ExpiredSignature", async function () {
       const { registry, citizen, relayer } = await loadFixture(deployRegistry);
       const recordId = digestOf("record: late");
@@ -208,6 +279,64 @@ describe("Access grants", function () {
         .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, interior.address);
       await expect(registry.connect(health).revokeGrant(grantId))
         .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, health.address);
+    });
+  });
+
+  describe("revocation by the quorum (RevokeGrants)", function () {
+    /** {deployWithGrant} where Interior, the grantor, has been suspended by the other two departments. */
+    async function deployWithSuspendedGrantor() {
+      const fixture = await deployWithGrant();
+      const { registry, civilRegistry, health } = fixture;
+      await decide(registry, registry.connect(civilRegistry).proposeSuspendDepartment(INTERIOR, (await now()) + DAY), [health]);
+      return fixture;
+    }
+
+    it("revokes the grants of a suspended grantor department", async function () {
+      const { registry, civilRegistry, health, grantId, recordId } = await loadFixture(deployWithSuspendedGrantor);
+      await registry.connect(civilRegistry).proposeRevokeGrants([grantId], (await now()) + DAY);
+      await expect(registry.connect(health).approve(2))
+        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, ethers.ZeroAddress)
+        .and.to.emit(registry, "ProposalExecuted").withArgs(2n);
+      expect(await registry.isGrantValid(grantId)).to.equal(false);
+      await expect(registry.connect(civilRegistry).logAccess(grantId))
+        .to.be.revertedWithCustomError(registry, "GrantNotActive").withArgs(grantId);
+    });
+
+    it("skips grants already revoked or expired", async function () {
+      const { registry, interior, civilRegistry, health, grantId, expiresAt } = await loadFixture(deployWithGrant);
+      const second = await issued(registry, interior, "record: second");
+      await registry.connect(interior).grantAccess(second, ...SINGLE, HEALTH, 1, (await now()) + 90n * DAY, statute);
+      await registry.connect(interior).revokeGrant(2);
+      await decide(registry, registry.connect(civilRegistry).proposeSuspendDepartment(INTERIOR, (await now()) + DAY), [health]);
+      await registry.connect(civilRegistry).proposeRevokeGrants([grantId, 2n], (await now()) + 30n * DAY);
+      await time.increaseTo(expiresAt + 1n);
+      await expect(registry.connect(health).approve(2))
+        .to.emit(registry, "ProposalExecuted").withArgs(2n)
+        .and.not.to.emit(registry, "GrantRevoked");
+    });
+
+    it("refuses grants of an active grantor, consent grants and unknown grants", async function () {
+      const { registry, interior, civilRegistry, citizen, relayer, grantId } = await loadFixture(deployWithGrant);
+      const deadline = (await now()) + DAY;
+      await expect(registry.connect(civilRegistry).proposeRevokeGrants([grantId], deadline))
+        .to.be.revertedWithCustomError(registry, "GrantorNotSuspended").withArgs(grantId, INTERIOR);
+      const recordId = digestOf("record: consent");
+      const expiresAt = (await now()) + DAY;
+      await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, citizen.address, deadline,
+        await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline }));
+      await expect(registry.connect(interior).proposeRevokeGrants([2n], deadline))
+        .to.be.revertedWithCustomError(registry, "GrantorNotSuspended").withArgs(2n, 0n);
+      await expect(registry.connect(interior).proposeRevokeGrants([7n], deadline))
+        .to.be.revertedWithCustomError(registry, "GrantNotFound").withArgs(7n);
+    });
+
+    it("fails at execution when the grantor was restored meanwhile (GrantorNotSuspended)", async function () {
+      const { registry, civilRegistry, health, grantId } = await loadFixture(deployWithSuspendedGrantor);
+      await registry.connect(civilRegistry).proposeRevokeGrants([grantId], (await now()) + DAY);
+      await decide(registry, registry.connect(civilRegistry).proposeRestoreDepartment(INTERIOR, (await now()) + DAY), [health]);
+      await expect(registry.connect(health).approve(2))
+        .to.be.revertedWithCustomError(registry, "GrantorNotSuspended").withArgs(grantId, INTERIOR);
+      expect(await registry.isGrantValid(grantId)).to.equal(true);
     });
   });
 });

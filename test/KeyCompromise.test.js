@@ -169,25 +169,46 @@ describe("Compromised keys", function () {
       expect(await registry.keyOf(spareKey.address)).to.deep.equal([HEALTH, 2n, true, 0n]);
     });
 
-    it("refuses to propose a report of an unknown or compromised key", async function () {
-      const { registry, interior, civilRegistry, health, outsider } = await loadFixture(deployRegistry);
+    it("refuses to propose a report of an unknown key or with an invalid time", async function () {
+      const { registry, interior, outsider, health } = await loadFixture(deployRegistry);
       const deadline = (await now()) + DAY;
       await expect(registry.connect(interior).proposeReportCompromisedKey(outsider.address, await now(), deadline))
         .to.be.revertedWithCustomError(registry, "SignerNotInDepartment").withArgs(outsider.address, 0n);
       await expect(registry.connect(interior).proposeReportCompromisedKey(health.address, 0, deadline))
         .to.be.revertedWithCustomError(registry, "InvalidCompromisedSince").withArgs(0n);
-      await decide(registry, registry.connect(interior).proposeReportCompromisedKey(health.address, await now(), deadline), [civilRegistry]);
-      await expect(registry.connect(interior).proposeReportCompromisedKey(health.address, await now(), deadline))
-        .to.be.revertedWithCustomError(registry, "CompromisedKey").withArgs(health.address);
     });
 
-    it("fails at execution when the key was reported meanwhile (CompromisedKey)", async function () {
+    it("re-dates a back-dated report that a stolen key filed against an honest key", async function () {
+      const { registry, interior, civilRegistry, health, otherKey } = await loadFixture(deployRegistry);
+      await addSigner(registry, interior, otherKey);
+      const honest = digestOf("issued with the honest key before the rogue report");
+      await registry.connect(interior).anchor(honest, 0);
+      await time.increase(DAY);
+
+      // The thief holds otherKey and reports the honest key compromised since long before.
+      const rogueSince = (await now()) - 30n * DAY;
+      await registry.connect(otherKey).reportCompromisedKey(interior.address, rogueSince);
+      expect((await registry.check(INTERIOR, honest)).status).to.equal(DocumentStatus.KeyCompromised);
+
+      // The quorum has the last word on when the compromise began: the time of the rogue report.
+      const reportedAt = await now();
+      await decide(registry, registry.connect(civilRegistry).proposeReportCompromisedKey(interior.address, reportedAt, reportedAt + DAY), [health]);
+      expect((await registry.check(INTERIOR, honest)).status).to.equal(DocumentStatus.Valid);
+      expect(await registry.keyOf(interior.address)).to.deep.equal([INTERIOR, 1n, false, reportedAt]);
+      await expect(registry.connect(interior).anchor(digestOf("the reported key stays off"), 0))
+        .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(interior.address);
+    });
+
+    it("applies the quorum's time when the key was reported meanwhile", async function () {
       const { registry, interior, civilRegistry, otherKey } = await loadFixture(deployRegistry);
       await addSigner(registry, interior, otherKey);
-      await registry.connect(civilRegistry).proposeReportCompromisedKey(otherKey.address, await now(), (await now()) + DAY);
-      await registry.connect(interior).reportCompromisedKey(otherKey.address, await now());
+      const quorumSince = await now();
+      await registry.connect(civilRegistry).proposeReportCompromisedKey(otherKey.address, quorumSince, quorumSince + DAY);
+      await registry.connect(interior).reportCompromisedKey(otherKey.address, quorumSince - DAY);
       await expect(registry.connect(interior).approve(1))
-        .to.be.revertedWithCustomError(registry, "CompromisedKey").withArgs(otherKey.address);
+        .to.emit(registry, "KeyCompromised").withArgs(INTERIOR, otherKey.address, 2n, quorumSince)
+        .and.to.emit(registry, "ProposalExecuted").withArgs(1n);
+      expect((await registry.keyOf(otherKey.address))[3]).to.equal(quorumSince);
     });
   });
 });

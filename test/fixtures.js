@@ -168,16 +168,19 @@ export async function legacyArtifact() {
   return JSON.parse(await readFile(new URL("./fixtures/EthGovRegistry-1.1.0.json", import.meta.url), "utf8"));
 }
 
-/** Deploys registry 1.1.0 from the fixture with the three test departments (same codes), threshold 2. */
-export async function deployLegacyRegistry() {
+/**
+ * Deploys registry 1.1.0 from the fixture artifact, by default with the three test departments (same codes as
+ * {deployRegistry}), threshold 2.
+ */
+export async function deployLegacyRegistry({ codes = ["INT", "REG", "HLT"], names, signers, threshold = 2 } = {}) {
   const [deployer, interior, civilRegistry, health] = await ethers.getSigners();
   const artifact = await legacyArtifact();
   const factory = new ethers.ContractFactory(artifact.abi, artifact.bytecode, deployer);
   const legacy = await factory.deploy(
-    ["INT", "REG", "HLT"],
-    ["Ministry of Interior", "Civil Registry", "Health Office"],
-    [interior.address, civilRegistry.address, health.address],
-    2,
+    codes,
+    names ?? ["Ministry of Interior", "Civil Registry", "Health Office"],
+    (signers ?? [interior, civilRegistry, health]).map((signer) => signer.address),
+    threshold,
   );
   await legacy.waitForDeployment();
   return legacy;

@@ -10,7 +10,8 @@ import {IDepartmentRegistry} from "./IDepartmentRegistry.sol";
  * @dev Runs in the registry's extension. Proposals live in ERC-7201 namespaced storage
  * (`ethgov.storage.Governance`). A proposal keeps the list of departments that approved it, bounded by the
  * department count, and counts only those active when it is decided: a suspended department's earlier
- * approval no longer counts (it counts again if the department is restored).
+ * approval no longer counts (it counts again if the department is restored). Proposal data is stored
+ * ABI-encoded as documented in {IDepartmentRegistry}, so new kinds need no new storage fields.
  */
 abstract contract DepartmentRegistry is DepartmentStorage {
     uint64 private constant _MAX_PROPOSAL_LIFETIME = 30 days;
@@ -28,7 +29,6 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     /// @custom:storage-location erc7201:ethgov.storage.Governance
     struct GovernanceLayout {
         mapping(uint256 proposalId => StoredProposal) proposals;
-        mapping(uint256 proposalId => mapping(uint32 departmentId => bool)) approvals;
         uint256 proposalCount;
     }
 
@@ -86,7 +86,8 @@ abstract contract DepartmentRegistry is DepartmentStorage {
         uint64 compromisedSince,
         uint64 deadline
     ) external returns (uint256 proposalId) {
-        uint32 departmentId = _currentKeyDepartment(signer);
+        (uint32 departmentId, , , bool compromised) = _keyRecord(signer);
+        if (!compromised) departmentId = _currentKeyDepartment(signer);
         _requireCompromisedSince(compromisedSince);
         return
             _propose(ProposalKind.ReportCompromisedKey, departmentId, abi.encode(signer, compromisedSince), deadline);
@@ -95,10 +96,8 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     /// @inheritdoc IDepartmentRegistry
     function approve(uint256 proposalId) external {
         uint32 departmentId = _requireActiveSigner(msg.sender);
-        GovernanceLayout storage $ = _governanceStorage();
         StoredProposal storage pending = _pendingProposal(proposalId);
-        if ($.approvals[proposalId][departmentId]) revert AlreadyApproved(proposalId, departmentId);
-        $.approvals[proposalId][departmentId] = true;
+        if (_hasApproved(pending, departmentId)) revert AlreadyApproved(proposalId, departmentId);
         pending.approvers.push(departmentId);
         uint32 live = _liveApprovals(pending);
         emit ProposalApproved(proposalId, departmentId, live);
@@ -202,7 +201,7 @@ abstract contract DepartmentRegistry is DepartmentStorage {
 
     /// @inheritdoc IDepartmentRegistry
     function hasApproved(uint256 proposalId, uint32 departmentId) external view returns (bool) {
-        return _governanceStorage().approvals[proposalId][departmentId];
+        return _hasApproved(_governanceStorage().proposals[proposalId], departmentId);
     }
 
     /// @inheritdoc IDepartmentRegistry
@@ -231,7 +230,6 @@ abstract contract DepartmentRegistry is DepartmentStorage {
         created.deadline = deadline;
         created.data = data;
         created.approvers.push(proposer);
-        $.approvals[proposalId][proposer] = true;
         emit ProposalCreated(proposalId, kind, proposer, deadline);
         emit ProposalApproved(proposalId, proposer, 1);
         if (_quorum() <= 1) _execute(proposalId, created);
@@ -280,6 +278,16 @@ abstract contract DepartmentRegistry is DepartmentStorage {
                 if (newSigners[j] == signer) revert SignerAlreadyRegistered(signer);
             }
         }
+    }
+
+    /// @dev Scans the approvers (8 to a slot) rather than keeping a mapping beside them: one slot less per approval.
+    function _hasApproved(StoredProposal storage pending, uint32 departmentId) private view returns (bool) {
+        uint32[] storage approvers = pending.approvers;
+        uint256 count = approvers.length;
+        for (uint256 i = 0; i < count; ++i) {
+            if (approvers[i] == departmentId) return true;
+        }
+        return false;
     }
 
     /// @dev Approving departments that are active now.
@@ -335,9 +343,14 @@ abstract contract DepartmentRegistry is DepartmentStorage {
             _replaceSigners(target, abi.decode(pending.data, (address[])));
         } else if (kind == ProposalKind.ReportCompromisedKey) {
             (address signer, uint64 compromisedSince) = abi.decode(pending.data, (address, uint64));
-            _requireCurrentKeyOf(target, signer);
-            _markCompromised(target, signer, compromisedSince);
-            _cancelPendingSignerChanges(target);
+            (, , , bool compromised) = _keyRecord(signer);
+            if (compromised) {
+                _redateCompromise(target, signer, compromisedSince);
+            } else {
+                _requireCurrentKeyOf(target, signer);
+                _markCompromised(target, signer, compromisedSince);
+                _cancelPendingSignerChanges(target);
+            }
         } else {
             _revokeGrantsByQuorum(pending.data);
         }

@@ -201,8 +201,9 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
 
     /// @dev Removes a current key of `departmentId`; the address may be registered again later under a new key id.
     function _removeSigner(uint32 departmentId, address signer) internal {
-        _unlistSigner(departmentId, signer);
+        uint256 record = _unlistSigner(departmentId, signer);
         delete _departmentStorage().signers[signer];
+        emit SignerRemoved(departmentId, signer, uint16(record >> _SIGNER_KEY_ID_SHIFT));
     }
 
     /**
@@ -215,6 +216,14 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
         uint16 keyId = uint16(record >> _SIGNER_KEY_ID_SHIFT);
         $.signers[signer] = uint256(departmentId) | (uint256(keyId) << _SIGNER_KEY_ID_SHIFT) | _SIGNER_COMPROMISED;
         $.keys[departmentId][keyId] = uint160(signer) | (uint256(compromisedSince) << _KEY_SINCE_SHIFT);
+        emit SignerRemoved(departmentId, signer, keyId);
+        emit KeyCompromised(departmentId, signer, keyId, compromisedSince);
+    }
+
+    /// @dev Replaces the compromise time of a key already reported compromised (the quorum's correction).
+    function _redateCompromise(uint32 departmentId, address signer, uint64 compromisedSince) internal {
+        uint16 keyId = uint16(_departmentStorage().signers[signer] >> _SIGNER_KEY_ID_SHIFT);
+        _departmentStorage().keys[departmentId][keyId] = uint160(signer) | (uint256(compromisedSince) << _KEY_SINCE_SHIFT);
         emit KeyCompromised(departmentId, signer, keyId, compromisedSince);
     }
 
@@ -236,7 +245,7 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
         }
     }
 
-    /// @dev Takes `signer` out of its department's list and returns its (now stale) signer word.
+    /// @dev Takes `signer` out of its department's list and returns its signer word, which the caller rewrites.
     function _unlistSigner(uint32 departmentId, address signer) private returns (uint256 record) {
         DepartmentLayout storage $ = _departmentStorage();
         record = $.signers[signer];
@@ -249,6 +258,5 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
             $.signers[moved] = ($.signers[moved] & _SIGNER_FLAGS_MASK) | (index << _SIGNER_INDEX_SHIFT);
         }
         signers.pop();
-        emit SignerRemoved(departmentId, signer, uint16(record >> _SIGNER_KEY_ID_SHIFT));
     }
 }

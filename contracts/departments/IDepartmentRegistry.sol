@@ -65,7 +65,8 @@ interface IDepartmentRegistry {
     event SignerAdded(uint32 indexed departmentId, address indexed signer, uint16 keyId);
     /// @dev Also emitted, before {KeyCompromised}, when a key is reported compromised.
     event SignerRemoved(uint32 indexed departmentId, address indexed signer, uint16 keyId);
-    /// @dev Documents and batches the key anchored at or after `since` have status KeyCompromised.
+    /// @dev Documents and batches the key anchored at or after `since` have status KeyCompromised. Emitted again
+    /// when the quorum re-dates an earlier report; the latest `since` is the one in force.
     event KeyCompromised(uint32 indexed departmentId, address indexed key, uint16 keyId, uint64 since);
     event ThresholdChanged(uint32 oldThreshold, uint32 newThreshold);
     event ProposalCreated(uint256 indexed proposalId, ProposalKind kind, uint32 indexed proposer, uint64 deadline);
@@ -165,8 +166,11 @@ interface IDepartmentRegistry {
 
     /**
      * @notice Proposes to report any department's key compromised (the quorum's path, also for a department's
-     * last key or a suspended department's key); same effect as {reportCompromisedKey} at execution.
-     * @param signer A current key of some department.
+     * last key or a suspended department's key); same effect as {reportCompromisedKey} at execution. For a key
+     * already reported, the quorum's report sets a new `compromisedSince` in place of the earlier one: the
+     * quorum has the last word on when a compromise began, so a back-dated report filed by a stolen key
+     * against an honest key can be narrowed to the time of that report.
+     * @param signer A current key of some department, or a key already reported compromised.
      * @param compromisedSince Unix time the compromise began; non-zero, not in the future, may lie before now.
      * @param deadline Unix time after which the proposal can no longer be approved (at most 30 days ahead).
      * @return proposalId The new proposal's id.
