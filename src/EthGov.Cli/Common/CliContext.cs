@@ -57,6 +57,9 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>Whether a signer key was named (--key-file or ETHGOV_KEY_FILE).</summary>
+    public bool HasSigner => _parse.GetValue(GlobalOptions.KeyFile) is not null || Environment.GetEnvironmentVariable("ETHGOV_KEY_FILE") is not null;
+
     /// <summary>The signer named by --key-file (or ETHGOV_KEY_FILE), or <paramref name="fallback"/>.</summary>
     public Account Signer(ulong chainId, string? fallback = null)
     {
