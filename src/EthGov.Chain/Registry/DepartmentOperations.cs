@@ -69,6 +69,10 @@ public sealed class DepartmentOperations(RegistryContext context)
             : ChainResult<ProposalInfo>.Fail(result.Error);
     }
 
+    /// <summary>How many of a proposal's approving departments are active now (it executes when they reach the quorum).</summary>
+    public Task<ChainResult<uint>> LiveApprovalsAsync(BigInteger proposalId)
+        => context.QueryValueAsync<LiveApprovalsFunction, uint>(new LiveApprovalsFunction { ProposalId = proposalId });
+
     /// <summary>Proposes adding a department with its first signer; the proposer's department approves at once.</summary>
     public Task<ChainResult<BigInteger>> ProposeAddAsync(string code, string name, string signer, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
         => ProposeAsync(new ProposeAddDepartmentFunction { Code = code, Name = name, Signer = signer, Deadline = Deadline(deadline) }, cancellationToken);
