@@ -25,7 +25,7 @@ public sealed record SignerChangeInfo(
             (SignerChangeStatus)t.Status);
 
     /// <summary>The key of an AddSigner or RemoveSigner payload, <c>abi.encode(address signer)</c>; null for other kinds.</summary>
-    internal static string? SignerOf(byte kind, byte[] data)
+    public static string? SignerOf(byte kind, byte[] data)
         => kind <= (byte)SignerChangeKind.RemoveSigner && data.Length == 32
             ? Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(Convert.ToHexStringLower(data.AsSpan(12)))
             : null;

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using EthGov.Api.Auth;
+using EthGov.Api.Documents;
+using EthGov.Api.Problems;
+using EthGov.Chain.Abi;
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Registry;
+using EthGov.Chain.Signing;
+using EthGov.Chain.Transactions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nethereum.Util;
+
+namespace EthGov.Api.Departments;
+
+/// <summary>
+/// A department's keys: every key id it ever held, its time-locked changes to them (requested by one key, applied by
+/// any after the registry's delay, cancellable until then, so one stolen key cannot complete them alone), and
+/// compromise reports, which take effect at once. Writes act for the API key's department.
+/// </summary>
+public static class KeysApi
+{
+    private const string ChangeRoute = "/api/v1/departments/signer-changes/";
+
+    /// <summary>Maps the key routes under /api/v1/departments.</summary>
+    public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/departments").WithTags("Keys");
+        open.MapGet("/{code}/keys", ListKeys).WithName("ListDepartmentKeys")
+            .WithSummary("Every key a department ever held, by key id: current, removed, or compromised since when");
+        open.MapGet("/signer-changes/{id}", GetChange).WithName("GetSignerChange").WithSummary("One key change, read from the chain");
+
+        var write = app.MapGroup("/api/v1/departments").WithTags("Keys")
+            .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
+        write.MapPost("/signer-changes", RequestChange).WithName("RequestSignerChange")
+            .WithSummary("Request adding (with the new key's consent) or removing a key of the caller's department; it can be applied after the registry's delay");
+        write.MapPost("/signer-changes/{id}/application", ApplyChange).WithName("ApplySignerChange")
+            .WithSummary("Apply a key change of the caller's department once its delay has passed");
+        write.MapPost("/signer-changes/{id}/cancellation", CancelChange).WithName("CancelSignerChange")
+            .WithSummary("Cancel a pending key change of the caller's department");
+        write.MapPost("/compromise-reports", ReportCompromise).WithName("ReportCompromisedKey")
+            .WithSummary("Report a key of the caller's department compromised since a time, with immediate effect");
+        return app;
+    }
+
+    /// <summary>A department's keys.</summary>
+    public static async Task<Results<Ok<KeyResponse[]>, ProblemHttpResult>> ListKeys(string code, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        var found = await directory.FindAsync(code, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return ChainProblems.From(found.Error);
+        }
+
+        if (found.Value is not { } department)
+        {
+            return DepartmentsApi.DepartmentNotFound(code);
+        }
+
+        var keys = await directory.Reader.Keys.ListAsync(department.Id);
+        return keys.IsSuccess ? TypedResults.Ok(keys.Value.Select(KeyResponse.From).ToArray()) : ChainProblems.From(keys.Error);
+    }
+
+    /// <summary>One key change.</summary>
+    public static async Task<Results<Ok<SignerChangeResponse>, ProblemHttpResult>> GetChange(string id, DepartmentDirectory directory)
+    {
+        if (!ProposalIds.TryParse(id, out var changeId))
+        {
+            return InvalidId();
+        }
+
+        var change = await directory.Reader.SignerChanges.GetAsync(changeId);
+        return change.IsSuccess ? TypedResults.Ok(SignerChangeResponse.From(change.Value)) : ChainProblems.From(change.Error);
+    }
+
+    /// <summary>Requests a key change.</summary>
+    public static async Task<Results<Created<SignerChangeCreatedResponse>, ProblemHttpResult>> RequestChange(
+        SignerChangeRequest request, ActingDepartment caller, DepartmentDirectory directory, Deployment deployment, CancellationToken cancellationToken)
+    {
+        if (request.Signer is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Signer))
+        {
+            return Problems.Problems.InvalidRequest("signer: the key's address (0x + 40 hex digits) is required");
+        }
+
+        ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)> sent;
+        switch (request.Kind)
+        {
+            case SignerChangeKind.AddSigner:
+                var nonce = await directory.Reader.Documents.NonceAsync(request.Signer);
+                if (!nonce.IsSuccess)
+                {
+                    return ChainProblems.From(nonce.Error);
+                }
+
+                var (consent, problem) = CheckConsent(request, caller, deployment, nonce.Value);
+                if (consent is null)
+                {
+                    return InvalidConsent(problem!);
+                }
+
+                sent = await caller.Signer.Departments.RequestAddSignerAsync(request.Signer, consent.Deadline, consent.Signature, cancellationToken);
+                break;
+            case SignerChangeKind.RemoveSigner:
+                sent = await caller.Signer.Departments.RequestRemoveSignerAsync(request.Signer, cancellationToken);
+                break;
+            default:
+                return Problems.Problems.InvalidRequest("kind: add-signer or remove-signer");
+        }
+
+        if (!sent.IsSuccess)
+        {
+            return ChainProblems.From(sent.Error);
+        }
+
+        var change = await directory.Reader.SignerChanges.GetAsync(sent.Value.ChangeId);
+        if (!change.IsSuccess)
+        {
+            return ChainProblems.From(change.Error);
+        }
+
+        var id = sent.Value.ChangeId.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Created(ChangeRoute + id,
+            new SignerChangeCreatedResponse(id, ChangeRoute + id, change.Value.ExecutableAt, sent.Value.Outcome.TransactionHash, sent.Value.Outcome.BlockNumber));
+    }
+
+    /// <summary>Applies a key change.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> ApplyChange(
+        string id, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!ProposalIds.TryParse(id, out var changeId))
+        {
+            return InvalidId();
+        }
+
+        var sent = await caller.Signer.Departments.ApplySignerChangeAsync(changeId, cancellationToken);
+        directory.Invalidate();
+        return Answer(sent);
+    }
+
+    /// <summary>Cancels a key change.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> CancelChange(string id, ActingDepartment caller, CancellationToken cancellationToken)
+    {
+        if (!ProposalIds.TryParse(id, out var changeId))
+        {
+            return InvalidId();
+        }
+
+        return Answer(await caller.Signer.Departments.CancelSignerChangeAsync(changeId, cancellationToken));
+    }
+
+    /// <summary>Reports a key compromised.</summary>
+    public static async Task<Results<Ok<CompromiseReportResponse>, ProblemHttpResult>> ReportCompromise(
+        CompromiseReportRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (request.Key is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Key))
+        {
+            return Problems.Problems.InvalidRequest("key: the compromised key's address (0x + 40 hex digits) is required");
+        }
+
+        if (CompromisedSinceProblem(request.CompromisedSince) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var sent = await caller.Signer.Departments.ReportCompromisedKeyAsync(request.Key, request.CompromisedSince!.Value, cancellationToken);
+        if (!sent.IsSuccess)
+        {
+            return ChainProblems.From(sent.Error);
+        }
+
+        directory.Invalidate();
+        var standing = await directory.Reader.Keys.OfAsync(request.Key);
+        return standing.IsSuccess
+            ? TypedResults.Ok(new CompromiseReportResponse(request.Key, standing.Value.DepartmentId, standing.Value.KeyId, standing.Value.CompromisedSince,
+                sent.Value.TransactionHash, sent.Value.BlockNumber))
+            : ChainProblems.From(standing.Error);
+    }
+
+    /// <summary>400 invalid-compromised-since for a missing time, one before 1970 or one in the future.</summary>
+    internal static ProblemHttpResult? CompromisedSinceProblem(DateTimeOffset? since)
+        => since is not { } s ? Problems.Problems.InvalidRequest("compromisedSince: when the compromise began is required")
+            : s.ToUnixTimeSeconds() < 1 || s > DateTimeOffset.UtcNow
+                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCompromisedSince, "compromisedSince must be after 1970 and not in the future",
+                    $"compromisedSince {s:O} is not between 1970 and now")
+                : null;
+
+    // The registry would refuse a consent that does not match (InvalidSignature, ExpiredSignature): say what differs instead.
+    private static (SignerConsent? Consent, string? Problem) CheckConsent(SignerChangeRequest request, ActingDepartment caller, Deployment deployment, BigInteger nonce)
+    {
+        if (!ReadConsent(request, caller, deployment, nonce, out var consent, out var error))
+        {
+            return (null, error);
+        }
+
+        var mismatch = consent!.Mismatch(deployment.ChainId, deployment.Registry, caller.Department.Id, request.Signer!, nonce, DateTimeOffset.UtcNow);
+        return mismatch is null ? (consent, null) : (null, mismatch);
+    }
+
+    private static bool ReadConsent(SignerChangeRequest request, ActingDepartment caller, Deployment deployment, BigInteger nonce, out SignerConsent? consent, out string? error)
+    {
+        var text = request.Consent switch
+        {
+            { ValueKind: JsonValueKind.String } token => token.GetString(),
+            { ValueKind: JsonValueKind.Object } file => file.GetRawText(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            consent = null;
+            error = "consent: the new key's consent is required, as the token or the file `ethgov keys consent` made";
+            return false;
+        }
+
+        return SignerConsent.TryParse(text, deployment.ChainId, deployment.Registry, caller.Department.Id, request.Signer!, nonce, out consent, out error);
+    }
+
+    private static ProblemHttpResult InvalidConsent(string detail)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidConsent, "The new key's consent does not allow this addition", detail);
+
+    private static Results<Ok<TransactionResponse>, ProblemHttpResult> Answer(ChainResult<TransactionOutcome> sent)
+        => sent.IsSuccess
+            ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
+            : ChainProblems.From(sent.Error);
+
+    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive change number is required");
+}
