@@ -177,12 +177,15 @@ public static class KeysApi
             : ChainProblems.From(standing.Error);
     }
 
-    /// <summary>400 invalid-compromised-since for a missing time, one before 1970 or one in the future.</summary>
+    /// <summary>
+    /// 400 for a missing time or one before 1970 (the chain would read it as a time far in the future). One in the future
+    /// the registry refuses by its own clock, with the same problem type.
+    /// </summary>
     internal static ProblemHttpResult? CompromisedSinceProblem(DateTimeOffset? since)
         => since is not { } s ? Problems.Problems.InvalidRequest("compromisedSince: when the compromise began is required")
-            : s.ToUnixTimeSeconds() < 1 || s > DateTimeOffset.UtcNow
+            : s.ToUnixTimeSeconds() < 1
                 ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCompromisedSince, "compromisedSince must be after 1970 and not in the future",
-                    $"compromisedSince {s:O} is not between 1970 and now")
+                    $"compromisedSince {s:O} lies before 1970")
                 : null;
 
     // The registry would refuse a consent that does not match (InvalidSignature, ExpiredSignature): say what differs instead.
