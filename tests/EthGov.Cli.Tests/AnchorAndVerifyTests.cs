@@ -97,6 +97,28 @@ public class AnchorAndVerifyTests(CliWorkspace workspace) : IClassFixture<CliWor
     }
 
     [Fact]
+    public async Task Verify_WithReceipt_JudgesTheReceiptsIssuerEvenWhenAnotherDepartmentRevokedTheSameDigest()
+    {
+        var folder = workspace.NewDocuments(1, "shared");
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var copy = Path.Combine(workspace.NewDocuments(0, "shared-copy"), "copy.txt");
+        File.Copy(file, copy);
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", file)).ExitCode);
+        Assert.Equal(0, (await workspace.RunAsync("dev:2", "anchor", copy)).ExitCode);
+        Assert.Equal(0, (await workspace.RunAsync("dev:2", "revoke", copy, "--reason", "6", "--receipt", copy + ".receipt.json")).ExitCode);
+        var digest = (await EthGov.Core.Digests.DocumentHasher.HashFileAsync(file)).ToString();
+
+        var civil = await workspace.RunAsync(null, "verify", file);
+        var health = await workspace.RunAsync(null, "status", digest, "--department", "HEALTH");
+
+        Assert.Equal(0, civil.ExitCode);
+        Assert.StartsWith("VALID", civil.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the receipt names department 1 (CIVIL", civil.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, health.ExitCode);
+        Assert.StartsWith("REVOKED", health.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Supersede_OldFileByNewFile_OldVerifiesSupersededAndNewValid()
     {
         var folder = workspace.NewDocuments(1, "old");

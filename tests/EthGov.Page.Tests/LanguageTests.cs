@@ -52,4 +52,32 @@ public sealed class LanguageTests(PageFixture fixture)
         await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("撤销原因代码：3");
         await Screenshots.SaveAsync(page, "revoked-zh-CN");
     }
+
+    [Fact]
+    public async Task DocumentOfACompromisedKey_SaysSinceWhen_InEnglishAndChinese()
+    {
+        // HEALTH gets a second key, anchors with it, and reports it compromised since just before that anchoring.
+        var stolen = await fixture.Chain.AddKeyAsync(signerDevAccount: 2, newDevAccount: 6);
+        var digest = PageFixture.DigestOf(PageFixture.NewDocument("Vaccination certificate"));
+        var anchored = (await stolen.Documents.AnchorAsync(digest)).Unwrap();
+        (await fixture.Chain.ClientFor(2).Departments.ReportCompromisedKeyAsync(stolen.Context.SignerAddress!, anchored.BlockTime.AddMinutes(-5))).Unwrap();
+        var page = await fixture.NewPageAsync("en-GB");
+
+        await page.GotoAsync(fixture.Api.Url($"/v/{digest}"));
+
+        await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "key-compromised");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Recorded with a stolen key");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("reported stolen or lost from");
+        await Expect(page.Locator(".key-compromised-since time")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".check[data-check='key-not-compromised']")).ToHaveAttributeAsync("data-outcome", "failed");
+        await Expect(page.Locator(".check[data-check='key-not-compromised'] .check-name")).ToHaveTextAsync("The recording key was not compromised");
+        await Screenshots.SaveAsync(page, "key-compromised");
+
+        await page.Locator("#lang-switch").ClickAsync();
+
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("以泄露的密钥记录");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("被盗或遗失");
+        await Expect(page.Locator(".check[data-check='key-not-compromised'] .check-name")).ToHaveTextAsync("记录密钥未泄露");
+        await Screenshots.SaveAsync(page, "key-compromised-zh-CN");
+    }
 }

@@ -40,6 +40,36 @@ public sealed class DevChain : Xunit.IAsyncLifetime
     /// <summary>A read-only client.</summary>
     public RegistryClient Reader() => new(Options, Deployment.Registry);
 
+    /// <summary>Moves the chain's clock <paramref name="seconds"/> ahead and mines a block at the new time.</summary>
+    public async Task IncreaseTimeAsync(ulong seconds)
+    {
+        await Node.CallAsync("evm_increaseTime", seconds);
+        await Node.CallAsync("evm_mine");
+    }
+
+    /// <summary>
+    /// Adds dev account <paramref name="newDevAccount"/> as a key of the department that <paramref name="signerDevAccount"/>
+    /// signs for: requested with the new key's consent, then applied once the signer-change delay has passed (chain time
+    /// moves ahead by it). Returns a client signing with the new key.
+    /// </summary>
+    public async Task<RegistryClient> AddKeyAsync(int signerDevAccount, int newDevAccount)
+    {
+        var signer = ClientFor(signerDevAccount);
+        var joining = DevAccounts.Get(newDevAccount, 31337);
+        var (departmentId, _) = (await signer.Departments.OfSignerAsync(signer.Context.SignerAddress!)).Unwrap();
+        var nonce = (await signer.Documents.NonceAsync(joining.Address)).Unwrap();
+        // Chain time, which tests move ahead of the clock.
+        var latest = await Node.CallAsync("eth_getBlockByNumber", "latest", false);
+        var deadline = DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(latest.GetProperty("timestamp").GetString(), 16)).AddHours(1);
+        var consent = new EthGov.Chain.Signing.TypedDataSigner(31337, Deployment.Registry).Sign(
+            new EthGov.Chain.Signing.SignerConsentTyped { DepartmentId = departmentId, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() },
+            DevAccounts.PrivateKey(newDevAccount));
+        var (_, changeId) = (await signer.Departments.RequestAddSignerAsync(joining.Address, deadline, consent)).Unwrap();
+        await IncreaseTimeAsync(SignerChangeDelay);
+        (await signer.Departments.ApplySignerChangeAsync(changeId)).Unwrap();
+        return ClientFor(newDevAccount);
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

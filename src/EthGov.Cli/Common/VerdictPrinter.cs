@@ -12,12 +12,16 @@ public static class VerdictPrinter
         var (verdict, facts) = (report.Verdict, report.Facts);
         output.Result(new { outcome = verdict.Outcome, checks = verdict.Checks, facts }, () =>
         [
-            $"{verdict.Outcome.ToString().ToUpperInvariant()}",
+            Headline(verdict.Outcome),
             .. verdict.Checks.Select(c => $"  [{Mark(c.Outcome)}] {c.Name,-22} {c.Detail}"),
             $"  read at block {facts.ReadAtBlock} ({facts.ReadAtTime:u}) from registry {facts.Registry} on chain {facts.ChainId}",
         ]);
         return verdict.Outcome == VerdictOutcome.Valid ? ExitCodes.Success : ExitCodes.NotValid;
     }
+
+    // VALID, REVOKED, ... and KEY COMPROMISED: the outcome in capitals, its words apart.
+    private static string Headline(VerdictOutcome outcome)
+        => string.Concat(outcome.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())).ToUpperInvariant();
 
     private static string Mark(CheckOutcome outcome) => outcome switch
     {

@@ -152,6 +152,67 @@ public sealed class VerificationApiTests(ApiFixture fixture) : IClassFixture<Api
         await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, "upload-too-large");
     }
 
+    [Fact]
+    public async Task VerifyDigest_AnotherDepartmentRevokedItsOwnAnchoringOfTheDigest_ReadsTheIssuerThisApiAnchoredItFor()
+    {
+        var digest = TestDigests.New();
+        (await fixture.Host.ClientWithKey(fixture.CivilKey).PostAsJsonAsync("/api/v1/documents?wait=true", new { digest })).EnsureSuccessStatusCode();
+        var health = fixture.Chain.ClientFor(2).Documents;
+        (await health.AnchorAsync(EthGov.Core.Digests.Digest.Parse(digest))).Unwrap();
+        (await health.RevokeAsync(EthGov.Core.Digests.Digest.Parse(digest), 9)).Unwrap();
+
+        var ours = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}", TestJson.Options);
+        var healths = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}?department=HEALTH", TestJson.Options);
+        var civils = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}?department=civil", TestJson.Options);
+
+        Assert.Equal((VerdictOutcome.Valid, "CIVIL"), (ours!.Outcome, ours.Department));
+        Assert.Contains("this service anchored it", ours.Checks.Single(c => c.Name == CheckNames.IssuerNamed).Detail, StringComparison.Ordinal);
+        Assert.Equal((VerdictOutcome.Revoked, "HEALTH", (ushort?)9), (healths!.Outcome, healths.Department, healths.Facts.RevocationReason));
+        Assert.Equal((VerdictOutcome.Valid, "CIVIL"), (civils!.Outcome, civils.Department));
+    }
+
+    [Fact]
+    public async Task VerifyDigest_AnchoredOnlyOnChainByTwoDepartments_NamesBothAndJudgesTheValidOne()
+    {
+        var digest = EthGov.Core.Digests.Digest.Parse(TestDigests.New());
+        // Signed outside the API by keys it does not send with in this class (HEALTH, TRANSPORT).
+        var health = fixture.Chain.ClientFor(2).Documents;
+        (await health.AnchorAsync(digest)).Unwrap();
+        (await health.RevokeAsync(digest, 4)).Unwrap();
+        (await fixture.Chain.ClientFor(3).Documents.AnchorAsync(digest)).Unwrap();
+
+        var verdict = await Anyone.GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digest}", TestJson.Options);
+
+        Assert.Equal((VerdictOutcome.Valid, "TRANSPORT"), (verdict!.Outcome, verdict.Department));
+        var named = verdict.Checks.Single(c => c.Name == CheckNames.IssuerNamed).Detail;
+        Assert.Contains("HEALTH", named, StringComparison.Ordinal);
+        Assert.Contains("(revoked)", named, StringComparison.Ordinal);
+        Assert.Contains("TRANSPORT", named, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ReceiptOfOneDepartment_IsJudgedInItsNamespaceNotByAnotherDepartmentsAnchoring()
+    {
+        var receipt = ReceiptReader.Parse(await AnchorAsync(RandomNumberGenerator.GetBytes(64))).Receipt!;
+        var transport = fixture.Chain.ClientFor(3).Documents;
+        (await transport.AnchorAsync(receipt.Digest)).Unwrap();
+        (await transport.RevokeAsync(receipt.Digest, 5)).Unwrap();
+
+        using var response = await Anyone.PostAsJsonAsync("/api/v1/verify", new { receipt = JsonSerializer.Deserialize<JsonElement>(ReceiptWriter.ToJson(receipt)) });
+
+        var verdict = await response.Content.ReadFromJsonAsync<VerifyResponse>(TestJson.Options);
+        Assert.Equal((VerdictOutcome.Valid, "CIVIL"), (verdict!.Outcome, verdict.Department));
+        Assert.Contains("the receipt names", verdict.Checks.Single(c => c.Name == CheckNames.IssuerNamed).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyDigest_UnknownDepartmentCode_Returns404DepartmentNotFound()
+    {
+        using var response = await Anyone.GetAsync($"/api/v1/verify/{TestDigests.New()}?department=NOSUCH");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound, "department-not-found");
+    }
+
     private async Task<string> AnchorAsync(byte[] file)
     {
         var digest = "0x" + Convert.ToHexStringLower(SHA256.HashData(file));

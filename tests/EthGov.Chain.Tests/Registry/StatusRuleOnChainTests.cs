@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
-using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
 using EthGov.Core.Verification;
@@ -26,19 +24,19 @@ public sealed class StatusRuleOnChainTests(DevChain chain) : IClassFixture<DevCh
         var random = new Random(14);
         var civil = chain.ClientFor(1);
         var transport = chain.ClientFor(3);
-        var second = await AddCivilKeyAsync(devAccount: 5);
+        var second = await chain.AddKeyAsync(signerDevAccount: 1, newDevAccount: 5);
         var cases = new List<Case>();
 
         // Two rounds of anchoring by both CIVIL keys, the second after the moment key 2 is later reported compromised.
         var round1 = await AnchorRoundAsync(random, civil, second, transport, cases);
-        await IncreaseTimeAsync(100);
+        await chain.IncreaseTimeAsync(100);
         var since = await ChainTimeAsync();
-        await IncreaseTimeAsync(100);
+        await chain.IncreaseTimeAsync(100);
         var round2 = await AnchorRoundAsync(random, civil, second, transport, cases);
         await ActOnAsync(random, civil, transport, cases);
         (await civil.Departments.ReportCompromisedKeyAsync(second.Context.SignerAddress!, since)).Unwrap();
         // Expiring documents run out; long ones stay valid.
-        await IncreaseTimeAsync(1_000);
+        await chain.IncreaseTimeAsync(1_000);
         Assert.True(round1 > 0 && round2 > 0);
 
         var latest = (await chain.Reader().Context.LatestBlockAsync()).Unwrap();
@@ -135,27 +133,6 @@ public sealed class StatusRuleOnChainTests(DevChain chain) : IClassFixture<DevCh
         1 => now.AddSeconds(500),
         _ => now.AddDays(30),
     };
-
-    // CIVIL's second key: requested with the new key's consent, applied once the signer-change delay has passed.
-    private async Task<RegistryClient> AddCivilKeyAsync(int devAccount)
-    {
-        var civil = chain.ClientFor(1);
-        var joining = DevAccounts.Get(devAccount, 31337);
-        var nonce = (await civil.Documents.NonceAsync(joining.Address)).Unwrap();
-        var deadline = DateTimeOffset.UtcNow.AddHours(1);
-        var consent = new TypedDataSigner(31337, chain.Deployment.Registry).Sign(
-            new SignerConsentTyped { DepartmentId = 1, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() }, DevAccounts.PrivateKey(devAccount));
-        var (_, changeId) = (await civil.Departments.RequestAddSignerAsync(joining.Address, deadline, consent)).Unwrap();
-        await IncreaseTimeAsync(DevChain.SignerChangeDelay);
-        (await civil.Departments.ApplySignerChangeAsync(changeId)).Unwrap();
-        return chain.ClientFor(devAccount);
-    }
-
-    private async Task IncreaseTimeAsync(ulong seconds)
-    {
-        await chain.Node.CallAsync("evm_increaseTime", seconds);
-        await chain.Node.CallAsync("evm_mine");
-    }
 
     private async Task<DateTimeOffset> ChainTimeAsync() => (await chain.Reader().Context.LatestBlockAsync()).Unwrap().Time;
 

@@ -4,7 +4,7 @@
 import { el } from './dom.js';
 import { t, formatTime, formatDate } from './i18n.js';
 
-const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠' };
+const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠', 'key-compromised': '⚠' };
 const checkIcons = { passed: '✓', failed: '✕', skipped: '–' };
 
 function time(iso) {
@@ -19,6 +19,10 @@ function summaryOf(facts) {
       return t('summary.revoked', { reason: facts.revocationReason ?? '?' });
     case 'expired':
       return facts.validUntil ? t('summary.expired', { date: formatDate(facts.validUntil) }) : t('summary.expiredNoDate');
+    case 'key-compromised':
+      return facts.keyCompromisedSince
+        ? t('summary.key-compromised', { date: formatTime(facts.keyCompromisedSince) })
+        : t('summary.keyCompromisedNoDate');
     default:
       return t(`summary.${facts.outcome}`);
   }
@@ -62,6 +66,9 @@ export function details(facts, receiptLink, fileName) {
   }
   if (facts.validUntil !== undefined) {
     rows.push(...row(t('facts.validUntil'), facts.validUntil ? time(facts.validUntil) : t('facts.noExpiry')));
+  }
+  if (facts.keyCompromisedSince) {
+    rows.push(...row(t('facts.keyCompromisedSince'), el('strong', { class: 'key-compromised-since' }, time(facts.keyCompromisedSince))));
   }
   if (facts.revocationReason !== undefined) {
     rows.push(...row(t('facts.revocationReason'), el('strong', { class: 'revocation-reason' }, String(facts.revocationReason))));
