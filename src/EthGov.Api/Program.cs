@@ -32,7 +32,8 @@ var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
-var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment);
+var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment,
+    await StartupValidation.LegacyDepartmentIdsAsync(chainOptions, deployment));
 builder.Services.AddSingleton(deployment);
 builder.Services.AddSingleton(database);
 

@@ -119,6 +119,23 @@ public class AnchorAndVerifyTests(CliWorkspace workspace) : IClassFixture<CliWor
     }
 
     [Fact]
+    public async Task Verify_ReceiptWithAForgedTransactionHash_ExitsOneWithMismatch()
+    {
+        var folder = workspace.NewDocuments(2, "forged-tx");
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", folder)).ExitCode);
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var receipt = EthGov.Core.Receipts.ReceiptReader.Parse(File.ReadAllText(file + ".receipt.json")).Receipt!;
+        var forged = receipt with { TransactionHash = new EthGov.Core.Digests.Digest(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        File.WriteAllText(file + ".receipt.json", EthGov.Core.Receipts.ReceiptWriter.ToJson(forged));
+
+        var run = await workspace.RunAsync(null, "verify", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("MISMATCH", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the chain has no transaction", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Supersede_OldFileByNewFile_OldVerifiesSupersededAndNewValid()
     {
         var folder = workspace.NewDocuments(1, "old");

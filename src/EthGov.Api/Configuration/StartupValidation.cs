@@ -39,4 +39,19 @@ public static class StartupValidation
 
         return mismatch is null ? deployment : throw new InvalidOperationException(mismatch);
     }
+
+    /// <summary>
+    /// For a deployment that took over from a registry 1.x: its department ids mapped to the new registry's (by code),
+    /// which a data directory bound to the 1.x registry is migrated with; null without a 1.x registry.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<uint, uint>?> LegacyDepartmentIdsAsync(ChainOptions chain, Deployment deployment)
+    {
+        if (deployment.Legacy is null)
+        {
+            return null;
+        }
+
+        var ids = await new EthGov.Chain.Registry.RegistryClient(chain, deployment.Registry, null, deployment.Legacy).Documents.Legacy!.DepartmentIdsAsync();
+        return ids.IsSuccess ? ids.Value : throw new InvalidOperationException($"the departments of registry 1.x {deployment.Legacy.Registry} cannot be read: {ids.Error}");
+    }
 }

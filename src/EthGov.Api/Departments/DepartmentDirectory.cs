@@ -13,7 +13,7 @@ namespace EthGov.Api.Departments;
 /// </summary>
 public sealed class DepartmentDirectory(IOptions<ChainOptions> chain, Deployment deployment, IOptions<DepartmentsOptions> options)
 {
-    private readonly RegistryClient _reader = new(chain.Value, deployment.Registry);
+    private readonly RegistryClient _reader = new(chain.Value, deployment.Registry, null, deployment.Legacy);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _snapshot;
 

@@ -4,6 +4,7 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -188,7 +189,8 @@ public static class DocumentsApi
 
     /// <summary>Revokes a document of the caller's department.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
-        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, DocumentChanges changes,
+        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, Deployment deployment,
+        DocumentChanges changes,
         CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
@@ -215,9 +217,23 @@ public static class DocumentsApi
         }
 
         var documents = caller.Signer.Documents;
-        var sent = located.Batch is { IsSingle: false } batch
-            ? await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken)
-            : await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken);
+        var sent = located.Batch switch
+        {
+            // Anchored in registry 1.x before the migration: the new registry records the revocation (revokeLegacy).
+            { Registry: not null } old => await documents.RevokeLegacyAsync(old.IsSingle ? null : old.Root, parsed, receipts.ProofOf(old, parsed), (ushort)reason, cancellationToken),
+            { IsSingle: false } batch => await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken),
+            _ => await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken),
+        };
+        if (!sent.IsSuccess && sent.Error.Name == "NotAnchored" && located.Batch is null && deployment.Legacy is not null)
+        {
+            // Not anchored through this API nor singly in this registry: maybe singly in registry 1.x before the cut-over.
+            var legacy = await documents.RevokeLegacyAsync(null, parsed, [], (ushort)reason, cancellationToken);
+            if (legacy.IsSuccess || legacy.Error.Name != "LegacyDocumentNotFound")
+            {
+                sent = legacy;
+            }
+        }
+
         Settle(changes, change.Id, sent.IsSuccess);
         return sent.IsSuccess
             ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
@@ -248,6 +264,12 @@ public static class DocumentsApi
         if (located.Problem is { } problem)
         {
             return problem;
+        }
+
+        if (located.Batch is { Registry: { } legacyRegistry })
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
+                $"{oldDigest} was anchored in registry 1.x ({legacyRegistry}); anchor the new document and revoke this one instead");
         }
 
         // Hold the new digest so no anchor request races the supersession for it.

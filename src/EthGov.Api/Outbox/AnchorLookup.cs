@@ -27,15 +27,17 @@ public sealed class AnchorLookup(IOptions<ChainOptions> chain, Deployment deploy
         {
             // The topics are written out: Nethereum's CreateFilterInput(byte[] ...) matched nothing for a bytes32 topic,
             // and a batch sent just before a crash was then marked failed instead of confirmed.
+            // A batch kept from registry 1.x after a migration was anchored there (1.x logs the same events).
+            var registry = batch.Registry ?? deployment.Registry;
             var signature = batch.IsSingle
-                ? _web3.Eth.GetEvent<DocumentAnchoredEvent>(deployment.Registry).EventABI.Sha3Signature
-                : _web3.Eth.GetEvent<BatchAnchoredEvent>(deployment.Registry).EventABI.Sha3Signature;
+                ? _web3.Eth.GetEvent<DocumentAnchoredEvent>(registry).EventABI.Sha3Signature
+                : _web3.Eth.GetEvent<BatchAnchoredEvent>(registry).EventABI.Sha3Signature;
             var logs = await _web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
             {
-                Address = [deployment.Registry],
-                FromBlock = new BlockParameter(new HexBigInteger(deployment.Block)),
+                Address = [registry],
+                FromBlock = new BlockParameter(new HexBigInteger(batch.Registry is null ? deployment.Block : 0)),
                 ToBlock = BlockParameter.CreateLatest(),
-                Topics = ["0x" + signature.ToLowerInvariant().Replace("0x", string.Empty, StringComparison.Ordinal), batch.Root.ToString(), DepartmentTopic(batch.DepartmentId)],
+                Topics = ["0x" + signature.ToLowerInvariant().Replace("0x", string.Empty, StringComparison.Ordinal), batch.Root.ToString(), DepartmentTopic(batch.AnchoringDepartmentId)],
             });
             if (logs.Length == 0)
             {

@@ -26,4 +26,16 @@ public sealed record BatchRecord(
 
     /// <summary>When the batcher may try again after a failure.</summary>
     public DateTimeOffset NextAttemptAt { get; init; }
+
+    /// <summary>
+    /// The registry 1.x the batch was anchored in, before a migration to registry 2 (its receipts keep naming it); null
+    /// for the deployment's own registry.
+    /// </summary>
+    public string? Registry { get; init; }
+
+    /// <summary>The department's id in <see cref="Registry"/>, which the receipts name; null when it is <see cref="DepartmentId"/>.</summary>
+    public uint? IssuerId { get; init; }
+
+    /// <summary>The department id the batch's receipts and the registry it was anchored in know it by.</summary>
+    public uint AnchoringDepartmentId => IssuerId ?? DepartmentId;
 }

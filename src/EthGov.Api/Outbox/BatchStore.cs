@@ -146,7 +146,7 @@ public sealed class BatchStore(Database database)
         lock (_lock)
         {
             using var select = Connection().CreateCommand();
-            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at FROM batches ORDER BY id";
+            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at, registry, issuer FROM batches ORDER BY id";
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
@@ -164,7 +164,11 @@ public sealed class BatchStore(Database database)
                     reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
                     reader.IsDBNull(10) ? null : reader.GetString(10),
                     reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)));
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
+                {
+                    Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
+                    IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
+                };
                 _batches[record.Id] = record;
                 _lastId = Math.Max(_lastId, record.Id);
                 loaded.Add(record);

@@ -31,12 +31,14 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
             return null;
         }
 
+        // A batch anchored in the registry 1.x before a migration names that registry and the department's id there.
         var department = await departments.FindAsync(batch.DepartmentId, cancellationToken);
         var issuer = department.IsSuccess && department.Value is { } d
-            ? new ReceiptIssuer(d.Id, d.Code, d.Name)
+            ? new ReceiptIssuer(batch.AnchoringDepartmentId, d.Code, d.Name)
             : deployment.Departments.FirstOrDefault(x => x.Id == batch.DepartmentId) is { } seed
-                ? new ReceiptIssuer(seed.Id, seed.Code, seed.Name)
+                ? new ReceiptIssuer(batch.AnchoringDepartmentId, seed.Code, seed.Name)
                 : null;
+        var registry = batch.Registry ?? deployment.Registry;
         if (issuer is null)
         {
             return null;
@@ -47,12 +49,12 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
         var validUntil = batch.ValidUntil == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
         if (batch.IsSingle)
         {
-            return ReceiptFactory.ForSingle(entry.Digest, issuer, deployment.ChainId, deployment.Registry, outcome, validUntil);
+            return ReceiptFactory.ForSingle(entry.Digest, issuer, deployment.ChainId, registry, outcome, validUntil);
         }
 
         var tree = TreeOf(batch);
         return tree.TryGetIndex(entry.Digest, out var leaf)
-            ? ReceiptFactory.ForBatchMember(tree, leaf, issuer, deployment.ChainId, deployment.Registry, outcome, validUntil)
+            ? ReceiptFactory.ForBatchMember(tree, leaf, issuer, deployment.ChainId, registry, outcome, validUntil)
             : null;
     }
 

@@ -73,7 +73,7 @@ public static class ChainProblems
         // Registry 1.x
         ["NoLegacyRegistry"] = (409, "This registry takes over from no registry 1.x"),
         ["LegacyDocumentNotFound"] = (404, "Registry 1.x does not hold the document"),
-        ["LegacyAnchoredAfterCutover"] = (409, "The document was anchored in registry 1.x after the cut-over"),
+        ["LegacyAnchoredAfterCutover"] = (409, "The document was anchored in registry 1.x after the cut-over, so it does not count"),
         ["InvalidLegacyRegistry"] = (400, "The registry 1.x address holds no contract"),
 
         // Construction (EIP-712 domain strings)

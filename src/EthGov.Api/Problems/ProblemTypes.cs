@@ -39,6 +39,9 @@ public static class ProblemTypes
     /// <summary>A department acting on a document another department issued.</summary>
     public const string NotIssuingDepartment = "not-issuing-department";
 
+    /// <summary>A document of the registry 1.x a migrated deployment took over from: it can be revoked, not superseded.</summary>
+    public const string LegacyDocumentNotSupersedable = "legacy-document-not-supersedable";
+
     /// <summary>The digest is unknown to the outbox.</summary>
     public const string DocumentNotFound = "document-not-found";
 

@@ -41,11 +41,26 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Creates the tables that do not exist yet.</summary>
+    /// <summary>Creates the tables that do not exist yet, and the columns added to them since.</summary>
     public void EnsureCreated()
     {
         using var connection = Open();
         Execute(connection, Schema.Sql);
+        foreach (var (table, column, type) in Schema.AddedColumns)
+        {
+            if (!HasColumn(connection, table, column))
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+            }
+        }
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $column";
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Runs statements that return nothing.</summary>

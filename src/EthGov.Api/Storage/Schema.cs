@@ -28,7 +28,9 @@ internal static class Schema
             block_number INTEGER,
             block_hash   TEXT,
             block_time   INTEGER,
-            created_at   INTEGER NOT NULL
+            created_at   INTEGER NOT NULL,
+            registry     TEXT,
+            issuer       INTEGER
         );
         CREATE TABLE IF NOT EXISTS api_keys (
             id          INTEGER PRIMARY KEY,
@@ -109,4 +111,15 @@ internal static class Schema
             retired_at   INTEGER NOT NULL
         );
         """;
+
+    /// <summary>
+    /// Columns added after a table was first created: data directories from before them get them at start. In batches,
+    /// registry and issuer are set for the batches anchored in the registry 1.x a migrated deployment took over from
+    /// (its address, and the department's id there, which their receipts name); null for the deployment's own registry.
+    /// </summary>
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("batches", "registry", "TEXT"),
+        ("batches", "issuer", "INTEGER"),
+    ];
 }

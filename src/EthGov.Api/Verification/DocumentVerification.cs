@@ -41,10 +41,16 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         }
         else if (ours is not null && (departmentId is null || departmentId == ours.DepartmentId))
         {
-            // The proof of a document this API batched is recomputed from its outbox.
+            // The proof of a document this API batched is recomputed from its outbox; the transaction it recorded is
+            // checked against the chain like a receipt's before it is shown. A batch anchored in registry 1.x before a
+            // migration is read there.
             root = ours.IsSingle ? null : ours.Root;
-            report = await ChainVerifier.VerifyForAsync(documents, request, ours.DepartmentId, root, root is null ? [] : receipts.ProofOf(ours, digest),
-                departmentId is null ? IssuerSource.Outbox : IssuerSource.Requested);
+            var proof = root is null ? [] : receipts.ProofOf(ours, digest);
+            var source = departmentId is null ? IssuerSource.Outbox : IssuerSource.Requested;
+            request = request with { Transaction = new StatedTransaction(Digest.Parse(ours.TransactionHash!), ours.BlockNumber!.Value, Digest.Parse(ours.BlockHash!), ours.Registry ?? deployment.Registry) };
+            report = ours.Registry is not null && documents.Legacy is { } legacy
+                ? await ChainVerifier.VerifyLegacyAsync(legacy, request, root, proof, source)
+                : await ChainVerifier.VerifyForAsync(documents, request, ours.DepartmentId, root, proof, source);
         }
         else if (departmentId is { } named)
         {
@@ -61,9 +67,9 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         }
 
         var (verdict, facts) = (report.Value.Verdict, report.Value.Facts);
-        var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
-        var transaction = receipt?.Digest == digest ? receipt.TransactionHash
-            : ours?.TransactionHash is { } hash ? Digest.Parse(hash) : (Digest?)null;
+        var read = new ChainReadAt(deployment.ChainId, facts.Registry ?? deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
+        // Only a transaction the chain confirmed is shown as the anchoring one.
+        var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
         var anchored = facts.Status != DocumentStatus.Unknown;
         return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, root, transaction)));
     }

@@ -30,7 +30,7 @@ public sealed record VerifyResponse(Digest Digest, VerdictOutcome Outcome, IRead
 /// <param name="RevocationReason">The reason code, when revoked.</param>
 /// <param name="Successor">The newer document, when superseded.</param>
 /// <param name="BatchRoot">The Merkle root the document was verified under, when it was anchored in a batch.</param>
-/// <param name="TransactionHash">The anchoring transaction, when this API anchored it or a receipt names it.</param>
+/// <param name="TransactionHash">The anchoring transaction named by the receipt or this API's record, once the chain confirmed it.</param>
 public sealed record DocumentFacts(
     DocumentStatus Status, uint? DepartmentId, string? DepartmentName, DepartmentStatus? DepartmentStatus,
     DateTimeOffset? AnchoredAt, ulong? AnchoredBlock, DateTimeOffset? ValidUntil, ushort? RevocationReason,

@@ -106,7 +106,8 @@ public static class ChainGuard
         return !string.IsNullOrEmpty(code) && code != "0x";
     }
 
-    private static async Task<string?> VersionAsync(IWeb3 web3, string address)
+    /// <summary>The <c>version()</c> of the registry at <paramref name="address"/>, or null when it is no registry.</summary>
+    public static async Task<string?> VersionAsync(IWeb3 web3, string address)
     {
         try
         {
@@ -121,7 +122,8 @@ public static class ChainGuard
         }
     }
 
-    private static int MajorOf(string version)
+    /// <summary>The major number of a registry version ("1.1.0" is 1), -1 when it has none.</summary>
+    public static int MajorOf(string version)
         => int.TryParse(version.Split('.')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : -1;
 
     private static Task<TOut> QueryAsync<TMessage, TOut>(IWeb3 web3, string address)

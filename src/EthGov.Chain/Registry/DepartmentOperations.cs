@@ -11,10 +11,10 @@ public sealed class DepartmentOperations(RegistryContext context)
     /// <summary>How long a proposal stays open when no deadline is given.</summary>
     public static readonly TimeSpan DefaultProposalLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>All departments, ids 1..n, with status and signers.</summary>
-    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync()
+    /// <summary>All departments, ids 1..n, with status and signers, at <paramref name="block"/> (latest when null).</summary>
+    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync(Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
     {
-        var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction());
+        var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction(), block);
         if (!count.IsSuccess)
         {
             return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(count.Error);
@@ -23,7 +23,7 @@ public sealed class DepartmentOperations(RegistryContext context)
         var list = new List<DepartmentInfo>();
         for (uint id = 1; id <= count.Value; id++)
         {
-            var department = await GetAsync(id);
+            var department = await GetAsync(id, block);
             if (!department.IsSuccess)
             {
                 return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(department.Error);
@@ -35,10 +35,10 @@ public sealed class DepartmentOperations(RegistryContext context)
         return ChainResult<IReadOnlyList<DepartmentInfo>>.Ok(list);
     }
 
-    /// <summary>One department by id (fails with UnknownDepartment).</summary>
-    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId)
+    /// <summary>One department by id, at <paramref name="block"/> (latest when null); fails with UnknownDepartment.</summary>
+    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId, Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
     {
-        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId });
+        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId }, block);
         return result.IsSuccess
             ? ChainResult<DepartmentInfo>.Ok(DepartmentInfo.From(departmentId, result.Value.Department))
             : ChainResult<DepartmentInfo>.Fail(result.Error);

@@ -1,5 +1,6 @@
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Legacy;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
@@ -9,9 +10,15 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Chain.Registry;
 
-/// <summary>Anchoring, revoking and superseding documents, one by one or as Merkle batches.</summary>
-public sealed class DocumentOperations(RegistryContext context)
+/// <summary>
+/// Anchoring, revoking and superseding documents, one by one or as Merkle batches, and reading them; with
+/// <see cref="Legacy"/>, the documents of the registry 1.x this one took over from.
+/// </summary>
+public sealed class DocumentOperations(RegistryContext context, LegacyDocuments? legacy = null)
 {
+    /// <summary>The documents of the registry 1.x this registry took over from, when the deployment names one.</summary>
+    public LegacyDocuments? Legacy => legacy;
+
     /// <summary>Anchors one document digest; <paramref name="validUntil"/> null means no expiry.</summary>
     public Task<ChainResult<TransactionOutcome>> AnchorAsync(Digest digest, DateTimeOffset? validUntil = null, CancellationToken cancellationToken = default)
         => context.SendAsync(new AnchorFunction { Digest = digest.ToArray(), ValidUntil = ToChainTime(validUntil) }, cancellationToken);
@@ -27,6 +34,13 @@ public sealed class DocumentOperations(RegistryContext context)
     /// <summary>Revokes one document of a batch, proven by its Merkle proof.</summary>
     public Task<ChainResult<TransactionOutcome>> RevokeInBatchAsync(Digest root, Digest digest, IReadOnlyList<Digest> proof, ushort reason, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeInBatchFunction { Root = root.ToArray(), Digest = digest.ToArray(), Proof = ToList(proof), Reason = reason }, cancellationToken);
+
+    /// <summary>
+    /// Revokes a document the signer's department anchored in registry 1.x before the cut-over, singly
+    /// (<paramref name="root"/> null) or in the 1.x batch <paramref name="root"/> with <paramref name="proof"/>.
+    /// </summary>
+    public Task<ChainResult<TransactionOutcome>> RevokeLegacyAsync(Digest? root, Digest digest, IReadOnlyList<Digest> proof, ushort reason, CancellationToken cancellationToken = default)
+        => context.SendAsync(new RevokeLegacyFunction { Root = (root ?? Digest.Zero).ToArray(), Digest = digest.ToArray(), Proof = ToList(proof), Reason = reason }, cancellationToken);
 
     /// <summary>Replaces a single-anchored document by a new one from the same department.</summary>
     public Task<ChainResult<TransactionOutcome>> SupersedeAsync(Digest oldDigest, Digest newDigest, DateTimeOffset? newValidUntil = null, CancellationToken cancellationToken = default)
@@ -133,6 +147,19 @@ public sealed class DocumentOperations(RegistryContext context)
         }
 
         return ChainResult<IReadOnlyList<ChainFacts>>.Ok(facts);
+    }
+
+    /// <summary>
+    /// What the chain says about the stated anchoring transaction <paramref name="hash"/>: whether it is there, in which
+    /// block, sent to which contract, and whether this registry logged in it the anchoring by <paramref name="departmentId"/>
+    /// of <paramref name="digest"/> (singly, when <paramref name="root"/> is null) or of the batch <paramref name="root"/>.
+    /// </summary>
+    public async Task<ChainResult<AnchoringTransaction>> ReadTransactionAsync(Digest hash, uint departmentId, Digest? root, Digest digest)
+    {
+        var latest = await context.Pinned.LatestAsync();
+        return latest.IsSuccess
+            ? await context.Transactions.ReadAsync(latest.Value, hash, departmentId, root, digest)
+            : ChainResult<AnchoringTransaction>.Fail(latest.Error);
     }
 
     // Reads go through the context's PinnedReads: concurrent verifications share the latest-block read (never one that

@@ -9,11 +9,14 @@ namespace EthGov.Chain.Registry;
 /// </summary>
 public sealed class RegistryClient
 {
-    /// <summary>Connects to the registry at <paramref name="registryAddress"/>.</summary>
-    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null)
+    /// <summary>
+    /// Connects to the registry at <paramref name="registryAddress"/>; with <paramref name="legacy"/>, also to the documents of
+    /// the registry 1.x it took over from (<see cref="DocumentOperations.Legacy"/>).
+    /// </summary>
+    public RegistryClient(ChainOptions options, string registryAddress, Account? signer = null, Deployments.LegacyRegistry? legacy = null)
     {
         Context = new RegistryContext(options, registryAddress, signer);
-        Documents = new DocumentOperations(Context);
+        Documents = new DocumentOperations(Context, legacy is null ? null : new Legacy.LegacyDocuments(Context, legacy));
         Departments = new DepartmentOperations(Context);
         Grants = new GrantOperations(Context);
         SignerChanges = new SignerChangeOperations(Context);

@@ -25,6 +25,7 @@ public sealed class RegistryContext
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
         Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.DefaultSpacing);
+        Transactions = new AnchoringTransactions(this);
     }
 
     /// <summary>The chain settings.</summary>
@@ -45,6 +46,9 @@ public sealed class RegistryContext
 
     /// <summary>Document records at a block, asked together in <c>records</c> calls.</summary>
     internal CoalescedChecks Checks { get; }
+
+    /// <summary>Stated anchoring transactions checked against the chain.</summary>
+    internal AnchoringTransactions Transactions { get; }
 
     internal TransactionSender Sender => _sender ?? throw new InvalidOperationException("this operation needs a signer key");
 

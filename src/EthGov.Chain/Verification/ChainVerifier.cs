@@ -24,10 +24,41 @@ public static class ChainVerifier
     {
         if (request.Receipt is { } receipt)
         {
-            return VerifyForAsync(documents, request, receipt.Issuer.Id, receipt.Batch?.Root, receipt.Batch?.Proof ?? [], IssuerSource.Receipt);
+            return documents.Legacy is { } legacy && legacy.IsLegacy(receipt.Registry)
+                ? VerifyLegacyAsync(legacy, request, receipt.Batch?.Root, receipt.Batch?.Proof ?? [], IssuerSource.Receipt)
+                : VerifyForAsync(documents, request, receipt.Issuer.Id, receipt.Batch?.Root, receipt.Batch?.Proof ?? [], IssuerSource.Receipt);
         }
 
         return SearchAsync(documents, request);
+    }
+
+    /// <summary>
+    /// Reads the facts of a document of the registry 1.x this registry took over from (singly when <paramref name="root"/>
+    /// is null, else as a leaf of that 1.x batch) and evaluates them; a stated transaction is checked in the 1.x registry.
+    /// </summary>
+    public static async Task<ChainResult<VerificationReport>> VerifyLegacyAsync(
+        Legacy.LegacyDocuments legacy, VerificationRequest request, Digest? root, IReadOnlyList<Digest> proof, IssuerSource source)
+    {
+        var facts = await legacy.CheckAsync(root, request.Digest, proof);
+        if (!facts.IsSuccess)
+        {
+            return ChainResult<VerificationReport>.Fail(facts.Error);
+        }
+
+        var checkedFacts = facts.Value;
+        if (request.StatedTransaction is { } stated)
+        {
+            var department = checkedFacts.DepartmentId != 0 ? checkedFacts.DepartmentId : request.Receipt?.Issuer.Id ?? 0;
+            var transaction = await legacy.ReadTransactionAsync(stated.Hash, department, root, request.Digest);
+            if (!transaction.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(transaction.Error);
+            }
+
+            checkedFacts = checkedFacts with { Transaction = transaction.Value };
+        }
+
+        return Report(request with { IssuerSource = source }, checkedFacts);
     }
 
     /// <summary>
@@ -40,9 +71,25 @@ public static class ChainVerifier
         var facts = root is { } r
             ? await documents.CheckInBatchAsync(departmentId, r, request.Digest, proof)
             : await documents.CheckAsync(departmentId, request.Digest);
-        return facts.IsSuccess
-            ? Report(request with { IssuerSource = source }, facts.Value)
-            : ChainResult<VerificationReport>.Fail(facts.Error);
+        if (!facts.IsSuccess)
+        {
+            return ChainResult<VerificationReport>.Fail(facts.Error);
+        }
+
+        var checkedFacts = facts.Value;
+        if (request.StatedTransaction is { } stated)
+        {
+            // A receipt's (or a record's) transaction hash is a claim: the chain is asked about it too.
+            var transaction = await documents.ReadTransactionAsync(stated.Hash, departmentId, root, request.Digest);
+            if (!transaction.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(transaction.Error);
+            }
+
+            checkedFacts = checkedFacts with { Transaction = transaction.Value };
+        }
+
+        return Report(request with { IssuerSource = source }, checkedFacts);
     }
 
     private static async Task<ChainResult<VerificationReport>> SearchAsync(DocumentOperations documents, VerificationRequest request)
@@ -57,6 +104,21 @@ public static class ChainVerifier
         if (IssuerChoice.Choose(anchored) is { } chosen)
         {
             return Report(request with { IssuerSource = IssuerSource.Search, Issuers = anchored }, chosen);
+        }
+
+        // Nobody anchored it on its own here: maybe in the registry 1.x, before the cut-over.
+        if (documents.Legacy is { } legacy)
+        {
+            var old = await legacy.CheckAsync(null, request.Digest, []);
+            if (!old.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(old.Error);
+            }
+
+            if (old.Value.Status != DocumentStatus.Unknown)
+            {
+                return Report(request with { IssuerSource = IssuerSource.Search, Issuers = [old.Value] }, old.Value);
+            }
         }
 
         // Nobody anchored it on its own: the facts are the registry's, about no department.

@@ -10,7 +10,7 @@ public static class RevokeCommand
 
     private static readonly Option<ushort> s_reason = new("--reason") { Description = "Reason code recorded on chain", Required = true };
 
-    private static readonly Option<string?> s_receipt = new("--receipt") { Description = "The document's receipt; required for a document anchored in a batch (it holds the proof)" };
+    private static readonly Option<string?> s_receipt = new("--receipt") { Description = "The document's receipt; required for a document anchored in a batch (it holds the proof) or in registry 1.x before the cut-over" };
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -25,11 +25,15 @@ public static class RevokeCommand
                 throw new CliException($"the receipt is for {receipt.Digest}, not {digest}");
             }
 
-            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var (client, deployment) = await context.ConnectAsync(signed: true, ct);
             var reason = parse.GetValue(s_reason);
-            var outcome = (receipt?.Batch is { } batch
-                ? await client.Documents.RevokeInBatchAsync(batch.Root, digest, batch.Proof, reason, ct)
-                : await client.Documents.RevokeAsync(digest, reason, ct)).OrFail();
+            // A receipt of the registry 1.x this deployment took over from: the revocation is recorded here (revokeLegacy).
+            var legacy = receipt is not null && deployment.Legacy is { } old && string.Equals(old.Registry, receipt.Registry, StringComparison.OrdinalIgnoreCase);
+            var outcome = (legacy
+                ? await client.Documents.RevokeLegacyAsync(receipt!.Batch?.Root, digest, receipt.Batch?.Proof ?? [], reason, ct)
+                : receipt?.Batch is { } batch
+                    ? await client.Documents.RevokeInBatchAsync(batch.Root, digest, batch.Proof, reason, ct)
+                    : await client.Documents.RevokeAsync(digest, reason, ct)).OrFail();
             context.Output.Result(outcome, () => [$"revoked {digest} (reason {reason}) in tx {outcome.TransactionHash}, block {outcome.BlockNumber}"]);
             return ExitCodes.Success;
         });

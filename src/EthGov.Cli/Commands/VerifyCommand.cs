@@ -35,7 +35,7 @@ public static class VerifyCommand
             RegistryClient client;
             if (receipt is not null)
             {
-                client = new RegistryClient(context.ChainOptions(receipt.ChainId), receipt.Registry);
+                client = await ClientForReceiptAsync(context, receipt, ct);
             }
             else
             {
@@ -47,6 +47,27 @@ public static class VerifyCommand
             return VerdictPrinter.Print(context.Output, report);
         });
         return command;
+    }
+
+    // A receipt names its chain and registry, so it verifies with a JSON-RPC endpoint alone. A receipt of registry 1.x is
+    // read through the deployment of the registry 2 that took over from it, which records the later revocations.
+    private static async Task<RegistryClient> ClientForReceiptAsync(CliContext context, EthGov.Core.Receipts.Receipt receipt, CancellationToken ct)
+    {
+        var options = context.ChainOptions(receipt.ChainId);
+        var deployment = await context.LoadDeploymentIfPresentAsync(ct);
+        if (deployment?.Legacy is { } legacy && deployment.ChainId == receipt.ChainId
+            && string.Equals(legacy.Registry, receipt.Registry, StringComparison.OrdinalIgnoreCase))
+        {
+            return new RegistryClient(options, deployment.Registry, null, legacy);
+        }
+
+        var version = await Chain.Deployments.ChainGuard.VersionAsync(Chain.Transactions.ChainConnection.CreateWeb3(options), receipt.Registry);
+        if (version is not null && Chain.Deployments.ChainGuard.MajorOf(version) < Chain.Deployments.ChainGuard.RegistryMajorVersion)
+        {
+            throw new CliException($"the receipt names registry {version} at {receipt.Registry}: verify it with the deployment file of the registry that took over from it (--deployment)");
+        }
+
+        return new RegistryClient(options, receipt.Registry);
     }
 
     private static string? DefaultReceipt(string file) => File.Exists(file + InputFiles.ReceiptSuffix) ? file + InputFiles.ReceiptSuffix : null;

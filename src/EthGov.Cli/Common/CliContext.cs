@@ -57,6 +57,10 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>The deployment named by the options, or null when its file does not exist.</summary>
+    public async Task<Deployment?> LoadDeploymentIfPresentAsync(CancellationToken cancellationToken)
+        => File.Exists(DeploymentPath(ExplicitChainId ?? Chain.Transactions.ChainOptions.DevAccountsChainId)) ? await LoadDeploymentAsync(cancellationToken) : null;
+
     /// <summary>Whether a signer key was named (--key-file or ETHGOV_KEY_FILE).</summary>
     public bool HasSigner => _parse.GetValue(GlobalOptions.KeyFile) is not null || Environment.GetEnvironmentVariable("ETHGOV_KEY_FILE") is not null;
 
@@ -81,6 +85,6 @@ public sealed class CliContext
         var deployment = await LoadDeploymentAsync(cancellationToken);
         var options = ChainOptions(deployment.ChainId);
         var signer = signed ? Signer(deployment.ChainId) : null;
-        return (new RegistryClient(options, deployment.Registry, signer), deployment);
+        return (new RegistryClient(options, deployment.Registry, signer, deployment.Legacy), deployment);
     }
 }

@@ -45,6 +45,9 @@ public sealed record ChainFacts
     /// <summary>When the anchoring key's reported compromise began; null when it was never reported.</summary>
     public DateTimeOffset? KeyCompromisedSince { get; init; }
 
+    /// <summary>What the chain says about the stated anchoring transaction, when one was stated and read.</summary>
+    public AnchoringTransaction? Transaction { get; init; }
+
     /// <summary>Block at which the facts were read.</summary>
     public required ulong ReadAtBlock { get; init; }
 
@@ -62,6 +65,12 @@ public sealed record ChainFacts
 
     /// <summary>Registry address read, when known, to compare with a receipt.</summary>
     public string? Registry { get; init; }
+
+    /// <summary>
+    /// For a document of the registry 1.x this registry took over from: the cut-over block (the 1.x registry was read
+    /// just before it); null for this registry's own documents.
+    /// </summary>
+    public ulong? LegacyCutoverBlock { get; init; }
 
     /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null.</summary>
     public static DateTimeOffset? FromUnixSeconds(ulong seconds) =>

@@ -36,10 +36,13 @@ public static class CheckNames
     /// <summary>The receipt's department, block, times and network agree with the chain.</summary>
     public const string ReceiptMatchesChain = "receipt-matches-chain";
 
+    /// <summary>The stated anchoring transaction is on chain, in the stated block, sent to the registry, and anchored this document.</summary>
+    public const string TransactionMatches = "transaction-matches";
+
     /// <summary>All names in report order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DigestMatches, ProofValid, IssuerNamed, Anchored, IssuerKnown, IssuerStatus,
-        KeyNotCompromised, NotRevoked, NotExpired, NotSuperseded, ReceiptMatchesChain,
+        KeyNotCompromised, NotRevoked, NotExpired, NotSuperseded, ReceiptMatchesChain, TransactionMatches,
     ];
 }

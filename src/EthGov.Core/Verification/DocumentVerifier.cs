@@ -39,6 +39,7 @@ public static class DocumentVerifier
             NotExpired(facts, anchored),
             NotSuperseded(facts, anchored),
             ReceiptMatchesChain(request.Receipt, facts, anchored),
+            TransactionMatches(request, facts),
         ];
 
         return new Verdict(Decide(checks), checks);
@@ -48,7 +49,7 @@ public static class DocumentVerifier
     {
         bool Failed(string name) => checks.First(c => c.Name == name).Outcome == CheckOutcome.Failed;
 
-        if (Failed(CheckNames.DigestMatches) || Failed(CheckNames.ProofValid) || Failed(CheckNames.ReceiptMatchesChain))
+        if (Failed(CheckNames.DigestMatches) || Failed(CheckNames.ProofValid) || Failed(CheckNames.ReceiptMatchesChain) || Failed(CheckNames.TransactionMatches))
         {
             return VerdictOutcome.Mismatch;
         }
@@ -146,7 +147,9 @@ public static class DocumentVerifier
 
         if (issuers.Count == 1)
         {
-            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked every department: only {asked} anchored the digest");
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, facts.LegacyCutoverBlock is null
+                ? $"asked every department: only {asked} anchored the digest"
+                : $"asked every department: none anchored the digest here; {asked} anchored it in registry 1.x before the cut-over");
         }
 
         var all = string.Join(", ", issuers.Select(i => $"{DescribeDepartment(i)} ({Words(i.Status)})"));
@@ -161,15 +164,22 @@ public static class DocumentVerifier
             string what = request.Receipt?.Batch is { } missing
                 ? $"neither batch root {missing.Root} with this proof nor the digest"
                 : "the digest";
+            if (facts.LegacyCutoverBlock is { } before)
+            {
+                return Check(CheckNames.Anchored, CheckOutcome.Failed,
+                    $"registry 1.x ({facts.Registry}) did not know {what} before the cut-over at block {before}; what it anchored since does not count");
+            }
+
             string whose = facts.DepartmentId == 0 ? "the registry does not know" : $"{DescribeDepartment(facts)} has not anchored";
             return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
         }
 
         string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
+        string where = facts.LegacyCutoverBlock is { } cutover ? $" of registry 1.x, before the cut-over at block {cutover}" : string.Empty;
         return Check(
             CheckNames.Anchored,
             CheckOutcome.Passed,
-            $"anchored {how} in block {facts.AnchoredBlock}{At(facts.AnchoredAt)}");
+            $"anchored {how} in block {facts.AnchoredBlock}{where}{At(facts.AnchoredAt)}");
     }
 
     private static VerificationCheck IssuerKnown(ChainFacts facts, bool anchored)
@@ -323,6 +333,54 @@ public static class DocumentVerifier
         return differences.Count == 0
             ? Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Passed, $"department {facts.DepartmentId} and block {facts.AnchoredBlock} agree with the chain")
             : Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Failed, string.Join("; ", differences));
+    }
+
+    private static VerificationCheck TransactionMatches(VerificationRequest request, ChainFacts facts)
+    {
+        if (request.StatedTransaction is not { } stated)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, "no receipt or record names the anchoring transaction");
+        }
+
+        var source = request.Transaction is null ? "the receipt" : "this service's record";
+        if (facts.Transaction is not { } chain || chain.Hash != stated.Hash)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, $"the transaction {stated.Hash} that {source} names was not read");
+        }
+
+        if (!chain.Found)
+        {
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Failed, $"the chain has no transaction {stated.Hash}, which {source} names");
+        }
+
+        var differences = new List<string>();
+        if (chain.BlockNumber != stated.BlockNumber)
+        {
+            differences.Add($"transaction {stated.Hash} is in block {chain.BlockNumber}, not {stated.BlockNumber}");
+        }
+
+        if (chain.BlockHash != stated.BlockHash)
+        {
+            differences.Add($"block {chain.BlockNumber} has hash {chain.BlockHash}, not {stated.BlockHash}");
+        }
+
+        if (!string.Equals(chain.To, stated.Registry, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add($"transaction {stated.Hash} was sent to {chain.To}, not to the registry {stated.Registry}");
+        }
+
+        if (!chain.Succeeded)
+        {
+            differences.Add($"transaction {stated.Hash} failed");
+        }
+        else if (!chain.EmittedAnchoring)
+        {
+            differences.Add($"transaction {stated.Hash} did not anchor this document for {DescribeDepartment(facts)}");
+        }
+
+        return differences.Count == 0
+            ? Check(CheckNames.TransactionMatches, CheckOutcome.Passed, $"transaction {stated.Hash} in block {chain.BlockNumber} anchored it for {DescribeDepartment(facts)}")
+            : Check(CheckNames.TransactionMatches, CheckOutcome.Failed, string.Join("; ", differences));
     }
 
     private static string DescribeDepartment(ChainFacts facts) =>

@@ -13,6 +13,15 @@ public sealed record VerificationRequest(Digest Digest)
     /// <summary>The receipt the person holds, when they gave one.</summary>
     public Receipt? Receipt { get; init; }
 
+    /// <summary>
+    /// The anchoring transaction as stated by the receipt, or, without one, by the record of the service that sent it;
+    /// null when nobody states one.
+    /// </summary>
+    public StatedTransaction? Transaction { get; init; }
+
+    /// <summary>The transaction to check: <see cref="Transaction"/>, else the receipt's.</summary>
+    public StatedTransaction? StatedTransaction => Transaction ?? (Receipt is { } r ? new StatedTransaction(r.TransactionHash, r.BlockNumber, r.BlockHash, r.Registry) : null);
+
     /// <summary>How the department the facts are about was chosen.</summary>
     public IssuerSource IssuerSource { get; init; } = IssuerSource.Receipt;
 

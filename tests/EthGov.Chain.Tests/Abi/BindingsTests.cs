@@ -73,6 +73,33 @@ public class BindingsTests
     }
 
     [Fact]
+    public void LegacyBindings_AndTheBindingsShared_MatchTheRegistry1xArtifact()
+    {
+        // What EthGov still reads or finds in registry 1.x: its document views, its departments, its anchoring events.
+        var v1 = EthGov.Testing.RegistryV1.Artifact.AbiJson;
+        var functions = AbiShapes.Functions(v1);
+        var events = AbiShapes.Events(v1);
+        Type[] shared = [typeof(DepartmentFunction), typeof(DepartmentCountFunction), typeof(ThresholdFunction), typeof(VersionFunction)];
+        var legacy = typeof(Legacy.V1CheckFunction).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Legacy.V1CheckFunction).Namespace && t.GetCustomAttribute<FunctionAttribute>() is not null)
+            .Concat(shared).ToList();
+
+        Assert.Equal(6, legacy.Count);
+        foreach (var type in legacy)
+        {
+            var abi = ABITypedRegistry.GetFunctionABI(type);
+            Assert.True(functions.TryGetValue(abi.Sha3Signature, out var outputs), $"{type.Name} ({abi.Name}) is not in the 1.x ABI");
+            Assert.True(outputs == AbiShapes.BindingOutputs(type), $"{type.Name} returns ({AbiShapes.BindingOutputs(type)}), 1.x ({outputs})");
+        }
+
+        foreach (var type in new[] { typeof(DocumentAnchoredEvent), typeof(BatchAnchoredEvent) })
+        {
+            var signature = ABITypedRegistry.GetEvent(type).Sha3Signature;
+            Assert.True(events.TryGetValue(signature, out var compiled) && compiled.Indexed == AbiShapes.BindingIndexed(type), $"{type.Name} differs in 1.x");
+        }
+    }
+
+    [Fact]
     public void AbiHash_IsStableForTheEmbeddedArtifact()
     {
         Assert.Matches("^0x[0-9a-f]{64}$", s_artifact.AbiHash);

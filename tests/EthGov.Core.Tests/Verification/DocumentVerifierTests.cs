@@ -397,6 +397,59 @@ public class DocumentVerifierTests
         Assert.Null(IssuerChoice.Choose([]));
     }
 
+    [Fact]
+    public void Evaluate_ReceiptWhoseTransactionTheChainConfirms_PassesTheTransactionCheck()
+    {
+        var receipt = TestReceipts.InBatch(seed: 430);
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, FactsFor(receipt) with { Transaction = Confirmed(receipt) });
+
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+        Assert.Equal(CheckOutcome.Passed, verdict[CheckNames.TransactionMatches].Outcome);
+    }
+
+    [Theory]
+    [InlineData("missing", "has no transaction")]
+    [InlineData("block", "is in block")]
+    [InlineData("block-hash", "has hash")]
+    [InlineData("to", "was sent to")]
+    [InlineData("reverted", "failed")]
+    [InlineData("no-event", "did not anchor this document")]
+    public void Evaluate_ReceiptWhoseTransactionTheChainContradicts_IsAMismatchSayingWhat(string difference, string expected)
+    {
+        var receipt = TestReceipts.Single(seed: 431);
+        var good = Confirmed(receipt);
+        var transaction = difference switch
+        {
+            "missing" => AnchoringTransaction.Missing(receipt.TransactionHash),
+            "block" => good with { BlockNumber = good.BlockNumber + 1 },
+            "block-hash" => good with { BlockHash = TestDigests.One(seed: 432) },
+            "to" => good with { To = "0x000000000000000000000000000000000000dEaD" },
+            "reverted" => good with { Succeeded = false },
+            _ => good with { EmittedAnchoring = false },
+        };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, FactsFor(receipt) with { Transaction = transaction });
+
+        Assert.Equal(VerdictOutcome.Mismatch, verdict.Outcome);
+        Assert.Equal(CheckOutcome.Failed, verdict[CheckNames.TransactionMatches].Outcome);
+        Assert.Contains(expected, verdict[CheckNames.TransactionMatches].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NoReceiptAndNoRecordedTransaction_SkipsTheTransactionCheck()
+    {
+        var receipt = TestReceipts.Single(seed: 433);
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), FactsFor(receipt));
+
+        Assert.Equal(CheckOutcome.Skipped, verdict[CheckNames.TransactionMatches].Outcome);
+        Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
+    }
+
+    private static AnchoringTransaction Confirmed(Receipt receipt)
+        => new(receipt.TransactionHash, true, receipt.BlockNumber, receipt.BlockHash, receipt.Registry, true, true);
+
     private static ChainFacts FactsFor(Receipt receipt) => new()
     {
         Status = DocumentStatus.Valid,
@@ -407,6 +460,7 @@ public class DocumentVerifierTests
         ValidUntil = receipt.ValidUntil,
         Successor = Digest.Zero,
         KeyId = 1,
+        Transaction = Confirmed(receipt),
         ReadAtBlock = receipt.BlockNumber + 100,
         ReadAtTime = ChainNow,
         DepartmentCode = receipt.Issuer.Code,

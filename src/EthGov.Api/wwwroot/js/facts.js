@@ -1,8 +1,8 @@
 // What a person needs to see beside the verdict, taken from a verify response's `facts`
 // (the chain's own fields, read at the block named in `chain`).
 
-/** The facts behind a verdict; a receipt the person gave may add the transaction. */
-export function factsOf(response, receipt) {
+/** The facts behind a verdict: only what the API read from the chain (a receipt's transaction once confirmed there). */
+export function factsOf(response) {
   const facts = response.facts ?? {};
   const anchored = facts.status !== undefined && facts.status !== 'unknown';
   return {
@@ -18,7 +18,7 @@ export function factsOf(response, receipt) {
     revocationReason: facts.revocationReason,
     keyCompromisedSince: facts.keyCompromisedSince,
     successor: facts.successor,
-    transactionHash: facts.transactionHash ?? (receipt?.digest === response.digest ? receipt?.transactionHash : undefined),
+    transactionHash: facts.transactionHash,
     chain: response.chain,
     checks: response.checks ?? [],
   };

@@ -43,7 +43,7 @@ function render() {
     status.textContent = `${t('error.heading')}. ${message}`;
     return;
   }
-  const facts = factsOf(shown.response, shown.receipt);
+  const facts = factsOf(shown.response);
   let receiptLink = null;
   if (shown.receipt && shown.receipt.digest === facts.digest) {
     downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(shown.receipt, null, 2)], { type: 'application/json' }));
