@@ -202,13 +202,17 @@ public sealed class KeysApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var recordId = NewDigest().ToString();
         (await Civil.PostAsJsonAsync("/api/v1/documents?wait=true", new { digest = recordId })).EnsureSuccessStatusCode();
+        await fixture.Host.WaitAnchoredAsync(recordId);
+        var nonce = await NonceAsync(Chain.ClientFor(1).Context.SignerAddress!);
 
         using var response = await Civil.PostAsJsonAsync("/api/v1/grants", new
         {
             recordId, granteeDepartment = "CIVIL", purpose = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = NewDigest().ToString(),
         });
 
-        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "self-grant");
+        var body = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "self-grant");
+        Assert.Contains("own department", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(nonce, await NonceAsync(Chain.ClientFor(1).Context.SignerAddress!));
     }
 
     [Fact]
@@ -232,6 +236,13 @@ public sealed class KeysApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     private static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));
+
+    // The signer's transaction count: unchanged when a request is refused before anything is sent.
+    private async Task<long> NonceAsync(string address)
+    {
+        var count = await Chain.Node.CallAsync("eth_getTransactionCount", address, "latest");
+        return Convert.ToInt64(count.GetString(), 16);
+    }
 
     private static bool Is(IndexedEventRow row, string field, string address)
         => string.Equals(row.Data.GetProperty(field).GetString(), address, StringComparison.OrdinalIgnoreCase);
