@@ -60,3 +60,11 @@ public sealed record CompromiseReportRequest(string? Key, DateTimeOffset? Compro
 /// <param name="TransactionHash">The report's transaction.</param>
 /// <param name="BlockNumber">Its block.</param>
 public sealed record CompromiseReportResponse(string Key, uint DepartmentId, ushort KeyId, DateTimeOffset? CompromisedSince, string TransactionHash, ulong BlockNumber);
+
+/// <summary>
+/// One page of a department's key changes, newest first. Follow <see cref="Next"/> until it is null: a page reads a
+/// bounded number of change ids, so a page may hold fewer changes than asked for (even none) and still have a next one.
+/// </summary>
+/// <param name="Items">The changes.</param>
+/// <param name="Next">The relative URL of the next page, or null when every change was read.</param>
+public sealed record SignerChangePage(IReadOnlyList<SignerChangeResponse> Items, string? Next);

@@ -22,6 +22,10 @@ namespace EthGov.Api.Departments;
 public static class KeysApi
 {
     private const string ChangeRoute = "/api/v1/departments/signer-changes/";
+    private const int DefaultChangesPerPage = 20;
+
+    // Each change is one chain read, and a page reads at most SignerChangeOperations.MaxExaminedPerScan ids.
+    private const int MaxChangesPerPage = 100;
 
     /// <summary>Maps the key routes under /api/v1/departments.</summary>
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
@@ -30,6 +34,8 @@ public static class KeysApi
         open.MapGet("/{code}/keys", ListKeys).WithName("ListDepartmentKeys")
             .WithSummary("Every key a department ever held, by key id: current, removed, or compromised since when");
         open.MapGet("/signer-changes/{id}", GetChange).WithName("GetSignerChange").WithSummary("One key change, read from the chain");
+        open.MapGet("/{code}/signer-changes", ListChanges).WithName("ListSignerChanges")
+            .WithSummary("A department's key changes, newest first, a page at a time: pending ones only unless status=all");
 
         var write = app.MapGroup("/api/v1/departments").WithTags("Keys")
             .RequireAuthorization().AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
@@ -72,6 +78,54 @@ public static class KeysApi
 
         var change = await directory.Reader.SignerChanges.GetAsync(changeId);
         return change.IsSuccess ? TypedResults.Ok(SignerChangeResponse.From(change.Value)) : ChainProblems.From(change.Error);
+    }
+
+    /// <summary>A department's key changes, newest first.</summary>
+    public static async Task<Results<Ok<SignerChangePage>, ProblemHttpResult>> ListChanges(
+        string code, string? status, string? cursor, int? pageSize, HttpRequest http, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (status is not (null or "pending" or "all"))
+        {
+            return Problems.Problems.InvalidRequest("status: pending (the default) or all");
+        }
+
+        if (pageSize is < 1 or > MaxChangesPerPage)
+        {
+            return Problems.Problems.InvalidRequest($"pageSize: 1 to {MaxChangesPerPage} changes per page");
+        }
+
+        BigInteger? before = null;
+        if (cursor is not null)
+        {
+            if (!ChangeCursor.TryDecode(cursor, out var decoded))
+            {
+                return Problems.Problems.InvalidRequest("cursor: pass the cursor of a next link of this list unchanged, or none for the first page");
+            }
+
+            before = decoded;
+        }
+
+        var found = await directory.FindAsync(code, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return ChainProblems.From(found.Error);
+        }
+
+        if (found.Value is not { } department)
+        {
+            return DepartmentsApi.DepartmentNotFound(code);
+        }
+
+        var all = status == "all";
+        var scanned = await directory.Reader.SignerChanges.ScanAsync(
+            c => c.DepartmentId == department.Id && (all || c.Status == SignerChangeStatus.Pending), before, pageSize ?? DefaultChangesPerPage);
+        if (!scanned.IsSuccess)
+        {
+            return ChainProblems.From(scanned.Error);
+        }
+
+        var (changes, next) = scanned.Value;
+        return TypedResults.Ok(new SignerChangePage([.. changes.Select(SignerChangeResponse.From)], next is { } n ? ChangeCursor.Link(http, n) : null));
     }
 
     /// <summary>Requests a key change.</summary>

@@ -63,19 +63,55 @@ public sealed class KeysApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var (_, changeId) = (await thief.Departments.RequestAddSignerAsync(thiefsOwn.Address, consent.Deadline, consent.Signature)).Unwrap();
 
         var tooEarly = await thief.Departments.ApplySignerChangeAsync(changeId);
-        var seen = await fixture.Host.CreateClient().GetFromJsonAsync<SignerChangeResponse>($"/api/v1/departments/signer-changes/{changeId}", TestJson.Options);
+        var pending = await fixture.Host.CreateClient().GetFromJsonAsync<SignerChangePage>("/api/v1/departments/HEALTH/signer-changes", TestJson.Options);
+        var seen = pending!.Items.Single(c => c.Id == changeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var cancelled = await Health.PostAsync($"/api/v1/departments/signer-changes/{changeId}/cancellation", null);
         await Chain.IncreaseTimeAsync(DevChain.SignerChangeDelay);
         var late = await thief.Departments.ApplySignerChangeAsync(changeId);
 
         Assert.Equal("SignerChangeTooEarly", tooEarly.Error?.Name);
-        Assert.Equal((SignerChangeStatus.Pending, stolen.Address), (seen!.Status, seen.RequestedBy), new AddressPair());
+        Assert.Equal((SignerChangeStatus.Pending, stolen.Address), (seen.Status, seen.RequestedBy), new AddressPair());
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("SignerChangeNotPending", late.Error?.Name);
         var keys = await fixture.Host.CreateClient().GetFromJsonAsync<KeyResponse[]>("/api/v1/departments/HEALTH/keys", TestJson.Options);
         Assert.DoesNotContain(keys!, k => string.Equals(k.Address, thiefsOwn.Address, StringComparison.OrdinalIgnoreCase));
         using var again = await Health.PostAsync($"/api/v1/departments/signer-changes/{changeId}/cancellation", null);
         await Problem.AssertAsync(again, HttpStatusCode.Conflict, "signer-change-not-pending");
+        var after = await fixture.Host.CreateClient().GetFromJsonAsync<SignerChangePage>("/api/v1/departments/HEALTH/signer-changes", TestJson.Options);
+        var history = await fixture.Host.CreateClient().GetFromJsonAsync<SignerChangePage>("/api/v1/departments/HEALTH/signer-changes?status=all", TestJson.Options);
+        Assert.DoesNotContain(after!.Items, c => c.Id == seen.Id);
+        Assert.Equal(SignerChangeStatus.Cancelled, history!.Items.Single(c => c.Id == seen.Id).Status);
+    }
+
+    [Fact]
+    public async Task ListSignerChanges_PagesTheDepartmentsPendingChanges_NewestFirst()
+    {
+        var ids = new List<string>();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var key = await ChainKeys.NewFundedAsync(Chain);
+            var consent = await ChainKeys.ConsentAsync(Chain, key, 1);
+            using var requested = await Civil.PostAsJsonAsync("/api/v1/departments/signer-changes", new { kind = "add-signer", signer = key.Address, consent = consent.Token });
+            ids.Add((await requested.Content.ReadFromJsonAsync<SignerChangeCreatedResponse>(TestJson.Options))!.ChangeId);
+        }
+
+        var open = fixture.Host.CreateClient();
+        var first = await open.GetFromJsonAsync<SignerChangePage>("/api/v1/departments/CIVIL/signer-changes?pageSize=1", TestJson.Options);
+        var second = await open.GetFromJsonAsync<SignerChangePage>(first!.Next, TestJson.Options);
+        using var badCursor = await open.GetAsync("/api/v1/departments/CIVIL/signer-changes?cursor=not-ours");
+        using var badStatus = await open.GetAsync("/api/v1/departments/CIVIL/signer-changes?status=applied");
+        using var badSize = await open.GetAsync("/api/v1/departments/CIVIL/signer-changes?pageSize=101");
+        foreach (var id in ids)
+        {
+            (await Civil.PostAsync($"/api/v1/departments/signer-changes/{id}/cancellation", null)).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal([ids[1]], first.Items.Select(c => c.Id));
+        Assert.Contains("pageSize=1", first.Next, StringComparison.Ordinal);
+        Assert.Equal([ids[0]], second!.Items.Select(c => c.Id));
+        await Problem.AssertAsync(badCursor, HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(badStatus, HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(badSize, HttpStatusCode.BadRequest, "invalid-request");
     }
 
     [Fact]
