@@ -141,7 +141,7 @@ internal static class ApiRun
         Log($"  {await WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(60), SettlePause, ct)}");
 
         // First verifications: digests nobody asked about yet, so each answer needs the chain (the API sends concurrent
-        // ones at a block together in checkManyMembers calls). Connections are opened with digests of their own and the API is
+        // ones at a block together in records calls). Connections are opened with digests of their own and the API is
         // warmed up with other first-time digests, each verified once (a fixed-seed order repeated every second would
         // turn the warm-up into repeats); the measured pass then verifies every digest of both sets below once, the
         // paced set included, which the paced run after it therefore verifies again.

@@ -192,7 +192,7 @@ internal static class BenchmarkReport
         var spot = api["spotCheck"]!;
         md.AppendLine($"Verification (GET /api/v1/verify/{{digest}}) of documents the API confirmed above (answer `valid`, issued by CIVIL) and");
         md.AppendLine($"digests nobody anchored (`unknown`): the first row asks about each of its digests once, none asked before, so every");
-        md.AppendLine($"answer reads the chain (concurrent ones at a block go together in `checkManyMembers` calls); the other rows repeat");
+        md.AppendLine($"answer reads the chain (concurrent ones at a block go together in `records` calls); the other rows repeat");
         md.AppendLine($"{Num(api["verifyDigests"])} of those digests, whose answers at the unchanged latest block are then known.");
         md.AppendLine();
         md.AppendLine("| load | requests | requests/s | latency p50 / p99 / max | failed or not 2xx | wrong answers |");
@@ -368,7 +368,7 @@ internal static class BenchmarkReport
         md.AppendLine();
     }
 
-    // The first verification of each digest reads the chain (many per checkManyMembers call); counted in the target.
+    // The first verification of each digest reads the chain (many per records call); counted in the target.
     private static string FirstVerification(JsonNode api)
         => api["verifyFirst"] is { } first
             ? $"; first verification of each digest (reads the chain) p99 {Num(first["latency"]!["p99Ms"])} ms at {Num(first["ratePerSecond"])}/s"

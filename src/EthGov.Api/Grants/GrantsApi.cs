@@ -131,7 +131,7 @@ public static class GrantsApi
         }
 
         var batch = index.TryGet(recordId, out var entry) && entry.DepartmentId == caller.Department.Id
-            && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false } confirmed ? confirmed : null;
+            && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false, Registry: null } confirmed ? confirmed : null;
         var sent = await caller.Signer.Grants.GrantAsync(
             recordId, batch?.Root ?? Digest.Zero, batch is null ? [] : receipts.ProofOf(batch, recordId),
             grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);

@@ -44,13 +44,16 @@ internal static class Examples
           "checks": [
             { "name": "digest-matches", "outcome": "skipped", "detail": "no file or receipt given to compare with" },
             { "name": "proof-valid", "outcome": "skipped", "detail": "no receipt given" },
+            { "name": "issuer-named", "outcome": "passed", "detail": "this service anchored it for department 1 (CIVIL, Civil Registry Office)" },
             { "name": "anchored", "outcome": "passed", "detail": "anchored on chain in block 14 at 2026-11-27T05:14:46Z" },
             { "name": "issuer-known", "outcome": "passed", "detail": "issued by department 1 (CIVIL, Civil Registry Office)" },
             { "name": "issuer-status", "outcome": "passed", "detail": "the department is active" },
+            { "name": "key-not-compromised", "outcome": "passed", "detail": "anchored by key 1 of the department, never reported compromised" },
             { "name": "not-revoked", "outcome": "failed", "detail": "revoked by its issuing department, reason code 3" },
             { "name": "not-expired", "outcome": "passed", "detail": "no expiry" },
             { "name": "not-superseded", "outcome": "passed", "detail": "no newer document replaces it" },
-            { "name": "receipt-matches-chain", "outcome": "skipped", "detail": "no receipt given" }
+            { "name": "receipt-matches-chain", "outcome": "skipped", "detail": "no receipt given" },
+            { "name": "transaction-matches", "outcome": "passed", "detail": "transaction 0x33dfe4f2f2b4050d19da3b37044ce2f49c7f5691c66884d0f4b16116239f0108 in block 14 anchored it for department 1 (CIVIL, Civil Registry Office)" }
           ],
           "chain": { "chainId": 31337, "registry": "0x5fbdb2315678afecb367f032d93f642f64180aa3", "block": 15, "blockTime": "2026-11-27T05:14:47+00:00" },
           "department": "CIVIL",

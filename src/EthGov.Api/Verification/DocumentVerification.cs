@@ -67,7 +67,7 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         }
 
         var (verdict, facts) = (report.Value.Verdict, report.Value.Facts);
-        var read = new ChainReadAt(deployment.ChainId, facts.Registry ?? deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
+        var read = new ChainReadAt(deployment.ChainId, deployment.Registry, facts.ReadAtBlock, facts.ReadAtTime);
         // Only a transaction the chain confirmed is shown as the anchoring one.
         var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
         var anchored = facts.Status != DocumentStatus.Unknown;

@@ -68,28 +68,23 @@ public static class ChainVerifier
     public static async Task<ChainResult<VerificationReport>> VerifyForAsync(
         DocumentOperations documents, VerificationRequest request, uint departmentId, Digest? root, IReadOnlyList<Digest> proof, IssuerSource source)
     {
+        // A receipt's (or a record's) transaction hash is a claim: the chain is asked about it too, at the same time.
+        var reading = request.StatedTransaction is { } stated ? documents.ReadTransactionAsync(stated.Hash, departmentId, root, request.Digest) : null;
         var facts = root is { } r
             ? await documents.CheckInBatchAsync(departmentId, r, request.Digest, proof)
             : await documents.CheckAsync(departmentId, request.Digest);
+        ChainResult<AnchoringTransaction>? transaction = reading is null ? null : await reading;
         if (!facts.IsSuccess)
         {
             return ChainResult<VerificationReport>.Fail(facts.Error);
         }
 
-        var checkedFacts = facts.Value;
-        if (request.StatedTransaction is { } stated)
+        if (transaction is { IsSuccess: false } failed)
         {
-            // A receipt's (or a record's) transaction hash is a claim: the chain is asked about it too.
-            var transaction = await documents.ReadTransactionAsync(stated.Hash, departmentId, root, request.Digest);
-            if (!transaction.IsSuccess)
-            {
-                return ChainResult<VerificationReport>.Fail(transaction.Error);
-            }
-
-            checkedFacts = checkedFacts with { Transaction = transaction.Value };
+            return ChainResult<VerificationReport>.Fail(failed.Error);
         }
 
-        return Report(request with { IssuerSource = source }, checkedFacts);
+        return Report(request with { IssuerSource = source }, facts.Value with { Transaction = transaction?.Value });
     }
 
     private static async Task<ChainResult<VerificationReport>> SearchAsync(DocumentOperations documents, VerificationRequest request)

@@ -145,7 +145,7 @@ public sealed class CoalescedChecksTests
         return new RecordQuery(1, Digest.Zero, new Digest(digest));
     }
 
-    /// <summary>A checkManyMembers that answers each query with its own marker as the department id, when the test says so.</summary>
+    /// <summary>A records call that answers each query with its own marker as the anchoring block, when the test says so.</summary>
     private sealed class FakeNode(bool answerAtOnce = false)
     {
         private readonly Lock _gate = new();
