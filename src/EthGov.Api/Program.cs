@@ -55,6 +55,7 @@ builder.Services.AddSingleton<OutboxWriter>();
 builder.Services.AddSingleton<AnchorLookup>();
 builder.Services.AddSingleton<VanishedAnchors>();
 builder.Services.AddSingleton<ReceiptService>();
+builder.Services.AddSingleton<DocumentChanges>();
 builder.Services.AddSingleton<AnchorService>();
 builder.Services.AddSingleton<DocumentResponses>();
 builder.Services.AddSingleton<DocumentVerification>();
@@ -63,6 +64,7 @@ builder.Services.AddSingleton<IndexStore>();
 builder.Services.AddHostedService<OutboxLoader>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWriter>());
 builder.Services.AddHostedService<AnchorBatcher>();
+builder.Services.AddHostedService<ChangeReplayer>();
 builder.Services.AddHostedService<EventIndexer>();
 builder.Services.AddHealthChecks()
     .AddCheck<ChainHealthCheck>("chain")
@@ -91,6 +93,7 @@ app.MapHealthApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();
 app.MapDepartmentsApi();
+app.MapKeysApi();
 app.MapGrantsApi();
 app.MapAuditApi();
 app.MapPageApi();

@@ -23,6 +23,13 @@ public sealed class CliWorkspace : IAsyncLifetime
         await _node.CallAsync("evm_mine");
     }
 
+    /// <summary>The latest block's time (tests move the chain's clock ahead of the machine's).</summary>
+    public async Task<DateTimeOffset> ChainNowAsync()
+    {
+        var latest = await _node!.CallAsync("eth_getBlockByNumber", "latest", false);
+        return DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(latest.GetProperty("timestamp").GetString(), 16));
+    }
+
     /// <summary>The node's RPC URL.</summary>
     public string Rpc => _node!.RpcUrl.ToString();
 

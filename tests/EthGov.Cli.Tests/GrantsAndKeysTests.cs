@@ -42,13 +42,16 @@ public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorks
         Assert.DoesNotContain("privateKey", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\"crypto\"", File.ReadAllText(keystore), StringComparison.OrdinalIgnoreCase);
 
-        var requested = await CliProcess.RunAsync(workspace.Folder, env,
-            ["departments", "keys", "add", keystore, "--json", "--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", "dev:2"]);
-        Assert.Equal(0, requested.ExitCode);
+        var consentFile = Path.Combine(workspace.Folder, $"consent-{Guid.NewGuid():N}.json");
+        var consented = await CliProcess.RunAsync(workspace.Folder, env,
+            ["keys", "consent", "--department", "HEALTH", "--out", consentFile, "--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", keystore]);
+        Assert.True(consented.ExitCode == 0, consented.Stderr);
+        var requested = await workspace.RunAsync("dev:2", "keys", "add", address, "--consent", consentFile, "--json");
+        Assert.True(requested.ExitCode == 0, requested.Stderr);
         var changeId = JsonDocument.Parse(requested.Stdout).RootElement.GetProperty("changeId").GetString()!;
-        var tooEarly = await workspace.RunAsync("dev:2", "departments", "keys", "apply", changeId);
+        var tooEarly = await workspace.RunAsync("dev:2", "keys", "apply", changeId);
         await workspace.IncreaseTimeAsync(EthGov.Testing.DevChain.SignerChangeDelay);
-        var added = await workspace.RunAsync("dev:2", "departments", "keys", "apply", changeId);
+        var added = await workspace.RunAsync("dev:2", "keys", "apply", changeId);
         await workspace.FundAsync(address);
         var folder = workspace.NewDocuments(1, "rotated");
         string[] common = ["--rpc", workspace.Rpc, "--deployment", workspace.DeploymentPath, "--key-file", keystore];

@@ -28,8 +28,11 @@ public static class DepartmentsApi
 
         var write = app.MapGroup("/api/v1/departments/proposals").WithTags("Departments")
             .RequireScope(ApiKeyScopes.Governance).AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
-        write.MapPost("/", Propose).WithName("Propose").WithSummary("Propose adding, suspending or restoring a department, or a new threshold; the caller's department approves at once");
+        write.MapPost("/", Propose).WithName("Propose")
+            .WithSummary("Propose adding, suspending, restoring or recovering a department, a new threshold, a compromise report or revoking a suspended department's grants; the caller's department approves at once");
         write.MapPost("/{id}/approvals", Approve).WithName("ApproveProposal").WithSummary("Approve a proposal for the caller's department; it executes at the quorum");
+        write.MapPost("/{id}/execution", Execute).WithName("ExecuteProposal")
+            .WithSummary("Execute a proposal whose approvals of departments active now reach the quorum (after a suspension or a threshold change lowered it)");
         return app;
     }
 
@@ -68,12 +71,19 @@ public static class DepartmentsApi
 
     /// <summary>Proposals known to the index, oldest first, each with its state read from the chain.</summary>
     public static async Task<Results<Ok<Page<ProposalResponse>>, ProblemHttpResult>> ListProposals(
-        HttpRequest http, IndexStore index, DepartmentDirectory directory, [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize)
+        HttpRequest http, IndexStore index, DepartmentDirectory directory, [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize,
+        CancellationToken cancellationToken)
     {
         // Each proposal is one chain read: a smaller page than other lists keeps one request from asking for hundreds.
         if (PageRequest.Read(cursor, pageSize, "proposals", 2, out var invalid, MaxProposalsPerPage) is not { } page)
         {
             return invalid!;
+        }
+
+        var departments = await directory.ListAsync(cancellationToken);
+        if (!departments.IsSuccess)
+        {
+            return ChainProblems.From(departments.Error);
         }
 
         var created = index.ByName("ProposalCreated", AuditApi.After(page), page.Size + 1);
@@ -82,28 +92,50 @@ public static class DepartmentsApi
         foreach (var row in events.Items)
         {
             var id = System.Numerics.BigInteger.Parse(row.Data.GetProperty("proposalId").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-            var proposal = await directory.Reader.Departments.ProposalAsync(id);
-            if (!proposal.IsSuccess)
+            var proposal = await ReadAsync(id, directory, departments.Value);
+            if (proposal.Problem is { } problem)
             {
-                return ChainProblems.From(proposal.Error);
+                return problem;
             }
 
-            proposals.Add(ProposalResponse.From(proposal.Value));
+            proposals.Add(proposal.Response!);
         }
 
         return TypedResults.Ok(new Page<ProposalResponse>(proposals, events.Next));
     }
 
     /// <summary>One proposal.</summary>
-    public static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> GetProposal(string id, DepartmentDirectory directory)
+    public static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> GetProposal(string id, DepartmentDirectory directory, CancellationToken cancellationToken)
     {
         if (!ProposalIds.TryParse(id, out var proposalId))
         {
             return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
         }
 
+        var departments = await directory.ListAsync(cancellationToken);
+        if (!departments.IsSuccess)
+        {
+            return ChainProblems.From(departments.Error);
+        }
+
+        var proposal = await ReadAsync(proposalId, directory, departments.Value);
+        return proposal.Problem is { } problem ? problem : TypedResults.Ok(proposal.Response!);
+    }
+
+    /// <summary>A proposal with its standing: live approvals and quorum read at one block.</summary>
+    private static async Task<(ProposalResponse? Response, ProblemHttpResult? Problem)> ReadAsync(
+        System.Numerics.BigInteger proposalId, DepartmentDirectory directory, IReadOnlyList<DepartmentInfo> departments)
+    {
         var proposal = await directory.Reader.Departments.ProposalAsync(proposalId);
-        return proposal.IsSuccess ? TypedResults.Ok(ProposalResponse.From(proposal.Value)) : ChainProblems.From(proposal.Error);
+        if (!proposal.IsSuccess)
+        {
+            return (null, ChainProblems.From(proposal.Error));
+        }
+
+        var standing = await directory.Reader.Governance.StandingAsync(proposalId);
+        return standing.IsSuccess
+            ? (ProposalResponse.From(proposal.Value, standing.Value, departments), null)
+            : (null, ChainProblems.From(standing.Error));
     }
 
     /// <summary>Creates a proposal.</summary>
@@ -113,6 +145,11 @@ public static class DepartmentsApi
         if (RequestTimes.OutOfRange("deadline", request.Deadline) is { } outOfRange)
         {
             return outOfRange;
+        }
+
+        if (ProposalDeadline.Problem(request.Deadline, DateTimeOffset.UtcNow) is { } deadlineProblem)
+        {
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDeadline, "The deadline must be in the future and at most 30 days ahead", deadlineProblem);
         }
 
         var departments = caller.Signer.Departments;
@@ -127,10 +164,16 @@ public static class DepartmentsApi
 
                 result = await departments.ProposeAddAsync(request.Code, request.Name, request.Signer, request.Deadline, cancellationToken);
                 break;
-            case ProposalKind.SuspendDepartment or ProposalKind.RestoreDepartment:
+            case ProposalKind.SuspendDepartment or ProposalKind.RestoreDepartment or ProposalKind.ReplaceSigners:
                 if (string.IsNullOrWhiteSpace(request.Department))
                 {
                     return Problems.Problems.InvalidRequest("department: the target department's code is required");
+                }
+
+                if (request.Kind == ProposalKind.ReplaceSigners
+                    && (request.Signers is not { Length: > 0 } signers || !signers.All(a => a is not null && AddressUtil.Current.IsValidEthereumAddressHexFormat(a))))
+                {
+                    return Problems.Problems.InvalidRequest("signers: the department's new keys, 1 to 8 addresses (0x + 40 hex digits)");
                 }
 
                 var target = await directory.FindAsync(request.Department, cancellationToken);
@@ -144,9 +187,44 @@ public static class DepartmentsApi
                     return DepartmentNotFound(request.Department);
                 }
 
-                result = request.Kind == ProposalKind.SuspendDepartment
-                    ? await departments.ProposeSuspendAsync(department.Id, request.Deadline, cancellationToken)
-                    : await departments.ProposeRestoreAsync(department.Id, request.Deadline, cancellationToken);
+                result = request.Kind switch
+                {
+                    ProposalKind.SuspendDepartment => await departments.ProposeSuspendAsync(department.Id, request.Deadline, cancellationToken),
+                    ProposalKind.RestoreDepartment => await departments.ProposeRestoreAsync(department.Id, request.Deadline, cancellationToken),
+                    _ => await departments.ProposeReplaceSignersAsync(department.Id, request.Signers!, request.Deadline, cancellationToken),
+                };
+                break;
+            case ProposalKind.ReportCompromisedKey:
+                if (request.Key is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Key))
+                {
+                    return Problems.Problems.InvalidRequest("key: the compromised key's address (0x + 40 hex digits) is required");
+                }
+
+                if (KeysApi.CompromisedSinceProblem(request.CompromisedSince) is { } sinceProblem)
+                {
+                    return sinceProblem;
+                }
+
+                result = await departments.ProposeReportCompromisedKeyAsync(request.Key, request.CompromisedSince!.Value, request.Deadline, cancellationToken);
+                break;
+            case ProposalKind.RevokeGrants:
+                var grantIds = new List<System.Numerics.BigInteger>();
+                foreach (var text in request.GrantIds ?? [])
+                {
+                    if (!ProposalIds.TryParse(text ?? string.Empty, out var grantId))
+                    {
+                        return Problems.Problems.InvalidRequest("grantIds: positive grant numbers");
+                    }
+
+                    grantIds.Add(grantId);
+                }
+
+                if (grantIds.Count == 0)
+                {
+                    return Problems.Problems.InvalidRequest("grantIds: the grants to revoke are required");
+                }
+
+                result = await caller.Signer.Grants.ProposeRevokeGrantsAsync(grantIds, request.Deadline, cancellationToken);
                 break;
             case ProposalKind.ChangeThreshold:
                 if (request.Threshold is not { } threshold)
@@ -157,7 +235,7 @@ public static class DepartmentsApi
                 result = await departments.ProposeThresholdAsync(threshold, request.Deadline, cancellationToken);
                 break;
             default:
-                return Problems.Problems.InvalidRequest("kind: one of add-department, suspend-department, restore-department, change-threshold");
+                return Problems.Problems.InvalidRequest("kind: one of add-department, suspend-department, restore-department, change-threshold, replace-signers, report-compromised-key, revoke-grants");
         }
 
         if (!result.IsSuccess)
@@ -181,6 +259,25 @@ public static class DepartmentsApi
         }
 
         var sent = await caller.Signer.Departments.ApproveAsync(proposalId, cancellationToken);
+        if (!sent.IsSuccess)
+        {
+            return ChainProblems.From(sent.Error);
+        }
+
+        directory.Invalidate();
+        return TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime));
+    }
+
+    /// <summary>Executes a proposal whose live approvals reach the quorum.</summary>
+    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Execute(
+        string id, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!ProposalIds.TryParse(id, out var proposalId))
+        {
+            return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
+        }
+
+        var sent = await caller.Signer.Departments.ExecuteAsync(proposalId, cancellationToken);
         if (!sent.IsSuccess)
         {
             return ChainProblems.From(sent.Error);

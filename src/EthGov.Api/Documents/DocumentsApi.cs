@@ -198,6 +198,7 @@ public static class DocumentsApi
     /// <summary>Revokes a document of the caller's department.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
         string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, Deployment deployment,
+        DocumentChanges changes,
         CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
@@ -214,6 +215,13 @@ public static class DocumentsApi
         if (located.Problem is { } problem)
         {
             return problem;
+        }
+
+        // Kept for re-anchoring after a wiped chain, which must not bring the document back valid.
+        var change = Record(changes, located.Batch, caller, parsed, DocumentChangeKind.Revocation, (ushort)reason, Digest.Zero, 0);
+        if (change.Problem is { } unrecorded)
+        {
+            return unrecorded;
         }
 
         var documents = caller.Signer.Documents;
@@ -234,6 +242,7 @@ public static class DocumentsApi
             }
         }
 
+        Settle(changes, change.Id, sent.IsSuccess);
         return sent.IsSuccess
             ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
             : ChainProblems.From(sent.Error);
@@ -242,7 +251,7 @@ public static class DocumentsApi
     /// <summary>Replaces a document of the caller's department by a newer one.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> Supersede(
         string digest, SupersedeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts,
-        OutboxWriter writer, DocumentResponses responses, CancellationToken cancellationToken)
+        OutboxWriter writer, DocumentResponses responses, DocumentChanges changes, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
@@ -281,10 +290,19 @@ public static class DocumentsApi
             return Problems.Problems.Create(StatusCodes.Status409Conflict, "already-anchored", "The digest is already anchored", $"{newDigest} is already anchored or queued");
         }
 
+        var change = Record(changes, located.Batch, caller, oldDigest, DocumentChangeKind.Supersession, 0, newDigest, validUntil);
+        if (change.Problem is { } unrecorded)
+        {
+            index.Release(reservation);
+            signal.TrySetException(new OutboxUnavailableException("the supersession could not be recorded"));
+            return unrecorded;
+        }
+
         var documents = caller.Signer.Documents;
         var sent = located.Batch is { IsSingle: false } batch
             ? await documents.SupersedeInBatchAsync(batch.Root, oldDigest, receipts.ProofOf(batch, oldDigest), newDigest, request.ValidUntil, cancellationToken)
             : await documents.SupersedeAsync(oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        Settle(changes, change.Id, sent.IsSuccess);
         if (!sent.IsSuccess)
         {
             index.Release(reservation);
@@ -373,6 +391,42 @@ public static class DocumentsApi
             { State: BatchState.Failed } failed => (null, Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", failed.Error)),
             _ => (null, NotYetAnchored(digest)),
         };
+    }
+
+    // Only documents of the outbox are anchored again on a new deployment, so only their changes are kept for a replay.
+    private static (long? Id, ProblemHttpResult? Problem) Record(
+        DocumentChanges changes, BatchRecord? batch, ActingDepartment caller, Digest digest, DocumentChangeKind kind, ushort reason, Digest successor, ulong successorValidUntil)
+    {
+        if (batch is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (changes.Record(caller.Department.Id, digest, kind, reason, successor, successorValidUntil), null);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            return (null, Problems.Problems.OutboxUnavailable($"the {(kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {ex.SqliteErrorCode}"));
+        }
+    }
+
+    private static void Settle(DocumentChanges changes, long? id, bool applied)
+    {
+        if (id is not { } recorded)
+        {
+            return;
+        }
+
+        try
+        {
+            changes.Settle(recorded, applied);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Left "sending": a re-anchoring replays it, which is what the department asked for.
+        }
     }
 
     private static ProblemHttpResult NotYetAnchored(Digest digest)

@@ -9,6 +9,7 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -133,11 +134,23 @@ public static class GrantsApi
             return problem;
         }
 
+        if (grantee.Id == caller.Department.Id)
+        {
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
+                $"granteeDepartment {caller.Department.Code} is the caller's own department");
+        }
+
         var batch = index.TryGet(recordId, out var entry) && entry.DepartmentId == caller.Department.Id
             && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false, Registry: null } confirmed ? confirmed : null;
         var sent = await caller.Signer.Grants.GrantAsync(
             recordId, batch?.Root ?? Digest.Zero, batch is null ? [] : receipts.ProofOf(batch, recordId),
             grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);
+        if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
+        {
+            return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment, "Only the issuing department may grant access to a record under a legal basis",
+                $"department {caller.Department.Code} did not anchor {recordId} (on its own, or in a batch this API anchored for it); a legal-basis grant is only for a record the grantor department issued");
+        }
+
         return Created(sent);
     }
 
@@ -250,7 +263,8 @@ public static class GrantsApi
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
         return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
             : RequestTimes.OutOfRange("expiresAt", e) is { } outOfRange ? outOfRange
-            : e <= DateTimeOffset.UtcNow ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-expiry", "expiresAt must be in the future", $"expiresAt {e:O} has passed")
+            : GrantLifetime.Problem(e, DateTimeOffset.UtcNow) is { } lifetime
+                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", lifetime)
             : null;
     }
 

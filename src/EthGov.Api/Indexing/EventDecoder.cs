@@ -1,4 +1,5 @@
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
@@ -28,8 +29,10 @@ internal static class EventDecoder
         if (Is<GrantRevokedEvent>(log, out var revoked))
         {
             var parties = grantParties((long)revoked.GrantId);
+            // The quorum revokes a suspended department's grants with no key of its own: revokedBy is the zero address.
+            var byQuorum = string.Equals(revoked.RevokedBy, ZeroAddress, StringComparison.OrdinalIgnoreCase);
             return Make("GrantRevoked", new Digest(revoked.RecordId), (long)revoked.GrantId, parties?.Grantee, parties is { Grantor: > 0 } p ? p.Grantor : null,
-                new() { ["revokedBy"] = revoked.RevokedBy });
+                new() { ["revokedBy"] = byQuorum ? null : revoked.RevokedBy, ["byQuorum"] = byQuorum });
         }
 
         if (Is<AccessLoggedEvent>(log, out var accessed))
@@ -96,8 +99,8 @@ internal static class EventDecoder
         if (Is<SignerChangeRequestedEvent>(log, out var requested))
         {
             return Make("SignerChangeRequested", null, null, requested.DepartmentId, null,
-                new() { ["changeId"] = requested.ChangeId.ToString(), ["kind"] = requested.Kind == 0 ? "add-signer" : "remove-signer", ["requestedBy"] = requested.RequestedBy,
-                        ["executableAt"] = requested.ExecutableAt, ["data"] = "0x" + Convert.ToHexStringLower(requested.Data) });
+                new() { ["changeId"] = requested.ChangeId.ToString(), ["kind"] = ChangeKind(requested.Kind), ["signer"] = SignerChangeInfo.SignerOf(requested.Kind, requested.Data),
+                        ["requestedBy"] = requested.RequestedBy, ["executableAt"] = requested.ExecutableAt, ["data"] = "0x" + Convert.ToHexStringLower(requested.Data) });
         }
 
         if (Is<SignerChangeAppliedEvent>(log, out var applied))
@@ -145,6 +148,13 @@ internal static class EventDecoder
 
         return null;
     }
+
+    private static string ChangeKind(byte kind) => kind switch
+    {
+        (byte)SignerChangeKind.AddSigner => "add-signer",
+        (byte)SignerChangeKind.RemoveSigner => "remove-signer",
+        _ => kind.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static bool Is<TEvent>(FilterLog log, out TEvent decoded)
         where TEvent : IEventDTO, new()

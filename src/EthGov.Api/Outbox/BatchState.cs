@@ -11,4 +11,10 @@ public enum BatchState
 
     /// <summary>The chain refused it for a reason retrying cannot fix.</summary>
     Failed = 2,
+
+    /// <summary>
+    /// A supersession's new digest on a new deployment (re-anchoring after a wiped chain): the batcher leaves it alone,
+    /// because replaying the supersession anchors it (see <see cref="ChangeReplayer"/>).
+    /// </summary>
+    AwaitingReplay = 3,
 }

@@ -67,11 +67,19 @@ public sealed record PageRequest(long[]? After, int Size)
         }
 
         var items = fetched.Take(Size).ToArray();
-        var cursor = Encode(list, positionOf(items[^1]));
+        return new Page<T>(items, NextLink(request, list, positionOf(items[^1])));
+    }
+
+    /// <summary>
+    /// The link to the page of <paramref name="list"/> after <paramref name="position"/>: <paramref name="request"/>'s own
+    /// path and query with that cursor. For lists that learn where the next page starts without reading one item more.
+    /// </summary>
+    public static string NextLink(HttpRequest request, string list, params long[] position)
+    {
         var query = request.Query.Where(q => !q.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new KeyValuePair<string, string?>("cursor", cursor));
-        return new Page<T>(items, $"{request.PathBase}{request.Path}{QueryString.Create(query)}");
+            .Append(new KeyValuePair<string, string?>("cursor", Encode(list, position)));
+        return $"{request.PathBase}{request.Path}{QueryString.Create(query)}";
     }
 
     private static long[]? Decode(string cursor, string list, int parts)

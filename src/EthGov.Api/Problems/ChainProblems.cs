@@ -12,44 +12,73 @@ namespace EthGov.Api.Problems;
 /// </summary>
 public static class ChainProblems
 {
+    // Every custom error of the registry's ABI has its entry (a test fails for one that has none), plus
+    // RevertedWhenMined, which the transaction sender reports for a transaction that reverted once mined.
     private static readonly Dictionary<string, (int Status, string Title)> s_errors = new()
     {
+        // Documents
         ["AlreadyAnchored"] = (409, "The digest is already anchored"),
         ["AlreadyRevoked"] = (409, "The document is already revoked"),
         ["AlreadySuperseded"] = (409, "The document is already superseded"),
-        ["AlreadyApproved"] = (409, "The department already approved this proposal"),
-        ["ProposalAlreadyExecuted"] = (409, "The proposal was already executed"),
-        ["DepartmentCodeTaken"] = (409, "Another department has this code"),
-        ["SignerAlreadyRegistered"] = (409, "The signer already belongs to a department"),
-        ["GrantNotActive"] = (409, "The grant is revoked or expired"),
-        ["LastSigner"] = (409, "A department keeps at least one signer"),
-        ["DepartmentNotActive"] = (409, "The department is not active"),
-        ["DepartmentNotSuspended"] = (409, "The department is not suspended"),
-        ["RevertedWhenMined"] = (409, "The chain's state changed before the transaction was mined"),
-        ["LegacyAnchoredAfterCutover"] = (409, "The document was anchored in registry 1.x after the cut-over, so it does not count"),
         ["NotAnchored"] = (404, "The document is not anchored"),
         ["BatchNotFound"] = (404, "The batch is not anchored"),
-        ["GrantNotFound"] = (404, "The grant does not exist"),
+        ["NotIssuingDepartment"] = (403, "Only the issuing department may do this with the record"),
+        ["InvalidProof"] = (400, "The Merkle proof does not lead to the batch root"),
+        ["ZeroDigest"] = (400, "The zero digest cannot be anchored"),
+        ["EmptyBatch"] = (400, "A batch needs at least one document"),
+        ["InvalidValidUntil"] = (400, "validUntil must be in the future"),
+        ["RevertedWhenMined"] = (409, "The chain's state changed before the transaction was mined"),
+
+        // Departments, keys and governance
+        ["AlreadyApproved"] = (409, "The department already approved this proposal"),
+        ["ProposalAlreadyExecuted"] = (409, "The proposal was already executed"),
+        ["QuorumNotReached"] = (409, "The approvals of departments active now do not reach the quorum"),
+        ["DepartmentCodeTaken"] = (409, "Another department has this code"),
+        ["SignerAlreadyRegistered"] = (409, "The key already belongs to a department"),
+        ["SignerNotInDepartment"] = (409, "The key is not a current key of that department"),
+        ["LastSigner"] = (409, "A department keeps at least one key of its own; the quorum replaces a lost last key"),
+        ["TooManySigners"] = (409, "The department holds the most keys allowed"),
+        ["CompromisedKey"] = (409, "The key was reported compromised; it can never act or be registered again"),
+        ["DepartmentNotActive"] = (409, "The department is not active"),
+        ["DepartmentNotSuspended"] = (409, "The department is not suspended"),
         ["ProposalNotFound"] = (404, "The proposal does not exist"),
         ["UnknownDepartment"] = (404, "The department does not exist"),
-        ["NotActiveSigner"] = (403, "The department's signer may not act"),
-        ["NotIssuingDepartment"] = (403, "Only the issuing department may change this document"),
+        ["NotActiveSigner"] = (403, "The department's key may not act"),
+        ["InvalidDeadline"] = (400, "The deadline must be in the future and at most 30 days ahead"),
+        ["InvalidThreshold"] = (400, "The threshold is out of range"),
+        ["InvalidDepartment"] = (400, "The department's code, name or keys are missing"),
+        ["InvalidCompromisedSince"] = (400, "compromisedSince must be after 1970 and not in the future"),
+        ["ProposalExpired"] = (400, "The proposal's deadline has passed"),
+
+        // Signer changes
+        ["SignerChangeNotFound"] = (404, "The key change does not exist"),
+        ["SignerChangeNotPending"] = (409, "The key change was applied or cancelled already"),
+        ["SignerChangeTooEarly"] = (409, "The key change's delay has not passed yet"),
+        ["InvalidSignerChangeDelay"] = (400, "The signer-change delay is at most 30 days"),
+
+        // Grants and the access log
+        ["GrantNotFound"] = (404, "The grant does not exist"),
+        ["GrantNotActive"] = (409, "The grant is revoked or expired"),
+        ["GrantorNotSuspended"] = (409, "The quorum revokes only grants of suspended grantor departments"),
         ["NotGrantee"] = (403, "Only the grantee department may log access under this grant"),
         ["NotGrantorOrSubject"] = (403, "Only the grantor department or the subject may revoke this grant"),
         ["SelfGrant"] = (400, "A department cannot grant access to itself"),
-        ["InvalidProof"] = (400, "The Merkle proof does not lead to the batch root"),
-        ["ZeroDigest"] = (400, "The zero digest cannot be anchored"),
+        ["InvalidExpiry"] = (400, "expiresAt must be in the future and at most 366 days ahead"),
         ["ZeroRecordId"] = (400, "The zero record id is not allowed"),
-        ["EmptyBatch"] = (400, "A batch needs at least one document"),
-        ["InvalidValidUntil"] = (400, "validUntil must be in the future"),
-        ["InvalidExpiry"] = (400, "expiresAt must be in the future"),
-        ["InvalidDeadline"] = (400, "The deadline must be in the future"),
-        ["InvalidThreshold"] = (400, "The threshold is out of range"),
-        ["InvalidDepartment"] = (400, "The department's code, name or signer is missing"),
-        ["ProposalExpired"] = (400, "The proposal's deadline has passed"),
+
+        // Delegated signatures (EIP-712)
         ["ExpiredSignature"] = (400, "The signature's deadline has passed"),
         ["InvalidSignature"] = (400, "The signature does not match the signer"),
-        ["InvalidAccountNonce"] = (400, "The signature was made for another nonce (replayed or out of order)"),
+
+        // Registry 1.x
+        ["NoLegacyRegistry"] = (409, "This registry takes over from no registry 1.x"),
+        ["LegacyDocumentNotFound"] = (404, "Registry 1.x does not hold the document"),
+        ["LegacyAnchoredAfterCutover"] = (409, "The document was anchored in registry 1.x after the cut-over, so it does not count"),
+        ["InvalidLegacyRegistry"] = (400, "The registry 1.x address holds no contract"),
+
+        // Construction (EIP-712 domain strings)
+        ["InvalidShortString"] = (400, "A string is not a valid short string"),
+        ["StringTooLong"] = (400, "A string is too long"),
     };
 
     /// <summary>The problem for <paramref name="error"/>.</summary>
@@ -73,6 +102,12 @@ public static class ChainProblems
         return Problems.Create(status, ToKebab(error.Name), title, $"the registry answered {error.Name}",
             new Dictionary<string, object?> { ["error"] = error.Name, ["arguments"] = arguments });
     }
+
+    /// <summary>Whether the custom error <paramref name="name"/> has its own status and title (else it is a generic 409).</summary>
+    public static bool IsMapped(string name) => s_errors.ContainsKey(name);
+
+    /// <summary>The errors that have their own status and title.</summary>
+    public static IReadOnlyCollection<string> Mapped => s_errors.Keys;
 
     /// <summary><c>AlreadyAnchored</c> → <c>already-anchored</c>.</summary>
     public static string ToKebab(string name)

@@ -72,6 +72,21 @@ public static class ProblemTypes
     /// <summary>The index found the chain reset (another genesis); answers from it would be stale.</summary>
     public const string ChainReset = "chain-reset";
 
+    /// <summary>A proposal deadline that has passed or lies more than 30 days ahead.</summary>
+    public const string InvalidDeadline = "invalid-deadline";
+
+    /// <summary>A grant expiry that has passed or lies more than 366 days ahead.</summary>
+    public const string InvalidExpiry = "invalid-expiry";
+
+    /// <summary>A department granting access to itself.</summary>
+    public const string SelfGrant = "self-grant";
+
+    /// <summary>A new key's consent that is malformed, or not that key's consent to join the caller's department now.</summary>
+    public const string InvalidConsent = "invalid-consent";
+
+    /// <summary>A compromise time before 1970 or in the future.</summary>
+    public const string InvalidCompromisedSince = "invalid-compromised-since";
+
     /// <summary>Any unexpected failure; details are in the server log, never in the answer.</summary>
     public const string Internal = "internal-error";
 }

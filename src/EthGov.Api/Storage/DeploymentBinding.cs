@@ -9,8 +9,8 @@ namespace EthGov.Api.Storage;
 /// restart on another deployment — the dev chain wiped and the registry deployed anew — must not present receipts of
 /// the old chain nor silently forget what the outbox promised: the API refuses to start, or, when asked with
 /// <c>EthGov:ReanchorOnNewDeployment</c>, retires the old batches and index and lets the batcher anchor every
-/// document again on the new deployment. A deployment that took over from the registry 1.x the outbox is bound to is a
-/// migration, not a wipe (<see cref="Migrate"/>).
+/// document again on the new deployment, after which its revocations and supersessions are replayed there. A deployment
+/// that took over from the registry 1.x the outbox is bound to is a migration, not a wipe (<see cref="Migrate"/>).
 /// </summary>
 public static class DeploymentBinding
 {
@@ -63,7 +63,9 @@ public static class DeploymentBinding
                 """, bound.Value.Registry, bound.Value.GenesisHash);
             Execute(connection, transaction, "DELETE FROM batches");
             Execute(connection, transaction, "DELETE FROM events; DELETE FROM grants; DELETE FROM index_checkpoint;");
-            outcome = $"re-anchoring: {documents} documents of the outbox queued again for registry {deployment.Registry}; " +
+            var changes = Outbox.DocumentChanges.PrepareReplay(connection, transaction);
+            outcome = $"re-anchoring: {documents} documents of the outbox queued again for registry {deployment.Registry}, " +
+                $"{changes} revocations and supersessions to replay once their documents are anchored there; " +
                 $"{retired} batches of registry {bound.Value.Registry} retired and the event index cleared";
         }
 

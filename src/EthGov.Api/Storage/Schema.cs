@@ -97,6 +97,18 @@ internal static class Schema
             genesis_hash TEXT    NOT NULL,
             bound_at     INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS document_changes (
+            id                    INTEGER PRIMARY KEY,
+            department            INTEGER NOT NULL,
+            digest                BLOB    NOT NULL,
+            kind                  INTEGER NOT NULL,
+            reason                INTEGER NOT NULL DEFAULT 0,
+            successor             BLOB,
+            successor_valid_until INTEGER NOT NULL DEFAULT 0,
+            state                 INTEGER NOT NULL,
+            error                 TEXT,
+            recorded_at           INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS retired_batches (
             id           INTEGER NOT NULL,
             registry     TEXT    NOT NULL,

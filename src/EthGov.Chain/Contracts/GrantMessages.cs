@@ -72,6 +72,9 @@ public sealed class IsGrantValidFunction : FunctionMessage
 [Function("grantCount", "uint256")]
 public sealed class GrantCountFunction : FunctionMessage;
 
+[Function("MAX_GRANT_LIFETIME", "uint64")]
+public sealed class MaxGrantLifetimeFunction : FunctionMessage;
+
 [FunctionOutput]
 public sealed class GrantOutput : IFunctionOutputDTO
 {

@@ -66,3 +66,30 @@ public sealed class PendingSignerChangesCancelledEvent : IEventDTO
 {
     [Parameter("uint32", "departmentId", 1, true)] public uint DepartmentId { get; set; }
 }
+
+[Function("signerChange", typeof(SignerChangeOutput))]
+public sealed class SignerChangeFunction : FunctionMessage
+{
+    [Parameter("uint256", "changeId", 1)] public BigInteger ChangeId { get; set; }
+}
+
+[Function("signerChangeCount", "uint256")]
+public sealed class SignerChangeCountFunction : FunctionMessage;
+
+[FunctionOutput]
+public sealed class SignerChangeOutput : IFunctionOutputDTO
+{
+    [Parameter("tuple", "", 1)] public SignerChangeTuple Change { get; set; } = new();
+}
+
+/// <summary>The contract's SignerChange struct: <see cref="Data"/> is <c>abi.encode(address signer)</c> for both kinds.</summary>
+public sealed class SignerChangeTuple
+{
+    [Parameter("uint8", "kind", 1)] public byte Kind { get; set; }
+    [Parameter("uint32", "departmentId", 2)] public uint DepartmentId { get; set; }
+    [Parameter("address", "requestedBy", 3)] public string RequestedBy { get; set; } = "";
+    [Parameter("uint64", "requestedAt", 4)] public ulong RequestedAt { get; set; }
+    [Parameter("uint64", "executableAt", 5)] public ulong ExecutableAt { get; set; }
+    [Parameter("uint8", "status", 6)] public byte Status { get; set; }
+    [Parameter("bytes", "data", 7)] public byte[] Data { get; set; } = [];
+}

@@ -21,6 +21,9 @@ public sealed class RegistryClient
         Documents = new DocumentOperations(Context, legacy is null ? null : new Legacy.LegacyDocuments(Context, legacy));
         Departments = new DepartmentOperations(Context);
         Grants = new GrantOperations(Context);
+        SignerChanges = new SignerChangeOperations(Context);
+        Keys = new KeyOperations(Context);
+        Governance = new GovernanceReads(Context);
     }
 
     /// <summary>Connection details shared by the operation groups.</summary>
@@ -34,4 +37,13 @@ public sealed class RegistryClient
 
     /// <summary>Access grants and the access log.</summary>
     public GrantOperations Grants { get; }
+
+    /// <summary>The departments' time-locked changes to their own keys, as requested.</summary>
+    public SignerChangeOperations SignerChanges { get; }
+
+    /// <summary>Every key a department ever held, by key id.</summary>
+    public KeyOperations Keys { get; }
+
+    /// <summary>The quorum and where each proposal stands against it.</summary>
+    public GovernanceReads Governance { get; }
 }

@@ -1,22 +1,32 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Numerics;
-using EthGov.Chain.Signing;
+using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
+using EthGov.Core.Verification;
 
 namespace EthGov.Cli.Commands;
 
-/// <summary><c>ethgov departments</c>: list departments, propose and approve membership changes, manage keys.</summary>
+/// <summary>
+/// <c>ethgov departments</c>: list departments, and the quorum's governance: propose (membership, threshold,
+/// recovery of a department's keys, compromise reports, revocation of a suspended department's grants), approve,
+/// execute, and read proposals with the approvals that count now.
+/// </summary>
 public static class DepartmentsCommand
 {
-    private static readonly Option<DateTimeOffset?> s_deadline = new("--deadline") { Description = "When the proposal lapses (default: in 7 days)" };
+    private const int DefaultPageSize = 20;
+
+    private static readonly Option<DateTimeOffset?> s_deadline = new("--deadline") { Description = "When the proposal lapses, at most 30 days ahead (default: in 7 days)" };
 
     /// <summary>Creates the command.</summary>
-    public static Command Create() => new("departments", "Departments, their keys and quorum governance")
+    public static Command Create() => new("departments", "Departments and quorum governance")
     {
         List(),
         Propose(),
         Approve(),
-        Keys(),
+        Execute(),
+        Proposal(),
+        Proposals(),
     };
 
     private static Command List()
@@ -27,9 +37,10 @@ public static class DepartmentsCommand
             var (client, _) = await context.ConnectAsync(signed: false, ct);
             var departments = (await client.Departments.ListAsync()).OrFail();
             var threshold = (await client.Departments.ThresholdAsync()).OrFail();
-            context.Output.Result(new { threshold, departments }, () =>
+            var quorum = (await client.Governance.QuorumAsync()).OrFail();
+            context.Output.Result(new { threshold, quorum, departments }, () =>
             [
-                $"quorum threshold {threshold}",
+                $"quorum threshold {threshold} (a proposal needs {quorum} approvals of active departments now)",
                 .. departments.Select(d => $"#{d.Id} {d.Code,-10} {d.Status,-9} {d.Name} [{string.Join(", ", d.Signers)}]"),
             ]);
             return ExitCodes.Success;
@@ -43,35 +54,74 @@ public static class DepartmentsCommand
         var name = new Option<string>("--name") { Required = true, Description = "Full name" };
         var signer = new Option<string>("--signer") { Required = true, Description = "First signer address" };
         var add = new Command("add", "Propose adding a department") { code, name, signer, s_deadline };
-        add.SetBody((parse, context, ct) => ProposeAsync(context, ct, (client, deadline) =>
-            client.Departments.ProposeAddAsync(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(signer)!, deadline, ct), parse.GetValue(s_deadline)));
+        add.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, (client, deadline) =>
+            client.Departments.ProposeAddAsync(parse.GetValue(code)!, parse.GetValue(name)!, DepartmentArgument.Address(parse.GetValue(signer)!, "--signer"), deadline, ct)));
 
-        var suspendId = new Argument<uint>("department-id");
-        var suspend = new Command("suspend", "Propose suspending a department") { suspendId, s_deadline };
-        suspend.SetBody((parse, context, ct) => ProposeAsync(context, ct, (client, deadline) =>
-            client.Departments.ProposeSuspendAsync(parse.GetValue(suspendId), deadline, ct), parse.GetValue(s_deadline)));
+        var suspendTarget = new Argument<string>("department") { Description = "Code or id" };
+        var suspend = new Command("suspend", "Propose suspending a department") { suspendTarget, s_deadline };
+        suspend.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, async (client, deadline) =>
+            await client.Departments.ProposeSuspendAsync(await DepartmentArgument.ResolveAsync(client, parse.GetValue(suspendTarget)!), deadline, ct)));
 
-        var restoreId = new Argument<uint>("department-id");
-        var restore = new Command("restore", "Propose restoring a suspended department") { restoreId, s_deadline };
-        restore.SetBody((parse, context, ct) => ProposeAsync(context, ct, (client, deadline) =>
-            client.Departments.ProposeRestoreAsync(parse.GetValue(restoreId), deadline, ct), parse.GetValue(s_deadline)));
+        var restoreTarget = new Argument<string>("department") { Description = "Code or id" };
+        var restore = new Command("restore", "Propose restoring a suspended department (its compromised keys stay off)") { restoreTarget, s_deadline };
+        restore.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, async (client, deadline) =>
+            await client.Departments.ProposeRestoreAsync(await DepartmentArgument.ResolveAsync(client, parse.GetValue(restoreTarget)!), deadline, ct)));
 
         var value = new Argument<uint>("threshold");
         var threshold = new Command("threshold", "Propose a new approval threshold") { value, s_deadline };
-        threshold.SetBody((parse, context, ct) => ProposeAsync(context, ct, (client, deadline) =>
-            client.Departments.ProposeThresholdAsync(parse.GetValue(value), deadline, ct), parse.GetValue(s_deadline)));
+        threshold.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, (client, deadline) =>
+            client.Departments.ProposeThresholdAsync(parse.GetValue(value), deadline, ct)));
 
-        return new Command("propose", "Propose a membership or threshold change (your department approves it at once)") { add, suspend, restore, threshold };
+        var replaceTarget = new Argument<string>("department") { Description = "The department to recover (code or id), active or suspended" };
+        var newSigners = new Argument<string[]>("new-signers") { Arity = ArgumentArity.OneOrMore, Description = "Its new keys (1 to 8 addresses); every current key is removed" };
+        var replace = new Command("replace-signers", "Propose recovering a department: replace all its keys (e.g. after it lost its last one)") { replaceTarget, newSigners, s_deadline };
+        replace.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, async (client, deadline) =>
+            await client.Departments.ProposeReplaceSignersAsync(
+                await DepartmentArgument.ResolveAsync(client, parse.GetValue(replaceTarget)!),
+                [.. parse.GetValue(newSigners)!.Select(a => DepartmentArgument.Address(a, "new signer"))], deadline, ct)));
+
+        var reportKey = new Argument<string>("address") { Description = "Any department's key, or one reported before (the quorum's report sets its compromise time anew)" };
+        var since = new Option<DateTimeOffset>("--since") { Required = true, Description = "When the compromise began (ISO 8601): documents the key anchored since then are not valid" };
+        var report = new Command("report-key", "Propose reporting a key compromised since a time, or re-dating an earlier report") { reportKey, since, s_deadline };
+        report.SetBody((parse, context, ct) =>
+        {
+            // One in the future the registry refuses by its own clock (InvalidCompromisedSince).
+            var from = parse.GetValue(since);
+            if (from.ToUnixTimeSeconds() < 1)
+            {
+                throw new CliException($"--since {ProposalText.Time(from)} is before 1970");
+            }
+
+            return ProposeAsync(parse, context, ct, (client, deadline) =>
+                client.Departments.ProposeReportCompromisedKeyAsync(DepartmentArgument.Address(parse.GetValue(reportKey)!, "address"), from, deadline, ct));
+        });
+
+        var grantIds = new Argument<string[]>("grant-ids") { Arity = ArgumentArity.OneOrMore, Description = "Grants whose grantor department is suspended" };
+        var revokeGrants = new Command("revoke-grants", "Propose revoking grants that a suspended department made") { grantIds, s_deadline };
+        revokeGrants.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, (client, deadline) =>
+            client.Grants.ProposeRevokeGrantsAsync([.. parse.GetValue(grantIds)!.Select(g => IdArgument.Parse(g, "grant-id"))], deadline, ct)));
+
+        return new Command("propose", "Propose a governance decision (your department approves it at once)") { add, suspend, restore, threshold, replace, report, revokeGrants };
     }
 
     private static async Task<int> ProposeAsync(
-        CliContext context, CancellationToken ct,
-        Func<Chain.Registry.RegistryClient, DateTimeOffset?, Task<Chain.Abi.ChainResult<BigInteger>>> propose, DateTimeOffset? deadline)
+        ParseResult parse, CliContext context, CancellationToken ct, Func<RegistryClient, DateTimeOffset?, Task<Chain.Abi.ChainResult<BigInteger>>> propose)
     {
+        var deadline = parse.GetValue(s_deadline);
         TimeOption.RequireFuture(deadline, "--deadline");
+        if (ProposalDeadline.Problem(deadline, DateTimeOffset.UtcNow) is { } problem)
+        {
+            throw new CliException("--deadline: " + problem);
+        }
         var (client, _) = await context.ConnectAsync(signed: true, ct);
         var id = (await propose(client, deadline)).OrFail();
-        context.Output.Result(new { proposalId = id.ToString() }, () => [$"proposal {id} created; other departments approve it with `ethgov departments approve {id}`"]);
+        var proposal = (await client.Departments.ProposalAsync(id)).OrFail();
+        context.Output.Result(new { proposalId = id.ToString(CultureInfo.InvariantCulture), executed = proposal.Executed }, () =>
+        [
+            proposal.Executed
+                ? $"proposal {id} created and executed at once (the quorum is 1)"
+                : $"proposal {id} created; other departments approve it with `ethgov departments approve {id}`",
+        ]);
         return ExitCodes.Success;
     }
 
@@ -81,92 +131,131 @@ public static class DepartmentsCommand
         var command = new Command("approve", "Approve a proposal for your department; it executes when the quorum is reached") { id };
         command.SetBody(async (parse, context, ct) =>
         {
-            if (!BigInteger.TryParse(parse.GetValue(id), out var proposalId) || proposalId <= 0)
-            {
-                throw new CliException("proposal-id must be a positive integer");
-            }
-
+            var proposalId = IdArgument.Parse(parse.GetValue(id)!, "proposal-id");
             var (client, _) = await context.ConnectAsync(signed: true, ct);
             (await client.Departments.ApproveAsync(proposalId, ct)).OrFail();
-            var proposal = (await client.Departments.ProposalAsync(proposalId)).OrFail();
-            context.Output.Result(proposal, () => [$"proposal {proposalId}: {proposal.Approvals} approvals, {(proposal.Executed ? "executed" : "waiting for more approvals")}"]);
+            return await ShowAsync(context, client, proposalId);
+        });
+        return command;
+    }
+
+    private static Command Execute()
+    {
+        var id = new Argument<string>("proposal-id");
+        var command = new Command("execute", "Execute a proposal whose approvals of active departments reach the quorum (e.g. after a suspension lowered it)") { id };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var proposalId = IdArgument.Parse(parse.GetValue(id)!, "proposal-id");
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            (await client.Departments.ExecuteAsync(proposalId, ct)).OrFail();
+            return await ShowAsync(context, client, proposalId);
+        });
+        return command;
+    }
+
+    private static Command Proposal()
+    {
+        var id = new Argument<string>("proposal-id");
+        var command = new Command("proposal", "Show a proposal: what it does, who approved, and the approvals that count now against the quorum") { id };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var proposalId = IdArgument.Parse(parse.GetValue(id)!, "proposal-id");
+            var (client, _) = await context.ConnectAsync(signed: false, ct);
+            return await ShowAsync(context, client, proposalId);
+        });
+        return command;
+    }
+
+    private static Command Proposals()
+    {
+        var after = new Option<string?>("--after") { Description = "Start after this proposal id (the `--after` a previous page printed)" };
+        var limit = new Option<int>("--limit") { Description = "Proposals per page (1-100)", DefaultValueFactory = _ => DefaultPageSize };
+        var command = new Command("proposals", "List proposals, oldest first, a page at a time, each with where it stands") { after, limit };
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var pageSize = parse.GetValue(limit);
+            if (pageSize is < 1 or > 100)
+            {
+                throw new CliException("--limit must be 1 to 100");
+            }
+
+            var start = parse.GetValue(after) is { } a ? IdArgument.Parse(a, "--after") : BigInteger.Zero;
+            var (client, _) = await context.ConnectAsync(signed: false, ct);
+            var names = await NamesAsync(client);
+            var rows = new List<(ProposalInfo Proposal, ProposalStanding Standing)>();
+            var id = start + 1;
+            for (; rows.Count < pageSize; id++)
+            {
+                var proposal = await client.Departments.ProposalAsync(id);
+                if (!proposal.IsSuccess && proposal.Error.Name == "ProposalNotFound")
+                {
+                    break;
+                }
+
+                rows.Add((proposal.OrFail(), (await client.Governance.StandingAsync(id)).OrFail()));
+            }
+
+            var more = rows.Count == pageSize && (await client.Departments.ProposalAsync(id)).IsSuccess;
+            var now = DateTimeOffset.UtcNow;
+            context.Output.Result(new { proposals = rows.Select(r => Json(r.Proposal, r.Standing)), nextAfter = more ? (id - 1).ToString(CultureInfo.InvariantCulture) : null }, () =>
+            {
+                var lines = rows.Select(r => $"#{r.Proposal.Id} {ProposalText.What(r.Proposal, names)}: {ProposalText.Standing(r.Proposal, r.Standing, now, names)}").ToList();
+                if (rows.Count == 0)
+                {
+                    lines.Add("no proposals");
+                }
+
+                if (more)
+                {
+                    lines.Add($"more: --after {id - 1}");
+                }
+
+                return lines;
+            });
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Keys()
+    private static async Task<int> ShowAsync(CliContext context, RegistryClient client, BigInteger proposalId)
     {
-        var newKey = new Argument<string>("new-key-file") { Description = "The new key (keystore file, or dev:N on chain 31337): it signs its consent to join" };
-        var add = new Command("add", "Request adding a key to your department; it can be applied once the signer-change delay has passed") { newKey };
-        add.SetBody(async (parse, context, ct) =>
-        {
-            var (client, deployment) = await context.ConnectAsync(signed: true, ct);
-            var joining = LoadKey(parse.GetValue(newKey)!, deployment.ChainId);
-            var (departmentId, _) = (await client.Departments.OfSignerAsync(client.Context.SignerAddress!)).OrFail();
-            var nonce = (await client.Documents.NonceAsync(joining.Address)).OrFail();
-            var deadline = DateTimeOffset.UtcNow.AddHours(1);
-            var consent = new TypedDataSigner(deployment.ChainId, deployment.Registry).Sign(
-                new SignerConsentTyped { DepartmentId = departmentId, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() }, joining.PrivateKey);
-            var (outcome, changeId) = (await client.Departments.RequestAddSignerAsync(joining.Address, deadline, consent, ct)).OrFail();
-            return Requested(context, "add", joining.Address, changeId, outcome);
-        });
-
-        var removeAddress = new Argument<string>("address");
-        var remove = new Command("remove", "Request removing a key from your department (never the last one)") { removeAddress };
-        remove.SetBody(async (parse, context, ct) =>
-        {
-            var (client, _) = await context.ConnectAsync(signed: true, ct);
-            var (outcome, changeId) = (await client.Departments.RequestRemoveSignerAsync(parse.GetValue(removeAddress)!, ct)).OrFail();
-            return Requested(context, "remove", parse.GetValue(removeAddress)!, changeId, outcome);
-        });
-
-        var applyId = new Argument<string>("change-id");
-        var apply = new Command("apply", "Apply a requested key change of your department once its delay has passed") { applyId };
-        apply.SetBody(async (parse, context, ct) =>
-        {
-            var changeId = ParseId(parse.GetValue(applyId)!, "change-id");
-            var (client, _) = await context.ConnectAsync(signed: true, ct);
-            var outcome = (await client.Departments.ApplySignerChangeAsync(changeId, ct)).OrFail();
-            context.Output.Result(outcome, () => [$"key change {changeId} applied in tx {outcome.TransactionHash}"]);
-            return ExitCodes.Success;
-        });
-
-        var cancelId = new Argument<string>("change-id");
-        var cancel = new Command("cancel", "Cancel a requested key change of your department before it is applied") { cancelId };
-        cancel.SetBody(async (parse, context, ct) =>
-        {
-            var changeId = ParseId(parse.GetValue(cancelId)!, "change-id");
-            var (client, _) = await context.ConnectAsync(signed: true, ct);
-            var outcome = (await client.Departments.CancelSignerChangeAsync(changeId, ct)).OrFail();
-            context.Output.Result(outcome, () => [$"key change {changeId} cancelled in tx {outcome.TransactionHash}"]);
-            return ExitCodes.Success;
-        });
-
-        return new Command("keys", "Your department's signer keys: changes are requested, then applied after the registry's delay") { add, remove, apply, cancel };
-    }
-
-    private static int Requested(CliContext context, string what, string key, BigInteger changeId, Chain.Transactions.TransactionOutcome outcome)
-    {
-        context.Output.Result(new { changeId = changeId.ToString(), outcome }, () =>
-            [$"key change {changeId} ({what} {key}) requested in tx {outcome.TransactionHash}; apply it with `ethgov departments keys apply {changeId}` once the delay has passed"]);
+        var proposal = (await client.Departments.ProposalAsync(proposalId)).OrFail();
+        var standing = (await client.Governance.StandingAsync(proposalId)).OrFail();
+        var names = await NamesAsync(client);
+        context.Output.Result(Json(proposal, standing), () =>
+        [
+            $"proposal {proposalId}: {ProposalText.What(proposal, names)} (proposed by {names(proposal.Proposer)})",
+            ProposalText.Standing(proposal, standing, DateTimeOffset.UtcNow, names),
+        ]);
         return ExitCodes.Success;
     }
 
-    private static Nethereum.Web3.Accounts.Account LoadKey(string spec, ulong chainId)
+    private static object Json(ProposalInfo p, ProposalStanding s) => new
     {
-        try
-        {
-            return Chain.Keys.KeyLoader.Load(spec, chainId, PasswordPrompt.Read);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidOperationException)
-        {
-            throw new CliException(ex.Message);
-        }
-    }
+        id = p.Id.ToString(CultureInfo.InvariantCulture),
+        p.Kind,
+        p.Proposer,
+        p.TargetDepartment,
+        p.Deadline,
+        p.Executed,
+        p.Approvers,
+        s.LiveApprovals,
+        s.Quorum,
+        code = p.Kind == ProposalKind.AddDepartment ? p.Code : null,
+        name = p.Kind == ProposalKind.AddDepartment ? p.Name : null,
+        signer = p.Kind is ProposalKind.AddDepartment or ProposalKind.ReportCompromisedKey ? p.Signer : null,
+        newThreshold = p.Kind == ProposalKind.ChangeThreshold ? p.NewThreshold : (uint?)null,
+        newSigners = p.Kind == ProposalKind.ReplaceSigners ? p.NewSigners : null,
+        p.CompromisedSince,
+        grantIds = p.Kind == ProposalKind.RevokeGrants ? p.GrantIds.Select(g => g.ToString(CultureInfo.InvariantCulture)) : null,
+    };
 
-    private static BigInteger ParseId(string text, string what)
-        => BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
-            ? id
-            : throw new CliException($"{what} must be a positive integer");
+    // "CIVIL (#1)", or "TRANSPORT (#3, suspended)": whose approval no longer counts shows why.
+    private static async Task<Func<uint, string>> NamesAsync(RegistryClient client)
+    {
+        var departments = (await client.Departments.ListAsync()).OrFail().ToDictionary(d => d.Id);
+        return id => departments.TryGetValue(id, out var d)
+            ? d.Status == DepartmentStatus.Active ? $"{d.Code} (#{id})" : $"{d.Code} (#{id}, {d.Status.ToString().ToLowerInvariant()})"
+            : $"department {id}";
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Numerics;
+using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
 
@@ -51,11 +52,30 @@ public static class GrantCommand
                 throw new CliException($"the receipt is for {receipt.Digest}, not {recordId}");
             }
 
+            if (GrantLifetime.Problem(parse.GetValue(expires), DateTimeOffset.UtcNow) is { } lifetime)
+            {
+                throw new CliException("--expires: " + lifetime);
+            }
+
             var (client, _) = await context.ConnectAsync(signed: true, ct);
             var granteeId = await ResolveDepartmentAsync(client, parse.GetValue(grantee)!);
+            var grantorId = await DepartmentArgument.OfSignerAsync(client);
+            if (granteeId == grantorId)
+            {
+                throw new CliException($"--grantee is your own department ({grantorId}): a department does not grant access to itself");
+            }
+
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
-            var (outcome, grantId) = (await client.Grants.GrantAsync(
-                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct)).OrFail();
+            var sent = await client.Grants.GrantAsync(
+                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct);
+            if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
+            {
+                throw new CliException(receipt?.Batch is null
+                    ? $"your department ({grantorId}) did not anchor record {recordId} on its own: a legal-basis grant is only for a record your department issued; for a document of a batch give its --receipt"
+                    : $"your department ({grantorId}) did not anchor record {recordId} in batch {receipt.Batch.Root}: a legal-basis grant is only for a record your department issued");
+            }
+
+            var (outcome, grantId) = sent.OrFail();
             context.Output.Result(new { grantId = grantId.ToString(), outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });
@@ -105,17 +125,7 @@ public static class GrantCommand
         return command;
     }
 
-    private static BigInteger ParseGrantId(string text) =>
-        BigInteger.TryParse(text, out var id) && id > 0 ? id : throw new CliException("grant-id must be a positive integer");
+    private static BigInteger ParseGrantId(string text) => IdArgument.Parse(text, "grant-id");
 
-    private static async Task<uint> ResolveDepartmentAsync(Chain.Registry.RegistryClient client, string codeOrId)
-    {
-        if (uint.TryParse(codeOrId, out var id))
-        {
-            return id;
-        }
-
-        var found = (await client.Departments.IdByCodeAsync(codeOrId)).OrFail();
-        return found != 0 ? found : throw new CliException($"no department has the code '{codeOrId}'");
-    }
+    private static Task<uint> ResolveDepartmentAsync(Chain.Registry.RegistryClient client, string codeOrId) => DepartmentArgument.ResolveAsync(client, codeOrId);
 }

@@ -30,6 +30,11 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/grants/{id}/accesses", ApiKeyScopes.Grants),
         ("/api/v1/departments/proposals", ApiKeyScopes.Governance),
         ("/api/v1/departments/proposals/{id}/approvals", ApiKeyScopes.Governance),
+        ("/api/v1/departments/proposals/{id}/execution", ApiKeyScopes.Governance),
+        ("/api/v1/departments/signer-changes", ApiKeyScopes.Governance),
+        ("/api/v1/departments/signer-changes/{id}/application", ApiKeyScopes.Governance),
+        ("/api/v1/departments/signer-changes/{id}/cancellation", ApiKeyScopes.Governance),
+        ("/api/v1/departments/compromise-reports", ApiKeyScopes.Governance),
     ];
 
     /// <summary>The callers: each single scope, two pairs and every scope.</summary>

@@ -101,6 +101,96 @@ public sealed class ChainResetTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task WipedChain_Reanchored_RevokedAndSupersededDocumentsStayRevokedAndSuperseded()
+    {
+        var port = EthGov.Testing.FreePort.Next();
+        var first = await DeployedChain.StartAsync(port: port);
+        var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile);
+        var key = await settings.CreateKeyAsync("CIVIL");
+        string[] batch = [.. Enumerable.Range(0, 10).Select(_ => Digests.New())];
+        var (lone, successor, lastSuccessor) = (Digests.New(), Digests.New(), Digests.New());
+        var api = await ApiProcess.StartAsync(settings);
+        using (var http = api.Client(key))
+        {
+            // Settled in between, so that the lone document gets a batch of its own (anchored with anchor, revoked with revoke).
+            (await http.PostAsJsonAsync("/api/v1/documents/batch", new { digests = batch })).EnsureSuccessStatusCode();
+            await ApiKillTests.WaitUntilSettledAsync(settings, TimeSpan.FromSeconds(30));
+            (await http.PostAsJsonAsync("/api/v1/documents", new { digest = lone })).EnsureSuccessStatusCode();
+            await ApiKillTests.WaitUntilSettledAsync(settings, TimeSpan.FromSeconds(30));
+
+            // revokeInBatch, revoke (a lone document), supersedeInBatch, then supersede of the single new document.
+            (await http.PostAsJsonAsync($"/api/v1/documents/{batch[2]}/revocation", new { reason = 7 })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/api/v1/documents/{lone}/revocation", new { reason = 9 })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/api/v1/documents/{batch[5]}/supersession", new { newDigest = successor })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/api/v1/documents/{successor}/supersession", new { newDigest = lastSuccessor })).EnsureSuccessStatusCode();
+            Assert.Equal(
+                ["revoked", "revoked", "superseded", "superseded", "valid", "valid"],
+                [await OutcomeAsync(http, batch[2]), await OutcomeAsync(http, lone), await OutcomeAsync(http, batch[5]), await OutcomeAsync(http, successor),
+                 await OutcomeAsync(http, lastSuccessor), await OutcomeAsync(http, batch[0])]);
+        }
+
+        await api.DisposeAsync();
+        await first.DisposeAsync();
+        await using var second = await DeployedChain.StartAsync(port: port);
+        settings.RpcUrl = second.RpcUrl;
+        settings.DeploymentFile = second.DeploymentFile;
+        settings.Settings["EthGov:ReanchorOnNewDeployment"] = "true";
+        await using (var reanchoring = await ApiProcess.StartAsync(settings))
+        {
+            await ApiKillTests.WaitUntilSettledAsync(settings, TimeSpan.FromSeconds(60));
+            using var http = reanchoring.Client();
+            var outcomes = await WaitForOutcomesAsync(http, [batch[2], lone, batch[5], successor, lastSuccessor, batch[0]],
+                ["revoked", "revoked", "superseded", "superseded", "valid", "valid"], TimeSpan.FromSeconds(60));
+            var counted = await AnchorCount.ReadAsync(second.RpcUrl, second.Deployment, settings.DataDirectory);
+            output.WriteLine($"after re-anchoring on the wiped chain: {string.Join(", ", outcomes)}; new documents anchored " +
+                $"{counted.TimesAnchored(successor)} and {counted.TimesAnchored(lastSuccessor)} times; replay log lines: " +
+                string.Join(" | ", reanchoring.Output.Where(l => l.Contains("replay", StringComparison.OrdinalIgnoreCase))));
+
+            Assert.Equal(["revoked", "revoked", "superseded", "superseded", "valid", "valid"], outcomes);
+            Assert.Equal((1, 1, 1), (counted.TimesAnchored(batch[5]), counted.TimesAnchored(successor), counted.TimesAnchored(lastSuccessor)));
+            var revoked = await VerdictAsync(http, batch[2]);
+            Assert.Equal(7, revoked.GetProperty("facts").GetProperty("revocationReason").GetInt32());
+            var superseded = await VerdictAsync(http, batch[5]);
+            Assert.Equal(successor, superseded.GetProperty("facts").GetProperty("successor").GetString());
+        }
+
+        // A later restart has nothing left to replay and answers the same.
+        settings.Settings.Remove("EthGov:ReanchorOnNewDeployment");
+        await using (var again = await ApiProcess.StartAsync(settings))
+        {
+            using var http = again.Client();
+            Assert.Equal("revoked", await OutcomeAsync(http, batch[2]));
+            Assert.Equal("superseded", await OutcomeAsync(http, successor));
+        }
+    }
+
+    private static async Task<string[]> WaitForOutcomesAsync(HttpClient http, string[] digests, string[] expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var outcomes = new string[digests.Length];
+            for (var i = 0; i < digests.Length; i++)
+            {
+                outcomes[i] = await OutcomeAsync(http, digests[i]);
+            }
+
+            if (outcomes.SequenceEqual(expected) || DateTime.UtcNow > deadline)
+            {
+                return outcomes;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<JsonElement> VerdictAsync(HttpClient http, string digest)
+    {
+        using var response = await http.GetAsync($"/api/v1/verify/{digest}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
     private static async Task<string> OutcomeAsync(HttpClient http, string digest)
     {
         using var response = await http.GetAsync($"/api/v1/verify/{digest}");

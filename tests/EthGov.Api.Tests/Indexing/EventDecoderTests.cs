@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using EthGov.Api.Indexing;
+using EthGov.Chain.Contracts;
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Keys;
+using EthGov.Chain.Registry;
+using EthGov.Chain.Signing;
+using EthGov.Chain.Transactions;
+using EthGov.Core.Digests;
+using EthGov.Testing;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace EthGov.Api.Tests.Indexing;
+
+/// <summary>The indexer's decoding of registry 2.0's key and legacy events, from the logs of a real node.</summary>
+public sealed class EventDecoderTests
+{
+    [Fact]
+    public async Task Decode_ALegacyRevocationAndACancelledKeyChange_KeepsWhatTheAuditShows()
+    {
+        await using var node = await HardhatNode.StartAsync();
+        var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+        var civil = DevAccounts.Get(1, 31337);
+        var v1 = await RegistryV1.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2);
+        var legacyDocument = new Digest(RandomNumberGenerator.GetBytes(32));
+        (await new RegistryClient(options, v1.Registry, civil).Documents.AnchorAsync(legacyDocument)).Unwrap();
+        var v2 = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2, DevChain.SignerChangeDelay, v1.Registry)).Unwrap();
+        var web3 = ChainConnection.CreateWeb3(options, civil);
+        await web3.Eth.GetContractTransactionHandler<RevokeLegacyFunction>().SendRequestAndWaitForReceiptAsync(v2.Registry,
+            new RevokeLegacyFunction { Root = new byte[32], Digest = legacyDocument.ToArray(), Reason = 4 });
+        var client = new RegistryClient(options, v2.Registry, civil);
+        var joining = DevAccounts.Get(5, 31337);
+        var consent = SignerConsent.Create(joining, 31337, v2.Registry, 1, 0, DateTimeOffset.UtcNow.AddHours(1));
+        var (_, changeId) = (await client.Departments.RequestAddSignerAsync(joining.Address, consent.Deadline, consent.Signature)).Unwrap();
+        (await client.Departments.CancelSignerChangeAsync(changeId)).Unwrap();
+
+        var logs = await web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
+        {
+            Address = [v2.Registry], FromBlock = BlockParameter.CreateEarliest(), ToBlock = BlockParameter.CreateLatest(),
+        });
+        var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => null)).OfType<IndexedEvent>().ToList();
+
+        var legacy = decoded.Single(e => e.Name == "LegacyDocumentRevoked");
+        Assert.Equal((legacyDocument, 1u), (legacy.RecordId, legacy.Department));
+        Assert.Equal((Digest.Zero.ToString(), (ushort)4), ((string)legacy.Data["root"]!, (ushort)legacy.Data["reason"]!));
+        var requested = decoded.Single(e => e.Name == "SignerChangeRequested");
+        Assert.Equal(("add-signer", joining.Address.ToLowerInvariant()), ((string)requested.Data["kind"]!, ((string)requested.Data["signer"]!).ToLowerInvariant()));
+        var cancelled = decoded.Single(e => e.Name == "SignerChangeCancelled");
+        Assert.Equal((changeId.ToString(), 1u), ((string)cancelled.Data["changeId"]!, cancelled.Department!.Value));
+        Assert.Equal(civil.Address, (string)cancelled.Data["cancelledBy"]!, ignoreCase: true);
+    }
+}
