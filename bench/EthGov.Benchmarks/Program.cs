@@ -23,7 +23,7 @@ var config = DefaultConfig.Instance
     .WithArtifactsPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "BenchmarkDotNet.Artifacts"))
     .WithOptions(ConfigOptions.DisableLogFile);
 
-Type[] all = [typeof(DigestBenchmarks), typeof(MerkleBenchmarks), typeof(ProofBenchmarks), typeof(ReceiptBenchmarks), typeof(SigningBenchmarks), typeof(HpkeBenchmarks)];
+Type[] all = [typeof(DigestBenchmarks), typeof(MerkleBenchmarks), typeof(ProofBenchmarks), typeof(ReceiptBenchmarks), typeof(SigningBenchmarks), typeof(HpkeBenchmarks), typeof(HttpSignatureBenchmarks)];
 var types = filter is null ? all : [.. all.Where(t => t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))];
 var summaries = BenchmarkRunner.Run(types, config);
 var results = MicroResults.From(summaries);
