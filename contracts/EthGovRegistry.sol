@@ -19,6 +19,7 @@ import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
  */
 contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog {
     /**
+     * @notice Deploys the registry with its initial departments and creates its extension.
      * @param codes Initial department codes; department ids are 1..n in this order.
      * @param names Initial department names.
      * @param signers The first signer of each initial department.
@@ -47,8 +48,7 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
     }
 
     /// @inheritdoc IDelegatedSignatures
-    // solhint-disable-next-line func-name-mixedcase
-    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+    function DOMAIN_SEPARATOR() external view returns (bytes32) { // solhint-disable-line func-name-mixedcase
         return _domainSeparatorV4();
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every EthGov test from a fresh clone: installs what is missing, compiles, then runs the
-# contract tests (Hardhat: Solidity fuzz tests and mocha) and the .NET tests (xunit). The .NET
-# test fixtures start and stop their own Hardhat nodes and API servers on free loopback ports.
+# Runs every EthGov test from a fresh clone: installs what is missing, compiles, lints the contracts
+# (solhint), then runs the contract tests (Hardhat: Solidity fuzz tests and mocha) and the .NET tests
+# (xunit). The .NET test fixtures start and stop their own Hardhat nodes and API servers on free
+# loopback ports.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
@@ -11,6 +12,11 @@ ethgov_install_browser
 logs="$ETHGOV_ROOT/out/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"
 status=0
+
+# Any solhint warning or error fails the run (--max-warnings 0 in package.json); the tests still run.
+ethgov_log "Solidity lint (npm run lint:sol)"
+lint_failed=0
+npm run --silent lint:sol 2>&1 | tee "$logs/solhint.log" || lint_failed=1
 
 ethgov_log "contract tests (npx hardhat test)"
 node_modules/.bin/hardhat test 2>&1 | tee "$logs/contracts.log" || status=1
@@ -27,8 +33,10 @@ js_failed=$(sum '^[0-9]+ failing' "$logs/contracts.log")
 net_passed=$(sum 'Passed: +[0-9]+' "$logs/dotnet.log")
 net_failed=$(sum 'Failed: +[0-9]+' "$logs/dotnet.log")
 passed=$(( js_passed + net_passed ))
-failed=$(( js_failed + net_failed ))
+failed=$(( js_failed + net_failed + lint_failed ))
+lint=$([ "$lint_failed" -eq 0 ] && echo clean || echo "FAILED (counted as 1 failure)")
 echo
+echo "solhint: $lint"
 echo "contracts (Solidity + mocha): $js_passed passed, $js_failed failed; .NET (xunit): $net_passed passed, $net_failed failed"
 echo "$passed passed, $failed failed"
 if [ "$failed" -gt 0 ]; then status=1; fi

@@ -205,8 +205,7 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     }
 
     /// @inheritdoc IDepartmentRegistry
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_SIGNERS() external pure returns (uint256) {
+    function MAX_SIGNERS() external pure returns (uint256) { // solhint-disable-line func-name-mixedcase
         return _MAX_SIGNERS;
     }
 
@@ -370,6 +369,8 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     }
 
     function _governanceStorage() private pure returns (GovernanceLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _GOVERNANCE_STORAGE
         }

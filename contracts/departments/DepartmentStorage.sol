@@ -240,6 +240,8 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
     }
 
     function _departmentStorage() internal pure returns (DepartmentLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _DEPARTMENT_STORAGE
         }

@@ -59,19 +59,62 @@ interface IDepartmentRegistry {
         bytes data;
     }
 
+    /// @notice A department was added (at deployment or by an executed AddDepartment proposal), active.
+    /// @param departmentId The new department's id.
+    /// @param code Its unique code.
+    /// @param name Its human-readable name.
     event DepartmentAdded(uint32 indexed departmentId, string code, string name);
+
+    /// @notice A department was suspended: its keys lost every right.
+    /// @param departmentId The suspended department.
     event DepartmentSuspended(uint32 indexed departmentId);
+
+    /// @notice A suspended department was restored with its current keys.
+    /// @param departmentId The restored department.
     event DepartmentRestored(uint32 indexed departmentId);
+
+    /// @notice A key joined a department.
+    /// @param departmentId The department.
+    /// @param signer The key's address.
+    /// @param keyId The key's id within the department.
     event SignerAdded(uint32 indexed departmentId, address indexed signer, uint16 keyId);
+
+    /// @notice A key left a department.
     /// @dev Also emitted, before {KeyCompromised}, when a key is reported compromised.
+    /// @param departmentId The department.
+    /// @param signer The key's address.
+    /// @param keyId The key's id within the department.
     event SignerRemoved(uint32 indexed departmentId, address indexed signer, uint16 keyId);
+
+    /// @notice A key was reported compromised.
     /// @dev Documents and batches the key anchored at or after `since` have status KeyCompromised. Emitted again
     /// when the quorum re-dates an earlier report; the latest `since` is the one in force.
+    /// @param departmentId The key's department.
+    /// @param key The key's address.
+    /// @param keyId The key's id within the department.
+    /// @param since Unix time the compromise began.
     event KeyCompromised(uint32 indexed departmentId, address indexed key, uint16 keyId, uint64 since);
+
+    /// @notice The approval threshold changed (from 0 at deployment).
+    /// @param oldThreshold The previous threshold.
+    /// @param newThreshold The threshold now in force.
     event ThresholdChanged(uint32 oldThreshold, uint32 newThreshold);
+
+    /// @notice A proposal was created; the proposer's department approves it at once ({ProposalApproved}).
+    /// @param proposalId The new proposal's id.
+    /// @param kind What the proposal does.
+    /// @param proposer The proposing department.
+    /// @param deadline Unix time after which it can no longer be approved.
     event ProposalCreated(uint256 indexed proposalId, ProposalKind kind, uint32 indexed proposer, uint64 deadline);
-    /// @dev `approvals` counts the approving departments that are active at this approval.
+
+    /// @notice A department approved a proposal.
+    /// @param proposalId The proposal.
+    /// @param departmentId The approving department.
+    /// @param approvals The number of approving departments that are active at this approval.
     event ProposalApproved(uint256 indexed proposalId, uint32 indexed departmentId, uint32 approvals);
+
+    /// @notice A proposal reached its quorum and was executed.
+    /// @param proposalId The proposal.
     event ProposalExecuted(uint256 indexed proposalId);
 
     /// @dev `account` is not a signer of an active department (or its key was reported compromised).
@@ -296,7 +339,7 @@ interface IDepartmentRegistry {
     function hasApproved(uint256 proposalId, uint32 departmentId) external view returns (bool);
 
     /// @notice The most keys a department may hold at once.
+    /// @dev Named as the getter of a public constant would be.
     /// @return 8.
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_SIGNERS() external view returns (uint256);
+    function MAX_SIGNERS() external view returns (uint256); // solhint-disable-line func-name-mixedcase
 }

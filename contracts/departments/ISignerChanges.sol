@@ -40,6 +40,13 @@ interface ISignerChanges {
         bytes data;
     }
 
+    /// @notice A signer of a department requested a change to the department's keys.
+    /// @param changeId The new change's id.
+    /// @param departmentId The department.
+    /// @param kind What the change does.
+    /// @param requestedBy The requesting key.
+    /// @param executableAt Unix time from which the change can be applied.
+    /// @param data The payload, ABI-encoded per kind.
     event SignerChangeRequested(
         uint256 indexed changeId,
         uint32 indexed departmentId,
@@ -48,9 +55,22 @@ interface ISignerChanges {
         uint64 executableAt,
         bytes data
     );
+
+    /// @notice A pending change was applied.
+    /// @param changeId The change.
+    /// @param departmentId The department.
+    /// @param appliedBy The key that applied it.
     event SignerChangeApplied(uint256 indexed changeId, uint32 indexed departmentId, address appliedBy);
+
+    /// @notice A pending change was cancelled by a signer of its department.
+    /// @param changeId The change.
+    /// @param departmentId The department.
+    /// @param cancelledBy The key that cancelled it.
     event SignerChangeCancelled(uint256 indexed changeId, uint32 indexed departmentId, address cancelledBy);
-    /// @dev Every change of the department pending at this moment is cancelled (suspension, recovery, compromise report).
+
+    /// @notice Every change of the department pending at this moment is cancelled (suspension, recovery,
+    /// compromise report).
+    /// @param departmentId The department.
     event PendingSignerChangesCancelled(uint32 indexed departmentId);
 
     error SignerChangeNotFound(uint256 changeId);

@@ -16,8 +16,12 @@ import {ISignerChanges} from "./ISignerChanges.sol";
 abstract contract SignerChanges is ISignerChanges, DepartmentRegistry, DelegatedSignatures {
     uint64 private constant _MAX_SIGNER_CHANGE_DELAY = 30 days;
 
+    // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
+    // bytecode, so `gas-small-strings` does not apply to them.
+    // solhint-disable gas-small-strings
     bytes32 private constant _SIGNER_CONSENT_TYPEHASH =
         keccak256("SignerConsent(uint32 departmentId,uint256 nonce,uint256 deadline)");
+    // solhint-enable gas-small-strings
 
     /// @dev `status` is Pending, Applied or Cancelled as stored; a Pending change of an older epoch is cancelled.
     struct StoredChange {
@@ -43,6 +47,7 @@ abstract contract SignerChanges is ISignerChanges, DepartmentRegistry, Delegated
 
     uint64 private immutable _signerChangeDelay;
 
+    /// @notice Fixes the signer change delay for the registry's lifetime.
     /// @param delay Seconds between a request and the earliest apply, at most 30 days.
     constructor(uint64 delay) {
         if (delay > _MAX_SIGNER_CHANGE_DELAY) revert InvalidSignerChangeDelay(delay);
@@ -179,6 +184,8 @@ abstract contract SignerChanges is ISignerChanges, DepartmentRegistry, Delegated
     }
 
     function _signerChangeStorage() private pure returns (SignerChangeLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _SIGNER_CHANGE_STORAGE
         }

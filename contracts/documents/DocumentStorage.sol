@@ -49,6 +49,8 @@ abstract contract DocumentStorage {
     /// @dev StandardMerkleTree leaf for the encoding `["bytes32"]`: keccak256(bytes.concat(keccak256(abi.encode(digest)))),
     /// hashed in scratch space.
     function _leafHash(bytes32 digest) internal pure returns (bytes32 leaf) {
+        // Scratch space instead of two `abi.encode` allocations: this runs on every batch proof check.
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0x00, digest)
             mstore(0x00, keccak256(0x00, 0x20))
@@ -57,6 +59,8 @@ abstract contract DocumentStorage {
     }
 
     function _documentStorage() internal pure returns (DocumentLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _DOCUMENT_STORAGE
         }

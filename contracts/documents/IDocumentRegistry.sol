@@ -30,8 +30,9 @@ interface IDocumentRegistry {
         KeyCompromised
     }
 
-    /// @dev `keyCompromisedSince` is 0 unless the anchoring key was reported compromised (at any time).
-    struct DocumentView {
+    /// @dev `keyCompromisedSince` is 0 unless the anchoring key was reported compromised (at any time). A view's
+    /// answer, never stored: its field order is the ABI tuple clients decode.
+    struct DocumentView { // solhint-disable-line gas-struct-packing
         DocumentStatus status;
         uint32 departmentId;
         IDepartmentRegistry.DepartmentStatus departmentStatus;
@@ -82,10 +83,30 @@ interface IDocumentRegistry {
         uint16 keyId;
     }
 
+    /// @notice A department anchored a document singly.
+    /// @param digest The document digest.
+    /// @param departmentId The issuing department.
+    /// @param validUntil The document's expiry; 0 for none.
     event DocumentAnchored(bytes32 indexed digest, uint32 indexed departmentId, uint64 validUntil);
+
+    /// @notice A department anchored the root of a batch.
+    /// @param root The StandardMerkleTree root.
+    /// @param departmentId The issuing department.
+    /// @param documentCount The number of leaves.
+    /// @param validUntil The expiry shared by every document of the batch; 0 for none.
     event BatchAnchored(bytes32 indexed root, uint32 indexed departmentId, uint32 documentCount, uint64 validUntil);
-    /// @dev `root` is zero for a singly anchored document.
+
+    /// @notice A department revoked one of its documents, anchored singly or in a batch.
+    /// @param digest The document digest.
+    /// @param departmentId The issuing department.
+    /// @param root The batch root; zero for a singly anchored document.
+    /// @param reason Application-defined reason code.
     event DocumentRevoked(bytes32 indexed digest, uint32 indexed departmentId, bytes32 indexed root, uint16 reason);
+
+    /// @notice A department replaced one of its documents by a new one, anchored singly.
+    /// @param oldDigest The replaced document.
+    /// @param newDigest The replacement.
+    /// @param departmentId The issuing department of both.
     event DocumentSuperseded(bytes32 indexed oldDigest, bytes32 indexed newDigest, uint32 indexed departmentId);
 
     /// @dev A digest or root must not be zero.

@@ -16,12 +16,17 @@ import {LegacyDocuments} from "../legacy/LegacyDocuments.sol";
  * storage empty (no departments, no signers), so every function is refused or answers nothing.
  */
 contract EthGovRegistryExtension is SignerChanges, AccessGrants, LegacyDocuments {
+    // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
+    // bytecode, so `gas-small-strings` does not apply to them.
+    // solhint-disable gas-small-strings
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    // solhint-enable gas-small-strings
     bytes32 private constant _NAME_HASH = keccak256("EthGov");
     bytes32 private constant _VERSION_HASH = keccak256("1");
 
     /**
+     * @notice Created by the registry's constructor, with the registry's deployment settings.
      * @param signerChangeDelaySeconds Seconds between a signer change's request and its earliest apply (at most 30 days).
      * @param legacyRegistryAddress The registry 1.x whose documents stay revocable, or zero for none.
      */

@@ -23,15 +23,22 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
 
     address private immutable _extension;
 
+    /// @notice Binds the registry to its extension.
     /// @param extension_ The extension holding the code of the functions declared here.
     constructor(address extension_) {
         _extension = extension_;
     }
 
-    /// @dev Only this contract's own view calls reach the fallback; anything else is refused without data.
-    fallback() external {
+    /// @notice Runs this contract's own view calls in the extension and refuses anything else without data.
+    /// @dev The refusal carries no data, as a contract without a fallback refuses an unknown function, so it
+    /// is a bare `revert()` rather than a custom error. It is not payable, so no ether transfer with a 2,300-gas
+    /// stipend ever runs it, and it may do more than a simple fallback should (`no-complex-fallback`).
+    fallback() external { // solhint-disable-line no-complex-fallback
+        // solhint-disable-next-line gas-custom-errors, reason-string
         if (msg.sender != address(this) || msg.sig != _VIEW_CALL) revert();
         address extension = _extension;
+        // Drops the 4-byte marker and forwards the rest, returning or reverting with the extension's raw answer.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             let ptr := mload(0x40)
             let size := sub(calldatasize(), 4)
@@ -180,8 +187,7 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
     }
 
     /// @inheritdoc IDepartmentRegistry
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_SIGNERS() external view returns (uint256 /* result */) {
+    function MAX_SIGNERS() external view returns (uint256 /* result */) { // solhint-disable-line func-name-mixedcase
         _delegateView();
     }
 
@@ -289,8 +295,7 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
     }
 
     /// @inheritdoc IAccessGrants
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_GRANT_LIFETIME() external view returns (uint64 /* result */) {
+    function MAX_GRANT_LIFETIME() external view returns (uint64 /* result */) { // solhint-disable-line func-name-mixedcase
         _delegateView();
     }
 
@@ -325,6 +330,9 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
     /// @dev Runs this call in the extension by DELEGATECALL and returns or reverts with its answer.
     function _delegate() private {
         address extension = _extension;
+        // Forwards the calldata unchanged and returns or reverts with the raw answer, which no Solidity call
+        // can do without decoding and re-encoding it.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             let ptr := mload(0x40)
             calldatacopy(ptr, 0, calldatasize())
@@ -339,6 +347,8 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
 
     /// @dev {_delegate} for a view: through a STATICCALL to this contract's {fallback}.
     function _delegateView() private view {
+        // As {_delegate}, with the `_VIEW_CALL` marker prepended for {fallback}.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             let ptr := mload(0x40)
             mstore(ptr, _VIEW_CALL)

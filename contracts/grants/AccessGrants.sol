@@ -17,12 +17,16 @@ import {IAccessGrants} from "./IAccessGrants.sol";
 abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, DepartmentRegistry, DelegatedSignatures {
     uint64 private constant _MAX_GRANT_LIFETIME = 366 days;
 
+    // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
+    // bytecode, so `gas-small-strings` does not apply to them.
+    // solhint-disable gas-small-strings
     bytes32 private constant _CONSENT_TYPEHASH =
         keccak256(
             "Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint256 nonce,uint256 deadline)"
         );
     bytes32 private constant _REVOKE_CONSENT_TYPEHASH =
         keccak256("RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)");
+    // solhint-enable gas-small-strings
 
     /// @inheritdoc IAccessGrants
     function grantAccess(
@@ -136,8 +140,7 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
     }
 
     /// @inheritdoc IAccessGrants
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_GRANT_LIFETIME() external pure returns (uint64) {
+    function MAX_GRANT_LIFETIME() external pure returns (uint64) { // solhint-disable-line func-name-mixedcase
         return _MAX_GRANT_LIFETIME;
     }
 

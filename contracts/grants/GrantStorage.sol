@@ -32,6 +32,8 @@ abstract contract GrantStorage {
     bytes32 private constant _GRANT_STORAGE = 0xb846733202d9f47a725c9647ac1fcfc9ff53e533b0e16488040d772f6df6df00;
 
     function _grantStorage() internal pure returns (GrantLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _GRANT_STORAGE
         }

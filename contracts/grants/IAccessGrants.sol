@@ -17,8 +17,9 @@ interface IAccessGrants {
         SubjectConsent
     }
 
-    /// @dev `grantorDepartment` is 0 for a subject's consent; `subject` is zero for a legal-basis grant.
-    struct Grant {
+    /// @dev `grantorDepartment` is 0 for a subject's consent; `subject` is zero for a legal-basis grant. A view's
+    /// answer, never stored: its field order is the ABI tuple clients decode.
+    struct Grant { // solhint-disable-line gas-struct-packing
         bytes32 recordId;
         uint32 grantorDepartment;
         address subject;
@@ -29,6 +30,16 @@ interface IAccessGrants {
         bool revoked;
     }
 
+    /// @notice A department or a subject granted a department access to a record.
+    /// @param grantId The new grant's id.
+    /// @param recordId The record's document digest.
+    /// @param granteeDepartment The department receiving access.
+    /// @param grantorDepartment The granting department; 0 for a subject's consent.
+    /// @param subject The consenting subject; zero for a legal-basis grant.
+    /// @param purpose Application-defined purpose code.
+    /// @param expiresAt Unix time after which the grant is no longer valid.
+    /// @param basis Legal basis or subject consent.
+    /// @param legalBasis Reference to the legal basis; zero for a subject's consent.
     event AccessGranted(
         uint256 indexed grantId,
         bytes32 indexed recordId,
@@ -40,7 +51,11 @@ interface IAccessGrants {
         GrantBasis basis,
         bytes32 legalBasis
     );
-    /// @dev `revokedBy` is zero when the quorum revoked the grant (proposal RevokeGrants).
+    /// @notice A grant was revoked.
+    /// @param grantId The grant.
+    /// @param recordId The record it covered.
+    /// @param revokedBy The key of the grantor department or the subject that revoked it; zero when the quorum
+    /// revoked the grant (proposal RevokeGrants).
     event GrantRevoked(uint256 indexed grantId, bytes32 indexed recordId, address revokedBy);
 
     error GrantNotFound(uint256 grantId);
@@ -146,7 +161,7 @@ interface IAccessGrants {
     function grantCount() external view returns (uint256);
 
     /// @notice The longest a grant may run: 366 days from the moment it is made.
+    /// @dev Named as the getter of a public constant would be.
     /// @return The lifetime in seconds.
-    // solhint-disable-next-line func-name-mixedcase
-    function MAX_GRANT_LIFETIME() external view returns (uint64);
+    function MAX_GRANT_LIFETIME() external view returns (uint64); // solhint-disable-line func-name-mixedcase
 }

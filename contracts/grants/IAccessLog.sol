@@ -10,6 +10,10 @@ import {IAccessGrants} from "./IAccessGrants.sol";
  * while making and revoking grants runs in its extension.
  */
 interface IAccessLog is IAccessGrants {
+    /// @notice A grantee department accessed a granted record.
+    /// @param grantId The grant the access was made under.
+    /// @param recordId The record accessed.
+    /// @param granteeDepartment The accessing department.
     event AccessLogged(uint256 indexed grantId, bytes32 indexed recordId, uint32 indexed granteeDepartment);
 
     error NotGrantee(uint256 grantId, address account);

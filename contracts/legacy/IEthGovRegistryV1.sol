@@ -19,13 +19,24 @@ interface IEthGovRegistryV1 {
         bytes32 successor;
     }
 
+    /// @notice The 1.x status of a document anchored singly.
+    /// @param digest The document digest.
+    /// @return The 1.x document view; status Unknown when never anchored.
     function check(bytes32 digest) external view returns (DocumentView memory);
 
+    /// @notice The 1.x status of a document inside a batch.
+    /// @param root The batch root.
+    /// @param digest The document digest.
+    /// @param proof The StandardMerkleTree proof of `digest` under `root`.
+    /// @return The 1.x document view; status Unknown when the batch or the proof is not found.
     function checkInBatch(
         bytes32 root,
         bytes32 digest,
         bytes32[] calldata proof
     ) external view returns (DocumentView memory);
 
+    /// @notice The 1.x id of the department using `code`.
+    /// @param code The department code.
+    /// @return The 1.x department id, 0 when none.
     function departmentIdByCode(string calldata code) external view returns (uint32);
 }

@@ -9,7 +9,11 @@ pragma solidity 0.8.37;
  * {legacyRevocation} here. A department is matched across registries by its code, since ids may differ.
  */
 interface ILegacyDocuments {
-    /// @dev `root` is zero for a document anchored singly in 1.x; `departmentId` is this registry's id.
+    /// @notice A department revoked here a document it anchored in registry 1.x.
+    /// @param digest The document digest.
+    /// @param departmentId This registry's id of the issuing department.
+    /// @param root The 1.x batch root; zero for a document anchored singly in 1.x.
+    /// @param reason Application-defined reason code.
     event LegacyDocumentRevoked(bytes32 indexed digest, uint32 indexed departmentId, bytes32 indexed root, uint16 reason);
 
     /// @dev This registry was deployed without a 1.x registry.

@@ -31,6 +31,7 @@ abstract contract LegacyDocuments is ILegacyDocuments, DepartmentStorage {
     uint64 private immutable _legacyCutoverBlock;
 
     /**
+     * @notice Records the 1.x registry and the cut-over block.
      * @param legacyRegistryAddress The 1.x registry, or zero when there is none.
      * @dev Constructed in the registry's deployment transaction, so the cut-over block is the registry's.
      */
@@ -80,6 +81,8 @@ abstract contract LegacyDocuments is ILegacyDocuments, DepartmentStorage {
     }
 
     function _legacyStorage() private pure returns (LegacyLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _LEGACY_STORAGE
         }

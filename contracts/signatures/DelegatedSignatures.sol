@@ -62,6 +62,8 @@ abstract contract DelegatedSignatures {
     function _domainSeparator() internal view virtual returns (bytes32);
 
     function _nonceStorage() private pure returns (NonceLayout storage $) {
+        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             $.slot := _NONCE_STORAGE
         }

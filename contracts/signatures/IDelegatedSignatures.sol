@@ -24,8 +24,8 @@ interface IDelegatedSignatures {
 
     /**
      * @notice The EIP-712 domain separator (name "EthGov", version "1", this chain id, this contract).
+     * @dev Named as EIP-2612 names it.
      * @return The domain separator used to hash every typed message.
      */
-    // solhint-disable-next-line func-name-mixedcase
-    function DOMAIN_SEPARATOR() external view returns (bytes32);
+    function DOMAIN_SEPARATOR() external view returns (bytes32); // solhint-disable-line func-name-mixedcase
 }

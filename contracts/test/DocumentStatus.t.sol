@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+// Test contracts follow the Foundry conventions that Hardhat runs: `testFuzz_*` names, the cheatcode interface
+// `Vm` at the constant `vm`, `require` messages that the runner prints on failure (gas does not matter here),
+// and `try ... {} catch {}` around calls that may be refused. Each property is described in a comment; a fuzz
+// input needs no NatSpec.
+// solhint-disable func-name-mixedcase, interface-starts-with-i, const-name-snakecase, use-natspec, no-empty-blocks
+// solhint-disable gas-custom-errors, reason-string, gas-small-strings
+
 import {EthGovRegistry} from "../EthGovRegistry.sol";
 import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
 

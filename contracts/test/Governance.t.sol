@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+// Test contracts follow the Foundry conventions that Hardhat runs: `testFuzz_*` names, the cheatcode interface
+// `Vm` at the constant `vm`, `require` messages that the runner prints on failure (gas does not matter here),
+// and `try ... {} catch {}` around calls that may be refused. Each property is described in a comment; a fuzz
+// input needs no NatSpec.
+// solhint-disable func-name-mixedcase, interface-starts-with-i, const-name-snakecase, use-natspec, no-empty-blocks
+// solhint-disable gas-custom-errors, reason-string, gas-small-strings
+
 import {EthGovRegistry} from "../EthGovRegistry.sol";
 import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
 
@@ -36,7 +43,7 @@ contract GovernanceTest {
         string[] memory codes = new string[](DEPARTMENTS);
         string[] memory names = new string[](DEPARTMENTS);
         address[] memory signers = new address[](DEPARTMENTS);
-        for (uint256 i = 0; i < DEPARTMENTS; i++) {
+        for (uint256 i = 0; i < DEPARTMENTS; ++i) {
             codes[i] = string(abi.encodePacked("D", bytes1(uint8(65 + i))));
             names[i] = string(abi.encodePacked("Department ", bytes1(uint8(65 + i))));
             signers[i] = address(uint160(0x1000 + i));
@@ -49,7 +56,7 @@ contract GovernanceTest {
     function testFuzz_OneDepartmentAloneNeverChangesMembership(uint256 seed) public {
         address actor = _signers[seed % DEPARTMENTS];
         Membership memory before = _membership();
-        for (uint256 step = 0; step < STEPS; step++) {
+        for (uint256 step = 0; step < STEPS; ++step) {
             uint256 r = uint256(keccak256(abi.encode(seed, step)));
             uint256 proposalId = _propose(actor, r);
             if (proposalId != 0) {
@@ -69,7 +76,7 @@ contract GovernanceTest {
     /// hardhat-config: fuzz.runs = 5000
     function testFuzz_MembershipChangesOnlyWithALiveQuorum(uint256 seed) public {
         uint256 proposals;
-        for (uint256 step = 0; step < STEPS; step++) {
+        for (uint256 step = 0; step < STEPS; ++step) {
             uint256 r = uint256(keccak256(abi.encode(seed, step)));
             // An outsider (index DEPARTMENTS) acts too: it must never count.
             uint256 index = r % (DEPARTMENTS + 1);
@@ -79,7 +86,7 @@ contract GovernanceTest {
 
             uint256 action = (r >> 8) % 3;
             if (proposals == 0 || action == 0) {
-                if (_propose(actor, r >> 16) != 0) proposals++;
+                if (_propose(actor, r >> 16) != 0) ++proposals;
                 require(_same(before, _membership()) || quorum <= 1, "a proposal changed membership by itself");
                 continue;
             }
@@ -89,7 +96,7 @@ contract GovernanceTest {
             uint32 live = _activeApprovers(proposalId, 0);
             if (action == 1) {
                 (uint32 departmentId, bool active) = _registry.departmentOf(actor);
-                if (active && _activeApprovers(proposalId, departmentId) == live) live++;
+                if (active && _activeApprovers(proposalId, departmentId) == live) ++live;
                 vm.prank(actor);
                 try _registry.approve(proposalId) {} catch {}
             } else {
@@ -144,9 +151,9 @@ contract GovernanceTest {
     /// `ignoring` is left out (0 ignores none), so a lower count shows it approved and is active.
     function _activeApprovers(uint256 proposalId, uint32 ignoring) private view returns (uint32 live) {
         uint32[] memory approvers = _registry.proposal(proposalId).approvers;
-        for (uint256 i = 0; i < approvers.length; i++) {
+        for (uint256 i = 0; i < approvers.length; ++i) {
             if (approvers[i] == ignoring) continue;
-            if (_registry.department(approvers[i]).status == IDepartmentRegistry.DepartmentStatus.Active) live++;
+            if (_registry.department(approvers[i]).status == IDepartmentRegistry.DepartmentStatus.Active) ++live;
         }
     }
 
@@ -155,7 +162,7 @@ contract GovernanceTest {
         m.active = _registry.activeDepartmentCount();
         m.threshold = _registry.threshold();
         bytes memory statuses = new bytes(m.count);
-        for (uint32 id = 1; id <= m.count; id++) {
+        for (uint32 id = 1; id <= m.count; ++id) {
             statuses[id - 1] = bytes1(uint8(_registry.department(id).status));
         }
         m.statuses = keccak256(statuses);
