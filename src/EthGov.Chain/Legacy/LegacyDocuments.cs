@@ -28,7 +28,7 @@ public sealed class LegacyDocuments
     internal LegacyDocuments(RegistryContext current, LegacyRegistry legacy)
     {
         _current = current;
-        _old = new RegistryContext(current.Options, legacy.Registry);
+        _old = new RegistryContext(current.Options, legacy.Registry, confirmation: current.Confirmation);
         Registry = legacy.Registry;
         CutoverBlock = legacy.CutoverBlock;
     }
