@@ -45,6 +45,8 @@ builder.Services.AddEthGovOpenApi();
 builder.Services.AddEthGovApiKeys(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);
 
+// One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
+builder.Services.AddSingleton<TransactionConfirmation>();
 builder.Services.AddSingleton<DepartmentDirectory>();
 builder.Services.AddSingleton<DepartmentSigners>();
 builder.Services.AddSingleton<ChainStatus>();

@@ -1,4 +1,5 @@
 using EthGov.Chain.Deployments;
+using EthGov.Chain.Rpc;
 using EthGov.Chain.Transactions;
 
 namespace EthGov.Api.Configuration;
@@ -56,9 +57,9 @@ public static class StartupValidation
         string? mismatch;
         try
         {
-            mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain), deployment);
+            mismatch = await ChainGuard.DescribeMismatchAsync(chain, deployment);
         }
-        catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
+        catch (Exception ex) when (RpcFailure.IsUnreachable(ex))
         {
             throw new InvalidOperationException($"the JSON-RPC endpoint {RpcEndpoint.Describe(chain.RpcUrl)} is unreachable: {ex.GetBaseException().Message}", ex);
         }

@@ -10,10 +10,12 @@ namespace EthGov.Api.Departments;
 /// The registry's departments as last read from the chain, kept for <see cref="DepartmentsOptions.CacheTtl"/>
 /// so that a write request can check its department's standing without a chain call each time. The chain
 /// stays the authority: a stale entry only delays noticing a suspension, the contract refuses the write anyway.
+/// Its reader shares the signers' <see cref="TransactionConfirmation"/>, so a verification never rests on a block
+/// older than the API's own latest transaction.
 /// </summary>
-public sealed class DepartmentDirectory(IOptions<ChainOptions> chain, Deployment deployment, IOptions<DepartmentsOptions> options)
+public sealed class DepartmentDirectory(IOptions<ChainOptions> chain, Deployment deployment, IOptions<DepartmentsOptions> options, TransactionConfirmation confirmation)
 {
-    private readonly RegistryClient _reader = new(chain.Value, deployment.Registry, null, deployment.Legacy);
+    private readonly RegistryClient _reader = new(chain.Value, deployment.Registry, null, deployment.Legacy, confirmation: confirmation);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _snapshot;
 

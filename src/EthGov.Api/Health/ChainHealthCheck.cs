@@ -15,7 +15,7 @@ internal sealed class ChainHealthCheck(IOptions<ChainOptions> chain, Deployment 
     {
         try
         {
-            var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Value), deployment);
+            var mismatch = await ChainGuard.DescribeMismatchAsync(chain.Value, deployment);
             return mismatch is null ? HealthCheckResult.Healthy("chain reachable, registry in place") : HealthCheckResult.Unhealthy(mismatch);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,9 +1,7 @@
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Events;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Api.Indexing;
 
@@ -13,12 +11,12 @@ internal static class EventDecoder
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
     /// <summary>The event in <paramref name="log"/>; <paramref name="grantParties"/> gives (grantor, grantee) of known grants.</summary>
-    public static IndexedEvent? Decode(FilterLog log, DateTimeOffset blockTime, Func<long, (uint Grantor, uint Grantee)?> grantParties)
+    public static IndexedEvent? Decode(RegistryLog log, DateTimeOffset blockTime, Func<long, (uint Grantor, uint Grantee)?> grantParties)
     {
         IndexedEvent Make(string name, Digest? record, long? grant, uint? department, uint? other, Dictionary<string, object?> data)
-            => new((ulong)log.BlockNumber.Value, log.BlockHash, log.TransactionHash, (long)log.LogIndex.Value, blockTime, name, record, grant, department, other, data);
+            => new(log.BlockNumber, log.BlockHash, log.TransactionHash, (long)log.LogIndex, blockTime, name, record, grant, department, other, data);
 
-        if (Is<AccessGrantedEvent>(log, out var granted))
+        if (log.TryDecode<AccessGrantedEvent>(out var granted))
         {
             var subject = string.Equals(granted.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : granted.Subject;
             return Make("AccessGranted", new Digest(granted.RecordId), (long)granted.GrantId, granted.GranteeDepartment, granted.GrantorDepartment == 0 ? null : granted.GrantorDepartment,
@@ -26,7 +24,7 @@ internal static class EventDecoder
                         ["expiresAt"] = granted.ExpiresAt, ["basis"] = granted.Basis == 0 ? "legal-basis" : "subject-consent", ["legalBasis"] = new Digest(granted.LegalBasis).ToString() });
         }
 
-        if (Is<GrantRevokedEvent>(log, out var revoked))
+        if (log.TryDecode<GrantRevokedEvent>(out var revoked))
         {
             var parties = grantParties((long)revoked.GrantId);
             // The quorum revokes a suspended department's grants with no key of its own: revokedBy is the zero address.
@@ -35,113 +33,113 @@ internal static class EventDecoder
                 new() { ["revokedBy"] = byQuorum ? null : revoked.RevokedBy, ["byQuorum"] = byQuorum });
         }
 
-        if (Is<AccessLoggedEvent>(log, out var accessed))
+        if (log.TryDecode<AccessLoggedEvent>(out var accessed))
         {
             var parties = grantParties((long)accessed.GrantId);
             return Make("AccessLogged", new Digest(accessed.RecordId), (long)accessed.GrantId, accessed.GranteeDepartment, parties is { Grantor: > 0 } p ? p.Grantor : null,
                 new() { ["granteeDepartment"] = accessed.GranteeDepartment });
         }
 
-        if (Is<DocumentAnchoredEvent>(log, out var anchored))
+        if (log.TryDecode<DocumentAnchoredEvent>(out var anchored))
         {
             return Make("DocumentAnchored", new Digest(anchored.Digest), null, anchored.DepartmentId, null, new() { ["validUntil"] = anchored.ValidUntil });
         }
 
-        if (Is<BatchAnchoredEvent>(log, out var batch))
+        if (log.TryDecode<BatchAnchoredEvent>(out var batch))
         {
             return Make("BatchAnchored", null, null, batch.DepartmentId, null,
                 new() { ["root"] = new Digest(batch.Root).ToString(), ["documentCount"] = batch.DocumentCount, ["validUntil"] = batch.ValidUntil });
         }
 
-        if (Is<DocumentRevokedEvent>(log, out var documentRevoked))
+        if (log.TryDecode<DocumentRevokedEvent>(out var documentRevoked))
         {
             return Make("DocumentRevoked", new Digest(documentRevoked.Digest), null, documentRevoked.DepartmentId, null,
                 new() { ["root"] = new Digest(documentRevoked.Root).ToString(), ["reason"] = documentRevoked.Reason });
         }
 
-        if (Is<DocumentSupersededEvent>(log, out var superseded))
+        if (log.TryDecode<DocumentSupersededEvent>(out var superseded))
         {
             return Make("DocumentSuperseded", new Digest(superseded.OldDigest), null, superseded.DepartmentId, null,
                 new() { ["newDigest"] = new Digest(superseded.NewDigest).ToString() });
         }
 
-        if (Is<DepartmentAddedEvent>(log, out var added))
+        if (log.TryDecode<DepartmentAddedEvent>(out var added))
         {
             return Make("DepartmentAdded", null, null, added.DepartmentId, null, new() { ["code"] = added.Code, ["name"] = added.Name });
         }
 
-        if (Is<DepartmentSuspendedEvent>(log, out var suspended))
+        if (log.TryDecode<DepartmentSuspendedEvent>(out var suspended))
         {
             return Make("DepartmentSuspended", null, null, suspended.DepartmentId, null, []);
         }
 
-        if (Is<DepartmentRestoredEvent>(log, out var restored))
+        if (log.TryDecode<DepartmentRestoredEvent>(out var restored))
         {
             return Make("DepartmentRestored", null, null, restored.DepartmentId, null, []);
         }
 
-        if (Is<SignerAddedEvent>(log, out var signerAdded))
+        if (log.TryDecode<SignerAddedEvent>(out var signerAdded))
         {
             return Make("SignerAdded", null, null, signerAdded.DepartmentId, null, new() { ["signer"] = signerAdded.Signer, ["keyId"] = signerAdded.KeyId });
         }
 
-        if (Is<SignerRemovedEvent>(log, out var signerRemoved))
+        if (log.TryDecode<SignerRemovedEvent>(out var signerRemoved))
         {
             return Make("SignerRemoved", null, null, signerRemoved.DepartmentId, null, new() { ["signer"] = signerRemoved.Signer, ["keyId"] = signerRemoved.KeyId });
         }
 
-        if (Is<KeyCompromisedEvent>(log, out var compromised))
+        if (log.TryDecode<KeyCompromisedEvent>(out var compromised))
         {
             return Make("KeyCompromised", null, null, compromised.DepartmentId, null,
                 new() { ["key"] = compromised.Key, ["keyId"] = compromised.KeyId, ["since"] = compromised.Since });
         }
 
-        if (Is<SignerChangeRequestedEvent>(log, out var requested))
+        if (log.TryDecode<SignerChangeRequestedEvent>(out var requested))
         {
             return Make("SignerChangeRequested", null, null, requested.DepartmentId, null,
                 new() { ["changeId"] = requested.ChangeId.ToString(), ["kind"] = ChangeKind(requested.Kind), ["signer"] = SignerChangeInfo.SignerOf(requested.Kind, requested.Data),
                         ["requestedBy"] = requested.RequestedBy, ["executableAt"] = requested.ExecutableAt, ["data"] = "0x" + Convert.ToHexStringLower(requested.Data) });
         }
 
-        if (Is<SignerChangeAppliedEvent>(log, out var applied))
+        if (log.TryDecode<SignerChangeAppliedEvent>(out var applied))
         {
             return Make("SignerChangeApplied", null, null, applied.DepartmentId, null, new() { ["changeId"] = applied.ChangeId.ToString(), ["appliedBy"] = applied.AppliedBy });
         }
 
-        if (Is<SignerChangeCancelledEvent>(log, out var cancelled))
+        if (log.TryDecode<SignerChangeCancelledEvent>(out var cancelled))
         {
             return Make("SignerChangeCancelled", null, null, cancelled.DepartmentId, null, new() { ["changeId"] = cancelled.ChangeId.ToString(), ["cancelledBy"] = cancelled.CancelledBy });
         }
 
-        if (Is<PendingSignerChangesCancelledEvent>(log, out var allCancelled))
+        if (log.TryDecode<PendingSignerChangesCancelledEvent>(out var allCancelled))
         {
             return Make("PendingSignerChangesCancelled", null, null, allCancelled.DepartmentId, null, []);
         }
 
-        if (Is<LegacyDocumentRevokedEvent>(log, out var legacyRevoked))
+        if (log.TryDecode<LegacyDocumentRevokedEvent>(out var legacyRevoked))
         {
             return Make("LegacyDocumentRevoked", new Digest(legacyRevoked.Digest), null, legacyRevoked.DepartmentId, null,
                 new() { ["root"] = new Digest(legacyRevoked.Root).ToString(), ["reason"] = legacyRevoked.Reason });
         }
 
-        if (Is<ThresholdChangedEvent>(log, out var threshold))
+        if (log.TryDecode<ThresholdChangedEvent>(out var threshold))
         {
             return Make("ThresholdChanged", null, null, null, null, new() { ["oldThreshold"] = threshold.OldThreshold, ["newThreshold"] = threshold.NewThreshold });
         }
 
-        if (Is<ProposalCreatedEvent>(log, out var proposed))
+        if (log.TryDecode<ProposalCreatedEvent>(out var proposed))
         {
             return Make("ProposalCreated", null, null, proposed.Proposer, null,
                 new() { ["proposalId"] = proposed.ProposalId.ToString(), ["kind"] = proposed.Kind, ["deadline"] = proposed.Deadline });
         }
 
-        if (Is<ProposalApprovedEvent>(log, out var approved))
+        if (log.TryDecode<ProposalApprovedEvent>(out var approved))
         {
             return Make("ProposalApproved", null, null, approved.DepartmentId, null,
                 new() { ["proposalId"] = approved.ProposalId.ToString(), ["approvals"] = approved.Approvals });
         }
 
-        if (Is<ProposalExecutedEvent>(log, out var executed))
+        if (log.TryDecode<ProposalExecutedEvent>(out var executed))
         {
             return Make("ProposalExecuted", null, null, null, null, new() { ["proposalId"] = executed.ProposalId.ToString() });
         }
@@ -155,17 +153,4 @@ internal static class EventDecoder
         (byte)SignerChangeKind.RemoveSigner => "remove-signer",
         _ => kind.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private static bool Is<TEvent>(FilterLog log, out TEvent decoded)
-        where TEvent : IEventDTO, new()
-    {
-        if (!log.IsLogForEvent<TEvent>())
-        {
-            decoded = default!;
-            return false;
-        }
-
-        decoded = log.DecodeEvent<TEvent>().Event;
-        return true;
-    }
 }

@@ -1,9 +1,10 @@
 using EthGov.Api.Configuration;
+using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
+using EthGov.Chain.Events;
+using EthGov.Chain.Rpc;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Options;
-using Nethereum.Hex.HexTypes;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Api.Indexing;
 
@@ -16,7 +17,8 @@ namespace EthGov.Api.Indexing;
 public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Api.Outbox.VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
     : BackgroundService
 {
-    private readonly Nethereum.Web3.Web3 _web3 = ChainConnection.CreateWeb3(chain.Value);
+    private readonly BlockReader _blocks = new(chain.Value);
+    private readonly RegistryLogReader _logs = new(chain.Value);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,8 +31,7 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
                 caughtUp = await ReadOnceAsync();
                 status.LastError = null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException
-                or Nethereum.JsonRpc.Client.RpcClientTimeoutException or Nethereum.JsonRpc.Client.RpcResponseException or TaskCanceledException)
+            catch (Exception ex) when (RpcFailure.IsUnreachable(ex) || RpcFailure.IsErrorAnswer(ex) || ex is TaskCanceledException)
             {
                 if (stoppingToken.IsCancellationRequested)
                 {
@@ -59,12 +60,12 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
     /// <summary>Reads one range; true when the index has caught up with the chain.</summary>
     private async Task<bool> ReadOnceAsync()
     {
-        var genesis = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(0));
-        if (!string.Equals(genesis.BlockHash, deployment.GenesisHash, StringComparison.OrdinalIgnoreCase))
+        var genesis = await _blocks.GenesisHashAsync();
+        if (!string.Equals(genesis, deployment.GenesisHash, StringComparison.OrdinalIgnoreCase))
         {
             if (status.ResetDetected is null)
             {
-                logger.LogError("the chain was reset (genesis {Genesis}, deployment expects {Expected}); the index stops", genesis.BlockHash, deployment.GenesisHash);
+                logger.LogError("the chain was reset (genesis {Genesis}, deployment expects {Expected}); the index stops", genesis, deployment.GenesisHash);
             }
 
             status.MarkReset("the chain was reset: its genesis block differs from the deployment's; redeploy and re-anchor the outbox (see docs)");
@@ -73,23 +74,23 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
 
         status.ClearReset();
         var checkpoint = store.Checkpoint();
-        if (checkpoint is not null && !string.Equals(checkpoint.GenesisHash, genesis.BlockHash, StringComparison.OrdinalIgnoreCase))
+        if (checkpoint is not null && !string.Equals(checkpoint.GenesisHash, genesis, StringComparison.OrdinalIgnoreCase))
         {
             status.MarkReset("the index was built on another chain; remove the index tables or use a fresh data directory");
             return true;
         }
 
-        var latest = (ulong)(await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+        var latest = await _blocks.LatestNumberAsync();
         if (checkpoint is not null)
         {
             var atCheckpoint = checkpoint.BlockNumber <= latest
-                ? await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(checkpoint.BlockNumber))
+                ? await _blocks.ByNumberAsync(checkpoint.BlockNumber)
                 : null;
-            if (atCheckpoint is null || !string.Equals(atCheckpoint.BlockHash, checkpoint.BlockHash, StringComparison.OrdinalIgnoreCase))
+            if (atCheckpoint is null || !string.Equals(atCheckpoint.Hash, checkpoint.BlockHash, StringComparison.OrdinalIgnoreCase))
             {
                 var rewindTo = Math.Max(deployment.Block, checkpoint.BlockNumber > (ulong)options.Value.ReorgDepth ? checkpoint.BlockNumber - (ulong)options.Value.ReorgDepth : 0);
                 rewindTo = Math.Min(rewindTo, latest);
-                var block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(rewindTo));
+                var block = await _blocks.ByNumberAsync(rewindTo);
                 // Before the checkpoint moves: if the batches cannot be checked now, the reorganisation is found again next time.
                 if (!await vanished.RecheckAsync(rewindTo))
                 {
@@ -98,7 +99,7 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
                 }
 
                 logger.LogWarning("reorganisation at block {Block}: re-reading from block {From}", checkpoint.BlockNumber, rewindTo + 1);
-                checkpoint = new IndexCheckpoint(genesis.BlockHash, rewindTo, block.BlockHash);
+                checkpoint = new IndexCheckpoint(genesis, rewindTo, block!.Hash);
                 store.RollbackAfter(rewindTo, checkpoint);
             }
         }
@@ -111,23 +112,18 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
         }
 
         var to = Math.Min(latest, from + (ulong)options.Value.BlocksPerRead - 1);
-        var logs = await _web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
-        {
-            Address = [deployment.Registry],
-            FromBlock = new BlockParameter(new HexBigInteger(from)),
-            ToBlock = new BlockParameter(new HexBigInteger(to)),
-        });
+        var logs = await _logs.ReadAsync(deployment.Registry, from, to);
 
         var times = new Dictionary<ulong, DateTimeOffset>();
-        foreach (var number in logs.Select(l => (ulong)l.BlockNumber.Value).Distinct())
+        foreach (var number in logs.Select(l => l.BlockNumber).Distinct())
         {
-            var block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(number));
-            times[number] = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+            var block = await _blocks.ByNumberAsync(number);
+            times[number] = block!.Time;
         }
 
-        var last = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to));
-        var ordered = logs.OrderBy(l => l.BlockNumber.Value).ThenBy(l => l.LogIndex.Value).ToList();
-        store.Apply(ordered, times, new IndexCheckpoint(genesis.BlockHash, to, last.BlockHash));
+        var last = await _blocks.ByNumberAsync(to);
+        var ordered = logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex).ToList();
+        store.Apply(ordered, times, new IndexCheckpoint(genesis, to, last!.Hash));
         status.IndexedBlock = to;
         return to == latest;
     }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EthGov.Api.Storage;
 using EthGov.Core.Digests;
+using EthGov.Chain.Events;
 using Microsoft.Data.Sqlite;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Api.Indexing;
 
@@ -27,7 +27,7 @@ public sealed class IndexStore(Database database)
     }
 
     /// <summary>Stores the events of <paramref name="logs"/> and moves the checkpoint, in one transaction.</summary>
-    public int Apply(IReadOnlyList<FilterLog> logs, IReadOnlyDictionary<ulong, DateTimeOffset> blockTimes, IndexCheckpoint checkpoint)
+    public int Apply(IReadOnlyList<RegistryLog> logs, IReadOnlyDictionary<ulong, DateTimeOffset> blockTimes, IndexCheckpoint checkpoint)
     {
         int stored = 0;
         lock (_writeLock)
@@ -36,7 +36,7 @@ public sealed class IndexStore(Database database)
             using var transaction = connection.BeginTransaction();
             foreach (var log in logs)
             {
-                var decoded = EventDecoder.Decode(log, blockTimes[(ulong)log.BlockNumber.Value], id => GrantParties(connection, transaction, id));
+                var decoded = EventDecoder.Decode(log, blockTimes[log.BlockNumber], id => GrantParties(connection, transaction, id));
                 if (decoded is null)
                 {
                     continue;

@@ -1,7 +1,6 @@
+using EthGov.Chain.Blocks;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Options;
-using Nethereum.Hex.HexTypes;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Api.Outbox;
 
@@ -12,15 +11,15 @@ namespace EthGov.Api.Outbox;
 /// </summary>
 public sealed class VanishedAnchors(BatchStore batches, AnchorLookup lookup, IOptions<ChainOptions> chain, ILogger<VanishedAnchors> logger)
 {
-    private readonly Nethereum.Web3.Web3 _web3 = ChainConnection.CreateWeb3(chain.Value);
+    private readonly BlockReader _blocks = new(chain.Value);
 
     /// <summary>Re-checks batches confirmed after <paramref name="block"/>; false when the chain could not tell (try again).</summary>
     public async Task<bool> RecheckAsync(ulong block)
     {
         foreach (var batch in batches.ConfirmedAfter(block).ToList())
         {
-            var onChain = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(new HexBigInteger(batch.BlockNumber!.Value)));
-            if (onChain is not null && string.Equals(onChain.BlockHash, batch.BlockHash, StringComparison.OrdinalIgnoreCase))
+            var onChain = await _blocks.ByNumberAsync(batch.BlockNumber!.Value);
+            if (onChain is not null && string.Equals(onChain.Hash, batch.BlockHash, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Transactions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 
@@ -11,7 +12,7 @@ public static class ChainGuard
     public const int RegistryMajorVersion = 2;
 
     /// <summary>Fails when the node reports another chain id.</summary>
-    public static async Task RequireChainIdAsync(IWeb3 web3, ulong expected)
+    internal static async Task RequireChainIdAsync(IWeb3 web3, ulong expected)
     {
         var actual = (ulong)(await web3.Eth.ChainId.SendRequestAsync()).Value;
         if (actual != expected)
@@ -21,13 +22,21 @@ public static class ChainGuard
     }
 
     /// <summary>
+    /// Describes what is wrong with <paramref name="deployment"/> on the node <paramref name="options"/> name, or null when
+    /// it is in place (see <see cref="DescribeMismatchAsync(IWeb3, Deployment)"/>). A node that cannot be reached throws
+    /// the client's exception; <see cref="Rpc.RpcFailure.IsUnreachable"/> recognises it.
+    /// </summary>
+    public static Task<string?> DescribeMismatchAsync(ChainOptions options, Deployment deployment)
+        => DescribeMismatchAsync(ChainConnection.CreateWeb3(options), deployment);
+
+    /// <summary>
     /// Describes what is wrong with <paramref name="deployment"/> on the node, or null when it is in place: another chain
     /// id, another genesis (a wiped dev chain), no registry code at the address, a registry of another major version, or
     /// a registry whose fixed settings (deployment block, signer-change delay, registry 1.x) differ from the file's.
     /// Bytecode is not compared: the registry's immutables (its extension's address among them) are filled in at
     /// deployment, so its runtime code never equals the artifact's.
     /// </summary>
-    public static async Task<string?> DescribeMismatchAsync(IWeb3 web3, Deployment deployment)
+    internal static async Task<string?> DescribeMismatchAsync(IWeb3 web3, Deployment deployment)
     {
         var chainId = (ulong)(await web3.Eth.ChainId.SendRequestAsync()).Value;
         if (chainId != deployment.ChainId)
@@ -106,8 +115,12 @@ public static class ChainGuard
         return !string.IsNullOrEmpty(code) && code != "0x";
     }
 
+    /// <summary>The <c>version()</c> of the registry at <paramref name="address"/> on the node <paramref name="options"/> name, or null when it is no registry.</summary>
+    public static Task<string?> VersionAsync(ChainOptions options, string address)
+        => VersionAsync(ChainConnection.CreateWeb3(options), address);
+
     /// <summary>The <c>version()</c> of the registry at <paramref name="address"/>, or null when it is no registry.</summary>
-    public static async Task<string?> VersionAsync(IWeb3 web3, string address)
+    internal static async Task<string?> VersionAsync(IWeb3 web3, string address)
     {
         try
         {

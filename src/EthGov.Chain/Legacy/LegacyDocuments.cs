@@ -28,7 +28,7 @@ public sealed class LegacyDocuments
     internal LegacyDocuments(RegistryContext current, LegacyRegistry legacy)
     {
         _current = current;
-        _old = new RegistryContext(current.Options, legacy.Registry);
+        _old = new RegistryContext(current.Options, legacy.Registry, confirmation: current.Confirmation);
         Registry = legacy.Registry;
         CutoverBlock = legacy.CutoverBlock;
     }
@@ -102,7 +102,7 @@ public sealed class LegacyDocuments
 
     /// <summary>The 1.x departments as they stood just before the cut-over, ids 1..n.</summary>
     public Task<ChainResult<IReadOnlyList<DepartmentInfo>>> DepartmentsAsync()
-        => new DepartmentOperations(_old).ListAsync(BeforeCutover);
+        => new DepartmentOperations(_old).ListAsync(CutoverBlock - 1);
 
     /// <summary>
     /// The 1.x department ids (just before the cut-over) mapped to this registry's, by department code; a 1.x department

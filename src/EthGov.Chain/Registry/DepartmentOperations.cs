@@ -2,6 +2,8 @@ using System.Numerics;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Contracts;
 using EthGov.Chain.Transactions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Chain.Registry;
 
@@ -11,9 +13,10 @@ public sealed class DepartmentOperations(RegistryContext context)
     /// <summary>How long a proposal stays open when no deadline is given.</summary>
     public static readonly TimeSpan DefaultProposalLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>All departments, ids 1..n, with status and signers, at <paramref name="block"/> (latest when null).</summary>
-    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync(Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
+    /// <summary>All departments, ids 1..n, with status and signers, at block <paramref name="blockNumber"/> (latest when null).</summary>
+    public async Task<ChainResult<IReadOnlyList<DepartmentInfo>>> ListAsync(ulong? blockNumber = null)
     {
+        var block = At(blockNumber);
         var count = await context.QueryValueAsync<DepartmentCountFunction, uint>(new DepartmentCountFunction(), block);
         if (!count.IsSuccess)
         {
@@ -23,7 +26,7 @@ public sealed class DepartmentOperations(RegistryContext context)
         var list = new List<DepartmentInfo>();
         for (uint id = 1; id <= count.Value; id++)
         {
-            var department = await GetAsync(id, block);
+            var department = await GetAsync(id, blockNumber);
             if (!department.IsSuccess)
             {
                 return ChainResult<IReadOnlyList<DepartmentInfo>>.Fail(department.Error);
@@ -35,10 +38,10 @@ public sealed class DepartmentOperations(RegistryContext context)
         return ChainResult<IReadOnlyList<DepartmentInfo>>.Ok(list);
     }
 
-    /// <summary>One department by id, at <paramref name="block"/> (latest when null); fails with UnknownDepartment.</summary>
-    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId, Nethereum.RPC.Eth.DTOs.BlockParameter? block = null)
+    /// <summary>One department by id, at block <paramref name="blockNumber"/> (latest when null); fails with UnknownDepartment.</summary>
+    public async Task<ChainResult<DepartmentInfo>> GetAsync(uint departmentId, ulong? blockNumber = null)
     {
-        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId }, block);
+        var result = await context.QueryAsync<DepartmentFunction, DepartmentOutput>(new DepartmentFunction { DepartmentId = departmentId }, At(blockNumber));
         return result.IsSuccess
             ? ChainResult<DepartmentInfo>.Ok(DepartmentInfo.From(departmentId, result.Value.Department))
             : ChainResult<DepartmentInfo>.Fail(result.Error);
@@ -158,4 +161,7 @@ public sealed class DepartmentOperations(RegistryContext context)
 
     private static ulong Deadline(DateTimeOffset? deadline)
         => (ulong)(deadline ?? DateTimeOffset.UtcNow.Add(DefaultProposalLifetime)).ToUnixTimeSeconds();
+
+    private static BlockParameter? At(ulong? blockNumber)
+        => blockNumber is { } number ? new BlockParameter(new HexBigInteger(number)) : null;
 }

@@ -18,16 +18,18 @@ public sealed class RegistryContext
 
     /// <summary>
     /// Connects to the registry at <paramref name="address"/>; without <paramref name="signer"/> only reads work. The
-    /// signer's sender logs nonce gaps and repairs to <paramref name="logger"/>.
+    /// signer's sender logs nonce gaps and repairs to <paramref name="logger"/>. Transactions are confirmed through
+    /// <paramref name="confirmation"/> (a new one when null), whose confirmed block the reads never go below.
     /// </summary>
-    public RegistryContext(ChainOptions options, string address, Account? signer = null, ILogger? logger = null)
+    public RegistryContext(ChainOptions options, string address, Account? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null)
     {
         Options = options;
         Address = address;
+        Confirmation = confirmation ?? new TransactionConfirmation();
         Decoder = new RevertDecoder(RegistryArtifact.Embedded);
         Web3 = ChainConnection.CreateWeb3(options);
-        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, logger);
-        Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, options.Confirmed);
+        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, Confirmation, logger);
+        Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, Confirmation.Confirmed);
         Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.DefaultSpacing);
         Transactions = new AnchoringTransactions(this);
     }
@@ -37,6 +39,9 @@ public sealed class RegistryContext
 
     /// <summary>The registry's address.</summary>
     public string Address { get; }
+
+    /// <summary>Confirms this context's transactions; its confirmed block bounds how old a read may be.</summary>
+    internal TransactionConfirmation Confirmation { get; }
 
     /// <summary>The signer's address, when there is one.</summary>
     public string? SignerAddress => _sender?.Address;

@@ -31,13 +31,11 @@ public sealed class ChainOptions
     /// <summary>
     /// How old the read of the latest block that a verification rests on may be: one that began at most this long
     /// before the question, kept fresh in the background while questions come, and never below a block in which a
-    /// transaction sent with these options was confirmed (so a department sees its own revocation at once). Zero
-    /// reads the latest block anew for every question, which makes every answer wait for the node.
+    /// transaction was confirmed through the client's <see cref="TransactionConfirmation"/> (so a department sees its
+    /// own revocation at once). Zero reads the latest block anew for every question, which makes every answer wait for
+    /// the node.
     /// </summary>
     public TimeSpan MaxReadAge { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>The highest block a transaction sent with these options was confirmed in.</summary>
-    internal ConfirmedBlock Confirmed { get; } = new();
 
     /// <summary>The chain id of Hardhat's dev chain, the only one on which its well-known keys are accepted.</summary>
     public const ulong DevAccountsChainId = 31337;

@@ -11,10 +11,11 @@ namespace EthGov.Chain.Transactions;
 
 /// <summary>
 /// Sends the registry's transactions for one signer: nonces assigned here in order, fees that work on Hardhat and on a
-/// zero-gas-price Besu network, and receipts awaited to the configured number of confirmations. It assumes nothing of
-/// the node's pool: a nonce gap (a reorganisation that undid mined transactions, a transaction dropped from the pool, a
-/// node restarted with an empty pool) or an overdue receipt is detected while waiting and repaired, and logged (see
-/// <see cref="SignerNonces"/>). Reverts come back decoded, never as exceptions.
+/// zero-gas-price Besu network, and receipts awaited, then handed to a <see cref="TransactionConfirmation"/> that waits
+/// for the configured number of confirmations. It assumes nothing of the node's pool: a nonce gap (a reorganisation
+/// that undid mined transactions, a transaction dropped from the pool, a node restarted with an empty pool) or an
+/// overdue receipt is detected while waiting and repaired, and logged (see <see cref="SignerNonces"/>). Reverts come
+/// back decoded, never as exceptions.
 /// </summary>
 public sealed class TransactionSender
 {
@@ -24,11 +25,16 @@ public sealed class TransactionSender
     private readonly RevertDecoder _decoder;
     private readonly string _contractAddress;
     private readonly SignerNonces _nonces;
+    private readonly TransactionConfirmation _confirmation;
 
-    /// <summary>Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/>; gaps and repairs are logged to <paramref name="logger"/>.</summary>
-    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress, ILogger? logger = null)
+    /// <summary>
+    /// Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/> that
+    /// confirms through <paramref name="confirmation"/>; gaps and repairs are logged to <paramref name="logger"/>.
+    /// </summary>
+    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null)
     {
         _options = options;
+        _confirmation = confirmation;
         _decoder = decoder;
         _contractAddress = contractAddress;
         Address = account.Address;
@@ -53,7 +59,7 @@ public sealed class TransactionSender
             return ChainResult<TransactionOutcome>.Fail(sent.Error);
         }
 
-        return await _decoder.RunAsync(async () => await ConfirmAsync(await WaitForReceiptAsync(sent.Value, cancellationToken), cancellationToken));
+        return await _decoder.RunAsync(async () => await _confirmation.ConfirmAsync(_web3, await WaitForReceiptAsync(sent.Value, cancellationToken), _options.Confirmations, cancellationToken));
     }
 
     /// <summary>Sends and returns the receipt too, for callers that decode the transaction's events.</summary>
@@ -69,7 +75,7 @@ public sealed class TransactionSender
         return await _decoder.RunAsync(async () =>
         {
             var receipt = await WaitForReceiptAsync(sent.Value, cancellationToken);
-            return (await ConfirmAsync(receipt, cancellationToken), receipt);
+            return (await _confirmation.ConfirmAsync(_web3, receipt, _options.Confirmations, cancellationToken), receipt);
         });
     }
 
@@ -158,23 +164,5 @@ public sealed class TransactionSender
         }
 
         return receipt;
-    }
-
-    private async Task<TransactionOutcome> ConfirmAsync(TransactionReceipt receipt, CancellationToken cancellationToken)
-    {
-        var target = receipt.BlockNumber.Value + _options.Confirmations - 1;
-        while ((await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value < target)
-        {
-            await Task.Delay(250, cancellationToken);
-        }
-
-        var block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(receipt.BlockNumber);
-        _options.Confirmed.Raise((ulong)receipt.BlockNumber.Value);
-        return new TransactionOutcome(
-            receipt.TransactionHash,
-            (ulong)receipt.BlockNumber.Value,
-            receipt.BlockHash,
-            DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value),
-            (ulong)receipt.GasUsed.Value);
     }
 }

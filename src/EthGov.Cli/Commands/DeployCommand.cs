@@ -94,7 +94,7 @@ public static class DeployCommand
             throw new CliException($"the deployment file '{path}' is for chain {old.ChainId}, --chain-id is {options.ChainId}");
         }
 
-        var version = await ChainGuard.VersionAsync(ChainConnection.CreateWeb3(options), old.Registry);
+        var version = await ChainGuard.VersionAsync(options, old.Registry);
         if (version is null || ChainGuard.MajorOf(version) != 1)
         {
             throw new CliException($"'{path}' names {old.Registry}, which is {(version is null ? "no EthGov registry" : $"registry {version}")}; --migrate-from takes a registry 1.x");

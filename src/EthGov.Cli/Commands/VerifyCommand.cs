@@ -61,7 +61,7 @@ public static class VerifyCommand
             return new RegistryClient(options, deployment.Registry, null, legacy);
         }
 
-        var version = await Chain.Deployments.ChainGuard.VersionAsync(Chain.Transactions.ChainConnection.CreateWeb3(options), receipt.Registry);
+        var version = await Chain.Deployments.ChainGuard.VersionAsync(options, receipt.Registry);
         if (version is not null && Chain.Deployments.ChainGuard.MajorOf(version) < Chain.Deployments.ChainGuard.RegistryMajorVersion)
         {
             throw new CliException($"the receipt names registry {version} at {receipt.Registry}: verify it with the deployment file of the registry that took over from it (--deployment)");

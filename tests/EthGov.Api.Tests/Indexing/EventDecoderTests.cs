@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using EthGov.Api.Indexing;
 using EthGov.Chain.Contracts;
+using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
+using EthGov.Chain.Events;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Testing;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Api.Tests.Indexing;
 
@@ -34,10 +35,7 @@ public sealed class EventDecoderTests
         var (_, changeId) = (await client.Departments.RequestAddSignerAsync(joining.Address, consent.Deadline, consent.Signature)).Unwrap();
         (await client.Departments.CancelSignerChangeAsync(changeId)).Unwrap();
 
-        var logs = await web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
-        {
-            Address = [v2.Registry], FromBlock = BlockParameter.CreateEarliest(), ToBlock = BlockParameter.CreateLatest(),
-        });
+        var logs = await new RegistryLogReader(options).ReadAsync(v2.Registry, 0, await new BlockReader(options).LatestNumberAsync());
         var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => null)).OfType<IndexedEvent>().ToList();
 
         var legacy = decoded.Single(e => e.Name == "LegacyDocumentRevoked");
