@@ -287,7 +287,7 @@ public static class DocumentsApi
         if (reservation.CreatedCount == 0)
         {
             signal.TrySetCanceled(CancellationToken.None);
-            return Problems.Problems.Create(StatusCodes.Status409Conflict, "already-anchored", "The digest is already anchored", $"{newDigest} is already anchored or queued");
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", $"{newDigest} is already anchored or queued");
         }
 
         var change = Record(changes, located.Batch, caller, oldDigest, DocumentChangeKind.Supersession, 0, newDigest, validUntil);
@@ -438,7 +438,7 @@ public static class DocumentsApi
     private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
         => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
             : validUntil is { } v && v <= DateTimeOffset.UtcNow
-            ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-valid-until", "validUntil must be in the future", $"validUntil {v:O} has passed")
+            ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidValidUntil, "validUntil must be in the future", $"validUntil {v:O} has passed")
             : null;
 
     private static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;

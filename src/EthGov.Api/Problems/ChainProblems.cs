@@ -12,8 +12,9 @@ namespace EthGov.Api.Problems;
 /// </summary>
 public static class ChainProblems
 {
-    // Every custom error of the registry's ABI has its entry (a test fails for one that has none), plus
-    // RevertedWhenMined, which the transaction sender reports for a transaction that reverted once mined.
+    // Every custom error of the registry's ABI and its extension's has its entry (a test fails for one that has none, and
+    // for an entry no ABI has), plus RevertedWhenMined, which the transaction sender reports for a transaction that
+    // reverted once mined.
     private static readonly Dictionary<string, (int Status, string Title)> s_errors = new()
     {
         // Documents

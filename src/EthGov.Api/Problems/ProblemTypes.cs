@@ -87,6 +87,21 @@ public static class ProblemTypes
     /// <summary>A compromise time before 1970 or in the future.</summary>
     public const string InvalidCompromisedSince = "invalid-compromised-since";
 
+    /// <summary>A route that does not exist.</summary>
+    public const string NotFound = "not-found";
+
+    /// <summary>A route that exists, asked with a method it does not answer.</summary>
+    public const string MethodNotAllowed = "method-not-allowed";
+
+    /// <summary>A body in a content type the endpoint does not read.</summary>
+    public const string UnsupportedMediaType = "unsupported-media-type";
+
+    /// <summary>A digest already anchored or queued; also the type of the registry's AlreadyAnchored error (<see cref="ChainProblems"/>).</summary>
+    public const string AlreadyAnchored = "already-anchored";
+
+    /// <summary>A validUntil that has passed; the type of the registry's InvalidValidUntil error too.</summary>
+    public const string InvalidValidUntil = "invalid-valid-until";
+
     /// <summary>Any unexpected failure; details are in the server log, never in the answer.</summary>
     public const string Internal = "internal-error";
 }

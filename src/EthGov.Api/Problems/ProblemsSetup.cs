@@ -22,10 +22,10 @@ public static class ProblemsSetup
                     400 => (Problems.BaseUri + ProblemTypes.InvalidRequest, "The request is not valid"),
                     401 => (Problems.BaseUri + ProblemTypes.Unauthorized, "An API key is required"),
                     403 => (Problems.BaseUri + ProblemTypes.Forbidden, "The API key may not do this"),
-                    404 => (Problems.BaseUri + "not-found", "No such resource"),
-                    405 => (Problems.BaseUri + "method-not-allowed", "The method is not allowed here"),
+                    404 => (Problems.BaseUri + ProblemTypes.NotFound, "No such resource"),
+                    405 => (Problems.BaseUri + ProblemTypes.MethodNotAllowed, "The method is not allowed here"),
                     413 => (Problems.BaseUri + ProblemTypes.RequestTooLarge, "The request body is too large"),
-                    415 => (Problems.BaseUri + "unsupported-media-type", "The content type is not supported"),
+                    415 => (Problems.BaseUri + ProblemTypes.UnsupportedMediaType, "The content type is not supported"),
                     429 => (Problems.BaseUri + ProblemTypes.RateLimited, "Too many requests for this API key"),
                     _ => (Problems.BaseUri + ProblemTypes.Internal, "The request failed"),
                 };

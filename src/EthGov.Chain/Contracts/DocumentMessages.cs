@@ -1,4 +1,3 @@
-using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
@@ -55,37 +54,6 @@ public sealed class SupersedeInBatchFunction : FunctionMessage
     [Parameter("uint64", "newValidUntil", 5)] public ulong NewValidUntil { get; set; }
 }
 
-[Function("anchorBySig")]
-public sealed class AnchorBySigFunction : FunctionMessage
-{
-    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
-    [Parameter("uint64", "validUntil", 2)] public ulong ValidUntil { get; set; }
-    [Parameter("address", "signer", 3)] public string Signer { get; set; } = "";
-    [Parameter("uint256", "deadline", 4)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
-}
-
-[Function("anchorBatchBySig")]
-public sealed class AnchorBatchBySigFunction : FunctionMessage
-{
-    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
-    [Parameter("uint32", "documentCount", 2)] public uint DocumentCount { get; set; }
-    [Parameter("uint64", "validUntil", 3)] public ulong ValidUntil { get; set; }
-    [Parameter("address", "signer", 4)] public string Signer { get; set; } = "";
-    [Parameter("uint256", "deadline", 5)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 6)] public byte[] Signature { get; set; } = [];
-}
-
-[Function("revokeBySig")]
-public sealed class RevokeBySigFunction : FunctionMessage
-{
-    [Parameter("bytes32", "digest", 1)] public byte[] Digest { get; set; } = [];
-    [Parameter("uint16", "reason", 2)] public ushort Reason { get; set; }
-    [Parameter("address", "signer", 3)] public string Signer { get; set; } = "";
-    [Parameter("uint256", "deadline", 4)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 5)] public byte[] Signature { get; set; } = [];
-}
-
 [Function("records", typeof(RecordsOutput))]
 public sealed class RecordsFunction : FunctionMessage
 {
@@ -126,13 +94,6 @@ public sealed class RecordViewTuple
     [Parameter("uint8", "departmentStatus", 12)] public byte DepartmentStatus { get; set; }
 }
 
-[Function("batch", typeof(BatchRecordOutput))]
-public sealed class BatchFunction : FunctionMessage
-{
-    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
-    [Parameter("bytes32", "root", 2)] public byte[] Root { get; set; } = [];
-}
-
 [Function("nonces", "uint256")]
 public sealed class NoncesFunction : FunctionMessage
 {
@@ -141,23 +102,6 @@ public sealed class NoncesFunction : FunctionMessage
 
 [Function("version", "string")]
 public sealed class VersionFunction : FunctionMessage;
-
-[FunctionOutput]
-public sealed class BatchRecordOutput : IFunctionOutputDTO
-{
-    [Parameter("tuple", "", 1)] public BatchRecordTuple Record { get; set; } = new();
-}
-
-/// <summary>The contract's BatchRecord struct.</summary>
-public sealed class BatchRecordTuple
-{
-    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
-    [Parameter("uint64", "anchoredAt", 2)] public ulong AnchoredAt { get; set; }
-    [Parameter("uint64", "anchoredBlock", 3)] public ulong AnchoredBlock { get; set; }
-    [Parameter("uint64", "validUntil", 4)] public ulong ValidUntil { get; set; }
-    [Parameter("uint32", "documentCount", 5)] public uint DocumentCount { get; set; }
-    [Parameter("uint16", "keyId", 6)] public ushort KeyId { get; set; }
-}
 
 [Event("DocumentAnchored")]
 public sealed class DocumentAnchoredEvent : IEventDTO

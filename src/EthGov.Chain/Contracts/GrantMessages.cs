@@ -35,15 +35,6 @@ public sealed class RevokeGrantFunction : FunctionMessage
     [Parameter("uint256", "grantId", 1)] public BigInteger GrantId { get; set; }
 }
 
-[Function("revokeGrantBySig")]
-public sealed class RevokeGrantBySigFunction : FunctionMessage
-{
-    [Parameter("uint256", "grantId", 1)] public BigInteger GrantId { get; set; }
-    [Parameter("address", "subject", 2)] public string Subject { get; set; } = "";
-    [Parameter("uint256", "deadline", 3)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 4)] public byte[] Signature { get; set; } = [];
-}
-
 [Function("proposeRevokeGrants", "uint256")]
 public sealed class ProposeRevokeGrantsFunction : FunctionMessage
 {
@@ -71,9 +62,6 @@ public sealed class IsGrantValidFunction : FunctionMessage
 
 [Function("grantCount", "uint256")]
 public sealed class GrantCountFunction : FunctionMessage;
-
-[Function("MAX_GRANT_LIFETIME", "uint64")]
-public sealed class MaxGrantLifetimeFunction : FunctionMessage;
 
 [FunctionOutput]
 public sealed class GrantOutput : IFunctionOutputDTO

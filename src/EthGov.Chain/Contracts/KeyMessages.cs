@@ -16,9 +16,6 @@ public sealed class KeyCountFunction : FunctionMessage
     [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
 }
 
-[Function("MAX_SIGNERS", "uint256")]
-public sealed class MaxSignersFunction : FunctionMessage;
-
 [FunctionOutput]
 public sealed class KeyOfOutput : IFunctionOutputDTO
 {

@@ -23,7 +23,7 @@ public sealed class V1CheckInBatchFunction : FunctionMessage
 [FunctionOutput]
 public sealed class V1DocumentViewOutput : IFunctionOutputDTO
 {
-    [Parameter("tuple", "", 1)] public V1DocumentView View { get; set; } = new();
+    [Parameter("tuple", "view_", 1)] public V1DocumentView View { get; set; } = new();
 }
 
 /// <summary>Registry 1.x's DocumentView: statuses Unknown, Valid, Expired, Revoked, Superseded; no key.</summary>

@@ -72,10 +72,6 @@ public sealed class DepartmentOperations(RegistryContext context)
             : ChainResult<ProposalInfo>.Fail(result.Error);
     }
 
-    /// <summary>How many of a proposal's approving departments are active now (it executes when they reach the quorum).</summary>
-    public Task<ChainResult<uint>> LiveApprovalsAsync(BigInteger proposalId)
-        => context.QueryValueAsync<LiveApprovalsFunction, uint>(new LiveApprovalsFunction { ProposalId = proposalId });
-
     /// <summary>Proposes adding a department with its first signer; the proposer's department approves at once.</summary>
     public Task<ChainResult<BigInteger>> ProposeAddAsync(string code, string name, string signer, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
         => ProposeAsync(new ProposeAddDepartmentFunction { Code = code, Name = name, Signer = signer, Deadline = Deadline(deadline) }, cancellationToken);
@@ -130,18 +126,6 @@ public sealed class DepartmentOperations(RegistryContext context)
     /// <summary>Cancels a pending signer change of the signer's department.</summary>
     public Task<ChainResult<TransactionOutcome>> CancelSignerChangeAsync(BigInteger changeId, CancellationToken cancellationToken = default)
         => context.SendAsync(new CancelSignerChangeFunction { ChangeId = changeId }, cancellationToken);
-
-    /// <summary>A department's key by id: its address and when its reported compromise began (null when never).</summary>
-    public async Task<ChainResult<(string Signer, DateTimeOffset? CompromisedSince)>> KeyAsync(uint departmentId, ushort keyId)
-    {
-        var result = await context.QueryAsync<KeyFunction, KeyOutput>(new KeyFunction { DepartmentId = departmentId, KeyId = keyId });
-        return result.IsSuccess
-            ? ChainResult<(string, DateTimeOffset?)>.Ok((result.Value.Signer, EthGov.Core.Verification.ChainFacts.FromUnixSeconds(result.Value.CompromisedSince)))
-            : ChainResult<(string, DateTimeOffset?)>.Fail(result.Error);
-    }
-
-    /// <summary>Seconds between a signer change's request and its earliest apply.</summary>
-    public Task<ChainResult<ulong>> SignerChangeDelayAsync() => context.QueryValueAsync<SignerChangeDelayFunction, ulong>(new SignerChangeDelayFunction());
 
     private async Task<ChainResult<(TransactionOutcome, BigInteger)>> RequestAsync<TMessage>(TMessage message, CancellationToken cancellationToken)
         where TMessage : Nethereum.Contracts.FunctionMessage, new()

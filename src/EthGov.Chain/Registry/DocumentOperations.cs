@@ -50,25 +50,9 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
     public Task<ChainResult<TransactionOutcome>> SupersedeInBatchAsync(Digest root, Digest oldDigest, IReadOnlyList<Digest> proof, Digest newDigest, DateTimeOffset? newValidUntil = null, CancellationToken cancellationToken = default)
         => context.SendAsync(new SupersedeInBatchFunction { Root = root.ToArray(), OldDigest = oldDigest.ToArray(), Proof = ToList(proof), NewDigest = newDigest.ToArray(), NewValidUntil = ToChainTime(newValidUntil) }, cancellationToken);
 
-    /// <summary>Submits a department signer's signed anchor (the relayer pays the gas).</summary>
-    public Task<ChainResult<TransactionOutcome>> AnchorBySigAsync(Digest digest, DateTimeOffset? validUntil, string signer, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
-        => context.SendAsync(new AnchorBySigFunction { Digest = digest.ToArray(), ValidUntil = ToChainTime(validUntil), Signer = signer, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
-
-    /// <summary>Submits a department signer's signed batch anchor.</summary>
-    public Task<ChainResult<TransactionOutcome>> AnchorBatchBySigAsync(Digest root, int documentCount, DateTimeOffset? validUntil, string signer, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
-        => context.SendAsync(new AnchorBatchBySigFunction { Root = root.ToArray(), DocumentCount = checked((uint)documentCount), ValidUntil = ToChainTime(validUntil), Signer = signer, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
-
-    /// <summary>Submits a department signer's signed revocation.</summary>
-    public Task<ChainResult<TransactionOutcome>> RevokeBySigAsync(Digest digest, ushort reason, string signer, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
-        => context.SendAsync(new RevokeBySigFunction { Digest = digest.ToArray(), Reason = reason, Signer = signer, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
-
     /// <summary>The next EIP-712 nonce of <paramref name="signer"/>.</summary>
     public async Task<ChainResult<System.Numerics.BigInteger>> NonceAsync(string signer)
         => await context.QueryValueAsync<NoncesFunction, System.Numerics.BigInteger>(new NoncesFunction { Owner = signer });
-
-    /// <summary>The batch record of <paramref name="root"/> in the namespace of <paramref name="departmentId"/> (all zero when unknown).</summary>
-    public Task<ChainResult<BatchRecordOutput>> BatchAsync(uint departmentId, Digest root)
-        => context.QueryAsync<BatchFunction, BatchRecordOutput>(new BatchFunction { DepartmentId = departmentId, Root = root.ToArray() });
 
     /// <summary>
     /// What the chain says about <paramref name="digest"/> anchored on its own by <paramref name="departmentId"/>, read at

@@ -15,14 +15,6 @@ public sealed class GovernanceReads(RegistryContext context)
     /// <summary>The approvals a proposal needs now: <c>min(threshold, activeDepartmentCount)</c>.</summary>
     public Task<ChainResult<uint>> QuorumAsync() => context.QueryValueAsync<QuorumFunction, uint>(new QuorumFunction());
 
-    /// <summary>How many departments are active now.</summary>
-    public Task<ChainResult<uint>> ActiveDepartmentCountAsync()
-        => context.QueryValueAsync<ActiveDepartmentCountFunction, uint>(new ActiveDepartmentCountFunction());
-
-    /// <summary>Whether <paramref name="departmentId"/> approved <paramref name="proposalId"/> (counted or not).</summary>
-    public Task<ChainResult<bool>> HasApprovedAsync(BigInteger proposalId, uint departmentId)
-        => context.QueryValueAsync<HasApprovedFunction, bool>(new HasApprovedFunction { ProposalId = proposalId, DepartmentId = departmentId });
-
     /// <summary>A proposal's live approvals and the quorum, both read at the latest block (fails with ProposalNotFound).</summary>
     public async Task<ChainResult<ProposalStanding>> StandingAsync(BigInteger proposalId)
     {

@@ -46,10 +46,6 @@ public sealed class GrantOperations(RegistryContext context)
     public Task<ChainResult<TransactionOutcome>> RevokeAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeGrantFunction { GrantId = grantId }, cancellationToken);
 
-    /// <summary>Submits a subject's signed revocation of its consent.</summary>
-    public Task<ChainResult<TransactionOutcome>> RevokeBySigAsync(BigInteger grantId, string subject, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
-        => context.SendAsync(new RevokeGrantBySigFunction { GrantId = grantId, Subject = subject, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature }, cancellationToken);
-
     /// <summary>Proposes that the quorum revoke grants whose grantor department is suspended.</summary>
     public async Task<ChainResult<BigInteger>> ProposeRevokeGrantsAsync(IReadOnlyList<BigInteger> grantIds, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {

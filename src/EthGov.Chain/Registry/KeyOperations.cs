@@ -23,13 +23,6 @@ public sealed class KeyOperations(RegistryContext context)
     public Task<ChainResult<ushort>> CountAsync(uint departmentId)
         => context.QueryValueAsync<KeyCountFunction, ushort>(new KeyCountFunction { DepartmentId = departmentId });
 
-    /// <summary>The most keys a department may hold at once.</summary>
-    public async Task<ChainResult<int>> MaxSignersAsync()
-    {
-        var result = await context.QueryValueAsync<MaxSignersFunction, System.Numerics.BigInteger>(new MaxSignersFunction());
-        return result.IsSuccess ? ChainResult<int>.Ok((int)result.Value) : ChainResult<int>.Fail(result.Error);
-    }
-
     /// <summary>
     /// Every key id of <paramref name="departmentId"/>, in order: current (in the department's list now), removed, or
     /// compromised (with the time its compromise began). Fails with UnknownDepartment for an unknown department.

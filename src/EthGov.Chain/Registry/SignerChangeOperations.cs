@@ -25,9 +25,6 @@ public sealed class SignerChangeOperations(RegistryContext context)
     /// <summary>How many changes were ever requested (ids 1..n).</summary>
     public Task<ChainResult<BigInteger>> CountAsync() => context.QueryValueAsync<SignerChangeCountFunction, BigInteger>(new SignerChangeCountFunction());
 
-    /// <summary>Seconds between a change's request and its earliest apply, fixed at deployment.</summary>
-    public Task<ChainResult<ulong>> DelayAsync() => context.QueryValueAsync<SignerChangeDelayFunction, ulong>(new SignerChangeDelayFunction());
-
     /// <summary>
     /// Changes that satisfy <paramref name="filter"/>, newest first, from the id below <paramref name="before"/> (all when
     /// null) down: at most <paramref name="limit"/> of them and at most <see cref="MaxExaminedPerScan"/> ids read. The

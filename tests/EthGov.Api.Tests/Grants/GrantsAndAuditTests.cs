@@ -8,6 +8,7 @@ using EthGov.Api.Tests.TestSupport;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
+using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Grants;
 

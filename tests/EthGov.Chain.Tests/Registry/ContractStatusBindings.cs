@@ -24,7 +24,7 @@ public sealed class CheckInBatchFunction : FunctionMessage
 [FunctionOutput]
 public sealed class DocumentViewOutput : IFunctionOutputDTO
 {
-    [Parameter("tuple", "", 1)] public DocumentViewTuple View { get; set; } = new();
+    [Parameter("tuple", "view_", 1)] public DocumentViewTuple View { get; set; } = new();
 }
 
 /// <summary>The contract's DocumentView struct: the status the registry derives itself.</summary>

@@ -70,7 +70,7 @@ public sealed class KeyAndGovernanceReadsTests(DevChain chain) : IClassFixture<D
     {
         var web3 = new Nethereum.Web3.Web3(chain.Node.RpcUrl.ToString());
         var lifetime = await web3.Eth.GetContractQueryHandler<MaxGrantLifetimeFunction>().QueryAsync<ulong>(chain.Deployment.Registry, new MaxGrantLifetimeFunction());
-        var maxSigners = (await chain.Reader().Keys.MaxSignersAsync()).Unwrap();
+        var maxSigners = await web3.Eth.GetContractQueryHandler<MaxSignersFunction>().QueryAsync<int>(chain.Deployment.Registry, new MaxSignersFunction());
         var latest = await chain.Node.CallAsync("eth_getBlockByNumber", "latest", false);
         var now = DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(latest.GetProperty("timestamp").GetString(), 16));
 

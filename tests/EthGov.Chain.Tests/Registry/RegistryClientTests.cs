@@ -113,7 +113,7 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
     }
 
     [Fact]
-    public async Task AnchorBySigAsync_SignedByDepartmentSubmittedByRelayer_IsAttributedToTheDepartment()
+    public async Task AnchorBySig_SignedByDepartmentSubmittedByRelayer_IsAttributedToTheDepartment()
     {
         var digest = NewDigest();
         var relayer = chain.ClientFor(8);
@@ -123,11 +123,14 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
         var signature = new TypedDataSigner(31337, chain.Deployment.Registry).Sign(
             new AnchorTyped { Digest = digest.ToArray(), ValidUntil = 0, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() },
             DevAccounts.PrivateKey(2));
+        AnchorBySigFunction Anchor() => new() { Digest = digest.ToArray(), Signer = signer.Address, Deadline = deadline.ToUnixTimeSeconds(), Signature = signature };
 
-        (await relayer.Documents.AnchorBySigAsync(digest, null, signer.Address, deadline, signature)).Unwrap();
-        var replay = await relayer.Documents.AnchorBySigAsync(digest, null, signer.Address, deadline, signature);
+        (await relayer.Context.SendAsync(Anchor(), CancellationToken.None)).Unwrap();
+        var replay = await relayer.Context.SendAsync(Anchor(), CancellationToken.None);
 
-        Assert.False(replay.IsSuccess);
+        var facts = (await relayer.Documents.CheckAsync(2, digest)).Unwrap();
+        Assert.Equal((DocumentStatus.Valid, 2u), (facts.Status, facts.DepartmentId));
+        Assert.Equal("InvalidSignature", replay.Error?.Name);
     }
 
     [Fact]
