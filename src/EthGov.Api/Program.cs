@@ -14,6 +14,7 @@ using EthGov.Api.Requests;
 using EthGov.Api.Signers;
 using EthGov.Api.Storage;
 using EthGov.Api.Verification;
+using EthGov.Application.Storage;
 using EthGov.Chain.Transactions;
 using Scalar.AspNetCore;
 

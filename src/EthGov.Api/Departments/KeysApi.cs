@@ -5,6 +5,7 @@ using EthGov.Api.Auth;
 using EthGov.Api.Documents;
 using EthGov.Api.Paging;
 using EthGov.Api.Problems;
+using EthGov.Application.ApiKeys;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;

@@ -4,6 +4,7 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
+using EthGov.Application.ApiKeys;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
