@@ -5,10 +5,12 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
+using EthGov.Application.Time;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -137,7 +139,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ToChainTime(request.ValidUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ChainTime.ToSeconds(request.ValidUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -283,7 +285,7 @@ public static class DocumentsApi
 
         // Hold the new digest so no anchor request races the supersession for it.
         var signal = OutboxWriter.NewCommitSignal();
-        var validUntil = ToChainTime(request.ValidUntil);
+        var validUntil = ChainTime.ToSeconds(request.ValidUntil);
         var reservation = index.Reserve([newDigest], caller.Department.Id, validUntil, DateTimeOffset.UtcNow, signal.Task);
         if (reservation.CreatedCount == 0)
         {
@@ -344,7 +346,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ToChainTime(validUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ChainTime.ToSeconds(validUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -438,9 +440,7 @@ public static class DocumentsApi
 
     private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
         => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
-            : validUntil is { } v && v <= DateTimeOffset.UtcNow
+            : validUntil is { } v && TimeChecks.HasPassed(v, DateTimeOffset.UtcNow)
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, "invalid-valid-until", "validUntil must be in the future", $"validUntil {v:O} has passed")
             : null;
-
-    private static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;
 }

@@ -4,6 +4,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
+using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -180,7 +181,7 @@ public sealed class AnchorBatcher(
             return;
         }
 
-        DateTimeOffset? validUntil = batch.ValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
+        var validUntil = ChainTime.FromSecondsOrNone(batch.ValidUntil);
         var sent = batch.IsSingle
             ? await client.Documents.AnchorAsync(batch.Root, validUntil, stoppingToken)
             : await client.Documents.AnchorBatchAsync(batch.Root, batch.Members.Length, validUntil, stoppingToken);

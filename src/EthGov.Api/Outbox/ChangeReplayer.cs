@@ -2,6 +2,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Signers;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
+using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -91,7 +92,7 @@ public sealed class ChangeReplayer(
         }
 
         var documents = client.Documents;
-        DateTimeOffset? validUntil = change.SuccessorValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)change.SuccessorValidUntil);
+        var validUntil = ChainTime.FromSecondsOrNone(change.SuccessorValidUntil);
         var sent = (change.Kind, batch.IsSingle) switch
         {
             (DocumentChangeKind.Revocation, true) => await documents.RevokeAsync(change.Digest, change.Reason, stoppingToken),

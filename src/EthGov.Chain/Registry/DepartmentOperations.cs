@@ -133,7 +133,7 @@ public sealed class DepartmentOperations(RegistryContext context)
     {
         var result = await context.QueryAsync<KeyFunction, KeyOutput>(new KeyFunction { DepartmentId = departmentId, KeyId = keyId });
         return result.IsSuccess
-            ? ChainResult<(string, DateTimeOffset?)>.Ok((result.Value.Signer, EthGov.Core.Verification.ChainFacts.FromUnixSeconds(result.Value.CompromisedSince)))
+            ? ChainResult<(string, DateTimeOffset?)>.Ok((result.Value.Signer, EthGov.Core.Verification.ChainTime.FromSecondsOrNone(result.Value.CompromisedSince)))
             : ChainResult<(string, DateTimeOffset?)>.Fail(result.Error);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EthGov.Application.Time;
 using EthGov.Cli.Anchoring;
 using EthGov.Cli.Common;
 using EthGov.Core.Receipts;
@@ -33,7 +34,7 @@ public static class AnchorCommand
             }
 
             var validUntil = parse.GetValue(s_validUntil);
-            if (validUntil is { } until && until <= DateTimeOffset.UtcNow)
+            if (validUntil is { } until && TimeChecks.HasPassed(until, DateTimeOffset.UtcNow))
             {
                 throw new CliException("--valid-until must be in the future");
             }
