@@ -5,6 +5,7 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
+using EthGov.Application.Documents;
 using EthGov.Application.Time;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
@@ -227,23 +228,10 @@ public static class DocumentsApi
             return unrecorded;
         }
 
-        var documents = caller.Signer.Documents;
-        var sent = located.Batch switch
-        {
-            // Anchored in registry 1.x before the migration: the new registry records the revocation (revokeLegacy).
-            { Registry: not null } old => await documents.RevokeLegacyAsync(old.IsSingle ? null : old.Root, parsed, receipts.ProofOf(old, parsed), (ushort)reason, cancellationToken),
-            { IsSingle: false } batch => await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken),
-            _ => await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken),
-        };
-        if (!sent.IsSuccess && sent.Error.Name == "NotAnchored" && located.Batch is null && deployment.Legacy is not null)
-        {
-            // Not anchored through this API nor singly in this registry: maybe singly in registry 1.x before the cut-over.
-            var legacy = await documents.RevokeLegacyAsync(null, parsed, [], (ushort)reason, cancellationToken);
-            if (legacy.IsSuccess || legacy.Error.Name != "LegacyDocumentNotFound")
-            {
-                sent = legacy;
-            }
-        }
+        // Not anchored through this API: on its own in this registry, or, before a cut-over, in registry 1.x.
+        var place = located.Batch is { } batch ? PlaceOf(batch, parsed, receipts)
+            : deployment.Legacy is not null ? AnchorPlace.SingleHereOrInLegacy : AnchorPlace.Single;
+        var sent = await Revocation.SendAsync(caller.Signer.Documents, parsed, place, (ushort)reason, cancellationToken);
 
         Settle(changes, change.Id, sent.IsSuccess);
         return sent.IsSuccess
@@ -277,7 +265,8 @@ public static class DocumentsApi
             return problem;
         }
 
-        if (located.Batch is { Registry: { } legacyRegistry })
+        var place = located.Batch is { } batch ? PlaceOf(batch, oldDigest, receipts) : AnchorPlace.Single;
+        if (!Supersession.IsPossible(place) && located.Batch is { Registry: { } legacyRegistry })
         {
             return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
                 $"{oldDigest} was anchored in registry 1.x ({legacyRegistry}); anchor the new document and revoke this one instead");
@@ -301,10 +290,7 @@ public static class DocumentsApi
             return unrecorded;
         }
 
-        var documents = caller.Signer.Documents;
-        var sent = located.Batch is { IsSingle: false } batch
-            ? await documents.SupersedeInBatchAsync(batch.Root, oldDigest, receipts.ProofOf(batch, oldDigest), newDigest, request.ValidUntil, cancellationToken)
-            : await documents.SupersedeAsync(oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        var sent = await Supersession.SendAsync(caller.Signer.Documents, oldDigest, place, newDigest, request.ValidUntil, cancellationToken);
         Settle(changes, change.Id, sent.IsSuccess);
         if (!sent.IsSuccess)
         {
@@ -414,6 +400,12 @@ public static class DocumentsApi
             return (null, Problems.Problems.OutboxUnavailable($"the {(kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {ex.SqliteErrorCode}"));
         }
     }
+
+    // A batch anchored in registry 1.x before the migration is revoked there (revokeLegacy), and never superseded.
+    private static AnchorPlace PlaceOf(BatchRecord batch, Digest digest, ReceiptService receipts)
+        => batch.Registry is not null ? AnchorPlace.InLegacy(batch.IsSingle ? null : batch.Root, receipts.ProofOf(batch, digest))
+            : batch.IsSingle ? AnchorPlace.Single
+            : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, digest));
 
     private static void Settle(DocumentChanges changes, long? id, bool applied)
     {
