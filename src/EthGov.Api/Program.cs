@@ -14,6 +14,8 @@ using EthGov.Api.Requests;
 using EthGov.Api.Signers;
 using EthGov.Api.Storage;
 using EthGov.Api.Verification;
+using EthGov.Application.Anchoring;
+using EthGov.Application.Storage;
 using EthGov.Chain.Transactions;
 using Scalar.AspNetCore;
 
@@ -24,7 +26,9 @@ builder.Configuration.Sources.OfType<Microsoft.Extensions.Configuration.Json.Jso
 
 builder.Services.Configure<ChainOptions>(builder.Configuration.GetSection("Chain"));
 builder.Services.Configure<EthGovOptions>(builder.Configuration.GetSection("EthGov"));
-builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("EthGov:Outbox"));
+builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("EthGov:Outbox"))
+    .Validate(o => BatchPlanner.IsValidBatchSize(o.MaxBatchSize), $"EthGov:Outbox:MaxBatchSize must be between 1 and {BatchPlanner.MaxBatchSize}")
+    .ValidateOnStart();
 builder.Services.Configure<DocumentsOptions>(builder.Configuration.GetSection("EthGov:Documents"));
 builder.Services.Configure<DepartmentsOptions>(builder.Configuration.GetSection("EthGov:Departments"));
 builder.Services.Configure<IndexerOptions>(builder.Configuration.GetSection("EthGov:Indexer"));

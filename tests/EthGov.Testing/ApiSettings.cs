@@ -1,4 +1,4 @@
-using EthGov.Api.Auth;
+using EthGov.Application.ApiKeys;
 
 namespace EthGov.Testing;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using EthGov.Api.Problems;
+using EthGov.Application.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string SchemeName = "ApiKey";
 
     /// <summary>The header that carries the key.</summary>
-    public const string HeaderName = "X-Api-Key";
+    public const string HeaderName = ApiKeyHeader.Name;
 
     /// <summary>The claim holding the department code.</summary>
     public const string DepartmentClaim = "ethgov:department";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthGov.Application.ApiKeys;
 
 namespace EthGov.Api.Auth;
 

@@ -1,3 +1,4 @@
+using EthGov.Application.ApiKeys;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Auth;

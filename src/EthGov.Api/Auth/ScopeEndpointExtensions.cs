@@ -1,3 +1,4 @@
+using EthGov.Application.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 
 namespace EthGov.Api.Auth;

@@ -6,6 +6,7 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Paging;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
+using EthGov.Application.ApiKeys;
 using EthGov.Chain.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;

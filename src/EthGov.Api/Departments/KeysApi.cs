@@ -5,6 +5,8 @@ using EthGov.Api.Auth;
 using EthGov.Api.Documents;
 using EthGov.Api.Paging;
 using EthGov.Api.Problems;
+using EthGov.Application.ApiKeys;
+using EthGov.Application.Time;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
@@ -231,7 +233,7 @@ public static class KeysApi
     /// </summary>
     internal static ProblemHttpResult? CompromisedSinceProblem(DateTimeOffset? since)
         => since is not { } s ? Problems.Problems.InvalidRequest("compromisedSince: when the compromise began is required")
-            : s.ToUnixTimeSeconds() < 1
+            : TimeChecks.IsBeforeFirstChainSecond(s)
                 ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCompromisedSince, "compromisedSince must be after 1970 and not in the future",
                     $"compromisedSince {s:O} lies before 1970")
                 : null;

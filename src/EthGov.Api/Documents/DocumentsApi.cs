@@ -4,10 +4,14 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
+using EthGov.Application.ApiKeys;
+using EthGov.Application.Documents;
+using EthGov.Application.Time;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -136,7 +140,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ToChainTime(request.ValidUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ChainTime.ToSeconds(request.ValidUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -224,23 +228,10 @@ public static class DocumentsApi
             return unrecorded;
         }
 
-        var documents = caller.Signer.Documents;
-        var sent = located.Batch switch
-        {
-            // Anchored in registry 1.x before the migration: the new registry records the revocation (revokeLegacy).
-            { Registry: not null } old => await documents.RevokeLegacyAsync(old.IsSingle ? null : old.Root, parsed, receipts.ProofOf(old, parsed), (ushort)reason, cancellationToken),
-            { IsSingle: false } batch => await documents.RevokeInBatchAsync(batch.Root, parsed, receipts.ProofOf(batch, parsed), (ushort)reason, cancellationToken),
-            _ => await documents.RevokeAsync(parsed, (ushort)reason, cancellationToken),
-        };
-        if (!sent.IsSuccess && sent.Error.Name == "NotAnchored" && located.Batch is null && deployment.Legacy is not null)
-        {
-            // Not anchored through this API nor singly in this registry: maybe singly in registry 1.x before the cut-over.
-            var legacy = await documents.RevokeLegacyAsync(null, parsed, [], (ushort)reason, cancellationToken);
-            if (legacy.IsSuccess || legacy.Error.Name != "LegacyDocumentNotFound")
-            {
-                sent = legacy;
-            }
-        }
+        // Not anchored through this API: on its own in this registry, or, before a cut-over, in registry 1.x.
+        var place = located.Batch is { } batch ? PlaceOf(batch, parsed, receipts)
+            : deployment.Legacy is not null ? AnchorPlace.SingleHereOrInLegacy : AnchorPlace.Single;
+        var sent = await Revocation.SendAsync(caller.Signer.Documents, parsed, place, (ushort)reason, cancellationToken);
 
         Settle(changes, change.Id, sent.IsSuccess);
         return sent.IsSuccess
@@ -274,7 +265,8 @@ public static class DocumentsApi
             return problem;
         }
 
-        if (located.Batch is { Registry: { } legacyRegistry })
+        var place = located.Batch is { } batch ? PlaceOf(batch, oldDigest, receipts) : AnchorPlace.Single;
+        if (!Supersession.IsPossible(place) && located.Batch is { Registry: { } legacyRegistry })
         {
             return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
                 $"{oldDigest} was anchored in registry 1.x ({legacyRegistry}); anchor the new document and revoke this one instead");
@@ -282,7 +274,7 @@ public static class DocumentsApi
 
         // Hold the new digest so no anchor request races the supersession for it.
         var signal = OutboxWriter.NewCommitSignal();
-        var validUntil = ToChainTime(request.ValidUntil);
+        var validUntil = ChainTime.ToSeconds(request.ValidUntil);
         var reservation = index.Reserve([newDigest], caller.Department.Id, validUntil, DateTimeOffset.UtcNow, signal.Task);
         if (reservation.CreatedCount == 0)
         {
@@ -298,10 +290,7 @@ public static class DocumentsApi
             return unrecorded;
         }
 
-        var documents = caller.Signer.Documents;
-        var sent = located.Batch is { IsSingle: false } batch
-            ? await documents.SupersedeInBatchAsync(batch.Root, oldDigest, receipts.ProofOf(batch, oldDigest), newDigest, request.ValidUntil, cancellationToken)
-            : await documents.SupersedeAsync(oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        var sent = await Supersession.SendAsync(caller.Signer.Documents, oldDigest, place, newDigest, request.ValidUntil, cancellationToken);
         Settle(changes, change.Id, sent.IsSuccess);
         if (!sent.IsSuccess)
         {
@@ -343,7 +332,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ToChainTime(validUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ChainTime.ToSeconds(validUntil), cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -412,6 +401,12 @@ public static class DocumentsApi
         }
     }
 
+    // A batch anchored in registry 1.x before the migration is revoked there (revokeLegacy), and never superseded.
+    private static AnchorPlace PlaceOf(BatchRecord batch, Digest digest, ReceiptService receipts)
+        => batch.Registry is not null ? AnchorPlace.InLegacy(batch.IsSingle ? null : batch.Root, receipts.ProofOf(batch, digest))
+            : batch.IsSingle ? AnchorPlace.Single
+            : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, digest));
+
     private static void Settle(DocumentChanges changes, long? id, bool applied)
     {
         if (id is not { } recorded)
@@ -437,9 +432,7 @@ public static class DocumentsApi
 
     private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
         => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
-            : validUntil is { } v && v <= DateTimeOffset.UtcNow
+            : validUntil is { } v && TimeChecks.HasPassed(v, DateTimeOffset.UtcNow)
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidValidUntil, "validUntil must be in the future", $"validUntil {v:O} has passed")
             : null;
-
-    private static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;
 }

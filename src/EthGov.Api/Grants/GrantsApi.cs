@@ -8,6 +8,7 @@ using EthGov.Api.Paging;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
+using EthGov.Application.ApiKeys;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;

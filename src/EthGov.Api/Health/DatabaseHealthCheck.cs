@@ -1,4 +1,4 @@
-using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EthGov.Api.Health;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Chain.Events;
 using Microsoft.Data.Sqlite;

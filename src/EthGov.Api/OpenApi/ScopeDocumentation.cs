@@ -1,4 +1,5 @@
 using EthGov.Api.Auth;
+using EthGov.Application.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,9 +1,11 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Signers;
+using EthGov.Application.Anchoring;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
+using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -95,7 +97,7 @@ public sealed class AnchorBatcher(
         var trees = new List<MerkleTree?>();
         foreach (var ((departmentId, validUntil), group) in groups)
         {
-            foreach (var chunk in group.Chunk(options.Value.MaxBatchSize))
+            foreach (var chunk in BatchPlanner.Plan(group, options.Value.MaxBatchSize))
             {
                 var members = new Digest[chunk.Length];
                 var chunkRecords = new int[chunk.Length];
@@ -105,10 +107,10 @@ public sealed class AnchorBatcher(
                     chunkRecords[i] = waiting[chunk[i]];
                 }
 
-                var tree = members.Length == 1 ? null : MerkleTree.Build(members);
-                formed.Add((departmentId, validUntil, tree?.Root ?? members[0], members));
+                var batch = AnchorBatch.Form(members);
+                formed.Add((departmentId, validUntil, batch.Root, members));
                 records.Add(chunkRecords);
-                trees.Add(tree);
+                trees.Add(batch.Tree);
             }
         }
 
@@ -180,10 +182,8 @@ public sealed class AnchorBatcher(
             return;
         }
 
-        DateTimeOffset? validUntil = batch.ValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
-        var sent = batch.IsSingle
-            ? await client.Documents.AnchorAsync(batch.Root, validUntil, stoppingToken)
-            : await client.Documents.AnchorBatchAsync(batch.Root, batch.Members.Length, validUntil, stoppingToken);
+        var validUntil = ChainTime.FromSecondsOrNone(batch.ValidUntil);
+        var sent = await AnchorBatch.SendAsync(client.Documents, batch.Root, batch.Members.Length, validUntil, stoppingToken);
         if (sent.IsSuccess)
         {
             Confirm(batch, sent.Value);

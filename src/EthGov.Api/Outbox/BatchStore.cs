@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;
 

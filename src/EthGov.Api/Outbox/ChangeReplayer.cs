@@ -1,7 +1,9 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Signers;
+using EthGov.Application.Documents;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
+using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -91,14 +93,11 @@ public sealed class ChangeReplayer(
         }
 
         var documents = client.Documents;
-        DateTimeOffset? validUntil = change.SuccessorValidUntil == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)change.SuccessorValidUntil);
-        var sent = (change.Kind, batch.IsSingle) switch
-        {
-            (DocumentChangeKind.Revocation, true) => await documents.RevokeAsync(change.Digest, change.Reason, stoppingToken),
-            (DocumentChangeKind.Revocation, false) => await documents.RevokeInBatchAsync(batch.Root, change.Digest, receipts.ProofOf(batch, change.Digest), change.Reason, stoppingToken),
-            (_, true) => await documents.SupersedeAsync(change.Digest, change.Successor, validUntil, stoppingToken),
-            _ => await documents.SupersedeInBatchAsync(batch.Root, change.Digest, receipts.ProofOf(batch, change.Digest), change.Successor, validUntil, stoppingToken),
-        };
+        var validUntil = ChainTime.FromSecondsOrNone(change.SuccessorValidUntil);
+        var place = batch.IsSingle ? AnchorPlace.Single : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, change.Digest));
+        var sent = change.Kind == DocumentChangeKind.Revocation
+            ? await Revocation.SendAsync(documents, change.Digest, place, change.Reason, stoppingToken)
+            : await Supersession.SendAsync(documents, change.Digest, place, change.Successor, validUntil, stoppingToken);
 
         if (sent.IsSuccess)
         {

@@ -1,4 +1,4 @@
-using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;
 

@@ -5,6 +5,7 @@ using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -46,7 +47,7 @@ public sealed class ReceiptService(BatchStore batches, DepartmentDirectory depar
 
         // The receipt is built by the same factory the CLI uses, from the batch's confirmed transaction.
         var outcome = new TransactionOutcome(batch.TransactionHash!, batch.BlockNumber!.Value, batch.BlockHash!, batch.BlockTime!.Value, 0);
-        var validUntil = batch.ValidUntil == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds((long)batch.ValidUntil);
+        var validUntil = ChainTime.FromSecondsOrNone(batch.ValidUntil);
         if (batch.IsSingle)
         {
             return ReceiptFactory.ForSingle(entry.Digest, issuer, deployment.ChainId, registry, outcome, validUntil);

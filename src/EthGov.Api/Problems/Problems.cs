@@ -1,3 +1,4 @@
+using EthGov.Application.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Problems;
@@ -32,11 +33,11 @@ public static class Problems
         => Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.OutboxUnavailable, "The request could not be stored; nothing was accepted", detail);
 
     /// <summary>403: the API key lacks a scope the operation needs; says which are needed and which the key holds.</summary>
-    public static ProblemHttpResult InsufficientScope(Auth.ApiKeyScopes needed, Auth.ApiKeyScopes held, string? keyId)
+    public static ProblemHttpResult InsufficientScope(ApiKeyScopes needed, ApiKeyScopes held, string? keyId)
     {
-        var neededNames = Auth.ApiKeyScopeNames.Names(needed);
-        var heldNames = Auth.ApiKeyScopeNames.Names(held);
-        var missing = Auth.ApiKeyScopeNames.Names(needed & ~held);
+        var neededNames = ApiKeyScopeNames.Names(needed);
+        var heldNames = ApiKeyScopeNames.Names(held);
+        var missing = ApiKeyScopeNames.Names(needed & ~held);
         return Create(StatusCodes.Status403Forbidden, ProblemTypes.InsufficientScope, "The API key lacks a scope this operation needs",
             $"this operation needs an API key with scope {string.Join(" and ", neededNames)}; key {keyId ?? "?"} has {(heldNames.Length == 0 ? "none" : string.Join(", ", heldNames))}; create a key with --scope {string.Join(',', missing)}",
             new Dictionary<string, object?> { ["requiredScopes"] = neededNames, ["keyScopes"] = heldNames });

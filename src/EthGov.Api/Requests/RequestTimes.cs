@@ -1,4 +1,5 @@
 using EthGov.Api.Problems;
+using EthGov.Application.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Requests;
@@ -12,7 +13,7 @@ public static class RequestTimes
 {
     /// <summary>400 <c>time-out-of-range</c> when <paramref name="time"/> is before 1970; null otherwise.</summary>
     public static ProblemHttpResult? OutOfRange(string field, DateTimeOffset? time)
-        => time is { } t && t < DateTimeOffset.UnixEpoch
+        => time is { } t && TimeChecks.IsBeforeChainTime(t)
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TimeOutOfRange, "A time is out of range",
                 $"{field}: {t:O} is before 1970-01-01T00:00:00Z, where the chain's time begins")
             : null;

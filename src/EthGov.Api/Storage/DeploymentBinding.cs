@@ -1,4 +1,5 @@
 using System.Globalization;
+using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using Microsoft.Data.Sqlite;
 

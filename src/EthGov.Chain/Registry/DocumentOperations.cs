@@ -225,13 +225,13 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
             Status = DocumentStatusRule.Derive(r, block.Time),
             DepartmentId = departmentId,
             DepartmentStatus = r.DepartmentStatus,
-            AnchoredAt = ChainFacts.FromUnixSeconds(r.AnchoredAt),
+            AnchoredAt = ChainTime.FromSecondsOrNone(r.AnchoredAt),
             AnchoredBlock = r.AnchoredBlock,
-            ValidUntil = ChainFacts.FromUnixSeconds(r.ValidUntil),
+            ValidUntil = ChainTime.FromSecondsOrNone(r.ValidUntil),
             RevocationReason = r.RevocationReason,
             Successor = r.Successor,
             KeyId = r.KeyId,
-            KeyCompromisedSince = ChainFacts.FromUnixSeconds(r.KeyCompromisedSince),
+            KeyCompromisedSince = ChainTime.FromSecondsOrNone(r.KeyCompromisedSince),
             ReadAtBlock = block.Number,
             ReadAtTime = block.Time,
             DepartmentCode = code,
@@ -241,7 +241,7 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
         });
     }
 
-    internal static ulong ToChainTime(DateTimeOffset? time) => time is { } t ? (ulong)t.ToUnixTimeSeconds() : 0;
+    private static ulong ToChainTime(DateTimeOffset? time) => ChainTime.ToSeconds(time);
 
     private static List<byte[]> ToList(IReadOnlyList<Digest> proof) => [.. proof.Select(p => p.ToArray())];
 }

@@ -15,7 +15,7 @@ public sealed class KeyOperations(RegistryContext context)
     {
         var result = await context.QueryAsync<KeyOfFunction, KeyOfOutput>(new KeyOfFunction { Signer = address });
         return result.IsSuccess
-            ? ChainResult<KeyStanding>.Ok(new KeyStanding(result.Value.DepartmentId, result.Value.KeyId, result.Value.Active, ChainFacts.FromUnixSeconds(result.Value.CompromisedSince)))
+            ? ChainResult<KeyStanding>.Ok(new KeyStanding(result.Value.DepartmentId, result.Value.KeyId, result.Value.Active, ChainTime.FromSecondsOrNone(result.Value.CompromisedSince)))
             : ChainResult<KeyStanding>.Fail(result.Error);
     }
 
@@ -63,7 +63,7 @@ public sealed class KeyOperations(RegistryContext context)
                 return ChainResult<IReadOnlyList<KeyInfo>>.Fail(key.Error);
             }
 
-            var since = ChainFacts.FromUnixSeconds(key.Value.CompromisedSince);
+            var since = ChainTime.FromSecondsOrNone(key.Value.CompromisedSince);
             var state = since is not null ? KeyState.Compromised : current.Contains(keyId) ? KeyState.Current : KeyState.Removed;
             keys.Add(new KeyInfo(departmentId, keyId, key.Value.Signer, state, since));
         }

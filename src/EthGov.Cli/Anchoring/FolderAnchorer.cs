@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using EthGov.Chain.Receipts;
+using EthGov.Application.Anchoring;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Verification;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
-using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
 
@@ -64,7 +63,7 @@ public sealed class FolderAnchorer(RegistryClient client, ReceiptIssuer issuer, 
 
         // The same content in two files is one document: anchor each new digest once.
         var pending = Enumerable.Range(0, files.Count).Where(i => !done[i]).GroupBy(i => digests[i]).ToList();
-        var batches = pending.Chunk(batchSize).ToList();
+        var batches = BatchPlanner.Plan(pending, batchSize).ToList();
         var transactions = new ConcurrentBag<(int Batch, string Hash, ulong Gas)>();
         await Parallel.ForEachAsync(
             batches.Select((batch, number) => (batch, number)),
@@ -89,26 +88,14 @@ public sealed class FolderAnchorer(RegistryClient client, ReceiptIssuer issuer, 
 
     private async Task<(string Hash, ulong Gas)> AnchorBatchAsync(IGrouping<Digest, int>[] batch, IReadOnlyList<InputFile> files, CancellationToken cancellationToken)
     {
-        if (batch.Length == 1)
-        {
-            // A lone document costs less as a single anchor, and its receipt needs no proof.
-            var digest = batch[0].Key;
-            var single = await client.Documents.AnchorAsync(digest, validUntil, cancellationToken);
-            var outcome = Common.CommandRunner.OrFail(single);
-            var receipt = ReceiptFactory.ForSingle(digest, issuer, chainId, client.Context.Address, outcome, validUntil);
-            await WriteReceiptsAsync(batch[0], files, receipt, cancellationToken);
-            return (outcome.TransactionHash, outcome.GasUsed);
-        }
-
-        var tree = MerkleTree.Build([.. batch.Select(g => g.Key)]);
-        var result = Common.CommandRunner.OrFail(await client.Documents.AnchorBatchAsync(tree.Root, tree.Count, validUntil, cancellationToken));
+        var anchor = AnchorBatch.Form([.. batch.Select(g => g.Key)]);
+        var outcome = CommandRunner.OrFail(await anchor.SendAsync(client.Documents, validUntil, cancellationToken));
         for (var index = 0; index < batch.Length; index++)
         {
-            var receipt = ReceiptFactory.ForBatchMember(tree, index, issuer, chainId, client.Context.Address, result, validUntil);
-            await WriteReceiptsAsync(batch[index], files, receipt, cancellationToken);
+            await WriteReceiptsAsync(batch[index], files, anchor.ReceiptFor(index, issuer, chainId, client.Context.Address, outcome, validUntil), cancellationToken);
         }
 
-        return (result.TransactionHash, result.GasUsed);
+        return (outcome.TransactionHash, outcome.GasUsed);
     }
 
     private static async Task WriteReceiptsAsync(IEnumerable<int> fileIndexes, IReadOnlyList<InputFile> files, Receipt receipt, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using EthGov.Application.Anchoring;
+using EthGov.Application.Time;
 using EthGov.Cli.Anchoring;
 using EthGov.Cli.Common;
 using EthGov.Core.Receipts;
@@ -27,13 +29,13 @@ public static class AnchorCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var batchSize = parse.GetValue(s_batchSize);
-            if (batchSize is < 1 or > 100_000)
+            if (!BatchPlanner.IsValidBatchSize(batchSize))
             {
-                throw new CliException("--batch-size must be between 1 and 100000");
+                throw new CliException($"--batch-size must be between 1 and {BatchPlanner.MaxBatchSize}");
             }
 
             var validUntil = parse.GetValue(s_validUntil);
-            if (validUntil is { } until && until <= DateTimeOffset.UtcNow)
+            if (validUntil is { } until && TimeChecks.HasPassed(until, DateTimeOffset.UtcNow))
             {
                 throw new CliException("--valid-until must be in the future");
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using EthGov.Api.Auth;
+using EthGov.Application.ApiKeys;
 using EthGov.Cli.Common;
 
 namespace EthGov.Cli.Commands;
@@ -55,7 +55,7 @@ public static class ApiKeyCommand
             context.Output.Result(new { id = key.Id, department = key.Department, scopes = ApiKeyScopeNames.Names(key.Scopes), key = secret }, () =>
             [
                 secret,
-                $"API key {key.Id} for {key.Department} with scope {ApiKeyScopeNames.Format(key.Scopes)}: send it as the {ApiKeyAuthentication.HeaderName} header. It is shown only now.",
+                $"API key {key.Id} for {key.Department} with scope {ApiKeyScopeNames.Format(key.Scopes)}: send it as the {ApiKeyHeader.Name} header. It is shown only now.",
             ]);
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
+using EthGov.Application.Time;
 using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
 using EthGov.Core.Verification;
@@ -87,7 +88,7 @@ public static class DepartmentsCommand
         {
             // One in the future the registry refuses by its own clock (InvalidCompromisedSince).
             var from = parse.GetValue(since);
-            if (from.ToUnixTimeSeconds() < 1)
+            if (TimeChecks.IsBeforeFirstChainSecond(from))
             {
                 throw new CliException($"--since {ProposalText.Time(from)} is before 1970");
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
+using EthGov.Application.Time;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
@@ -67,7 +68,7 @@ public static class KeysCommand
             var (reader, deployment) = await context.ConnectAsync(signed: false, ct);
             var key = context.Signer(deployment.ChainId);
             var until = parse.GetValue(deadline) ?? DateTimeOffset.UtcNow.AddDays(1);
-            if (until <= DateTimeOffset.UtcNow)
+            if (TimeChecks.HasPassed(until, DateTimeOffset.UtcNow))
             {
                 throw new CliException($"--deadline {Time(until)} has passed");
             }
@@ -240,7 +241,7 @@ public static class KeysCommand
             var key = DepartmentArgument.Address(parse.GetValue(address)!, "address");
             // One in the future the registry refuses by its own clock (InvalidCompromisedSince).
             var from = parse.GetValue(since);
-            if (from.ToUnixTimeSeconds() < 1)
+            if (TimeChecks.IsBeforeFirstChainSecond(from))
             {
                 throw new CliException($"--since {Time(from)} is before 1970");
             }

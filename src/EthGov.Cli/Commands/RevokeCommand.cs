@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EthGov.Application.Documents;
 using EthGov.Cli.Common;
 
 namespace EthGov.Cli.Commands;
@@ -28,12 +29,8 @@ public static class RevokeCommand
             var (client, deployment) = await context.ConnectAsync(signed: true, ct);
             var reason = parse.GetValue(s_reason);
             // A receipt of the registry 1.x this deployment took over from: the revocation is recorded here (revokeLegacy).
-            var legacy = receipt is not null && deployment.Legacy is { } old && string.Equals(old.Registry, receipt.Registry, StringComparison.OrdinalIgnoreCase);
-            var outcome = (legacy
-                ? await client.Documents.RevokeLegacyAsync(receipt!.Batch?.Root, digest, receipt.Batch?.Proof ?? [], reason, ct)
-                : receipt?.Batch is { } batch
-                    ? await client.Documents.RevokeInBatchAsync(batch.Root, digest, batch.Proof, reason, ct)
-                    : await client.Documents.RevokeAsync(digest, reason, ct)).OrFail();
+            var place = AnchorPlace.Of(receipt, deployment.Legacy?.Registry);
+            var outcome = (await Revocation.SendAsync(client.Documents, digest, place, reason, ct)).OrFail();
             context.Output.Result(outcome, () => [$"revoked {digest} (reason {reason}) in tx {outcome.TransactionHash}, block {outcome.BlockNumber}"]);
             return ExitCodes.Success;
         });

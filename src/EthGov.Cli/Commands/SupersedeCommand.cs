@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EthGov.Application.Documents;
 using EthGov.Chain.Receipts;
 using EthGov.Cli.Anchoring;
 using EthGov.Cli.Common;
@@ -29,9 +30,9 @@ public static class SupersedeCommand
             var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(s_receipt), ct);
             var validUntil = TimeOption.RequireFuture(parse.GetValue(s_validUntil), "--valid-until");
             var (client, deployment) = await context.ConnectAsync(signed: true, ct);
-            var outcome = (receipt?.Batch is { } batch
-                ? await client.Documents.SupersedeInBatchAsync(batch.Root, oldDigest, batch.Proof, newDigest, validUntil, ct)
-                : await client.Documents.SupersedeAsync(oldDigest, newDigest, validUntil, ct)).OrFail();
+            // The receipt's batch is taken as one of this registry: the registry refuses a batch it does not hold.
+            var place = AnchorPlace.Of(receipt, legacyRegistry: null);
+            var outcome = (await Supersession.SendAsync(client.Documents, oldDigest, place, newDigest, validUntil, ct)).OrFail();
 
             if (File.Exists(newArg))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EthGov.Application.Time;
 
 namespace EthGov.Cli.Common;
 
@@ -11,7 +12,7 @@ public static class TimeOption
 {
     /// <summary><paramref name="value"/> when absent or in the future; otherwise fails naming <paramref name="option"/>.</summary>
     public static DateTimeOffset? RequireFuture(DateTimeOffset? value, string option)
-        => value is { } time && time <= DateTimeOffset.UtcNow
+        => value is { } time && TimeChecks.HasPassed(time, DateTimeOffset.UtcNow)
             ? throw new CliException($"{option} must be in the future, got {time.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture)}")
             : value;
 }

@@ -11,7 +11,7 @@ namespace EthGov.Core.Verification;
 /// <remarks>
 /// The contract encodes "none" as zero (validUntil 0, successor 0); here those become null or
 /// <see cref="Digest.Zero"/> so callers cannot mistake 1970 for a date. Use
-/// <see cref="FromUnixSeconds"/> when converting the contract's <c>uint64</c> times.
+/// <see cref="ChainTime.FromSecondsOrNone"/> when converting the contract's <c>uint64</c> times.
 /// </remarks>
 public sealed record ChainFacts
 {
@@ -71,8 +71,4 @@ public sealed record ChainFacts
     /// just before it); null for this registry's own documents.
     /// </summary>
     public ulong? LegacyCutoverBlock { get; init; }
-
-    /// <summary>Converts a contract time (Unix seconds, 0 meaning none) to a time or null; see <see cref="ChainTime"/> for times after 9999.</summary>
-    public static DateTimeOffset? FromUnixSeconds(ulong seconds) =>
-        seconds == 0 ? null : ChainTime.FromSeconds(seconds);
 }

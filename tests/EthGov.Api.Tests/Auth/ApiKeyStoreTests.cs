@@ -1,5 +1,5 @@
-using EthGov.Api.Auth;
-using EthGov.Api.Storage;
+using EthGov.Application.ApiKeys;
+using EthGov.Application.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Tests.Auth;

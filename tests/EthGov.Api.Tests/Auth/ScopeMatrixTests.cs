@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EthGov.Api.Auth;
 using EthGov.Api.Tests.TestSupport;
+using EthGov.Application.ApiKeys;
 
 namespace EthGov.Api.Tests.Auth;
 

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using EthGov.Api.Documents;
-using EthGov.Api.Storage;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Verification;
+using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;
 

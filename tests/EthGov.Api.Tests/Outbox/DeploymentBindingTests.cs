@@ -1,4 +1,5 @@
 using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;

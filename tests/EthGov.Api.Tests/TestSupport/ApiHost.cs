@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using EthGov.Api.Auth;
+using EthGov.Application.ApiKeys;
 using EthGov.Chain.Deployments;
 using EthGov.Testing;
 using Microsoft.AspNetCore.Hosting;

@@ -21,8 +21,8 @@ public class ChainTimeTests
     }
 
     [Fact]
-    public void ChainFacts_ValidUntilBeyond9999_ReadsWithoutOverflow()
+    public void FromSecondsOrNone_ValidUntilBeyond9999_ReadsWithoutOverflow()
     {
-        Assert.Equal(ChainTime.Latest, ChainFacts.FromUnixSeconds(ulong.MaxValue));
+        Assert.Equal(ChainTime.Latest, ChainTime.FromSecondsOrNone(ulong.MaxValue));
     }
 }

@@ -308,10 +308,10 @@ public class DocumentVerifierTests
     }
 
     [Fact]
-    public void FromUnixSeconds_Zero_IsNone()
+    public void ChainTimeFromSecondsOrNone_Zero_IsNone()
     {
-        Assert.Null(ChainFacts.FromUnixSeconds(0));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), ChainFacts.FromUnixSeconds(1_700_000_000));
+        Assert.Null(ChainTime.FromSecondsOrNone(0));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), ChainTime.FromSecondsOrNone(1_700_000_000));
     }
 
     [Fact]

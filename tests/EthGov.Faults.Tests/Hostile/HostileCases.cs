@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EthGov.Api.Auth;
+using EthGov.Application.ApiKeys;
 
 namespace EthGov.Faults.Tests.Hostile;
 

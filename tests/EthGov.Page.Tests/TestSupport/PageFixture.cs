@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using EthGov.Api.Auth;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Testing;

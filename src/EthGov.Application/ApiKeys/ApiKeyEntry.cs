@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>A key that works, as the API holds it in memory: whom it acts for and what it may do.</summary>
 public sealed class ApiKeyEntry

@@ -1,8 +1,8 @@
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// What an API key may do. A key holds only the scopes it was created with; every state-changing route names the
-/// scopes it needs (see <see cref="ScopeRequirement"/>), and a key without them gets 403 insufficient-scope.
+/// scopes it needs (the API's scope requirement), and a key without them gets 403 insufficient-scope.
 /// </summary>
 [Flags]
 public enum ApiKeyScopes

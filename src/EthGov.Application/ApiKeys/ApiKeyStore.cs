@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using EthGov.Core.Digests;
 
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// The API's view of its keys: every key that works, by the hash of its secret, in an immutable snapshot that a
 /// request reads without a lock or a database access (one SHA-256 and one lookup). The snapshot is reloaded when the
-/// key table's change counter moves: <see cref="ApiKeyRefresher"/> checks it every second, so revocations and
+/// key table's change counter moves: the API checks it every second (<see cref="RefreshAsync"/>), so revocations and
 /// rotations made with the CLI while the API runs take effect within about a second. A secret not in the snapshot
 /// (a key created a moment ago, or a wrong one) waits for one check of the counter that starts after it arrived;
 /// such checks are at least <see cref="MissCheckSpacing"/> apart, so a flood of wrong keys costs the database a

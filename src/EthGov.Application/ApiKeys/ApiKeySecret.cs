@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EthGov.Core.Digests;
 
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// The secret of an API key: <see cref="ApiKeyStore.Prefix"/> and 32 random bytes in base64url, shown once; only

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace EthGov.Api.Storage;
+namespace EthGov.Application.Storage;
 
 /// <summary>
 /// The API's SQLite file (outbox, batches, event index, API keys) under <c>EthGov:DataDirectory</c>.

@@ -1,4 +1,4 @@
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// The written names of <see cref="ApiKeyScopes"/> (<c>anchor</c>, <c>revoke</c>, <c>grants</c>, <c>governance</c>),

@@ -1,8 +1,8 @@
-using EthGov.Api.Storage;
+using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;
 
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// The <c>api_keys</c> table: what <c>ethgov apikey create|list|revoke|rotate</c> change while the API runs, and what

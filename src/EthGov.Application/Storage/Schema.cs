@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace EthGov.Api.Storage;
+namespace EthGov.Application.Storage;
 
 /// <summary>
 /// The tables, in one place so a reader sees the whole data model. Documents are append-only and carry no

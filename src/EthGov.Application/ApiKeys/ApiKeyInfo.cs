@@ -1,4 +1,4 @@
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>One API key as <c>ethgov apikey list</c> shows it: everything but the secret, which is never stored.</summary>
 /// <param name="Id">The key's number; it stays the same when the key is rotated.</param>

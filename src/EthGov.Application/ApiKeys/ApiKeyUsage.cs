@@ -1,4 +1,4 @@
-namespace EthGov.Api.Auth;
+namespace EthGov.Application.ApiKeys;
 
 /// <summary>
 /// When one key was last admitted, kept in memory and written to the database by <see cref="ApiKeyStore.WriteLastUsedAsync"/>
