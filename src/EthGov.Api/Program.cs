@@ -1,5 +1,6 @@
 using EthGov.Api.Audit;
 using EthGov.Api.Auth;
+using EthGov.Api.ChainState;
 using EthGov.Api.Configuration;
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
@@ -10,9 +11,9 @@ using EthGov.Api.OpenApi;
 using EthGov.Api.Outbox;
 using EthGov.Api.Page;
 using EthGov.Api.Problems;
+using EthGov.Api.Receipts;
 using EthGov.Api.Requests;
 using EthGov.Api.Signers;
-using EthGov.Api.Storage;
 using EthGov.Api.Verification;
 using EthGov.Application.Anchoring;
 using EthGov.Application.Storage;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EthGov.Api.Auth;
+using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Paging;

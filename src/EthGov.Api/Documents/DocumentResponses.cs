@@ -1,5 +1,6 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Outbox;
+using EthGov.Api.Receipts;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.Documents;

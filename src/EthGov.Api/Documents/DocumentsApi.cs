@@ -1,8 +1,10 @@
 using EthGov.Api.Auth;
+using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
+using EthGov.Api.Receipts;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Documents;

@@ -1,4 +1,4 @@
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Events;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;

@@ -1,3 +1,4 @@
+using EthGov.Api.ChainState;
 using EthGov.Api.Configuration;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
@@ -14,7 +15,7 @@ namespace EthGov.Api.Indexing;
 /// (reported through <see cref="ChainStatus"/> and readiness, nothing more is indexed); another hash at the
 /// checkpoint's height means a reorganisation, and the last <see cref="IndexerOptions.ReorgDepth"/> blocks are read again.
 /// </summary>
-public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Api.Outbox.VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
+public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Api.ChainState.VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
     : BackgroundService
 {
     private readonly BlockReader _blocks = new(chain.Value);

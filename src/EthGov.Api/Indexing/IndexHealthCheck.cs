@@ -1,3 +1,4 @@
+using EthGov.Api.ChainState;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EthGov.Api.Indexing;

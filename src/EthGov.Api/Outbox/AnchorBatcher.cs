@@ -1,4 +1,6 @@
+using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
+using EthGov.Api.Receipts;
 using EthGov.Api.Signers;
 using EthGov.Application.Anchoring;
 using EthGov.Chain.Abi;
@@ -26,7 +28,7 @@ public sealed class AnchorBatcher(
     DepartmentSigners signers,
     AnchorLookup lookup,
     ReceiptService receipts,
-    EthGov.Api.Indexing.ChainStatus chainStatus,
+    EthGov.Api.ChainState.ChainStatus chainStatus,
     IOptions<OutboxOptions> options,
     ILogger<AnchorBatcher> logger) : BackgroundService
 {
@@ -164,7 +166,7 @@ public sealed class AnchorBatcher(
         if (chainStatus.ResetDetected is { } reset)
         {
             // On a wiped chain the registry address may hold no code, and a call to it "succeeds": never send there.
-            Retry(batch, EthGov.Api.Indexing.ChainStatus.ResetError(reset));
+            Retry(batch, EthGov.Api.ChainState.ChainStatus.ResetError(reset));
             return;
         }
 

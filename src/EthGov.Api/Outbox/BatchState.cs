@@ -1,3 +1,4 @@
+using EthGov.Api.ChainState;
 namespace EthGov.Api.Outbox;
 
 /// <summary>Where a batch is on its way to the chain.</summary>

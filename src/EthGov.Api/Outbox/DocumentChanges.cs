@@ -1,3 +1,4 @@
+using EthGov.Api.ChainState;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using System.Text;
+using EthGov.Api.ChainState;
 using EthGov.Api.Indexing;
 using EthGov.Chain.Abi;
 using Microsoft.AspNetCore.Http.HttpResults;

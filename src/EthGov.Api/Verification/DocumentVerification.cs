@@ -1,6 +1,8 @@
+using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
+using EthGov.Api.Receipts;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Verification;

@@ -1,4 +1,4 @@
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Transactions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;

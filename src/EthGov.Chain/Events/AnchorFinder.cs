@@ -1,7 +1,7 @@
 using System.Globalization;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Blocks;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using Nethereum.Contracts;

@@ -1,5 +1,5 @@
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;

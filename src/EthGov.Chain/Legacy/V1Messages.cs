@@ -3,7 +3,7 @@ using Nethereum.Contracts;
 
 // The few views of registry 1.x (1.0.0 and 1.1.0) that EthGov still reads, to verify documents anchored there before
 // the cut-over (test/fixtures/EthGovRegistry-1.1.0.json holds the full 1.x ABI; a test checks these against it).
-// department(uint32), departmentCount(), threshold() and version() are the same in 1.x and 2.0: EthGov.Chain.Contracts' bindings serve both.
+// department(uint32), departmentCount(), threshold() and version() are the same in 1.x and 2.0: EthGov.Chain.Bindings' bindings serve both.
 namespace EthGov.Chain.Legacy;
 
 [Function("check", typeof(V1DocumentViewOutput))]

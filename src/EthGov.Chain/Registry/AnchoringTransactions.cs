@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;
 using Nethereum.Contracts;

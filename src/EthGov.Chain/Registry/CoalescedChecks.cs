@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Core.Verification;
 
 namespace EthGov.Chain.Registry;

@@ -1,4 +1,4 @@
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Core.Verification;
 
 namespace EthGov.Chain.Registry;

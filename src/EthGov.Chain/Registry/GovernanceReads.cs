@@ -1,6 +1,6 @@
 using System.Numerics;
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 

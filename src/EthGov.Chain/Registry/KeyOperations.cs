@@ -1,5 +1,5 @@
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Core.Verification;
 
 namespace EthGov.Chain.Registry;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 

@@ -1,5 +1,5 @@
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Logging;
 using Nethereum.ABI.FunctionEncoding.Attributes;

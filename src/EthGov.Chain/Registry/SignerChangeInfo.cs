@@ -1,5 +1,5 @@
 using System.Numerics;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 
 namespace EthGov.Chain.Registry;
 

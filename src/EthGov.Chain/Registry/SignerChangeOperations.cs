@@ -1,6 +1,6 @@
 using System.Numerics;
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 
 namespace EthGov.Chain.Registry;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using EthGov.Api.Indexing;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Events;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Verification;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Keys;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;

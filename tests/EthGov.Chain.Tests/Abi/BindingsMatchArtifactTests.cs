@@ -1,6 +1,6 @@
 using System.Reflection;
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Testing;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;

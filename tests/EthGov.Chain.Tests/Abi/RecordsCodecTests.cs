@@ -1,5 +1,5 @@
 using EthGov.Chain.Abi;
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;
 using Nethereum.ABI.FunctionEncoding;

@@ -1,4 +1,4 @@
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Testing;

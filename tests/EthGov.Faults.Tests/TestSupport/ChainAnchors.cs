@@ -1,4 +1,4 @@
-using EthGov.Chain.Contracts;
+using EthGov.Chain.Bindings;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;

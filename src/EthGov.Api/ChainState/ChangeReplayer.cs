@@ -1,4 +1,6 @@
 using EthGov.Api.Departments;
+using EthGov.Api.Outbox;
+using EthGov.Api.Receipts;
 using EthGov.Api.Signers;
 using EthGov.Application.Documents;
 using EthGov.Chain.Abi;
@@ -6,7 +8,7 @@ using EthGov.Chain.Transactions;
 using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
-namespace EthGov.Api.Outbox;
+namespace EthGov.Api.ChainState;
 
 /// <summary>
 /// After re-anchoring on a new deployment, sends again every revocation and supersession the API had sent on the old
@@ -22,7 +24,7 @@ public sealed class ChangeReplayer(
     ReceiptService receipts,
     DepartmentDirectory departments,
     DepartmentSigners signers,
-    EthGov.Api.Indexing.ChainStatus chainStatus,
+    EthGov.Api.ChainState.ChainStatus chainStatus,
     IOptions<OutboxOptions> options,
     ILogger<ChangeReplayer> logger) : BackgroundService
 {

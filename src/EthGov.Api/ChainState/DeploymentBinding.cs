@@ -1,9 +1,10 @@
 using System.Globalization;
+using EthGov.Api.Outbox;
 using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using Microsoft.Data.Sqlite;
 
-namespace EthGov.Api.Storage;
+namespace EthGov.Api.ChainState;
 
 /// <summary>
 /// Ties the data directory to the deployment its outbox anchored to (chain id, registry address, genesis hash). A

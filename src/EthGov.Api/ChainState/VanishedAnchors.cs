@@ -1,8 +1,9 @@
+using EthGov.Api.Outbox;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Options;
 
-namespace EthGov.Api.Outbox;
+namespace EthGov.Api.ChainState;
 
 /// <summary>
 /// After a reorganisation, checks the confirmed batches whose blocks it may have undone: a batch whose block hash is

@@ -2,7 +2,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
 // Nethereum bindings for the key views of EthGovRegistry (IDepartmentRegistry: key ids, compromise reports).
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 [Function("keyOf", typeof(KeyOfOutput))]
 public sealed class KeyOfFunction : FunctionMessage

@@ -4,7 +4,7 @@ using EthGov.Core.Digests;
 using EthGov.Core.Verification;
 using Nethereum.Contracts;
 
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 /// <summary>One question for the registry's <c>records</c>: <see cref="Root"/> zero asks for the department's single anchor.</summary>
 internal readonly record struct RecordQuery(uint DepartmentId, Digest Root, Digest Digest);

@@ -1,4 +1,4 @@
-using EthGov.Api.Storage;
+using EthGov.Api.ChainState;
 using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
@@ -6,7 +6,7 @@ using EthGov.Core.Digests;
 using EthGov.Testing;
 using Microsoft.Data.Sqlite;
 
-namespace EthGov.Api.Tests.Outbox;
+namespace EthGov.Api.Tests.ChainState;
 
 /// <summary>A data directory bound to a registry 1.x, started on the deployment that took over from it.</summary>
 public sealed class DeploymentBindingTests

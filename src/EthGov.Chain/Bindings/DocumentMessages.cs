@@ -3,7 +3,7 @@ using Nethereum.Contracts;
 
 // Nethereum bindings for the document functions of EthGovRegistry (docs/contracts.md).
 // They are checked against the compiled ABI by a test, so a drift fails the build's tests.
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 [Function("anchor")]
 public sealed class AnchorFunction : FunctionMessage

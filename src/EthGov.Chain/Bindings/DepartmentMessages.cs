@@ -3,7 +3,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
 // Nethereum bindings for the department and governance functions of EthGovRegistry (docs/contracts.md).
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 /// <summary>
 /// Constructor of EthGovRegistry: the initial departments (one first signer each), the quorum threshold, the delay of

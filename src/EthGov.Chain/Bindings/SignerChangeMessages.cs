@@ -3,7 +3,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
 // Nethereum bindings for the time-locked signer changes of EthGovRegistry (ISignerChanges).
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 [Function("requestAddSigner", "uint256")]
 public sealed class RequestAddSignerFunction : FunctionMessage

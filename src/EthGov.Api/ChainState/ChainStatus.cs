@@ -1,6 +1,6 @@
 using EthGov.Chain.Abi;
 
-namespace EthGov.Api.Indexing;
+namespace EthGov.Api.ChainState;
 
 /// <summary>
 /// What the indexer last learned about the chain as a whole: whether it was reset under the deployment (another

@@ -2,7 +2,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
 // Nethereum bindings for the registry's revocation of documents anchored in registry 1.x (ILegacyDocuments).
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 [Function("revokeLegacy")]
 public sealed class RevokeLegacyFunction : FunctionMessage

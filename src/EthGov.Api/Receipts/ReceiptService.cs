@@ -1,4 +1,5 @@
 using EthGov.Api.Departments;
+using EthGov.Api.Outbox;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Receipts;
 using EthGov.Chain.Transactions;
@@ -8,7 +9,7 @@ using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
-namespace EthGov.Api.Outbox;
+namespace EthGov.Api.Receipts;
 
 /// <summary>
 /// Writes a document's receipt from its confirmed batch. Proofs are not stored: they are recomputed from the

@@ -3,7 +3,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 
 // Nethereum bindings for the access-grant functions of EthGovRegistry (docs/contracts.md).
-namespace EthGov.Chain.Contracts;
+namespace EthGov.Chain.Bindings;
 
 [Function("grantAccess", "uint256")]
 public sealed class GrantAccessFunction : FunctionMessage
