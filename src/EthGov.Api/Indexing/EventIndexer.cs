@@ -15,7 +15,7 @@ namespace EthGov.Api.Indexing;
 /// (reported through <see cref="ChainStatus"/> and readiness, nothing more is indexed); another hash at the
 /// checkpoint's height means a reorganisation, and the last <see cref="IndexerOptions.ReorgDepth"/> blocks are read again.
 /// </summary>
-public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Api.ChainState.VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
+public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
     : BackgroundService
 {
     private readonly BlockReader _blocks = new(chain.Value);
@@ -91,7 +91,12 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
             {
                 var rewindTo = Math.Max(deployment.Block, checkpoint.BlockNumber > (ulong)options.Value.ReorgDepth ? checkpoint.BlockNumber - (ulong)options.Value.ReorgDepth : 0);
                 rewindTo = Math.Min(rewindTo, latest);
-                var block = await _blocks.ByNumberAsync(rewindTo);
+                // A block below the chain's head can still vanish in a deeper reorganisation: then try again next poll.
+                if (await _blocks.ByNumberAsync(rewindTo) is not { } block)
+                {
+                    return true;
+                }
+
                 // Before the checkpoint moves: if the batches cannot be checked now, the reorganisation is found again next time.
                 if (!await vanished.RecheckAsync(rewindTo))
                 {
@@ -100,7 +105,7 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
                 }
 
                 logger.LogWarning("reorganisation at block {Block}: re-reading from block {From}", checkpoint.BlockNumber, rewindTo + 1);
-                checkpoint = new IndexCheckpoint(genesis, rewindTo, block!.Hash);
+                checkpoint = new IndexCheckpoint(genesis, rewindTo, block.Hash);
                 store.RollbackAfter(rewindTo, checkpoint);
             }
         }
@@ -118,13 +123,23 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, EthGov.Ap
         var times = new Dictionary<ulong, DateTimeOffset>();
         foreach (var number in logs.Select(l => l.BlockNumber).Distinct())
         {
-            var block = await _blocks.ByNumberAsync(number);
-            times[number] = block!.Time;
+            // A block the logs came from is gone: a reorganisation happened during this read. Nothing is applied; the
+            // next read finds the checkpoint's block changed, or reads the new blocks.
+            if (await _blocks.ByNumberAsync(number) is not { } block)
+            {
+                return false;
+            }
+
+            times[number] = block.Time;
         }
 
-        var last = await _blocks.ByNumberAsync(to);
+        if (await _blocks.ByNumberAsync(to) is not { } last)
+        {
+            return false;
+        }
+
         var ordered = logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex).ToList();
-        store.Apply(ordered, times, new IndexCheckpoint(genesis, to, last!.Hash));
+        store.Apply(ordered, times, new IndexCheckpoint(genesis, to, last.Hash));
         status.IndexedBlock = to;
         return to == latest;
     }
