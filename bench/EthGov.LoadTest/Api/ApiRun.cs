@@ -206,7 +206,7 @@ internal static class ApiRun
         ulong startBlock = await tally.BlockNumberAsync();
         var probe = new ConfirmationProbe(http, threads, stride, digestOf);
         using var loadDone = new CancellationTokenSource();
-        var probing = probe.RunAsync(loadDone.Token, TimeSpan.FromSeconds(30), cancellationToken);
+        var probing = probe.RunAsync(TimeSpan.FromSeconds(30), loadDone.Token, cancellationToken);
         var clock = Stopwatch.StartNew();
         WrkResult load;
         try
