@@ -11,6 +11,7 @@ namespace EthGov.Api.Departments;
 /// so that a write request can check its department's standing without a chain call each time. The chain
 /// stays the authority: a stale entry only delays noticing a suspension, the contract refuses the write anyway.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 public sealed class DepartmentDirectory(IOptions<ChainOptions> chain, Deployment deployment, IOptions<DepartmentsOptions> options)
 {
     private readonly RegistryClient _reader = new(chain.Value, deployment.Registry, null, deployment.Legacy);
