@@ -10,7 +10,7 @@ namespace EthGov.Benchmarks;
 /// </summary>
 public class HpkeBenchmarks
 {
-    private static readonly HpkeSuite Suite = HpkeSuite.P256Sha256Aes256Gcm;
+    private static readonly HpkeSuite s_suite = HpkeSuite.P256Sha256Aes256Gcm;
     private readonly byte[] _info = "grant 41 / access log 7"u8.ToArray();
     private readonly byte[] _aad = "record 0xabc"u8.ToArray();
     private HpkePrivateKey _recipient = null!;
@@ -23,9 +23,9 @@ public class HpkeBenchmarks
     {
         _recipient = HpkePrivateKey.Generate();
         _plaintext = RandomNumberGenerator.GetBytes(1024);
-        _sealed = HpkeBaseMode.Seal(Suite, _recipient.PublicKey, _info, _aad, _plaintext);
-        _context = HpkeBaseMode.SetupBaseS(Suite, _recipient.PublicKey, _info);
-        if (!HpkeBaseMode.Open(Suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext).AsSpan().SequenceEqual(_plaintext))
+        _sealed = HpkeBaseMode.Seal(s_suite, _recipient.PublicKey, _info, _aad, _plaintext);
+        _context = HpkeBaseMode.SetupBaseS(s_suite, _recipient.PublicKey, _info);
+        if (!HpkeBaseMode.Open(s_suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext).AsSpan().SequenceEqual(_plaintext))
         {
             throw new InvalidOperationException("the sealed record must open to itself");
         }
@@ -39,16 +39,16 @@ public class HpkeBenchmarks
     }
 
     [Benchmark(Description = "hpke: seal 1 KiB (single-shot)")]
-    public HpkeSealed Seal() => HpkeBaseMode.Seal(Suite, _recipient.PublicKey, _info, _aad, _plaintext);
+    public HpkeSealed Seal() => HpkeBaseMode.Seal(s_suite, _recipient.PublicKey, _info, _aad, _plaintext);
 
     [Benchmark(Description = "hpke: open 1 KiB (single-shot)")]
-    public byte[] Open() => HpkeBaseMode.Open(Suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext);
+    public byte[] Open() => HpkeBaseMode.Open(s_suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext);
 
     [Benchmark(Description = "hpke: seal + open 1 KiB")]
     public byte[] SealAndOpen()
     {
-        var sealedRecord = HpkeBaseMode.Seal(Suite, _recipient.PublicKey, _info, _aad, _plaintext);
-        return HpkeBaseMode.Open(Suite, sealedRecord.EncapsulatedKey, _recipient, _info, _aad, sealedRecord.Ciphertext);
+        var sealedRecord = HpkeBaseMode.Seal(s_suite, _recipient.PublicKey, _info, _aad, _plaintext);
+        return HpkeBaseMode.Open(s_suite, sealedRecord.EncapsulatedKey, _recipient, _info, _aad, sealedRecord.Ciphertext);
     }
 
     [Benchmark(Description = "hpke: context seal 1 KiB (AES-256-GCM only)")]

@@ -14,7 +14,7 @@ public class HttpSignatureBenchmarks
     private const string KeyId = "department-7/node-key-1";
     private const string Target = "https://holder.example:8443/api/v1/node/releases?grant=0x01";
 
-    private static readonly ComponentIdentifier[] Components =
+    private static readonly ComponentIdentifier[] s_components =
     [
         ComponentIdentifier.Method,
         ComponentIdentifier.TargetUri,
@@ -23,7 +23,7 @@ public class HttpSignatureBenchmarks
         ComponentIdentifier.Field("content-digest"),
     ];
 
-    private readonly HttpSignaturePolicy _policy = new() { RequiredComponents = Components, RequiredTag = "ethgov-exchange/chain-31337" };
+    private readonly HttpSignaturePolicy _policy = new() { RequiredComponents = s_components, RequiredTag = "ethgov-exchange/chain-31337" };
     private ECDsa _key = null!;
     private byte[] _body = [];
     private HttpSignatureFields _fields = null!;
@@ -49,7 +49,7 @@ public class HttpSignatureBenchmarks
     public HttpSignatureFields Sign()
     {
         long created = _now.ToUnixTimeSeconds();
-        var parameters = new SignatureParameters(Components, created, created + 60, KeyId, SignatureParameters.NewNonce(), EcdsaP256Sha256.Name, _policy.RequiredTag);
+        var parameters = new SignatureParameters(s_components, created, created + 60, KeyId, SignatureParameters.NewNonce(), EcdsaP256Sha256.Name, _policy.RequiredTag);
         return HttpSignatureSigner.Sign(Request(), Label, parameters, _key);
     }
 

@@ -138,7 +138,7 @@ internal static class ApiRun
 
         // The paced run measures verification alone: the anchoring scenarios' batches must all be settled and indexed.
         Log("api: waiting until the API has no anchoring work left before verification");
-        Log($"  {await WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(60), SettlePause, ct)}");
+        Log($"  {await WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(60), s_settlePause, ct)}");
 
         // First verifications: digests nobody asked about yet, so each answer needs the chain (the API sends concurrent
         // ones at a block together in records calls). Connections are opened with digests of their own and the API is
@@ -206,7 +206,7 @@ internal static class ApiRun
         ulong startBlock = await tally.BlockNumberAsync();
         var probe = new ConfirmationProbe(http, threads, stride, digestOf);
         using var loadDone = new CancellationTokenSource();
-        var probing = probe.RunAsync(loadDone.Token, TimeSpan.FromSeconds(30), cancellationToken);
+        var probing = probe.RunAsync(TimeSpan.FromSeconds(30), loadDone.Token, cancellationToken);
         var clock = Stopwatch.StartNew();
         WrkResult load;
         try
@@ -282,7 +282,7 @@ internal static class ApiRun
     private const int FirstWarmupSeconds = 2;
 
     /// <summary>Pause after the API is quiet, before verification is measured.</summary>
-    private static readonly TimeSpan SettlePause = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_settlePause = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Waits until the API's readiness report says no batch waits for the chain and its event index has reached the

@@ -36,7 +36,7 @@ internal sealed class ConfirmationProbe(HttpClient http, int threads, int stride
     public IReadOnlyList<string> AnchoredDigests => _anchoredDigests;
 
     /// <summary>Polls until <paramref name="loadDone"/> is cancelled, then until every sample is confirmed or <paramref name="drainLimit"/> passes.</summary>
-    public async Task RunAsync(CancellationToken loadDone, TimeSpan drainLimit, CancellationToken cancellationToken)
+    public async Task RunAsync(TimeSpan drainLimit, CancellationToken loadDone, CancellationToken cancellationToken)
     {
         var drainClock = new Stopwatch();
         while (true)

@@ -96,7 +96,7 @@ public sealed class ChangeReplayer(
 
         var documents = client.Documents;
         var validUntil = ChainTime.FromSecondsOrNone(change.SuccessorValidUntil);
-        var place = batch.IsSingle ? AnchorPlace.Single : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, change.Digest));
+        var place = batch.IsSingle ? AnchorPlace.OnItsOwn : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, change.Digest));
         var sent = change.Kind == DocumentChangeKind.Revocation
             ? await Revocation.SendAsync(documents, change.Digest, place, change.Reason, stoppingToken)
             : await Supersession.SendAsync(documents, change.Digest, place, change.Successor, validUntil, stoppingToken);

@@ -13,6 +13,7 @@ namespace EthGov.Api.Departments;
 /// Its reader shares the signers' <see cref="TransactionConfirmation"/>, so a verification never rests on a block
 /// older than the API's own latest transaction.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 public sealed class DepartmentDirectory(IOptions<ChainOptions> chain, Deployment deployment, IOptions<DepartmentsOptions> options, TransactionConfirmation confirmation)
 {
     private readonly RegistryClient _reader = new(chain.Value, deployment.Registry, null, deployment.Legacy, confirmation: confirmation);

@@ -232,7 +232,7 @@ public static class DocumentsApi
 
         // Not anchored through this API: on its own in this registry, or, before a cut-over, in registry 1.x.
         var place = located.Batch is { } batch ? PlaceOf(batch, parsed, receipts)
-            : deployment.Legacy is not null ? AnchorPlace.SingleHereOrInLegacy : AnchorPlace.Single;
+            : deployment.Legacy is not null ? AnchorPlace.OnItsOwnHereOrInLegacy : AnchorPlace.OnItsOwn;
         var sent = await Revocation.SendAsync(caller.Signer.Documents, parsed, place, (ushort)reason, cancellationToken);
 
         Settle(changes, change.Id, sent.IsSuccess);
@@ -267,7 +267,7 @@ public static class DocumentsApi
             return problem;
         }
 
-        var place = located.Batch is { } batch ? PlaceOf(batch, oldDigest, receipts) : AnchorPlace.Single;
+        var place = located.Batch is { } batch ? PlaceOf(batch, oldDigest, receipts) : AnchorPlace.OnItsOwn;
         if (!Supersession.IsPossible(place) && located.Batch is { Registry: { } legacyRegistry })
         {
             return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
@@ -406,7 +406,7 @@ public static class DocumentsApi
     // A batch anchored in registry 1.x before the migration is revoked there (revokeLegacy), and never superseded.
     private static AnchorPlace PlaceOf(BatchRecord batch, Digest digest, ReceiptService receipts)
         => batch.Registry is not null ? AnchorPlace.InLegacy(batch.IsSingle ? null : batch.Root, receipts.ProofOf(batch, digest))
-            : batch.IsSingle ? AnchorPlace.Single
+            : batch.IsSingle ? AnchorPlace.OnItsOwn
             : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, digest));
 
     private static void Settle(DocumentChanges changes, long? id, bool applied)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 namespace EthGov.Api.Outbox;
 
 /// <summary>Committed documents that no batch carries yet, handed from the outbox writer to the batcher.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 public sealed class PendingDocuments(Microsoft.Extensions.Options.IOptions<OutboxOptions> options)
 {
     // Index records (see DocumentIndex), as the writer committed them: one array segment per request.

@@ -13,6 +13,7 @@ namespace EthGov.Application.ApiKeys;
 /// such checks are at least <see cref="MissCheckSpacing"/> apart, so a flood of wrong keys costs the database a
 /// few reads a second, not one per request.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 public sealed class ApiKeyStore(ApiKeyTable table)
 {
     /// <summary>Every key starts with this, so a leaked key is easy to recognize in a scan.</summary>

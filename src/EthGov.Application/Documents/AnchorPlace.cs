@@ -19,13 +19,13 @@ public sealed class AnchorPlace
     }
 
     /// <summary>Anchored on its own in this registry.</summary>
-    public static AnchorPlace Single { get; } = new(null, [], false, false);
+    public static AnchorPlace OnItsOwn { get; } = new(null, [], false, false);
 
     /// <summary>
     /// Anchored on its own as far as the caller knows, in this registry or, when this registry does not hold it, in the
     /// registry 1.x this deployment took over from (a document anchored before the cut-over, with no receipt at hand).
     /// </summary>
-    public static AnchorPlace SingleHereOrInLegacy { get; } = new(null, [], false, true);
+    public static AnchorPlace OnItsOwnHereOrInLegacy { get; } = new(null, [], false, true);
 
     /// <summary>The batch root, or null for a document anchored on its own.</summary>
     public Digest? Root { get; }
@@ -36,7 +36,7 @@ public sealed class AnchorPlace
     /// <summary>Whether the document was anchored in the registry 1.x this deployment took over from.</summary>
     public bool InLegacyRegistry { get; }
 
-    /// <summary>Whether the document may be a single anchor of the registry 1.x (see <see cref="SingleHereOrInLegacy"/>).</summary>
+    /// <summary>Whether the document may be a single anchor of the registry 1.x (see <see cref="OnItsOwnHereOrInLegacy"/>).</summary>
     public bool MaybeInLegacyRegistry { get; }
 
     /// <summary>A leaf of this registry's batch <paramref name="root"/>, proven by <paramref name="proof"/>.</summary>
@@ -53,8 +53,8 @@ public sealed class AnchorPlace
     /// this deployment took over from, if any), in its batch when it has one, else on its own (also without a receipt).
     /// </summary>
     public static AnchorPlace Of(Receipt? receipt, string? legacyRegistry)
-        => receipt is null ? Single
+        => receipt is null ? OnItsOwn
             : legacyRegistry is not null && string.Equals(legacyRegistry, receipt.Registry, StringComparison.OrdinalIgnoreCase)
                 ? InLegacy(receipt.Batch?.Root, receipt.Batch?.Proof ?? [])
-                : receipt.Batch is { } batch ? InBatch(batch.Root, batch.Proof) : Single;
+                : receipt.Batch is { } batch ? InBatch(batch.Root, batch.Proof) : OnItsOwn;
 }

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace EthGov.Chain.Abi;
 
 /// <summary>Either the value of a chain operation or the decoded reason it failed; reverts are not exceptions past this layer.</summary>
+[SuppressMessage("Design", "CA1000", Justification = "ChainResult<T>.Ok and Fail name the result they build at the call site.")]
 public readonly record struct ChainResult<T>
 {
     private ChainResult(T? value, ChainError? error)

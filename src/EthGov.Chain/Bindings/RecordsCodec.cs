@@ -27,15 +27,15 @@ internal static class RecordsCodec
     // superseded, revocationReason, successor, departmentStatus.
     private const int ViewWords = 12;
 
-    private static readonly byte[] Selector = Convert.FromHexString(ABITypedRegistry.GetFunctionABI<RecordsFunction>().Sha3Signature);
+    private static readonly byte[] s_selector = Convert.FromHexString(ABITypedRegistry.GetFunctionABI<RecordsFunction>().Sha3Signature);
 
     /// <summary>The 0x-prefixed calldata asking <paramref name="queries"/>.</summary>
     public static string EncodeCall(IReadOnlyList<RecordQuery> queries)
     {
         // Head: offset of the array; array: length, then each query inline.
-        var data = new byte[Selector.Length + (2 + QueryWords * queries.Count) * Word];
-        Selector.CopyTo(data, 0);
-        var body = data.AsSpan(Selector.Length);
+        var data = new byte[s_selector.Length + (2 + QueryWords * queries.Count) * Word];
+        s_selector.CopyTo(data, 0);
+        var body = data.AsSpan(s_selector.Length);
         WriteWord(body, 0, Word);
         WriteWord(body, 1, (ulong)queries.Count);
         for (int i = 0; i < queries.Count; i++)

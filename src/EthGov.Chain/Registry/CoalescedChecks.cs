@@ -20,7 +20,7 @@ internal sealed class CoalescedChecks(Func<List<RecordQuery>, ulong, Task<ChainR
     internal const int MaxPerCall = 256;
 
     /// <summary>The spacing the registry client uses: at most about 300 calls a second, at most 3 ms more to wait.</summary>
-    internal static readonly TimeSpan DefaultSpacing = TimeSpan.FromMilliseconds(3);
+    internal static readonly TimeSpan s_defaultSpacing = TimeSpan.FromMilliseconds(3);
 
     private readonly Lock _gate = new();
     private Round? _current;

@@ -30,7 +30,7 @@ public sealed class RegistryContext
         Web3 = ChainConnection.CreateWeb3(options);
         _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, Confirmation, logger);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, Confirmation.Confirmed);
-        Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.DefaultSpacing);
+        Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.s_defaultSpacing);
         Transactions = new AnchoringTransactions(this);
     }
 

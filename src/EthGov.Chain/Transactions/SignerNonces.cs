@@ -33,6 +33,7 @@ namespace EthGov.Chain.Transactions;
 /// to the signer itself, so they can be mined without any message being sent twice; a gap with nothing above it is
 /// reused by the next message. Every detection and action is logged at Warning.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logger, string address)
 {
     private const string FillerLabel = "gap filler";

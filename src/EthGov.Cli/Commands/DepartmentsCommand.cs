@@ -105,6 +105,7 @@ public static class DepartmentsCommand
         return new Command("propose", "Propose a governance decision (your department approves it at once)") { add, suspend, restore, threshold, replace, report, revokeGrants };
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The proposal is a multi-line lambda that reads best as the last argument.")]
     private static async Task<int> ProposeAsync(
         ParseResult parse, CliContext context, CancellationToken ct, Func<RegistryClient, DateTimeOffset?, Task<Chain.Abi.ChainResult<BigInteger>>> propose)
     {

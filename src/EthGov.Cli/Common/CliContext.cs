@@ -94,6 +94,7 @@ public sealed class CliContext
     }
 
     /// <summary>A client for the deployment's registry, signing when <paramref name="signed"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "signed means with a signing key, not the C type name.")]
     public async Task<(RegistryClient Client, Deployment Deployment)> ConnectAsync(bool signed, CancellationToken cancellationToken)
     {
         var deployment = await LoadDeploymentAsync(cancellationToken);

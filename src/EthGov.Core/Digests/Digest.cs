@@ -94,7 +94,7 @@ public readonly struct Digest : IEquatable<Digest>, IComparable<Digest>, ISpanFo
         }
 
         var hex = text.AsSpan(2);
-        int bad = hex.IndexOfAnyExcept(HexDigits);
+        int bad = hex.IndexOfAnyExcept(s_hexDigits);
         if (bad >= 0)
         {
             error = $"non-hex character '{hex[bad]}' at position {bad + 2}";
@@ -221,6 +221,6 @@ public readonly struct Digest : IEquatable<Digest>, IComparable<Digest>, ISpanFo
     /// <summary>Lexicographic byte order.</summary>
     public static bool operator >=(Digest left, Digest right) => left.CompareTo(right) >= 0;
 
-    private static readonly System.Buffers.SearchValues<char> HexDigits =
+    private static readonly System.Buffers.SearchValues<char> s_hexDigits =
         System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }

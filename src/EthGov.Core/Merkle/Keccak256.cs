@@ -22,7 +22,7 @@ public static class Keccak256
     private const int RateLanes = RateBytes / 8;
 
     /// <summary>The 24 round constants of Keccak-f[1600] (also used by <see cref="KeccakLanes"/>).</summary>
-    internal static readonly ulong[] RoundConstants =
+    internal static readonly ulong[] s_roundConstants =
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
         0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
@@ -154,7 +154,7 @@ public static class Keccak256
                 a22 = b22 ^ (~b23 & b24);
                 a23 = b23 ^ (~b24 & b20);
                 a24 = b24 ^ (~b20 & b21);
-                a00 ^= RoundConstants[round];
+                a00 ^= s_roundConstants[round];
         }
 
         state[0] = a00; state[1] = a01; state[2] = a02; state[3] = a03; state[4] = a04;

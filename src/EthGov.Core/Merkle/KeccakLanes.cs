@@ -184,7 +184,7 @@ internal static class KeccakLanes
             a22 = b22 ^ Vector256.AndNot(b24, b23);
             a23 = b23 ^ Vector256.AndNot(b20, b24);
             a24 = b24 ^ Vector256.AndNot(b21, b20);
-            a00 ^= Vector256.Create(Keccak256.RoundConstants[round]);
+            a00 ^= Vector256.Create(Keccak256.s_roundConstants[round]);
         }
 
         s.A00 = a00; s.A01 = a01; s.A02 = a02; s.A03 = a03; s.A04 = a04;

@@ -26,15 +26,15 @@ public static partial class ReceiptReader
     // Longest property name repeated in a problem: the name of an unknown property is whatever the sender chose.
     private const int MaxNameLength = 40;
 
-    private static readonly string[] TopLevelProperties =
+    private static readonly string[] s_topLevelProperties =
     [
         "version", "digest", "issuer", "chainId", "registry", "transactionHash",
         "blockNumber", "blockHash", "anchoredAt", "validUntil", "batch",
     ];
 
-    private static readonly string[] IssuerProperties = ["id", "code", "name"];
+    private static readonly string[] s_issuerProperties = ["id", "code", "name"];
 
-    private static readonly string[] BatchProperties = ["root", "proof", "documentCount"];
+    private static readonly string[] s_batchProperties = ["root", "proof", "documentCount"];
 
     /// <summary>Parses and checks a receipt; never throws on bad input.</summary>
     public static ReceiptParseResult Parse(string? json)
@@ -97,7 +97,7 @@ public static partial class ReceiptReader
             return null;
         }
 
-        RejectUnknown(root, RootPath, TopLevelProperties, errors);
+        RejectUnknown(root, RootPath, s_topLevelProperties, errors);
         var digest = ReadDigest(root, RootPath, "digest", errors);
         var issuer = ReadIssuer(root, errors);
         var chainId = ReadUInt(root, RootPath, "chainId", 1, ulong.MaxValue, errors);
@@ -134,43 +134,43 @@ public static partial class ReceiptReader
 
     private static ReceiptIssuer? ReadIssuer(JsonElement root, ReceiptProblems errors)
     {
-        const string path = RootPath + ".issuer";
+        const string IssuerPath = RootPath + ".issuer";
         if (!TryGetObject(root, RootPath, "issuer", errors, out var issuer))
         {
             return null;
         }
 
-        RejectUnknown(issuer, path, IssuerProperties, errors);
-        var id = ReadUInt(issuer, path, "id", 1, uint.MaxValue, errors);
-        var code = ReadText(issuer, path, "code", errors);
-        var name = ReadText(issuer, path, "name", errors);
+        RejectUnknown(issuer, IssuerPath, s_issuerProperties, errors);
+        var id = ReadUInt(issuer, IssuerPath, "id", 1, uint.MaxValue, errors);
+        var code = ReadText(issuer, IssuerPath, "code", errors);
+        var name = ReadText(issuer, IssuerPath, "name", errors);
         return id is null || code is null || name is null ? null : new ReceiptIssuer((uint)id, code, name);
     }
 
     private static ReceiptBatch? ReadBatch(JsonElement root, ReceiptProblems errors)
     {
-        const string path = RootPath + ".batch";
+        const string BatchPath = RootPath + ".batch";
         if (!TryGetObject(root, RootPath, "batch", errors, out var batch))
         {
             return null;
         }
 
-        RejectUnknown(batch, path, BatchProperties, errors);
-        var batchRoot = ReadDigest(batch, path, "root", errors);
-        var count = ReadUInt(batch, path, "documentCount", 1, uint.MaxValue, errors);
+        RejectUnknown(batch, BatchPath, s_batchProperties, errors);
+        var batchRoot = ReadDigest(batch, BatchPath, "root", errors);
+        var count = ReadUInt(batch, BatchPath, "documentCount", 1, uint.MaxValue, errors);
         List<Digest>? proof = null;
         if (!batch.TryGetProperty("proof", out var proofElement))
         {
-            errors.Add($"{path}: missing property 'proof'");
+            errors.Add($"{BatchPath}: missing property 'proof'");
         }
         else if (proofElement.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"{path}.proof: expected an array, got {Describe(proofElement)}");
+            errors.Add($"{BatchPath}.proof: expected an array, got {Describe(proofElement)}");
         }
         else if (proofElement.GetArrayLength() is var length && length > ReceiptBatch.MaxProofLength)
         {
             // Refused before any element is read: no valid receipt has a longer proof, and a hostile one may have millions.
-            errors.Add($"{path}.proof: {length} elements; a proof has at most {ReceiptBatch.MaxProofLength}");
+            errors.Add($"{BatchPath}.proof: {length} elements; a proof has at most {ReceiptBatch.MaxProofLength}");
         }
         else
         {
@@ -178,7 +178,7 @@ public static partial class ReceiptReader
             int i = 0;
             foreach (var element in proofElement.EnumerateArray())
             {
-                var sibling = ToDigest(element, $"{path}.proof[{i}]", errors);
+                var sibling = ToDigest(element, $"{BatchPath}.proof[{i}]", errors);
                 if (sibling is not null)
                 {
                     proof.Add(sibling.Value);

@@ -20,6 +20,8 @@ namespace EthGov.Api.Tests.Departments;
 /// </summary>
 public sealed class GovernanceApiTests(GovernanceFixture fixture) : IClassFixture<GovernanceFixture>
 {
+    private static readonly string[] s_someSigner = ["0x14dC79964da2C08b23698B3D3cc7Ca32193d9955"];
+
     private HttpClient Civil => fixture.Client("CIVIL");
 
     private HttpClient Health => fixture.Client("HEALTH");
@@ -172,7 +174,7 @@ public sealed class GovernanceApiTests(GovernanceFixture fixture) : IClassFixtur
     public async Task Propose_ReplaceSignersOfAnUnknownDepartment_Returns404DepartmentNotFound()
     {
         using var response = await Civil.PostAsJsonAsync("/api/v1/departments/proposals",
-            new { kind = "replace-signers", department = "NOSUCH", signers = new[] { "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955" } });
+            new { kind = "replace-signers", department = "NOSUCH", signers = s_someSigner });
 
         await Problem.AssertAsync(response, HttpStatusCode.NotFound, "department-not-found");
     }

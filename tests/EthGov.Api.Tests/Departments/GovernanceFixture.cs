@@ -12,6 +12,7 @@ namespace EthGov.Api.Tests.Departments;
 public sealed class GovernanceFixture : IAsyncLifetime
 {
     private static readonly (string Code, int DevAccount)[] s_extra = [("WATER", 4), ("PARKS", 5), ("ROGUE", 6)];
+    private static readonly string[] s_quorum = ["CIVIL", "HEALTH", "TRANSPORT"];
 
     private readonly Dictionary<string, string> _keys = [];
 
@@ -35,7 +36,7 @@ public sealed class GovernanceFixture : IAsyncLifetime
         }
 
         Host = await ApiHost.StartAsync(Chain, s_extra.ToDictionary(e => $"EthGov:Signers:{e.Code}", e => (string?)$"dev:{e.DevAccount}"));
-        foreach (var code in new[] { "CIVIL", "HEALTH", "TRANSPORT" }.Concat(s_extra.Select(e => e.Code)))
+        foreach (var code in s_quorum.Concat(s_extra.Select(e => e.Code)))
         {
             _keys[code] = await Host.CreateKeyAsync(code);
         }

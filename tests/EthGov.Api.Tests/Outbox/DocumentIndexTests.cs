@@ -6,7 +6,7 @@ namespace EthGov.Api.Tests.Outbox;
 
 public sealed class DocumentIndexTests
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_123);
+    private static readonly DateTimeOffset s_now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_123);
 
     [Fact]
     public void Reserve_ManyDigestsThroughGrowth_EachFoundWithItsFields()
@@ -15,7 +15,7 @@ public sealed class DocumentIndexTests
         var digests = RandomDigests(200_000);
         for (int i = 0; i < digests.Length; i += 1_000)
         {
-            var reservation = index.Reserve(digests.AsSpan(i, 1_000), (uint)(i / 1_000 % 3) + 1, (ulong)i, Now, Task.CompletedTask);
+            var reservation = index.Reserve(digests.AsSpan(i, 1_000), (uint)(i / 1_000 % 3) + 1, (ulong)i, s_now, Task.CompletedTask);
             Assert.Equal(1_000, reservation.CreatedCount);
             index.Commit(reservation);
         }
@@ -27,7 +27,7 @@ public sealed class DocumentIndexTests
             Assert.Equal(digests[i], entry.Digest);
             Assert.Equal((uint)(i / 1_000 % 3) + 1, entry.DepartmentId);
             Assert.Equal((ulong)(i / 1_000 * 1_000), entry.ValidUntil);
-            Assert.Equal(Now, entry.AcceptedAt);
+            Assert.Equal(s_now, entry.AcceptedAt);
             Assert.Equal(0, entry.BatchId);
         }
 
@@ -39,16 +39,16 @@ public sealed class DocumentIndexTests
     {
         var index = new DocumentIndex();
         var held = RandomDigests(1)[0];
-        index.Commit(index.Reserve([held], 1, 0, Now, Task.CompletedTask));
+        index.Commit(index.Reserve([held], 1, 0, s_now, Task.CompletedTask));
         var fresh = RandomDigests(3);
 
-        var refused = index.Reserve([fresh[0], fresh[1], held, fresh[2]], 2, 0, Now, Task.CompletedTask);
+        var refused = index.Reserve([fresh[0], fresh[1], held, fresh[2]], 2, 0, s_now, Task.CompletedTask);
 
         Assert.Equal(held, refused.Conflict);
         Assert.Equal(0, refused.CreatedCount);
         Assert.Equal(1, index.Count);
         Assert.All(fresh, d => Assert.False(index.TryGet(d, out _)));
-        Assert.Equal(3, index.Reserve(fresh, 2, 0, Now, Task.CompletedTask).CreatedCount);
+        Assert.Equal(3, index.Reserve(fresh, 2, 0, s_now, Task.CompletedTask).CreatedCount);
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class DocumentIndexTests
         var index = new DocumentIndex();
         var digests = RandomDigests(2);
         var firstCommit = new TaskCompletionSource();
-        var first = index.Reserve([digests[0]], 1, 0, Now, firstCommit.Task);
+        var first = index.Reserve([digests[0]], 1, 0, s_now, firstCommit.Task);
 
-        var second = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+        var second = index.Reserve(digests, 1, 0, s_now, Task.CompletedTask);
 
         Assert.Equal(1, second.CreatedCount);
         Assert.Equal(1, second.KnownCount);
@@ -67,7 +67,7 @@ public sealed class DocumentIndexTests
 
         index.Commit(first);
         index.Commit(second);
-        var third = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+        var third = index.Reserve(digests, 1, 0, s_now, Task.CompletedTask);
         Assert.Equal(0, third.CreatedCount);
         Assert.Equal(2, third.KnownCount);
         Assert.Empty(third.KnownCommits);
@@ -78,13 +78,13 @@ public sealed class DocumentIndexTests
     {
         var index = new DocumentIndex();
         var kept = RandomDigests(500);
-        index.Commit(index.Reserve(kept, 1, 0, Now, Task.CompletedTask));
+        index.Commit(index.Reserve(kept, 1, 0, s_now, Task.CompletedTask));
 
         // Far more reservations given back than the table has slots: removed slots must be reclaimed.
         for (int round = 0; round < 50; round++)
         {
             var released = RandomDigests(1_000);
-            var reservation = index.Reserve(released, 1, 0, Now, Task.CompletedTask);
+            var reservation = index.Reserve(released, 1, 0, s_now, Task.CompletedTask);
             index.Release(reservation);
             Assert.All(released, d => Assert.False(index.TryGet(d, out _)));
         }
@@ -99,7 +99,7 @@ public sealed class DocumentIndexTests
     {
         var index = new DocumentIndex();
         var digests = RandomDigests(4);
-        var reservation = index.Reserve(digests, 1, 0, Now, Task.CompletedTask);
+        var reservation = index.Reserve(digests, 1, 0, s_now, Task.CompletedTask);
         index.Commit(reservation);
         var assigned = index.NextBatchAssignment;
         Assert.False(assigned.IsCompleted);
@@ -116,9 +116,9 @@ public sealed class DocumentIndexTests
     public void Unbatched_LeavesOutDocumentsNotYetCommitted()
     {
         var index = new DocumentIndex();
-        var committed = index.Reserve(RandomDigests(2), 1, 0, Now, Task.CompletedTask);
+        var committed = index.Reserve(RandomDigests(2), 1, 0, s_now, Task.CompletedTask);
         index.Commit(committed);
-        _ = index.Reserve(RandomDigests(2), 1, 0, Now, Task.CompletedTask);
+        _ = index.Reserve(RandomDigests(2), 1, 0, s_now, Task.CompletedTask);
 
         Assert.Equal(committed.Created.ToArray(), index.Unbatched());
     }

@@ -16,6 +16,8 @@ namespace EthGov.Api.Tests.Requests;
 /// </summary>
 public sealed class RequestLimitsTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
     private HttpClient Anyone => fixture.Host.CreateClient();
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class RequestLimitsTests(ApiFixture fixture) : IClassFixture<ApiFi
         var digests = Enumerable.Range(0, 10_000).Select(_ => TestDigests.New()).ToArray();
 
         using var response = await fixture.Host.ClientWithKey(fixture.CivilKey).PostAsync("/api/v1/documents/batch",
-            new StringContent(JsonSerializer.Serialize(new { digests }, new JsonSerializerOptions { WriteIndented = true }), Encoding.UTF8, "application/json"));
+            new StringContent(JsonSerializer.Serialize(new { digests }, s_indented), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

@@ -8,7 +8,7 @@ namespace EthGov.Chain.Tests.Registry;
 
 public sealed class CoalescedChecksTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task LoneQuestion_IsSentAtOnce_AndAnsweredFromItsOwnQuery()
@@ -21,7 +21,7 @@ public sealed class CoalescedChecksTests
         await node.WaitForCallsAsync(1);
         Assert.Equal([1], node.CallSizes);
         node.Complete(0);
-        Assert.Equal(42UL, (await answer.WaitAsync(Timeout)).Unwrap().AnchoredBlock);
+        Assert.Equal(42UL, (await answer.WaitAsync(s_timeout)).Unwrap().AnchoredBlock);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class CoalescedChecksTests
         Assert.Equal([1, 100], node.CallSizes);
         node.Complete(1);
 
-        var results = await Task.WhenAll(answers).WaitAsync(Timeout);
+        var results = await Task.WhenAll(answers).WaitAsync(s_timeout);
         Assert.Equal(Enumerable.Range(1, answers.Count).Select(i => (ulong)i), results.Select(r => r.Unwrap().AnchoredBlock));
         Assert.Equal(2, node.CallSizes.Count);
     }
@@ -52,7 +52,7 @@ public sealed class CoalescedChecksTests
 
         var answers = checks.CheckAll(5, "0xb5", [.. Enumerable.Range(1, 7).Select(i => Query((uint)i))]);
 
-        var results = await Task.WhenAll(answers).WaitAsync(Timeout);
+        var results = await Task.WhenAll(answers).WaitAsync(s_timeout);
         Assert.Equal([7], node.CallSizes);
         Assert.Equal(Enumerable.Range(1, 7).Select(i => (ulong)i), results.Select(r => r.Unwrap().AnchoredBlock));
     }
@@ -68,7 +68,7 @@ public sealed class CoalescedChecksTests
 
         node.AnswerEverythingFromNowOn();
 
-        await Task.WhenAll(waiting.Append(first)).WaitAsync(Timeout);
+        await Task.WhenAll(waiting.Append(first)).WaitAsync(s_timeout);
         Assert.Equal([1, CoalescedChecks.MaxPerCall, CoalescedChecks.MaxPerCall, 1], node.CallSizes);
     }
 
@@ -81,11 +81,11 @@ public sealed class CoalescedChecksTests
         var checks = new CoalescedChecks(node.CheckMany, spacing);
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await checks.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        await checks.CheckAsync(5, "0xb5", Query(1)).WaitAsync(s_timeout);
         Assert.True(started.Elapsed < spacing, $"the first question waited {started.Elapsed}");
         var second = checks.CheckAsync(5, "0xb5", Query(2));
         var third = checks.CheckAsync(5, "0xb5", Query(3));
-        await Task.WhenAll(second, third).WaitAsync(Timeout);
+        await Task.WhenAll(second, third).WaitAsync(s_timeout);
 
         Assert.True(started.Elapsed >= spacing, $"the second call began {started.Elapsed} after the first");
         Assert.Equal([1, 2], node.CallSizes);
@@ -100,25 +100,25 @@ public sealed class CoalescedChecksTests
         var failed = checks.CheckAsync(5, "0xb5", Query(1));
         await node.WaitForCallsAsync(1);
         node.Fail(0, ChainError.Unavailable("node went away"));
-        var failure = await failed.WaitAsync(Timeout);
+        var failure = await failed.WaitAsync(s_timeout);
         Assert.False(failure.IsSuccess);
         Assert.Equal(ChainErrorKind.Unavailable, failure.Error!.Kind);
 
         var retried = checks.CheckAsync(5, "0xb5", Query(1));
         await node.WaitForCallsAsync(2);
         node.Complete(1);
-        Assert.True((await retried.WaitAsync(Timeout)).IsSuccess);
+        Assert.True((await retried.WaitAsync(s_timeout)).IsSuccess);
     }
 
     [Fact]
     public async Task ThrowingCallAndShortAnswer_FailTheirQuestionsInsteadOfLeavingThemWaiting()
     {
         var throwing = new CoalescedChecks((_, _) => throw new HttpRequestException("connection refused"), TimeSpan.Zero);
-        var thrown = await throwing.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        var thrown = await throwing.CheckAsync(5, "0xb5", Query(1)).WaitAsync(s_timeout);
         Assert.Equal(ChainErrorKind.Unavailable, thrown.Error!.Kind);
 
         var shortAnswer = new CoalescedChecks((_, _) => Task.FromResult(ChainResult<List<StoredRecord>>.Ok([])), TimeSpan.Zero);
-        var missing = await shortAnswer.CheckAsync(5, "0xb5", Query(1)).WaitAsync(Timeout);
+        var missing = await shortAnswer.CheckAsync(5, "0xb5", Query(1)).WaitAsync(s_timeout);
         Assert.False(missing.IsSuccess);
     }
 
@@ -131,7 +131,7 @@ public sealed class CoalescedChecksTests
         var atSix = Enumerable.Range(0, 3).Select(i => checks.CheckAsync(6, "0xb6", Query(6))).ToList();
 
         node.AnswerEverythingFromNowOn();
-        await Task.WhenAll(atFive.Concat(atSix)).WaitAsync(Timeout);
+        await Task.WhenAll(atFive.Concat(atSix)).WaitAsync(s_timeout);
 
         Assert.Equal(4, node.CallSizes.Count);
         Assert.All(node.Calls, call => Assert.Single(call.Queries.Select(q => q.Digest.ToArray()[0]).Distinct()));
@@ -204,7 +204,7 @@ public sealed class CoalescedChecksTests
 
         public async Task WaitForCallsAsync(int count)
         {
-            var deadline = DateTime.UtcNow + Timeout;
+            var deadline = DateTime.UtcNow + s_timeout;
             while (Calls.Count < count)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"expected {count} calls, saw {Calls.Count}");

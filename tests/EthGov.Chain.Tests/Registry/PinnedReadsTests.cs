@@ -6,7 +6,7 @@ namespace EthGov.Chain.Tests.Registry;
 
 public sealed class PinnedReadsTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task ZeroMaxAge_CallerArrivingDuringARead_WaitsForANewerRead()
@@ -22,7 +22,7 @@ public sealed class PinnedReadsTests
         Assert.False(second.IsCompleted);
         await node.WaitForReadsAsync(2);
         node.Complete(1, block: 11);
-        Assert.Equal(11UL, (await second.WaitAsync(Timeout)).Value.Number);
+        Assert.Equal(11UL, (await second.WaitAsync(s_timeout)).Value.Number);
 
         // Even right after a completed read, strict mode reads again.
         var third = reads.LatestAsync();
@@ -69,7 +69,7 @@ public sealed class PinnedReadsTests
         var tooOld = reads.LatestAsync();
         Assert.False(tooOld.IsCompleted);
         node.Complete(2, block: 9);
-        Assert.Equal(9UL, (await tooOld.WaitAsync(Timeout)).Value.Number);
+        Assert.Equal(9UL, (await tooOld.WaitAsync(s_timeout)).Value.Number);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class PinnedReadsTests
 
         Assert.False(afterWrite.IsCompleted);
         node.Complete(1, block: 8);
-        Assert.Equal(8UL, (await afterWrite.WaitAsync(Timeout)).Value.Number);
+        Assert.Equal(8UL, (await afterWrite.WaitAsync(s_timeout)).Value.Number);
         Assert.True(reads.LatestAsync().IsCompleted);
     }
 
@@ -123,7 +123,7 @@ public sealed class PinnedReadsTests
 
         public async Task WaitForReadsAsync(int count)
         {
-            var deadline = DateTime.UtcNow + Timeout;
+            var deadline = DateTime.UtcNow + s_timeout;
             while (Reads < count)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"the node was asked {Reads} times, expected {count}");

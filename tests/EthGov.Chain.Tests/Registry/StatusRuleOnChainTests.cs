@@ -16,7 +16,7 @@ namespace EthGov.Chain.Tests.Registry;
 /// </summary>
 public sealed class StatusRuleOnChainTests(DevChain chain) : IClassFixture<DevChain>
 {
-    private static readonly Digest NoRoot = Digest.Zero;
+    private static readonly Digest s_noRoot = Digest.Zero;
 
     [Fact]
     public async Task StatusFromRecords_AgreesWithTheContractsCheck_OnEveryGeneratedCase()
@@ -79,7 +79,7 @@ public sealed class StatusRuleOnChainTests(DevChain chain) : IClassFixture<DevCh
                 var digest = NewDigest();
                 var validUntil = ValidUntil(random, now);
                 (await client.Documents.AnchorAsync(digest, validUntil)).Unwrap();
-                cases.Add(new Case($"single {digest} by key {key}", 1, NoRoot, digest, []));
+                cases.Add(new Case($"single {digest} by key {key}", 1, s_noRoot, digest, []));
             }
 
             var tree = MerkleTree.Build([.. Enumerable.Range(0, 8).Select(_ => NewDigest())]);
@@ -122,7 +122,7 @@ public sealed class StatusRuleOnChainTests(DevChain chain) : IClassFixture<DevCh
                 (await (c.Root.IsZero
                     ? client.Documents.SupersedeAsync(c.Digest, successor)
                     : client.Documents.SupersedeInBatchAsync(c.Root, c.Digest, c.Proof, successor))).Unwrap();
-                cases.Add(new Case($"successor of {c.Name}", c.DepartmentId, NoRoot, successor, []));
+                cases.Add(new Case($"successor of {c.Name}", c.DepartmentId, s_noRoot, successor, []));
             }
         }
     }

@@ -15,7 +15,7 @@ namespace EthGov.Chain.Tests.Transactions;
 /// </summary>
 public class TransactionConfirmationTests(DevChain chain) : IClassFixture<DevChain>
 {
-    private static readonly TimeSpan LongReadAge = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_longReadAge = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task SharedConfirmation_ReaderWithALongReadAge_SeesTheSignersAnchorAtOnce()
@@ -49,7 +49,7 @@ public class TransactionConfirmationTests(DevChain chain) : IClassFixture<DevCha
     private (RegistryClient Signer, RegistryClient Reader) Clients(TransactionConfirmation signers, TransactionConfirmation readers)
     {
         var options = chain.Options;
-        options.MaxReadAge = LongReadAge;
+        options.MaxReadAge = s_longReadAge;
         return (
             new RegistryClient(options, chain.Deployment.Registry, DevAccounts.Get(1, 31337), confirmation: signers),
             new RegistryClient(options, chain.Deployment.Registry, confirmation: readers));

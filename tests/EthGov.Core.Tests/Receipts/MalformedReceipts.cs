@@ -8,7 +8,7 @@ namespace EthGov.Core.Tests.Receipts;
 /// </summary>
 internal static class MalformedReceipts
 {
-    private static readonly Dictionary<string, (Action<JsonObject> Break, string Error)> Samples = new()
+    private static readonly Dictionary<string, (Action<JsonObject> Break, string Error)> s_samples = new()
     {
         ["missing digest"] = (r => r.Remove("digest"), "receipt: missing property 'digest'"),
         ["missing issuer"] = (r => r.Remove("issuer"), "receipt: missing property 'issuer'"),
@@ -43,7 +43,7 @@ internal static class MalformedReceipts
     public static TheoryData<string> Names()
     {
         var names = new TheoryData<string>();
-        foreach (var name in Samples.Keys)
+        foreach (var name in s_samples.Keys)
         {
             names.Add(name);
         }
@@ -54,7 +54,7 @@ internal static class MalformedReceipts
     public static (string Json, string ExpectedError) Get(string name)
     {
         var receipt = TestReceipts.AsJson(TestReceipts.InBatch(seed: 200 + name.Length));
-        var (breakIt, error) = Samples[name];
+        var (breakIt, error) = s_samples[name];
         breakIt(receipt);
         return (receipt.ToJsonString(), error);
     }

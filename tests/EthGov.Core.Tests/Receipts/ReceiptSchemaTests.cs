@@ -5,13 +5,13 @@ namespace EthGov.Core.Tests.Receipts;
 
 public class ReceiptSchemaTests
 {
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
+    private static readonly Lazy<Task<JsonSchema>> s_schema = new(() =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "schemas", "receipt.schema.json")));
 
     [Fact]
     public async Task Schema_SingleReceipt_IsValid()
     {
-        var errors = (await Schema.Value).Validate(ReceiptWriter.ToJson(TestReceipts.Single(seed: 300)));
+        var errors = (await s_schema.Value).Validate(ReceiptWriter.ToJson(TestReceipts.Single(seed: 300)));
 
         Assert.Empty(errors);
     }
@@ -19,7 +19,7 @@ public class ReceiptSchemaTests
     [Fact]
     public async Task Schema_BatchReceiptWithoutExpiry_IsValid()
     {
-        var errors = (await Schema.Value).Validate(ReceiptWriter.ToJson(TestReceipts.InBatch(seed: 310)));
+        var errors = (await s_schema.Value).Validate(ReceiptWriter.ToJson(TestReceipts.InBatch(seed: 310)));
 
         Assert.Empty(errors);
     }
@@ -29,7 +29,7 @@ public class ReceiptSchemaTests
     {
         string json = ReceiptWriter.ToJson(TestReceipts.InBatch(seed: 320, documents: 1, index: 0));
 
-        Assert.Empty((await Schema.Value).Validate(json));
+        Assert.Empty((await s_schema.Value).Validate(json));
         Assert.True(ReceiptReader.Parse(json).IsValid);
     }
 
@@ -39,7 +39,7 @@ public class ReceiptSchemaTests
     {
         var sample = MalformedReceipts.Get(name);
 
-        var schemaErrors = (await Schema.Value).Validate(sample.Json);
+        var schemaErrors = (await s_schema.Value).Validate(sample.Json);
 
         Assert.NotEmpty(schemaErrors);
         Assert.False(ReceiptReader.Parse(sample.Json).IsValid);

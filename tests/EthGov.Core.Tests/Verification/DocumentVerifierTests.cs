@@ -8,7 +8,7 @@ namespace EthGov.Core.Tests.Verification;
 
 public class DocumentVerifierTests
 {
-    private static readonly DateTimeOffset ChainNow = TestReceipts.AnchoredAt.AddDays(30);
+    private static readonly DateTimeOffset s_chainNow = TestReceipts.AnchoredAt.AddDays(30);
 
     [Fact]
     public void Evaluate_BatchReceiptAndMatchingFileOnValidDocument_EveryCheckPasses()
@@ -462,7 +462,7 @@ public class DocumentVerifierTests
         KeyId = 1,
         Transaction = Confirmed(receipt),
         ReadAtBlock = receipt.BlockNumber + 100,
-        ReadAtTime = ChainNow,
+        ReadAtTime = s_chainNow,
         DepartmentCode = receipt.Issuer.Code,
         DepartmentName = receipt.Issuer.Name,
         ChainId = receipt.ChainId,
@@ -473,6 +473,6 @@ public class DocumentVerifierTests
     {
         Status = DocumentStatus.Unknown,
         ReadAtBlock = 9000,
-        ReadAtTime = ChainNow,
+        ReadAtTime = s_chainNow,
     };
 }

@@ -119,8 +119,8 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
     /// <summary>One consent used for real (so it can be replayed), then forged, replayed, wrong-chain, expired and malformed ones.</summary>
     private static async Task<IReadOnlyList<(string, JsonObject)>> ConsentsAsync(HttpClient http, DeployedChain chain, string recordId)
     {
-        const int subjectIndex = 5;
-        var subject = DevAccounts.Get(subjectIndex, 31337).Address;
+        const int SubjectIndex = 5;
+        var subject = DevAccounts.Get(SubjectIndex, 31337).Address;
         var nonce = (await new EthGov.Chain.Registry.RegistryClient(new EthGov.Chain.Transactions.ChainOptions { RpcUrl = chain.RpcUrl }, chain.Deployment.Registry).Documents.NonceAsync(subject)).Unwrap();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
         var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
@@ -139,7 +139,7 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
             };
         }
 
-        var used = Consent(31337, subjectIndex, nonce, deadline);
+        var used = Consent(31337, SubjectIndex, nonce, deadline);
         using (var granted = await http.PostAsync("/api/v1/grants/consent", new StringContent(used.ToJsonString(), System.Text.Encoding.UTF8, "application/json")))
         {
             Assert.Equal(System.Net.HttpStatusCode.Created, granted.StatusCode);
@@ -150,19 +150,19 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
         {
             ("replayed", used),
             ("forged (signed by another key)", Consent(31337, 6, nonce + 1, deadline)),
-            ("wrong chain (chain id 1)", Consent(1, subjectIndex, nonce + 1, deadline)),
-            ("expired deadline", Consent(31337, subjectIndex, nonce + 1, past)),
-            ("future nonce", Consent(31337, subjectIndex, nonce + 7, deadline)),
-            ("claims another subject", Consent(31337, subjectIndex, nonce + 1, deadline, DevAccounts.Get(7, 31337).Address)),
+            ("wrong chain (chain id 1)", Consent(1, SubjectIndex, nonce + 1, deadline)),
+            ("expired deadline", Consent(31337, SubjectIndex, nonce + 1, past)),
+            ("future nonce", Consent(31337, SubjectIndex, nonce + 7, deadline)),
+            ("claims another subject", Consent(31337, SubjectIndex, nonce + 1, deadline, DevAccounts.Get(7, 31337).Address)),
         };
         foreach (var (name, signature) in new[] { ("zero signature", "0x" + new string('0', 130)), ("short signature", "0x1234"), ("signature not hex", "0x" + new string('z', 130)), ("v = 99", "0x" + new string('1', 128) + "63") })
         {
-            var body = Consent(31337, subjectIndex, nonce + 1, deadline);
+            var body = Consent(31337, SubjectIndex, nonce + 1, deadline);
             body["signature"] = signature;
             list.Add((name, body));
         }
 
-        var notAddress = Consent(31337, subjectIndex, nonce + 1, deadline);
+        var notAddress = Consent(31337, SubjectIndex, nonce + 1, deadline);
         notAddress["subject"] = "0x1234";
         list.Add(("subject not an address", notAddress));
         return list;

@@ -33,10 +33,10 @@ public sealed class AnchorLoad(string apiKey, int workers = 4)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add(EthGov.Api.Auth.ApiKeyAuthentication.HeaderName, apiKey);
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => WorkAsync(http, w, stop, maxDigests)));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => WorkAsync(http, w, maxDigests, stop)));
     }
 
-    private async Task WorkAsync(HttpClient http, int worker, CancellationToken stop, int maxDigests)
+    private async Task WorkAsync(HttpClient http, int worker, int maxDigests, CancellationToken stop)
     {
         for (int round = 0; !stop.IsCancellationRequested && Sent.Count < maxDigests; round++)
         {

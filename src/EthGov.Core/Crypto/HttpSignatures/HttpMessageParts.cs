@@ -173,7 +173,7 @@ public sealed class HttpMessageParts
             return false;
         }
 
-        int bad = value.AsSpan().IndexOfAnyExcept(BaseCharacters);
+        int bad = value.AsSpan().IndexOfAnyExcept(s_baseCharacters);
         if (bad >= 0)
         {
             error = $"{component} holds U+{(int)value[bad]:X4} at position {bad}, which a signature base cannot carry";
@@ -307,6 +307,6 @@ public sealed class HttpMessageParts
     }
 
     /// <summary>Characters a component value may hold in the signature base: visible ASCII, space and tab.</summary>
-    private static readonly System.Buffers.SearchValues<char> BaseCharacters =
+    private static readonly System.Buffers.SearchValues<char> s_baseCharacters =
         System.Buffers.SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 }

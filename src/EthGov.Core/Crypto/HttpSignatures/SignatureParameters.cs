@@ -24,7 +24,7 @@ public sealed class SignatureParameters
     internal const string AlgorithmKey = "alg";
     internal const string TagKey = "tag";
 
-    private static readonly string[] CanonicalOrder = [CreatedKey, ExpiresKey, KeyIdKey, NonceKey, AlgorithmKey, TagKey];
+    private static readonly string[] s_canonicalOrder = [CreatedKey, ExpiresKey, KeyIdKey, NonceKey, AlgorithmKey, TagKey];
 
     private readonly IReadOnlyList<string> _order;
 
@@ -78,7 +78,7 @@ public sealed class SignatureParameters
         Nonce = nonce;
         Algorithm = algorithm;
         Tag = tag;
-        _order = [.. CanonicalOrder.Where(IsSet)];
+        _order = [.. s_canonicalOrder.Where(IsSet)];
     }
 
     private SignatureParameters(IReadOnlyList<ComponentIdentifier> components, IReadOnlyList<string> order)

@@ -470,7 +470,7 @@ internal sealed class StructuredFieldParser
             return false;
         }
 
-        int bad = encoded.IndexOfAnyExcept(Base64Characters);
+        int bad = encoded.IndexOfAnyExcept(s_base64Characters);
         if (bad >= 0)
         {
             error = $"a byte sequence at position {start} holds '{Printable(encoded[bad])}', which is not base64";
@@ -532,7 +532,7 @@ internal sealed class StructuredFieldParser
     internal static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 
-    private static readonly System.Buffers.SearchValues<char> Base64Characters =
+    private static readonly System.Buffers.SearchValues<char> s_base64Characters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
 
     private static string Printable(char c) => c is >= ' ' and <= '~' ? c.ToString() : $"U+{(int)c:X4}";

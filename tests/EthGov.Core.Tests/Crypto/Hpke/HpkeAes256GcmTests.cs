@@ -12,21 +12,21 @@ namespace EthGov.Core.Tests.Crypto.Hpke;
 /// </summary>
 public class HpkeAes256GcmTests
 {
-    private static readonly HpkeSuite Suite = HpkeSuite.P256Sha256Aes256Gcm;
+    private static readonly HpkeSuite s_suite = HpkeSuite.P256Sha256Aes256Gcm;
 
     [Fact]
     public void SuiteIds_AreTheRfcCodePoints()
     {
-        Assert.Equal("48504b45" + "0010" + "0001" + "0002", Convert.ToHexStringLower(Suite.SuiteId));
+        Assert.Equal("48504b45" + "0010" + "0001" + "0002", Convert.ToHexStringLower(s_suite.SuiteId));
         Assert.Equal("48504b45" + "0010" + "0001" + "0001", Convert.ToHexStringLower(HpkeSuite.P256Sha256Aes128Gcm.SuiteId));
-        Assert.Equal(32, Suite.KeyLength);
+        Assert.Equal(32, s_suite.KeyLength);
         Assert.Equal(16, HpkeSuite.P256Sha256Aes128Gcm.KeyLength);
     }
 
     [Fact]
     public void KeySchedule_RfcSharedSecret_GivesA32ByteKeyUnlikeTheAes128Suite()
     {
-        using var aes256 = KeySchedule.DeriveBase(Suite, V.SharedSecret, V.Info);
+        using var aes256 = KeySchedule.DeriveBase(s_suite, V.SharedSecret, V.Info);
 
         Assert.Equal(32, aes256.Key.Length);
         Assert.Equal(12, aes256.BaseNonce.Length);
@@ -41,8 +41,8 @@ public class HpkeAes256GcmTests
     {
         using var recipient = HpkePrivateKey.FromBytes(V.SkRm);
         using var ephemeral = HpkePrivateKey.Derive(V.IkmE);
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, V.Info, ephemeral);
-        using var schedule = KeySchedule.DeriveBase(Suite, V.SharedSecret, V.Info);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, V.Info, ephemeral);
+        using var schedule = KeySchedule.DeriveBase(s_suite, V.SharedSecret, V.Info);
         var aad = V.AadAt(0);
 
         var ciphertext = sender.Seal(aad, V.Plaintext);
@@ -64,19 +64,19 @@ public class HpkeAes256GcmTests
         using var recipient = HpkePrivateKey.Generate();
         var plaintext = RandomNumberGenerator.GetBytes(length);
 
-        var sealedMessage = HpkeBaseMode.Seal(Suite, recipient.PublicKey, "info"u8, "aad"u8, plaintext);
+        var sealedMessage = HpkeBaseMode.Seal(s_suite, recipient.PublicKey, "info"u8, "aad"u8, plaintext);
 
         Assert.Equal(HpkePublicKey.Length, sealedMessage.EncapsulatedKey.Length);
         Assert.Equal(length + HpkeSuite.TagLength, sealedMessage.Ciphertext.Length);
-        Assert.Equal(plaintext, HpkeBaseMode.Open(Suite, sealedMessage.EncapsulatedKey, recipient, "info"u8, "aad"u8, sealedMessage.Ciphertext));
+        Assert.Equal(plaintext, HpkeBaseMode.Open(s_suite, sealedMessage.EncapsulatedKey, recipient, "info"u8, "aad"u8, sealedMessage.Ciphertext));
     }
 
     [Fact]
     public void Contexts_ManyMessagesAndExports_Agree()
     {
         using var recipient = HpkePrivateKey.Generate();
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, "info"u8);
-        using var receiver = HpkeBaseMode.SetupBaseR(Suite, sender.EncapsulatedKey.Span, recipient, "info"u8);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, "info"u8);
+        using var receiver = HpkeBaseMode.SetupBaseR(s_suite, sender.EncapsulatedKey.Span, recipient, "info"u8);
 
         for (int i = 0; i < 300; i++)
         {

@@ -4,7 +4,7 @@ namespace EthGov.Core.Tests.Crypto.Hpke;
 
 public class HpkeContextTests
 {
-    private static readonly HpkeSuite Suite = HpkeSuite.P256Sha256Aes128Gcm;
+    private static readonly HpkeSuite s_suite = HpkeSuite.P256Sha256Aes128Gcm;
 
     [Theory]
     [InlineData(0)]
@@ -13,7 +13,7 @@ public class HpkeContextTests
     public void Export_LengthOutsideOneTo255Blocks_IsRefused(int length)
     {
         using var recipient = HpkePrivateKey.Generate();
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, "info"u8);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, "info"u8);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => sender.Export("ctx"u8, length));
     }
@@ -22,8 +22,8 @@ public class HpkeContextTests
     public void Export_LongestLength_AgreesOnBothSides()
     {
         using var recipient = HpkePrivateKey.Generate();
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, "info"u8);
-        using var receiver = HpkeBaseMode.SetupBaseR(Suite, sender.EncapsulatedKey.Span, recipient, "info"u8);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, "info"u8);
+        using var receiver = HpkeBaseMode.SetupBaseR(s_suite, sender.EncapsulatedKey.Span, recipient, "info"u8);
 
         Assert.Equal(sender.Export("ctx"u8, 255 * 32), receiver.Export("ctx"u8, 255 * 32));
     }
@@ -32,8 +32,8 @@ public class HpkeContextTests
     public void Export_DifferentInfo_DiffersOnTheSameKey()
     {
         using var recipient = HpkePrivateKey.Generate();
-        using var a = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, "grant 1"u8);
-        using var b = HpkeBaseMode.SetupBaseR(Suite, a.EncapsulatedKey.Span, recipient, "grant 2"u8);
+        using var a = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, "grant 1"u8);
+        using var b = HpkeBaseMode.SetupBaseR(s_suite, a.EncapsulatedKey.Span, recipient, "grant 2"u8);
 
         Assert.NotEqual(a.Export("ctx"u8, 32), b.Export("ctx"u8, 32));
     }
@@ -42,7 +42,7 @@ public class HpkeContextTests
     public void Disposed_SealAndExport_Throw()
     {
         using var recipient = HpkePrivateKey.Generate();
-        var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, "info"u8);
+        var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, "info"u8);
         sender.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => sender.Seal([], []));

@@ -6,7 +6,7 @@ namespace EthGov.Core.Tests.Crypto.Hpke;
 /// <summary>Every value of RFC 9180 Appendix A.3.1 (P-256, HKDF-SHA256, AES-128-GCM, mode_base), reproduced.</summary>
 public class Rfc9180VectorTests
 {
-    private static readonly HpkeSuite Suite = HpkeSuite.P256Sha256Aes128Gcm;
+    private static readonly HpkeSuite s_suite = HpkeSuite.P256Sha256Aes128Gcm;
 
     [Fact]
     public void Derive_IkmE_GivesRfcEphemeralKeyPair()
@@ -56,7 +56,7 @@ public class Rfc9180VectorTests
     [Fact]
     public void KeySchedule_RfcSharedSecretAndInfo_GivesRfcContextSecretKeyNonceAndExporterSecret()
     {
-        using var schedule = KeySchedule.DeriveBase(Suite, V.SharedSecret, V.Info);
+        using var schedule = KeySchedule.DeriveBase(s_suite, V.SharedSecret, V.Info);
 
         AssertHex(V.KeyScheduleContext, schedule.Context);
         AssertHex(V.Secret, schedule.Secret);
@@ -77,7 +77,7 @@ public class Rfc9180VectorTests
     {
         using var recipient = HpkePrivateKey.FromBytes(V.SkRm);
         using var ephemeral = HpkePrivateKey.Derive(V.IkmE);
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, V.Info, ephemeral);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, V.Info, ephemeral);
         AssertHex(V.Enc, sender.EncapsulatedKey.ToArray());
 
         var listed = V.Encryptions.ToDictionary(e => e.SequenceNumber);
@@ -102,9 +102,9 @@ public class Rfc9180VectorTests
     public void RecipientContext_OpensRfcCiphertextsAtListedSequenceNumbers()
     {
         using var recipient = HpkePrivateKey.FromBytes(V.SkRm);
-        using var context = HpkeBaseMode.SetupBaseR(Suite, V.Enc, recipient, V.Info);
+        using var context = HpkeBaseMode.SetupBaseR(s_suite, V.Enc, recipient, V.Info);
         using var ephemeral = HpkePrivateKey.Derive(V.IkmE);
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, V.Info, ephemeral);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, V.Info, ephemeral);
 
         var listed = V.Encryptions.ToDictionary(e => e.SequenceNumber);
         int opened = 0;
@@ -128,7 +128,7 @@ public class Rfc9180VectorTests
         using var recipient = HpkePrivateKey.Derive(V.IkmR);
         var first = V.Encryptions[0];
 
-        AssertHex(V.Plaintext, HpkeBaseMode.Open(Suite, V.Enc, recipient, V.Info, first.Aad, first.Ciphertext));
+        AssertHex(V.Plaintext, HpkeBaseMode.Open(s_suite, V.Enc, recipient, V.Info, first.Aad, first.Ciphertext));
     }
 
     [Fact]
@@ -136,8 +136,8 @@ public class Rfc9180VectorTests
     {
         using var recipient = HpkePrivateKey.FromBytes(V.SkRm);
         using var ephemeral = HpkePrivateKey.Derive(V.IkmE);
-        using var sender = HpkeBaseMode.SetupBaseS(Suite, recipient.PublicKey, V.Info, ephemeral);
-        using var receiver = HpkeBaseMode.SetupBaseR(Suite, V.Enc, recipient, V.Info);
+        using var sender = HpkeBaseMode.SetupBaseS(s_suite, recipient.PublicKey, V.Info, ephemeral);
+        using var receiver = HpkeBaseMode.SetupBaseR(s_suite, V.Enc, recipient, V.Info);
 
         Assert.All(V.Exports, e =>
         {

@@ -5,12 +5,12 @@ namespace EthGov.Core.Tests.Crypto.HttpSignatures;
 
 public class ContentDigestTests
 {
-    private static readonly byte[] Content = Encoding.UTF8.GetBytes("{\"hello\": \"world\"}\n");
+    private static readonly byte[] s_content = Encoding.UTF8.GetBytes("{\"hello\": \"world\"}\n");
 
     [Fact]
     public void Create_Sha256_IsRfc9530AppendixB1()
     {
-        Assert.Equal("sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:", ContentDigest.Create(Content));
+        Assert.Equal("sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:", ContentDigest.Create(s_content));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class ContentDigestTests
     [Fact]
     public void Check_SameContent_Matches()
     {
-        var check = ContentDigest.Check(ContentDigest.Create(Content), Content);
+        var check = ContentDigest.Check(ContentDigest.Create(s_content), s_content);
 
         Assert.True(check.IsMatch, check.Detail);
     }
@@ -30,9 +30,9 @@ public class ContentDigestTests
     [Fact]
     public void Check_BothAlgorithmsAndAnUnknownOne_MatchesOnTheKnownOnes()
     {
-        string field = $"md5=:AAAA:, {ContentDigest.Create(Content, ContentDigestAlgorithm.Sha512)}, {ContentDigest.Create(Content)}";
+        string field = $"md5=:AAAA:, {ContentDigest.Create(s_content, ContentDigestAlgorithm.Sha512)}, {ContentDigest.Create(s_content)}";
 
-        var check = ContentDigest.Check(field, Content);
+        var check = ContentDigest.Check(field, s_content);
 
         Assert.True(check.IsMatch, check.Detail);
         Assert.Contains("sha-512 and sha-256", check.Detail, StringComparison.Ordinal);
@@ -41,18 +41,18 @@ public class ContentDigestTests
     [Fact]
     public void Check_OneByteChanged_IsMismatch()
     {
-        byte[] changed = [.. Content];
+        byte[] changed = [.. s_content];
         changed[3] ^= 0x20;
 
-        Assert.Equal(ContentDigestOutcome.Mismatch, ContentDigest.Check(ContentDigest.Create(Content), changed).Outcome);
+        Assert.Equal(ContentDigestOutcome.Mismatch, ContentDigest.Check(ContentDigest.Create(s_content), changed).Outcome);
     }
 
     [Fact]
     public void Check_OneOfTwoDigestsWrong_IsMismatch()
     {
-        string field = $"{ContentDigest.Create(Content)}, {ContentDigest.Create([1, 2, 3], ContentDigestAlgorithm.Sha512)}";
+        string field = $"{ContentDigest.Create(s_content)}, {ContentDigest.Create([1, 2, 3], ContentDigestAlgorithm.Sha512)}";
 
-        Assert.Equal(ContentDigestOutcome.Mismatch, ContentDigest.Check(field, Content).Outcome);
+        Assert.Equal(ContentDigestOutcome.Mismatch, ContentDigest.Check(field, s_content).Outcome);
     }
 
     [Theory]
@@ -64,6 +64,6 @@ public class ContentDigestTests
     [InlineData("sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:, sha-256=:AAAA:", ContentDigestOutcome.Malformed)]
     public void Check_FieldWithoutAUsableDigest_SaysWhy(string? field, ContentDigestOutcome outcome)
     {
-        Assert.Equal(outcome, ContentDigest.Check(field, Content).Outcome);
+        Assert.Equal(outcome, ContentDigest.Check(field, s_content).Outcome);
     }
 }

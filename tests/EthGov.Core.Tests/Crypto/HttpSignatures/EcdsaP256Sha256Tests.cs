@@ -5,14 +5,14 @@ namespace EthGov.Core.Tests.Crypto.HttpSignatures;
 
 public class EcdsaP256Sha256Tests
 {
-    private static readonly byte[] Data = "\"@method\": POST"u8.ToArray();
+    private static readonly byte[] s_data = "\"@method\": POST"u8.ToArray();
 
     [Fact]
     public void Sign_Is64BytesOfRAndS()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        Assert.Equal(EcdsaP256Sha256.SignatureSize, EcdsaP256Sha256.Sign(key, Data).Length);
+        Assert.Equal(EcdsaP256Sha256.SignatureSize, EcdsaP256Sha256.Sign(key, s_data).Length);
     }
 
     [Theory]
@@ -22,10 +22,10 @@ public class EcdsaP256Sha256Tests
     public void Verify_SignatureOfAnotherLength_IsFalse(int length)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        byte[] signature = EcdsaP256Sha256.Sign(key, Data);
+        byte[] signature = EcdsaP256Sha256.Sign(key, s_data);
         Array.Resize(ref signature, length);
 
-        Assert.False(EcdsaP256Sha256.Verify(key, Data, signature));
+        Assert.False(EcdsaP256Sha256.Verify(key, s_data, signature));
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public class EcdsaP256Sha256Tests
         using var fromPoint = EcdsaP256Sha256.ImportPublicKey(point);
         using var fromPrefixedPoint = EcdsaP256Sha256.ImportPublicKey([0x04, .. point]);
 
-        byte[] signature = EcdsaP256Sha256.Sign(key, Data);
-        Assert.True(EcdsaP256Sha256.Verify(fromPoint, Data, signature));
-        Assert.True(EcdsaP256Sha256.Verify(fromPrefixedPoint, Data, signature));
+        byte[] signature = EcdsaP256Sha256.Sign(key, s_data);
+        Assert.True(EcdsaP256Sha256.Verify(fromPoint, s_data, signature));
+        Assert.True(EcdsaP256Sha256.Verify(fromPrefixedPoint, s_data, signature));
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public class EcdsaP256Sha256Tests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP384);
 
-        Assert.False(EcdsaP256Sha256.Verify(key, Data, new byte[EcdsaP256Sha256.SignatureSize]));
+        Assert.False(EcdsaP256Sha256.Verify(key, s_data, new byte[EcdsaP256Sha256.SignatureSize]));
     }
 }

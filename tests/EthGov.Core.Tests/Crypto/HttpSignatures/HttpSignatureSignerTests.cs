@@ -36,12 +36,12 @@ public class HttpSignatureSignerTests
     public void Sign_KeyIdWithQuoteAndBackslash_IsEscapedAndReadBack()
     {
         using var node = new NodeSigning();
-        const string keyId = "dept \"7\" \\ node";
-        var parameters = new SignatureParameters([ComponentIdentifier.Method], NodeSigning.NowSeconds, NodeSigning.NowSeconds + 60, keyId, "n-3");
+        const string KeyId = "dept \"7\" \\ node";
+        var parameters = new SignatureParameters([ComponentIdentifier.Method], NodeSigning.NowSeconds, NodeSigning.NowSeconds + 60, KeyId, "n-3");
 
         var fields = node.Sign(NodeSigning.Request(), parameters);
         var result = HttpSignatureVerifier.Verify(
-            NodeSigning.Deliver(NodeSigning.Request(), fields), NodeSigning.Label, new HttpSignaturePolicy(), id => id == keyId ? node.Key : null, NodeSigning.Now);
+            NodeSigning.Deliver(NodeSigning.Request(), fields), NodeSigning.Label, new HttpSignaturePolicy(), id => id == KeyId ? node.Key : null, NodeSigning.Now);
 
         Assert.Contains("keyid=\"dept \\\"7\\\" \\\\ node\"", fields.SignatureInput, StringComparison.Ordinal);
         Assert.True(result.IsValid, result.Detail);

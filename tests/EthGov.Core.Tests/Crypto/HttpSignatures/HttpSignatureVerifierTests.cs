@@ -490,13 +490,13 @@ public class HttpSignatureVerifierTests
         using var node = new NodeSigning();
         var fields = node.Sign(NodeSigning.Request());
         var random = new Random(9421);
-        const string alphabet = "ethgov=()\";:,*?-_.@ 0123456789abcdefAZ\\\t\u00e9\u0000";
+        const string Alphabet = "ethgov=()\";:,*?-_.@ 0123456789abcdefAZ\\\t\u00e9\u0000";
         for (int i = 0; i < 5_000; i++)
         {
             var chars = new char[random.Next(0, 120)];
             for (int c = 0; c < chars.Length; c++)
             {
-                chars[c] = alphabet[random.Next(alphabet.Length)];
+                chars[c] = Alphabet[random.Next(Alphabet.Length)];
             }
 
             string noise = new(chars);

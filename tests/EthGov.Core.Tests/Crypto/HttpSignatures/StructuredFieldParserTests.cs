@@ -107,13 +107,13 @@ public class StructuredFieldParserTests
     public void TryParseDictionary_RandomInput_NeverThrows()
     {
         var random = new Random(8941);
-        const string alphabet = "a=1(); \"\\:?*-._,AQID/+0\t\u00e9\r\n";
+        const string Alphabet = "a=1(); \"\\:?*-._,AQID/+0\t\u00e9\r\n";
         for (int i = 0; i < 20_000; i++)
         {
             var chars = new char[random.Next(0, 64)];
             for (int c = 0; c < chars.Length; c++)
             {
-                chars[c] = alphabet[random.Next(alphabet.Length)];
+                chars[c] = Alphabet[random.Next(Alphabet.Length)];
             }
 
             StructuredFieldParser.TryParseDictionary(new string(chars), HttpSignatureLimits.Default, out var members, out var error);
