@@ -13,6 +13,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly int _targetPort;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
+    private readonly List<Task> _relays = [];
     private readonly Task _acceptLoop;
     private volatile bool _cut;
     private int _dropped;
@@ -62,7 +63,15 @@ public sealed class TcpProxy : IAsyncDisposable
         await _stop.CancelAsync();
         _listener.Stop();
         Cut();
-        await _acceptLoop.ContinueWith(_ => { }, TaskScheduler.Default);
+        // Both end once stopped; a relay that failed for an unexpected reason fails the test here.
+        await _acceptLoop;
+        Task[] relays;
+        lock (_relays)
+        {
+            relays = [.. _relays];
+        }
+
+        await Task.WhenAll(relays);
         _stop.Dispose();
     }
 
@@ -88,7 +97,12 @@ public sealed class TcpProxy : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _relayed);
-            _ = Task.Run(() => RelayAsync(client));
+            var relay = Task.Run(() => RelayAsync(client));
+            lock (_relays)
+            {
+                _relays.RemoveAll(r => r.IsCompletedSuccessfully);
+                _relays.Add(relay);
+            }
         }
     }
 
@@ -115,9 +129,9 @@ public sealed class TcpProxy : IAsyncDisposable
             var first = await Task.WhenAny(down.CopyToAsync(up, _stop.Token), up.CopyToAsync(down, _stop.Token));
             await first.ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // A reset path is what this proxy is for.
+            // A reset path is what this proxy is for (a connection reset before its stream was taken is not connected).
         }
         finally
         {

@@ -272,7 +272,7 @@ internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> an
             else
             {
                 // Not anchored by the benchmark: every department's single anchor is asked, as the API does.
-                var read = await EthGov.Chain.Verification.ChainVerifier.VerifyAsync(chain.Documents, new VerificationRequest(parsed));
+                var read = await EthGov.Application.Verification.ChainVerifier.VerifyAsync(chain.Documents, new EthGov.Application.Verification.VerificationQuery(parsed));
                 if (!read.IsSuccess)
                 {
                     mismatches.Add($"{digest}: the chain could not be read ({read.Error})");

@@ -43,6 +43,22 @@ public sealed class AnchorService(DocumentIndex index, OutboxWriter writer, Batc
     }
 
     /// <summary>
+    /// Accepts one digest for <paramref name="departmentId"/> and, when <paramref name="wait"/> is given and no other
+    /// department holds the digest, waits up to that long for its batch to be confirmed or refused
+    /// (<see cref="WaitSettledAsync"/>); the caller then reads its status.
+    /// </summary>
+    public async Task<AcceptResult> AcceptOneAsync(uint departmentId, Digest digest, ulong validUntil, TimeSpan? wait, CancellationToken cancellationToken)
+    {
+        var result = await AcceptAsync(departmentId, new[] { digest }, validUntil, cancellationToken);
+        if (result.Conflict is null && wait is { } timeout)
+        {
+            await WaitSettledAsync(digest, timeout, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Waits until the batch carrying <paramref name="digest"/> is confirmed or failed, or <paramref name="timeout"/>
     /// passes (the caller then answers with the pending status): first for a batch to take the document, then for it.
     /// </summary>

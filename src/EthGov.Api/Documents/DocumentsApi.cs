@@ -7,10 +7,7 @@ using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
-using EthGov.Application.Documents;
 using EthGov.Application.Time;
-using EthGov.Chain.Abi;
-using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
@@ -203,9 +200,7 @@ public static class DocumentsApi
 
     /// <summary>Revokes a document of the caller's department.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
-        string digest, RevokeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts, Deployment deployment,
-        DocumentChanges changes,
-        CancellationToken cancellationToken)
+        string digest, RevokeRequest request, ActingDepartment caller, DocumentRevocation revocation, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
@@ -217,34 +212,16 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
         }
 
-        var located = Locate(parsed, caller, index, batches);
-        if (located.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        // Kept for re-anchoring after a wiped chain, which must not bring the document back valid.
-        var change = Record(changes, located.Batch, caller, parsed, DocumentChangeKind.Revocation, (ushort)reason, Digest.Zero, 0);
-        if (change.Problem is { } unrecorded)
-        {
-            return unrecorded;
-        }
-
-        // Not anchored through this API: on its own in this registry, or, before a cut-over, in registry 1.x.
-        var place = located.Batch is { } batch ? PlaceOf(batch, parsed, receipts)
-            : deployment.Legacy is not null ? AnchorPlace.OnItsOwnHereOrInLegacy : AnchorPlace.OnItsOwn;
-        var sent = await Revocation.SendAsync(caller.Signer.Documents, parsed, place, (ushort)reason, cancellationToken);
-
-        Settle(changes, change.Id, sent.IsSuccess);
-        return sent.IsSuccess
-            ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
-            : ChainProblems.From(sent.Error);
+        var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, (ushort)reason, cancellationToken);
+        return revoked.Outcome is { } outcome
+            ? TypedResults.Ok(new TransactionResponse(outcome.TransactionHash, outcome.BlockNumber, outcome.BlockTime))
+            : ProblemOf(revoked.Failure!);
     }
 
     /// <summary>Replaces a document of the caller's department by a newer one.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> Supersede(
-        string digest, SupersedeRequest request, ActingDepartment caller, DocumentIndex index, BatchStore batches, ReceiptService receipts,
-        OutboxWriter writer, DocumentResponses responses, DocumentChanges changes, CancellationToken cancellationToken)
+        string digest, SupersedeRequest request, ActingDepartment caller, DocumentSupersession supersession, DocumentResponses responses,
+        CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
@@ -261,60 +238,10 @@ public static class DocumentsApi
             return invalid;
         }
 
-        var located = Locate(oldDigest, caller, index, batches);
-        if (located.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var place = located.Batch is { } batch ? PlaceOf(batch, oldDigest, receipts) : AnchorPlace.OnItsOwn;
-        if (!Supersession.IsPossible(place) && located.Batch is { Registry: { } legacyRegistry })
-        {
-            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable, "A document of registry 1.x cannot be superseded",
-                $"{oldDigest} was anchored in registry 1.x ({legacyRegistry}); anchor the new document and revoke this one instead");
-        }
-
-        // Hold the new digest so no anchor request races the supersession for it.
-        var signal = OutboxWriter.NewCommitSignal();
-        var validUntil = ChainTime.ToSeconds(request.ValidUntil);
-        var reservation = index.Reserve([newDigest], caller.Department.Id, validUntil, DateTimeOffset.UtcNow, signal.Task);
-        if (reservation.CreatedCount == 0)
-        {
-            signal.TrySetCanceled(CancellationToken.None);
-            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", $"{newDigest} is already anchored or queued");
-        }
-
-        var change = Record(changes, located.Batch, caller, oldDigest, DocumentChangeKind.Supersession, 0, newDigest, validUntil);
-        if (change.Problem is { } unrecorded)
-        {
-            index.Release(reservation);
-            signal.TrySetException(new OutboxUnavailableException("the supersession could not be recorded"));
-            return unrecorded;
-        }
-
-        var sent = await Supersession.SendAsync(caller.Signer.Documents, oldDigest, place, newDigest, request.ValidUntil, cancellationToken);
-        Settle(changes, change.Id, sent.IsSuccess);
-        if (!sent.IsSuccess)
-        {
-            index.Release(reservation);
-            signal.TrySetException(new OutboxUnavailableException("the supersession was refused"));
-            return ChainProblems.From(sent.Error);
-        }
-
-        // The chain anchored the new digest as a single document: record it as a confirmed one-document batch (so the
-        // batcher leaves it alone), then commit its row.
-        var stored = batches.AddConfirmed(caller.Department.Id, validUntil, newDigest, sent.Value, DateTimeOffset.UtcNow);
-        index.AssignBatch(reservation.Created, stored.Id);
-        try
-        {
-            await writer.CommitAsync(reservation, signal, CancellationToken.None);
-        }
-        catch (OutboxUnavailableException ex)
-        {
-            return Problems.Problems.OutboxUnavailable(ex.Message);
-        }
-
-        return TypedResults.Ok(await responses.StatusAsync(newDigest, cancellationToken));
+        var superseded = await supersession.SupersedeAsync(caller.Department, caller.Signer, oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        return superseded.Failure is { } failure
+            ? ProblemOf(failure)
+            : TypedResults.Ok(await responses.StatusAsync(newDigest, cancellationToken));
     }
 
     private static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorOneAsync(
@@ -331,10 +258,11 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest("timeoutSeconds: give a positive number of seconds");
         }
 
+        var waitFor = wait == true ? TimeSpan.FromSeconds(Math.Min(timeoutSeconds ?? 30, options.MaxWait.TotalSeconds)) : (TimeSpan?)null;
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, new[] { digest }, ChainTime.ToSeconds(validUntil), cancellationToken);
+            result = await anchors.AcceptOneAsync(caller.Department.Id, digest, ChainTime.ToSeconds(validUntil), waitFor, cancellationToken);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -346,12 +274,6 @@ public static class DocumentsApi
             return AnchoredByAnother(digest);
         }
 
-        if (wait == true)
-        {
-            var timeout = TimeSpan.FromSeconds(Math.Min(timeoutSeconds ?? 30, options.MaxWait.TotalSeconds));
-            await anchors.WaitSettledAsync(digest, timeout, cancellationToken);
-        }
-
         var status = await responses.StatusAsync(digest, cancellationToken);
         return status.Status switch
         {
@@ -361,70 +283,21 @@ public static class DocumentsApi
         };
     }
 
-    private static (BatchRecord? Batch, ProblemHttpResult? Problem) Locate(Digest digest, ActingDepartment caller, DocumentIndex index, BatchStore batches)
+    private static ProblemHttpResult ProblemOf(DocumentChangeFailure failure) => failure switch
     {
-        if (!index.TryGet(digest, out var entry))
-        {
-            // Not anchored through this API (for example by the CLI): the chain decides.
-            return (null, null);
-        }
-
-        if (entry.DepartmentId != caller.Department.Id)
-        {
-            // Registry 2.0 would look for the digest in the caller's own namespace and answer "not anchored": say why.
-            return (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
-                "Only the issuing department may change this document", $"{digest} was issued by department {entry.DepartmentId}, not by {caller.Department.Code}"));
-        }
-
-        return batches.Get(entry.BatchId) switch
-        {
-            { State: BatchState.Confirmed } batch => (batch, null),
-            { State: BatchState.Failed } failed => (null, Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", failed.Error)),
-            _ => (null, NotYetAnchored(digest)),
-        };
-    }
-
-    // Only documents of the outbox are anchored again on a new deployment, so only their changes are kept for a replay.
-    private static (long? Id, ProblemHttpResult? Problem) Record(
-        DocumentChanges changes, BatchRecord? batch, ActingDepartment caller, Digest digest, DocumentChangeKind kind, ushort reason, Digest successor, ulong successorValidUntil)
-    {
-        if (batch is null)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (changes.Record(caller.Department.Id, digest, kind, reason, successor, successorValidUntil), null);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            return (null, Problems.Problems.OutboxUnavailable($"the {(kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {ex.SqliteErrorCode}"));
-        }
-    }
-
-    // A batch anchored in registry 1.x before the migration is revoked there (revokeLegacy), and never superseded.
-    private static AnchorPlace PlaceOf(BatchRecord batch, Digest digest, ReceiptService receipts)
-        => batch.Registry is not null ? AnchorPlace.InLegacy(batch.IsSingle ? null : batch.Root, receipts.ProofOf(batch, digest))
-            : batch.IsSingle ? AnchorPlace.OnItsOwn
-            : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, digest));
-
-    private static void Settle(DocumentChanges changes, long? id, bool applied)
-    {
-        if (id is not { } recorded)
-        {
-            return;
-        }
-
-        try
-        {
-            changes.Settle(recorded, applied);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            // Left "sending": a re-anchoring replays it, which is what the department asked for.
-        }
-    }
+        DocumentChangeFailure.NotIssuingDepartment f => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
+            "Only the issuing department may change this document", $"{f.Digest} was issued by department {f.IssuerId}, not by {f.CallerCode}"),
+        DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", f.Error),
+        DocumentChangeFailure.NotYetAnchored f => NotYetAnchored(f.Digest),
+        DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
+            $"the {(f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {f.SqliteErrorCode}"),
+        DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(f.Message),
+        DocumentChangeFailure.LegacyDocument f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable,
+            "A document of registry 1.x cannot be superseded", $"{f.Digest} was anchored in registry 1.x ({f.Registry}); anchor the new document and revoke this one instead"),
+        DocumentChangeFailure.SuccessorTaken f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", $"{f.Digest} is already anchored or queued"),
+        DocumentChangeFailure.ChainRefused f => ChainProblems.From(f.Error),
+        _ => throw new System.Diagnostics.UnreachableException($"no problem for {failure}"),
+    };
 
     private static ProblemHttpResult NotYetAnchored(Digest digest)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.NotYetAnchored, "The document is not anchored yet", $"{digest} is still in the outbox; try again when its status is anchored");

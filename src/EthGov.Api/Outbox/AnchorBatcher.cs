@@ -62,7 +62,18 @@ public sealed class AnchorBatcher(
             running = [.. _inFlight.Values];
         }
 
-        await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            // Sends log their own failures; only a send still waiting for the chain is left behind.
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("{Count} batch sends were still waiting for the chain at shutdown; their batches stay pending and are resumed at the next start", running.Count(t => !t.IsCompleted));
+            }
+        }
     }
 
     private void FormBatches()
@@ -155,8 +166,34 @@ public sealed class AnchorBatcher(
                 }
 
                 // Sends run concurrently; the department's sender hands out nonces in order.
-                _inFlight[batch.Id] = Task.Run(() => SubmitAsync(batch, stoppingToken), CancellationToken.None)
-                    .ContinueWith(_ => { lock (_inFlight) { _inFlight.Remove(batch.Id); } }, TaskScheduler.Default);
+                _inFlight[batch.Id] = SubmitLoggedAsync(batch, stoppingToken);
+            }
+        }
+    }
+
+    // Every send ends here: a failure that escapes SubmitAsync (the database refusing the batch's new state, or a bug) is
+    // logged, and the batch, still pending, is sent again at a later round.
+    private async Task SubmitLoggedAsync(BatchRecord batch, CancellationToken stoppingToken)
+    {
+        // Off the batcher's loop (which holds the _inFlight lock until this task is registered).
+        await Task.Yield();
+        try
+        {
+            await SubmitAsync(batch, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the batch stays pending and is resumed at the next start.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "sending batch {Batch} of {Count} documents failed; it is sent again at a later round", batch.Id, batch.Members.Length);
+        }
+        finally
+        {
+            lock (_inFlight)
+            {
+                _inFlight.Remove(batch.Id);
             }
         }
     }

@@ -73,7 +73,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _loop = Task.Factory.StartNew(RunLogged, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
@@ -90,6 +90,21 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _channel.Writer.TryComplete();
+
+    // The loop is awaited only at shutdown, and every request waiting for a commit waits for it: should it stop before,
+    // say so at once.
+    private void RunLogged()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogCritical(ex, "the outbox writer stopped: no anchor request is committed until the API restarts");
+            throw;
+        }
+    }
 
     private void Run()
     {

@@ -3,9 +3,9 @@ using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Receipts;
+using EthGov.Application.Verification;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
-using EthGov.Chain.Verification;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
@@ -31,38 +31,8 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
             return ChainResult<VerifyResponse>.Fail(ChainStatus.ResetError(reset));
         }
 
-        var documents = departments.Reader.Documents;
-        var request = new VerificationRequest(digest) { FileDigest = fileDigest, Receipt = receipt };
-        var ours = index.TryGet(digest, out var entry) && batches.Get(entry.BatchId) is { State: BatchState.Confirmed } confirmed ? confirmed : null;
-        Digest? root = null;
-        ChainResult<VerificationReport> report;
-        if (receipt is not null)
-        {
-            root = receipt.Batch?.Root;
-            report = await ChainVerifier.VerifyAsync(documents, request);
-        }
-        else if (ours is not null && (departmentId is null || departmentId == ours.DepartmentId))
-        {
-            // The proof of a document this API batched is recomputed from its outbox; the transaction it recorded is
-            // checked against the chain like a receipt's before it is shown. A batch anchored in registry 1.x before a
-            // migration is read there.
-            root = ours.IsSingle ? null : ours.Root;
-            var proof = root is null ? [] : receipts.ProofOf(ours, digest);
-            var source = departmentId is null ? IssuerSource.Outbox : IssuerSource.Requested;
-            request = request with { Transaction = new StatedTransaction(Digest.Parse(ours.TransactionHash!), ours.BlockNumber!.Value, Digest.Parse(ours.BlockHash!), ours.Registry ?? deployment.Registry) };
-            report = ours.Registry is not null && documents.Legacy is { } legacy
-                ? await ChainVerifier.VerifyLegacyAsync(legacy, request, root, proof, source)
-                : await ChainVerifier.VerifyForAsync(documents, request, ours.DepartmentId, root, proof, source);
-        }
-        else if (departmentId is { } named)
-        {
-            report = await ChainVerifier.VerifyForAsync(documents, request, named, null, [], IssuerSource.Requested);
-        }
-        else
-        {
-            report = await ChainVerifier.VerifyAsync(documents, request);
-        }
-
+        var query = new VerificationQuery(digest) { FileDigest = fileDigest, Receipt = receipt, DepartmentId = departmentId, Recorded = RecordedFor(digest) };
+        var report = await ChainVerifier.VerifyAsync(departments.Reader.Documents, query);
         if (!report.IsSuccess)
         {
             return ChainResult<VerifyResponse>.Fail(report.Error);
@@ -73,8 +43,20 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         // Only a transaction the chain confirmed is shown as the anchoring one.
         var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
         var anchored = facts.Status != DocumentStatus.Unknown;
-        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, root, transaction)));
+        return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, report.Value.BatchRoot, transaction)));
     }
+
+    // A document this API batched: its proof is recomputed from the outbox, and its transaction is the one recorded there
+    // (in the registry 1.x for a batch anchored there before a migration).
+    private RecordedAnchor? RecordedFor(Digest digest)
+        => index.TryGet(digest, out var entry) && batches.Get(entry.BatchId) is { State: BatchState.Confirmed } ours
+            ? new RecordedAnchor(
+                ours.DepartmentId,
+                ours.IsSingle ? null : ours.Root,
+                () => receipts.ProofOf(ours, digest),
+                new StatedTransaction(Digest.Parse(ours.TransactionHash!), ours.BlockNumber!.Value, Digest.Parse(ours.BlockHash!), ours.Registry ?? deployment.Registry),
+                ours.Registry is not null)
+            : null;
 
     private static DocumentFacts FactsOf(ChainFacts f, Digest? root, Digest? transaction)
     {

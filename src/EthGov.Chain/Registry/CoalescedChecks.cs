@@ -69,34 +69,55 @@ internal sealed class CoalescedChecks(Func<List<RecordQuery>, ulong, Task<ChainR
     }
 
     // The round's one sender: waits out the spacing since its previous call began, then sends what waits, until nothing
-    // does; a round replaced by a newer block still drains what it holds.
+    // does; a round replaced by a newer block still drains what it holds. Nobody awaits it: its callers await their
+    // answers, so it never fails, it answers.
     private async Task SendWhileWaitingAsync(Round round)
     {
-        while (true)
+        var questions = new List<Question>();
+        try
         {
-            if (round.LastCallStarted != 0 && spacing - Stopwatch.GetElapsedTime(round.LastCallStarted) is { Ticks: > 0 } rest)
+            while (true)
             {
-                await Task.Delay(rest).ConfigureAwait(false);
-            }
+                if (round.LastCallStarted != 0 && spacing - Stopwatch.GetElapsedTime(round.LastCallStarted) is { Ticks: > 0 } rest)
+                {
+                    await Task.Delay(rest).ConfigureAwait(false);
+                }
 
-            List<Question> questions;
+                lock (_gate)
+                {
+                    if (round.Waiting.Count == 0)
+                    {
+                        round.Sending = false;
+                        return;
+                    }
+
+                    questions = new List<Question>(Math.Min(round.Waiting.Count, MaxPerCall));
+                    while (questions.Count < MaxPerCall && round.Waiting.TryDequeue(out var next))
+                    {
+                        questions.Add(next);
+                    }
+                }
+
+                round.LastCallStarted = Stopwatch.GetTimestamp();
+                Answer(questions, await CallAsync(questions, round.BlockNumber).ConfigureAwait(false));
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing above is expected to throw (CallAsync reports failures as results); should it, every caller of the
+            // round gets the failure instead of waiting for ever.
+            var failed = ChainResult<StoredRecord>.Fail(ChainError.Unavailable(ex.Message));
             lock (_gate)
             {
-                if (round.Waiting.Count == 0)
-                {
-                    round.Sending = false;
-                    return;
-                }
-
-                questions = new List<Question>(Math.Min(round.Waiting.Count, MaxPerCall));
-                while (questions.Count < MaxPerCall && round.Waiting.TryDequeue(out var next))
-                {
-                    questions.Add(next);
-                }
+                questions.AddRange(round.Waiting);
+                round.Waiting.Clear();
+                round.Sending = false;
             }
 
-            round.LastCallStarted = Stopwatch.GetTimestamp();
-            Answer(questions, await CallAsync(questions, round.BlockNumber).ConfigureAwait(false));
+            foreach (var question in questions)
+            {
+                question.Answer.TrySetResult(failed);
+            }
         }
     }
 

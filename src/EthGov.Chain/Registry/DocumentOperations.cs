@@ -184,7 +184,10 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
             for (int i = 0; i < asked.Length; i++)
             {
                 var answer = unanswered[i].Answer;
-                _ = asked[i].ContinueWith(t => answer.SetResult(t.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // The answer is forwarded whatever happens to the question, so no reader of this block waits for ever.
+                _ = asked[i].ContinueWith(
+                    t => answer.SetResult(t.IsCompletedSuccessfully ? t.Result : ChainResult<StoredRecord>.Fail(ChainError.Unavailable(t.Exception?.GetBaseException().Message ?? "the records call was canceled"))),
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
 

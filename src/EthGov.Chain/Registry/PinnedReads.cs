@@ -100,6 +100,8 @@ internal sealed class PinnedReads(
     {
         long started = Stopwatch.GetTimestamp();
         var read = readLatest();
+        // Only keeps the answer; the read itself is returned and awaited by its callers, and a failed one is not kept, so
+        // the next caller reads again and gets the failure.
         _ = read.ContinueWith(
             done =>
             {

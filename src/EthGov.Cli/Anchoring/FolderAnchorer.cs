@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EthGov.Application.Anchoring;
+using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
-using EthGov.Chain.Verification;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
@@ -156,7 +156,7 @@ public sealed class FolderAnchorer(RegistryClient client, ReceiptIssuer issuer, 
             return $"the receipt names department {receipt.Issuer.Id} ({receipt.Issuer.Code}) as issuer, not {issuer.Id} ({issuer.Code})";
         }
 
-        var report = CommandRunner.OrFail(await ChainVerifier.VerifyAsync(client.Documents, new VerificationRequest(digest) { FileDigest = digest, Receipt = receipt }));
+        var report = CommandRunner.OrFail(await ChainVerifier.VerifyAsync(client.Documents, new VerificationQuery(digest) { FileDigest = digest, Receipt = receipt }));
         if (report.Verdict.Outcome is VerdictOutcome.Mismatch or VerdictOutcome.Unknown)
         {
             var failed = report.Verdict.Checks.Where(c => c.Outcome == CheckOutcome.Failed).Select(c => $"{c.Name}: {c.Detail}");

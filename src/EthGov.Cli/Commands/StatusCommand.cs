@@ -1,7 +1,6 @@
 using System.CommandLine;
-using EthGov.Chain.Verification;
+using EthGov.Application.Verification;
 using EthGov.Cli.Common;
-using EthGov.Core.Verification;
 
 namespace EthGov.Cli.Commands;
 
@@ -23,10 +22,11 @@ public static class StatusCommand
         {
             var digest = DigestArgument.Parse(parse.GetValue(s_digest)!, "digest");
             var (client, _) = await context.ConnectAsync(signed: false, ct);
-            var request = new VerificationRequest(digest);
-            var report = (parse.GetValue(s_department) is { } code
-                ? await ChainVerifier.VerifyForAsync(client.Documents, request, await DepartmentIdAsync(client, code), null, [], IssuerSource.Requested)
-                : await ChainVerifier.VerifyAsync(client.Documents, request)).OrFail();
+            var query = new VerificationQuery(digest)
+            {
+                DepartmentId = parse.GetValue(s_department) is { } code ? await DepartmentIdAsync(client, code) : null,
+            };
+            var report = (await ChainVerifier.VerifyAsync(client.Documents, query)).OrFail();
             return VerdictPrinter.Print(context.Output, report);
         });
         return command;

@@ -1,10 +1,9 @@
 using System.CommandLine;
+using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
-using EthGov.Chain.Verification;
 using EthGov.Cli.Anchoring;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
-using EthGov.Core.Verification;
 
 namespace EthGov.Cli.Commands;
 
@@ -42,8 +41,8 @@ public static class VerifyCommand
                 (client, _) = await context.ConnectAsync(signed: false, ct);
             }
 
-            var request = new VerificationRequest(receipt?.Digest ?? fileDigest) { FileDigest = fileDigest, Receipt = receipt };
-            var report = (await ChainVerifier.VerifyAsync(client.Documents, request)).OrFail();
+            var query = new VerificationQuery(receipt?.Digest ?? fileDigest) { FileDigest = fileDigest, Receipt = receipt };
+            var report = (await ChainVerifier.VerifyAsync(client.Documents, query)).OrFail();
             return VerdictPrinter.Print(context.Output, report);
         });
         return command;

@@ -1,4 +1,4 @@
-using EthGov.Chain.Verification;
+using EthGov.Application.Verification;
 using EthGov.Core.Verification;
 
 namespace EthGov.Cli.Common;

@@ -5,6 +5,8 @@ using EthGov.Chain.Deployments;
 using EthGov.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EthGov.Api.Tests.TestSupport;
 
@@ -16,19 +18,25 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly ILoggerProvider? _logs;
 
-    private ApiHost(Dictionary<string, string?> settings, string dataDirectory, string environment)
+    private ApiHost(Dictionary<string, string?> settings, string dataDirectory, string environment, ILoggerProvider? logs)
     {
         _settings = settings;
         _environment = environment;
+        _logs = logs;
         DataDirectory = dataDirectory;
     }
 
     /// <summary>The data directory (kept when the host is disposed, so a new host can restart on it).</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder.</summary>
-    public static async Task<ApiHost> StartAsync(DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null, string environment = "Development")
+    /// <summary>
+    /// Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder, and
+    /// <paramref name="logs"/>, when given, receives what the API logs.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null, string environment = "Development", ILoggerProvider? logs = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("ethgov-api-test-").FullName;
         var deploymentFile = Path.Combine(dataDirectory, "deployment.json");
@@ -53,7 +61,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var host = new ApiHost(settings, dataDirectory, environment);
+        var host = new ApiHost(settings, dataDirectory, environment, logs);
         _ = host.Server;
         return host;
     }
@@ -102,6 +110,11 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_logs is { } logs)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(logs));
         }
     }
 }

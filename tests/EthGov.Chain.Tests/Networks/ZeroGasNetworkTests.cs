@@ -4,7 +4,7 @@ using EthGov.Chain.Deployments;
 using EthGov.Chain.Receipts;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
-using EthGov.Chain.Verification;
+using EthGov.Application.Verification;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
@@ -43,7 +43,7 @@ public class ZeroGasNetworkTests : IAsyncLifetime
         var outcome = (await client.Documents.AnchorBatchAsync(tree.Root, tree.Count)).Unwrap();
         var latest = (await _node.CallAsync("eth_blockNumber")).GetString()!;
         var tx = await _node.CallAsync("eth_getTransactionByHash", outcome.TransactionHash);
-        var report = (await ChainVerifier.VerifyAsync(client.Documents, new VerificationRequest(digests[42])
+        var report = (await ChainVerifier.VerifyAsync(client.Documents, new VerificationQuery(digests[42])
         {
             Receipt = ReceiptFactory.ForBatchMember(tree, 42, new ReceiptIssuer(1, "CIVIL", "Civil Registry Office"), ChainId, deployment.Registry, outcome, null),
         })).Unwrap();

@@ -1,0 +1,75 @@
+using EthGov.Api.Outbox;
+using EthGov.Application.Documents;
+using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+
+namespace EthGov.Api.Documents;
+
+/// <summary>
+/// Replaces a document by a newer one for its issuing department: holds the new digest in the outbox so that no anchor
+/// request races the supersession for it, stores the change, sends the supersession (which anchors the new digest on
+/// its own), then records the new digest as a confirmed one-document batch, so the batcher leaves it alone, and
+/// commits its row.
+/// </summary>
+public sealed class DocumentSupersession(IssuedDocuments documents, DocumentIndex index, BatchStore batches, OutboxWriter writer)
+{
+    /// <summary>
+    /// Supersedes <paramref name="oldDigest"/> by <paramref name="newDigest"/> (valid until <paramref name="validUntil"/>,
+    /// or without expiry), signed by <paramref name="signer"/> for <paramref name="department"/>.
+    /// </summary>
+    public async Task<DocumentChangeResult> SupersedeAsync(
+        DepartmentInfo department, RegistryClient signer, Digest oldDigest, Digest newDigest, DateTimeOffset? validUntil, CancellationToken cancellationToken)
+    {
+        var (batch, refusal) = documents.Locate(oldDigest, department);
+        if (refusal is not null)
+        {
+            return DocumentChangeResult.Refused(refusal);
+        }
+
+        var place = batch is not null ? documents.PlaceOf(batch, oldDigest) : AnchorPlace.OnItsOwn;
+        if (!Supersession.IsPossible(place) && batch is { Registry: { } legacyRegistry })
+        {
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.LegacyDocument(oldDigest, legacyRegistry));
+        }
+
+        var signal = OutboxWriter.NewCommitSignal();
+        var chainValidUntil = ChainTime.ToSeconds(validUntil);
+        var reservation = index.Reserve([newDigest], department.Id, chainValidUntil, DateTimeOffset.UtcNow, signal.Task);
+        if (reservation.CreatedCount == 0)
+        {
+            signal.TrySetCanceled(CancellationToken.None);
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.SuccessorTaken(newDigest));
+        }
+
+        var (change, unrecorded) = documents.Record(batch, department.Id, oldDigest, DocumentChangeKind.Supersession, 0, newDigest, chainValidUntil);
+        if (unrecorded is not null)
+        {
+            index.Release(reservation);
+            signal.TrySetException(new OutboxUnavailableException("the supersession could not be recorded"));
+            return DocumentChangeResult.Refused(unrecorded);
+        }
+
+        var sent = await Supersession.SendAsync(signer.Documents, oldDigest, place, newDigest, validUntil, cancellationToken);
+        documents.Settle(change, sent.IsSuccess);
+        if (!sent.IsSuccess)
+        {
+            index.Release(reservation);
+            signal.TrySetException(new OutboxUnavailableException("the supersession was refused"));
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.ChainRefused(sent.Error));
+        }
+
+        var stored = batches.AddConfirmed(department.Id, chainValidUntil, newDigest, sent.Value, DateTimeOffset.UtcNow);
+        index.AssignBatch(reservation.Created, stored.Id);
+        try
+        {
+            await writer.CommitAsync(reservation, signal, CancellationToken.None);
+        }
+        catch (OutboxUnavailableException ex)
+        {
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.OutboxUnavailable(ex.Message));
+        }
+
+        return DocumentChangeResult.Made(sent.Value);
+    }
+}

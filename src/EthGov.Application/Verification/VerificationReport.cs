@@ -1,0 +1,13 @@
+using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+
+namespace EthGov.Application.Verification;
+
+/// <summary>A verdict with the chain facts it rests on.</summary>
+/// <param name="Verdict">The outcome and every check behind it.</param>
+/// <param name="Facts">What the chain said, and at which block.</param>
+public sealed record VerificationReport(Verdict Verdict, ChainFacts Facts)
+{
+    /// <summary>The root of the batch whose leaf was read (the receipt's or the recorded one), or null for a single anchor or a search.</summary>
+    public Digest? BatchRoot { get; init; }
+}
