@@ -25,7 +25,7 @@ public sealed class VerificationPageTests(PageFixture fixture)
 
         await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "valid");
         await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Valid");
-        // The browser's WebCrypto digest is the one design decision 1 defines.
+        // The browser's WebCrypto digest is the one decision 1 (docs/decisions.md) defines.
         await Expect(page.Locator("#digest-input")).ToHaveValueAsync(digest.ToString());
         var facts = page.Locator(".facts");
         await Expect(facts).ToContainTextAsync($"{CivilName} (CIVIL)");

@@ -82,7 +82,7 @@ internal static class ProposalIds
 {
     public static bool TryParse(string text, out BigInteger id)
     {
-        // uint256 has at most 78 digits: an id beyond it cannot be ABI-encoded and used to fail with a 500.
+        // uint256 has at most 78 digits: an id beyond it cannot be ABI-encoded, so it is refused here as a bad request.
         id = BigInteger.Zero;
         return text.Length <= 78
             && BigInteger.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)

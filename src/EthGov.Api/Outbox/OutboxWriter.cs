@@ -9,7 +9,7 @@ namespace EthGov.Api.Outbox;
 /// <summary>
 /// Group commit: requests put their documents on a channel; one writer with one long-lived connection and a
 /// prepared insert drains many requests into one transaction, commits, then completes each request. A
-/// request is answered only after the commit that holds its rows (design decision 9), and concurrent
+/// request is answered only after the commit that holds its rows (docs/decisions.md, decision 9), and concurrent
 /// requests share the cost of the fsync.
 /// </summary>
 public sealed class OutboxWriter : IHostedService, IDisposable

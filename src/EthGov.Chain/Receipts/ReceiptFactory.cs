@@ -5,7 +5,7 @@ using EthGov.Core.Receipts;
 
 namespace EthGov.Chain.Receipts;
 
-/// <summary>Builds receipts (design decision 8) from a confirmed anchoring transaction.</summary>
+/// <summary>Builds receipts (docs/decisions.md, decision 8) from a confirmed anchoring transaction.</summary>
 public static class ReceiptFactory
 {
     /// <summary>The receipt of a document anchored on its own.</summary>

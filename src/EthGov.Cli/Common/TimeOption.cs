@@ -5,8 +5,8 @@ namespace EthGov.Cli.Common;
 
 /// <summary>
 /// Times given on the command line become the chain's seconds since 1970 (a uint64). One that is not in the future
-/// is refused here with one line: the chain would refuse a recent one, but one before 1970 used to wrap around to a
-/// time in the far future that the chain accepted.
+/// is refused here with one line: the chain would refuse a recent one, but one before 1970 would wrap around, as a
+/// uint64, to a time in the far future that the chain accepts.
 /// </summary>
 public static class TimeOption
 {

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace EthGov.Core.Digests;
 
 /// <summary>
-/// Computes a document's digest: SHA-256 of its exact bytes (design decision 1), so anyone can
+/// Computes a document's digest: SHA-256 of its exact bytes (docs/decisions.md, decision 1), so anyone can
 /// reproduce it with <c>sha256sum</c> or WebCrypto.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ namespace EthGov.Core.Merkle;
 /// A Merkle batch of document digests, laid out exactly like OpenZeppelin's
 /// <c>StandardMerkleTree.of(values, ["bytes32"])</c> (npm <c>@openzeppelin/merkle-tree</c>, default
 /// options), so its root and proofs equal the npm library's and verify with <c>MerkleProof.verify</c>
-/// on chain (design decision 2).
+/// on chain (docs/decisions.md, decision 2).
 /// </summary>
 /// <remarks>
 /// Layout, as in the library: leaf hashes are sorted ascending and stored from the end of a

@@ -3,7 +3,7 @@ using EthGov.Core.Digests;
 namespace EthGov.Core.Receipts;
 
 /// <summary>
-/// Proof of anchoring handed to whoever holds a document (design decision 8): with it and any
+/// Proof of anchoring handed to whoever holds a document (docs/decisions.md, decision 8): with it and any
 /// JSON-RPC endpoint the document can be verified without an EthGov server. Its JSON form is
 /// described by <c>schemas/receipt.schema.json</c>; read it with <see cref="ReceiptReader"/> and
 /// write it with <see cref="ReceiptWriter"/>.

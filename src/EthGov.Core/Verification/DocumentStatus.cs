@@ -1,7 +1,7 @@
 namespace EthGov.Core.Verification;
 
 /// <summary>
-/// A document's status as the registry derives it (design decision 5). The numeric values equal the
+/// A document's status as the registry derives it (docs/decisions.md, decision 5). The numeric values equal the
 /// contract's <c>DocumentStatus</c> enum so a value read from the chain converts by cast.
 /// </summary>
 public enum DocumentStatus

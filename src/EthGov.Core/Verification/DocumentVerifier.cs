@@ -14,7 +14,7 @@ namespace EthGov.Core.Verification;
 /// overall outcome then follows the contract's precedence, Revoked &gt; KeyCompromised &gt; Superseded &gt;
 /// Expired &gt; Valid.
 /// A suspended issuer passes issuer-status with a note: suspension stops a department from acting,
-/// and nothing it anchored before is invalidated by it (design decision 3); the registry never lets a
+/// and nothing it anchored before is invalidated by it (docs/decisions.md, decision 3); the registry never lets a
 /// suspended department anchor, so every document it has on chain predates the suspension.
 /// </remarks>
 public static class DocumentVerifier

@@ -83,7 +83,7 @@ public sealed class PageFixture : IAsyncLifetime
     public static byte[] NewDocument(string kind) =>
         System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n{kind} no. {Guid.NewGuid()}\nissued {DateTimeOffset.UtcNow:O}\n%%EOF\n");
 
-    /// <summary>The document's digest as design decision 1 defines it.</summary>
+    /// <summary>The document's digest as decision 1 (docs/decisions.md) defines it.</summary>
     public static Digest DigestOf(byte[] document) => new(SHA256.HashData(document));
 
     /// <inheritdoc />

@@ -1,4 +1,4 @@
-// Document fingerprints (design decision 1): SHA-256 of the exact bytes, written 0x + 64 lowercase hex.
+// Document fingerprints (docs/decisions.md, decision 1): SHA-256 of the exact bytes, written 0x + 64 lowercase hex.
 
 /** SHA-256 of the file, computed here: the file itself is never sent anywhere. */
 export async function digestOfFile(file) {

@@ -8,7 +8,7 @@ namespace EthGov.Core.Crypto.HttpSignatures;
 /// </summary>
 /// <remarks>
 /// .NET's own <see cref="ECDsa"/> does the work (OpenSSL on Linux), which signs and checks in tens of
-/// microseconds; a department node's published key is a P-256 key for this reason (design decision 12).
+/// microseconds; a department node's published key is a P-256 key for this reason (docs/decisions.md, decision 16).
 /// ECDSA signatures are randomised: the same base signed twice gives two different, equally valid signatures.
 /// </remarks>
 public static class EcdsaP256Sha256
