@@ -7,7 +7,9 @@ using EthGov.Api.Paging;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
+using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
+using EthGov.Chain.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;
 
@@ -251,34 +253,26 @@ public static class DepartmentsApi
     }
 
     /// <summary>Approves a proposal.</summary>
-    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Approve(
+    public static Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Approve(
         string id, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
-    {
-        if (!ProposalIds.TryParse(id, out var proposalId))
-        {
-            return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
-        }
-
-        var sent = await caller.Signer.Departments.ApproveAsync(proposalId, cancellationToken);
-        if (!sent.IsSuccess)
-        {
-            return ChainProblems.From(sent.Error);
-        }
-
-        directory.Invalidate();
-        return TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime));
-    }
+        => SendForProposalAsync(id, caller.Signer.Departments.ApproveAsync, directory, cancellationToken);
 
     /// <summary>Executes a proposal whose live approvals reach the quorum.</summary>
-    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Execute(
+    public static Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Execute(
         string id, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+        => SendForProposalAsync(id, caller.Signer.Departments.ExecuteAsync, directory, cancellationToken);
+
+    // Approving and executing differ only in the transaction: both may change who is active, so the directory is refreshed.
+    private static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> SendForProposalAsync(
+        string id, Func<System.Numerics.BigInteger, CancellationToken, Task<ChainResult<TransactionOutcome>>> send,
+        DepartmentDirectory directory, CancellationToken cancellationToken)
     {
         if (!ProposalIds.TryParse(id, out var proposalId))
         {
             return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
         }
 
-        var sent = await caller.Signer.Departments.ExecuteAsync(proposalId, cancellationToken);
+        var sent = await send(proposalId, cancellationToken);
         if (!sent.IsSuccess)
         {
             return ChainProblems.From(sent.Error);
