@@ -137,8 +137,16 @@ public sealed class GovernanceApiTests(GovernanceFixture fixture) : IClassFixtur
 
         Assert.Equal([new ApprovalResponse(spareId, "SPARE", false), new ApprovalResponse(3, "TRANSPORT", true)], proposal.Approvers);
         Assert.Equal((2u, 1u, 2u, false), (proposal.Approvals, proposal.LiveApprovals, proposal.Quorum, proposal.Executed));
-        var listed = await fixture.Host.CreateClient().GetFromJsonAsync<EthGov.Api.Paging.Page<ProposalResponse>>("/api/v1/departments/proposals", TestJson.Options);
-        Assert.Contains(listed!.Items, p => p.Id == id && p.LiveApprovals == 1 && p.Quorum == 2);
+        // The fixture's other tests add proposals too: follow the pages until the list ends.
+        var listed = new List<ProposalResponse>();
+        for (string? next = "/api/v1/departments/proposals"; next is not null;)
+        {
+            var page = await fixture.Host.CreateClient().GetFromJsonAsync<EthGov.Api.Paging.Page<ProposalResponse>>(next, TestJson.Options);
+            listed.AddRange(page!.Items);
+            next = page.Next;
+        }
+
+        Assert.Contains(listed, p => p.Id == id && p.LiveApprovals == 1 && p.Quorum == 2);
     }
 
     [Fact]
