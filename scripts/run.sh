@@ -13,8 +13,8 @@ DATA_DIR="${ETHGOV_DATA_DIR:-$ETHGOV_ROOT/data}"
 
 ethgov_require_free_port "$RPC_PORT" "Hardhat node" ETHGOV_RPC_PORT
 ethgov_require_free_port "$API_PORT" "EthGov API" ETHGOV_API_URL
-# The CLI project references the API, so this builds everything run.sh starts and nothing else.
-ethgov_setup Release src/EthGov.Cli/EthGov.Cli.csproj
+# The two programs run.sh starts or prints (the API and the CLI) and nothing else.
+ethgov_setup Release src/EthGov.Api/EthGov.Api.csproj src/EthGov.Cli/EthGov.Cli.csproj
 
 pids=()
 cleanup() {

@@ -36,15 +36,21 @@ ethgov_install_browser() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
-# ethgov_setup CONFIGURATION [PROJECT]: installs, compiles the contracts, builds PROJECT (default: the solution).
+# ethgov_setup CONFIGURATION [PROJECT...]: installs, compiles the contracts, builds each PROJECT (default: the solution).
 ethgov_setup() {
-  local configuration="${1:-Debug}" target="${2:-EthGov.sln}"
+  local configuration="${1:-Debug}"
+  shift || true
+  local targets=("$@")
+  [ ${#targets[@]} -gt 0 ] || targets=(EthGov.sln)
   ethgov_use_node "$ETHGOV_ROOT"
   ethgov_npm_install
   ethgov_log "compiling contracts (solc WASM, offline)"
   (cd "$ETHGOV_ROOT" && node_modules/.bin/hardhat compile --quiet)
-  ethgov_log "building $target ($configuration)"
-  dotnet build "$ETHGOV_ROOT/$target" -c "$configuration" -nologo -clp:ErrorsOnly -v:quiet
+  local target
+  for target in "${targets[@]}"; do
+    ethgov_log "building $target ($configuration)"
+    dotnet build "$ETHGOV_ROOT/$target" -c "$configuration" -nologo -clp:ErrorsOnly -v:quiet
+  done
 }
 
 # Fails with a clear message when something already listens on the port.
