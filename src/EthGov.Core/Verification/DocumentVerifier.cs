@@ -29,7 +29,7 @@ public static class DocumentVerifier
         VerificationCheck[] checks =
         [
             DigestMatches(request),
-            ProofValid(request.Receipt),
+            ProofValid(request),
             IssuerNamed(request, facts),
             Anchored(request, facts),
             IssuerKnown(facts, anchored),
@@ -42,10 +42,10 @@ public static class DocumentVerifier
             TransactionMatches(request, facts),
         ];
 
-        return new Verdict(Decide(checks), checks);
+        return new Verdict(Decide(checks, request.ProofLookup), checks);
     }
 
-    private static VerdictOutcome Decide(VerificationCheck[] checks)
+    private static VerdictOutcome Decide(VerificationCheck[] checks, ProofLookupFailure? lookup)
     {
         bool Failed(string name) => checks.First(c => c.Name == name).Outcome == CheckOutcome.Failed;
 
@@ -56,7 +56,7 @@ public static class DocumentVerifier
 
         if (Failed(CheckNames.Anchored) || Failed(CheckNames.IssuerKnown))
         {
-            return VerdictOutcome.Unknown;
+            return lookup is { Unreachable: true } ? VerdictOutcome.Unreachable : VerdictOutcome.Unknown;
         }
 
         if (Failed(CheckNames.NotRevoked))
@@ -107,11 +107,19 @@ public static class DocumentVerifier
             : Check(CheckNames.DigestMatches, CheckOutcome.Passed, string.Join("; ", agreements));
     }
 
-    private static VerificationCheck ProofValid(Receipt? receipt)
+    private static VerificationCheck ProofValid(VerificationRequest request)
     {
-        if (receipt is null)
+        if (request.Receipt is not { } receipt)
         {
-            return Check(CheckNames.ProofValid, CheckOutcome.Skipped, "no receipt given");
+            if (request.Proof is { } stated)
+            {
+                return Check(CheckNames.ProofValid, CheckOutcome.Passed,
+                    $"the proof from {stated.From} leads from the digest to {stated.Root}, which the chain must know as a batch of the issuer");
+            }
+
+            return request.ProofLookup is { } lookup
+                ? Check(CheckNames.ProofValid, CheckOutcome.Skipped, lookup.Detail)
+                : Check(CheckNames.ProofValid, CheckOutcome.Skipped, "no receipt given");
         }
 
         if (receipt.Batch is not { } batch)
@@ -136,6 +144,9 @@ public static class DocumentVerifier
                 return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked about {asked}, as requested");
             case IssuerSource.Outbox:
                 return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"this service anchored it for {asked}");
+            case IssuerSource.NodeSearch:
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed,
+                    $"no department anchored it on its own; asked every active department's node for a proof: {request.Proof?.From ?? "a node"} gave one for {asked}");
         }
 
         var issuers = request.Issuers;
@@ -161,8 +172,8 @@ public static class DocumentVerifier
     {
         if (facts.Status == DocumentStatus.Unknown)
         {
-            string what = request.Receipt?.Batch is { } missing
-                ? $"neither batch root {missing.Root} with this proof nor the digest"
+            string what = request.BatchRoot is { } missing
+                ? $"neither batch root {missing} with this proof nor the digest"
                 : "the digest";
             if (facts.LegacyCutoverBlock is { } before)
             {
@@ -174,7 +185,7 @@ public static class DocumentVerifier
             return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
         }
 
-        string how = request.Receipt?.Batch is { } batch ? $"in batch {batch.Root}" : "on chain";
+        string how = request.BatchRoot is { } batch ? $"in batch {batch}" : "on chain";
         string where = facts.LegacyCutoverBlock is { } cutover ? $" of registry 1.x, before the cut-over at block {cutover}" : string.Empty;
         return Check(
             CheckNames.Anchored,

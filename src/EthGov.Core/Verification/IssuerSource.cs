@@ -17,4 +17,10 @@ public enum IssuerSource
 
     /// <summary>Every department was asked whether it anchored the digest on its own.</summary>
     Search,
+
+    /// <summary>
+    /// No department anchored the digest on its own, so every active department's node was asked for a batch proof,
+    /// and the department whose node gave one was read.
+    /// </summary>
+    NodeSearch,
 }

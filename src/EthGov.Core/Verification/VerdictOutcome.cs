@@ -30,4 +30,11 @@ public enum VerdictOutcome
     /// before any status, because the status would then be about some other document.
     /// </summary>
     Mismatch,
+
+    /// <summary>
+    /// The chain does not know the digest on its own, and the issuing department's node, which holds the batch proof
+    /// that would find it in a batch, could not be reached in time. Not a sign of forgery: ask again later, or verify
+    /// with the receipt or the document's link, which carry the proof.
+    /// </summary>
+    Unreachable,
 }

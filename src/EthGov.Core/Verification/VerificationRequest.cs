@@ -22,6 +22,15 @@ public sealed record VerificationRequest(Digest Digest)
     /// <summary>The transaction to check: <see cref="Transaction"/>, else the receipt's.</summary>
     public StatedTransaction? StatedTransaction => Transaction ?? (Receipt is { } r ? new StatedTransaction(r.TransactionHash, r.BlockNumber, r.BlockHash, r.Registry) : null);
 
+    /// <summary>A batch proof given without a receipt (by the document's link or the issuer's node), when there is one.</summary>
+    public StatedProof? Proof { get; init; }
+
+    /// <summary>When issuer nodes were asked for a proof and none gave a usable one: what they answered.</summary>
+    public ProofLookupFailure? ProofLookup { get; init; }
+
+    /// <summary>The batch root the facts were read under: the receipt's, else the stated proof's; null for a single anchor.</summary>
+    public Digest? BatchRoot => Receipt?.Batch?.Root ?? Proof?.Root;
+
     /// <summary>How the department the facts are about was chosen.</summary>
     public IssuerSource IssuerSource { get; init; } = IssuerSource.Receipt;
 

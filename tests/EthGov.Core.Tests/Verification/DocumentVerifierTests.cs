@@ -447,32 +447,9 @@ public class DocumentVerifierTests
         Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
     }
 
-    private static AnchoringTransaction Confirmed(Receipt receipt)
-        => new(receipt.TransactionHash, true, receipt.BlockNumber, receipt.BlockHash, receipt.Registry, true, true);
+    private static AnchoringTransaction Confirmed(Receipt receipt) => TestFacts.Confirmed(receipt);
 
-    private static ChainFacts FactsFor(Receipt receipt) => new()
-    {
-        Status = DocumentStatus.Valid,
-        DepartmentId = receipt.Issuer.Id,
-        DepartmentStatus = DepartmentStatus.Active,
-        AnchoredAt = receipt.AnchoredAt,
-        AnchoredBlock = receipt.BlockNumber,
-        ValidUntil = receipt.ValidUntil,
-        Successor = Digest.Zero,
-        KeyId = 1,
-        Transaction = Confirmed(receipt),
-        ReadAtBlock = receipt.BlockNumber + 100,
-        ReadAtTime = s_chainNow,
-        DepartmentCode = receipt.Issuer.Code,
-        DepartmentName = receipt.Issuer.Name,
-        ChainId = receipt.ChainId,
-        Registry = receipt.Registry,
-    };
+    private static ChainFacts FactsFor(Receipt receipt) => TestFacts.For(receipt, s_chainNow);
 
-    private static ChainFacts UnknownFacts() => new()
-    {
-        Status = DocumentStatus.Unknown,
-        ReadAtBlock = 9000,
-        ReadAtTime = s_chainNow,
-    };
+    private static ChainFacts UnknownFacts() => TestFacts.Unknown(s_chainNow);
 }
