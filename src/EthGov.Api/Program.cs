@@ -7,6 +7,7 @@ using EthGov.Api.Documents;
 using EthGov.Api.Grants;
 using EthGov.Api.Health;
 using EthGov.Api.Indexing;
+using EthGov.Api.Nodes;
 using EthGov.Api.OpenApi;
 using EthGov.Api.Outbox;
 using EthGov.Api.Page;
@@ -49,6 +50,7 @@ builder.Services.AddEthGovProblems();
 builder.Services.AddEthGovOpenApi();
 builder.Services.AddEthGovApiKeys(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);
+builder.Services.AddEthGovNodes(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();

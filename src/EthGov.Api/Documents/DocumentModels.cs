@@ -21,12 +21,18 @@ public sealed record AnchorBatchResponse(int Accepted, int AlreadyKnown, string 
 
 /// <summary>Revokes a document.</summary>
 /// <param name="Reason">The department's reason code (0-65535).</param>
-public sealed record RevokeRequest(int? Reason);
+/// <param name="Proof">
+/// The document's batch proof, as its link carries it (base64url of the sibling hashes), when this node did not anchor it.
+/// </param>
+/// <param name="Receipt">The document's receipt, when this node did not anchor it; it gives the batch and the proof.</param>
+public sealed record RevokeRequest(int? Reason, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
 
 /// <summary>Replaces a document by a newer one, anchored at once as a single document.</summary>
 /// <param name="NewDigest">The replacing document's digest.</param>
 /// <param name="ValidUntil">The replacing document's end of validity; absent for no expiry.</param>
-public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUntil);
+/// <param name="Proof">The replaced document's batch proof, when this node did not anchor it (see <see cref="RevokeRequest"/>).</param>
+/// <param name="Receipt">The replaced document's receipt, when this node did not anchor it.</param>
+public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUntil, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
 
 /// <summary>Where a document is on its way to the chain, and its receipt once anchored.</summary>
 /// <param name="Digest">The document's digest.</param>

@@ -1,5 +1,6 @@
 using EthGov.Api.Outbox;
 using EthGov.Application.Documents;
+using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;
@@ -12,14 +13,15 @@ namespace EthGov.Api.Documents;
 /// its own), then records the new digest as a confirmed one-document batch, so the batcher leaves it alone, and
 /// commits its row.
 /// </summary>
-public sealed class DocumentSupersession(IssuedDocuments documents, DocumentIndex index, BatchStore batches, OutboxWriter writer)
+public sealed class DocumentSupersession(IssuedDocuments documents, DocumentIndex index, BatchStore batches, OutboxWriter writer, Deployment deployment)
 {
     /// <summary>
     /// Supersedes <paramref name="oldDigest"/> by <paramref name="newDigest"/> (valid until <paramref name="validUntil"/>,
     /// or without expiry), signed by <paramref name="signer"/> for <paramref name="department"/>.
     /// </summary>
     public async Task<DocumentChangeResult> SupersedeAsync(
-        DepartmentInfo department, RegistryClient signer, Digest oldDigest, Digest newDigest, DateTimeOffset? validUntil, CancellationToken cancellationToken)
+        DepartmentInfo department, RegistryClient signer, Digest oldDigest, Digest newDigest, DateTimeOffset? validUntil, AnchorPlace? stated,
+        CancellationToken cancellationToken)
     {
         var (batch, refusal) = documents.Locate(oldDigest, department);
         if (refusal is not null)
@@ -27,10 +29,21 @@ public sealed class DocumentSupersession(IssuedDocuments documents, DocumentInde
             return DocumentChangeResult.Refused(refusal);
         }
 
-        var place = batch is not null ? documents.PlaceOf(batch, oldDigest) : AnchorPlace.OnItsOwn;
-        if (!Supersession.IsPossible(place) && batch is { Registry: { } legacyRegistry })
+        var place = batch is not null ? documents.PlaceOf(batch, oldDigest) : stated;
+        if (place is null)
         {
-            return DocumentChangeResult.Refused(new DocumentChangeFailure.LegacyDocument(oldDigest, legacyRegistry));
+            var found = await documents.FindElsewhereAsync(signer, department.Id, oldDigest, false, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return DocumentChangeResult.Refused(new DocumentChangeFailure.ChainRefused(found.Error));
+            }
+
+            place = found.Value;
+        }
+
+        if (!Supersession.IsPossible(place))
+        {
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.LegacyDocument(oldDigest, batch?.Registry ?? deployment.Legacy?.Registry ?? "registry 1.x"));
         }
 
         var signal = OutboxWriter.NewCommitSignal();

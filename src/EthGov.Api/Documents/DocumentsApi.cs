@@ -8,6 +8,7 @@ using EthGov.Api.Receipts;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Time;
+using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using EthGov.Core.Verification;
@@ -200,7 +201,7 @@ public static class DocumentsApi
 
     /// <summary>Revokes a document of the caller's department.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
-        string digest, RevokeRequest request, ActingDepartment caller, DocumentRevocation revocation, CancellationToken cancellationToken)
+        string digest, RevokeRequest request, ActingDepartment caller, DocumentRevocation revocation, Deployment deployment, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
@@ -212,7 +213,13 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
         }
 
-        var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, (ushort)reason, cancellationToken);
+        var (stated, statedProblem) = StatedAnchorPlace.Read(request.Proof, request.Receipt, parsed, caller.Department.Id, deployment);
+        if (statedProblem is not null)
+        {
+            return Problems.Problems.InvalidRequest(statedProblem);
+        }
+
+        var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, (ushort)reason, stated, cancellationToken);
         return revoked.Outcome is { } outcome
             ? TypedResults.Ok(new TransactionResponse(outcome.TransactionHash, outcome.BlockNumber, outcome.BlockTime))
             : ProblemOf(revoked.Failure!);
@@ -221,7 +228,7 @@ public static class DocumentsApi
     /// <summary>Replaces a document of the caller's department by a newer one.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> Supersede(
         string digest, SupersedeRequest request, ActingDepartment caller, DocumentSupersession supersession, DocumentResponses responses,
-        CancellationToken cancellationToken)
+        Deployment deployment, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
@@ -238,7 +245,13 @@ public static class DocumentsApi
             return invalid;
         }
 
-        var superseded = await supersession.SupersedeAsync(caller.Department, caller.Signer, oldDigest, newDigest, request.ValidUntil, cancellationToken);
+        var (stated, statedProblem) = StatedAnchorPlace.Read(request.Proof, request.Receipt, oldDigest, caller.Department.Id, deployment);
+        if (statedProblem is not null)
+        {
+            return Problems.Problems.InvalidRequest(statedProblem);
+        }
+
+        var superseded = await supersession.SupersedeAsync(caller.Department, caller.Signer, oldDigest, newDigest, request.ValidUntil, stated, cancellationToken);
         return superseded.Failure is { } failure
             ? ProblemOf(failure)
             : TypedResults.Ok(await responses.StatusAsync(newDigest, cancellationToken));

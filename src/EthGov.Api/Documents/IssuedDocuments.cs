@@ -1,6 +1,7 @@
 using EthGov.Api.Outbox;
 using EthGov.Api.Receipts;
 using EthGov.Application.Documents;
+using EthGov.Application.Nodes;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace EthGov.Api.Documents;
 /// anchored, and the record of each change sent, kept for re-anchoring after a wiped chain (which must not bring a
 /// revoked or superseded document back valid).
 /// </summary>
-public sealed class IssuedDocuments(DocumentIndex index, BatchStore batches, ReceiptService receipts, DocumentChanges changes)
+public sealed class IssuedDocuments(DocumentIndex index, BatchStore batches, ReceiptService receipts, DocumentChanges changes, IssuerProofs proofs)
 {
     /// <summary>
     /// The confirmed batch that holds <paramref name="digest"/>, null when this API did not anchor it (for example the
@@ -47,6 +48,14 @@ public sealed class IssuedDocuments(DocumentIndex index, BatchStore batches, Rec
         => batch.Registry is not null ? AnchorPlace.InLegacy(batch.IsSingle ? null : batch.Root, receipts.ProofOf(batch, digest))
             : batch.IsSingle ? AnchorPlace.OnItsOwn
             : AnchorPlace.InBatch(batch.Root, receipts.ProofOf(batch, digest));
+
+    /// <summary>
+    /// Where a document of <paramref name="departmentId"/> that this node did not anchor sits (another node of the
+    /// department or the CLI anchored it, and the request stated no place): see <see cref="AnchorPlaceFinder"/>.
+    /// </summary>
+    public Task<EthGov.Chain.Abi.ChainResult<AnchorPlace>> FindElsewhereAsync(
+        RegistryClient signer, uint departmentId, Digest digest, bool hasLegacyRegistry, CancellationToken cancellationToken)
+        => AnchorPlaceFinder.FindAsync(signer.Documents, proofs, departmentId, digest, hasLegacyRegistry, cancellationToken);
 
     /// <summary>
     /// Stores a change about to be sent for a document of <paramref name="batch"/>; only documents of the outbox are

@@ -3,6 +3,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Receipts;
+using EthGov.Api.Signers;
 using EthGov.Application.Verification;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
@@ -17,22 +18,35 @@ namespace EthGov.Api.Verification;
 /// or the proof this API can recompute for documents it batched) and judged by EthGov.Core's
 /// <see cref="DocumentVerifier"/>. The local outbox only supplies proofs, never the answer.
 /// </summary>
-public sealed class DocumentVerification(DepartmentDirectory departments, DocumentIndex index, BatchStore batches, ReceiptService receipts, ChainStatus chainStatus, Deployment deployment)
+public sealed class DocumentVerification(
+    DepartmentDirectory departments, DepartmentSigners signers, NetworkVerifier network, DocumentIndex index, BatchStore batches, ReceiptService receipts,
+    ChainStatus chainStatus, Deployment deployment)
 {
     /// <summary>
     /// The verdict for <paramref name="digest"/>, or the chain failure that prevented one. The issuer read is the
     /// receipt's; else <paramref name="departmentId"/> when the caller named one; else the department this API anchored
     /// the digest for; else every department is asked and the verdict names each that anchored it.
     /// </summary>
-    public async Task<ChainResult<VerifyResponse>> VerifyAsync(Digest digest, Digest? fileDigest, Receipt? receipt, uint? departmentId = null)
+    public async Task<ChainResult<VerifyResponse>> VerifyAsync(
+        Digest digest, Digest? fileDigest, Receipt? receipt, uint? departmentId = null, StatedProof? proof = null, CancellationToken cancellationToken = default)
     {
         if (chainStatus.ResetDetected is { } reset)
         {
             return ChainResult<VerifyResponse>.Fail(ChainStatus.ResetError(reset));
         }
 
-        var query = new VerificationQuery(digest) { FileDigest = fileDigest, Receipt = receipt, DepartmentId = departmentId, Recorded = RecordedFor(digest) };
-        var report = await ChainVerifier.VerifyAsync(departments.Reader.Documents, query);
+        var recorded = RecordedFor(digest);
+        var query = new VerificationQuery(digest)
+        {
+            FileDigest = fileDigest,
+            Receipt = receipt,
+            DepartmentId = departmentId,
+            Recorded = recorded,
+            // What this node recorded itself beats a proof someone hands it.
+            Proof = recorded is null ? proof : null,
+        };
+        var hosted = await HostedAsync(cancellationToken);
+        var report = await network.VerifyAsync(departments.Reader.Documents, query, hosted, cancellationToken);
         if (!report.IsSuccess)
         {
             return ChainResult<VerifyResponse>.Fail(report.Error);
@@ -44,6 +58,16 @@ public sealed class DocumentVerification(DepartmentDirectory departments, Docume
         var transaction = verdict[CheckNames.TransactionMatches].Outcome == CheckOutcome.Passed ? facts.Transaction?.Hash : null;
         var anchored = facts.Status != DocumentStatus.Unknown;
         return ChainResult<VerifyResponse>.Ok(new VerifyResponse(digest, verdict.Outcome, verdict.Checks, read, anchored ? facts.DepartmentCode : null, fileDigest, FactsOf(facts, report.Value.BatchRoot, transaction)));
+    }
+
+    // The departments whose keys this node holds: it would have recorded their documents itself, so their nodes are not
+    // asked for proofs (read from the cached department list).
+    private async Task<IReadOnlySet<uint>> HostedAsync(CancellationToken cancellationToken)
+    {
+        var list = await departments.ListAsync(cancellationToken);
+        return list.IsSuccess
+            ? list.Value.Where(d => signers.For(d.Code) is not null).Select(d => d.Id).ToHashSet()
+            : new HashSet<uint>();
     }
 
     // A document this API batched: its proof is recomputed from the outbox, and its transaction is the one recorded there

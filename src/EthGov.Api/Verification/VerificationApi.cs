@@ -3,7 +3,9 @@ using EthGov.Api.Documents;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Core.Digests;
+using EthGov.Core.Links;
 using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,7 @@ public static class VerificationApi
     {
         var group = app.MapGroup("/api/v1/verify").WithTags("Verification");
         group.MapGet("/{digest}", VerifyDigest).WithName("VerifyDigest")
-            .WithSummary("Verify a digest against the chain; ?department=CODE names the issuer, else every department is asked");
+            .WithSummary("Verify a digest against the chain; ?department=CODE names the issuer (else every department is asked), ?proof= gives its batch proof as a document link carries it");
         group.MapPost("/", Verify).WithName("Verify")
             .WithSummary("Verify a digest and/or a receipt against the chain")
             .WithMetadata(new JsonBodyLimit(MaxArrayLength: ReceiptBatch.MaxProofLength, ArrayProblemType: ProblemTypes.InvalidReceipt, ArrayProblemTitle: InvalidReceiptTitle));
@@ -30,13 +32,26 @@ public static class VerificationApi
         return app;
     }
 
-    /// <summary>Verifies a digest, as issued by <paramref name="department"/> when given (a department code).</summary>
+    /// <summary>
+    /// Verifies a digest, as issued by <paramref name="department"/> when given (a department code), as a leaf of the
+    /// batch <paramref name="proof"/> leads to when given (base64url of the sibling hashes, the <c>p</c> of a document link).
+    /// </summary>
     public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyDigest(
-        string digest, string? department, DocumentVerification verification, DepartmentDirectory departments, CancellationToken cancellationToken)
+        string digest, string? department, string? proof, DocumentVerification verification, DepartmentDirectory departments, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
             return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        if (!ProofCode.TryDecode(proof, out var path, out var proofError))
+        {
+            return Problems.Problems.InvalidRequest($"proof: {proofError}");
+        }
+
+        if (path.Count > 0 && department is null)
+        {
+            return Problems.Problems.InvalidRequest("proof: a proof needs the department whose batch it claims (?department=CODE)");
         }
 
         uint? departmentId = null;
@@ -56,11 +71,12 @@ public static class VerificationApi
             departmentId = named.Id;
         }
 
-        return Answer(await verification.VerifyAsync(parsed, null, null, departmentId));
+        var stated = path.Count > 0 ? StatedProof.For(parsed, path, ProofSource.Link, "the document's link") : null;
+        return Answer(await verification.VerifyAsync(parsed, null, null, departmentId, stated, cancellationToken));
     }
 
     /// <summary>Verifies a digest, a receipt or both.</summary>
-    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(VerifyRequest request, DocumentVerification verification)
+    public static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Verify(VerifyRequest request, DocumentVerification verification, CancellationToken cancellationToken)
     {
         Receipt? receipt = null;
         if (request.Receipt is { } json && json.ValueKind != System.Text.Json.JsonValueKind.Null)
@@ -91,7 +107,7 @@ public static class VerificationApi
             return Problems.Problems.InvalidRequest("give a digest, a receipt or both");
         }
 
-        return Answer(await verification.VerifyAsync(digest, null, receipt));
+        return Answer(await verification.VerifyAsync(digest, null, receipt, cancellationToken: cancellationToken));
     }
 
     /// <summary>Verifies an uploaded file, with its receipt when given.</summary>
@@ -123,7 +139,7 @@ public static class VerificationApi
 
         // With a receipt, the question is about the receipt's document; the file must match it.
         var digest = receipt?.Digest ?? fileDigest;
-        return Answer(await verification.VerifyAsync(digest, fileDigest, receipt));
+        return Answer(await verification.VerifyAsync(digest, fileDigest, receipt, cancellationToken: cancellationToken));
     }
 
     private static Results<Ok<VerifyResponse>, ProblemHttpResult> Answer(EthGov.Chain.Abi.ChainResult<VerifyResponse> result)

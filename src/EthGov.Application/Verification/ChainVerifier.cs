@@ -38,6 +38,12 @@ public static class ChainVerifier
                 : VerifyForAsync(documents, request, recorded.DepartmentId, recorded.Root, recorded.Proof(), source);
         }
 
+        if (query.Proof is { } stated)
+        {
+            var department = query.DepartmentId ?? throw new ArgumentException("a stated proof needs the department whose batch it claims", nameof(query));
+            return VerifyForAsync(documents, request with { Proof = stated }, department, stated.Root, stated.Path, query.ProofIssuerSource);
+        }
+
         return query.DepartmentId is { } named
             ? VerifyForAsync(documents, request, named, null, [], IssuerSource.Requested)
             : SearchAsync(documents, request);
@@ -142,5 +148,5 @@ public static class ChainVerifier
     }
 
     private static ChainResult<VerificationReport> Report(VerificationRequest request, ChainFacts facts, Digest? root)
-        => ChainResult<VerificationReport>.Ok(new VerificationReport(DocumentVerifier.Evaluate(request, facts), facts) { BatchRoot = root });
+        => ChainResult<VerificationReport>.Ok(new VerificationReport(DocumentVerifier.Evaluate(request, facts), facts) { BatchRoot = root, Request = request });
 }

@@ -1,5 +1,6 @@
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
+using EthGov.Core.Verification;
 
 namespace EthGov.Application.Verification;
 
@@ -19,6 +20,15 @@ public sealed record VerificationQuery(Digest Digest)
 
     /// <summary>The department the person names as issuer, when they name one.</summary>
     public uint? DepartmentId { get; init; }
+
+    /// <summary>
+    /// A batch proof given without a receipt (the document's link, or the issuer's node), read as a leaf of the batch it
+    /// leads to in <see cref="DepartmentId"/>'s namespace, which it requires.
+    /// </summary>
+    public StatedProof? Proof { get; init; }
+
+    /// <summary>How the department a <see cref="Proof"/> is read for was chosen: named by the asker, or found by asking nodes.</summary>
+    public IssuerSource ProofIssuerSource { get; init; } = IssuerSource.Requested;
 
     /// <summary>How the answering service anchored the digest, when it did (the API's outbox).</summary>
     public RecordedAnchor? Recorded { get; init; }

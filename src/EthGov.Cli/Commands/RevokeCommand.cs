@@ -29,7 +29,7 @@ public static class RevokeCommand
             var (client, deployment) = await context.ConnectAsync(signed: true, ct);
             var reason = parse.GetValue(s_reason);
             // A receipt of the registry 1.x this deployment took over from: the revocation is recorded here (revokeLegacy).
-            var place = AnchorPlace.Of(receipt, deployment.Legacy?.Registry);
+            var place = await DocumentPlaces.OfAsync(context, client, deployment, digest, receipt, deployment.Legacy?.Registry, ct);
             var outcome = (await Revocation.SendAsync(client.Documents, digest, place, reason, ct)).OrFail();
             context.Output.Result(outcome, () => [$"revoked {digest} (reason {reason}) in tx {outcome.TransactionHash}, block {outcome.BlockNumber}"]);
             return ExitCodes.Success;

@@ -31,7 +31,7 @@ public static class SupersedeCommand
             var validUntil = TimeOption.RequireFuture(parse.GetValue(s_validUntil), "--valid-until");
             var (client, deployment) = await context.ConnectAsync(signed: true, ct);
             // The receipt's batch is taken as one of this registry: the registry refuses a batch it does not hold.
-            var place = AnchorPlace.Of(receipt, legacyRegistry: null);
+            var place = await DocumentPlaces.OfAsync(context, client, deployment, oldDigest, receipt, legacyRegistry: null, ct);
             var outcome = (await Supersession.SendAsync(client.Documents, oldDigest, place, newDigest, validUntil, ct)).OrFail();
 
             if (File.Exists(newArg))

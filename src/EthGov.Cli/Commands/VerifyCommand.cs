@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EthGov.Application.Verification;
+using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
 using EthGov.Cli.Anchoring;
 using EthGov.Cli.Common;
@@ -31,18 +32,20 @@ public static class VerifyCommand
 
             var fileDigest = await DocumentHasher.HashFileAsync(file, ct);
             var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(s_receipt) ?? DefaultReceipt(file), ct);
-            RegistryClient client;
+            var query = new VerificationQuery(receipt?.Digest ?? fileDigest) { FileDigest = fileDigest, Receipt = receipt };
+            ChainResult<VerificationReport> verified;
             if (receipt is not null)
             {
-                client = await ClientForReceiptAsync(context, receipt, ct);
+                verified = await ChainVerifier.VerifyAsync((await ClientForReceiptAsync(context, receipt, ct)).Documents, query);
             }
             else
             {
-                (client, _) = await context.ConnectAsync(signed: false, ct);
+                // Without a receipt, a batch member is found through the proof its department's node gives.
+                var (client, deployment) = await context.ConnectAsync(signed: false, ct);
+                verified = await NodeNetwork.VerifierFor(context, client, deployment).VerifyAsync(client.Documents, query, new HashSet<uint>(), ct);
             }
 
-            var query = new VerificationQuery(receipt?.Digest ?? fileDigest) { FileDigest = fileDigest, Receipt = receipt };
-            var report = (await ChainVerifier.VerifyAsync(client.Documents, query)).OrFail();
+            var report = verified.OrFail();
             return VerdictPrinter.Print(context.Output, report);
         });
         return command;

@@ -75,6 +75,9 @@ public sealed class CliContext
     public async Task<Deployment?> LoadDeploymentIfPresentAsync(CancellationToken cancellationToken)
         => File.Exists(DeploymentPath(ExplicitChainId ?? Chain.Transactions.ChainOptions.DevAccountsChainId)) ? await LoadDeploymentAsync(cancellationToken) : null;
 
+    /// <summary>Whether department nodes on loopback and private addresses may be asked (--allow-private-nodes).</summary>
+    public bool AllowPrivateNodes => _parse.GetValue(GlobalOptions.AllowPrivateNodes);
+
     /// <summary>Whether a signer key was named (--key-file or ETHGOV_KEY_FILE).</summary>
     public bool HasSigner => _parse.GetValue(GlobalOptions.KeyFile) is not null || Environment.GetEnvironmentVariable("ETHGOV_KEY_FILE") is not null;
 

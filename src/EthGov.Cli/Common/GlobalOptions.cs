@@ -49,6 +49,14 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Lets the CLI ask department nodes on loopback and private addresses (a development setup).</summary>
+    public static readonly Option<bool> AllowPrivateNodes = new("--allow-private-nodes")
+    {
+        Description = "Ask department nodes whose on-chain URL is on a loopback or private address, as in the development setup (env ETHGOV_ALLOW_PRIVATE_NODES=true)",
+        Recursive = true,
+        DefaultValueFactory = _ => string.Equals(Environment.GetEnvironmentVariable("ETHGOV_ALLOW_PRIVATE_NODES"), "true", StringComparison.OrdinalIgnoreCase),
+    };
+
     /// <summary>Adds the global options to <paramref name="root"/>.</summary>
     public static void AddTo(RootCommand root)
     {
@@ -58,5 +66,6 @@ public static class GlobalOptions
         root.Options.Add(Deployment);
         root.Options.Add(KeyFile);
         root.Options.Add(Json);
+        root.Options.Add(AllowPrivateNodes);
     }
 }

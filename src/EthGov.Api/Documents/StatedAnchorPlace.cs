@@ -1,0 +1,57 @@
+using System.Text.Json;
+using EthGov.Application.Documents;
+using EthGov.Application.Verification;
+using EthGov.Chain.Deployments;
+using EthGov.Core.Digests;
+using EthGov.Core.Links;
+using EthGov.Core.Merkle;
+using EthGov.Core.Receipts;
+
+namespace EthGov.Api.Documents;
+
+/// <summary>
+/// The anchor place a revocation or supersession request states (a proof, or a receipt), for a document this node did
+/// not anchor itself. A claim: the chain refuses the change if the place is wrong.
+/// </summary>
+public static class StatedAnchorPlace
+{
+    /// <summary>
+    /// The stated place of <paramref name="digest"/> of department <paramref name="departmentId"/>, null when the request states
+    /// none, or the reason it is refused (a receipt about another document, department or registry; a bad proof).
+    /// </summary>
+    public static (AnchorPlace? Place, string? Problem) Read(string? proof, JsonElement? receipt, Digest digest, uint departmentId, Deployment deployment)
+    {
+        var hasReceipt = receipt is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+        if (hasReceipt && !string.IsNullOrEmpty(proof))
+        {
+            return (null, "give a proof or a receipt, not both");
+        }
+
+        if (hasReceipt)
+        {
+            var parsed = ReceiptReader.Parse(receipt!.Value);
+            if (!parsed.IsValid)
+            {
+                return (null, $"receipt: {string.Join("; ", parsed.Errors.Take(3))}");
+            }
+
+            var stated = parsed.Receipt!;
+            var legacy = deployment.Legacy?.Registry;
+            if (ReceiptAbout.Disagreement(stated, digest, deployment.ChainId, [deployment.Registry, legacy], departmentId) is { } other)
+            {
+                return (null, $"receipt: {other}");
+            }
+
+            return stated.Batch is { } batch && MerkleTree.ComputeRoot(digest, [.. batch.Proof]) != batch.Root
+                ? (null, "receipt: its proof does not lead to its batch root")
+                : (AnchorPlace.Of(stated, legacy), null);
+        }
+
+        if (!ProofCode.TryDecode(proof, out var path, out var error))
+        {
+            return (null, $"proof: {error}");
+        }
+
+        return path.Count == 0 ? (null, null) : (AnchorPlace.InBatch(MerkleTree.ComputeRoot(digest, [.. path]), path), null);
+    }
+}
