@@ -11,6 +11,9 @@ public class NodeClientTests
 {
     private static readonly TimeSpan s_margin = TimeSpan.FromSeconds(1.5);
 
+    // Ends a call that a broken client would let run for ever; the test then fails on the cancellation instead of hanging.
+    private static readonly TimeSpan s_guard = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task GetReceipt_NodeAnswersTheReceipt_ReturnsIt()
     {
@@ -92,8 +95,10 @@ public class NodeClientTests
         var timeout = TimeSpan.FromSeconds(1);
         using var client = Client(timeout: timeout);
 
+        using var guard = new CancellationTokenSource(s_guard);
+
         var clock = Stopwatch.StartNew();
-        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_500), CancellationToken.None);
+        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_500), guard.Token);
         clock.Stop();
 
         Assert.Equal(NodeFailure.TimedOut, answer.Failure);
@@ -118,8 +123,10 @@ public class NodeClientTests
         var timeout = TimeSpan.FromSeconds(1);
         using var client = Client(timeout: timeout);
 
+        using var guard = new CancellationTokenSource(s_guard);
+
         var clock = Stopwatch.StartNew();
-        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_600), CancellationToken.None);
+        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_600), guard.Token);
         clock.Stop();
 
         Assert.Equal(NodeFailure.TimedOut, answer.Failure);
@@ -146,7 +153,8 @@ public class NodeClientTests
 
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_701), CancellationToken.None);
+        using var guard = new CancellationTokenSource(s_guard);
+        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_701), guard.Token);
         clock.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -171,8 +179,10 @@ public class NodeClientTests
         });
         using var client = Client(timeout: TimeSpan.FromSeconds(10), maxResponseBytes: 64 * 1024);
 
+        using var guard = new CancellationTokenSource(s_guard);
+
         var clock = Stopwatch.StartNew();
-        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_800), CancellationToken.None);
+        var answer = await client.GetReceiptAsync(node.BaseUrl, TestReceipts.Digest(1_800), guard.Token);
         clock.Stop();
 
         Assert.Equal(NodeFailure.TooLarge, answer.Failure);
