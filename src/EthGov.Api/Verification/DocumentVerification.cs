@@ -42,8 +42,7 @@ public sealed class DocumentVerification(
             Receipt = receipt,
             DepartmentId = departmentId,
             Recorded = recorded,
-            // What this node recorded itself beats a proof someone hands it.
-            Proof = recorded is null ? proof : null,
+            Proof = proof,
         };
         var hosted = await HostedAsync(cancellationToken);
         var report = await network.VerifyAsync(departments.Reader.Documents, query, hosted, cancellationToken);

@@ -27,6 +27,14 @@ public static class ChainVerifier
                 : VerifyForAsync(documents, request, receipt.Issuer.Id, root, receipt.Batch?.Proof ?? [], IssuerSource.Receipt);
         }
 
+        // A proof the asker gives (a document's link) is checked as given, like a receipt, even when this service recorded
+        // the document itself: a tampered link must not verify.
+        if (query.Proof is { } stated)
+        {
+            var department = query.DepartmentId ?? throw new ArgumentException("a stated proof needs the department whose batch it claims", nameof(query));
+            return VerifyForAsync(documents, request with { Proof = stated }, department, stated.Root, stated.Path, query.ProofIssuerSource);
+        }
+
         if (query.Recorded is { } recorded && (query.DepartmentId is null || query.DepartmentId == recorded.DepartmentId))
         {
             // The recorded transaction is checked against the chain like a receipt's before it is shown. A batch anchored
@@ -36,12 +44,6 @@ public static class ChainVerifier
             return recorded.InLegacyRegistry && documents.Legacy is { } legacy
                 ? VerifyLegacyAsync(legacy, request, recorded.Root, recorded.Proof(), source)
                 : VerifyForAsync(documents, request, recorded.DepartmentId, recorded.Root, recorded.Proof(), source);
-        }
-
-        if (query.Proof is { } stated)
-        {
-            var department = query.DepartmentId ?? throw new ArgumentException("a stated proof needs the department whose batch it claims", nameof(query));
-            return VerifyForAsync(documents, request with { Proof = stated }, department, stated.Root, stated.Path, query.ProofIssuerSource);
         }
 
         return query.DepartmentId is { } named

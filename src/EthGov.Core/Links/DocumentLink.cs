@@ -15,8 +15,8 @@ namespace EthGov.Core.Links;
 public sealed record DocumentLink(Digest Digest, string? DepartmentCode, IReadOnlyList<Digest> Proof)
 {
     /// <summary>
-    /// The longest link written with its proof: a QR code of this many characters (version 25 or so at quartile error
-    /// correction) still scans from a printed certificate; longer proofs are left to the issuing node.
+    /// The longest link written with its proof: a QR code of this many characters (version 31 at quartile error correction,
+    /// 149 modules a side with the quiet zone) still scans from a printed certificate; longer proofs are left to the issuing node.
     /// </summary>
     public const int MaxLength = 1024;
 
