@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EthGov.Chain.Receipts;
 using EthGov.Core.Receipts;
 using EthGov.Page.Tests.TestSupport;
@@ -116,6 +117,43 @@ public sealed class VerificationPageTests(PageFixture fixture)
         await Expect(page.Locator(".facts time")).ToHaveCountAsync(2);
         await Expect(page.Locator(".check[data-check='not-expired']")).ToHaveAttributeAsync("data-outcome", "failed");
         await Screenshots.SaveAsync(page, "expired");
+    }
+
+    [Fact]
+    public async Task IssuerNodeUnreachable_SaysTryAgainLater_InEnglishAndChinese()
+    {
+        // The one verdict given by a fake answer: "unreachable" needs an issuer node that does not answer, which the
+        // tests across real nodes cover; here the API's real answer for an unknown digest is only relabelled, to see
+        // how the page shows the outcome.
+        var digest = PageFixture.DigestOf(PageFixture.NewDocument("Pilot licence"));
+        var page = await fixture.NewPageAsync("en-GB");
+        await page.RouteAsync("**/api/v1/verify/**", async route =>
+        {
+            var real = await route.FetchAsync();
+            var body = JsonNode.Parse(await real.TextAsync())!;
+            body["outcome"] = "unreachable";
+            await route.FulfillAsync(new RouteFulfillOptions { Response = real, Body = body.ToJsonString() });
+        });
+        var receiptAsked = false;
+        page.Request += (_, request) => receiptAsked |= request.Url.EndsWith("/receipt", StringComparison.Ordinal);
+
+        await page.GotoAsync(fixture.Api.Url($"/v/{digest}?d=HEALTH"));
+
+        await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "unreachable");
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Cannot be checked right now");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("not a sign of forgery: try again later");
+        await Expect(page.Locator("#verdict-status")).ToContainTextAsync("Result: Cannot be checked right now.");
+        Assert.False(receiptAsked, "the page asked for the receipt of a document it could not find");
+        await Axe.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "unreachable");
+
+        await page.Locator("#lang-switch").ClickAsync();
+
+        await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("暂时无法核验");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("这并不表示文件是伪造的，请稍后再试");
+        await Expect(page.Locator("#verdict-status")).ToContainTextAsync("核验结果：暂时无法核验");
+        await Axe.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "unreachable-zh-CN");
     }
 
     [Fact]

@@ -196,7 +196,7 @@ public static class DocumentsApi
 
         return await receipts.ForAsync(entry, cancellationToken) is { } receipt
             ? TypedResults.Ok(receipt)
-            : NotYetAnchored(parsed);
+            : Problems.Problems.NotYetAnchored(parsed);
     }
 
     /// <summary>Revokes a document of the caller's department.</summary>
@@ -301,7 +301,7 @@ public static class DocumentsApi
         DocumentChangeFailure.NotIssuingDepartment f => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
             "Only the issuing department may change this document", $"{f.Digest} was issued by department {f.IssuerId}, not by {f.CallerCode}"),
         DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", f.Error),
-        DocumentChangeFailure.NotYetAnchored f => NotYetAnchored(f.Digest),
+        DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
             $"the {(f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {f.SqliteErrorCode}"),
         DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(f.Message),
@@ -311,9 +311,6 @@ public static class DocumentsApi
         DocumentChangeFailure.ChainRefused f => ChainProblems.From(f.Error),
         _ => throw new System.Diagnostics.UnreachableException($"no problem for {failure}"),
     };
-
-    private static ProblemHttpResult NotYetAnchored(Digest digest)
-        => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.NotYetAnchored, "The document is not anchored yet", $"{digest} is still in the outbox; try again when its status is anchored");
 
     private static ProblemHttpResult AnchoredByAnother(Digest digest)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");

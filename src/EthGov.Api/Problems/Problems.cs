@@ -1,4 +1,5 @@
 using EthGov.Application.ApiKeys;
+using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Problems;
@@ -24,9 +25,14 @@ public static class Problems
     public static ProblemHttpResult InvalidDigest(string detail, IDictionary<string, object?>? extensions = null)
         => Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDigest, "A digest is not valid", detail, extensions);
 
-    /// <summary>404: the outbox does not know the document.</summary>
-    public static ProblemHttpResult DocumentNotFound(string digest)
-        => Create(StatusCodes.Status404NotFound, ProblemTypes.DocumentNotFound, "The document is not known to this API", $"no anchor request for {digest}; POST /api/v1/verify asks the chain directly");
+    /// <summary>404: the outbox does not know the document; <paramref name="detail"/> says what that means for the request.</summary>
+    public static ProblemHttpResult DocumentNotFound(string digest, string? detail = null)
+        => Create(StatusCodes.Status404NotFound, ProblemTypes.DocumentNotFound, "The document is not known to this API",
+            detail ?? $"no anchor request for {digest}; POST /api/v1/verify asks the chain directly");
+
+    /// <summary>409: the document is in the outbox, but its batch is not confirmed yet.</summary>
+    public static ProblemHttpResult NotYetAnchored(Digest digest)
+        => Create(StatusCodes.Status409Conflict, ProblemTypes.NotYetAnchored, "The document is not anchored yet", $"{digest} is still in the outbox; try again when its status is anchored");
 
     /// <summary>503: the outbox cannot store requests now.</summary>
     public static ProblemHttpResult OutboxUnavailable(string detail)

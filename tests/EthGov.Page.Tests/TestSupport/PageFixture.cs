@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
+using EthGov.Core.Receipts;
 using EthGov.Testing;
 using Microsoft.Playwright;
 
@@ -77,6 +80,42 @@ public sealed class PageFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Anchors <paramref name="digests"/> as CIVIL through the API, in one request so that they share one batch (one
+    /// digest is anchored on its own), and waits for the chain: unlike anchoring with a chain client, the API then holds
+    /// their records, and with them their receipts and QR codes.
+    /// </summary>
+    public async Task AnchorThroughApiAsync(params Digest[] digests)
+    {
+        using var client = Api.Client(CivilKey);
+        using var response = await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests.Select(d => d.ToString()) });
+        Assert.True(response.IsSuccessStatusCode, $"anchoring answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var digest in new[] { digests[0], digests[^1] })
+        {
+            while (true)
+            {
+                using var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/documents/{digest}"));
+                var state = status.RootElement.GetProperty("status").GetString();
+                if (state == "anchored")
+                {
+                    break;
+                }
+
+                Assert.True(state != "failed" && DateTime.UtcNow < deadline, $"{digest} is {state}");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>The receipt the API issued for <paramref name="digest"/>.</summary>
+    public async Task<Receipt> ReceiptAsync(Digest digest)
+    {
+        using var client = Api.Client();
+        var parsed = ReceiptReader.Parse(await client.GetStringAsync($"/api/v1/documents/{digest}/receipt"));
+        return parsed.Receipt ?? throw new InvalidOperationException(string.Join("; ", parsed.Errors));
     }
 
     /// <summary>Bytes of a new document nobody has anchored.</summary>

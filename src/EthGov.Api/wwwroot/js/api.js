@@ -37,8 +37,20 @@ async function request(method, url, { body, apiKey } = {}) {
   return { status: response.status, body: payload };
 }
 
-export async function verifyDigest(digest) {
-  return (await request('GET', `/api/v1/verify/${encodeURIComponent(digest)}`)).body;
+/**
+ * Verifies a digest; a document's link adds the issuing department's code and its batch proof (base64url), which
+ * let any node find a batch member without asking the issuer's node.
+ */
+export async function verifyDigest(digest, { department, proof } = {}) {
+  const query = new URLSearchParams();
+  if (department) {
+    query.set('department', department);
+  }
+  if (proof) {
+    query.set('proof', proof);
+  }
+  const search = query.toString();
+  return (await request('GET', `/api/v1/verify/${encodeURIComponent(digest)}${search ? `?${search}` : ''}`)).body;
 }
 
 /** Verifies a receipt; with a digest too, the verdict also says whether the two belong together. */

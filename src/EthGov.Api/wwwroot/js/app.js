@@ -35,7 +35,13 @@ function route() {
     return;
   }
   const linked = /^\/v\/([^/]+)\/?$/.exec(path);
-  startVerifyView(linked ? decodeURIComponent(linked[1]) : undefined);
+  if (!linked) {
+    startVerifyView(undefined);
+    return;
+  }
+  // A document's link (its QR code) names the issuing department (d) and, where it fit, the batch proof (p).
+  const query = new URLSearchParams(window.location.search);
+  startVerifyView(decodeURIComponent(linked[1]), { department: query.get('d'), proof: query.get('p') });
 }
 
 preventStrayDrops();

@@ -39,6 +39,7 @@ const messages = {
     'outcome.unknown': 'Not on record',
     'outcome.mismatch': 'Does not match',
     'outcome.key-compromised': 'Recorded with a stolen key',
+    'outcome.unreachable': 'Cannot be checked right now',
     'summary.valid': 'Issued by {department} and valid.',
     'summary.validNoName': 'Issued by a registered department and valid.',
     'summary.revoked': 'The issuing department revoked this document. Reason code: {reason}.',
@@ -50,6 +51,7 @@ const messages = {
     'summary.mismatch': 'The file, the receipt and the ledger do not agree: this is not the document the receipt describes.',
     'summary.key-compromised': 'The key that recorded this document was reported stolen or lost from {date} on: whoever held it could have issued this document.',
     'summary.keyCompromisedNoDate': 'The key that recorded this document was reported stolen or lost: whoever held it could have issued this document.',
+    'summary.unreachable': 'The ledger does not list this document on its own, so the proof that finds it in a batch was asked of the issuing department\u2019s service, which did not answer in time. This is not a sign of forgery: try again later.',
     'announce': 'Result: {outcome}. {summary}',
 
     'facts.heading': 'Details',
@@ -162,6 +164,7 @@ const messages = {
     'outcome.unknown': '无登记记录',
     'outcome.mismatch': '不一致',
     'outcome.key-compromised': '以泄露的密钥记录',
+    'outcome.unreachable': '暂时无法核验',
     'summary.valid': '由{department}签发，当前有效。',
     'summary.validNoName': '由已登记的部门签发，当前有效。',
     'summary.revoked': '签发部门已撤销此文件。撤销原因代码：{reason}。',
@@ -173,6 +176,7 @@ const messages = {
     'summary.mismatch': '文件、凭证与账本三者不一致：这不是凭证所描述的文件。',
     'summary.key-compromised': '记录此文件的密钥已被报告自 {date} 起被盗或遗失：持有该密钥的任何人都可能签发了此文件。',
     'summary.keyCompromisedNoDate': '记录此文件的密钥已被报告被盗或遗失：持有该密钥的任何人都可能签发了此文件。',
+    'summary.unreachable': '账本上没有单独登记此文件，因此向签发部门的服务索取在批次中找到它的证明，但该服务未能及时响应。这并不表示文件是伪造的，请稍后再试。',
     'announce': '核验结果：{outcome}。{summary}',
 
     'facts.heading': '详细信息',

@@ -4,7 +4,7 @@
 import { el } from './dom.js';
 import { t, formatTime, formatDate } from './i18n.js';
 
-const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠', 'key-compromised': '⚠' };
+const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠', 'key-compromised': '⚠', unreachable: '…' };
 const checkIcons = { passed: '✓', failed: '✕', skipped: '–' };
 
 function time(iso) {

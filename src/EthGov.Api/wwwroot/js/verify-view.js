@@ -79,7 +79,8 @@ async function verify(run) {
   try {
     const { response, receipt } = await run();
     // A receipt this server issued adds the transaction and a download; the chain's verdict stands without it.
-    const known = receipt ?? (response.outcome === 'unknown' ? null : await receiptOf(response.digest).catch(() => null));
+    const anchored = response.outcome !== 'unknown' && response.outcome !== 'unreachable';
+    const known = receipt ?? (anchored ? await receiptOf(response.digest).catch(() => null) : null);
     show({ response, receipt: known, fileName: response.digest === hashedFile?.digest ? hashedFile.name : null });
   } catch (error) {
     showError(error);
@@ -102,8 +103,8 @@ function parseReceipt() {
   }
 }
 
-/** Verifies a fingerprint, together with the receipt when one was given. */
-function verifyDigestText(digest) {
+/** Verifies a fingerprint, together with the receipt when one was given, else with what its link says. */
+function verifyDigestText(digest, link = {}) {
   const parsed = receiptText() ? parseReceipt() : null;
   if (parsed?.error) {
     show(parsed);
@@ -112,7 +113,7 @@ function verifyDigestText(digest) {
   if (parsed) {
     return verify(async () => ({ response: await verifyReceipt(parsed.receipt, digest), receipt: parsed.receipt }));
   }
-  return verify(async () => ({ response: await verifyDigest(digest) }));
+  return verify(async () => ({ response: await verifyDigest(digest, link) }));
 }
 
 async function checkFile(file) {
@@ -129,7 +130,8 @@ async function checkFile(file) {
   await verifyDigestText(digest);
 }
 
-export function startVerifyView(linkedDigest) {
+/** Starts the view; a document's link gives its digest and what else it carries (department code, batch proof). */
+export function startVerifyView(linkedDigest, link = {}) {
   $('verify-view').hidden = false;
   onLanguageChange(render);
 
@@ -176,7 +178,7 @@ export function startVerifyView(linkedDigest) {
     const digest = normalizeDigest(linkedDigest);
     if (digest) {
       $('digest-input').value = digest;
-      verifyDigestText(digest);
+      verifyDigestText(digest, link);
     } else {
       show({ error: { key: 'error.linkDigest' } });
     }

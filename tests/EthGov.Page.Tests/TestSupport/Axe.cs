@@ -1,0 +1,19 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace EthGov.Page.Tests.TestSupport;
+
+/// <summary>Runs axe-core on what a page shows.</summary>
+public static class Axe
+{
+    /// <summary>Asserts that axe-core ran its rules on <paramref name="page"/> and found no violation.</summary>
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        // The rules ran: an empty list of violations from a scan that checked nothing would prove nothing.
+        Assert.Contains(result.Passes, p => p.Id == "label");
+        Assert.Contains(result.Passes, p => p.Id == "color-contrast");
+        var found = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
+        Assert.Empty(found);
+    }
+}
