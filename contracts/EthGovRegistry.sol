@@ -2,6 +2,8 @@
 pragma solidity 0.8.37;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {INodeDirectory} from "./departments/INodeDirectory.sol";
+import {NodeStorage} from "./departments/NodeStorage.sol";
 import {DocumentRegistry} from "./documents/DocumentRegistry.sol";
 import {EthGovRegistryExtension} from "./extension/EthGovRegistryExtension.sol";
 import {ExtensionCalls} from "./extension/ExtensionCalls.sol";
@@ -10,19 +12,22 @@ import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
 
 /**
  * @title EthGovRegistry
- * @notice The one EthGov contract users see: departments, their keys and governance, document anchoring and
- * status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
- * @dev Anchoring, revocation, the document views and the access log run here, reading the caller's
+ * @notice The one EthGov contract users see: departments, their keys, their nodes and governance, document
+ * anchoring and status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
+ * @dev Anchoring, revocation, the document views, the node directory's view and the access log run here, reading the caller's
  * department without a cross-contract call; every other function is declared here and runs in an
  * {EthGovRegistryExtension} this constructor creates, by DELEGATECALL on this contract's storage
  * (see {ExtensionCalls}). EIP-712 domain: name "EthGov", version "1".
  */
-contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog {
+contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog, NodeStorage {
     /**
      * @notice Deploys the registry with its initial departments and creates its extension.
      * @param codes Initial department codes; department ids are 1..n in this order.
      * @param names Initial department names.
      * @param signers The first signer of each initial department.
+     * @param nodeUrls Each initial department's node URL ({INodeDirectory}), or "" for a department without a node entry.
+     * @param nodeSigningKeys Each initial department's node signing key, x || y (ignored where the URL is "").
+     * @param nodeEncryptionKeys Each initial department's node encryption key, x || y (ignored where the URL is "").
      * @param initialThreshold Approvals a proposal needs, between 1 and n.
      * @param signerChangeDelaySeconds Seconds between a signer change's request and its earliest apply (at most 30 days).
      * @param legacyRegistryAddress The registry 1.x whose documents stay revocable here, or zero for none; this
@@ -32,6 +37,9 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
         string[] memory codes,
         string[] memory names,
         address[] memory signers,
+        string[] memory nodeUrls,
+        bytes[] memory nodeSigningKeys,
+        bytes[] memory nodeEncryptionKeys,
         uint32 initialThreshold,
         uint64 signerChangeDelaySeconds,
         address legacyRegistryAddress
@@ -40,6 +48,13 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
         EIP712("EthGov", "1")
     {
         _initializeDepartments(codes, names, signers, initialThreshold);
+        _initializeNodes(codes.length, nodeUrls, nodeSigningKeys, nodeEncryptionKeys);
+    }
+
+    /// @inheritdoc INodeDirectory
+    function departmentNode(uint32 departmentId) external view returns (DepartmentNode memory) {
+        _knownDepartment(departmentId);
+        return _node(departmentId);
     }
 
     /// @inheritdoc IDelegatedSignatures
@@ -54,10 +69,10 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "2.0.0".
+     * @return The semantic version, "2.1.0".
      */
     function version() external pure returns (string memory) {
-        return "2.0.0";
+        return "2.1.0";
     }
 
     function _domainSeparator() internal view override returns (bytes32) {

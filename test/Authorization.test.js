@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
-  ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployLegacyRegistry, addSigner, removeSigner, decide,
-  digestOf, signTyped, signerConsent, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployLegacyRegistry, withoutNodes, addSigner, removeSigner, decide,
+  digestOf, nodeEntry, signTyped, signerConsent, INTERIOR, CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const SINGLE = [ethers.ZeroHash, []];
@@ -26,6 +26,7 @@ async function deployMatrix() {
       ["INT", "REG", "HLT"],
       ["Ministry of Interior", "Civil Registry", "Health Office"],
       [interior.address, civilRegistry.address, health.address],
+      ...withoutNodes(3),
       2,
       SIGNER_CHANGE_DELAY,
       await legacy.getAddress(),
@@ -167,6 +168,7 @@ const OPERATIONS = [
     other: (f, a) => ["NotGrantorOrSubject", f.consentGrant, a.address],
     inactive: (f, a) => ["NotGrantorOrSubject", f.consentGrant, a.address],
   },
+  { name: "proposeClearNode", call: async (r, a) => r.connect(a).proposeClearNode(INTERIOR, await deadlineSoon()), other: null },
   { name: "proposeRevokeGrants", call: async (r, a, f) => r.connect(a).proposeRevokeGrants([f.healthGrant], await deadlineSoon()), other: null },
   {
     name: "requestAddSigner",
@@ -177,6 +179,7 @@ const OPERATIONS = [
     },
     other: null,
   },
+  { name: "requestSetNode", call: (r, a) => r.connect(a).requestSetNode(...nodeEntry("https://node.matrix.example")), other: null },
   { name: "requestRemoveSigner", call: (r, a, f) => r.connect(a).requestRemoveSigner(f.interiorKey.address), other: (f) => ["SignerNotInDepartment", f.interiorKey.address, CIVIL_REGISTRY] },
   { name: "applySignerChange", call: (r, a, f) => r.connect(a).applySignerChange(f.pendingChange), other: (f, a) => ["SignerNotInDepartment", a.address, INTERIOR] },
   { name: "cancelSignerChange", call: (r, a, f) => r.connect(a).cancelSignerChange(f.pendingChange), other: (f, a) => ["SignerNotInDepartment", a.address, INTERIOR] },

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import {
   ethers, loadFixture, time, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployWithSuspendedHealth, addSigner,
-  removeSigner, DepartmentStatus, ProposalKind, INTERIOR, CIVIL_REGISTRY, HEALTH, digestOf,
+  removeSigner, withoutNodes, nodeEntry, nodeArrays, deployRegistryWith, DepartmentStatus, ProposalKind, INTERIOR, CIVIL_REGISTRY, HEALTH, digestOf,
 } from "./fixtures.js";
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
@@ -30,7 +30,7 @@ describe("Departments", function () {
 
     it("emits DepartmentAdded, SignerAdded with the key id and ThresholdChanged for the initial set", async function () {
       const [, a, b] = await ethers.getSigners();
-      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 1, 0, ethers.ZeroAddress]);
+      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress]);
       const tx = registry.deploymentTransaction();
       await expect(tx).to.emit(registry, "DepartmentAdded").withArgs(1n, "A", "Alpha");
       await expect(tx).to.emit(registry, "SignerAdded").withArgs(2n, b.address, 1n);
@@ -40,50 +40,89 @@ describe("Departments", function () {
     it("rejects arrays of different lengths with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects an empty code, an empty name or a zero signer with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy([""], ["Alpha"], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], [""], [a.address], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy([""], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], [""], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects a threshold of zero or above the department count with InvalidThreshold", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 0, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 0, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(0n, 2n);
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], 3, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 3, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(3n, 2n);
     });
 
     it("rejects a duplicate code with DepartmentCodeTaken and a duplicate signer with SignerAlreadyRegistered", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "DepartmentCodeTaken").withArgs("A");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "SignerAlreadyRegistered").withArgs(a.address);
+    });
+
+    it("publishes the founding departments' node entries and emits DepartmentNodeChanged for each", async function () {
+      const interiorNode = nodeEntry("https://node.interior.example");
+      const registryNode = nodeEntry("http://127.0.0.1:5081");
+      const { registry } = await deployRegistryWith({ nodes: [interiorNode, registryNode, ["", "0x", "0x"]] });
+      const tx = registry.deploymentTransaction();
+      const deployedAt = BigInt((await ethers.provider.getBlock((await tx.wait()).blockNumber)).timestamp);
+      await expect(tx).to.emit(registry, "DepartmentNodeChanged").withArgs(INTERIOR, ...interiorNode);
+      await expect(tx).to.emit(registry, "DepartmentNodeChanged").withArgs(CIVIL_REGISTRY, ...registryNode);
+      const emitted = (await tx.wait()).logs.map((log) => registry.interface.parseLog(log)).filter((e) => e?.name === "DepartmentNodeChanged");
+      expect(emitted.map((e) => e.args.departmentId)).to.deep.equal([INTERIOR, CIVIL_REGISTRY]);
+      expect(await registry.departmentNode(INTERIOR)).to.deep.equal([...interiorNode, deployedAt]);
+      expect(await registry.departmentNode(CIVIL_REGISTRY)).to.deep.equal([...registryNode, deployedAt]);
+      expect(await registry.departmentNode(HEALTH)).to.deep.equal(["", "0x", "0x", 0n]);
+    });
+
+    it("rejects node arrays of another length than the departments' with InvalidDepartment", async function () {
+      const [, a, b] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("EthGovRegistry");
+      const [urls, signingKeys, encryptionKeys] = withoutNodes(2);
+      for (const nodes of [[urls.slice(1), signingKeys, encryptionKeys], [urls, signingKeys.slice(1), encryptionKeys], [urls, signingKeys, [...encryptionKeys, "0x"]]]) {
+        await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...nodes, 1, 0, ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      }
+    });
+
+    it("rejects a founding node entry with a bad URL or key with InvalidNodeUrl or InvalidNodeKey", async function () {
+      const [, a] = await ethers.getSigners();
+      const factory = await ethers.getContractFactory("EthGovRegistry");
+      const [, signingKey, encryptionKey] = nodeEntry("https://a.example");
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["ftp://a.example", signingKey, encryptionKey]]), 1, 0, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "InvalidNodeUrl").withArgs("ftp://a.example");
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", "0x", encryptionKey]]), 1, 0, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "InvalidNodeKey").withArgs(0n);
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", signingKey, ethers.concat(["0x04", encryptionKey])]]), 1, 0, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "InvalidNodeKey").withArgs(65n);
     });
 
     it("rejects a signer change delay above 30 days with InvalidSignerChangeDelay", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A"], ["Alpha"], [a.address], 1, 30n * DAY + 1n, ethers.ZeroAddress))
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY + 1n, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "InvalidSignerChangeDelay").withArgs(30n * DAY + 1n);
-      const accepted = await factory.deploy(["A"], ["Alpha"], [a.address], 1, 30n * DAY, ethers.ZeroAddress);
+      const accepted = await factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY, ethers.ZeroAddress);
       expect(await accepted.signerChangeDelay()).to.equal(30n * DAY);
     });
   });
 
   describe("views", function () {
-    it("reverts department() for an unknown id with UnknownDepartment", async function () {
+    it("reverts department() and departmentNode() for an unknown id with UnknownDepartment", async function () {
       const { registry } = await loadFixture(deployRegistry);
       await expect(registry.department(0)).to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(0n);
       await expect(registry.department(4)).to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(4n);
+      await expect(registry.departmentNode(0)).to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(0n);
+      await expect(registry.departmentNode(4)).to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(4n);
     });
 
     it("answers 0 for an unknown code and nothing for an address that is no signer", async function () {

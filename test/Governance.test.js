@@ -1,8 +1,24 @@
 import { expect } from "chai";
 import {
   ethers, loadFixture, time, now, DAY, deployRegistry, deployRegistryWith, deployWithSuspendedHealth, addSigner, decide,
-  signerConsent, lastChangeId, digestOf, DepartmentStatus, DocumentStatus, SignerChangeStatus, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  signerConsent, lastChangeId, digestOf, nodeEntry, DepartmentStatus, DocumentStatus, ProposalKind, SignerChangeStatus, INTERIOR,
+  CIVIL_REGISTRY, HEALTH, SIGNER_CHANGE_DELAY,
 } from "./fixtures.js";
+
+const INTERIOR_NODE = nodeEntry("https://node.interior.example");
+const HEALTH_NODE = nodeEntry("https://node.health.example");
+
+/**
+ * Interior and Health publish node entries at deployment; Health also holds `otherKey`, which an attacker has stolen
+ * and used to request redirecting Health's node (change 2, pending).
+ */
+async function deployWithPendingRedirect() {
+  const fixture = await deployRegistryWith({ nodes: [INTERIOR_NODE, ["", "0x", "0x"], HEALTH_NODE] });
+  const { registry, health, otherKey } = fixture;
+  await addSigner(registry, health, otherKey);
+  await registry.connect(otherKey).requestSetNode(...nodeEntry("https://attacker.example"));
+  return { ...fixture, thief: otherKey, redirect: await lastChangeId(registry) };
+}
 
 /** {deployRegistry} with threshold 3: every decision needs all three departments while they are active. */
 const deployWithThresholdThree = () => deployRegistryWith({ threshold: 3 });
@@ -147,6 +163,69 @@ describe("Governance", function () {
       await expect(registry.connect(civilRegistry).approve(1))
         .to.be.revertedWithCustomError(registry, "SignerAlreadyRegistered").withArgs(spareKey.address);
       expect((await registry.department(HEALTH)).status).to.equal(DepartmentStatus.Active);
+    });
+  });
+
+  describe("clearing a department's node entry (ClearNode)", function () {
+    it("deletes the entry once a quorum approves, and cancels the department's pending changes", async function () {
+      const { registry, interior, civilRegistry, thief, redirect } = await loadFixture(deployWithPendingRedirect);
+      const deadline = (await now()) + DAY;
+      await expect(registry.connect(interior).proposeClearNode(HEALTH, deadline))
+        .to.emit(registry, "ProposalCreated").withArgs(1n, ProposalKind.ClearNode, INTERIOR, deadline)
+        .and.not.to.emit(registry, "DepartmentNodeCleared");
+      const proposal = await registry.proposal(1);
+      expect(proposal.kind).to.equal(ProposalKind.ClearNode);
+      expect(proposal.targetDepartment).to.equal(HEALTH);
+      expect(proposal.data).to.equal("0x");
+      expect((await registry.departmentNode(HEALTH)).url).to.equal(HEALTH_NODE[0]);
+
+      await expect(registry.connect(civilRegistry).approve(1))
+        .to.emit(registry, "DepartmentNodeCleared").withArgs(HEALTH)
+        .and.to.emit(registry, "PendingSignerChangesCancelled").withArgs(HEALTH)
+        .and.to.emit(registry, "ProposalExecuted").withArgs(1n);
+      expect(await registry.departmentNode(HEALTH)).to.deep.equal(["", "0x", "0x", 0n]);
+      expect((await registry.departmentNode(INTERIOR)).url).to.equal(INTERIOR_NODE[0]);
+
+      // The redirect the stolen key requested died with the entry.
+      await time.increase(SIGNER_CHANGE_DELAY);
+      expect((await registry.signerChange(redirect)).status).to.equal(SignerChangeStatus.Cancelled);
+      await expect(registry.connect(thief).applySignerChange(redirect))
+        .to.be.revertedWithCustomError(registry, "SignerChangeNotPending").withArgs(redirect);
+      expect(await registry.departmentNode(HEALTH)).to.deep.equal(["", "0x", "0x", 0n]);
+    });
+
+    it("lets the department publish a new entry afterwards under the signer-change rule", async function () {
+      const { registry, interior, civilRegistry, health } = await loadFixture(deployWithPendingRedirect);
+      await decide(registry, registry.connect(interior).proposeClearNode(HEALTH, (await now()) + DAY), [civilRegistry]);
+      const fresh = nodeEntry("https://node3.health.example");
+      await registry.connect(health).requestSetNode(...fresh);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      await expect(registry.connect(health).applySignerChange(await lastChangeId(registry)))
+        .to.emit(registry, "DepartmentNodeChanged").withArgs(HEALTH, ...fresh);
+    });
+
+    it("clears a suspended department's entry and one without an entry", async function () {
+      const { registry, interior, civilRegistry } = await loadFixture(deployWithPendingRedirect);
+      await decide(registry, registry.connect(interior).proposeSuspendDepartment(HEALTH, (await now()) + DAY), [civilRegistry]);
+      await registry.connect(interior).proposeClearNode(HEALTH, (await now()) + DAY);
+      await expect(registry.connect(civilRegistry).approve(2)).to.emit(registry, "DepartmentNodeCleared").withArgs(HEALTH);
+      expect((await registry.departmentNode(HEALTH)).url).to.equal("");
+      await expect(registry.connect(interior).proposeClearNode(CIVIL_REGISTRY, (await now()) + DAY)).to.emit(registry, "ProposalCreated");
+      await expect(registry.connect(civilRegistry).approve(3)).to.emit(registry, "DepartmentNodeCleared").withArgs(CIVIL_REGISTRY);
+    });
+
+    it("is not carried out by one department alone", async function () {
+      const { registry, health } = await loadFixture(deployWithPendingRedirect);
+      await expect(registry.connect(health).proposeClearNode(INTERIOR, (await now()) + DAY)).not.to.emit(registry, "DepartmentNodeCleared");
+      expect((await registry.departmentNode(INTERIOR)).url).to.equal(INTERIOR_NODE[0]);
+    });
+
+    it("rejects an unknown department with UnknownDepartment", async function () {
+      const { registry, interior } = await loadFixture(deployWithPendingRedirect);
+      await expect(registry.connect(interior).proposeClearNode(9, (await now()) + DAY))
+        .to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(9n);
+      await expect(registry.connect(interior).proposeClearNode(0, (await now()) + DAY))
+        .to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(0n);
     });
   });
 });

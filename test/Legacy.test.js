@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
-  ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployLegacyRegistry, decide, digestOf,
+  ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployLegacyRegistry, decide, digestOf, withoutNodes,
   DocumentStatus,
 } from "./fixtures.js";
 
@@ -32,6 +32,7 @@ async function deployWithLegacy() {
       ["HLT", "INT", "REG"],
       ["Health Office", "Ministry of Interior", "Civil Registry"],
       [health.address, interior.address, civilRegistry.address],
+      ...withoutNodes(3),
       2,
       SIGNER_CHANGE_DELAY,
       await legacy.getAddress(),
@@ -123,7 +124,7 @@ describe("Legacy 1.x documents", function () {
   it("refuses a legacy registry address without code with InvalidLegacyRegistry", async function () {
     const [, a, b] = await ethers.getSigners();
     const factory = await ethers.getContractFactory("EthGovRegistry");
-    await expect(factory.deploy(["A"], ["Alpha"], [a.address], 1, 0, b.address))
+    await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, b.address))
       .to.be.revertedWithCustomError(factory, "InvalidLegacyRegistry").withArgs(b.address);
   });
 });

@@ -1,11 +1,28 @@
 import { expect } from "chai";
 import {
   ethers, loadFixture, time, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployRegistryWith, deployWithSuspendedHealth,
-  addSigner, decide, signerConsent, signTyped, lastChangeId, SignerChangeKind, SignerChangeStatus, INTERIOR, HEALTH,
+  addSigner, decide, signerConsent, signTyped, lastChangeId, nodeEntry, SignerChangeKind, SignerChangeStatus, INTERIOR,
+  CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
 const encodedKey = (address) => coder.encode(["address"], [address]);
+const encodedNode = (entry) => coder.encode(["string", "bytes", "bytes"], entry);
+
+/** Interior publishes `https://node.interior.example` at deployment; the other departments have no node entry. */
+const INTERIOR_NODE = nodeEntry("https://node.interior.example");
+const NO_NODE = ["", "0x", "0x"];
+const deployWithInteriorNode = () => deployRegistryWith({ nodes: [INTERIOR_NODE, NO_NODE, NO_NODE] });
+
+/** {deployWithInteriorNode} where Interior also holds `otherKey`, which an attacker has stolen. */
+async function deployWithNodeAndStolenKey() {
+  const fixture = await deployWithInteriorNode();
+  await addSigner(fixture.registry, fixture.interior, fixture.otherKey);
+  return { ...fixture, thief: fixture.otherKey };
+}
+
+/** Interior's node entry as the view answers it, without its time. */
+const nodeOf = async (registry, departmentId) => (await registry.departmentNode(departmentId)).slice(0, 3);
 
 /** Interior requested to add `spareKey` (change 1), with `spareKey`'s consent. */
 async function deployWithPendingAddition() {
@@ -257,6 +274,134 @@ describe("Signer changes (time-locked)", function () {
         .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(health.address);
       await expect(registry.connect(health).requestRemoveSigner(health.address))
         .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(health.address);
+    });
+  });
+
+  describe("the department's node entry (SetNode)", function () {
+    const moved = nodeEntry("https://node2.interior.example");
+
+    it("records the request with its payload and emits SignerChangeRequested; the entry stays until applied", async function () {
+      const { registry, interior } = await loadFixture(deployWithInteriorNode);
+      const tx = registry.connect(interior).requestSetNode(...moved);
+      const requestedAt = BigInt((await ethers.provider.getBlock((await (await tx).wait()).blockNumber)).timestamp);
+      await expect(tx).to.emit(registry, "SignerChangeRequested")
+        .withArgs(1n, INTERIOR, SignerChangeKind.SetNode, interior.address, requestedAt + SIGNER_CHANGE_DELAY, encodedNode(moved));
+      await expect(tx).not.to.emit(registry, "DepartmentNodeChanged");
+      const change = await registry.signerChange(1);
+      expect(change.kind).to.equal(SignerChangeKind.SetNode);
+      expect(change.status).to.equal(SignerChangeStatus.Pending);
+      expect(change.data).to.equal(encodedNode(moved));
+      expect(await nodeOf(registry, INTERIOR)).to.deep.equal(INTERIOR_NODE);
+    });
+
+    it("applies only once the delay has passed, then emits DepartmentNodeChanged and the view answers the new entry", async function () {
+      const { registry, interior } = await loadFixture(deployWithInteriorNode);
+      await registry.connect(interior).requestSetNode(...moved);
+      const { executableAt } = await registry.signerChange(1);
+      await time.setNextBlockTimestamp(executableAt - 1n);
+      await expect(registry.connect(interior).applySignerChange(1))
+        .to.be.revertedWithCustomError(registry, "SignerChangeTooEarly").withArgs(1n, executableAt);
+      await time.setNextBlockTimestamp(executableAt);
+      await expect(registry.connect(interior).applySignerChange(1))
+        .to.emit(registry, "DepartmentNodeChanged").withArgs(INTERIOR, ...moved)
+        .and.to.emit(registry, "SignerChangeApplied").withArgs(1n, INTERIOR, interior.address);
+      expect(await registry.departmentNode(INTERIOR)).to.deep.equal([...moved, executableAt]);
+      expect((await registry.department(INTERIOR)).signers).to.deep.equal([interior.address]);
+    });
+
+    it("publishes a first entry for a department that had none", async function () {
+      const { registry, health } = await loadFixture(deployWithInteriorNode);
+      const healthNode = nodeEntry("http://127.0.0.1:5082");
+      await registry.connect(health).requestSetNode(...healthNode);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      await expect(registry.connect(health).applySignerChange(1)).to.emit(registry, "DepartmentNodeChanged").withArgs(HEALTH, ...healthNode);
+      expect(await nodeOf(registry, HEALTH)).to.deep.equal(healthNode);
+      expect(await nodeOf(registry, CIVIL_REGISTRY)).to.deep.equal(NO_NODE);
+    });
+
+    it("is cancelled by another key of the department, and the entry stays", async function () {
+      const { registry, interior, thief } = await loadFixture(deployWithNodeAndStolenKey);
+      await registry.connect(interior).requestSetNode(...moved);
+      const changeId = await lastChangeId(registry);
+      await expect(registry.connect(thief).cancelSignerChange(changeId))
+        .to.emit(registry, "SignerChangeCancelled").withArgs(changeId, INTERIOR, thief.address);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      await expect(registry.connect(interior).applySignerChange(changeId))
+        .to.be.revertedWithCustomError(registry, "SignerChangeNotPending").withArgs(changeId);
+      expect(await nodeOf(registry, INTERIOR)).to.deep.equal(INTERIOR_NODE);
+    });
+
+    it("cannot be completed by a stolen key alone before the delay, and the honest key cancels it", async function () {
+      const { registry, interior, thief } = await loadFixture(deployWithNodeAndStolenKey);
+      const attacker = nodeEntry("https://attacker.example");
+      await registry.connect(thief).requestSetNode(...attacker);
+      const redirect = await lastChangeId(registry);
+      const { executableAt } = await registry.signerChange(redirect);
+      await expect(registry.connect(thief).applySignerChange(redirect))
+        .to.be.revertedWithCustomError(registry, "SignerChangeTooEarly").withArgs(redirect, executableAt);
+      await registry.connect(interior).cancelSignerChange(redirect);
+      await time.increaseTo(executableAt + DAY);
+      await expect(registry.connect(thief).applySignerChange(redirect))
+        .to.be.revertedWithCustomError(registry, "SignerChangeNotPending").withArgs(redirect);
+      expect(await nodeOf(registry, INTERIOR)).to.deep.equal(INTERIOR_NODE);
+    });
+
+    it("is cancelled when the honest key reports the requesting key compromised", async function () {
+      const { registry, interior, thief } = await loadFixture(deployWithNodeAndStolenKey);
+      await registry.connect(thief).requestSetNode(...nodeEntry("https://attacker.example"));
+      const redirect = await lastChangeId(registry);
+      await expect(registry.connect(interior).reportCompromisedKey(thief.address, await now()))
+        .to.emit(registry, "PendingSignerChangesCancelled").withArgs(INTERIOR);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      expect((await registry.signerChange(redirect)).status).to.equal(SignerChangeStatus.Cancelled);
+      await expect(registry.connect(interior).applySignerChange(redirect))
+        .to.be.revertedWithCustomError(registry, "SignerChangeNotPending").withArgs(redirect);
+      expect(await nodeOf(registry, INTERIOR)).to.deep.equal(INTERIOR_NODE);
+    });
+
+    it("is cancelled by the department's suspension, also after its restoration", async function () {
+      const { registry, interior, civilRegistry, health } = await loadFixture(deployWithInteriorNode);
+      await registry.connect(health).requestSetNode(...nodeEntry("https://node.health.example"));
+      await decide(registry, registry.connect(interior).proposeSuspendDepartment(HEALTH, (await now()) + DAY), [civilRegistry]);
+      expect((await registry.signerChange(1)).status).to.equal(SignerChangeStatus.Cancelled);
+      await decide(registry, registry.connect(interior).proposeRestoreDepartment(HEALTH, (await now()) + DAY), [civilRegistry]);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      await expect(registry.connect(health).applySignerChange(1))
+        .to.be.revertedWithCustomError(registry, "SignerChangeNotPending").withArgs(1n);
+      expect(await nodeOf(registry, HEALTH)).to.deep.equal(NO_NODE);
+    });
+
+    it("cannot be applied by another department's key", async function () {
+      const { registry, interior, civilRegistry } = await loadFixture(deployWithInteriorNode);
+      await registry.connect(interior).requestSetNode(...moved);
+      await time.increase(SIGNER_CHANGE_DELAY);
+      await expect(registry.connect(civilRegistry).applySignerChange(1))
+        .to.be.revertedWithCustomError(registry, "SignerNotInDepartment").withArgs(civilRegistry.address, INTERIOR);
+    });
+
+    it("refuses a URL without http:// or https://, with nothing after it, or longer than 200 bytes with InvalidNodeUrl", async function () {
+      const { registry, interior } = await loadFixture(deployWithInteriorNode);
+      const [, signingKey, encryptionKey] = moved;
+      const tooLong = `https://${"a".repeat(193)}`;
+      for (const url of ["", "ftp://node.example", "HTTPS://node.example", "https:/node.example", "http://", "https://", "node.example", tooLong]) {
+        await expect(registry.connect(interior).requestSetNode(url, signingKey, encryptionKey))
+          .to.be.revertedWithCustomError(registry, "InvalidNodeUrl").withArgs(url);
+      }
+      for (const url of ["http://a", "https://a", tooLong.slice(0, 200)]) {
+        await expect(registry.connect(interior).requestSetNode(url, signingKey, encryptionKey)).to.emit(registry, "SignerChangeRequested");
+      }
+    });
+
+    it("refuses a key that is not 64 bytes (x || y) with InvalidNodeKey and its length", async function () {
+      const { registry, interior } = await loadFixture(deployWithInteriorNode);
+      const [url, signingKey, encryptionKey] = moved;
+      const asInterior = registry.connect(interior);
+      await expect(asInterior.requestSetNode(url, ethers.concat(["0x04", signingKey]), encryptionKey))
+        .to.be.revertedWithCustomError(registry, "InvalidNodeKey").withArgs(65n);
+      await expect(asInterior.requestSetNode(url, ethers.dataSlice(signingKey, 1), encryptionKey))
+        .to.be.revertedWithCustomError(registry, "InvalidNodeKey").withArgs(63n);
+      await expect(asInterior.requestSetNode(url, signingKey, "0x"))
+        .to.be.revertedWithCustomError(registry, "InvalidNodeKey").withArgs(0n);
     });
   });
 

@@ -1,4 +1,5 @@
 // Shared deployment fixtures and helpers. Every test loads a fixture, so it starts from a fresh snapshot.
+import { createECDH } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { network } from "hardhat";
 
@@ -14,16 +15,35 @@ export const SIGNER_CHANGE_DELAY = 2n * DAY;
 export const DepartmentStatus = { None: 0n, Active: 1n, Suspended: 2n };
 export const ProposalKind = {
   AddDepartment: 0n, SuspendDepartment: 1n, RestoreDepartment: 2n, ChangeThreshold: 3n,
-  ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n,
+  ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n, ClearNode: 7n,
 };
 export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n, KeyCompromised: 5n };
 export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n };
-export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n };
+export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n, SetNode: 2n };
 export const SignerChangeStatus = { None: 0n, Pending: 1n, Applied: 2n, Cancelled: 3n };
 
 export const INTERIOR = 1n;
 export const CIVIL_REGISTRY = 2n;
 export const HEALTH = 3n;
+
+/**
+ * A P-256 public key as a department node publishes it: x || y (64 bytes, no 0x04 prefix), the key whose private
+ * scalar is SHA-256 of `label`, so every run publishes the same keys.
+ */
+export function nodeKeyOf(label) {
+  const ecdh = createECDH("prime256v1");
+  ecdh.setPrivateKey(Buffer.from(ethers.sha256(ethers.toUtf8Bytes(label)).slice(2), "hex"));
+  return ethers.hexlify(ecdh.getPublicKey().subarray(1));
+}
+
+/** A node entry for the constructor or requestSetNode: [url, signingKey, encryptionKey]. */
+export const nodeEntry = (url, label = url) => [url, nodeKeyOf(`${label} signing`), nodeKeyOf(`${label} encryption`)];
+
+/** The constructor's node arrays for `count` founding departments without node entries. */
+export const withoutNodes = (count) => [Array(count).fill(""), Array(count).fill("0x"), Array(count).fill("0x")];
+
+/** The constructor's node arrays from one [url, signingKey, encryptionKey] entry per founding department. */
+export const nodeArrays = (entries) => [entries.map((e) => e[0]), entries.map((e) => e[1]), entries.map((e) => e[2])];
 
 /** SHA-256 of a label, standing in for the digest of a document's bytes. */
 export const digestOf = (label) => ethers.sha256(ethers.toUtf8Bytes(label));
@@ -121,8 +141,13 @@ export async function decide(registry, proposalTx, approvers = []) {
   return proposalId;
 }
 
-/** Deploys a registry 2.0 with `options` over the three test departments. */
-export async function deployRegistryWith({ threshold = 2, delay = SIGNER_CHANGE_DELAY, legacy = ethers.ZeroAddress } = {}) {
+/**
+ * Deploys a registry 2.x with `options` over the three test departments; `nodes` gives each its initial node entry
+ * ([url, signingKey, encryptionKey], url "" for none).
+ */
+export async function deployRegistryWith({
+  threshold = 2, delay = SIGNER_CHANGE_DELAY, legacy = ethers.ZeroAddress, nodes = null,
+} = {}) {
   const [deployer, interior, civilRegistry, health, outsider, relayer, citizen, spareKey, otherKey, thirdKey] =
     await ethers.getSigners();
   const registry = await ethers.deployContract(
@@ -131,6 +156,7 @@ export async function deployRegistryWith({ threshold = 2, delay = SIGNER_CHANGE_
       ["INT", "REG", "HLT"],
       ["Ministry of Interior", "Civil Registry", "Health Office"],
       [interior.address, civilRegistry.address, health.address],
+      ...(nodes ? nodeArrays(nodes) : withoutNodes(3)),
       threshold,
       delay,
       legacy,

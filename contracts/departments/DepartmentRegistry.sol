@@ -240,6 +240,9 @@ abstract contract DepartmentRegistry is DepartmentStorage {
     /// @dev Executes a RevokeGrants proposal (implemented with the grants).
     function _revokeGrantsByQuorum(bytes memory data) internal virtual;
 
+    /// @dev Deletes a department's node entry for a ClearNode proposal (implemented with the node directory).
+    function _clearNodeByQuorum(uint32 departmentId) internal virtual;
+
     function _requireCompromisedSince(uint64 compromisedSince) private view {
         if (compromisedSince == 0 || compromisedSince > block.timestamp) {
             revert InvalidCompromisedSince(compromisedSince);
@@ -350,8 +353,11 @@ abstract contract DepartmentRegistry is DepartmentStorage {
                 _markCompromised(target, signer, compromisedSince);
                 _cancelPendingSignerChanges(target);
             }
-        } else {
+        } else if (kind == ProposalKind.RevokeGrants) {
             _revokeGrantsByQuorum(pending.data);
+        } else {
+            _clearNodeByQuorum(target);
+            _cancelPendingSignerChanges(target);
         }
         emit ProposalExecuted(proposalId);
     }

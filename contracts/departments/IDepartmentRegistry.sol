@@ -18,6 +18,7 @@ pragma solidity 0.8.37;
  * - ReplaceSigners: `abi.encode(address[] newSigners)`; target is the department.
  * - ReportCompromisedKey: `abi.encode(address key, uint64 compromisedSince)`; target is the key's department.
  * - RevokeGrants: `abi.encode(uint256[] grantIds)`; target 0 (see {IAccessGrants-proposeRevokeGrants}).
+ * - ClearNode: empty; target is the department (see {INodeDirectory-proposeClearNode}).
  */
 interface IDepartmentRegistry {
     enum DepartmentStatus {
@@ -34,7 +35,8 @@ interface IDepartmentRegistry {
         ChangeThreshold,
         ReplaceSigners,
         ReportCompromisedKey,
-        RevokeGrants
+        RevokeGrants,
+        ClearNode
     }
 
     /// @dev `signers` lists the department's current keys (never a removed or compromised one).

@@ -13,12 +13,15 @@ pragma solidity 0.8.37;
  * - AddSigner: `abi.encode(address signer)`; the new key consented with an EIP-712 signature of
  *   `SignerConsent(uint32 departmentId,uint256 nonce,uint256 deadline)` (nonce: the new key's {nonces}).
  * - RemoveSigner: `abi.encode(address signer)`.
+ * - SetNode: `abi.encode(string url, bytes signingKey, bytes encryptionKey)`, the department's node entry
+ *   (see {INodeDirectory-requestSetNode}).
  */
 interface ISignerChanges {
     /// @dev Appended to, never reordered: later versions add kinds at the end.
     enum SignerChangeKind {
         AddSigner,
-        RemoveSigner
+        RemoveSigner,
+        SetNode
     }
 
     /// @dev Cancelled also covers a change cancelled together with all its department's pending changes.
@@ -40,7 +43,7 @@ interface ISignerChanges {
         bytes data;
     }
 
-    /// @notice A signer of a department requested a change to the department's keys.
+    /// @notice A signer of a department requested a change to the department's keys or node entry.
     /// @param changeId The new change's id.
     /// @param departmentId The department.
     /// @param kind What the change does.
@@ -104,7 +107,8 @@ interface ISignerChanges {
 
     /**
      * @notice Applies a pending change of the caller's department once its delay has passed; the change's
-     * conditions (key unregistered, signer limit, not the last key) are checked again.
+     * conditions (key unregistered, signer limit, not the last key) are checked again. A SetNode change replaces
+     * the department's node entry.
      * @param changeId The change id.
      */
     function applySignerChange(uint256 changeId) external;

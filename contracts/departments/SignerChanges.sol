@@ -7,7 +7,7 @@ import {ISignerChanges} from "./ISignerChanges.sol";
 
 /**
  * @title SignerChanges
- * @notice Time-locked changes a department makes to its own signers (see {ISignerChanges}).
+ * @notice Time-locked changes a department makes to its own signers and node entry (see {ISignerChanges}).
  * @dev Runs in the registry's extension; ERC-7201 namespaced storage (`ethgov.storage.SignerChanges`).
  * Cancelling every pending change of a department (suspension, recovery, compromise report) must cost the
  * same however many changes a stolen key requested, so it bumps the department's change epoch instead of
@@ -81,13 +81,18 @@ abstract contract SignerChanges is ISignerChanges, DepartmentRegistry, Delegated
         uint64 executableAt = change.requestedAt + _signerChangeDelay;
         if (block.timestamp < executableAt) revert SignerChangeTooEarly(changeId, executableAt);
         change.status = SignerChangeStatus.Applied;
-        address signer = abi.decode(change.data, (address));
-        if (change.kind == SignerChangeKind.AddSigner) {
-            _requireUnregistered(signer);
-            _registerSigner(departmentId, signer);
+        SignerChangeKind kind = change.kind;
+        if (kind == SignerChangeKind.SetNode) {
+            _applySetNode(departmentId, change.data);
         } else {
-            _requireRemovable(departmentId, signer);
-            _removeSigner(departmentId, signer);
+            address signer = abi.decode(change.data, (address));
+            if (kind == SignerChangeKind.AddSigner) {
+                _requireUnregistered(signer);
+                _registerSigner(departmentId, signer);
+            } else {
+                _requireRemovable(departmentId, signer);
+                _removeSigner(departmentId, signer);
+            }
         }
         emit SignerChangeApplied(changeId, departmentId, msg.sender);
     }
@@ -130,11 +135,15 @@ abstract contract SignerChanges is ISignerChanges, DepartmentRegistry, Delegated
         emit PendingSignerChangesCancelled(departmentId);
     }
 
+    /// @dev Applies a SetNode change's payload (implemented with the node directory).
+    function _applySetNode(uint32 departmentId, bytes memory data) internal virtual;
+
+    /// @dev Records a pending change of `kind` for `departmentId`, requested by the caller, and emits {SignerChangeRequested}.
     function _request(
         SignerChangeKind kind,
         uint32 departmentId,
         bytes memory data
-    ) private returns (uint256 changeId) {
+    ) internal returns (uint256 changeId) {
         SignerChangeLayout storage $ = _signerChangeStorage();
         changeId = ++$.changeCount;
         StoredChange storage created = $.changes[changeId];

@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {NodeDirectory} from "../departments/NodeDirectory.sol";
 import {SignerChanges} from "../departments/SignerChanges.sol";
 import {AccessGrants} from "../grants/AccessGrants.sol";
 import {LegacyDocuments} from "../legacy/LegacyDocuments.sol";
 
 /**
  * @title EthGovRegistryExtension
- * @notice The registry's functions that are not on a hot path: governance, keys and signer changes, making and
- * revoking grants, and legacy revocation. It has no address of its own for users: {EthGovRegistry} creates it
+ * @notice The registry's functions that are not on a hot path: governance, keys and signer changes, the node
+ * directory, making and revoking grants, and legacy revocation. It has no address of its own for users: {EthGovRegistry} creates it
  * in its constructor and runs it only by DELEGATECALL, so it acts on the registry's storage, emits the
  * registry's events and sees the registry's caller.
  * @dev Exists because the registry as one contract exceeds the EIP-170 code size limit (24,576 bytes). All
  * state lives in ERC-7201 namespaced storage shared with the registry. Called directly, it finds its own
  * storage empty (no departments, no signers), so every function is refused or answers nothing.
  */
-contract EthGovRegistryExtension is SignerChanges, AccessGrants, LegacyDocuments {
+contract EthGovRegistryExtension is NodeDirectory, AccessGrants, LegacyDocuments {
     // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
     // bytecode, so `gas-small-strings` does not apply to them.
     // solhint-disable gas-small-strings

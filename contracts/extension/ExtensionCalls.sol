@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {ISignerChanges} from "../departments/ISignerChanges.sol";
 import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
+import {INodeDirectory} from "../departments/INodeDirectory.sol";
 import {IAccessGrants} from "../grants/IAccessGrants.sol";
 import {ILegacyDocuments} from "../legacy/ILegacyDocuments.sol";
 
@@ -17,7 +18,7 @@ import {ILegacyDocuments} from "../legacy/ILegacyDocuments.sol";
  * function has; {fallback} then DELEGATECALLs the extension inside that static context, where any state
  * change would revert.
  */
-abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerChanges, ILegacyDocuments {
+abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerChanges, INodeDirectory, ILegacyDocuments {
     /// @dev bytes4(keccak256("ethgov.extension.view")); a test checks that no registry function has it.
     bytes4 private constant _VIEW_CALL = 0x1d0ad8fc;
 
@@ -228,6 +229,20 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
     /// @inheritdoc ISignerChanges
     function signerChangeDelay() external view returns (uint64 /* result */) {
         _delegateView();
+    }
+
+    /// @inheritdoc INodeDirectory
+    function requestSetNode(
+        string calldata /* url */,
+        bytes calldata /* signingKey */,
+        bytes calldata /* encryptionKey */
+    ) external returns (uint256 /* changeId */) {
+        _delegate();
+    }
+
+    /// @inheritdoc INodeDirectory
+    function proposeClearNode(uint32 /* departmentId */, uint64 /* deadline */) external returns (uint256 /* proposalId */) {
+        _delegate();
     }
 
     /// @inheritdoc IAccessGrants

@@ -46,7 +46,10 @@ contract DocumentStatusTest {
         signers[0] = INTERIOR;
         signers[1] = HEALTH;
         // Threshold 1: Interior's recovery proposal below executes at once and gives it a second key.
-        _registry = new EthGovRegistry(codes, names, signers, 1, 1 days, address(0));
+        // No node entries: the node directory has no part in document status.
+        _registry = new EthGovRegistry(
+            codes, names, signers, new string[](2), new bytes[](2), new bytes[](2), 1, 1 days, address(0)
+        );
         address[] memory interiorKeys = new address[](2);
         interiorKeys[0] = INTERIOR;
         interiorKeys[1] = INTERIOR_SECOND_KEY;

@@ -49,7 +49,17 @@ contract GovernanceTest {
             signers[i] = address(uint160(0x1000 + i));
             _signers[i] = signers[i];
         }
-        _registry = new EthGovRegistry(codes, names, signers, THRESHOLD, 1 days, address(0));
+        _registry = new EthGovRegistry(
+            codes,
+            names,
+            signers,
+            new string[](DEPARTMENTS),
+            new bytes[](DEPARTMENTS),
+            new bytes[](DEPARTMENTS),
+            THRESHOLD,
+            1 days,
+            address(0)
+        );
     }
 
     /// hardhat-config: fuzz.runs = 10000

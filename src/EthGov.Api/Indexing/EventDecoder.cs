@@ -98,6 +98,7 @@ internal static class EventDecoder
         {
             return Make("SignerChangeRequested", null, null, requested.DepartmentId, null,
                 new() { ["changeId"] = requested.ChangeId.ToString(), ["kind"] = ChangeKind(requested.Kind), ["signer"] = SignerChangeInfo.SignerOf(requested.Kind, requested.Data),
+                        ["nodeUrl"] = SignerChangeInfo.NodeUrlOf(requested.Kind, requested.Data),
                         ["requestedBy"] = requested.RequestedBy, ["executableAt"] = requested.ExecutableAt, ["data"] = "0x" + Convert.ToHexStringLower(requested.Data) });
         }
 
@@ -114,6 +115,18 @@ internal static class EventDecoder
         if (log.TryDecode<PendingSignerChangesCancelledEvent>(out var allCancelled))
         {
             return Make("PendingSignerChangesCancelled", null, null, allCancelled.DepartmentId, null, []);
+        }
+
+        if (log.TryDecode<DepartmentNodeChangedEvent>(out var nodeChanged))
+        {
+            return Make("DepartmentNodeChanged", null, null, nodeChanged.DepartmentId, null,
+                new() { ["url"] = nodeChanged.Url, ["signingKey"] = "0x" + Convert.ToHexStringLower(nodeChanged.SigningKey),
+                        ["encryptionKey"] = "0x" + Convert.ToHexStringLower(nodeChanged.EncryptionKey) });
+        }
+
+        if (log.TryDecode<DepartmentNodeClearedEvent>(out var nodeCleared))
+        {
+            return Make("DepartmentNodeCleared", null, null, nodeCleared.DepartmentId, null, []);
         }
 
         if (log.TryDecode<LegacyDocumentRevokedEvent>(out var legacyRevoked))
@@ -151,6 +164,7 @@ internal static class EventDecoder
     {
         (byte)SignerChangeKind.AddSigner => "add-signer",
         (byte)SignerChangeKind.RemoveSigner => "remove-signer",
+        (byte)SignerChangeKind.SetNode => "set-node",
         _ => kind.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

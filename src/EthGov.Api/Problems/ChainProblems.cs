@@ -58,6 +58,10 @@ public static class ChainProblems
         ["SignerChangeTooEarly"] = (409, "The key change's delay has not passed yet"),
         ["InvalidSignerChangeDelay"] = (400, "The signer-change delay is at most 30 days"),
 
+        // Node directory
+        ["InvalidNodeUrl"] = (400, "A node URL starts with http:// or https:// and is at most 200 bytes"),
+        ["InvalidNodeKey"] = (400, "A node public key is 64 bytes: x || y of a P-256 point"),
+
         // Grants and the access log
         ["GrantNotFound"] = (404, "The grant does not exist"),
         ["GrantNotActive"] = (409, "The grant is revoked or expired"),

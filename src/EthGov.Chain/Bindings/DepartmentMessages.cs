@@ -6,8 +6,9 @@ using Nethereum.Contracts;
 namespace EthGov.Chain.Bindings;
 
 /// <summary>
-/// Constructor of EthGovRegistry: the initial departments (one first signer each), the quorum threshold, the delay of
-/// signer changes and the registry 1.x it takes over from (the zero address for none).
+/// Constructor of EthGovRegistry: the initial departments (one first signer each, and each one's node entry, with an
+/// empty URL for none), the quorum threshold, the delay of signer changes and the registry 1.x it takes over from (the
+/// zero address for none).
 /// </summary>
 public sealed class RegistryDeployment : ContractDeploymentMessage
 {
@@ -16,9 +17,12 @@ public sealed class RegistryDeployment : ContractDeploymentMessage
     [Parameter("string[]", "codes", 1)] public List<string> Codes { get; set; } = [];
     [Parameter("string[]", "names", 2)] public List<string> Names { get; set; } = [];
     [Parameter("address[]", "signers", 3)] public List<string> Signers { get; set; } = [];
-    [Parameter("uint32", "initialThreshold", 4)] public uint Threshold { get; set; }
-    [Parameter("uint64", "signerChangeDelaySeconds", 5)] public ulong SignerChangeDelaySeconds { get; set; }
-    [Parameter("address", "legacyRegistryAddress", 6)] public string LegacyRegistry { get; set; } = ZeroAddress;
+    [Parameter("string[]", "nodeUrls", 4)] public List<string> NodeUrls { get; set; } = [];
+    [Parameter("bytes[]", "nodeSigningKeys", 5)] public List<byte[]> NodeSigningKeys { get; set; } = [];
+    [Parameter("bytes[]", "nodeEncryptionKeys", 6)] public List<byte[]> NodeEncryptionKeys { get; set; } = [];
+    [Parameter("uint32", "initialThreshold", 7)] public uint Threshold { get; set; }
+    [Parameter("uint64", "signerChangeDelaySeconds", 8)] public ulong SignerChangeDelaySeconds { get; set; }
+    [Parameter("address", "legacyRegistryAddress", 9)] public string LegacyRegistry { get; set; } = ZeroAddress;
 
     /// <summary>The address that means "no registry 1.x".</summary>
     public const string ZeroAddress = "0x0000000000000000000000000000000000000000";

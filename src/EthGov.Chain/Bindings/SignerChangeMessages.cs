@@ -82,7 +82,10 @@ public sealed class SignerChangeOutput : IFunctionOutputDTO
     [Parameter("tuple", "", 1)] public SignerChangeTuple Change { get; set; } = new();
 }
 
-/// <summary>The contract's SignerChange struct: <see cref="Data"/> is <c>abi.encode(address signer)</c> for both kinds.</summary>
+/// <summary>
+/// The contract's SignerChange struct: <see cref="Data"/> is <c>abi.encode(address signer)</c> for AddSigner and RemoveSigner,
+/// <c>abi.encode(string url, bytes signingKey, bytes encryptionKey)</c> for SetNode.
+/// </summary>
 public sealed class SignerChangeTuple
 {
     [Parameter("uint8", "kind", 1)] public byte Kind { get; set; }

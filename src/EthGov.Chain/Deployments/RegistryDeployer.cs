@@ -7,8 +7,8 @@ using Nethereum.Web3.Accounts;
 namespace EthGov.Chain.Deployments;
 
 /// <summary>
-/// Deploys EthGovRegistry with its initial departments, quorum threshold and signer-change delay, optionally taking
-/// over from a registry 1.x. The deploying key has no power afterwards: membership changes only through proposals
+/// Deploys EthGovRegistry with its initial departments (and their node entries), quorum threshold and signer-change
+/// delay, optionally taking over from a registry 1.x. The deploying key has no power afterwards: membership changes only through proposals
 /// approved by the departments.
 /// </summary>
 public static class RegistryDeployer
@@ -36,6 +36,10 @@ public static class RegistryDeployer
                 Codes = [.. departments.Select(d => d.Code)],
                 Names = [.. departments.Select(d => d.Name)],
                 Signers = [.. departments.Select(d => d.Signer)],
+                // Parallel arrays: an empty URL (with empty keys) is a department without a node entry.
+                NodeUrls = [.. departments.Select(d => d.Node?.Url ?? "")],
+                NodeSigningKeys = [.. departments.Select(d => d.Node?.SigningKey ?? [])],
+                NodeEncryptionKeys = [.. departments.Select(d => d.Node?.EncryptionKey ?? [])],
                 Threshold = threshold,
                 SignerChangeDelaySeconds = signerChangeDelaySeconds,
                 LegacyRegistry = legacyRegistry ?? RegistryDeployment.ZeroAddress,

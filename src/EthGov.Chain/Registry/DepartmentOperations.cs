@@ -7,7 +7,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace EthGov.Chain.Registry;
 
-/// <summary>Departments, their signer keys and the quorum governance that changes membership.</summary>
+/// <summary>Departments, their signer keys, their node entries and the quorum governance that changes membership.</summary>
 public sealed class DepartmentOperations(RegistryContext context)
 {
     /// <summary>How long a proposal stays open when no deadline is given.</summary>
@@ -45,6 +45,18 @@ public sealed class DepartmentOperations(RegistryContext context)
         return result.IsSuccess
             ? ChainResult<DepartmentInfo>.Ok(DepartmentInfo.From(departmentId, result.Value.Department))
             : ChainResult<DepartmentInfo>.Fail(result.Error);
+    }
+
+    /// <summary>
+    /// The node entry of <paramref name="departmentId"/> (its URL and public keys), null when it has none; fails with
+    /// UnknownDepartment for an unknown id.
+    /// </summary>
+    public async Task<ChainResult<DepartmentNode?>> GetNodeAsync(uint departmentId)
+    {
+        var result = await context.QueryAsync<DepartmentNodeFunction, DepartmentNodeOutput>(new DepartmentNodeFunction { DepartmentId = departmentId });
+        return result.IsSuccess
+            ? ChainResult<DepartmentNode?>.Ok(DepartmentNode.From(departmentId, result.Value.Node))
+            : ChainResult<DepartmentNode?>.Fail(result.Error);
     }
 
     /// <summary>The id of the department with <paramref name="code"/>, 0 when none.</summary>
@@ -118,6 +130,21 @@ public sealed class DepartmentOperations(RegistryContext context)
     /// <summary>Requests removing a key from the signer's own department (never the last one); returns the change id.</summary>
     public Task<ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)>> RequestRemoveSignerAsync(string signer, CancellationToken cancellationToken = default)
         => RequestAsync(new RequestRemoveSignerFunction { Signer = signer }, cancellationToken);
+
+    /// <summary>
+    /// Requests setting the node entry of the signer's own department (a signer change of kind SetNode): the node's
+    /// public base URL and its two P-256 public keys, each x || y (64 bytes). Returns the change id; the entry changes
+    /// when the change is applied, once the signer-change delay has passed. Fails with InvalidNodeUrl or InvalidNodeKey.
+    /// </summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)>> RequestSetNodeAsync(string url, byte[] signingKey, byte[] encryptionKey, CancellationToken cancellationToken = default)
+        => RequestAsync(new RequestSetNodeFunction { Url = url, SigningKey = signingKey, EncryptionKey = encryptionKey }, cancellationToken);
+
+    /// <summary>
+    /// Proposes that the quorum clear the node entry of <paramref name="departmentId"/>; at execution the department's
+    /// pending signer changes are cancelled too.
+    /// </summary>
+    public Task<ChainResult<BigInteger>> ProposeClearNodeAsync(uint departmentId, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+        => ProposeAsync(new ProposeClearNodeFunction { DepartmentId = departmentId, Deadline = Deadline(deadline) }, cancellationToken);
 
     /// <summary>Applies a pending signer change of the signer's department once its delay has passed.</summary>
     public Task<ChainResult<TransactionOutcome>> ApplySignerChangeAsync(BigInteger changeId, CancellationToken cancellationToken = default)

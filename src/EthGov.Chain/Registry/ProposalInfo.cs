@@ -110,4 +110,7 @@ public enum ProposalKind
 
     /// <summary>Revoke grants made by suspended departments.</summary>
     RevokeGrants,
+
+    /// <summary>Clear a department's node entry and cancel its pending signer changes.</summary>
+    ClearNode,
 }

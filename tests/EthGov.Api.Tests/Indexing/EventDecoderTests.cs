@@ -13,7 +13,7 @@ using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Indexing;
 
-/// <summary>The indexer's decoding of registry 2.0's key and legacy events, from the logs of a real node.</summary>
+/// <summary>The indexer's decoding of registry 2.x's key, node directory and legacy events, from the logs of a real node.</summary>
 public sealed class EventDecoderTests
 {
     [Fact]
@@ -46,5 +46,47 @@ public sealed class EventDecoderTests
         var cancelled = decoded.Single(e => e.Name == "SignerChangeCancelled");
         Assert.Equal((changeId.ToString(), 1u), ((string)cancelled.Data["changeId"]!, cancelled.Department!.Value));
         Assert.Equal(civil.Address, (string)cancelled.Data["cancelledBy"]!, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task Decode_NodeEntriesSetAtDeploymentAndByAChange_AndClearedByTheQuorum()
+    {
+        await using var node = await HardhatNode.StartAsync();
+        var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+        var (civilSigning, civilEncryption) = (PublicKey(), PublicKey());
+        DepartmentSeed[] seeds =
+        [
+            DevChain.Departments[0] with { Node = new NodeSeed("http://127.0.0.1:5080", civilSigning, civilEncryption) },
+            DevChain.Departments[1],
+            DevChain.Departments[2],
+        ];
+        var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), seeds, 2, DevChain.SignerChangeDelay)).Unwrap();
+        var health = new RegistryClient(options, deployment.Registry, DevAccounts.Get(2, 31337));
+        var (_, changeId) = (await health.Departments.RequestSetNodeAsync("https://health.example", PublicKey(), PublicKey())).Unwrap();
+        await node.CallAsync("evm_increaseTime", DevChain.SignerChangeDelay);
+        await node.CallAsync("evm_mine");
+        (await health.Departments.ApplySignerChangeAsync(changeId)).Unwrap();
+        var proposal = (await new RegistryClient(options, deployment.Registry, DevAccounts.Get(3, 31337)).Departments.ProposeClearNodeAsync(1)).Unwrap();
+        (await health.Departments.ApproveAsync(proposal)).Unwrap();
+
+        var logs = await new RegistryLogReader(options).ReadAsync(deployment.Registry, 0, await new BlockReader(options).LatestNumberAsync());
+        var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => null)).OfType<IndexedEvent>().ToList();
+
+        var changed = decoded.Where(e => e.Name == "DepartmentNodeChanged").ToList();
+        Assert.Equal([(1u, "http://127.0.0.1:5080"), (2u, "https://health.example")], changed.Select(e => (e.Department!.Value, (string)e.Data["url"]!)));
+        Assert.Equal(("0x" + Convert.ToHexStringLower(civilSigning), "0x" + Convert.ToHexStringLower(civilEncryption)),
+            ((string)changed[0].Data["signingKey"]!, (string)changed[0].Data["encryptionKey"]!));
+        var requested = decoded.Single(e => e.Name == "SignerChangeRequested");
+        Assert.Equal(("set-node", "https://health.example", (string?)null), ((string)requested.Data["kind"]!, (string)requested.Data["nodeUrl"]!, (string?)requested.Data["signer"]));
+        var cleared = decoded.Single(e => e.Name == "DepartmentNodeCleared");
+        Assert.Equal(1u, cleared.Department);
+    }
+
+    // A P-256 public key as a node publishes it: x || y.
+    private static byte[] PublicKey()
+    {
+        using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var point = key.ExportParameters(includePrivateParameters: false).Q;
+        return [.. point.X!, .. point.Y!];
     }
 }
