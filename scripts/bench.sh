@@ -70,8 +70,8 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
   --out "$out/chain.json" --cli src/EthGov.Cli/bin/Release/net10.0/ethgov.dll \
   --departments config/departments.dev.json --work "$out/cli"
 
-# The API as a real process on the same node, with its own registry, data directory (outside the content
-# root) and API key; the per-key and anonymous rate limits are raised through configuration so that the
+# The API as a real process on the same node, CIVIL's node (its signer dev:1, the one department the load acts
+# for), with its own registry, data directory (outside the content root) and API key; the per-key and anonymous rate limits are raised through configuration so that the
 # load generator, not the limiter, sets the pace (authentication stays on). The proof cache is sized for the
 # documents a full run forms (5-8 million on this machine), since verification draws documents from all of them;
 # a faster run's oldest trees are rebuilt when a verification asks for them.
@@ -86,6 +86,7 @@ api_port="$(free_port)"
 ethgov_require_free_port "$api_port" "API for the benchmarks"
 api="http://127.0.0.1:$api_port"
 Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/api/deployment.json" EthGov__DataDirectory="$out/api/data" \
+  EthGov__Signers__CIVIL=dev:1 \
   EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
   EthGov__Outbox__ProofCacheDocuments=8000000 \
   ASPNETCORE_URLS="$api" ASPNETCORE_ENVIRONMENT=Development \

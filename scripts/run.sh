@@ -1,66 +1,122 @@
 #!/usr/bin/env bash
-# Runs EthGov on this machine: a local Hardhat node (chain 31337), the registry deployed with the
-# departments of config/departments.dev.json, and the API with the verification page.
+# Runs EthGov on this machine as the departments run it: a local Hardhat node (chain 31337), the registry deployed
+# with the departments of config/departments.dev.json and their nodes' addresses, and one node per department (the
+# API and the verification page, signing for that department only, with its own data directory and node key).
 # Ctrl-C stops everything it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
 
+DEPARTMENTS="config/departments.dev.json"
 RPC_PORT="${ETHGOV_RPC_PORT:-8545}"
-API_URL="${ETHGOV_API_URL:-http://127.0.0.1:5080}"
-API_PORT="${API_URL##*:}"
+RPC_URL="http://127.0.0.1:$RPC_PORT"
 DATA_DIR="${ETHGOV_DATA_DIR:-$ETHGOV_ROOT/data}"
+API_DLL="src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll"
+CLI_DLL="src/EthGov.Cli/bin/Release/net10.0/ethgov.dll"
+
+ethgov_use_node "$ETHGOV_ROOT"
+mkdir -p "$DATA_DIR"
+
+# The departments file deployed here: the dev file with each department's node at the URL it runs on here, so the
+# addresses on chain are the nodes' own even when a port is moved. One line per node: code, signer, node key, URL.
+# A department's node listens where its "node" entry says (else on 5080 + its position), or on ETHGOV_<CODE>_PORT.
+nodes_file="$DATA_DIR/departments.json"
+mapfile -t NODES < <(node -e '
+  const fs = require("fs");
+  const [source, target] = process.argv.slice(1);
+  const file = JSON.parse(fs.readFileSync(source, "utf8"));
+  file.departments.forEach((d, i) => {
+    const port = process.env[`ETHGOV_${d.code}_PORT`] || (d.node ? new URL(d.node.url).port : String(5080 + i));
+    d.node = { url: `http://127.0.0.1:${port}`, key: d.node?.key ?? d.signer };
+    console.log([d.code, d.signer, d.node.key, d.node.url].join(" "));
+  });
+  fs.writeFileSync(target, JSON.stringify(file, null, 2) + "\n");
+' "$DEPARTMENTS" "$nodes_file")
+[ "${#NODES[@]}" -gt 0 ] || { echo "ethgov: no department to run a node for in $DEPARTMENTS" >&2; exit 1; }
 
 ethgov_require_free_port "$RPC_PORT" "Hardhat node" ETHGOV_RPC_PORT
-ethgov_require_free_port "$API_PORT" "EthGov API" ETHGOV_API_URL
+for line in "${NODES[@]}"; do
+  read -r code _ _ url <<< "$line"
+  ethgov_require_free_port "${url##*:}" "$code's node" "ETHGOV_${code}_PORT"
+done
 # The two programs run.sh starts or prints (the API and the CLI) and nothing else.
 ethgov_setup Release src/EthGov.Api/EthGov.Api.csproj src/EthGov.Cli/EthGov.Cli.csproj
 
 pids=()
 cleanup() {
-  trap - INT TERM EXIT
+  trap - EXIT
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   ethgov_log "stopped"
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-mkdir -p "$DATA_DIR"
 ethgov_log "starting the Hardhat node on 127.0.0.1:$RPC_PORT (log: $DATA_DIR/hardhat-node.log)"
 node_modules/.bin/hardhat node --port "$RPC_PORT" > "$DATA_DIR/hardhat-node.log" 2>&1 &
 pids+=($!)
-ethgov_wait_for_rpc "http://127.0.0.1:$RPC_PORT"
+ethgov_wait_for_rpc "$RPC_URL"
 
-# The dev chain starts empty every time, so the registry is deployed afresh and the API's data
-# directory (outbox, index, API keys) is reset with it.
+# The dev chain starts empty every time, so the registry is deployed afresh and every node's data directory
+# (outbox, index, API keys) is reset with it.
 rm -rf "$DATA_DIR/31337"
-ethgov_log "deploying the registry"
-dotnet "src/EthGov.Cli/bin/Release/net10.0/ethgov.dll" deploy \
-  --rpc "http://127.0.0.1:$RPC_PORT" --chain-id 31337 \
-  --departments config/departments.dev.json --deployment deployments/31337.json
+ethgov_log "deploying the registry with $DEPARTMENTS (nodes as started here: $nodes_file)"
+dotnet "$CLI_DLL" deploy --rpc "$RPC_URL" --chain-id 31337 --departments "$nodes_file" --deployment deployments/31337.json
 
-ethgov_log "starting the API on $API_URL"
-Chain__RpcUrl="http://127.0.0.1:$RPC_PORT" Chain__ChainId=31337 \
-EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$DATA_DIR/31337" \
-ASPNETCORE_URLS="$API_URL" ASPNETCORE_ENVIRONMENT=Development \
-  dotnet "src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" &
-pids+=($!)
+# start_node CODE SIGNER NODE_KEY URL: one department's node, in the background, with its own data directory and log.
+start_node() {
+  local code="$1" signer="$2" node_key="$3" url="$4"
+  local data="$DATA_DIR/31337/${code,,}"
+  mkdir -p "$data"
+  ethgov_log "starting $code's node on $url (data: $data, log: $DATA_DIR/${code,,}.log)"
+  env Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
+    EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$data" \
+    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__PublicBaseUrl="$url" \
+    EthGov__Nodes__AllowPrivateAddresses=true \
+    ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
+    dotnet "$API_DLL" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$DATA_DIR/${code,,}.log" 2>&1 &
+  pids+=($!)
+}
 
-for _ in $(seq 1 120); do
-  if curl -fs "$API_URL/health/live" >/dev/null 2>&1; then break; fi
-  sleep 0.5
+# wait_healthy CODE URL PID: until the node answers /health/live; its log's end when it stops or takes a minute.
+wait_healthy() {
+  local code="$1" url="$2" pid="$3" tries=0
+  until curl -fs -o /dev/null -m 2 "$url/health/live"; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 120 ] || ! kill -0 "$pid" 2>/dev/null; then
+      tail -20 "$DATA_DIR/${code,,}.log" >&2
+      echo "ethgov: $code's node did not start on $url; its log is $DATA_DIR/${code,,}.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+declare -A node_pid=()
+for line in "${NODES[@]}"; do
+  read -r code signer node_key url <<< "$line"
+  start_node "$code" "$signer" "$node_key" "$url"
+  node_pid[$code]="${pids[-1]}"
 done
-curl -fs "$API_URL/health/live" >/dev/null || { echo "ethgov: the API did not start; see the output above" >&2; exit 1; }
+for line in "${NODES[@]}"; do
+  read -r code _ _ url <<< "$line"
+  wait_healthy "$code" "$url" "${node_pid[$code]}"
+done
 
+echo
+echo "  EthGov is running: one node per department, each signing for its own department only."
+for line in "${NODES[@]}"; do
+  read -r code _ _ url <<< "$line"
+  printf '    %-10s page %-24s API reference %-34s data %s\n' "$code" "$url/" "$url/scalar/v1" "${DATA_DIR#"$ETHGOV_ROOT"/}/31337/${code,,}"
+done
 cat <<MSG
-
-  EthGov is running.
-    Verification page   $API_URL/
-    API reference       $API_URL/scalar/v1
-    OpenAPI document    $API_URL/openapi/v1.json
-    JSON-RPC (chain)    http://127.0.0.1:$RPC_PORT  (chain id 31337)
-    Deployment          deployments/31337.json
+    JSON-RPC (chain)  $RPC_URL  (chain id 31337)
+    Deployment        deployments/31337.json
+    Logs              ${DATA_DIR#"$ETHGOV_ROOT"/}/*.log
+    API keys          ethgov apikey create --department CODE --data-dir <that node's data directory>
 
   Press Ctrl-C to stop.
 MSG
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true
+ethgov_log "a process stopped (its log is in ${DATA_DIR#"$ETHGOV_ROOT"/}); stopping the others"
+exit 1

@@ -140,7 +140,8 @@ public sealed class ApiKeyLifecycleTests(ApiKeyLifecycleTests.RunningApi running
             var dataDirectory = Directory.CreateTempSubdirectory("ethgov-apikeys-").FullName;
             var deploymentFile = Path.Combine(dataDirectory, "deployment.json");
             await DeploymentFile.SaveAsync(_chain.Deployment, deploymentFile);
-            _settings = new ApiSettings(_chain.Node.RpcUrl, deploymentFile, Path.Combine(dataDirectory, "data"));
+            // One node serving all three departments, whose keys the tests create and use.
+            _settings = new ApiSettings(_chain.Node.RpcUrl, deploymentFile, Path.Combine(dataDirectory, "data")).Serving("CIVIL", "HEALTH", "TRANSPORT");
             // Written every second here instead of every minute, so the test need not wait a minute.
             _settings.Settings["EthGov:ApiKeys:LastUsedWriteInterval"] = "00:00:01";
             Api = await ApiProcess.StartAsync(_settings);

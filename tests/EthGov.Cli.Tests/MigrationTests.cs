@@ -65,7 +65,7 @@ public sealed class MigrationTests : IAsyncLifetime
         outbox.Failed(1, refused, "already anchored by department 2");
         outbox.Confirmed(1, late, [late], lateAnchor);
 
-        var settings = new ApiSettings(_node.RpcUrl, v2File, data);
+        var settings = new ApiSettings(_node.RpcUrl, v2File, data).Serving("CIVIL");
         settings.Settings["Chain:MaxReadAge"] = "00:00:00";
         var civilKey = await settings.CreateKeyAsync("CIVIL");
         await using var api = await ApiProcess.StartAsync(settings);

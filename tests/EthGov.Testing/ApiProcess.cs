@@ -169,7 +169,7 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     // The test assembly is built in the same configuration as the API it references: bin/<Configuration>/net10.0/.
-    private static string BuildConfiguration() =>
+    internal static string BuildConfiguration() =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     // Start-up takes 2-5 s on an idle machine; a shared 2-core machine under heavy load has been seen to need over 60.

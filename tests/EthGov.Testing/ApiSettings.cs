@@ -29,6 +29,23 @@ public sealed class ApiSettings
     /// <summary>Where the API listens.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>
+    /// The departments this API signs for, code to signer (<c>EthGov:Signers:&lt;CODE&gt;</c>): none unless the test says
+    /// which departments the node serves (<see cref="Serving"/>).
+    /// </summary>
+    public Dictionary<string, string> Signers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Makes the API the node of <paramref name="departmentCodes"/>, each with its dev signer; returns these settings.</summary>
+    public ApiSettings Serving(params string[] departmentCodes)
+    {
+        foreach (var code in departmentCodes)
+        {
+            Signers[code] = DevSigners.Of(code);
+        }
+
+        return this;
+    }
+
     /// <summary>Further configuration, keys with <c>:</c>.</summary>
     public Dictionary<string, string> Settings { get; } = new()
     {
@@ -56,6 +73,11 @@ public sealed class ApiSettings
         yield return new("Chain__ChainId", "31337");
         yield return new("EthGov__DeploymentFile", DeploymentFile);
         yield return new("EthGov__DataDirectory", DataDirectory);
+        foreach (var (code, signer) in Signers)
+        {
+            yield return new($"EthGov__Signers__{code}", signer);
+        }
+
         foreach (var (key, value) in Settings)
         {
             yield return new(key.Replace(":", "__", StringComparison.Ordinal), value);

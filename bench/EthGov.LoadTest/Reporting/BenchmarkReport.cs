@@ -169,7 +169,7 @@ internal static class BenchmarkReport
         var c = api["comparison"]!;
         md.AppendLine("## Through the API, end to end");
         md.AppendLine();
-        md.AppendLine("The API runs in Release as its own process (`EthGov.Api.dll`, Development signers, its own registry on the same");
+        md.AppendLine("The API runs in Release as its own process (`EthGov.Api.dll`, CIVIL's node with signer dev:1, its own registry on the same");
         md.AppendLine("Hardhat node, its SQLite outbox in WAL with synchronous=FULL, each request answered after the commit that holds");
         md.AppendLine("it). Load comes from wrk with `bench/wrk/*.lua` (every request a new digest, API key in `X-Api-Key`; the rate limits");
         md.AppendLine("are raised through configuration). A document counts as confirmed when the registry's own `BatchAnchored` /");

@@ -12,7 +12,8 @@ namespace EthGov.Api.Tests.TestSupport;
 
 /// <summary>
 /// The API under test: <see cref="WebApplicationFactory{TEntryPoint}"/> against a <see cref="DevChain"/>, with its
-/// SQLite database in <see cref="DataDirectory"/>. Settings go through UseSetting because Program reads them before Build.
+/// SQLite database in <see cref="DataDirectory"/> and the signers of the three dev departments (<see cref="DevSigners"/>).
+/// Settings go through UseSetting because Program reads them before Build.
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
@@ -56,6 +57,13 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["EthGov:Departments:CacheTtl"] = "00:00:00",
             ["EthGov:Documents:MaxUploadBytes"] = "1048576",
         };
+        // One host signing for all three dev departments, as one node may when configured to: the API tests act for
+        // each of them against one process. An override with an empty value leaves a department out.
+        foreach (var (code, signer) in DevSigners.All)
+        {
+            settings[$"EthGov:Signers:{code}"] = signer;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -23,7 +23,7 @@ public sealed class ApiKillTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var chain = await DeployedChain.StartAsync(client);
-        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile);
+        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
         var load = new AnchorLoad(await settings.CreateKeyAsync("CIVIL"));
         var random = new Random(8);
         for (int kill = 1; kill <= Kills; kill++)

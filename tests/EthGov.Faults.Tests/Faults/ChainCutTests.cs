@@ -22,7 +22,7 @@ public sealed class ChainCutTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await using var chain = await DeployedChain.StartAsync(client);
         await using var proxy = TcpProxy.Start(chain.Node.Port);
-        var settings = new ApiSettings(proxy.Url, chain.DeploymentFile);
+        var settings = new ApiSettings(proxy.Url, chain.DeploymentFile).Serving("HEALTH");
         var load = new AnchorLoad(await settings.CreateKeyAsync("HEALTH"), workers: 2);
         await using var api = await ApiProcess.StartAsync(settings);
         using var http = api.Client(timeout: TimeSpan.FromSeconds(60));

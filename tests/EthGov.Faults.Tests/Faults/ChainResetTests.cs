@@ -19,7 +19,7 @@ public sealed class ChainResetTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var port = EthGov.Testing.FreePort.Next();
         var first = await DeployedChain.StartAsync(port: port);
-        var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile);
+        var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile).Serving("TRANSPORT");
         var key = await settings.CreateKeyAsync("TRANSPORT");
         string[] before = [.. Enumerable.Range(0, 40).Select(_ => Digests.New())];
         var api = await ApiProcess.StartAsync(settings);
@@ -106,7 +106,7 @@ public sealed class ChainResetTests(ITestOutputHelper output)
     {
         var port = EthGov.Testing.FreePort.Next();
         var first = await DeployedChain.StartAsync(port: port);
-        var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile);
+        var settings = new ApiSettings(first.RpcUrl, first.DeploymentFile).Serving("CIVIL");
         var key = await settings.CreateKeyAsync("CIVIL");
         string[] batch = [.. Enumerable.Range(0, 10).Select(_ => Digests.New())];
         var (lone, successor, lastSuccessor) = (Digests.New(), Digests.New(), Digests.New());

@@ -27,7 +27,7 @@ public sealed class NodeRestartTests(ITestOutputHelper output)
         };
         var node = await AnvilNode.StartAsync(anvil);
         await using var chain = await DeployedChain.OnAsync(node);
-        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile);
+        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
         var key = await settings.CreateKeyAsync("CIVIL");
         await using var api = await ApiProcess.StartAsync(settings);
         using var http = api.Client(key);

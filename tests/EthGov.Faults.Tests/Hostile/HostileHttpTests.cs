@@ -23,7 +23,7 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var chain = await DeployedChain.StartAsync();
-        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile);
+        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
         var key = await settings.CreateKeyAsync("CIVIL");
         await using var api = await ApiProcess.StartAsync(settings);
         using var setup = api.Client(key);

@@ -19,6 +19,7 @@ public sealed class HostileMemoryTests(ITestOutputHelper output)
     public async Task VerifyWithThreeMillionProofElements_Answers400Under16KB_AndGrowsTheProcessUnder100MB()
     {
         await using var chain = await DeployedChain.StartAsync();
+        // Only verification is asked of it: a node that signs for no department.
         var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile);
         await using var api = await ApiProcess.StartAsync(settings);
         using var http = api.Client(timeout: TimeSpan.FromMinutes(2));

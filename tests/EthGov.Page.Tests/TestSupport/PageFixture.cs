@@ -45,7 +45,7 @@ public sealed class PageFixture : IAsyncLifetime
         _dataDirectory = Directory.CreateTempSubdirectory("ethgov-page-test-").FullName;
         var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
         await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
-        var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory);
+        var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory).Serving("CIVIL");
 
         // The tests anchor and revoke through their own client, outside the API process, and open the page right after:
         // the API must read the chain anew for every answer instead of sharing a read of up to Chain:MaxReadAge ago.
