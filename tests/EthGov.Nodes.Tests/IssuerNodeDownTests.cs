@@ -14,7 +14,7 @@ public sealed class IssuerNodeDownTests(NodeCluster cluster)
     private const string Issuer = "HEALTH";
 
     [Fact]
-    public async Task VerifyDigest_BatchMemberWhileItsIssuersNodeIsDown_IsUnknownOnEveryOtherNode()
+    public async Task VerifyDigest_BatchMemberWhileItsIssuersNodeIsDown_IsUnreachableOnEveryOtherNode()
     {
         var receipts = await NodeDocuments.AnchorBatchAsync(cluster[Issuer], 5);
         var others = cluster.Nodes.Where(n => n.Code != Issuer).ToList();
@@ -32,7 +32,7 @@ public sealed class IssuerNodeDownTests(NodeCluster cluster)
                 {
                     var verdict = await NodeDocuments.VerifyAsync(node, receipts[next++].Digest, department);
 
-                    Assert.True(verdict.Outcome == VerdictOutcome.Unknown, $"on {node.Code}'s node, department {department ?? "not named"}: {NodeDocuments.Describe(verdict)}");
+                    Assert.True(verdict.Outcome == VerdictOutcome.Unreachable, $"on {node.Code}'s node, department {department ?? "not named"}: {NodeDocuments.Describe(verdict)}");
                 }
             }
         }

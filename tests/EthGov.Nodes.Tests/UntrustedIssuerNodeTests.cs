@@ -24,7 +24,7 @@ public sealed class UntrustedIssuerNodeTests(NodeCluster cluster)
     private static readonly TimeSpan s_slowAnswer = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task VerifyDigest_IssuerNodeAnsweringBeyondTheTimeout_IsUnknownWithoutWaitingForTheAnswer()
+    public async Task VerifyDigest_IssuerNodeAnsweringBeyondTheTimeout_IsUnreachableWithoutWaitingForTheAnswer()
     {
         var receipts = await NodeDocuments.AnchorBatchAsync(cluster[Issuer], 4);
         var (control, target) = (receipts[0], receipts[1]);
@@ -41,7 +41,7 @@ public sealed class UntrustedIssuerNodeTests(NodeCluster cluster)
                 clock.Stop();
 
                 var asked = $"on {node.Code}'s node, department {department ?? "not named"}";
-                Assert.True(verdict.Outcome == VerdictOutcome.Unknown, $"{asked}: {NodeDocuments.Describe(verdict)}");
+                Assert.True(verdict.Outcome == VerdictOutcome.Unreachable, $"{asked}: {NodeDocuments.Describe(verdict)}");
                 Assert.True(clock.Elapsed < s_slowAnswer - TimeSpan.FromSeconds(5), $"{asked}: answered after {clock.Elapsed.TotalSeconds:N1} s");
             }
 
