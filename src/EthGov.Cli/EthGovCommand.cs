@@ -22,6 +22,7 @@ public static class EthGovCommand
             GrantCommand.Create(),
             GrantCommand.CreateAccess(),
             KeysCommand.Create(),
+            NodeCommand.Create(),
             ApiKeyCommand.Create(),
             BesuCommand.Create(),
         };

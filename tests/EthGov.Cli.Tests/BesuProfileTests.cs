@@ -62,6 +62,10 @@ public class BesuProfileTests
             Assert.False(signer.StartsWith("0x", StringComparison.OrdinalIgnoreCase), $"{signer} is an address written into the profile");
             Assert.EndsWith(".json", signer, StringComparison.Ordinal);
             Assert.EndsWith(".enode", department.GetProperty("validator").GetString(), StringComparison.Ordinal);
+            // A node is published under an https URL with its public keys only: the deployer holds no department's node key.
+            var node = department.GetProperty("node");
+            Assert.StartsWith("https://", node.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith(".node.pub", node.GetProperty("key").GetString(), StringComparison.Ordinal);
         }
     }
 

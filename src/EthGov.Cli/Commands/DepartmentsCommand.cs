@@ -10,8 +10,8 @@ namespace EthGov.Cli.Commands;
 
 /// <summary>
 /// <c>ethgov departments</c>: list departments, and the quorum's governance: propose (membership, threshold,
-/// recovery of a department's keys, compromise reports, revocation of a suspended department's grants), approve,
-/// execute, and read proposals with the approvals that count now.
+/// recovery of a department's keys, compromise reports, revocation of a suspended department's grants, clearing a
+/// department's node entry), approve, execute, and read proposals with the approvals that count now.
 /// </summary>
 public static class DepartmentsCommand
 {
@@ -102,7 +102,12 @@ public static class DepartmentsCommand
         revokeGrants.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, (client, deadline) =>
             client.Grants.ProposeRevokeGrantsAsync([.. parse.GetValue(grantIds)!.Select(g => IdArgument.Parse(g, "grant-id"))], deadline, ct)));
 
-        return new Command("propose", "Propose a governance decision (your department approves it at once)") { add, suspend, restore, threshold, replace, report, revokeGrants };
+        var clearTarget = new Argument<string>("department") { Description = "Code or id" };
+        var clearNode = new Command("clear-node", "Propose clearing a department's node entry (e.g. one published with a stolen key); its pending key changes are cancelled too") { clearTarget, s_deadline };
+        clearNode.SetBody((parse, context, ct) => ProposeAsync(parse, context, ct, async (client, deadline) =>
+            await client.Departments.ProposeClearNodeAsync(await DepartmentArgument.ResolveAsync(client, parse.GetValue(clearTarget)!), deadline, ct)));
+
+        return new Command("propose", "Propose a governance decision (your department approves it at once)") { add, suspend, restore, threshold, replace, report, revokeGrants, clearNode };
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The proposal is a multi-line lambda that reads best as the last argument.")]

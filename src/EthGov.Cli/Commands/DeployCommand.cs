@@ -9,12 +9,13 @@ using EthGov.Cli.Network;
 
 namespace EthGov.Cli.Commands;
 
-/// <summary><c>ethgov deploy</c>: deploys the registry with the initial departments of a JSON file.</summary>
+/// <summary><c>ethgov deploy</c>: deploys the registry with the initial departments of a JSON file, and their node entries.</summary>
 public static class DeployCommand
 {
     private static readonly Option<string> s_departments = new("--departments")
     {
-        Description = "JSON file: {\"threshold\": n, \"signerChangeDelay\": seconds, \"departments\": [{\"code\", \"name\", \"signer\": keystore file, address or dev:N}]}",
+        Description = "JSON file: {\"threshold\": n, \"signerChangeDelay\": seconds, \"departments\": [{\"code\", \"name\", \"signer\": keystore file, address or dev:N, "
+            + "\"node\"?: {\"url\", \"key\": node public-key file, key file or dev:N}}]}",
         DefaultValueFactory = _ => "config/departments.dev.json",
     };
 
@@ -51,7 +52,7 @@ public static class DeployCommand
                 throw new CliException($"departments file '{departmentsPath}' must give signerChangeDelay: the seconds between a signer change's request and its apply, at most {RegistryDeployer.MaxSignerChangeDelaySeconds} (30 days)");
             }
 
-            var seeds = departments.Select(d => new DepartmentSeed(d.Code, d.Name, d.Signer)).ToList();
+            var seeds = departments.Select(d => new DepartmentSeed(d.Code, d.Name, d.Signer) { Node = d.Node }).ToList();
             var deployer = context.Signer(options.ChainId, KeyLoader.AcceptsDevKeys(options.ChainId) ? "dev:0" : null);
             var deployment = (await RegistryDeployer.DeployAsync(options, deployer, seeds, threshold, delay, null, ct)).OrFail();
             var path = context.DeploymentPath(options.ChainId);
@@ -62,7 +63,7 @@ public static class DeployCommand
                 $"chain     {deployment.ChainId} (block {deployment.Block})",
                 $"quorum    {threshold} of {seeds.Count} departments",
                 $"key delay {deployment.SignerChangeDelay} s between a signer change's request and its apply",
-                .. deployment.Departments.Select(d => $"  #{d.Id} {d.Code,-10} {d.Name} (signer {d.Signer})"),
+                .. deployment.Departments.Select((d, i) => $"  #{d.Id} {d.Code,-10} {d.Name} (signer {d.Signer}{(seeds[i].Node is { } node ? $", node {node.Url}" : "")})"),
                 $"written   {path}",
             ]);
             return ExitCodes.Success;

@@ -294,6 +294,7 @@ public static class KeysCommand
     {
         SignerChangeKind.AddSigner => $"add {change.Signer}",
         SignerChangeKind.RemoveSigner => $"remove {change.Signer}",
+        SignerChangeKind.SetNode => $"publish node {CliOutput.OneLine(change.NodeUrl ?? "")}",
         _ => $"change of kind {(int)change.Kind}",
     };
 

@@ -16,6 +16,7 @@ public static class ProposalText
         ProposalKind.ReplaceSigners => $"replace every key of {department(p.TargetDepartment)} by {string.Join(", ", p.NewSigners)}",
         ProposalKind.ReportCompromisedKey => $"report key {p.Signer} of {department(p.TargetDepartment)} compromised since {Time(p.CompromisedSince!.Value)}",
         ProposalKind.RevokeGrants => $"revoke grants {string.Join(", ", p.GrantIds.Select(g => "#" + g.ToString(CultureInfo.InvariantCulture)))} of suspended grantors",
+        ProposalKind.ClearNode => $"clear the node entry of {department(p.TargetDepartment)} and cancel its pending key changes",
         _ => $"a proposal of kind {(int)p.Kind}",
     };
 

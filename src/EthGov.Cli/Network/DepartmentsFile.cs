@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
+using EthGov.Application.Nodes;
+using EthGov.Chain.Deployments;
 using EthGov.Chain.Keys;
 using EthGov.Cli.Common;
 using Nethereum.Util;
@@ -11,16 +13,22 @@ namespace EthGov.Cli.Network;
 /// <param name="Name">Full name.</param>
 /// <param name="Signer">The first signer's address (checksummed).</param>
 /// <param name="Validator">The department's validator node, when the file names one.</param>
-public sealed record NetworkDepartment(string Code, string Name, string Signer, EnodeUrl? Validator);
+public sealed record NetworkDepartment(string Code, string Name, string Signer, EnodeUrl? Validator)
+{
+    /// <summary>The department's node entry to publish at deployment (its URL and public keys), when the file names one.</summary>
+    public NodeSeed? Node { get; init; }
+}
 
 /// <summary>
 /// The departments file that <c>ethgov deploy</c> and <c>ethgov besu network</c> read:
-/// <c>{"threshold": n, "signerChangeDelay": seconds, "departments": [{"code", "name", "signer", "validator"?}]}</c>.
+/// <c>{"threshold": n, "signerChangeDelay": seconds, "departments": [{"code", "name", "signer", "validator"?, "node"?}]}</c>.
 /// </summary>
 /// <remarks>
 /// A signer is given as <c>dev:N</c> (chain 31337 only), as a keystore file (its address is read without the
-/// password), or as an address. A validator is an enode URL or a file holding one. Paths are relative to the
-/// departments file. Stand-in addresses (the zero address, 0x…01 and everything up to 0xffff, where the precompiles
+/// password), or as an address. A validator is an enode URL or a file holding one. A node is
+/// <c>{"url": base URL, "key": node key spec}</c>, published at deployment: the key is <c>dev:N</c> (chain 31337 only), the
+/// public-key file <c>ethgov node keygen</c> writes beside a key file (so the deployer holds no department's private
+/// key), or the key file itself; only the public halves are used. Paths are relative to the departments file. Stand-in addresses (the zero address, 0x…01 and everything up to 0xffff, where the precompiles
 /// live) are refused: nobody holds their keys, and a registry deployed with them has departments that can never act.
 /// </remarks>
 public static class DepartmentsFile
@@ -60,7 +68,10 @@ public static class DepartmentsFile
                 throw new CliException($"departments file '{path}': every department needs a code, a name and a signer");
             }
 
-            return new NetworkDepartment(d.Code, d.Name, ResolveSigner(d.Code, d.Signer, folder, chainId), d.Validator is null ? null : ResolveValidator(d.Code, d.Validator, folder));
+            return new NetworkDepartment(d.Code, d.Name, ResolveSigner(d.Code, d.Signer, folder, chainId), d.Validator is null ? null : ResolveValidator(d.Code, d.Validator, folder))
+            {
+                Node = d.Node is null ? null : ResolveNode(d.Code, d.Node, folder, chainId),
+            };
         }).ToList();
 
         var shared = departments.GroupBy(d => d.Signer, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -121,6 +132,30 @@ public static class DepartmentsFile
         }
     }
 
+    private static NodeSeed ResolveNode(string code, NodeModel node, string folder, ulong chainId)
+    {
+        if (string.IsNullOrWhiteSpace(node.Url) || string.IsNullOrWhiteSpace(node.Key))
+        {
+            throw new CliException($"department {code}: a node needs a url and a key (\"node\": {{\"url\": \"https://…\", \"key\": \"nodes/{code}.node.pub\"}})");
+        }
+
+        if (NodeUrl.Problem(node.Url) is { } problem)
+        {
+            throw new CliException($"department {code}: node url '{CliOutput.OneLine(node.Url)}': {problem}");
+        }
+
+        var spec = node.Key.StartsWith("dev:", StringComparison.Ordinal) ? node.Key : Path.Combine(folder, node.Key);
+        try
+        {
+            var keys = NodeKeys.LoadPublic(spec, chainId);
+            return new NodeSeed(node.Url, keys.Signing, keys.Encryption);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FileNotFoundException or InvalidDataException)
+        {
+            throw new CliException($"department {code}: node key: {ex.Message}");
+        }
+    }
+
     private static EnodeUrl ResolveValidator(string code, string validator, string folder)
     {
         var text = validator;
@@ -142,5 +177,7 @@ public static class DepartmentsFile
 
     private sealed record FileModel(uint Threshold, ulong? SignerChangeDelay, List<EntryModel>? Departments);
 
-    private sealed record EntryModel(string Code, string Name, string Signer, string? Validator);
+    private sealed record EntryModel(string Code, string Name, string Signer, string? Validator, NodeModel? Node);
+
+    private sealed record NodeModel(string? Url, string? Key);
 }
