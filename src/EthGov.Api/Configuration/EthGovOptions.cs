@@ -21,4 +21,11 @@ public sealed class EthGovOptions
     /// request's Host header chooses the URL a certificate carries.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The node's own P-256 keys (signed requests between nodes, records sealed to it): a key file written by
+    /// <c>ethgov node keygen</c>, or <c>dev:N</c> on chain 31337. Their public halves must be the ones the node's
+    /// department publishes on chain.
+    /// </summary>
+    public string? NodeKey { get; set; }
 }
