@@ -14,8 +14,8 @@ import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
  * @title EthGovRegistry
  * @notice The one EthGov contract users see: departments, their keys, their nodes and governance, document
  * anchoring and status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
- * @dev Anchoring, revocation, the document views, the node directory's view and the access log run here, reading the caller's
- * department without a cross-contract call; every other function is declared here and runs in an
+ * @dev Anchoring, revocation, the document views, the node directory's view and the access log run here, reading
+ * the caller's department without a cross-contract call; every other function is declared here and runs in an
  * {EthGovRegistryExtension} this constructor creates, by DELEGATECALL on this contract's storage
  * (see {ExtensionCalls}). EIP-712 domain: name "EthGov", version "1".
  */

@@ -42,7 +42,10 @@ abstract contract NodeDirectory is NodeStorage, SignerChanges {
     }
 
     function _applySetNode(uint32 departmentId, bytes memory data) internal override {
-        (string memory url, bytes memory signingKey, bytes memory encryptionKey) = abi.decode(data, (string, bytes, bytes));
+        (string memory url, bytes memory signingKey, bytes memory encryptionKey) = abi.decode(
+            data,
+            (string, bytes, bytes)
+        );
         _setNode(departmentId, url, signingKey, encryptionKey);
     }
 

@@ -37,9 +37,11 @@ abstract contract NodeStorage {
         bytes[] memory signingKeys,
         bytes[] memory encryptionKeys
     ) internal {
-        if (urls.length != departmentCount || signingKeys.length != departmentCount || encryptionKeys.length != departmentCount) {
-            revert IDepartmentRegistry.InvalidDepartment();
-        }
+        if (
+            urls.length != departmentCount ||
+            signingKeys.length != departmentCount ||
+            encryptionKeys.length != departmentCount
+        ) revert IDepartmentRegistry.InvalidDepartment();
         for (uint256 i = 0; i < departmentCount; ++i) {
             if (bytes(urls[i]).length == 0) continue;
             _validateNode(urls[i], signingKeys[i], encryptionKeys[i]);
@@ -48,7 +50,12 @@ abstract contract NodeStorage {
     }
 
     /// @dev Stores a validated entry as of now and emits {INodeDirectory-DepartmentNodeChanged}.
-    function _setNode(uint32 departmentId, string memory url, bytes memory signingKey, bytes memory encryptionKey) internal {
+    function _setNode(
+        uint32 departmentId,
+        string memory url,
+        bytes memory signingKey,
+        bytes memory encryptionKey
+    ) internal {
         INodeDirectory.DepartmentNode storage entry = _nodeStorage().nodes[departmentId];
         entry.url = url;
         entry.signingKey = signingKey;
