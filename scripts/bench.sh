@@ -85,8 +85,10 @@ chmod 600 "$out/api/key"
 api_port="$(free_port)"
 ethgov_require_free_port "$api_port" "API for the benchmarks"
 api="http://127.0.0.1:$api_port"
+# Its own sender lock directory: the dev keys on chain 31337 may be sending in another dev API on this host, on another chain.
 Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/api/deployment.json" EthGov__DataDirectory="$out/api/data" \
   EthGov__Signers__CIVIL=dev:1 \
+  EthGov__SenderLockDirectory="$out/api/locks" \
   EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
   EthGov__Outbox__ProofCacheDocuments=8000000 \
   ASPNETCORE_URLS="$api" ASPNETCORE_ENVIRONMENT=Development \

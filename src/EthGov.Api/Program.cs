@@ -44,6 +44,19 @@ var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.Reanch
     await StartupValidation.LegacyDepartmentIdsAsync(chainOptions, deployment));
 builder.Services.AddSingleton(deployment);
 builder.Services.AddSingleton(database);
+SignerSetup signerSetup;
+try
+{
+    signerSetup = await SignerSetup.RunAsync(builder.Configuration, chainOptions, ethGovOptions, deployment, database);
+}
+catch (StartupRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
+
+// Built by a factory, so the container disposes it (and releases the sender locks) when the host stops.
+builder.Services.AddSingleton(_ => signerSetup.Keys);
 
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddEthGovProblems();
@@ -81,7 +94,8 @@ builder.Services.AddHostedService<EventIndexer>();
 builder.Services.AddHealthChecks()
     .AddCheck<ChainHealthCheck>("chain")
     .AddCheck<DatabaseHealthCheck>("database")
-    .AddCheck<IndexHealthCheck>("index");
+    .AddCheck<IndexHealthCheck>("index")
+    .AddCheck<SignersHealthCheck>("signers");
 
 var app = builder.Build();
 // The chain answered start-up validation: read the departments now, so a chain outage right after start still finds
@@ -90,6 +104,12 @@ await app.Services.GetRequiredService<DepartmentDirectory>().ListAsync();
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
     app.Logger.LogInformation("{Binding}", binding);
+    app.Logger.LogInformation("{Served}", signerSetup.Served);
+}
+
+foreach (var warning in signerSetup.Warnings)
+{
+    app.Logger.LogWarning("{Warning}", warning);
 }
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -112,6 +132,7 @@ app.MapPageApi();
 app.MapQrCodeApi();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The API's entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

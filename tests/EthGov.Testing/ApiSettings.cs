@@ -15,6 +15,10 @@ public sealed class ApiSettings
         DeploymentFile = deploymentFile;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("ethgov-faults-").FullName;
         BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+
+        // Tests on one host run many APIs with the same dev keys on chain 31337, each on its own chain: each gets its own
+        // sender lock directory, kept across its restarts; a test of the lock itself gives two of them the same one.
+        Settings["EthGov:SenderLockDirectory"] = Directory.CreateTempSubdirectory("ethgov-sender-locks-").FullName;
     }
 
     /// <summary>The JSON-RPC endpoint the API uses.</summary>

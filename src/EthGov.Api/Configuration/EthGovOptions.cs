@@ -28,4 +28,11 @@ public sealed class EthGovOptions
     /// department publishes on chain.
     /// </summary>
     public string? NodeKey { get; set; }
+
+    /// <summary>
+    /// Where the signers' sender locks live (one file per chain id and key address, held while the API runs, so a second
+    /// process on this host with one of its keys refuses to start). Null: a folder of the current user's under the
+    /// temporary path. Processes that must exclude each other need the same directory.
+    /// </summary>
+    public string? SenderLockDirectory { get; set; }
 }

@@ -221,6 +221,13 @@ public sealed class AnchorBatcher(
             return;
         }
 
+        if (client.Context.SenderStopped is { } stop)
+        {
+            // The sender said so once, and readiness says so; the batch waits for a restart without a line per attempt.
+            Retry(batch, stop.ToError(), log: false);
+            return;
+        }
+
         var validUntil = ChainTime.FromSecondsOrNone(batch.ValidUntil);
         var sent = await AnchorBatch.SendAsync(client.Documents, batch.Root, batch.Members.Length, validUntil, stoppingToken);
         if (sent.IsSuccess)
@@ -231,7 +238,7 @@ public sealed class AnchorBatcher(
 
         if (sent.Error.Kind != ChainErrorKind.Reverted)
         {
-            Retry(batch, sent.Error);
+            Retry(batch, sent.Error, log: sent.Error.Name != SenderStop.ErrorName);
             return;
         }
 
@@ -292,7 +299,7 @@ public sealed class AnchorBatcher(
         }
     }
 
-    private void Retry(BatchRecord batch, ChainError error)
+    private void Retry(BatchRecord batch, ChainError error, bool log = true)
     {
         var attempts = batch.Attempts + 1;
         var delay = TimeSpan.FromTicks(Math.Min(
@@ -300,7 +307,7 @@ public sealed class AnchorBatcher(
             options.Value.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
         var retried = batch with { Attempts = attempts, Error = error.Message, NextAttemptAt = DateTimeOffset.UtcNow + delay };
         batches.Update(retried);
-        if (logger.IsEnabled(LogLevel.Warning))
+        if (log && logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("batch {Batch} not sent ({Error}); attempt {Attempt}, next in {Delay}", batch.Id, error.Message, attempts, delay);
         }

@@ -2,6 +2,7 @@ using System.Text;
 using EthGov.Api.ChainState;
 using EthGov.Api.Indexing;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Problems;
@@ -9,7 +10,7 @@ namespace EthGov.Api.Problems;
 /// <summary>
 /// Turns decoded chain failures into problems: each contract custom error gets a status and a readable title,
 /// its type is the error's name in kebab case (<c>AlreadyAnchored</c> → <c>already-anchored</c>), and its
-/// decoded arguments are the only revert data shown. An unreachable node is a 503.
+/// decoded arguments are the only revert data shown. An unreachable node, a reset chain and a stopped signer are 503s.
 /// </summary>
 public static class ChainProblems
 {
@@ -93,6 +94,11 @@ public static class ChainProblems
         if (error.Name == ChainStatus.ResetErrorName)
         {
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", error.Message);
+        }
+
+        if (error.Name == SenderStop.ErrorName)
+        {
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", error.Message);
         }
 
         switch (error.Kind)

@@ -72,6 +72,9 @@ public static class ProblemTypes
     /// <summary>The index found the chain reset (another genesis); answers from it would be stale.</summary>
     public const string ChainReset = "chain-reset";
 
+    /// <summary>The department's signer stopped sending because another process sends with its key.</summary>
+    public const string SignerStopped = "signer-stopped";
+
     /// <summary>A proposal deadline that has passed or lies more than 30 days ahead.</summary>
     public const string InvalidDeadline = "invalid-deadline";
 

@@ -109,6 +109,10 @@ internal static class Schema
             error                 TEXT,
             recorded_at           INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS served_departments (
+            code            TEXT    PRIMARY KEY,
+            first_served_at INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS retired_batches (
             id           INTEGER NOT NULL,
             registry     TEXT    NOT NULL,

@@ -46,6 +46,9 @@ public sealed class RegistryContext
     /// <summary>The signer's address, when there is one.</summary>
     public string? SignerAddress => _sender?.Address;
 
+    /// <summary>Why the signer's sender stopped sending (another process sends with its key); null while it sends or without a signer.</summary>
+    public SenderStop? SenderStopped => _sender?.Stopped;
+
     internal RevertDecoder Decoder { get; }
 
     internal IWeb3 Web3 { get; }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace EthGov.Chain.Transactions;
 
 /// <summary>
-/// What <see cref="TransactionSender"/> reports: each nonce gap it detects and each action it takes, at Warning, with
-/// the signer's address, nonces and transaction hashes (never keys or signed bytes).
+/// What <see cref="TransactionSender"/> reports: each nonce gap it detects and each action it takes, at Warning, and that
+/// it stopped because another process sends with its key, at Error, with the signer's address, nonces and transaction
+/// hashes (never keys or signed bytes).
 /// </summary>
 internal static partial class SenderLog
 {
@@ -17,7 +18,7 @@ internal static partial class SenderLog
     public static partial void NonceReused(ILogger logger, string signer, long cached, ulong next, ulong latest, ulong pending);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
-        Message = "signer {Signer}: next nonce {Cached} resynchronised to {Next}: the node holds transactions of this signer that this sender did not send (another process uses the key, or an earlier run's are still pending) (node's latest count {Latest}, pending count {Pending})")]
+        Message = "signer {Signer}: next nonce {Cached} resynchronised to {Next}: the node holds transactions this sender signed earlier up to there (taken back by a reorganisation and mined again) (node's latest count {Latest}, pending count {Pending})")]
     public static partial void NonceAdvanced(ILogger logger, string signer, long cached, ulong next, ulong latest, ulong pending);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
@@ -41,10 +42,14 @@ internal static partial class SenderLog
     public static partial void ReceiptTimedOut(ILogger logger, string signer, string label, ulong nonce, string hashes, TimeSpan timeout);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
-        Message = "signer {Signer}: nonce {Nonce} was mined with another transaction than {Label} ({Hashes})")]
-    public static partial void NonceTaken(ILogger logger, string signer, ulong nonce, string label, string hashes);
+        Message = "signer {Signer}: nonce {Nonce} was mined with this sender's earlier transaction {Mined}, not with {Label} ({Hashes})")]
+    public static partial void NonceTaken(ILogger logger, string signer, ulong nonce, string label, string hashes, string mined);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
         Message = "signer {Signer}: {Label} at nonce {Nonce} has waited {StuckAfter} without a receipt; the node still holds {Hash}, which at gas price 0 cannot be replaced by fee")]
     public static partial void WaitingAtZeroPrice(ILogger logger, string signer, string label, ulong nonce, TimeSpan stuckAfter, string hash);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error,
+        Message = "signer {Signer} stopped sending: {Reason}, so another process sends with this key; nothing more is sent with it until this process restarts (no nonce is reused or skipped), and its work waits; stop the other sender, then restart this one")]
+    public static partial void Stopped(ILogger logger, string signer, string reason);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using EthGov.Chain.Abi;
 using Microsoft.Extensions.Logging;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
@@ -32,6 +33,14 @@ namespace EthGov.Chain.Transactions;
 /// again, which a pool that dropped it accepts). A gap below outstanding transactions is filled with a zero-value transfer
 /// to the signer itself, so they can be mined without any message being sent twice; a gap with nothing above it is
 /// reused by the next message. Every detection and action is logged at Warning.
+/// <para>
+/// Every nonce this process signs a transaction for is recorded before the transaction leaves. From its first look at
+/// the chain on, every count the node reports for the key (read anyway, while waiting and before sending) must stay
+/// within what this process signed, and a nonce it waited on must be mined with one of its own transactions. When the
+/// chain shows otherwise, another process sends with the key: the sender stops (<see cref="Stopped"/>), logs one line at
+/// Error, and sends nothing more, neither messages nor repairs, so it never reuses or skips a nonce because of the other
+/// sender. Transactions it already sent are still awaited.
+/// </para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
 internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logger, string address)
@@ -41,27 +50,42 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     // Transactions seen mined are remembered by nonce, so a gap left by a reorganisation is recognised by hash.
     private const int MinedKept = 256;
 
+    // Hashes signed per nonce, kept for the nonces a waiter can still ask about.
+    private const int SignedKept = 1024;
+
+    // Not yet compared with the chain: the first resynchronisation sets the highest nonce signed to the chain's count - 1.
+    private const long Unsynchronised = long.MinValue;
+
     private static readonly TimeSpan s_checkSpacing = TimeSpan.FromMilliseconds(500);
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Lock _gate = new();
     private readonly SortedDictionary<ulong, SentTransaction> _outstanding = [];
     private readonly SortedDictionary<ulong, string> _mined = [];
+    private readonly SortedDictionary<ulong, List<string>> _signed = [];
     private long _next = -1;
+    private long _highestSigned = Unsynchronised;
+    private SenderStop? _stop;
     private volatile bool _invalidated;
     private long _nextCheck;
 
+    /// <summary>Why the sender stopped sending, or null while it sends.</summary>
+    public SenderStop? Stopped => Volatile.Read(ref _stop);
+
     /// <summary>
     /// Prepares a transaction with <paramref name="prepare"/> (which estimates gas, so a revert costs no nonce), gives it
-    /// the next nonce, signs and sends it. Any failure clears the cached nonce.
+    /// the next nonce, signs and sends it. Any failure clears the cached nonce; a stopped sender fails at once.
     /// </summary>
     public async Task<SentTransaction> SendAsync(string label, Func<Task<TransactionInput>> prepare, CancellationToken cancellationToken)
     {
+        ThrowIfStopped();
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
             await EnsureNextNonceAsync();
+            ThrowIfStopped();
             var input = await prepare();
+            ThrowIfStopped();
             input.Nonce = new HexBigInteger(_next);
             var sent = await SignAndSendAsync(input, label, isFiller: false);
             _next++;
@@ -94,8 +118,9 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
 
         var latest = await CountAsync(BlockParameter.CreateLatest());
         var waiting = Outstanding(forgetBelow: latest);
-        if (waiting.Count == 0)
+        if (waiting.Count == 0 || Stopped is not null)
         {
+            // Stopped: no repair signs anything; the waiters still learn whether their nonce was passed.
             return;
         }
 
@@ -184,9 +209,31 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     public void ReportTimeout(SentTransaction sent)
         => SenderLog.ReceiptTimedOut(logger, address, sent.Label, sent.Nonce, string.Join(", ", sent.Hashes), options.ReceiptTimeout);
 
-    /// <summary>Logs that the nonce of <paramref name="sent"/> was used by a transaction this sender did not send there.</summary>
-    public void ReportTaken(SentTransaction sent)
-        => SenderLog.NonceTaken(logger, address, sent.Nonce, sent.Label, string.Join(", ", sent.Hashes));
+    /// <summary>
+    /// Called when the chain passed the nonce of <paramref name="sent"/> and none of its hashes was mined: another
+    /// transaction this process signed at that nonce (an earlier attempt whose answer was lost) may have been; if none
+    /// was, another process used the nonce and the sender stops. Returns the error the send fails with.
+    /// </summary>
+    public async Task<ChainError> TakenAsync(SentTransaction sent)
+    {
+        List<string> earlier;
+        lock (_gate)
+        {
+            earlier = _signed.TryGetValue(sent.Nonce, out var hashes) ? [.. hashes.Except(sent.Hashes, StringComparer.OrdinalIgnoreCase)] : [];
+        }
+
+        foreach (var hash in earlier)
+        {
+            if (await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash) is not null)
+            {
+                SenderLog.NonceTaken(logger, address, sent.Nonce, sent.Label, string.Join(", ", sent.Hashes), hash);
+                return ChainError.Rejected($"nonce {sent.Nonce} was used by this sender's earlier transaction {hash}, not by {string.Join(", ", sent.Hashes)}");
+            }
+        }
+
+        Stop(sent.Nonce, $"nonce {sent.Nonce} was mined with a transaction this process did not sign (it sent {sent.Label} there as {string.Join(", ", sent.Hashes)})");
+        return Stopped!.ToError();
+    }
 
     private async Task EnsureNextNonceAsync()
     {
@@ -215,6 +262,14 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     {
         var latest = await CountAsync(BlockParameter.CreateLatest());
         var pending = await CountAsync(BlockParameter.CreatePending());
+        // The first look: what the chain and the pool hold now came before this process (an earlier run's pending ones too).
+        Interlocked.CompareExchange(ref _highestSigned, (long)Math.Max(latest, pending) - 1, Unsynchronised);
+
+        if (Stopped is not null)
+        {
+            return;
+        }
+
         var waiting = Outstanding(forgetBelow: latest);
         if (reason is not null)
         {
@@ -299,6 +354,7 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
             var raised = await RaiseFeesAsync(sent.Input);
             var raw = (await web3.TransactionManager.SignTransactionAsync(raised)).EnsureHexPrefix();
             var hash = HashOf(raw);
+            Signed(sent.Nonce, hash);
             var oldHash = sent.Hash;
             await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
             var oldFee = ReplacementFee.Describe(sent.Input);
@@ -361,6 +417,9 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     {
         var raw = (await web3.TransactionManager.SignTransactionAsync(input)).EnsureHexPrefix();
         var hash = HashOf(raw);
+
+        // Recorded before it leaves: a send whose answer is lost may still reach the chain, and must count as ours.
+        Signed((ulong)input.Nonce.Value, hash);
         await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
         var sent = new SentTransaction((ulong)input.Nonce.Value, label, input, raw, hash, DateTimeOffset.UtcNow, isFiller);
         lock (_gate)
@@ -410,8 +469,63 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
         return false;
     }
 
+    /// <summary>The node's transaction count for the key at <paramref name="block"/>, checked against what this process signed.</summary>
     private async Task<ulong> CountAsync(BlockParameter block)
-        => (ulong)(await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, block)).Value;
+    {
+        var count = (ulong)(await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, block)).Value;
+        Observe(count, block.ParameterType == BlockParameter.BlockParameterType.pending ? "pending" : "latest");
+        return count;
+    }
+
+    // Read after the count came back: anything this process sent before the node counted it was recorded before it left.
+    private void Observe(ulong count, string which)
+    {
+        long highest = Interlocked.Read(ref _highestSigned);
+        if (highest != Unsynchronised && (long)count > highest + 1)
+        {
+            Stop((ulong)(highest + 1), $"the node's {which} transaction count for the key is {count}, but this process signed nothing at nonce {highest + 1}");
+        }
+    }
+
+    private void Signed(ulong nonce, string hash)
+    {
+        lock (_gate)
+        {
+            if (!_signed.TryGetValue(nonce, out var hashes))
+            {
+                _signed[nonce] = hashes = [];
+            }
+
+            hashes.Add(hash);
+            while (_signed.Count > SignedKept)
+            {
+                _signed.Remove(_signed.Keys.First());
+            }
+        }
+
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _highestSigned);
+        }
+        while ((long)nonce > seen && Interlocked.CompareExchange(ref _highestSigned, (long)nonce, seen) != seen);
+    }
+
+    private void Stop(ulong nonce, string reason)
+    {
+        if (Interlocked.CompareExchange(ref _stop, new SenderStop(address, nonce, reason, DateTimeOffset.UtcNow), null) is null)
+        {
+            SenderLog.Stopped(logger, address, reason);
+        }
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (Stopped is { } stop)
+        {
+            throw new ChainOperationException(stop.ToError());
+        }
+    }
 
     private static string HashOf(string raw) => "0x" + Sha3Keccack.Current.CalculateHashFromHex(raw);
 

@@ -14,7 +14,8 @@ namespace EthGov.Chain.Transactions;
 /// zero-gas-price Besu network, and receipts awaited, then handed to a <see cref="TransactionConfirmation"/> that waits
 /// for the configured number of confirmations. It assumes nothing of the node's pool: a nonce gap (a reorganisation
 /// that undid mined transactions, a transaction dropped from the pool, a node restarted with an empty pool) or an
-/// overdue receipt is detected while waiting and repaired, and logged (see <see cref="SignerNonces"/>). Reverts come
+/// overdue receipt is detected while waiting and repaired, and logged (see <see cref="SignerNonces"/>). When the chain
+/// shows its key used by a transaction this process did not sign, it stops sending (<see cref="Stopped"/>). Reverts come
 /// back decoded, never as exceptions.
 /// </summary>
 public sealed class TransactionSender
@@ -45,6 +46,9 @@ public sealed class TransactionSender
 
     /// <summary>The signer's address.</summary>
     public string Address { get; }
+
+    /// <summary>Why the sender stopped sending (another process sends with its key), or null while it sends.</summary>
+    public SenderStop? Stopped => _nonces.Stopped;
 
     /// <summary>The Nethereum client bound to the signer (for calls within the Chain layer).</summary>
     internal Web3 Web3 => _web3;
@@ -126,13 +130,12 @@ public sealed class TransactionSender
 
                     if (passed)
                     {
-                        _nonces.ReportTaken(sent);
-                        throw new ChainOperationException(ChainError.Rejected($"nonce {sent.Nonce} was used by another transaction than {string.Join(", ", sent.Hashes)}"));
+                        throw new ChainOperationException(await _nonces.TakenAsync(sent));
                     }
 
                     await _nonces.CheckAsync(cancellationToken);
                 }
-                catch (Exception ex) when (_decoder.Decode(ex) is { Kind: ChainErrorKind.Unavailable })
+                catch (Exception ex) when (_decoder.Decode(ex) is { Kind: ChainErrorKind.Unavailable, Name: not SenderStop.ErrorName })
                 {
                     // The node is unreachable for now; the transaction may be mined all the same.
                 }

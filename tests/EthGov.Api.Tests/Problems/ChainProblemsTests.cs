@@ -1,5 +1,6 @@
 using EthGov.Api.Problems;
 using EthGov.Chain.Abi;
+using EthGov.Chain.Transactions;
 using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Problems;
@@ -57,6 +58,18 @@ public class ChainProblemsTests
 
     private static string Signature(Nethereum.ABI.Model.ErrorABI error)
         => $"{error.Name}({string.Join(",", error.InputParameters.Select(p => p.Type))})";
+
+    [Fact]
+    public void From_ASenderThatStopped_Answers503SignerStopped()
+    {
+        var stop = new SenderStop("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 7, "nonce 7 was mined with a transaction this process did not sign", DateTimeOffset.UnixEpoch);
+
+        var problem = ChainProblems.From(stop.ToError()).ProblemDetails;
+
+        Assert.Equal(503, problem.Status);
+        Assert.Equal("https://ethgov.dev/problems/signer-stopped", problem.Type);
+        Assert.Contains("another process sends with this key", problem.Detail, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("SelfGrant", 400, "self-grant")]

@@ -56,6 +56,9 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
             ["EthGov:Departments:CacheTtl"] = "00:00:00",
             ["EthGov:Documents:MaxUploadBytes"] = "1048576",
+
+            // Hosts of many test classes run in this one process with the same dev keys, each on its own chain.
+            ["EthGov:SenderLockDirectory"] = Directory.CreateTempSubdirectory("ethgov-api-test-locks-").FullName,
         };
         // One host signing for all three dev departments, as one node may when configured to: the API tests act for
         // each of them against one process. An override with an empty value leaves a department out.

@@ -30,7 +30,10 @@ public sealed class PageFixture : IAsyncLifetime
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>An API key of CIVIL (department 1, signer dev:1).</summary>
+    /// <summary>The dev account the API signs for CIVIL with: a second key of CIVIL, added before the API starts.</summary>
+    public const int ApiCivilDevAccount = 7;
+
+    /// <summary>An API key of CIVIL (department 1; the API signs with dev:7, the tests with dev:1).</summary>
     public string CivilKey { get; private set; } = null!;
 
     /// <inheritdoc />
@@ -50,6 +53,11 @@ public sealed class PageFixture : IAsyncLifetime
         // The tests anchor and revoke through their own client, outside the API process, and open the page right after:
         // the API must read the chain anew for every answer instead of sharing a read of up to Chain:MaxReadAge ago.
         settings.Settings["Chain:MaxReadAge"] = "00:00:00";
+
+        // The tests' client signs with CIVIL's first key (dev:1); the API sends with a second one of its own, or its
+        // sender would stop, seeing another process send with its key.
+        await Chain.AddKeyAsync(signerDevAccount: 1, newDevAccount: ApiCivilDevAccount);
+        settings.Settings["EthGov:Signers:CIVIL"] = $"dev:{ApiCivilDevAccount}";
         CivilKey = await settings.CreateKeyAsync("CIVIL");
         Api = await ApiProcess.StartAsync(settings);
 
