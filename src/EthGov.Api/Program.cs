@@ -18,6 +18,7 @@ using EthGov.Api.Signers;
 using EthGov.Api.Verification;
 using EthGov.Application.Anchoring;
 using EthGov.Application.Storage;
+using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
 using Scalar.AspNetCore;
 
@@ -57,6 +58,19 @@ catch (StartupRefusedException refused)
 
 // Built by a factory, so the container disposes it (and releases the sender locks) when the host stops.
 builder.Services.AddSingleton(_ => signerSetup.Keys);
+var identity = await NodeIdentity.CheckAsync(new RegistryClient(chainOptions, deployment.Registry).Departments,
+    [.. signerSetup.Keys.Accounts.Keys], ethGovOptions.PublicBaseUrl, ethGovOptions.NodeKey, chainOptions.ChainId);
+if (identity.Refusal is { } notThisNode)
+{
+    signerSetup.Keys.Dispose();
+    Console.Error.WriteLine(notThisNode);
+    return 1;
+}
+
+if (identity.Keys is { } nodeKeys)
+{
+    builder.Services.AddSingleton(_ => nodeKeys);
+}
 
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddEthGovProblems();
@@ -107,7 +121,7 @@ if (app.Logger.IsEnabled(LogLevel.Information))
     app.Logger.LogInformation("{Served}", signerSetup.Served);
 }
 
-foreach (var warning in signerSetup.Warnings)
+foreach (var warning in signerSetup.Warnings.Concat(identity.Warnings))
 {
     app.Logger.LogWarning("{Warning}", warning);
 }

@@ -30,14 +30,21 @@ public sealed class NodeIdentity
     public string? Refusal { get; }
 
     /// <summary>
-    /// Checks the entries of <paramref name="hosted"/> (the departments this node signs for) against
+    /// Checks the entries of the departments this node signs for (<paramref name="hostedCodes"/>) against
     /// <paramref name="publicBaseUrl"/> and the keys <paramref name="nodeKey"/> names.
     /// </summary>
     public static async Task<NodeIdentity> CheckAsync(
-        DepartmentOperations departments, IReadOnlyList<DepartmentInfo> hosted, Uri? publicBaseUrl, string? nodeKey, ulong chainId)
+        DepartmentOperations departments, IReadOnlyCollection<string> hostedCodes, Uri? publicBaseUrl, string? nodeKey, ulong chainId)
     {
         ArgumentNullException.ThrowIfNull(departments);
-        ArgumentNullException.ThrowIfNull(hosted);
+        ArgumentNullException.ThrowIfNull(hostedCodes);
+        var list = await departments.ListAsync();
+        if (!list.IsSuccess)
+        {
+            return new NodeIdentity(null, [], $"the registry's departments cannot be read to check this node's entry: {list.Error.Message}");
+        }
+
+        var hosted = list.Value.Where(d => hostedCodes.Contains(d.Code, StringComparer.OrdinalIgnoreCase)).ToList();
         NodeKeys? keys = null;
         if (!string.IsNullOrWhiteSpace(nodeKey))
         {

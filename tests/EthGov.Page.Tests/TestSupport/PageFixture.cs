@@ -15,9 +15,6 @@ namespace EthGov.Page.Tests.TestSupport;
 /// </summary>
 public sealed class PageFixture : IAsyncLifetime
 {
-    /// <summary>Debian's Chromium: the tests never download a browser.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
     private string _dataDirectory = null!;
 
@@ -39,11 +36,6 @@ public sealed class PageFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: scripts/lib/setup.sh installs Debian's chromium package");
-        }
-
         await Chain.InitializeAsync();
         _dataDirectory = Directory.CreateTempSubdirectory("ethgov-page-test-").FullName;
         var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
@@ -64,17 +56,7 @@ public sealed class PageFixture : IAsyncLifetime
         // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // Playwright gives every launch a fresh temporary --user-data-dir of its own.
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A page in a fresh context (no storage shared with other tests) whose browser prefers <paramref name="locale"/>.</summary>
