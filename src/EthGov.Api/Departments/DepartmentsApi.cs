@@ -167,7 +167,7 @@ public static class DepartmentsApi
 
                 result = await departments.ProposeAddAsync(request.Code, request.Name, request.Signer, request.Deadline, cancellationToken);
                 break;
-            case ProposalKind.SuspendDepartment or ProposalKind.RestoreDepartment or ProposalKind.ReplaceSigners:
+            case ProposalKind.SuspendDepartment or ProposalKind.RestoreDepartment or ProposalKind.ReplaceSigners or ProposalKind.ClearNode:
                 if (string.IsNullOrWhiteSpace(request.Department))
                 {
                     return Problems.Problems.InvalidRequest("department: the target department's code is required");
@@ -194,6 +194,7 @@ public static class DepartmentsApi
                 {
                     ProposalKind.SuspendDepartment => await departments.ProposeSuspendAsync(department.Id, request.Deadline, cancellationToken),
                     ProposalKind.RestoreDepartment => await departments.ProposeRestoreAsync(department.Id, request.Deadline, cancellationToken),
+                    ProposalKind.ClearNode => await departments.ProposeClearNodeAsync(department.Id, request.Deadline, cancellationToken),
                     _ => await departments.ProposeReplaceSignersAsync(department.Id, request.Signers!, request.Deadline, cancellationToken),
                 };
                 break;
@@ -238,7 +239,7 @@ public static class DepartmentsApi
                 result = await departments.ProposeThresholdAsync(threshold, request.Deadline, cancellationToken);
                 break;
             default:
-                return Problems.Problems.InvalidRequest("kind: one of add-department, suspend-department, restore-department, change-threshold, replace-signers, report-compromised-key, revoke-grants");
+                return Problems.Problems.InvalidRequest("kind: one of add-department, suspend-department, restore-department, change-threshold, replace-signers, report-compromised-key, revoke-grants, clear-node");
         }
 
         if (!result.IsSuccess)

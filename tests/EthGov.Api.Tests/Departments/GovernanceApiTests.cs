@@ -11,6 +11,7 @@ using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using EthGov.Core.Verification;
+using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Departments;
 
@@ -185,6 +186,27 @@ public sealed class GovernanceApiTests(GovernanceFixture fixture) : IClassFixtur
             new { kind = "replace-signers", department = "NOSUCH", signers = s_someSigner });
 
         await Problem.AssertAsync(response, HttpStatusCode.NotFound, "department-not-found");
+    }
+
+    [Fact]
+    public async Task ClearNode_TheQuorumClearsADepartmentsNodeEntry()
+    {
+        var key = await ChainKeys.NewFundedAsync(fixture.Chain);
+        await ApproveAsync(Health, await ProposeAsync(Civil, new { kind = "add-department", code = "LIBRARY", name = "Public Library", signer = key.Address }));
+        var library = ChainKeys.ClientFor(fixture.Chain, key);
+        var (departmentId, _) = (await library.Departments.OfSignerAsync(key.Address)).Unwrap();
+        using var nodeKeys = EthGov.Application.Nodes.NodeKeys.Generate();
+        var (_, changeId) = (await library.Departments.RequestSetNodeAsync("https://library.example.org", nodeKeys.SigningPublicKey, nodeKeys.EncryptionPublicKey)).Unwrap();
+        await fixture.Chain.IncreaseTimeAsync(DevChain.SignerChangeDelay);
+        (await library.Departments.ApplySignerChangeAsync(changeId)).Unwrap();
+        Assert.NotNull((await library.Departments.GetNodeAsync(departmentId)).Unwrap());
+
+        var id = await ProposeAsync(Civil, new { kind = "clear-node", department = "LIBRARY" });
+        await ApproveAsync(Health, id);
+
+        var proposal = await ProposalAsync(id);
+        Assert.Equal((ProposalKind.ClearNode, departmentId, true), (proposal.Kind, proposal.TargetDepartment, proposal.Executed));
+        Assert.Null((await library.Departments.GetNodeAsync(departmentId)).Unwrap());
     }
 
     private static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));
