@@ -90,7 +90,7 @@ public sealed class IssuerProofs(NodeDirectory directory, NodeClient client, ulo
         if (!answer.IsSuccess)
         {
             var unreachable = answer.Failure is NodeFailure.Unreachable or NodeFailure.TimedOut;
-            return (null, ($"{from}: {answer.Detail}", unreachable));
+            return (null, ($"{from}: {answer.Detail?.TrimEnd('.')}", unreachable));
         }
 
         var receipt = answer.Value!;

@@ -153,7 +153,7 @@ public static class DocumentVerifier
         if (issuers.Count == 0)
         {
             return Check(CheckNames.IssuerNamed, CheckOutcome.Skipped,
-                "asked every department: none anchored the digest on its own (a document anchored in a batch is found with its receipt)");
+                "asked every department: none anchored the digest on its own (a batch member is found with its receipt, its link's proof or its issuer node's)");
         }
 
         if (issuers.Count == 1)
