@@ -85,7 +85,7 @@ public static class DeploymentBinding
     // Department ids become the new registry's (matched by code); the event index, which followed 1.x, starts again.
     private static string Migrate(SqliteConnection connection, SqliteTransaction transaction, Deployment deployment, LegacyRegistry legacy, IReadOnlyDictionary<uint, uint> ids)
     {
-        var unmapped = Ids(connection, transaction, "SELECT DISTINCT department FROM documents UNION SELECT DISTINCT department FROM batches")
+        var unmapped = SqliteReads.Ids(connection, transaction, "SELECT DISTINCT department FROM documents UNION SELECT DISTINCT department FROM batches")
             .Where(id => !ids.ContainsKey(id)).ToList();
         if (unmapped.Count > 0)
         {
@@ -114,21 +114,6 @@ public static class DeploymentBinding
         return $"migration from registry 1.x {legacy.Registry} (cut-over at block {legacy.CutoverBlock}) to registry {deployment.Registry}: " +
             $"{kept} batches confirmed before the cut-over keep their 1.x receipts, {requeued} batches are queued again for the new registry, " +
             "and the event index starts again";
-    }
-
-    private static List<uint> Ids(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var ids = new List<uint>();
-        while (reader.Read())
-        {
-            ids.Add((uint)reader.GetInt64(0));
-        }
-
-        return ids;
     }
 
     private static (ulong ChainId, string Registry, string GenesisHash)? Read(SqliteConnection connection, SqliteTransaction transaction)

@@ -42,7 +42,7 @@ public static class ServedDepartments
 
         var documents = CountsById(connection, transaction, "SELECT department, count(*) FROM documents GROUP BY department");
         var held = new Dictionary<string, uint>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in documents.Keys.Concat(Ids(connection, transaction, "SELECT DISTINCT department FROM batches UNION SELECT DISTINCT department FROM document_changes")))
+        foreach (var id in documents.Keys.Concat(SqliteReads.Ids(connection, transaction, "SELECT DISTINCT department FROM batches UNION SELECT DISTINCT department FROM document_changes")))
         {
             held[CodeOf(id)] = id;
         }
@@ -164,21 +164,6 @@ public static class ServedDepartments
         }
 
         return counts;
-    }
-
-    private static List<uint> Ids(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var ids = new List<uint>();
-        while (reader.Read())
-        {
-            ids.Add((uint)reader.GetInt64(0));
-        }
-
-        return ids;
     }
 
     private static List<string> Codes(SqliteConnection connection, SqliteTransaction transaction)

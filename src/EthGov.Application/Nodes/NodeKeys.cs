@@ -131,10 +131,10 @@ public sealed class NodeKeys : IDisposable
         var keys = Generate();
         try
         {
-            WriteNew(path, keys.ExportPem(), ownerOnly: true);
+            EthGov.Chain.Keys.NewFile.Write(path, keys.ExportPem(), ownerOnly: true);
             try
             {
-                WriteNew(path + PublicFileSuffix, keys.ExportPublicPem(), ownerOnly: false);
+                EthGov.Chain.Keys.NewFile.Write(path + PublicFileSuffix, keys.ExportPublicPem(), ownerOnly: false);
             }
             catch
             {
@@ -336,39 +336,5 @@ public sealed class NodeKeys : IDisposable
         }
 
         return blocks;
-    }
-
-    private static void WriteNew(string path, string text, bool ownerOnly)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!OperatingSystem.IsWindows())
-        {
-            if (ownerOnly)
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            if (!Directory.Exists(folder))
-            {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-        else
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        try
-        {
-            // CreateNew is O_CREAT|O_EXCL: it never opens an existing file and never follows a link.
-            using var stream = new FileStream(path, options);
-            stream.Write(Encoding.ASCII.GetBytes(text));
-            stream.Flush(flushToDisk: true);
-        }
-        catch (IOException ex) when (Path.Exists(path) || new FileInfo(path).LinkTarget is not null)
-        {
-            throw new IOException($"'{path}' exists; refusing to overwrite it", ex);
-        }
     }
 }

@@ -57,32 +57,7 @@ public static class KeyLoader
         var key = Nethereum.Signer.EthECKey.GenerateKey();
         var service = new KeyStoreService();
         var json = service.EncryptAndGenerateDefaultKeyStoreAsJson(password, key.GetPrivateKeyAsBytes(), key.GetPublicAddress());
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            if (!Directory.Exists(folder))
-            {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-        else
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, options);
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(json));
-            stream.Flush(flushToDisk: true);
-        }
-        catch (IOException ex) when (Path.Exists(path) || new FileInfo(path).LinkTarget is not null)
-        {
-            throw new IOException($"'{path}' exists; refusing to overwrite a key", ex);
-        }
-
+        NewFile.Write(path, json);
         return key.GetPublicAddress();
     }
 
