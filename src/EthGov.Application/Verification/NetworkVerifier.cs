@@ -6,10 +6,11 @@ using EthGov.Core.Verification;
 namespace EthGov.Application.Verification;
 
 /// <summary>
-/// Verification by any node, of any department's document: <see cref="ChainVerifier"/> first, with what the asker gave
-/// and what this node recorded; when the chain alone does not find the digest (a batch member anchored by another
-/// node), the issuer's node is asked for the batch proof (<see cref="IssuerProofs"/>) and the chain is read again
-/// through it. The verdict always comes from the chain; a node that cannot be reached makes it "unreachable", a node
+/// Verification by any node, of any department's document: <see cref="ChainVerifier"/> with what the asker gave and
+/// what this node recorded; when the chain alone does not find the digest (a batch member anchored by another node),
+/// the issuer's node is asked for the batch proof (<see cref="IssuerProofs"/>) and the chain is read through it. When
+/// the asker names another department (a QR code, <c>?department=</c>), its node is asked first, so that a batch
+/// member costs one read of the chain rather than two. The verdict always comes from the chain; a node that cannot be reached makes it "unreachable", a node
 /// that lies leaves it "unknown".
 /// </summary>
 public sealed class NetworkVerifier(IssuerProofs proofs, ProofCache cache)
@@ -33,32 +34,64 @@ public sealed class NetworkVerifier(IssuerProofs proofs, ProofCache cache)
             cache.Forget(query.Digest);
         }
 
+        // A named department that is not this node's own: its node is asked first, so that a batch member costs one
+        // read of the chain, as a document this node anchored does; the chain is read for a single anchor only when
+        // the node gives no usable proof.
+        IssuerProof? asked = null;
+        if (!given && query.DepartmentId is { } named && !hosted.Contains(named))
+        {
+            var first = await proofs.FindAsync(query.Digest, named, hosted, cancellationToken);
+            if (!first.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(first.Error);
+            }
+
+            asked = first.Value;
+            if (asked.Proof is not null)
+            {
+                var found = await ThroughProofAsync(documents, query, asked);
+                if (!found.IsSuccess || found.Value.Verdict.Outcome != VerdictOutcome.Unknown)
+                {
+                    KeepIfConfirmed(query, asked, found);
+                    return found;
+                }
+            }
+        }
+
         var report = await ChainVerifier.VerifyAsync(documents, query);
         if (given || !report.IsSuccess || report.Value.Verdict.Outcome != VerdictOutcome.Unknown || report.Value.Request is not { } request)
         {
             return report;
         }
 
-        var found = await proofs.FindAsync(query.Digest, query.DepartmentId, hosted, cancellationToken);
-        if (!found.IsSuccess)
+        if (asked is null)
         {
-            return ChainResult<VerificationReport>.Fail(found.Error);
+            var lookup = await proofs.FindAsync(query.Digest, query.DepartmentId, hosted, cancellationToken);
+            if (!lookup.IsSuccess)
+            {
+                return ChainResult<VerificationReport>.Fail(lookup.Error);
+            }
+
+            asked = lookup.Value;
+            if (asked.Proof is not null)
+            {
+                var through = await ThroughProofAsync(documents, query, asked);
+                KeepIfConfirmed(query, asked, through);
+                return through;
+            }
         }
 
-        if (found.Value.Failure is { } failure)
-        {
-            // The chain was read already: only the words and the outcome change with what the nodes answered.
-            var withLookup = request with { ProofLookup = failure };
-            return ChainResult<VerificationReport>.Ok(report.Value with { Verdict = DocumentVerifier.Evaluate(withLookup, report.Value.Facts), Request = withLookup });
-        }
+        // The chain was read already: only the words and the outcome change with what the nodes answered.
+        var withLookup = request with { ProofLookup = asked.Failure ?? new ProofLookupFailure(false, $"{asked.Proof!.From} gave a proof the chain does not confirm") };
+        return ChainResult<VerificationReport>.Ok(report.Value with { Verdict = DocumentVerifier.Evaluate(withLookup, report.Value.Facts), Request = withLookup });
+    }
 
-        var through = await ThroughProofAsync(documents, query, found.Value);
-        if (through.IsSuccess && through.Value.Verdict.Outcome != VerdictOutcome.Unknown)
+    private void KeepIfConfirmed(VerificationQuery query, IssuerProof proof, ChainResult<VerificationReport> result)
+    {
+        if (result.IsSuccess && result.Value.Verdict.Outcome != VerdictOutcome.Unknown)
         {
-            cache.Keep(query.Digest, found.Value);
+            cache.Keep(query.Digest, proof);
         }
-
-        return through;
     }
 
     private static Task<ChainResult<VerificationReport>> ThroughProofAsync(DocumentOperations documents, VerificationQuery query, IssuerProof proof)
