@@ -31,7 +31,7 @@ internal sealed record NodesRunPlan(
     int AnchorBatchConnections,
     int AnchorSeconds)
 {
-    public static NodesRunPlan Quick { get; } = new(1, 64, 2, 40_000, 1000, 2, 1, 1000, 64, 2, 256, 1000, 16, 2);
+    public static NodesRunPlan Quick { get; } = new(1, 64, 2, 20_000, 1000, 2, 1, 1000, 64, 2, 256, 1000, 16, 2);
 
     public static NodesRunPlan Full { get; } = new(2, 64, 10, 150_000, 1000, 5, 2, 2000, 64, 10, 256, 1000, 16, 10);
 
