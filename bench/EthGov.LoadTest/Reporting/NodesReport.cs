@@ -149,6 +149,43 @@ internal static class NodesReport
         }
 
         md.AppendLine();
+        RenderWhereTimeGoes(md);
+    }
+
+    // Measured apart from the generated runs, on the code of the first run that reported these rows (issue 16).
+    private static void RenderWhereTimeGoes(StringBuilder md)
+    {
+        md.AppendLine("### Where a remote verification's time goes");
+        md.AppendLine();
+        md.AppendLine("Measured apart from the runs above, on the same three nodes and Hardhat node with the machine quiet: wrk at 64");
+        md.AppendLine("connections over first-time digests, each process's CPU time read from /proc before and after, divided by the answers;");
+        md.AppendLine("CPU samples of the verifying node with `dotnet-trace collect-linux --profile cpu-sampling`; the Hardhat node's calls");
+        md.AppendLine("counted in its own log (`hardhat_setLoggingEnabled`).");
+        md.AppendLine();
+        md.AppendLine("- A local first verification cost the verifying node 136 µs of CPU and the Hardhat node 114 µs (5,457 valid");
+        md.AppendLine("  answers/s); a remote one cost the verifying node 313-344 µs, the issuer's node 103-119 µs (the receipt it serves)");
+        md.AppendLine("  and the Hardhat node 232-239 µs (2,421-2,453 valid answers/s): about 2.7 times the CPU, on two cores shared by all.");
+        md.AppendLine("- The remote path reads the chain twice, one read after the other: the named department's single anchor (unknown)");
+        md.AppendLine("  before its node is asked, then the batch leaf through the proof. Each read waits for the coalesced `records` call of");
+        md.AppendLine("  its block, so the remote answer carries two of those waits and the HTTP round trip where the local one carries");
+        md.AppendLine("  one; asking the issuer's node while the single anchor is read, and both questions in one `records` call, would");
+        md.AppendLine("  remove one wait and half of the Hardhat node's calls.");
+        md.AppendLine("- The proof is hashed twice: `ReceiptReader` recomputes the root when `NodeClient` reads the receipt (`MerkleTree.ComputeRoot`,");
+        md.AppendLine("  Keccak-256 one hash at a time: about 10% of the verifying node's CPU samples), then `CheckInBatchAsync` verifies it again.");
+        md.AppendLine("- The node directory (`NodeDirectory`) reads a department's entry again once it is 5 s old, with no read shared between");
+        md.AppendLine("  callers: every remote verification that arrives while a refresh runs starts its own (`departmentCount`, `department`");
+        md.AppendLine("  for each department, `departmentNode`: five calls in a row to the single-threaded node), which slows the refresh and");
+        md.AppendLine("  lets more callers in. At 300 remote verifications/s on the quiet machine the log showed 1-4 refreshes at each");
+        md.AppendLine("  expiry (20 department lists and 37 node entries read at the first, the directory empty); in one 12 s run at that");
+        md.AppendLine("  rate on the loaded machine 1,280 `departmentCount`, 3,837");
+        md.AppendLine("  `department` and 1,445 `departmentNode` calls beside 5,376 `records` calls. Stalls of a few hundred milliseconds");
+        md.AppendLine("  in remote paced runs are likely this; one shared refresh, or the old entry served while a");
+        md.AppendLine("  background read renews it (as `Chain:MaxReadAge` does for the latest block), would bound it to one read.");
+        md.AppendLine("- Repeated verification is faster remote than local: the local one cost the node 152-167 µs against 117-122 µs (9,580-9,897");
+        md.AppendLine("  against 13,030-13,101 valid answers/s). A local answer also checks the anchoring transaction its outbox recorded");
+        md.AppendLine("  (`ReadTransactionAsync`, 9.6% of the samples), and every call pinned to a block (`PinnedReads.AtBlockAsync`) reads");
+        md.AppendLine("  `ConcurrentDictionary.Count`, which takes all of the dictionary's locks (8.7% of the samples).");
+        md.AppendLine();
     }
 
     private static string Rounds(JsonNode plan) => plan["rounds"]!.GetValue<int>() == 1
