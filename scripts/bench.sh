@@ -9,7 +9,7 @@
 #   the three dev departments' nodes, each its own API process with its own key, as scripts/run.sh runs them:
 #   verification on one node of another department's batch members against its own (first time and repeated), and
 #   anchoring by every node at once against one node alone, side by side in the same run.
-# --quick runs fewer and smaller cases (under two minutes after the build on two cores).
+# --quick runs fewer and smaller cases (two to three minutes after the build on two cores, one of them the nodes).
 set -euo pipefail
 quick=""
 for arg in "$@"; do
