@@ -5,8 +5,11 @@
 #   (the baseline) against Merkle batches, and `ethgov anchor` on a folder of small files;
 #   the API in Release as its own process on the same node: anchoring with one digest per request at
 #   concurrency 1/16/64/256 and in requests of 1,000 digests, verification at 1,000 requests/s and at
-#   saturation (load from wrk, Debian's package, with the Lua scripts in bench/wrk).
-# --quick runs fewer and smaller cases (under two minutes after the build on two cores).
+#   saturation (load from wrk, Debian's package, with the Lua scripts in bench/wrk);
+#   the three dev departments' nodes, each its own API process with its own key, as scripts/run.sh runs them:
+#   verification on one node of another department's batch members against its own (first time and repeated), and
+#   anchoring by every node at once against one node alone, side by side in the same run.
+# --quick runs fewer and smaller cases (two to three minutes after the build on two cores, one of them the nodes).
 set -euo pipefail
 quick=""
 for arg in "$@"; do
@@ -25,8 +28,9 @@ out="$ETHGOV_ROOT/out/bench"
 rm -rf "$out" && mkdir -p "$out"
 node_pid=""
 api_pid=""
+dept_pids=()
 cleanup() {
-  for pid in "$api_pid" "$node_pid"; do
+  for pid in "${dept_pids[@]}" "$api_pid" "$node_pid"; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -50,6 +54,16 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 port="$(free_port)"
 ethgov_require_free_port "$port" "Hardhat node for the benchmarks"
 rpc="http://127.0.0.1:$port"
+# wait_live URL PID LOG WHAT: until the API at URL answers /health/live; its log's end when it stops or takes 30 s.
+wait_live() {
+  local url="$1" pid="$2" log="$3" what="$4" tries=0
+  until curl -s -o /dev/null -m 2 "$url/health/live"; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 60 ] || ! kill -0 "$pid" 2>/dev/null; then tail -20 "$log" >&2; echo "ethgov: $what did not start" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
+
 ethgov_log "starting a Hardhat node on $rpc (log: out/bench/hardhat.log)"
 node_modules/.bin/hardhat node --hostname 127.0.0.1 --port "$port" > "$out/hardhat.log" 2>&1 &
 node_pid=$!
@@ -75,10 +89,14 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
 # load generator, not the limiter, sets the pace (authentication stays on). The proof cache is sized for the
 # documents a full run forms (5-8 million on this machine), since verification draws documents from all of them;
 # a faster run's oldest trees are rebuilt when a verification asks for them.
+# Its registry publishes no department's node: a digest nobody anchored, verified without naming a department, would
+# otherwise be asked of every other department's node at the dev file's addresses, where nothing runs here, and be
+# answered "unreachable". Verification across nodes is measured with the nodes below.
 ethgov_log "API benchmarks${quick:+ (quick)}"
 mkdir -p "$out/api"
 ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
-"${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments config/departments.dev.json \
+jq 'del(.departments[].node)' config/departments.dev.json > "$out/api/departments.json"
+"${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments "$out/api/departments.json" \
   --deployment "$out/api/deployment.json" > "$out/api/deploy.log"
 "${ethgov[@]}" apikey create --department CIVIL --scope anchor --data-dir "$out/api/data" | grep -m1 '^egk_' > "$out/api/key"
 chmod 600 "$out/api/key"
@@ -94,18 +112,61 @@ Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/api/deplo
   ASPNETCORE_URLS="$api" ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$out/api/api.log" 2>&1 &
 api_pid=$!
-tries=0
-until curl -s -o /dev/null -m 2 "$api/health/live"; do
-  tries=$((tries + 1))
-  if [ "$tries" -gt 60 ] || ! kill -0 "$api_pid" 2>/dev/null; then tail -20 "$out/api/api.log" >&2; echo "ethgov: the API did not start" >&2; exit 1; fi
-  sleep 0.5
-done
+wait_live "$api" "$api_pid" "$out/api/api.log" "the API"
 timeout 1200 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll api $quick --api "$api" --rpc "$rpc" \
   --key-file "$out/api/key" --deployment "$out/api/deployment.json" --scripts bench/wrk --work "$out/api" --out "$out/api.json" \
   || { tail -20 "$out/api/api.log" >&2; [ -f "$out/api.json" ] || exit 1; }
 kill "$api_pid" 2>/dev/null || true
 wait "$api_pid" 2>/dev/null || true
 api_pid=""
+
+# The departments' nodes (issue 16) as scripts/run.sh runs them, on the same Hardhat node with a registry of their own:
+# ports first, so that the departments file deployed names each node's URL and node key; then per department one API
+# process with that department's signer and node key only, its URL as EthGov:PublicBaseUrl, private addresses allowed
+# (every node is on loopback), its own data directory, sender lock directory and API key, and the rate limits raised as above.
+ethgov_log "node benchmarks${quick:+ (quick)}"
+mkdir -p "$out/nodes"
+mapfile -t departments < <(jq -r '.departments[] | [.code, .signer, (.node.key // .signer)] | join(" ")' config/departments.dev.json)
+urls='{}'
+for line in "${departments[@]}"; do
+  read -r code _ _ <<< "$line"
+  dept_port="$(free_port)"
+  ethgov_require_free_port "$dept_port" "$code's node for the benchmarks"
+  urls="$(jq -c --arg code "$code" --arg url "http://127.0.0.1:$dept_port" '. + {($code): $url}' <<< "$urls")"
+done
+jq --argjson urls "$urls" '.departments |= map(.node = {url: $urls[.code], key: (.node.key // .signer)})' config/departments.dev.json \
+  > "$out/nodes/departments.json"
+"${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments "$out/nodes/departments.json" \
+  --deployment "$out/nodes/deployment.json" > "$out/nodes/deploy.log"
+: > "$out/nodes/nodes.txt"
+for line in "${departments[@]}"; do
+  read -r code signer node_key <<< "$line"
+  url="$(jq -r --arg code "$code" '.[$code]' <<< "$urls")"
+  dir="$out/nodes/${code,,}"
+  mkdir -p "$dir"
+  "${ethgov[@]}" apikey create --department "$code" --scope anchor --data-dir "$dir/data" | grep -m1 '^egk_' > "$dir/key"
+  chmod 600 "$dir/key"
+  env Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/nodes/deployment.json" EthGov__DataDirectory="$dir/data" \
+    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__PublicBaseUrl="$url" EthGov__Nodes__AllowPrivateAddresses=true \
+    EthGov__SenderLockDirectory="$dir/locks" \
+    EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
+    ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
+    dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$dir/api.log" 2>&1 &
+  dept_pids+=($!)
+  echo "$code $url $dir/key" >> "$out/nodes/nodes.txt"
+done
+i=0
+for line in "${departments[@]}"; do
+  read -r code _ _ <<< "$line"
+  wait_live "$(jq -r --arg code "$code" '.[$code]' <<< "$urls")" "${dept_pids[$i]}" "$out/nodes/${code,,}/api.log" "$code's node"
+  i=$((i + 1))
+done
+timeout 1500 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll nodes $quick --nodes "$out/nodes/nodes.txt" --rpc "$rpc" \
+  --deployment "$out/nodes/deployment.json" --scripts bench/wrk --work "$out/nodes" --out "$out/nodes.json" \
+  || { for line in "${departments[@]}"; do read -r code _ _ <<< "$line"; tail -5 "$out/nodes/${code,,}/api.log" >&2; done; [ -f "$out/nodes.json" ] || exit 1; }
+for pid in "${dept_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+for pid in "${dept_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+dept_pids=()
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -118,5 +179,5 @@ jq -n --arg command "$command_line" --arg cpu "$cpu" --arg nproc "$(nproc)" --ar
   > "$out/machine.json"
 
 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" --api "$out/api.json" \
-  --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
+  --nodes "$out/nodes.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
 ethgov_log "wrote docs/benchmarks.json and docs/benchmarks.md"

@@ -1,12 +1,14 @@
 using EthGov.LoadTest;
 using EthGov.LoadTest.Api;
 using EthGov.LoadTest.Chain;
+using EthGov.LoadTest.Nodes;
 using EthGov.LoadTest.Reporting;
 
 // Usage:
 //   EthGov.LoadTest chain --rpc http://127.0.0.1:<port> --out <chain.json> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]
 //   EthGov.LoadTest api --api http://127.0.0.1:<port> --rpc <url> --key-file <file> --deployment <file> --scripts bench/wrk --work <dir> --out <api.json> [--quick] [--wrk <path>]
-//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md>
+//   EthGov.LoadTest nodes --nodes <nodes.txt> --rpc <url> --deployment <file> --scripts bench/wrk --work <dir> --out <nodes.json> [--quick] [--wrk <path>]
+//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md> [--api <api.json>] [--nodes <nodes.json>]
 var arguments = new Arguments(args);
 try
 {
@@ -14,6 +16,7 @@ try
     {
         "chain" => await ChainRun.RunAsync(arguments),
         "api" => await ApiRun.RunAsync(arguments),
+        "nodes" => await NodesRun.RunAsync(arguments),
         "report" => await BenchmarkReport.WriteAsync(arguments),
         _ => Usage(),
     };
@@ -28,6 +31,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: EthGov.LoadTest chain --rpc <url> --out <file> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]");
     Console.Error.WriteLine("       EthGov.LoadTest api --api <url> --rpc <url> --key-file <file> --deployment <file> --scripts <dir> --work <dir> --out <file> [--quick] [--wrk <path>]");
-    Console.Error.WriteLine("       EthGov.LoadTest report --micro <file> --chain <file> --machine <file> --json <file> --markdown <file>");
+    Console.Error.WriteLine("       EthGov.LoadTest nodes --nodes <file> --rpc <url> --deployment <file> --scripts <dir> --work <dir> --out <file> [--quick] [--wrk <path>]");
+    Console.Error.WriteLine("       EthGov.LoadTest report --micro <file> --chain <file> --machine <file> --json <file> --markdown <file> [--api <file>] [--nodes <file>]");
     return 2;
 }

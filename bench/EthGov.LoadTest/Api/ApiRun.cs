@@ -288,7 +288,7 @@ internal static class ApiRun
     /// Waits until the API's readiness report says no batch waits for the chain and its event index has reached the
     /// chain's head (or until <paramref name="limit"/>), then <paramref name="settle"/> more; returns what it saw.
     /// </summary>
-    private static async Task<string> WaitUntilQuietAsync(HttpClient http, ChainTally tally, TimeSpan limit, TimeSpan settle, CancellationToken cancellationToken)
+    internal static async Task<string> WaitUntilQuietAsync(HttpClient http, ChainTally tally, TimeSpan limit, TimeSpan settle, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         string seen;
@@ -348,9 +348,9 @@ internal static class ApiRun
         _ => 300,
     };
 
-    private static Latencies WrkLatencies(WrkResult run) => new((int)Math.Min(int.MaxValue, run.Requests), Math.Round(run.P50Us / 1000.0, 1), Math.Round(run.P99Us / 1000.0, 1), Math.Round(run.MaxUs / 1000.0, 1));
+    internal static Latencies WrkLatencies(WrkResult run) => new((int)Math.Min(int.MaxValue, run.Requests), Math.Round(run.P50Us / 1000.0, 1), Math.Round(run.P99Us / 1000.0, 1), Math.Round(run.MaxUs / 1000.0, 1));
 
-    private static string RandomTag() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+    internal static string RandomTag() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

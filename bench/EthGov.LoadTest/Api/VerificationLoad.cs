@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
@@ -13,7 +14,8 @@ namespace EthGov.LoadTest.Api;
 
 /// <summary>
 /// Verification at a fixed request rate: every answer checked against what it should say. <see cref="Latency"/> runs
-/// from each request's scheduled time and holds every request; the rest says how much of it the client itself caused.
+/// from each request's scheduled time and holds every request (each one in <see cref="Samples"/>, not written out, for
+/// pooling runs); the rest says how much of it the client itself caused.
 /// </summary>
 internal sealed record PacedVerificationResult(
     int RatePerSecond,
@@ -33,17 +35,19 @@ internal sealed record PacedVerificationResult(
     int ClientGen2Collections,
     double ClientGcPauseMs,
     long ClientJitMethods,
-    double ClientJitMs);
+    double ClientJitMs,
+    [property: JsonIgnore] IReadOnlyList<TimeSpan>? Samples = null);
 
 /// <summary>A few answers compared with the chain read directly (not through the API).</summary>
 internal sealed record SpotCheckResult(int Checked, int Consistent, IReadOnlyList<string> Mismatches);
 
 /// <summary>
 /// GET /api/v1/verify/{digest} over a known set: digests the API confirmed (the answer must be <c>valid</c>,
-/// issued by CIVIL) and digests nobody anchored (<c>unknown</c>). Use it with a client from <see cref="CreateClient"/>,
-/// which counts the connections it opens.
+/// issued by CIVIL) and digests nobody anchored (<c>unknown</c>), each request with <paramref name="query"/> appended
+/// (<c>?department=HEALTH</c>, or nothing). Use it with a client from <see cref="CreateClient"/>, which counts the
+/// connections it opens.
 /// </summary>
-internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> anchored, IReadOnlyList<string> unknown)
+internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> anchored, IReadOnlyList<string> unknown, string query = "")
 {
     private static int s_connections;
 
@@ -236,7 +240,8 @@ internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> an
             GC.CollectionCount(2) - gen2,
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
             jitMethods,
-            Math.Round(jitTime.TotalMilliseconds, 1));
+            Math.Round(jitTime.TotalMilliseconds, 1),
+            all);
     }
 
     /// <summary>
@@ -303,7 +308,7 @@ internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> an
         HttpResponseMessage? response = null;
         try
         {
-            response = await http.GetAsync($"/api/v1/verify/{digest}", cancellationToken);
+            response = await http.GetAsync($"/api/v1/verify/{digest}{query}", cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -322,7 +327,7 @@ internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> an
     {
         try
         {
-            using var response = await http.GetAsync($"/api/v1/verify/{digest}", cancellationToken);
+            using var response = await http.GetAsync($"/api/v1/verify/{digest}{query}", cancellationToken);
             return await CheckAsync(digest, response, cancellationToken);
         }
         catch (HttpRequestException ex)
@@ -348,7 +353,7 @@ internal sealed class VerificationLoad(HttpClient http, IReadOnlyList<string> an
 
     private async Task<(string? Outcome, string? Department, ulong Block)> VerifyAsync(string digest, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"/api/v1/verify/{digest}", cancellationToken);
+        using var response = await http.GetAsync($"/api/v1/verify/{digest}{query}", cancellationToken);
         return await ReadAnswerAsync(response, cancellationToken);
     }
 

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace EthGov.LoadTest.Api;
 
-/// <summary>What one wrk run reported through bench/wrk/common.lua (latencies in microseconds).</summary>
+/// <summary>
+/// What one wrk run reported through bench/wrk/common.lua (latencies in microseconds); <see cref="Wrong"/> holds each
+/// thread's count of wrong answers for scripts that check them (zeros otherwise).
+/// </summary>
 internal sealed record WrkResult(
     long Requests,
     long DurationUs,
@@ -18,12 +21,16 @@ internal sealed record WrkResult(
     long P99Us,
     long MaxUs,
     double MeanUs,
-    long[] Counters)
+    long[] Counters,
+    long[]? Wrong = null)
 {
     /// <summary>Responses with a 2xx status.</summary>
     public long Succeeded => Requests - StatusErrors;
 
     public long SocketErrors => ConnectErrors + ReadErrors + WriteErrors + Timeouts;
+
+    /// <summary>Answers the script found wrong, over all threads.</summary>
+    public long WrongAnswers => Wrong?.Sum() ?? 0;
 }
 
 /// <summary>Runs wrk (Debian's package) with one of the Lua scripts in bench/wrk against loopback.</summary>

@@ -31,6 +31,13 @@ internal static class BenchmarkReport
             report["api"] = api;
         }
 
+        if (args.Value("--nodes") is { } nodesPath)
+        {
+            var nodes = await ReadAsync(nodesPath);
+            nodes["comparison"] = NodesReport.Comparison(nodes);
+            report["nodes"] = nodes;
+        }
+
         await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
         await File.WriteAllTextAsync(args.Required("--markdown"), Render(report));
         return 0;
@@ -77,10 +84,20 @@ internal static class BenchmarkReport
 
         md.AppendLine();
         RenderTargets(md, micro, chain, report["api"]);
+        if (report["nodes"] is { } nodeResults)
+        {
+            NodesReport.RenderTargets(md, nodeResults);
+        }
+
         RenderChain(md, chain);
         if (report["api"] is { } apiResults)
         {
             RenderApi(md, apiResults);
+        }
+
+        if (report["nodes"] is { } nodeDetails)
+        {
+            NodesReport.RenderDetails(md, nodeDetails);
         }
 
         RenderMicro(md, micro);
