@@ -1,3 +1,4 @@
+using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.ChainState;
 using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
@@ -52,19 +53,5 @@ public sealed class DeploymentBindingTests
 
     private static TransactionOutcome Outcome(ulong block) => new("0x" + new string('1', 64), block, "0x" + new string('2', 64), DateTimeOffset.UnixEpoch.AddDays(1), 0);
 
-    private static List<string> Rows(string data, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, Database.FileName)};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(string data, string sql) => DatabaseRows.Read(data, sql);
 }

@@ -1,3 +1,4 @@
+using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Configuration;
 using EthGov.Api.Signers;
 using EthGov.Application.Storage;
@@ -117,18 +118,5 @@ public sealed class ServedDepartmentsTests
     }
 
     private static List<string> Rows(Database database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+        => DatabaseRows.Read(Path.GetDirectoryName(database.Path)!, sql);
 }
