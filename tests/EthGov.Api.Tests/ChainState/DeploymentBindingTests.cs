@@ -1,5 +1,5 @@
-using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.ChainState;
+using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;

@@ -1,6 +1,6 @@
-using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Configuration;
 using EthGov.Api.Signers;
+using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Storage;
 using EthGov.Chain.Registry;
 using EthGov.Core.Verification;
