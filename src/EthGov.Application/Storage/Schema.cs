@@ -125,6 +125,52 @@ internal static class Schema
             block_hash   TEXT,
             retired_at   INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS exchanges (
+            id                INTEGER PRIMARY KEY,
+            department        INTEGER NOT NULL,
+            grant_id          TEXT    NOT NULL,
+            record_id         BLOB    NOT NULL,
+            holder            INTEGER NOT NULL,
+            sealed_query      BLOB,
+            query_digest      BLOB,
+            request_id        BLOB    NOT NULL UNIQUE,
+            entry_hash        BLOB    NOT NULL,
+            state             INTEGER NOT NULL,
+            reason            TEXT,
+            detail            TEXT,
+            attempts          INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at   INTEGER NOT NULL,
+            log_batch         INTEGER,
+            log_root          BLOB,
+            log_proof         BLOB,
+            log_tx            TEXT,
+            log_block         INTEGER,
+            content_digest    BLOB,
+            media_type        TEXT,
+            grant_use         INTEGER NOT NULL,
+            retention_days    INTEGER NOT NULL,
+            retain_until      INTEGER,
+            content_served_at INTEGER,
+            receipt_sent_at   INTEGER,
+            created_at        INTEGER NOT NULL,
+            updated_at        INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS exchanges_unbatched ON exchanges (id) WHERE state = 0 AND log_batch IS NULL;
+        CREATE INDEX IF NOT EXISTS exchanges_due ON exchanges (next_attempt_at) WHERE state IN (1, 2, 3);
+        CREATE INDEX IF NOT EXISTS exchanges_by_batch ON exchanges (log_batch) WHERE log_batch IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS access_log_batches (
+            id              INTEGER PRIMARY KEY,
+            department      INTEGER NOT NULL,
+            root            BLOB    NOT NULL,
+            entries         BLOB    NOT NULL,
+            state           INTEGER NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            error           TEXT,
+            next_attempt_at INTEGER NOT NULL,
+            tx_hash         TEXT,
+            block_number    INTEGER,
+            created_at      INTEGER NOT NULL
+        );
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

@@ -1,0 +1,212 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Storage;
+using EthGov.Core.Digests;
+using EthGov.Core.Merkle;
+
+namespace EthGov.Application.Tests.Exchange;
+
+/// <summary>The grantee's exchange store: durable on every step, forward moves only, batches stored before they are sent.</summary>
+public sealed class ExchangeStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ethgov-exchanges-").FullName;
+    private readonly Database _database;
+    private readonly ExchangeStore _store;
+
+    public ExchangeStoreTests()
+    {
+        _database = new Database(_folder);
+        _database.EnsureCreated();
+        _store = new ExchangeStore(_database);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Create_ThenReadFromAnotherStore_IsRequested_WithItsRequestIdAndQuery()
+    {
+        var created = _store.Create(NewExchange() with { SealedQuery = [1, 2, 3], QueryDigest = Random() });
+
+        using var reopened = new ExchangeStore(_database);
+        var read = reopened.Get(created.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(ExchangeState.Requested, read.State);
+        Assert.Equal(created.RequestId, read.RequestId);
+        Assert.Equal(created.EntryHash, read.EntryHash);
+        Assert.Equal(created.GrantId, read.GrantId);
+        Assert.Equal(new byte[] { 1, 2, 3 }, read.SealedQuery);
+        Assert.Equal(created.QueryDigest, read.QueryDigest);
+        Assert.True(read.IsKindQuery);
+        Assert.Equal(created.Id, reopened.GetByRequest(created.RequestId)?.Id);
+    }
+
+    [Fact]
+    public void Create_TheSameRequestIdTwice_IsRefusedByTheDatabase()
+    {
+        var first = _store.Create(NewExchange());
+
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => _store.Create(NewExchange() with { RequestId = first.RequestId }));
+    }
+
+    [Fact]
+    public void ConfirmBatch_EveryMemberIsLogged_WithAProofOfItsOwnEntryInTheRoot()
+    {
+        var exchanges = Enumerable.Range(0, 5).Select(_ => _store.Create(NewExchange())).ToList();
+        var waiting = _store.Unbatched(100);
+        Assert.Equal(exchanges.Select(e => e.Id), waiting.Select(e => e.Id));
+
+        var batch = AccessLogBatch.Form([.. waiting.Select(e => e.EntryHash)]);
+        var stored = _store.AddBatch(7, batch, [.. waiting.Select(e => e.Id)]);
+        Assert.Empty(_store.Unbatched(100));
+        Assert.Equal(batch.Root, Assert.Single(_store.PendingBatches()).Root);
+
+        var moved = _store.ConfirmBatch(stored, "0xabc", 42);
+
+        Assert.Equal(5, moved);
+        Assert.Empty(_store.PendingBatches());
+        foreach (var exchange in exchanges)
+        {
+            var logged = _store.Get(exchange.Id)!;
+            Assert.Equal(ExchangeState.Logged, logged.State);
+            Assert.Equal(batch.Root, logged.LogRoot);
+            Assert.Equal(42UL, logged.LogBlock);
+            Assert.Equal("0xabc", logged.LogTransaction);
+            Assert.True(MerkleTree.Verify(batch.Root, exchange.EntryHash, [.. logged.LogProof]));
+        }
+
+        Assert.Equal(5, _store.Due(DateTimeOffset.UtcNow.AddSeconds(1), 100).Count);
+    }
+
+    [Fact]
+    public void ConfirmBatch_AfterARestart_FindsTheBatchStoredBeforeItWasSent()
+    {
+        var exchange = _store.Create(NewExchange());
+        _store.AddBatch(7, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]);
+
+        using var restarted = new ExchangeStore(_database);
+        var pending = Assert.Single(restarted.PendingBatches());
+        restarted.ConfirmBatch(pending, null, 9);
+
+        Assert.Equal(ExchangeState.Logged, restarted.Get(exchange.Id)!.State);
+        Assert.Empty(restarted.Get(exchange.Id)!.LogProof);
+    }
+
+    [Fact]
+    public void AddBatch_AnExchangeAlreadyInABatch_IsRefused_AndNothingIsStored()
+    {
+        var exchange = _store.Create(NewExchange());
+        _store.AddBatch(7, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]);
+
+        Assert.Throws<InvalidOperationException>(() => _store.AddBatch(7, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]));
+        Assert.Single(_store.PendingBatches());
+    }
+
+    [Fact]
+    public void Moves_FollowTheStateMachine_AndAFinalStateIsNeverLeft()
+    {
+        var exchange = LoggedExchange();
+        var digest = Random();
+
+        Assert.False(_store.MarkVerified(exchange.Id, null));
+        Assert.True(_store.MarkReleased(exchange.Id, digest, "application/pdf"));
+        Assert.False(_store.MarkReleased(exchange.Id, digest, "application/pdf"));
+        Assert.True(_store.MarkVerified(exchange.Id, DateTimeOffset.UtcNow.AddDays(30)));
+
+        Assert.False(_store.Refuse(exchange.Id, "tampered-content", "late"));
+        var verified = _store.Get(exchange.Id)!;
+        Assert.Equal(ExchangeState.Verified, verified.State);
+        Assert.Equal(digest, verified.ContentDigest);
+        Assert.Equal("application/pdf", verified.MediaType);
+        Assert.Null(verified.Reason);
+    }
+
+    [Fact]
+    public void Refuse_AReleasedExchange_KeepsTheReason_AndItIsNoLongerDue()
+    {
+        var exchange = LoggedExchange();
+        _store.MarkReleased(exchange.Id, Random(), "application/pdf");
+
+        Assert.True(_store.Refuse(exchange.Id, "tampered-content", "the content's SHA-256 is not the record id"));
+
+        var refused = _store.Get(exchange.Id)!;
+        Assert.Equal(ExchangeState.Refused, refused.State);
+        Assert.Equal("tampered-content", refused.Reason);
+        Assert.Empty(_store.Due(DateTimeOffset.UtcNow.AddDays(1), 10));
+        Assert.False(_store.MarkVerified(exchange.Id, null));
+    }
+
+    [Fact]
+    public void Postpone_KeepsTheState_AndTheExchangeIsDueOnlyAfterItsPause()
+    {
+        var exchange = LoggedExchange();
+        var next = DateTimeOffset.UtcNow.AddSeconds(30);
+
+        _store.Postpone(exchange.Id, 3, next, "the holder's node did not answer");
+
+        var postponed = _store.Get(exchange.Id)!;
+        Assert.Equal(ExchangeState.Logged, postponed.State);
+        Assert.Equal(3, postponed.Attempts);
+        Assert.Empty(_store.Due(DateTimeOffset.UtcNow, 10));
+        Assert.Single(_store.Due(next.AddSeconds(1), 10));
+        Assert.Equal(next.ToUnixTimeMilliseconds(), _store.NextDue()!.Value.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public void FailBatch_RefusesItsExchanges_WithTheReason()
+    {
+        var exchange = _store.Create(NewExchange());
+        var batch = _store.AddBatch(7, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]);
+
+        Assert.Equal(1, _store.FailBatch(batch.Id, "log-failed", "NotDepartmentSigner"));
+
+        Assert.Equal(ExchangeState.Refused, _store.Get(exchange.Id)!.State);
+        Assert.Equal("log-failed", _store.Get(exchange.Id)!.Reason);
+        Assert.Empty(_store.PendingBatches());
+    }
+
+    [Fact]
+    public void MarkContentServed_OnlyTheFirstCallerOfAVerifiedExchange()
+    {
+        var exchange = LoggedExchange();
+        Assert.False(_store.MarkContentServed(exchange.Id));
+        _store.MarkReleased(exchange.Id, Random(), "text/plain");
+        _store.MarkVerified(exchange.Id, null);
+
+        Assert.True(_store.MarkContentServed(exchange.Id));
+        Assert.False(_store.MarkContentServed(exchange.Id));
+    }
+
+    [Fact]
+    public void ReceiptsDue_VerifiedExchangesUntilTheReceiptIsSent()
+    {
+        var exchange = LoggedExchange();
+        _store.MarkReleased(exchange.Id, Random(), "text/plain");
+        Assert.Empty(_store.ReceiptsDue(DateTimeOffset.UtcNow.AddSeconds(1), 10));
+        _store.MarkVerified(exchange.Id, null);
+
+        Assert.Single(_store.ReceiptsDue(DateTimeOffset.UtcNow.AddSeconds(1), 10));
+        Assert.True(_store.MarkReceiptSent(exchange.Id));
+        Assert.Empty(_store.ReceiptsDue(DateTimeOffset.UtcNow.AddSeconds(1), 10));
+        Assert.NotNull(_store.Get(exchange.Id)!.ReceiptSentAt);
+    }
+
+    private ExchangeRecord LoggedExchange()
+    {
+        var exchange = _store.Create(NewExchange());
+        var batch = _store.AddBatch(7, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]);
+        _store.ConfirmBatch(batch, "0x01", 1);
+        return _store.Get(exchange.Id)!;
+    }
+
+    private static NewExchange NewExchange()
+        => new(7, new BigInteger(3), Random(), 2, Random(), Random(), Store: true, RetentionDays: 30);
+
+    private static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
+}
