@@ -125,6 +125,27 @@ internal static class Schema
             block_hash   TEXT,
             retired_at   INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS records (
+            id           INTEGER PRIMARY KEY,
+            digest       BLOB    NOT NULL UNIQUE,
+            department   INTEGER NOT NULL,
+            kind         TEXT,
+            kind_id      BLOB,
+            media_type   TEXT    NOT NULL,
+            subject      BLOB,
+            subject_salt BLOB,
+            person_key   BLOB,
+            origin       TEXT    NOT NULL,
+            exchange_id  TEXT,
+            retain_until INTEGER,
+            created_at   INTEGER NOT NULL,
+            erased_at    INTEGER,
+            size         INTEGER NOT NULL,
+            content      BLOB
+        );
+        CREATE INDEX IF NOT EXISTS records_by_person ON records (person_key, kind_id) WHERE person_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_by_department ON records (department, id);
+        CREATE INDEX IF NOT EXISTS records_to_erase ON records (retain_until) WHERE retain_until IS NOT NULL AND erased_at IS NULL;
         CREATE TABLE IF NOT EXISTS exchanges (
             id                INTEGER PRIMARY KEY,
             department        INTEGER NOT NULL,

@@ -1,0 +1,313 @@
+using System.Security.Cryptography;
+using System.Text;
+using EthGov.Application.Storage;
+using EthGov.Core.Digests;
+using EthGov.Core.Records;
+using Microsoft.Data.Sqlite;
+
+namespace EthGov.Application.Records;
+
+/// <summary>
+/// The content of the records the node keeps, addressed by SHA-256 digest, in table <c>records</c> of the node's database.
+/// Content and subject are encrypted with AES-256-GCM under the node's data key, a fresh nonce each, the digest bound as
+/// associated data so a row's ciphertext cannot be passed off as another's. Person identifiers are kept only as an HMAC
+/// under the same key. Every write goes through one connection and is committed (WAL, synchronous=FULL) before the call
+/// returns, so a route may answer once it has awaited the write. Erasure removes content, subject and person key and keeps
+/// a tombstone, so the node can say the record existed and was erased.
+/// </summary>
+public sealed class RecordStore : IDisposable
+{
+    private const string Columns = "id, digest, department, kind, media_type, subject, subject_salt, origin, exchange_id, retain_until, created_at, erased_at, size";
+
+    private static readonly byte[] s_subjectLabel = Encoding.UTF8.GetBytes("ethgov:record-subject:");
+
+    private readonly Database _database;
+    private readonly NodeDataKey _key;
+    private readonly RecordsOptions _options;
+    private readonly RecordRetention _retention;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+
+    /// <summary>Creates the store over <paramref name="database"/> (whose tables exist) with the node's data key.</summary>
+    public RecordStore(Database database, NodeDataKey key, RecordsOptions options, TimeProvider? time = null)
+    {
+        _database = database;
+        _key = key;
+        _options = options;
+        _retention = new RecordRetention(options);
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The largest content kept, in bytes.</summary>
+    public long MaxRecordBytes => _options.MaxRecordBytes;
+
+    /// <summary>
+    /// Keeps <paramref name="record"/> after checking its size and that SHA-256 of its content is its digest; returns once
+    /// committed. Idempotent: the same digest for the same department again is <see cref="RecordPutOutcome.AlreadyStored"/>.
+    /// </summary>
+    public async Task<RecordPutOutcome> PutAsync(RecordContent record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Content.Length > _options.MaxRecordBytes)
+        {
+            return RecordPutOutcome.TooLarge;
+        }
+
+        if (new Digest(SHA256.HashData(record.Content.Span)) != record.Digest)
+        {
+            return RecordPutOutcome.DigestMismatch;
+        }
+
+        if ((record.Kind is not null && !RecordKind.IsValidName(record.Kind))
+            || (record.Subject is not null && !SubjectCommitment.IsAddress(record.Subject))
+            || (record.Person is not null && string.IsNullOrWhiteSpace(record.Person))
+            || (record.SubjectSalt is not null && record.SubjectSalt.Length != SaltedRecord.SaltSize)
+            || string.IsNullOrWhiteSpace(record.MediaType))
+        {
+            return RecordPutOutcome.InvalidMetadata;
+        }
+
+        byte[]? personKey;
+        try
+        {
+            personKey = record.Person is null ? null : _key.PersonKey(record.Person);
+        }
+        catch (ArgumentException)
+        {
+            return RecordPutOutcome.InvalidMetadata;
+        }
+
+        var digest = record.Digest.ToArray();
+        var now = _time.GetUtcNow();
+        var content = _key.Seal(record.Content.Span, digest);
+        var subject = record.Subject is null ? null : _key.Seal(Encoding.ASCII.GetBytes(SubjectCommitment.NormalizeAddress(record.Subject)), SubjectAad(digest));
+        var retainUntil = _retention.RetainUntil(record.Kind, now, record.RetainUntil);
+
+        return await WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO records (digest, department, kind, kind_id, media_type, subject, subject_salt, person_key, origin,
+                                     exchange_id, retain_until, created_at, size, content)
+                VALUES ($digest, $department, $kind, $kindId, $mediaType, $subject, $subjectSalt, $personKey, $origin,
+                        $exchangeId, $retainUntil, $createdAt, $size, $content)
+                ON CONFLICT (digest) DO NOTHING
+                """;
+            insert.Parameters.AddWithValue("$digest", digest);
+            insert.Parameters.AddWithValue("$department", (long)record.Department);
+            insert.Parameters.AddWithValue("$kind", (object?)record.Kind ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$kindId", record.Kind is null ? DBNull.Value : RecordKind.Id(record.Kind).ToArray());
+            insert.Parameters.AddWithValue("$mediaType", record.MediaType);
+            insert.Parameters.AddWithValue("$subject", (object?)subject ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$subjectSalt", (object?)record.SubjectSalt ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$personKey", (object?)personKey ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$origin", OriginName(record.Origin));
+            insert.Parameters.AddWithValue("$exchangeId", (object?)record.ExchangeId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$retainUntil", retainUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value);
+            insert.Parameters.AddWithValue("$createdAt", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$size", (long)record.Content.Length);
+            insert.Parameters.AddWithValue("$content", content);
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                transaction.Commit();
+                return RecordPutOutcome.Stored;
+            }
+
+            using var existing = connection.CreateCommand();
+            existing.Transaction = transaction;
+            existing.CommandText = "SELECT department, erased_at FROM records WHERE digest = $digest";
+            existing.Parameters.AddWithValue("$digest", digest);
+            using var reader = existing.ExecuteReader();
+            reader.Read();
+            var outcome = reader.GetInt64(0) != record.Department ? RecordPutOutcome.OtherDepartment
+                : !reader.IsDBNull(1) ? RecordPutOutcome.Erased
+                : RecordPutOutcome.AlreadyStored;
+            reader.Close();
+            transaction.Commit();
+            return outcome;
+        }, cancellationToken);
+    }
+
+    /// <summary>The record kept under <paramref name="digest"/>, decrypted, or its tombstone; null when none is kept.</summary>
+    /// <exception cref="CryptographicException">The stored ciphertext was altered or sealed under another data key.</exception>
+    public Task<StoredRecord?> GetAsync(Digest digest, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = _database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns}, content FROM records WHERE digest = $digest";
+            command.Parameters.AddWithValue("$digest", digest.ToArray());
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(reader, withContent: true) : null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The kept (not erased) records of kind <paramref name="kindId"/> concerning <paramref name="person"/>, decrypted,
+    /// oldest first; only those of <paramref name="department"/> when given. The identifier is matched by its HMAC.
+    /// </summary>
+    /// <exception cref="ArgumentException">The identifier is empty or too long.</exception>
+    public Task<IReadOnlyList<StoredRecord>> FindByPersonAsync(Digest kindId, string person, uint? department = null, CancellationToken cancellationToken = default)
+    {
+        var personKey = _key.PersonKey(person);
+        return Task.Run<IReadOnlyList<StoredRecord>>(() =>
+        {
+            using var connection = _database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {Columns}, content FROM records
+                WHERE person_key = $personKey AND kind_id = $kindId AND erased_at IS NULL
+                  AND ($department IS NULL OR department = $department)
+                ORDER BY id
+                """;
+            command.Parameters.AddWithValue("$personKey", personKey);
+            command.Parameters.AddWithValue("$kindId", kindId.ToArray());
+            command.Parameters.AddWithValue("$department", department is { } d ? (long)d : DBNull.Value);
+            using var reader = command.ExecuteReader();
+            var found = new List<StoredRecord>();
+            while (reader.Read())
+            {
+                found.Add(Read(reader, withContent: true));
+            }
+
+            return found;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of <paramref name="department"/>'s records (tombstones included), oldest first, without content; pass the
+    /// previous page's <see cref="RecordPage.Next"/> as <paramref name="after"/> for the next.
+    /// </summary>
+    public Task<RecordPage> ListAsync(uint department, long? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return Task.Run(() =>
+        {
+            using var connection = _database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM records WHERE department = $department AND id > $after ORDER BY id LIMIT $limit";
+            command.Parameters.AddWithValue("$department", (long)department);
+            command.Parameters.AddWithValue("$after", after ?? 0);
+            command.Parameters.AddWithValue("$limit", limit + 1);
+            using var reader = command.ExecuteReader();
+            var records = new List<StoredRecord>();
+            long last = 0;
+            while (records.Count < limit && reader.Read())
+            {
+                last = reader.GetInt64(0);
+                records.Add(Read(reader, withContent: false));
+            }
+
+            return new RecordPage(records, reader.Read() ? last : null);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases the content of the record under <paramref name="digest"/>, with its subject and person key, keeping a
+    /// tombstone (digest, department, kind, erasedAt). Returns the erasure time, the earlier one when it was already
+    /// erased, or null when no such record is kept.
+    /// </summary>
+    public Task<DateTimeOffset?> EraseAsync(Digest digest, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return WriteAsync<DateTimeOffset?>(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE records SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL,
+                                   erased_at = coalesce(erased_at, $now)
+                WHERE digest = $digest RETURNING erased_at
+                """;
+            update.Parameters.AddWithValue("$digest", digest.ToArray());
+            update.Parameters.AddWithValue("$now", now);
+            var erasedAt = update.ExecuteScalar();
+            transaction.Commit();
+            return erasedAt is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases the content of at most <paramref name="limit"/> records whose retention has passed at
+    /// <paramref name="now"/> (the node's clock when null); returns how many were erased.
+    /// </summary>
+    public Task<int> EraseExpiredAsync(DateTimeOffset? now = null, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        var at = (now ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
+        return WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE records SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL, erased_at = $now
+                WHERE id IN (SELECT id FROM records
+                             WHERE retain_until IS NOT NULL AND retain_until <= $now AND erased_at IS NULL LIMIT $limit)
+                """;
+            update.Parameters.AddWithValue("$now", at);
+            update.Parameters.AddWithValue("$limit", limit);
+            var erased = update.ExecuteNonQuery();
+            transaction.Commit();
+            return erased;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writeGate.Dispose();
+    }
+
+    private static string OriginName(RecordOrigin origin) => origin == RecordOrigin.Received ? "received" : "issued";
+
+    private static byte[] SubjectAad(byte[] digest) => [.. s_subjectLabel, .. digest];
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal)
+        => reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    private static byte[]? Bytes(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
+
+    private StoredRecord Read(SqliteDataReader reader, bool withContent)
+    {
+        var digestBytes = (byte[])reader.GetValue(1);
+        var sealedSubject = Bytes(reader, 5);
+        var sealedContent = withContent ? Bytes(reader, 13) : null;
+        return new StoredRecord(
+            new Digest(digestBytes),
+            (uint)reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetString(4),
+            sealedSubject is null ? null : Encoding.ASCII.GetString(_key.Open(sealedSubject, SubjectAad(digestBytes))),
+            Bytes(reader, 6),
+            reader.GetString(7) == "received" ? RecordOrigin.Received : RecordOrigin.Issued,
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            Time(reader, 9),
+            Time(reader, 10)!.Value,
+            Time(reader, 11),
+            reader.GetInt64(12),
+            sealedContent is null ? null : _key.Open(sealedContent, digestBytes));
+    }
+
+    // One connection for every write, one write at a time: SQLite has one writer anyway, and this keeps the WAL
+    // settings of Database.Open on a connection that stays open.
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() =>
+            {
+                _writer ??= _database.Open();
+                return write(_writer);
+            }, CancellationToken.None);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}
