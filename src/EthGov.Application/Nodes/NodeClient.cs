@@ -86,6 +86,76 @@ public sealed class NodeClient : IDisposable
         return GetAsync(nodeBaseUrl, $"api/v1/documents/{digest}/receipt", body => ReadReceipt(body, digest), cancellationToken);
     }
 
+    /// <summary>
+    /// Posts <paramref name="body"/> (JSON) to <c>{nodeBaseUrl}/{route}</c> under the same defences as every call, with the
+    /// header fields <paramref name="sign"/> makes for the final URL (a node-to-node signature covers the authority and
+    /// path), and answers whatever HTTP answer came back, whatever its status: a node's refusal is a problem document the
+    /// caller reads. Only network, time and size failures, and redirects, are failures here.
+    /// </summary>
+    /// <param name="nodeBaseUrl">The node's base URL, as read from the chain.</param>
+    /// <param name="route">The route below it, without a leading slash.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="sign">The header fields to send (Content-Type among them), given the URL the request goes to.</param>
+    /// <param name="maxResponseBytes">The largest answer body read; a release carries a whole record.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<NodeAnswer<NodeResponse>> PostAsync(
+        Uri nodeBaseUrl, string route, ReadOnlyMemory<byte> body, Func<Uri, IEnumerable<KeyValuePair<string, string>>> sign, int maxResponseBytes,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeBaseUrl);
+        ArgumentNullException.ThrowIfNull(sign);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResponseBytes, 1);
+        if (!TryBuildUrl(nodeBaseUrl, route, out var url, out var refusal))
+        {
+            return NodeAnswer<NodeResponse>.Fail(NodeFailure.AddressRefused, refusal);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ReadOnlyMemoryContent(body) };
+            foreach (var (name, value) in sign(url))
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                return NodeAnswer<NodeResponse>.Fail(NodeFailure.Refused, DescribeStatus(response.StatusCode));
+            }
+
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            {
+                headers[name] = string.Join(", ", values);
+            }
+
+            int status = (int)response.StatusCode;
+            return await ReadBodyAsync(
+                response.Content, maxResponseBytes, read => NodeAnswer<NodeResponse>.Ok(new NodeResponse(status, headers, read.ToArray())), deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return NodeAnswer<NodeResponse>.Fail(
+                NodeFailure.TimedOut,
+                $"The node did not answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+        }
+        catch (HttpRequestException e)
+        {
+            return FromRequestException<NodeResponse>(e);
+        }
+        catch (IOException)
+        {
+            return NodeAnswer<NodeResponse>.Fail(NodeFailure.Unreachable, "The connection to the node broke while reading its answer.");
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
@@ -113,7 +183,7 @@ public sealed class NodeClient : IDisposable
                 return NodeAnswer<T>.Fail(NodeFailure.Refused, DescribeStatus(response.StatusCode));
             }
 
-            return await ReadBodyAsync(response.Content, read, deadline.Token);
+            return await ReadBodyAsync(response.Content, _maxResponseBytes, read, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -149,27 +219,27 @@ public sealed class NodeClient : IDisposable
         return true;
     }
 
-    private async Task<NodeAnswer<T>> ReadBodyAsync<T>(
-        HttpContent content, Func<ReadOnlyMemory<byte>, NodeAnswer<T>> read, CancellationToken cancellationToken)
+    private static async Task<NodeAnswer<T>> ReadBodyAsync<T>(
+        HttpContent content, int maxBytes, Func<ReadOnlyMemory<byte>, NodeAnswer<T>> read, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is { } announced && announced > _maxResponseBytes)
+        if (content.Headers.ContentLength is { } announced && announced > maxBytes)
         {
-            return TooLarge<T>($"announces {announced.ToString(CultureInfo.InvariantCulture)} bytes");
+            return TooLarge<T>($"announces {announced.ToString(CultureInfo.InvariantCulture)} bytes", maxBytes);
         }
 
         // One byte more than allowed is read, never more: that byte is how a body longer than the limit is told apart.
-        var buffer = ArrayPool<byte>.Shared.Rent(_maxResponseBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
             await using var stream = await content.ReadAsStreamAsync(cancellationToken);
             int length = 0;
             int count;
-            while ((count = await stream.ReadAsync(buffer.AsMemory(length, _maxResponseBytes + 1 - length), cancellationToken)) > 0)
+            while ((count = await stream.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
             {
                 length += count;
-                if (length > _maxResponseBytes)
+                if (length > maxBytes)
                 {
-                    return TooLarge<T>("is longer");
+                    return TooLarge<T>("is longer", maxBytes);
                 }
             }
 
@@ -181,9 +251,9 @@ public sealed class NodeClient : IDisposable
         }
     }
 
-    private NodeAnswer<T> TooLarge<T>(string what) => NodeAnswer<T>.Fail(
+    private static NodeAnswer<T> TooLarge<T>(string what, int maxBytes) => NodeAnswer<T>.Fail(
         NodeFailure.TooLarge,
-        $"The node's answer {what} than the limit of {_maxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
+        $"The node's answer {what} than the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
 
     private static NodeAnswer<Receipt> ReadReceipt(ReadOnlyMemory<byte> body, Digest digest)
     {
