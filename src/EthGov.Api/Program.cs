@@ -4,6 +4,7 @@ using EthGov.Api.ChainState;
 using EthGov.Api.Configuration;
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
+using EthGov.Api.Exchanges;
 using EthGov.Api.Grants;
 using EthGov.Api.Health;
 using EthGov.Api.Indexing;
@@ -78,6 +79,7 @@ builder.Services.AddEthGovOpenApi();
 builder.Services.AddEthGovApiKeys(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);
 builder.Services.AddEthGovNodes(builder.Configuration);
+builder.Services.AddEthGovExchanges(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();
@@ -141,6 +143,7 @@ app.MapVerificationApi();
 app.MapDepartmentsApi();
 app.MapKeysApi();
 app.MapGrantsApi();
+app.MapExchangesApi();
 app.MapAuditApi();
 app.MapPageApi();
 app.MapQrCodeApi();

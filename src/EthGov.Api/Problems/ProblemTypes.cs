@@ -107,4 +107,22 @@ public static class ProblemTypes
 
     /// <summary>Any unexpected failure; details are in the server log, never in the answer.</summary>
     public const string Internal = "internal-error";
+
+    /// <summary>No exchange with this id belongs to the key's department.</summary>
+    public const string ExchangeNotFound = "exchange-not-found";
+
+    /// <summary>The exchange's content is not verified yet (or the exchange was refused).</summary>
+    public const string ExchangeNotVerified = "exchange-not-verified";
+
+    /// <summary>The exchange's content was served once (view once), its retention passed, or it was erased.</summary>
+    public const string ContentGone = "content-gone";
+
+    /// <summary>No department can be found that holds the record of a consent grant; name it with holderDepartment.</summary>
+    public const string HolderUnknown = "holder-unknown";
+
+    /// <summary>The holder department publishes no node on chain, so no node can be asked.</summary>
+    public const string HolderHasNoNode = "holder-has-no-node";
+
+    /// <summary>This node has no node key (EthGov:NodeKey): it can neither sign requests to other nodes nor open what they send.</summary>
+    public const string NodeKeyMissing = "node-key-missing";
 }

@@ -21,4 +21,7 @@ public enum ApiKeyScopes
 
     /// <summary>Propose and approve changes to departments (the quorum's decisions) and to their signer keys.</summary>
     Governance = 8,
+
+    /// <summary>Ask other departments' nodes for records under grants to the key's department, and read what came.</summary>
+    Exchanges = 16,
 }

@@ -1,0 +1,36 @@
+namespace EthGov.Api.Exchanges;
+
+/// <summary>
+/// The grantee side of record exchanges (section <c>EthGov:Exchange</c>): how often access entries are logged on chain,
+/// how retries pause, and how large a release may be.
+/// </summary>
+public sealed class ExchangeOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "EthGov:Exchange";
+
+    /// <summary>How long access entries wait for their batch at most: one <c>logAccessBatch</c> per department per interval.</summary>
+    public TimeSpan LogInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many waiting entries send a batch before the interval ends.</summary>
+    public int LogBatchSize { get; set; } = 1000;
+
+    /// <summary>Most entries in one batch (a tree of 2^16 leaves: proofs of 16 hashes).</summary>
+    public int MaxLogBatchEntries { get; set; } = 65_536;
+
+    /// <summary>The first pause after a failed step; it doubles with every attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest pause between two attempts (the holder's node down, the chain away): retried forever at this pace.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many requests to holders' nodes run at once.</summary>
+    public int Concurrency { get; set; } = 32;
+
+    /// <summary>The largest release body read (a record of the store's largest size, base64, and its envelope).</summary>
+    public int MaxReleaseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The pause before attempt <paramref name="attempts"/> + 1: <see cref="RetryDelay"/> doubled per attempt, capped.</summary>
+    public TimeSpan PauseAfter(int attempts)
+        => TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
+}

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text.Json;
+using EthGov.Api.Departments;
+using EthGov.Api.Signers;
+using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Nodes;
+using EthGov.Application.Records;
+using EthGov.Application.Verification;
+using EthGov.Chain.Deployments;
+using EthGov.Core.Crypto.HttpSignatures;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
+using EthGov.Core.Verification;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Exchanges;
+
+/// <summary>
+/// Takes every logged exchange to the holder's node and back: signs the release request with this node's key, sends it
+/// to the URL the holder department publishes on chain (through <see cref="NodeClient"/>: SSRF policy, timeout, size cap),
+/// reads the answer with <see cref="ReleaseOpener"/>, checks that the chain confirms the holder's anchor of each record,
+/// keeps the content (<see cref="RecordStore"/>, origin received), writes the evidence file, marks the exchange verified,
+/// and only then acknowledges the release with a signed receipt. Each step is committed before the next, so a node killed
+/// anywhere resumes with the same request id and the same log: before the receipt the holder answers the same journaled
+/// release again; after it, nothing is asked again. Passing failures (the holder's node away, <c>log-not-confirmed</c>,
+/// <c>chain-unavailable</c>, 5xx) are retried with growing pauses, forever.
+/// </summary>
+public sealed class ExchangeWorker(
+    ExchangeStore store,
+    ExchangeSignal signal,
+    HolderNodes holders,
+    NodeClient client,
+    IServiceProvider services,
+    Deployment deployment,
+    DepartmentDirectory departments,
+    DepartmentSigners signers,
+    NetworkVerifier verifier,
+    EvidenceFiles evidence,
+    IOptions<ExchangeOptions> options,
+    ILogger<ExchangeWorker> logger) : BackgroundService
+{
+    private const string ReleasesRoute = "api/v1/node/releases";
+    private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var now = DateTimeOffset.UtcNow;
+                var due = store.Due(now, options.Value.Concurrency * 8);
+                var receipts = store.ReceiptsDue(now, options.Value.Concurrency * 8);
+                await Parallel.ForEachAsync(
+                    due.Select(e => (Exchange: e, Receipt: false)).Concat(receipts.Select(e => (Exchange: e, Receipt: true))),
+                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = stoppingToken },
+                    async (work, token) =>
+                    {
+                        try
+                        {
+                            await (work.Receipt ? SendReceiptAsync(work.Exchange, token) : StepAsync(work.Exchange, token));
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", work.Exchange.Id);
+                            Postpone(work.Exchange, "the node failed the step; it is tried again");
+                        }
+                    });
+
+                if (due.Count == 0 && receipts.Count == 0)
+                {
+                    var next = store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
+                    await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                logger.LogError(ex, "the exchange worker failed a round; it retries");
+                await Task.Delay(s_idle, stoppingToken);
+            }
+        }
+    }
+
+    private async Task StepAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
+    {
+        if (services.GetService<NodeKeys>() is not { } keys)
+        {
+            Postpone(exchange, "this node has no node key (EthGov:NodeKey): it cannot sign requests nor open releases");
+            return;
+        }
+
+        var holder = await holders.GetAsync(exchange.Holder);
+        if (!holder.IsSuccess)
+        {
+            Postpone(exchange, $"the chain could not be read: {holder.Error.Message}");
+            return;
+        }
+
+        if (holder.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
+        {
+            Postpone(exchange, $"department {exchange.Holder} publishes no node on chain");
+            return;
+        }
+
+        var entry = EntryOf(exchange);
+        var request = new ReleaseRequest(
+            exchange.GrantId, exchange.RecordId, exchange.RequestId, exchange.QueryDigest,
+            exchange.SealedQuery is { } sealedQuery ? new SealedQuery(sealedQuery[..65], sealedQuery[65..]) : null,
+            new LogInclusion(exchange.LogRoot!.Value, exchange.LogProof));
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, ReleaseOpener.Json);
+        SentRequest? sent = null;
+        var answer = await client.PostAsync(nodeUrl, ReleasesRoute, body, url =>
+        {
+            sent = new SentRequest(url, SignedHeaders(NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow)), body);
+            return sent.Headers;
+        }, options.Value.MaxReleaseBytes, cancellationToken);
+        if (!answer.IsSuccess)
+        {
+            Postpone(exchange, $"the holder's node: {answer.Detail}");
+            return;
+        }
+
+        using var holderKey = TryImport(node.SigningKey);
+        var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow);
+        if (outcome.RetryDetail is { } retry)
+        {
+            Postpone(exchange, retry);
+            return;
+        }
+
+        if (outcome.Refusal is { } refusal)
+        {
+            Refuse(exchange, refusal);
+            return;
+        }
+
+        var opened = outcome.Opened!;
+        if (exchange.State == ExchangeState.Logged)
+        {
+            store.MarkReleased(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
+        }
+
+        if (!await AnchoredByHolderAsync(exchange, opened, cancellationToken))
+        {
+            return;
+        }
+
+        var retainUntil = exchange.Store ? DateTimeOffset.UtcNow.AddDays(exchange.RetentionDays) : (DateTimeOffset?)null;
+        if (!await KeepAsync(exchange, opened, retainUntil, cancellationToken))
+        {
+            return;
+        }
+
+        await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, cancellationToken);
+        if (store.MarkVerified(exchange.Id, retainUntil))
+        {
+            signal.ExchangesDue();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("exchange {Exchange} verified: {Count} record(s) from department {Holder} under grant {Grant}", exchange.Id, opened.Records.Count, exchange.Holder, exchange.GrantId);
+            }
+        }
+    }
+
+    // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
+    // never anchored is not its record, whatever it says.
+    private async Task<bool> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
+    {
+        var hosted = await HostedAsync(cancellationToken);
+        foreach (var record in opened.Records)
+        {
+            var report = await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, hosted, cancellationToken);
+            if (!report.IsSuccess)
+            {
+                Postpone(exchange, $"the chain could not confirm the record's anchor: {report.Error.Message}");
+                return false;
+            }
+
+            var outcome = report.Value.Verdict.Outcome;
+            if (outcome == VerdictOutcome.Valid && report.Value.Facts.DepartmentId == exchange.Holder)
+            {
+                continue;
+            }
+
+            Refuse(exchange, outcome is VerdictOutcome.Unknown
+                ? new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}")
+                : new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<bool> KeepAsync(ExchangeRecord exchange, OpenedRelease opened, DateTimeOffset? retainUntil, CancellationToken cancellationToken)
+    {
+        if (services.GetService<RecordStore>() is not { } records)
+        {
+            Postpone(exchange, "this node has no record store (EthGov:DataKey): it cannot keep what it receives");
+            return false;
+        }
+
+        var exchangeId = exchange.Id.ToString(CultureInfo.InvariantCulture);
+        var toKeep = opened.Records.Select(r => new RecordContent(r.Digest, exchange.Department, r.MediaType, r.Content, RecordOrigin.Received));
+        if (exchange.IsKindQuery)
+        {
+            // The answer as a whole is what staff read; each record in it is kept on its own as well.
+            toKeep = toKeep.Append(new RecordContent(opened.Release.ContentDigest, exchange.Department, opened.Release.MediaType, opened.Content, RecordOrigin.Received));
+        }
+
+        foreach (var record in toKeep)
+        {
+            var put = await records.PutAsync(record with { ExchangeId = exchangeId, RetainUntil = retainUntil }, cancellationToken);
+            if (put is RecordPutOutcome.TooLarge or RecordPutOutcome.DigestMismatch or RecordPutOutcome.InvalidMetadata)
+            {
+                Postpone(exchange, $"the record store refused record {record.Digest}: {put}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SendReceiptAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
+    {
+        if (services.GetService<NodeKeys>() is not { } keys)
+        {
+            return;
+        }
+
+        var holder = await holders.GetAsync(exchange.Holder);
+        if (!holder.IsSuccess || holder.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
+        {
+            Postpone(exchange, "the holder's node cannot be found on chain to acknowledge the release");
+            return;
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(exchange.RequestId, exchange.ContentDigest!.Value), ReleaseOpener.Json);
+        var answer = await client.PostAsync(nodeUrl, $"{ReleasesRoute}/{exchange.RequestId}/receipt", body,
+            url => SignedHeaders(NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow)),
+            64 * 1024, cancellationToken);
+        if (answer.IsSuccess && answer.Value.Status is >= 200 and < 300)
+        {
+            store.MarkReceiptSent(exchange.Id);
+            return;
+        }
+
+        Postpone(exchange, answer.IsSuccess ? $"the holder's node answered the receipt with {answer.Value.Status}" : $"the holder's node: {answer.Detail}");
+    }
+
+    private AccessEntry EntryOf(ExchangeRecord exchange)
+        => new(deployment.ChainId, deployment.Registry, exchange.GrantId, exchange.RecordId, exchange.Holder, exchange.Department, exchange.RequestId, exchange.QueryDigest ?? Digest.Zero);
+
+    private async Task<IReadOnlySet<uint>> HostedAsync(CancellationToken cancellationToken)
+    {
+        var list = await departments.ListAsync(cancellationToken);
+        return list.IsSuccess ? list.Value.Where(d => signers.For(d.Code) is not null).Select(d => d.Id).ToHashSet() : new HashSet<uint>();
+    }
+
+    private void Refuse(ExchangeRecord exchange, ExchangeRefusal refusal)
+    {
+        if (!store.Refuse(exchange.Id, refusal.Reason, refusal.Detail))
+        {
+            return;
+        }
+
+        if (refusal.Reason == ExchangeRefusal.TamperedContent)
+        {
+            logger.LogWarning("exchange {Exchange}: the release of department {Holder} is refused as tampered: {Detail}", exchange.Id, exchange.Holder, refusal.Detail);
+        }
+        else if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("exchange {Exchange} refused by department {Holder}: {Reason} ({Detail})", exchange.Id, exchange.Holder, refusal.Reason, refusal.Detail);
+        }
+    }
+
+    private void Postpone(ExchangeRecord exchange, string detail)
+    {
+        var attempts = exchange.Attempts + 1;
+        store.Postpone(exchange.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), detail);
+    }
+
+    private static List<KeyValuePair<string, string>> SignedHeaders(SignedFields fields) =>
+    [
+        new("Content-Type", fields.ContentType ?? NodeSignatureProfile.ContentType),
+        new(ContentDigest.FieldName, fields.ContentDigest),
+        new("Signature-Input", fields.SignatureInput),
+        new("Signature", fields.Signature),
+    ];
+
+    private static System.Security.Cryptography.ECDsa? TryImport(byte[] point)
+    {
+        try
+        {
+            return EcdsaP256Sha256.ImportPublicKey(point);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EthGov.Api.Auth;
+using EthGov.Api.Departments;
+using EthGov.Api.Problems;
+using EthGov.Application.ApiKeys;
+using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Nodes;
+using EthGov.Application.Records;
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Registry;
+using EthGov.Core.Crypto.Hpke;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
+using EthGov.Core.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Exchanges;
+
+/// <summary>
+/// Records obtained from other departments' nodes under grants. Staff ask their own node (<c>POST</c>), which checks
+/// the grant on chain, finds the holder and its node on chain, and writes the exchange durably before answering 202;
+/// the workers log the access on chain, ask the holder, check and keep what comes. Every route acts for the API key's
+/// department and needs the <c>exchanges</c> scope; a department sees its own exchanges only.
+/// </summary>
+public static class ExchangesApi
+{
+    /// <summary>Maps /api/v1/exchanges.</summary>
+    public static IEndpointRouteBuilder MapExchangesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/exchanges").WithTags("Exchanges").RequireScope(ApiKeyScopes.Exchanges);
+        group.MapPost("/", Create).AddEndpointFilter(ActingDepartment.RequireActiveDepartment)
+            .WithName("CreateExchange").WithSummary("Ask the holder's node for a record under a grant to the caller's department");
+        group.MapGet("/{id}", Get).WithName("GetExchange").WithSummary("One exchange of the caller's department and where it stands");
+        group.MapGet("/{id}/content", Content).WithName("GetExchangeContent")
+            .WithSummary("The verified content of an exchange: once for a view-once grant, until the retention ends for a store grant");
+        return app;
+    }
+
+    /// <summary>Checks the grant on chain, finds the holder's node, writes the exchange, answers 202.</summary>
+    public static async Task<Results<Accepted<ExchangeResponse>, ProblemHttpResult>> Create(
+        CreateExchangeRequest request, ActingDepartment caller, DepartmentDirectory directory, HolderNodes holders, ExchangeStore store,
+        ExchangeSignal signal, Deployment deployment, IServiceProvider services, IOptions<ExchangeOptions> options, CancellationToken cancellationToken)
+    {
+        if (services.GetService<NodeKeys>() is null)
+        {
+            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NodeKeyMissing, "This node has no node key",
+                "configure EthGov:NodeKey: requests to other nodes are signed with it, and what they release is sealed to it");
+        }
+
+        if (!GrantIdJsonConverter.TryParse(request.GrantId, out var grantId))
+        {
+            return Problems.Problems.InvalidRequest("grantId: a grant id, as a decimal string");
+        }
+
+        Digest? recordId = null;
+        if (request.RecordId is not null)
+        {
+            if (!Digest.TryParse(request.RecordId, out var parsed, out var error))
+            {
+                return Problems.Problems.InvalidDigest($"recordId: {error}");
+            }
+
+            recordId = parsed;
+        }
+
+        var read = await directory.Reader.Grants.GetAsync(grantId);
+        if (!read.IsSuccess)
+        {
+            return read.Error.Name == "GrantNotFound"
+                ? Refusal(ExchangeRefusal.NoGrant, $"grant {grantId} does not exist")
+                : ChainProblems.From(read.Error);
+        }
+
+        var grant = read.Value;
+        if (grant.GranteeDepartment != caller.Department.Id)
+        {
+            return Refusal(ExchangeRefusal.NotGrantee, $"grant {grantId} names department {grant.GranteeDepartment}, not {caller.Department.Code}");
+        }
+
+        if (!grant.Valid)
+        {
+            return grant.Revoked
+                ? Refusal(ExchangeRefusal.GrantRevoked, $"grant {grantId} was revoked")
+                : Refusal(ExchangeRefusal.GrantExpired, $"grant {grantId} expired at {grant.ExpiresAt:O}");
+        }
+
+        var isKind = grant.Basis == GrantBasis.KindLegalBasis;
+        if (isKind != (request.Person is not null))
+        {
+            return Problems.Problems.InvalidRequest(isKind
+                ? "person: a kind grant is asked for the records of a person; say whose"
+                : "person: only a kind grant is asked for a person's records; this grant names one record");
+        }
+
+        if (recordId is { } asked && asked != grant.RecordId)
+        {
+            return Refusal(ExchangeRefusal.RecordNotCovered, $"grant {grantId} covers {grant.RecordId}, not {asked}");
+        }
+
+        var holder = await HolderAsync(grant, request.HolderDepartment, directory, cancellationToken);
+        if (holder.Problem is { } noHolder)
+        {
+            return noHolder;
+        }
+
+        var node = await holders.GetAsync(holder.Id);
+        if (!node.IsSuccess)
+        {
+            return ChainProblems.From(node.Error);
+        }
+
+        if (node.Value is not { } holderNode)
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.HolderHasNoNode, "The holder department publishes no node",
+                $"department {holder.Id} has no node URL on chain");
+        }
+
+        byte[]? sealedQuery = null;
+        Digest? queryDigest = null;
+        if (request.Person is { } person)
+        {
+            if (string.IsNullOrWhiteSpace(person) || person.Length > 256)
+            {
+                return Problems.Problems.InvalidRequest("person: 1 to 256 characters");
+            }
+
+            HpkePublicKey holderKey;
+            try
+            {
+                holderKey = HpkePublicKey.FromBytes([0x04, .. holderNode.EncryptionKey]);
+            }
+            catch (HpkeInvalidKeyException)
+            {
+                return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.HolderHasNoNode, "The holder's published encryption key is not usable",
+                    $"department {holder.Id} publishes an encryption key that is not a P-256 point");
+            }
+
+            var query = ReleaseContext.SealQuery(holderKey, grantId, Encoding.UTF8.GetBytes(person));
+            sealedQuery = [.. query.Enc, .. query.Ciphertext];
+            queryDigest = query.Digest();
+        }
+
+        var requestId = new Digest(RandomNumberGenerator.GetBytes(Digest.Size));
+        var entry = new AccessEntry(deployment.ChainId, deployment.Registry, grantId, grant.RecordId, holder.Id, caller.Department.Id, requestId, queryDigest ?? Digest.Zero);
+        var created = store.Create(new NewExchange(
+            caller.Department.Id, grantId, grant.RecordId, holder.Id, requestId, entry.Hash(), grant.Terms.Use == GrantUse.Store, grant.Terms.RetentionDays)
+        {
+            SealedQuery = sealedQuery,
+            QueryDigest = queryDigest,
+        });
+        signal.EntryWaiting(options.Value.LogBatchSize);
+        var response = ExchangeResponse.From(created);
+        return TypedResults.Accepted(response.Links.Self, response);
+    }
+
+    /// <summary>One exchange of the caller's department.</summary>
+    public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> Get(string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, CancellationToken cancellationToken)
+    {
+        var found = await OwnAsync(id, http, directory, store, cancellationToken);
+        return found.Problem ?? (Results<Ok<ExchangeResponse>, ProblemHttpResult>)TypedResults.Ok(ExchangeResponse.From(found.Exchange!));
+    }
+
+    /// <summary>The verified content: served once and erased for view-once, kept until the retention ends for store.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
+        string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var found = await OwnAsync(id, http, directory, store, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var exchange = found.Exchange!;
+        if (exchange.State != ExchangeState.Verified || exchange.ContentDigest is not { } digest)
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ExchangeNotVerified, "The exchange has no verified content",
+                $"exchange {exchange.Id} is {ExchangeResponse.StateName(exchange.State)}");
+        }
+
+        if (exchange.RetainUntil is { } until && until <= DateTimeOffset.UtcNow)
+        {
+            return Gone($"the grant allowed keeping the content until {until:O}");
+        }
+
+        if (!exchange.Store && exchange.ContentServedAt is not null)
+        {
+            return Gone("the grant allows viewing the content once, and it was viewed");
+        }
+
+        var records = services.GetService<RecordStore>();
+        var record = records is null ? null : await records.GetAsync(digest, cancellationToken);
+        if (record?.Content is not { } content)
+        {
+            return Gone("the content is not kept (erased)");
+        }
+
+        if (!exchange.Store)
+        {
+            // The one view: claimed in the database first, so two concurrent readers cannot both get it; then erased.
+            if (!store.MarkContentServed(exchange.Id))
+            {
+                return Gone("the grant allows viewing the content once, and it was viewed");
+            }
+
+            await records!.EraseAsync(digest, cancellationToken);
+        }
+        else
+        {
+            store.MarkContentServed(exchange.Id);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(content, record.MediaType);
+    }
+
+    private static ProblemHttpResult Gone(string detail)
+        => Problems.Problems.Create(StatusCodes.Status410Gone, ProblemTypes.ContentGone, "The content is no longer served", detail);
+
+    private static ProblemHttpResult Refusal(string reason, string detail)
+    {
+        var refusal = new ExchangeRefusal(reason, detail);
+        return Problems.Problems.Create(refusal.Status, reason, refusal.Title, detail);
+    }
+
+    // A legal-basis or kind grant names its holder: the grantor. A consent grant names the record only: its holder is the
+    // department that anchored it, which the chain tells for a lone anchor; for a batch member the caller names it, and the
+    // holder's node checks it.
+    private static async Task<(uint Id, ProblemHttpResult? Problem)> HolderAsync(GrantInfo grant, string? named, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (grant.Basis != GrantBasis.SubjectConsent)
+        {
+            return (grant.GrantorDepartment, null);
+        }
+
+        if (named is not null)
+        {
+            var department = await directory.FindAsync(named, cancellationToken);
+            return !department.IsSuccess ? (0, ChainProblems.From(department.Error))
+                : department.Value is { } d ? (d.Id, null)
+                : (0, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.HolderUnknown, "The holder department is unknown", $"no department {named} in the registry"));
+        }
+
+        var anchored = await directory.Reader.Documents.CheckEveryDepartmentAsync(grant.RecordId);
+        if (!anchored.IsSuccess)
+        {
+            return (0, ChainProblems.From(anchored.Error));
+        }
+
+        var issuers = anchored.Value.Where(f => f.Status != DocumentStatus.Unknown).Select(f => f.DepartmentId).Distinct().ToList();
+        return issuers.Count == 1
+            ? (issuers[0], null)
+            : (0, Problems.Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.HolderUnknown, "The holder of the record cannot be told from the chain",
+                "the record is not anchored on its own by exactly one department: name it with holderDepartment"));
+    }
+
+    private static async Task<(ExchangeRecord? Exchange, ProblemHttpResult? Problem)> OwnAsync(
+        string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, CancellationToken cancellationToken)
+    {
+        if (ActingDepartment.CodeOf(http.User) is not { } code)
+        {
+            return (null, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "send the department's key"));
+        }
+
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var exchangeId))
+        {
+            return (null, Problems.Problems.InvalidRequest("id: an exchange id is a number"));
+        }
+
+        var department = await directory.FindAsync(code, cancellationToken);
+        if (!department.IsSuccess)
+        {
+            return (null, ChainProblems.From(department.Error));
+        }
+
+        // Another department's exchange is answered like one that does not exist: its id says nothing.
+        return store.Get(exchangeId) is { } exchange && department.Value is { } d && exchange.Department == d.Id
+            ? (exchange, null)
+            : (null, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.ExchangeNotFound, "No such exchange", $"no exchange {exchangeId} of department {code}"));
+    }
+}

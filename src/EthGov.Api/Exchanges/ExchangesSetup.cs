@@ -1,0 +1,38 @@
+using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Records;
+using EthGov.Application.Storage;
+using EthGov.Chain.Deployments;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EthGov.Api.Exchanges;
+
+/// <summary>Registers the grantee side of record exchanges: the store, the access-log worker and the exchange worker.</summary>
+public static class ExchangesSetup
+{
+    /// <summary>Adds the exchange options (section <c>EthGov:Exchange</c>), store, evidence files and workers.</summary>
+    public static IServiceCollection AddEthGovExchanges(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExchangeOptions>().Bind(configuration.GetSection(ExchangeOptions.SectionName))
+            .Validate(o => o.LogInterval > TimeSpan.Zero && o.LogBatchSize >= 1 && o.MaxLogBatchEntries >= 1 && o.Concurrency >= 1
+                && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay && o.MaxReleaseBytes >= 1,
+                $"{ExchangeOptions.SectionName}: intervals and delays must be positive, sizes at least 1")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ExchangeStore(sp.GetRequiredService<Database>()));
+        services.AddSingleton<ExchangeSignal>();
+        services.AddSingleton<HolderNodes>();
+        services.AddSingleton<EvidenceFiles>();
+
+        // The record store keeps what is received; the records part of the node registers it when it configures it, and
+        // this registration stands in only when it does not (a node with a data key but no records routes).
+        services.TryAddSingleton(sp =>
+        {
+            var options = new RecordsOptions();
+            configuration.GetSection(RecordsOptions.SectionName).Bind(options);
+            var spec = configuration["EthGov:DataKey"];
+            return string.IsNullOrWhiteSpace(spec) ? null! : new RecordStore(sp.GetRequiredService<Database>(), NodeDataKey.Load(spec, sp.GetRequiredService<Deployment>().ChainId), options);
+        });
+        services.AddHostedService<AccessLogWorker>();
+        services.AddHostedService<ExchangeWorker>();
+        return services;
+    }
+}
