@@ -4,7 +4,7 @@ namespace EthGov.Api.Exchanges;
 /// Wakes the exchange workers early: the access-log worker when enough entries wait for a batch, the exchange worker
 /// when a batch was confirmed. Without a wake-up each waits its interval, so a lost signal delays, never loses, work.
 /// </summary>
-public sealed class ExchangeSignal
+public sealed class ExchangeSignal : IDisposable
 {
     private readonly SemaphoreSlim _log = new(0, 1);
     private readonly SemaphoreSlim _exchanges = new(0, 1);
@@ -30,6 +30,13 @@ public sealed class ExchangeSignal
 
     /// <summary>Waits until woken or <paramref name="timeout"/> passes.</summary>
     public Task WaitForExchangesAsync(TimeSpan timeout, CancellationToken cancellationToken) => _exchanges.WaitAsync(timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _log.Dispose();
+        _exchanges.Dispose();
+    }
 
     private static void Release(SemaphoreSlim semaphore)
     {
