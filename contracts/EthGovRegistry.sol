@@ -8,18 +8,19 @@ import {DocumentRegistry} from "./documents/DocumentRegistry.sol";
 import {EthGovRegistryExtension} from "./extension/EthGovRegistryExtension.sol";
 import {ExtensionCalls} from "./extension/ExtensionCalls.sol";
 import {AccessLog} from "./grants/AccessLog.sol";
+import {GrantReads} from "./grants/GrantReads.sol";
 import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
 
 /**
  * @title EthGovRegistry
  * @notice The one EthGov contract users see: departments, their keys, their nodes and governance, document
  * anchoring and status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
- * @dev Anchoring, revocation, the document views, the node directory's view and the access log run here, reading
+ * @dev Anchoring, revocation, the document views, the node directory's view, the grant views and the access log (single and batched) run here, reading
  * the caller's department without a cross-contract call; every other function is declared here and runs in an
  * {EthGovRegistryExtension} this constructor creates, by DELEGATECALL on this contract's storage
  * (see {ExtensionCalls}). EIP-712 domain: name "EthGov", version "1".
  */
-contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog, NodeStorage {
+contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog, GrantReads, NodeStorage {
     /**
      * @notice Deploys the registry with its initial departments and creates its extension.
      * @param codes Initial department codes; department ids are 1..n in this order.
@@ -69,10 +70,10 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "2.1.0".
+     * @return The semantic version, "2.2.0".
      */
     function version() external pure returns (string memory) {
-        return "2.1.0";
+        return "2.2.0";
     }
 
     function _domainSeparator() internal view override returns (bytes32) {

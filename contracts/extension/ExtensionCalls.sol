@@ -253,7 +253,20 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
         uint32 /* granteeDepartment */,
         uint16 /* purpose */,
         uint64 /* expiresAt */,
-        bytes32 /* legalBasis */
+        bytes32 /* legalBasis */,
+        GrantTerms calldata /* terms */
+    ) external returns (uint256 /* grantId */) {
+        _delegate();
+    }
+
+    /// @inheritdoc IAccessGrants
+    function grantKindAccess(
+        bytes32 /* kind */,
+        uint32 /* granteeDepartment */,
+        uint16 /* purpose */,
+        uint64 /* expiresAt */,
+        bytes32 /* legalBasis */,
+        GrantTerms calldata /* terms */
     ) external returns (uint256 /* grantId */) {
         _delegate();
     }
@@ -264,6 +277,7 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
         uint32 /* granteeDepartment */,
         uint16 /* purpose */,
         uint64 /* expiresAt */,
+        GrantTerms calldata /* terms */,
         address /* subject */,
         uint256 /* deadline */,
         bytes calldata /* signature */
@@ -292,26 +306,6 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
         uint64 /* deadline */
     ) external returns (uint256 /* proposalId */) {
         _delegate();
-    }
-
-    /// @inheritdoc IAccessGrants
-    function grant(uint256 /* grantId */) external view returns (Grant memory /* result */) {
-        _delegateView();
-    }
-
-    /// @inheritdoc IAccessGrants
-    function isGrantValid(uint256 /* grantId */) external view returns (bool /* result */) {
-        _delegateView();
-    }
-
-    /// @inheritdoc IAccessGrants
-    function grantCount() external view returns (uint256 /* result */) {
-        _delegateView();
-    }
-
-    /// @inheritdoc IAccessGrants
-    function MAX_GRANT_LIFETIME() external view returns (uint64 /* result */) { // solhint-disable-line func-name-mixedcase
-        _delegateView();
     }
 
     /// @inheritdoc ILegacyDocuments

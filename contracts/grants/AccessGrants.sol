@@ -10,23 +10,25 @@ import {IAccessGrants} from "./IAccessGrants.sol";
 
 /**
  * @title AccessGrants
- * @notice Making, revoking and reading access grants (see {IAccessGrants}).
+ * @notice Making and revoking access grants (see {IAccessGrants}); {GrantReads} reads them.
  * @dev Runs in the registry's extension. The rules of 2.0 (no self grant, the grantor issued the record, a
  * maximum lifetime) are checked when a grant is made, so logging an access reads what it read in 1.x.
  */
 abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, DepartmentRegistry, DelegatedSignatures {
-    uint64 private constant _MAX_GRANT_LIFETIME = 366 days;
-
     // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
     // bytecode, so `gas-small-strings` does not apply to them.
     // solhint-disable gas-small-strings
     bytes32 private constant _CONSENT_TYPEHASH =
         keccak256(
-            "Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint256 nonce,uint256 deadline)"
+            "Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,uint256 nonce,uint256 deadline)"
         );
     bytes32 private constant _REVOKE_CONSENT_TYPEHASH =
         keccak256("RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)");
     // solhint-enable gas-small-strings
+
+    /// @dev `revocableBy` flags of {GrantTerms}.
+    uint8 private constant _BY_GRANTOR = 1;
+    uint8 private constant _BY_GRANTEE = 2;
 
     /// @inheritdoc IAccessGrants
     function grantAccess(
@@ -36,7 +38,8 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
-        bytes32 legalBasis
+        bytes32 legalBasis,
+        GrantTerms calldata terms
     ) external returns (uint256 grantId) {
         uint32 grantorDepartment = _requireActiveSigner(msg.sender);
         if (recordId == bytes32(0)) revert ZeroRecordId();
@@ -53,7 +56,33 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
                 grantorDepartment,
                 address(0),
                 GrantBasis.LegalBasis,
-                legalBasis
+                legalBasis,
+                terms
+            );
+    }
+
+    /// @inheritdoc IAccessGrants
+    function grantKindAccess(
+        bytes32 kind,
+        uint32 granteeDepartment,
+        uint16 purpose,
+        uint64 expiresAt,
+        bytes32 legalBasis,
+        GrantTerms calldata terms
+    ) external returns (uint256 grantId) {
+        uint32 grantorDepartment = _requireActiveSigner(msg.sender);
+        if (granteeDepartment == grantorDepartment) revert SelfGrant(grantorDepartment);
+        return
+            _grant(
+                kind,
+                granteeDepartment,
+                purpose,
+                expiresAt,
+                grantorDepartment,
+                address(0),
+                GrantBasis.KindLegalBasis,
+                legalBasis,
+                terms
             );
     }
 
@@ -63,42 +92,55 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
+        GrantTerms calldata terms,
         address subject,
         uint256 deadline,
         bytes calldata signature
     ) external returns (uint256 grantId) {
-        bytes32 structHash = keccak256(
-            abi.encode(
-                _CONSENT_TYPEHASH,
+        _checkSignature(
+            subject,
+            _consentHash(recordId, granteeDepartment, purpose, expiresAt, terms, subject, deadline),
+            deadline,
+            signature
+        );
+        return
+            _grant(
                 recordId,
                 granteeDepartment,
                 purpose,
                 expiresAt,
-                _useNonce(subject),
-                deadline
-            )
-        );
-        _checkSignature(subject, structHash, deadline, signature);
-        return
-            _grant(recordId, granteeDepartment, purpose, expiresAt, 0, subject, GrantBasis.SubjectConsent, bytes32(0));
+                0,
+                subject,
+                GrantBasis.SubjectConsent,
+                bytes32(0),
+                terms
+            );
     }
 
     /// @inheritdoc IAccessGrants
     function revokeGrant(uint256 grantId) external {
         StoredGrant storage stored = _existingGrant(grantId);
-        if (msg.sender != stored.subject) {
+        uint8 revocableBy = stored.revocableBy;
+        bool allowed;
+        if (msg.sender == stored.subject) {
+            allowed = revocableBy & _BY_GRANTOR != 0;
+        } else {
             (uint32 departmentId, , bool active, ) = _keyRecord(msg.sender);
-            uint32 grantor = stored.grantorDepartment;
-            if (grantor == 0 || departmentId != grantor) revert NotGrantorOrSubject(grantId, msg.sender);
-            if (!active) revert NotActiveSigner(msg.sender);
+            if (departmentId != 0 && departmentId == stored.grantorDepartment) {
+                allowed = revocableBy & _BY_GRANTOR != 0;
+            } else if (departmentId != 0 && departmentId == stored.granteeDepartment) {
+                allowed = revocableBy & _BY_GRANTEE != 0;
+            }
+            if (allowed && !active) revert NotActiveSigner(msg.sender);
         }
+        if (!allowed) revert NotRevoker(grantId, msg.sender);
         _revokeGrant(grantId, stored, msg.sender);
     }
 
     /// @inheritdoc IAccessGrants
     function revokeGrantBySig(uint256 grantId, address subject, uint256 deadline, bytes calldata signature) external {
         StoredGrant storage stored = _existingGrant(grantId);
-        if (subject == address(0) || subject != stored.subject) revert NotGrantorOrSubject(grantId, subject);
+        if (subject == address(0) || subject != stored.subject) revert NotRevoker(grantId, subject);
         bytes32 structHash = keccak256(abi.encode(_REVOKE_CONSENT_TYPEHASH, grantId, _useNonce(subject), deadline));
         _checkSignature(subject, structHash, deadline, signature);
         _revokeGrant(grantId, stored, subject);
@@ -110,38 +152,6 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             _requireGrantorSuspended(grantIds[i]);
         }
         return _propose(ProposalKind.RevokeGrants, 0, abi.encode(grantIds), deadline);
-    }
-
-    /// @inheritdoc IAccessGrants
-    function grant(uint256 grantId) external view returns (Grant memory) {
-        StoredGrant storage stored = _existingGrant(grantId);
-        return
-            Grant({
-                recordId: stored.recordId,
-                grantorDepartment: stored.grantorDepartment,
-                subject: stored.subject,
-                granteeDepartment: stored.granteeDepartment,
-                purpose: stored.purpose,
-                expiresAt: stored.expiresAt,
-                basis: stored.basis,
-                revoked: stored.revoked
-            });
-    }
-
-    /// @inheritdoc IAccessGrants
-    function isGrantValid(uint256 grantId) external view returns (bool) {
-        StoredGrant storage stored = _grantStorage().grants[grantId];
-        return stored.granteeDepartment != 0 && !stored.revoked && block.timestamp <= stored.expiresAt;
-    }
-
-    /// @inheritdoc IAccessGrants
-    function grantCount() external view returns (uint256) {
-        return _grantStorage().grantCount;
-    }
-
-    /// @inheritdoc IAccessGrants
-    function MAX_GRANT_LIFETIME() external pure returns (uint64) { // solhint-disable-line func-name-mixedcase
-        return _MAX_GRANT_LIFETIME;
     }
 
     /// @dev Revokes each listed grant of a suspended grantor; grants already revoked or expired are skipped.
@@ -162,9 +172,11 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         uint32 grantorDepartment,
         address subject,
         GrantBasis basis,
-        bytes32 legalBasis
+        bytes32 legalBasis,
+        GrantTerms calldata terms
     ) private returns (uint256 grantId) {
         if (recordId == bytes32(0)) revert ZeroRecordId();
+        _requireValidTerms(terms, basis);
         if (expiresAt <= block.timestamp || expiresAt > block.timestamp + _MAX_GRANT_LIFETIME) {
             revert InvalidExpiry(expiresAt);
         }
@@ -179,6 +191,10 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             grantorDepartment: grantorDepartment,
             purpose: purpose,
             basis: basis,
+            use: terms.use,
+            retentionDays: terms.retentionDays,
+            maxFetches: terms.maxFetches,
+            revocableBy: terms.revocableBy,
             subject: subject
         });
         emit AccessGranted(
@@ -190,8 +206,49 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             purpose,
             expiresAt,
             basis,
-            legalBasis
+            legalBasis,
+            terms
         );
+    }
+
+    /// @dev The EIP-712 struct hash of a consent; a static struct ABI-encodes in place, as its four fields would.
+    function _consentHash(
+        bytes32 recordId,
+        uint32 granteeDepartment,
+        uint16 purpose,
+        uint64 expiresAt,
+        GrantTerms calldata terms,
+        address subject,
+        uint256 deadline
+    ) private returns (bytes32) {
+        return
+            keccak256(
+                abi.encode(
+                    _CONSENT_TYPEHASH,
+                    recordId,
+                    granteeDepartment,
+                    purpose,
+                    expiresAt,
+                    terms,
+                    _useNonce(subject),
+                    deadline
+                )
+            );
+    }
+
+    /// @dev Reverts {InvalidTerms} or {ConsentIrrevocable} unless `terms` obey the rules of {GrantTerms}.
+    function _requireValidTerms(GrantTerms calldata terms, GrantBasis basis) private pure {
+        GrantUse use = terms.use;
+        uint16 retentionDays = terms.retentionDays;
+        uint8 revocableBy = terms.revocableBy;
+        if (
+            terms.maxFetches == 0 ||
+            revocableBy > _BY_GRANTOR | _BY_GRANTEE ||
+            (use == GrantUse.ViewOnce) != (retentionDays == 0)
+        ) {
+            revert InvalidTerms(use, retentionDays, terms.maxFetches, revocableBy);
+        }
+        if (basis == GrantBasis.SubjectConsent && revocableBy & _BY_GRANTOR == 0) revert ConsentIrrevocable(revocableBy);
     }
 
     function _revokeGrant(uint256 grantId, StoredGrant storage stored, address revokedBy) private {
@@ -206,11 +263,5 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         if (grantor == 0 || _departmentStatus(grantor) != DepartmentStatus.Suspended) {
             revert GrantorNotSuspended(grantId, grantor);
         }
-    }
-
-    /// @dev Every grant has a non-zero grantee, so a zero grantee means the id was never issued.
-    function _existingGrant(uint256 grantId) private view returns (StoredGrant storage stored) {
-        stored = _grantStorage().grants[grantId];
-        if (stored.granteeDepartment == 0) revert GrantNotFound(grantId);
     }
 }

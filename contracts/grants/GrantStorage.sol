@@ -8,7 +8,8 @@ import {IAccessGrants} from "./IAccessGrants.sol";
  * @notice Grants as stored; shared by the access log in the registry and by the grant functions in the extension.
  * @dev ERC-7201 namespaced storage (`ethgov.storage.Grants`). A stored grant spans three slots ordered so that
  * logging an access reads two: the record id, then the grantee, expiry and revocation flag packed with the
- * grantor, purpose and basis; the subject last.
+ * grantor, purpose, basis and the terms (26 of the slot's 32 bytes); the subject last. The terms are flat fields
+ * because a struct inside a struct would start a slot of its own.
  */
 abstract contract GrantStorage {
     struct StoredGrant {
@@ -19,6 +20,10 @@ abstract contract GrantStorage {
         uint32 grantorDepartment;
         uint16 purpose;
         IAccessGrants.GrantBasis basis;
+        IAccessGrants.GrantUse use;
+        uint16 retentionDays;
+        uint16 maxFetches;
+        uint8 revocableBy;
         address subject;
     }
 
@@ -27,6 +32,9 @@ abstract contract GrantStorage {
         mapping(uint256 grantId => StoredGrant) grants;
         uint256 grantCount;
     }
+
+    /// @dev {IAccessGrants-MAX_GRANT_LIFETIME}.
+    uint64 internal constant _MAX_GRANT_LIFETIME = 366 days;
 
     // keccak256(abi.encode(uint256(keccak256("ethgov.storage.Grants")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _GRANT_STORAGE = 0xb846733202d9f47a725c9647ac1fcfc9ff53e533b0e16488040d772f6df6df00;
@@ -37,5 +45,11 @@ abstract contract GrantStorage {
         assembly {
             $.slot := _GRANT_STORAGE
         }
+    }
+
+    /// @dev Every grant has a non-zero grantee, so a zero grantee means the id was never issued.
+    function _existingGrant(uint256 grantId) internal view returns (StoredGrant storage stored) {
+        stored = _grantStorage().grants[grantId];
+        if (stored.granteeDepartment == 0) revert IAccessGrants.GrantNotFound(grantId);
     }
 }

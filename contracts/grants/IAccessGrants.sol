@@ -8,13 +8,40 @@ pragma solidity 0.8.37;
  * travels off chain; only identifiers, consent and events are recorded here.
  * The `*BySig` functions revert with the errors of {IDelegatedSignatures}.
  * @dev A grant is valid while it is not revoked and `block.timestamp <= expiresAt`. Every grant expires at
- * most {MAX_GRANT_LIFETIME} after it is made; a department never grants to itself; a legal-basis grant is
- * only for a record its grantor department anchored (singly or in a batch, proven at grant time).
+ * most {IGrantReads-MAX_GRANT_LIFETIME} after it is made; a department never grants to itself; a legal-basis grant is
+ * only for a record its grantor department anchored (singly or in a batch, proven at grant time). The views are
+ * in {IGrantReads}. A kind grant
+ * covers every record of a kind its grantor department issues: the chain cannot tell a record's kind, so the
+ * holder's node checks it before it releases anything. Every grant carries its {GrantTerms}.
  */
 interface IAccessGrants {
+    /// @dev `KindLegalBasis`: the grant's `recordId` holds a record kind id (SHA-256 of "ethgov:record-kind:" || name).
     enum GrantBasis {
         LegalBasis,
-        SubjectConsent
+        SubjectConsent,
+        KindLegalBasis
+    }
+
+    /// @dev `ViewOnce`: the grantee's node shows the content once and keeps nothing; `Store`: it keeps the content
+    /// for the terms' `retentionDays`.
+    enum GrantUse {
+        ViewOnce,
+        Store
+    }
+
+    /**
+     * @dev What a grant allows, after the consent artefacts of DEPA and Myinfo. The holder's node enforces the
+     * expiry and `maxFetches`; the grantee's node enforces `use` and `retentionDays`. `revocableBy` is a set of
+     * flags: 1, the grantor side (the subject of a consent, the grantor department of a legal basis), and
+     * 2, the grantee department (renouncing). Valid terms: `maxFetches >= 1`; `ViewOnce`
+     * with `retentionDays == 0`, `Store` with `retentionDays >= 1`; no other flag; a consent always revocable
+     * by its subject. Stored in the grant's second slot, beside its expiry, so they cost no new slot.
+     */
+    struct GrantTerms {
+        GrantUse use;
+        uint16 retentionDays;
+        uint16 maxFetches;
+        uint8 revocableBy;
     }
 
     /// @dev `grantorDepartment` is 0 for a subject's consent; `subject` is zero for a legal-basis grant. A view's
@@ -28,6 +55,7 @@ interface IAccessGrants {
         uint64 expiresAt;
         GrantBasis basis;
         bool revoked;
+        GrantTerms terms;
     }
 
     /// @notice A department or a subject granted a department access to a record.
@@ -38,8 +66,9 @@ interface IAccessGrants {
     /// @param subject The consenting subject; zero for a legal-basis grant.
     /// @param purpose Application-defined purpose code.
     /// @param expiresAt Unix time after which the grant is no longer valid.
-    /// @param basis Legal basis or subject consent.
+    /// @param basis Legal basis, subject consent, or legal basis for a record kind.
     /// @param legalBasis Reference to the legal basis; zero for a subject's consent.
+    /// @param terms What the grant allows.
     event AccessGranted(
         uint256 indexed grantId,
         bytes32 indexed recordId,
@@ -49,20 +78,26 @@ interface IAccessGrants {
         uint16 purpose,
         uint64 expiresAt,
         GrantBasis basis,
-        bytes32 legalBasis
+        bytes32 legalBasis,
+        GrantTerms terms
     );
     /// @notice A grant was revoked.
     /// @param grantId The grant.
     /// @param recordId The record it covered.
-    /// @param revokedBy The key of the grantor department or the subject that revoked it; zero when the quorum
-    /// revoked the grant (proposal RevokeGrants).
+    /// @param revokedBy The key of the subject, of the grantor department or of the grantee department that revoked
+    /// it; zero when the quorum revoked the grant (proposal RevokeGrants).
     event GrantRevoked(uint256 indexed grantId, bytes32 indexed recordId, address revokedBy);
 
     error GrantNotFound(uint256 grantId);
     /// @dev The grant is revoked or expired.
     error GrantNotActive(uint256 grantId);
-    error NotGrantorOrSubject(uint256 grantId, address account);
-    /// @dev `expiresAt` must lie in the future and at most {MAX_GRANT_LIFETIME} ahead.
+    /// @dev `account` may not revoke the grant: it is no party to it, or its side is not in the terms' `revocableBy`.
+    error NotRevoker(uint256 grantId, address account);
+    /// @dev The terms break a rule of {GrantTerms}.
+    error InvalidTerms(GrantUse use, uint16 retentionDays, uint16 maxFetches, uint8 revocableBy);
+    /// @dev A subject's consent must stay revocable by the subject (flag 1 in `revocableBy`).
+    error ConsentIrrevocable(uint8 revocableBy);
+    /// @dev `expiresAt` must lie in the future and at most {IGrantReads-MAX_GRANT_LIFETIME} ahead.
     error InvalidExpiry(uint64 expiresAt);
     error ZeroRecordId();
     /// @dev A department cannot grant access to itself.
@@ -79,8 +114,9 @@ interface IAccessGrants {
      * @param proof The StandardMerkleTree proof of `recordId` under `root` (empty when `root` is zero).
      * @param granteeDepartment The active department receiving access, not the caller's.
      * @param purpose Application-defined purpose code.
-     * @param expiresAt Unix time after which the grant is no longer valid (at most {MAX_GRANT_LIFETIME} ahead).
+     * @param expiresAt Unix time after which the grant is no longer valid (at most {IGrantReads-MAX_GRANT_LIFETIME} ahead).
      * @param legalBasis Reference to the legal basis (e.g. a hash of the statute reference); emitted only.
+     * @param terms What the grant allows (else {InvalidTerms}).
      * @return grantId The new grant's id (ids start at 1).
      */
     function grantAccess(
@@ -90,17 +126,40 @@ interface IAccessGrants {
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
-        bytes32 legalBasis
+        bytes32 legalBasis,
+        GrantTerms calldata terms
     ) external returns (uint256 grantId);
 
     /**
-     * @notice Records a subject's consent, signed as
-     * `Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint256 nonce,uint256 deadline)`
-     * and submitted by anyone.
+     * @notice Grants a department access, under a legal basis, to every record of a kind the caller's department
+     * issues (as a statute opens one register to another agency). Basis {GrantBasis-KindLegalBasis}; the grant's
+     * `recordId` is the kind id. The caller is an active signer; the grantee is another, active department.
+     * @param kind The record kind id: SHA-256 of UTF-8 "ethgov:record-kind:" followed by the kind's name; non-zero.
+     * @param granteeDepartment The active department receiving access, not the caller's.
+     * @param purpose Application-defined purpose code.
+     * @param expiresAt Unix time after which the grant is no longer valid (at most {IGrantReads-MAX_GRANT_LIFETIME} ahead).
+     * @param legalBasis Reference to the legal basis; emitted only.
+     * @param terms What the grant allows (else {InvalidTerms}).
+     * @return grantId The new grant's id.
+     */
+    function grantKindAccess(
+        bytes32 kind,
+        uint32 granteeDepartment,
+        uint16 purpose,
+        uint64 expiresAt,
+        bytes32 legalBasis,
+        GrantTerms calldata terms
+    ) external returns (uint256 grantId);
+
+    /**
+     * @notice Records a subject's consent, signed as `Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,
+     * uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,uint256 nonce,uint256 deadline)`
+     * (one type string, without the line break) and submitted by anyone. The terms are part of what the subject signs.
      * @param recordId Identifier of the record.
      * @param granteeDepartment The active department receiving access.
      * @param purpose Application-defined purpose code.
-     * @param expiresAt Unix time after which the grant is no longer valid (at most {MAX_GRANT_LIFETIME} ahead).
+     * @param expiresAt Unix time after which the grant is no longer valid (at most {IGrantReads-MAX_GRANT_LIFETIME} ahead).
+     * @param terms What the subject allows (else {InvalidTerms}; {ConsentIrrevocable} without flag 1).
      * @param subject The person consenting (the signer).
      * @param deadline Unix time after which the signature is refused.
      * @param signature 65-byte ECDSA signature.
@@ -111,13 +170,15 @@ interface IAccessGrants {
         uint32 granteeDepartment,
         uint16 purpose,
         uint64 expiresAt,
+        GrantTerms calldata terms,
         address subject,
         uint256 deadline,
         bytes calldata signature
     ) external returns (uint256 grantId);
 
     /**
-     * @notice Revokes a grant; allowed to an active signer of the grantor department or to the subject.
+     * @notice Revokes a grant, as its terms' `revocableBy` allows: with flag 1, to the subject of a consent or an
+     * active signer of the grantor department; with flag 2, to an active signer of the grantee department. Anyone else: {NotRevoker}.
      * @param grantId The grant id.
      */
     function revokeGrant(uint256 grantId) external;
@@ -141,27 +202,4 @@ interface IAccessGrants {
      * @return proposalId The new proposal's id (kind RevokeGrants).
      */
     function proposeRevokeGrants(uint256[] calldata grantIds, uint64 deadline) external returns (uint256 proposalId);
-
-    /**
-     * @notice A grant. Reverts {GrantNotFound} for an unknown id.
-     * @param grantId The grant id.
-     * @return The grant.
-     */
-    function grant(uint256 grantId) external view returns (Grant memory);
-
-    /**
-     * @notice Whether a grant exists, is not revoked and has not expired.
-     * @param grantId The grant id.
-     * @return True when the grantee may access the record now.
-     */
-    function isGrantValid(uint256 grantId) external view returns (bool);
-
-    /// @notice The number of grants ever made; ids run from 1 to this number.
-    /// @return The grant count.
-    function grantCount() external view returns (uint256);
-
-    /// @notice The longest a grant may run: 366 days from the moment it is made.
-    /// @dev Named as the getter of a public constant would be.
-    /// @return The lifetime in seconds.
-    function MAX_GRANT_LIFETIME() external view returns (uint64); // solhint-disable-line func-name-mixedcase
 }

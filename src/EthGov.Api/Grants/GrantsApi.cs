@@ -14,6 +14,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
+using EthGov.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;
 
@@ -36,6 +37,8 @@ public static class GrantsApi
         var write = app.MapGroup("/api/v1/grants").WithTags("Grants")
             .RequireScope(ApiKeyScopes.Grants).AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
         write.MapPost("/", GrantUnderLegalBasis).WithName("CreateGrant").WithSummary("Grant a department access to a record under a legal basis");
+        write.MapPost("/kinds", GrantKind).WithName("CreateKindGrant")
+            .WithSummary("Grant a department access, under a legal basis, to every record of a kind the caller's department issues");
         write.MapPost("/consent", GrantFromConsent).WithName("CreateGrantFromConsent").WithSummary("Submit a subject's EIP-712 consent as a grant (the caller's department relays it)");
         write.MapPost("/{id}/revocation", Revoke).WithName("RevokeGrant").WithSummary("Revoke a grant the caller's department made");
         write.MapPost("/{id}/accesses", LogAccess).WithName("LogAccess").WithSummary("Log one access under a valid grant to the caller's department");
@@ -130,6 +133,12 @@ public static class GrantsApi
             return invalid;
         }
 
+        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.LegalBasis);
+        if (termsProblem is not null)
+        {
+            return termsProblem;
+        }
+
         var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
         if (grantee.Problem is { } problem)
         {
@@ -146,14 +155,60 @@ public static class GrantsApi
             && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false, Registry: null } confirmed ? confirmed : null;
         var sent = await caller.Signer.Grants.GrantAsync(
             recordId, batch?.Root ?? Digest.Zero, batch is null ? [] : receipts.ProofOf(batch, recordId),
-            grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, cancellationToken);
+            grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
         if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
         {
             return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment, "Only the issuing department may grant access to a record under a legal basis",
                 $"department {caller.Department.Code} did not anchor {recordId} (on its own, or in a batch this API anchored for it); a legal-basis grant is only for a record the grantor department issued");
         }
 
-        return Created(sent);
+        return Created(sent, recordId, terms!);
+    }
+
+    /// <summary>
+    /// Grants access under a legal basis to every record of a kind the caller's department issues. The chain holds the
+    /// kind's id (SHA-256 of "ethgov:record-kind:" + name); the holder's node checks each record's kind when it releases.
+    /// </summary>
+    public static async Task<Results<Created<GrantCreatedResponse>, ProblemHttpResult>> GrantKind(
+        KindGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!RecordKind.IsValidName(request.Kind))
+        {
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidRecordKind, "The record kind is not a kind name",
+                $"kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-' (for example birth-certificate)");
+        }
+
+        if (!Digest.TryParse(request.LegalBasis, out var legalBasis, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"legalBasis: {error}");
+        }
+
+        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.KindLegalBasis);
+        if (termsProblem is not null)
+        {
+            return termsProblem;
+        }
+
+        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
+        if (grantee.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (grantee.Id == caller.Department.Id)
+        {
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
+                $"granteeDepartment {caller.Department.Code} is the caller's own department");
+        }
+
+        var kind = RecordKind.Id(request.Kind!);
+        var sent = await caller.Signer.Grants.GrantKindAsync(kind, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
+        return Created(sent, kind, terms!);
     }
 
     /// <summary>Submits a subject's consent.</summary>
@@ -190,14 +245,21 @@ public static class GrantsApi
             return Problems.Problems.InvalidRequest("signature: 65 bytes as 0x + 130 hex digits");
         }
 
+        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.SubjectConsent);
+        if (termsProblem is not null)
+        {
+            return termsProblem;
+        }
+
         var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
         if (grantee.Problem is { } problem)
         {
             return problem;
         }
 
-        var sent = await caller.Signer.Grants.GrantBySigAsync(recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, request.Subject, deadline, signature, cancellationToken);
-        return Created(sent);
+        var sent = await caller.Signer.Grants.GrantBySigAsync(
+            recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, terms!, request.Subject, deadline, signature, cancellationToken);
+        return Created(sent, recordId, terms!);
     }
 
     /// <summary>Revokes a grant.</summary>
@@ -222,7 +284,8 @@ public static class GrantsApi
         return Answer(await caller.Signer.Grants.LogAccessAsync(grantId, cancellationToken));
     }
 
-    private static Results<Created<GrantCreatedResponse>, ProblemHttpResult> Created(ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)> sent)
+    private static Results<Created<GrantCreatedResponse>, ProblemHttpResult> Created(
+        ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)> sent, Digest recordId, GrantTerms terms)
     {
         if (!sent.IsSuccess)
         {
@@ -231,7 +294,8 @@ public static class GrantsApi
 
         var id = sent.Value.GrantId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var url = "/api/v1/grants/" + id;
-        return TypedResults.Created(url, new GrantCreatedResponse(id, url, sent.Value.Outcome.TransactionHash, sent.Value.Outcome.BlockNumber));
+        return TypedResults.Created(url, new GrantCreatedResponse(id, url, sent.Value.Outcome.TransactionHash, sent.Value.Outcome.BlockNumber,
+            recordId, GrantTermsResponse.From(terms)));
     }
 
     private static Results<Ok<TransactionResponse>, ProblemHttpResult> Answer(ChainResult<TransactionOutcome> sent)
@@ -269,6 +333,50 @@ public static class GrantsApi
                 ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", lifetime)
             : null;
     }
+
+    /// <summary>The terms a request gives, with the defaults of <see cref="GrantTermsRequest"/>, or the problem the registry would also find.</summary>
+    private static (GrantTerms? Terms, ProblemHttpResult? Problem) ReadTerms(GrantTermsRequest? request, GrantBasis basis)
+    {
+        if (request is null)
+        {
+            return (GrantTerms.Default, null);
+        }
+
+        var use = GrantTerms.Default.Use;
+        if (request.Use is not null)
+        {
+            if (GrantTermsNames.ParseUse(request.Use) is not { } parsed)
+            {
+                return (null, InvalidTerms($"terms.use: view-once or store, not '{request.Use}'"));
+            }
+
+            use = parsed;
+        }
+
+        var retention = request.RetentionDays ?? (use == GrantUse.ViewOnce ? 0 : GrantTerms.Default.RetentionDays);
+        if (retention is < 0 or > ushort.MaxValue)
+        {
+            return (null, InvalidTerms("terms.retentionDays: 0 to 65535"));
+        }
+
+        var fetches = request.MaxFetches ?? GrantTerms.Default.MaxFetches;
+        if (fetches is < 1 or > ushort.MaxValue)
+        {
+            return (null, InvalidTerms("terms.maxFetches: 1 to 65535"));
+        }
+
+        var revokers = request.RevocableBy is null ? GrantTerms.Default.RevocableBy : GrantTermsNames.ParseRevokers(request.RevocableBy);
+        if (revokers is null)
+        {
+            return (null, InvalidTerms("terms.revocableBy: a list of grantor and grantee"));
+        }
+
+        var terms = new GrantTerms(use, (ushort)retention, (ushort)fetches, revokers.Value);
+        return terms.Problem(basis) is { } problem ? (null, InvalidTerms("terms: " + problem)) : (terms, null);
+    }
+
+    private static ProblemHttpResult InvalidTerms(string detail)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidTerms, "The grant's terms are invalid", detail);
 
     private static bool TryParseId(string text, out BigInteger id) => ProposalIds.TryParse(text, out id);
 

@@ -1,3 +1,4 @@
+using EthGov.Api.Grants;
 using EthGov.Chain.Bindings;
 using EthGov.Chain.Events;
 using EthGov.Chain.Registry;
@@ -21,7 +22,9 @@ internal static class EventDecoder
             var subject = string.Equals(granted.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : granted.Subject;
             return Make("AccessGranted", new Digest(granted.RecordId), (long)granted.GrantId, granted.GranteeDepartment, granted.GrantorDepartment == 0 ? null : granted.GrantorDepartment,
                 new() { ["granteeDepartment"] = granted.GranteeDepartment, ["grantorDepartment"] = granted.GrantorDepartment, ["subject"] = subject, ["purpose"] = granted.Purpose,
-                        ["expiresAt"] = granted.ExpiresAt, ["basis"] = granted.Basis == 0 ? "legal-basis" : "subject-consent", ["legalBasis"] = new Digest(granted.LegalBasis).ToString() });
+                        ["expiresAt"] = granted.ExpiresAt, ["basis"] = GrantBasisNames.Of(granted.Basis), ["legalBasis"] = new Digest(granted.LegalBasis).ToString(),
+                        ["use"] = GrantTermsNames.Use((GrantUse)granted.Terms.Use), ["retentionDays"] = granted.Terms.RetentionDays, ["maxFetches"] = granted.Terms.MaxFetches,
+                        ["revocableBy"] = GrantTermsNames.Revokers((GrantRevokers)granted.Terms.RevocableBy) });
         }
 
         if (log.TryDecode<GrantRevokedEvent>(out var revoked))
@@ -38,6 +41,12 @@ internal static class EventDecoder
             var parties = grantParties((long)accessed.GrantId);
             return Make("AccessLogged", new Digest(accessed.RecordId), (long)accessed.GrantId, accessed.GranteeDepartment, parties is { Grantor: > 0 } p ? p.Grantor : null,
                 new() { ["granteeDepartment"] = accessed.GranteeDepartment });
+        }
+
+        if (log.TryDecode<AccessBatchLoggedEvent>(out var accessBatch))
+        {
+            return Make("AccessBatchLogged", null, null, accessBatch.DepartmentId, null,
+                new() { ["root"] = new Digest(accessBatch.Root).ToString(), ["entries"] = accessBatch.Entries });
         }
 
         if (log.TryDecode<DocumentAnchoredEvent>(out var anchored))

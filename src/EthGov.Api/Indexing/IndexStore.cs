@@ -110,7 +110,7 @@ public sealed class IndexStore(Database database)
             grants.Add(new IndexedGrant(
                 reader.GetInt64(0), new Digest((byte[])reader[1]), (uint)reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 (uint)reader.GetInt64(4), (ushort)reader.GetInt64(5), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)),
-                reader.GetInt64(7) == 0 ? "legal-basis" : "subject-consent", new Digest((byte[])reader[8]),
+                GrantBasisNames.Of(reader.GetInt64(7)), new Digest((byte[])reader[8]),
                 (ulong)reader.GetInt64(9), reader.GetString(10), !reader.IsDBNull(11)));
         }
 
@@ -190,7 +190,7 @@ public sealed class IndexStore(Database database)
                 command.Parameters.AddWithValue("$purpose", Convert.ToInt64(e.Data["purpose"], System.Globalization.CultureInfo.InvariantCulture));
                 // The contract takes any uint64; beyond what a date can hold it is read as "never", not an overflow that stops the indexer.
                 command.Parameters.AddWithValue("$expires", (long)Math.Min(Convert.ToUInt64(e.Data["expiresAt"], System.Globalization.CultureInfo.InvariantCulture), (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
-                command.Parameters.AddWithValue("$basis", (string)e.Data["basis"]! == "legal-basis" ? 0 : 1);
+                command.Parameters.AddWithValue("$basis", GrantBasisNames.Parse((string)e.Data["basis"]!));
                 command.Parameters.AddWithValue("$legal", Digest.Parse((string)e.Data["legalBasis"]!).ToArray());
                 command.Parameters.AddWithValue("$block", (long)e.BlockNumber);
                 command.Parameters.AddWithValue("$tx", e.TransactionHash);

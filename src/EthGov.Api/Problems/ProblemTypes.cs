@@ -84,6 +84,12 @@ public static class ProblemTypes
     /// <summary>A department granting access to itself.</summary>
     public const string SelfGrant = "self-grant";
 
+    /// <summary>Grant terms the registry would refuse (see <c>GrantTerms</c>).</summary>
+    public const string InvalidTerms = "invalid-terms";
+
+    /// <summary>A record kind name that is not 1 to 40 characters of a-z, 0-9 and '-'.</summary>
+    public const string InvalidRecordKind = "invalid-record-kind";
+
     /// <summary>A new key's consent that is malformed, or not that key's consent to join the caller's department now.</summary>
     public const string InvalidConsent = "invalid-consent";
 

@@ -15,6 +15,18 @@ public sealed class GrantAccessFunction : FunctionMessage
     [Parameter("uint16", "purpose", 5)] public ushort Purpose { get; set; }
     [Parameter("uint64", "expiresAt", 6)] public ulong ExpiresAt { get; set; }
     [Parameter("bytes32", "legalBasis", 7)] public byte[] LegalBasis { get; set; } = [];
+    [Parameter("tuple", "terms", 8)] public GrantTermsTuple Terms { get; set; } = new();
+}
+
+[Function("grantKindAccess", "uint256")]
+public sealed class GrantKindAccessFunction : FunctionMessage
+{
+    [Parameter("bytes32", "kind", 1)] public byte[] Kind { get; set; } = [];
+    [Parameter("uint32", "granteeDepartment", 2)] public uint GranteeDepartment { get; set; }
+    [Parameter("uint16", "purpose", 3)] public ushort Purpose { get; set; }
+    [Parameter("uint64", "expiresAt", 4)] public ulong ExpiresAt { get; set; }
+    [Parameter("bytes32", "legalBasis", 5)] public byte[] LegalBasis { get; set; } = [];
+    [Parameter("tuple", "terms", 6)] public GrantTermsTuple Terms { get; set; } = new();
 }
 
 [Function("grantAccessBySig", "uint256")]
@@ -24,9 +36,19 @@ public sealed class GrantAccessBySigFunction : FunctionMessage
     [Parameter("uint32", "granteeDepartment", 2)] public uint GranteeDepartment { get; set; }
     [Parameter("uint16", "purpose", 3)] public ushort Purpose { get; set; }
     [Parameter("uint64", "expiresAt", 4)] public ulong ExpiresAt { get; set; }
-    [Parameter("address", "subject", 5)] public string Subject { get; set; } = "";
-    [Parameter("uint256", "deadline", 6)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 7)] public byte[] Signature { get; set; } = [];
+    [Parameter("tuple", "terms", 5)] public GrantTermsTuple Terms { get; set; } = new();
+    [Parameter("address", "subject", 6)] public string Subject { get; set; } = "";
+    [Parameter("uint256", "deadline", 7)] public BigInteger Deadline { get; set; }
+    [Parameter("bytes", "signature", 8)] public byte[] Signature { get; set; } = [];
+}
+
+/// <summary>The contract's GrantTerms struct.</summary>
+public sealed class GrantTermsTuple
+{
+    [Parameter("uint8", "use", 1)] public byte Use { get; set; }
+    [Parameter("uint16", "retentionDays", 2)] public ushort RetentionDays { get; set; }
+    [Parameter("uint16", "maxFetches", 3)] public ushort MaxFetches { get; set; }
+    [Parameter("uint8", "revocableBy", 4)] public byte RevocableBy { get; set; }
 }
 
 [Function("revokeGrant")]
@@ -46,6 +68,27 @@ public sealed class ProposeRevokeGrantsFunction : FunctionMessage
 public sealed class LogAccessFunction : FunctionMessage
 {
     [Parameter("uint256", "grantId", 1)] public BigInteger GrantId { get; set; }
+}
+
+[Function("logAccessBatch")]
+public sealed class LogAccessBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "entries", 2)] public uint Entries { get; set; }
+}
+
+[Function("accessBatch", typeof(AccessBatchOutput))]
+public sealed class AccessBatchFunction : FunctionMessage
+{
+    [Parameter("bytes32", "root", 1)] public byte[] Root { get; set; } = [];
+}
+
+[FunctionOutput]
+public sealed class AccessBatchOutput : IFunctionOutputDTO
+{
+    [Parameter("uint32", "departmentId", 1)] public uint DepartmentId { get; set; }
+    [Parameter("uint64", "blockNumber", 2)] public ulong BlockNumber { get; set; }
+    [Parameter("uint32", "entries", 3)] public uint Entries { get; set; }
 }
 
 [Function("grant", typeof(GrantOutput))]
@@ -80,6 +123,7 @@ public sealed class GrantTuple
     [Parameter("uint64", "expiresAt", 6)] public ulong ExpiresAt { get; set; }
     [Parameter("uint8", "basis", 7)] public byte Basis { get; set; }
     [Parameter("bool", "revoked", 8)] public bool Revoked { get; set; }
+    [Parameter("tuple", "terms", 9)] public GrantTermsTuple Terms { get; set; } = new();
 }
 
 [Event("AccessGranted")]
@@ -94,6 +138,7 @@ public sealed class AccessGrantedEvent : IEventDTO
     [Parameter("uint64", "expiresAt", 7, false)] public ulong ExpiresAt { get; set; }
     [Parameter("uint8", "basis", 8, false)] public byte Basis { get; set; }
     [Parameter("bytes32", "legalBasis", 9, false)] public byte[] LegalBasis { get; set; } = [];
+    [Parameter("tuple", "terms", 10, false)] public GrantTermsTuple Terms { get; set; } = new();
 }
 
 [Event("GrantRevoked")]
@@ -110,4 +155,12 @@ public sealed class AccessLoggedEvent : IEventDTO
     [Parameter("uint256", "grantId", 1, true)] public BigInteger GrantId { get; set; }
     [Parameter("bytes32", "recordId", 2, true)] public byte[] RecordId { get; set; } = [];
     [Parameter("uint32", "granteeDepartment", 3, true)] public uint GranteeDepartment { get; set; }
+}
+
+[Event("AccessBatchLogged")]
+public sealed class AccessBatchLoggedEvent : IEventDTO
+{
+    [Parameter("bytes32", "root", 1, true)] public byte[] Root { get; set; } = [];
+    [Parameter("uint32", "departmentId", 2, true)] public uint DepartmentId { get; set; }
+    [Parameter("uint32", "entries", 3, false)] public uint Entries { get; set; }
 }

@@ -4,17 +4,21 @@ using EthGov.Core.Digests;
 
 namespace EthGov.Chain.Registry;
 
-/// <summary>An access grant: which department may read which record, why, until when, on what basis.</summary>
+/// <summary>
+/// An access grant: which department may read which record (or, for <see cref="GrantBasis.KindLegalBasis"/>, every record
+/// of the kind <see cref="RecordId"/> names), why, until when, on what basis, and on which terms.
+/// </summary>
 public sealed record GrantInfo(
     BigInteger Id, Digest RecordId, uint GrantorDepartment, string? Subject, uint GranteeDepartment,
-    ushort Purpose, DateTimeOffset ExpiresAt, GrantBasis Basis, bool Revoked, bool Valid)
+    ushort Purpose, DateTimeOffset ExpiresAt, GrantBasis Basis, bool Revoked, bool Valid, GrantTerms Terms)
 {
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
     internal static GrantInfo From(BigInteger id, GrantTuple t, bool valid) => new(
         id, new Digest(t.RecordId), t.GrantorDepartment,
         string.Equals(t.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : t.Subject,
-        t.GranteeDepartment, t.Purpose, EthGov.Core.Verification.ChainTime.FromSeconds(t.ExpiresAt), (GrantBasis)t.Basis, t.Revoked, valid);
+        t.GranteeDepartment, t.Purpose, EthGov.Core.Verification.ChainTime.FromSeconds(t.ExpiresAt), (GrantBasis)t.Basis, t.Revoked, valid,
+        GrantTerms.From(t.Terms));
 }
 
 /// <summary>On what a grant rests.</summary>
@@ -25,4 +29,7 @@ public enum GrantBasis
 
     /// <summary>The record's subject consented with an EIP-712 signature.</summary>
     SubjectConsent,
+
+    /// <summary>The grantor department granted every record of a kind it issues under a legal basis; the record id is the kind's id.</summary>
+    KindLegalBasis,
 }

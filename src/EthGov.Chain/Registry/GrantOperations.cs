@@ -16,7 +16,7 @@ public sealed class GrantOperations(RegistryContext context)
     /// </summary>
     public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantAsync(
         Digest recordId, Digest root, IReadOnlyList<Digest> proof, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, Digest legalBasis,
-        CancellationToken cancellationToken = default)
+        GrantTerms terms, CancellationToken cancellationToken = default)
         => CreateAsync(new GrantAccessFunction
         {
             RecordId = recordId.ToArray(),
@@ -26,23 +26,44 @@ public sealed class GrantOperations(RegistryContext context)
             Purpose = purpose,
             ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
             LegalBasis = legalBasis.ToArray(),
+            Terms = terms.ToTuple(),
         }, cancellationToken);
 
-    /// <summary>Submits a record subject's signed consent as a grant.</summary>
+    /// <summary>
+    /// The department grants <paramref name="granteeDepartment"/> access under a legal basis to every record of a kind it
+    /// issues (<paramref name="kind"/>: the kind's id, <c>RecordKind.Id(name)</c>). The chain cannot tell a record's kind:
+    /// the holder's node checks it before each release.
+    /// </summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantKindAsync(
+        Digest kind, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, Digest legalBasis, GrantTerms terms,
+        CancellationToken cancellationToken = default)
+        => CreateAsync(new GrantKindAccessFunction
+        {
+            Kind = kind.ToArray(),
+            GranteeDepartment = granteeDepartment,
+            Purpose = purpose,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            LegalBasis = legalBasis.ToArray(),
+            Terms = terms.ToTuple(),
+        }, cancellationToken);
+
+    /// <summary>Submits a record subject's signed consent, terms included (they are part of what the subject signed), as a grant.</summary>
     public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantBySigAsync(
-        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, string subject, DateTimeOffset deadline, byte[] signature, CancellationToken cancellationToken = default)
+        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, GrantTerms terms, string subject, DateTimeOffset deadline, byte[] signature,
+        CancellationToken cancellationToken = default)
         => CreateAsync(new GrantAccessBySigFunction
         {
             RecordId = recordId.ToArray(),
             GranteeDepartment = granteeDepartment,
             Purpose = purpose,
             ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            Terms = terms.ToTuple(),
             Subject = subject,
             Deadline = deadline.ToUnixTimeSeconds(),
             Signature = signature,
         }, cancellationToken);
 
-    /// <summary>Revokes a grant (the grantor department's signer or the subject).</summary>
+    /// <summary>Revokes a grant, as its terms allow: the subject or the grantor department's signer, or the grantee department's signer.</summary>
     public Task<ChainResult<TransactionOutcome>> RevokeAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeGrantFunction { GrantId = grantId }, cancellationToken);
 
@@ -62,6 +83,25 @@ public sealed class GrantOperations(RegistryContext context)
     /// <summary>The grantee department logs one access under a valid grant.</summary>
     public Task<ChainResult<TransactionOutcome>> LogAccessAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => context.SendAsync(new LogAccessFunction { GrantId = grantId }, cancellationToken);
+
+    /// <summary>
+    /// The caller's department logs a batch of <paramref name="entries"/> accesses as the Merkle root of their entries
+    /// (refused: ZeroRoot, ZeroEntries, AccessBatchExists, NotActiveSigner).
+    /// </summary>
+    public Task<ChainResult<TransactionOutcome>> LogAccessBatchAsync(Digest root, int entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entries);
+        return context.SendAsync(new LogAccessBatchFunction { Root = root.ToArray(), Entries = (uint)entries }, cancellationToken);
+    }
+
+    /// <summary>A logged access batch, or null when <paramref name="root"/> was never logged.</summary>
+    public async Task<ChainResult<AccessBatchInfo?>> GetAccessBatchAsync(Digest root)
+    {
+        var result = await context.QueryAsync<AccessBatchFunction, AccessBatchOutput>(new AccessBatchFunction { Root = root.ToArray() });
+        return !result.IsSuccess ? ChainResult<AccessBatchInfo?>.Fail(result.Error)
+            : result.Value.DepartmentId == 0 ? ChainResult<AccessBatchInfo?>.Ok(null)
+            : ChainResult<AccessBatchInfo?>.Ok(new AccessBatchInfo(result.Value.DepartmentId, result.Value.BlockNumber, result.Value.Entries));
+    }
 
     /// <summary>One grant (fails with GrantNotFound).</summary>
     public async Task<ChainResult<GrantInfo>> GetAsync(BigInteger grantId)

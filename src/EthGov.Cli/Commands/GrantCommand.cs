@@ -3,6 +3,7 @@ using System.Numerics;
 using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
+using EthGov.Core.Records;
 
 namespace EthGov.Cli.Commands;
 
@@ -10,9 +11,10 @@ namespace EthGov.Cli.Commands;
 public static class GrantCommand
 {
     /// <summary>Creates <c>grant</c>.</summary>
-    public static Command Create() => new("grant", "Access grants: a department may read one record, for one purpose, until an expiry")
+    public static Command Create() => new("grant", "Access grants: a department may read one record (or every record of a kind), for one purpose, until an expiry, on terms")
     {
         CreateGrant(),
+        CreateKindGrant(),
         RevokeGrant(),
         ListGrants(),
     };
@@ -42,9 +44,12 @@ public static class GrantCommand
         var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
         var receiptFile = new Option<string?>("--receipt") { Description = "The record's receipt, when your department anchored it in a batch (it holds the proof)" };
         var command = new Command("create", "Grant a department access to a record your department anchored, under a legal basis") { record, grantee, purpose, expires, basis, receiptFile };
+        var termsOptions = new GrantTermsOptions();
+        termsOptions.AddTo(command);
         command.SetBody(async (parse, context, ct) =>
         {
             var recordId = DigestArgument.Parse(parse.GetValue(record)!, "record id");
+            var terms = termsOptions.Read(parse, GrantBasis.LegalBasis);
             TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
             var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(receiptFile), ct);
             if (receipt is not null && receipt.Digest != recordId)
@@ -67,7 +72,7 @@ public static class GrantCommand
 
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
             var sent = await client.Grants.GrantAsync(
-                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, ct);
+                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, terms, ct);
             if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
             {
                 throw new CliException(receipt?.Batch is null
@@ -76,7 +81,50 @@ public static class GrantCommand
             }
 
             var (outcome, grantId) = sent.OrFail();
-            context.Output.Result(new { grantId = grantId.ToString(), outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
+            context.Output.Result(new { grantId = grantId.ToString(), terms, outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateKindGrant()
+    {
+        var kind = new Option<string>("--kind") { Required = true, Description = "Record kind name, 1 to 40 characters of a-z, 0-9 and '-' (e.g. birth-certificate)" };
+        var grantee = new Option<string>("--grantee") { Required = true, Description = "Grantee department code or id" };
+        var purpose = new Option<ushort>("--purpose") { Required = true, Description = "Purpose code" };
+        var expires = new Option<DateTimeOffset>("--expires") { Required = true, Description = "Expiry (ISO 8601)" };
+        var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
+        var command = new Command("kind", "Grant a department access, under a legal basis, to every record of a kind your department issues") { kind, grantee, purpose, expires, basis };
+        var termsOptions = new GrantTermsOptions();
+        termsOptions.AddTo(command);
+        command.SetBody(async (parse, context, ct) =>
+        {
+            var name = parse.GetValue(kind)!;
+            if (!RecordKind.IsValidName(name))
+            {
+                throw new CliException($"--kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-', not '{name}'");
+            }
+
+            var terms = termsOptions.Read(parse, GrantBasis.KindLegalBasis);
+            TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
+            if (GrantLifetime.Problem(parse.GetValue(expires), DateTimeOffset.UtcNow) is { } lifetime)
+            {
+                throw new CliException("--expires: " + lifetime);
+            }
+
+            var (client, _) = await context.ConnectAsync(signed: true, ct);
+            var granteeId = await ResolveDepartmentAsync(client, parse.GetValue(grantee)!);
+            var grantorId = await DepartmentArgument.OfSignerAsync(client);
+            if (granteeId == grantorId)
+            {
+                throw new CliException($"--grantee is your own department ({grantorId}): a department does not grant access to itself");
+            }
+
+            var kindId = RecordKind.Id(name);
+            var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
+            var (outcome, grantId) = (await client.Grants.GrantKindAsync(kindId, granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, terms, ct)).OrFail();
+            context.Output.Result(new { grantId = grantId.ToString(), kind = name, kindId, terms, outcome },
+                () => [$"grant {grantId} for every {name} record (kind {kindId}) created in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });
         return command;
@@ -85,7 +133,7 @@ public static class GrantCommand
     private static Command RevokeGrant()
     {
         var id = new Argument<string>("grant-id");
-        var command = new Command("revoke", "Revoke a grant (grantor department or the subject)") { id };
+        var command = new Command("revoke", "Revoke a grant, as its terms allow (grantor side: the subject or the grantor department; grantee department)") { id };
         command.SetBody(async (parse, context, ct) =>
         {
             var grantId = ParseGrantId(parse.GetValue(id)!);
@@ -119,7 +167,7 @@ public static class GrantCommand
             }
 
             context.Output.Result(grants.Select(g => g with { }).ToList(), () =>
-                grants.Select(g => $"#{g.Id} record {g.RecordId} -> department {g.GranteeDepartment}, purpose {g.Purpose}, until {g.ExpiresAt:u}, {g.Basis}, {(g.Valid ? "valid" : g.Revoked ? "revoked" : "expired")}"));
+                grants.Select(g => $"#{g.Id} record {g.RecordId} -> department {g.GranteeDepartment}, purpose {g.Purpose}, until {g.ExpiresAt:u}, {g.Basis}, {g.Terms.Use} ({g.Terms.RetentionDays} days, {g.Terms.MaxFetches} fetches), {(g.Valid ? "valid" : g.Revoked ? "revoked" : "expired")}"));
             return ExitCodes.Success;
         });
         return command;

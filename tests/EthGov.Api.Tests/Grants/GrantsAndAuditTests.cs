@@ -101,13 +101,13 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task RevokeGrant_NotTheGrantor_Returns403NotGrantorOrSubject()
+    public async Task RevokeGrant_ByTheGranteeUnderDefaultTerms_Returns403NotRevoker()
     {
         var grantId = await GrantAsync(TestDigests.New());
 
         using var response = await Health.PostAsync($"/api/v1/grants/{grantId}/revocation", null);
 
-        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "not-grantor-or-subject");
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "not-revoker");
     }
 
     [Fact]

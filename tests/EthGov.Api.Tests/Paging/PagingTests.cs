@@ -5,6 +5,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Paging;
 using EthGov.Api.Tests.TestSupport;
+using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.Tests.Paging;
@@ -65,7 +66,7 @@ public sealed class PagingTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         (await civil.Documents.AnchorAsync(Digest.Parse(recordId))).Unwrap();
         for (int i = 0; i < 3; i++)
         {
-            (await civil.Grants.GrantAsync(Digest.Parse(recordId), Digest.Zero, [], 2, (ushort)(i + 1), DateTimeOffset.UtcNow.AddDays(30), Digest.Parse(TestDigests.New()))).Unwrap();
+            (await civil.Grants.GrantAsync(Digest.Parse(recordId), Digest.Zero, [], 2, (ushort)(i + 1), DateTimeOffset.UtcNow.AddDays(30), Digest.Parse(TestDigests.New()), GrantTerms.Default)).Unwrap();
         }
 
         await WaitAsync(async () => (await Anyone.GetFromJsonAsync<Page<IndexedGrant>>($"/api/v1/grants?recordId={recordId}", TestJson.Options))!.Items.Count == 3);

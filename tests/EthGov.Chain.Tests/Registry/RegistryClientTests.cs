@@ -152,7 +152,7 @@ public class RegistryClientTests(DevChain chain) : IClassFixture<DevChain>
     {
         var record = NewDigest();
         (await chain.ClientFor(1).Documents.AnchorAsync(record)).Unwrap();
-        var (_, grantId) = (await chain.ClientFor(1).Grants.GrantAsync(record, Digest.Zero, [], 2, 7, DateTimeOffset.UtcNow.AddDays(1), NewDigest())).Unwrap();
+        var (_, grantId) = (await chain.ClientFor(1).Grants.GrantAsync(record, Digest.Zero, [], 2, 7, DateTimeOffset.UtcNow.AddDays(1), NewDigest(), GrantTerms.Default)).Unwrap();
 
         var logged = await chain.ClientFor(2).Grants.LogAccessAsync(grantId);
         var stranger = await chain.ClientFor(3).Grants.LogAccessAsync(grantId);
