@@ -13,6 +13,7 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Page;
 using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
+using EthGov.Api.Records;
 using EthGov.Api.Requests;
 using EthGov.Api.Signers;
 using EthGov.Api.Verification;
@@ -78,6 +79,7 @@ builder.Services.AddEthGovOpenApi();
 builder.Services.AddEthGovApiKeys(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);
 builder.Services.AddEthGovNodes(builder.Configuration);
+builder.Services.AddEthGovRecords(builder.Configuration, deployment.ChainId);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();
@@ -141,6 +143,7 @@ app.MapVerificationApi();
 app.MapDepartmentsApi();
 app.MapKeysApi();
 app.MapGrantsApi();
+app.MapRecordsApi();
 app.MapAuditApi();
 app.MapPageApi();
 app.MapQrCodeApi();

@@ -21,4 +21,7 @@ public enum ApiKeyScopes
 
     /// <summary>Propose and approve changes to departments (the quorum's decisions) and to their signer keys.</summary>
     Governance = 8,
+
+    /// <summary>Keep record content at the node (uploads with keep, JSON records), read it back and erase it.</summary>
+    Records = 16,
 }
