@@ -24,6 +24,9 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>The node this service answers for.</summary>
+    public HolderNode Node => checks.Node;
+
     /// <summary>Answers <c>POST /api/v1/node/releases</c>: <paramref name="message"/> as received, with its <paramref name="body"/>.</summary>
     public async Task<HolderAnswer> ReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
