@@ -67,11 +67,14 @@ dotnet "$CLI_DLL" deploy --rpc "$RPC_URL" --chain-id 31337 --departments "$nodes
 start_node() {
   local code="$1" signer="$2" node_key="$3" url="$4"
   local data="$DATA_DIR/31337/${code,,}"
+  # The node's data key (record store) is the dev key of the same number as its node key; a node key file gets none.
+  local data_key=""
+  [[ "$node_key" == dev:* ]] && data_key="$node_key"
   mkdir -p "$data"
   ethgov_log "starting $code's node on $url (data: $data, log: $DATA_DIR/${code,,}.log)"
   env Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
     EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$data" \
-    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__PublicBaseUrl="$url" \
+    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__DataKey="$data_key" EthGov__PublicBaseUrl="$url" \
     EthGov__Nodes__AllowPrivateAddresses=true \
     ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
     dotnet "$API_DLL" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$DATA_DIR/${code,,}.log" 2>&1 &

@@ -51,6 +51,9 @@ public class NodeCommandTests(CliWorkspace workspace) : IClassFixture<CliWorkspa
 
         Assert.Equal(0, generated.ExitCode);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.Equal(keyFile + ".data", keys.GetProperty("dataKeyFile").GetString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile + ".data"));
+        Assert.Equal(64, File.ReadAllText(keyFile + ".data").Trim().Length);
         Assert.Equal(0, published.ExitCode);
         Assert.Contains("node http://127.0.0.1:5082", pending.Stdout, StringComparison.Ordinal);
         Assert.Contains($"pending change #{changeId}: node https://transport.example.gov", pending.Stdout, StringComparison.Ordinal);
@@ -118,6 +121,7 @@ public class NodeCommandTests(CliWorkspace workspace) : IClassFixture<CliWorkspa
         Assert.Equal($"ethgov: '{existing}' exists; refusing to overwrite it", run.Stderr.Trim());
         Assert.Equal("a key already in use", File.ReadAllText(existing));
         Assert.False(File.Exists(existing + ".pub"));
+        Assert.False(File.Exists(existing + ".data"));
     }
 
     [Fact]

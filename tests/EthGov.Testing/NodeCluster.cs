@@ -124,6 +124,7 @@ public sealed class NodeCluster : Xunit.IAsyncLifetime
         foreach (var node in _nodes)
         {
             node.Settings.Settings["EthGov:NodeKey"] = node.NodeKey;
+            node.Settings.Settings["EthGov:DataKey"] = node.NodeKey;
             node.Settings.Settings["EthGov:PublicBaseUrl"] = node.PublicUrl;
             node.Settings.Settings["EthGov:Nodes:AllowPrivateAddresses"] = "true";
             // Tests verify on one node what another anchored a moment ago: read the chain anew for every answer

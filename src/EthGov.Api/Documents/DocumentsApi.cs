@@ -5,8 +5,10 @@ using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
+using EthGov.Api.Records;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
+using EthGov.Application.Records;
 using EthGov.Application.Time;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
@@ -27,6 +29,8 @@ public static class DocumentsApi
 {
     private const string StatusRoute = "/api/v1/documents/";
 
+    private static readonly string[] s_keepFields = ["kind", "subject", "person"];
+
     /// <summary>Maps /api/v1/documents.</summary>
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
@@ -46,7 +50,7 @@ public static class DocumentsApi
             .WithMetadata(new JsonBodyLimit(MaxBytes: app.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxBatchBodyBytes))
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/upload", AnchorUpload).WithName("AnchorDocumentUpload")
-            .WithSummary("Anchor an uploaded file: hashed while streamed, never stored")
+            .WithSummary("Anchor an uploaded file: hashed while streamed, never stored unless keep=true (then kept encrypted, scope records too)")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
@@ -72,20 +76,50 @@ public static class DocumentsApi
         return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
     }
 
-    /// <summary>Anchors an uploaded file's digest.</summary>
+    /// <summary>
+    /// Anchors an uploaded file's digest; with <paramref name="keep"/> the node also keeps the file (encrypted, committed
+    /// before the answer), with the optional form fields <c>kind</c>, <c>subject</c> and <c>person</c> beside it.
+    /// </summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorUpload(
         HttpRequest http, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
-        DateTimeOffset? validUntil, bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
+        DocumentIndex index, [FromServices] RecordStore? records, DateTimeOffset? validUntil, bool? wait, int? timeoutSeconds, bool? keep,
+        CancellationToken cancellationToken)
     {
-        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, [], cancellationToken);
+        if (keep == true && KeepRefusal(http, records) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, keep == true ? s_keepFields : [], cancellationToken, keep == true ? records!.MaxRecordBytes : 0);
         if (upload.IsTooLarge)
         {
-            return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
+            return keep == true
+                ? RecordProblems.TooLarge(records!.MaxRecordBytes)
+                : Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.UploadTooLarge, "The file is too large", upload.Error);
         }
 
         if (upload.Error is not null || upload.FileDigest is not { } digest)
         {
             return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+        }
+
+        if (keep == true)
+        {
+            if (index.TryGet(digest, out var entry) && entry.DepartmentId != caller.Department.Id)
+            {
+                return AnchoredByAnother(digest);
+            }
+
+            var content = new RecordContent(digest, caller.Department.Id, upload.FileMediaType ?? "application/octet-stream", upload.FileContent)
+            {
+                Kind = upload.Fields.GetValueOrDefault("kind"),
+                Subject = upload.Fields.GetValueOrDefault("subject"),
+                Person = upload.Fields.GetValueOrDefault("person"),
+            };
+            if (RecordProblems.Of(await records!.PutAsync(content, cancellationToken), digest, records.MaxRecordBytes) is { } refused)
+            {
+                return refused;
+            }
         }
 
         return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
@@ -312,10 +346,24 @@ public static class DocumentsApi
         _ => throw new System.Diagnostics.UnreachableException($"no problem for {failure}"),
     };
 
+    // Keeping content is a power of its own: an anchoring key does not get it, and a node without a data key has none.
+    private static ProblemHttpResult? KeepRefusal(HttpRequest http, RecordStore? records)
+    {
+        if (records is null)
+        {
+            return RecordProblems.NotConfigured();
+        }
+
+        return http.HttpContext.User.Identity is ApiKeyIdentity { Key: var key } && !key.Has(ApiKeyScopes.Records)
+            ? Problems.Problems.InsufficientScope(ApiKeyScopes.Anchor | ApiKeyScopes.Records, key.Scopes, key.KeyId)
+            : null;
+    }
+
     private static ProblemHttpResult AnchoredByAnother(Digest digest)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");
 
-    private static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
+    /// <summary>The 400 of a validUntil the chain cannot hold or that has passed, or null.</summary>
+    internal static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
         => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
             : validUntil is { } v && TimeChecks.HasPassed(v, DateTimeOffset.UtcNow)
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidValidUntil, "validUntil must be in the future", $"validUntil {v:O} has passed")

@@ -7,16 +7,24 @@ namespace EthGov.Api.Documents;
 
 /// <summary>
 /// Reads a multipart/form-data request section by section: the file part is hashed while it streams in and
-/// is never buffered or stored; the text parts the endpoint expects (such as a receipt) are read up to a fixed size,
+/// is never buffered or stored (unless the caller keeps it: then it is read into memory up to the record store's limit); the text parts the endpoint expects (such as a receipt) are read up to a fixed size,
 /// once each; any other part is read past without being kept, so a request of many parts costs no memory.
 /// </summary>
 public static class UploadReader
 {
     private const int MaxTextPartBytes = 256 * 1024;
 
-    /// <summary>The file's digest (null when no file part) and the text parts named in <paramref name="fields"/>, or an error for the caller.</summary>
-    public static async Task<UploadResult> ReadAsync(HttpRequest request, long maxFileBytes, IReadOnlyCollection<string> fields, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file's digest (null when no file part) and the text parts named in <paramref name="fields"/>, or an error for
+    /// the caller; with <paramref name="keepUpTo"/> above zero the file's bytes too, refused as too large past that many.
+    /// </summary>
+    public static async Task<UploadResult> ReadAsync(HttpRequest request, long maxFileBytes, IReadOnlyCollection<string> fields, CancellationToken cancellationToken, long keepUpTo = 0)
     {
+        if (keepUpTo > 0)
+        {
+            maxFileBytes = Math.Min(maxFileBytes, keepUpTo);
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -33,6 +41,8 @@ public static class UploadReader
         var reader = new MultipartReader(boundary, request.Body);
         Digest? fileDigest = null;
         long fileBytes = 0;
+        byte[]? kept = null;
+        string? fileMediaType = null;
         var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -52,7 +62,19 @@ public static class UploadReader
                     }
 
                     var counted = new LimitedStream(section.Body, maxFileBytes);
-                    fileDigest = await DocumentHasher.HashAsync(counted, cancellationToken);
+                    if (keepUpTo > 0)
+                    {
+                        using var buffer = new MemoryStream();
+                        await counted.CopyToAsync(buffer, cancellationToken);
+                        kept = buffer.ToArray();
+                        fileDigest = DocumentHasher.Hash(kept);
+                        fileMediaType = section.ContentType;
+                    }
+                    else
+                    {
+                        fileDigest = await DocumentHasher.HashAsync(counted, cancellationToken);
+                    }
+
                     fileBytes = counted.BytesRead;
                 }
                 else if (fields.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -85,13 +107,19 @@ public static class UploadReader
             return UploadResult.Invalid("the multipart body is malformed");
         }
 
-        return new UploadResult(fileDigest, fileBytes, texts, null, false);
+        return new UploadResult(fileDigest, fileBytes, texts, null, false) { FileContent = kept, FileMediaType = fileMediaType };
     }
 }
 
 /// <summary>What an upload held.</summary>
 public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyDictionary<string, string> Fields, string? Error, bool IsTooLarge)
 {
+    /// <summary>The file's bytes, when the caller asked to keep them.</summary>
+    public byte[]? FileContent { get; init; }
+
+    /// <summary>The file part's Content-Type, when the caller asked to keep the file.</summary>
+    public string? FileMediaType { get; init; }
+
     /// <summary>A malformed upload.</summary>
     public static UploadResult Invalid(string error) => new(null, 0, new Dictionary<string, string>(), error, false);
 

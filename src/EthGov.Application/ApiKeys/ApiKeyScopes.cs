@@ -22,6 +22,9 @@ public enum ApiKeyScopes
     /// <summary>Propose and approve changes to departments (the quorum's decisions) and to their signer keys.</summary>
     Governance = 8,
 
+    /// <summary>Keep record content at the node (uploads with keep, JSON records), read it back and erase it.</summary>
+    Records = 16,
+
     /// <summary>Ask other departments' nodes for records under grants to the key's department, and read what came.</summary>
-    Exchanges = 16,
+    Exchanges = 32,
 }

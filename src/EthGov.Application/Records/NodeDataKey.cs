@@ -27,6 +27,9 @@ public sealed class NodeDataKey : IDisposable
     /// <summary>How many <c>dev:N</c> keys there are (dev:0 .. dev:9).</summary>
     public const int DevKeyCount = 10;
 
+    /// <summary>What <c>ethgov node keygen</c> appends to the node key file's name for the data key file.</summary>
+    public const string FileSuffix = ".data";
+
     /// <summary>The AES-GCM nonce's length in bytes, written before each ciphertext.</summary>
     public const int NonceSize = 12;
 

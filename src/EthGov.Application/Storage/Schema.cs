@@ -146,6 +146,27 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS records_by_person ON records (person_key, kind_id) WHERE person_key IS NOT NULL;
         CREATE INDEX IF NOT EXISTS records_by_department ON records (department, id);
         CREATE INDEX IF NOT EXISTS records_to_erase ON records (retain_until) WHERE retain_until IS NOT NULL AND erased_at IS NULL;
+        CREATE TABLE IF NOT EXISTS releases (
+            id              INTEGER PRIMARY KEY,
+            entry_hash      BLOB    NOT NULL UNIQUE,
+            request_id      BLOB    NOT NULL,
+            grant_id        TEXT    NOT NULL,
+            record_id       BLOB    NOT NULL,
+            holder          INTEGER NOT NULL,
+            grantee         INTEGER NOT NULL,
+            query_digest    BLOB,
+            log_root        BLOB    NOT NULL,
+            log_block       INTEGER NOT NULL,
+            content_digest  BLOB    NOT NULL,
+            media_type      TEXT    NOT NULL,
+            enc             BLOB    NOT NULL,
+            ciphertext      BLOB    NOT NULL,
+            released_at     INTEGER NOT NULL,
+            acknowledged_at INTEGER,
+            UNIQUE (grantee, request_id)
+        );
+        CREATE INDEX IF NOT EXISTS releases_by_grant ON releases (grant_id);
+        CREATE INDEX IF NOT EXISTS releases_by_record ON releases (record_id);
         CREATE TABLE IF NOT EXISTS exchanges (
             id                INTEGER PRIMARY KEY,
             department        INTEGER NOT NULL,

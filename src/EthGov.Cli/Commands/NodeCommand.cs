@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EthGov.Application.Nodes;
+using EthGov.Application.Records;
 using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
 using EthGov.Core.Crypto.Hpke;
@@ -30,7 +31,7 @@ public static class NodeCommand
         var output = new Option<string>("--out")
         {
             Required = true,
-            Description = $"Where to write the node's two private keys (PEM, must not exist; created readable by its owner only); the public keys go to the same name + {NodeKeys.PublicFileSuffix}",
+            Description = $"Where to write the node's two private keys (PEM, must not exist; created readable by its owner only); the public keys go to the same name + {NodeKeys.PublicFileSuffix}, the node's data key (record store) to the same name + {NodeDataKey.FileSuffix}",
         };
         var command = new Command("keygen", "Create a node's signing and encryption keys (P-256)") { output };
         command.SetBody((parse, context, _) =>
@@ -44,11 +45,24 @@ public static class NodeCommand
             // No check that the names are free first: the creation itself refuses an existing file or link.
             using var keys = NodeKeys.CreateFile(file);
             var publicFile = file + NodeKeys.PublicFileSuffix;
+            var dataKeyFile = file + NodeDataKey.FileSuffix;
+            try
+            {
+                NodeDataKey.CreateFile(dataKeyFile).Dispose();
+            }
+            catch
+            {
+                File.Delete(file);
+                File.Delete(publicFile);
+                throw;
+            }
+
             var signingKey = Hex(keys.SigningPublicKey);
             var encryptionKey = Hex(keys.EncryptionPublicKey);
-            context.Output.Result(new { file, publicFile, signingKey, encryptionKey }, () =>
+            context.Output.Result(new { file, publicFile, dataKeyFile, signingKey, encryptionKey }, () =>
             [
                 $"node keys written to {file} (keep it on the node; configure it as EthGov:NodeKey)",
+                $"data key written to {dataKeyFile} (keep it on the node, never publish it; configure it as EthGov:DataKey)",
                 $"public keys written to {publicFile} (name it as the department's node key in a departments file)",
                 $"signing key    {signingKey}",
                 $"encryption key {encryptionKey}",

@@ -56,6 +56,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["EthGov:Indexer:PollInterval"] = "00:00:00.200",
             ["EthGov:Departments:CacheTtl"] = "00:00:00",
             ["EthGov:Documents:MaxUploadBytes"] = "1048576",
+            ["EthGov:DataKey"] = "dev:0",
 
             // Hosts of many test classes run in this one process with the same dev keys, each on its own chain.
             ["EthGov:SenderLockDirectory"] = Directory.CreateTempSubdirectory("ethgov-api-test-locks-").FullName,

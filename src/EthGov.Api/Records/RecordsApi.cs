@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using System.Text.Json;
+using EthGov.Api.Auth;
+using EthGov.Api.Departments;
+using EthGov.Api.Documents;
+using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
+using EthGov.Api.Requests;
+using EthGov.Application.ApiKeys;
+using EthGov.Application.Records;
+using EthGov.Core.Digests;
+using EthGov.Core.Records;
+using EthGov.Core.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Records;
+
+/// <summary>
+/// The records a department keeps on its node: JSON records issued here (salted, kept encrypted, anchored), their content
+/// read back by the department's own key, and erasure, which removes the content and keeps the anchor. Files are kept by
+/// uploading them with <c>keep=true</c> (<see cref="DocumentsApi"/>).
+/// </summary>
+public static class RecordsApi
+{
+    private const string RecordRoute = "/api/v1/records/";
+
+    // A JSON body carries the record's data escaped and beside other fields: room for both above the content limit.
+    private const long JsonOverhead = 64 * 1024;
+
+    /// <summary>Maps /api/v1/records.</summary>
+    public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
+    {
+        var limit = app.ServiceProvider.GetRequiredService<IOptions<RecordsOptions>>().Value.MaxRecordBytes;
+        var records = app.MapGroup("/api/v1/records").WithTags("Records").RequireAuthorization();
+        records.MapPost("/", Create).WithName("CreateRecord")
+            .WithSummary("Issue a JSON record: salted, kept encrypted on this node, and anchored by its digest")
+            .WithMetadata(new JsonBodyLimit(MaxBytes: limit + JsonOverhead))
+            .AddEndpointFilter(ActingDepartment.RequireActiveDepartment)
+            // It anchors a new document as well: a key that may only keep records must not be able to anchor this way.
+            .RequireScope(ApiKeyScopes.Records | ApiKeyScopes.Anchor);
+        records.MapGet("/{digest}", Get).WithName("GetRecord")
+            .WithSummary("A record the caller's department keeps, with its media type; 410 once erased")
+            .RequireScope(ApiKeyScopes.Records);
+        records.MapDelete("/{digest}/content", Erase).WithName("EraseRecordContent")
+            .WithSummary("Erase a record's content (an erasure request): the anchor and a tombstone stay")
+            .RequireScope(ApiKeyScopes.Records);
+        return app;
+    }
+
+    /// <summary>Builds, keeps and anchors a JSON record.</summary>
+    public static async Task<Results<Created<RecordCreatedResponse>, ProblemHttpResult>> Create(
+        CreateRecordRequest request, ActingDepartment caller, [FromServices] RecordStore? store, AnchorService anchors, DocumentResponses responses,
+        CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return RecordProblems.NotConfigured();
+        }
+
+        if (!RecordKind.IsValidName(request.Kind))
+        {
+            return Problems.Problems.InvalidRequest($"kind: give 1 to {RecordKind.MaxNameLength} characters a-z, 0-9 and '-'");
+        }
+
+        if (request.Data is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return Problems.Problems.InvalidRequest("data: give a JSON object");
+        }
+
+        if (request.Subject is { } subject && !SubjectCommitment.IsAddress(subject))
+        {
+            return Problems.Problems.InvalidRequest("subject: give an address (0x and 40 hex digits)");
+        }
+
+        if (request.Person is { } person && (string.IsNullOrWhiteSpace(person) || PersonKey.Normalize(person).Length > PersonKey.MaxLength))
+        {
+            return Problems.Problems.InvalidRequest($"person: give an identifier of 1 to {PersonKey.MaxLength} characters");
+        }
+
+        if (DocumentsApi.ValidUntilProblem(request.ValidUntil) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var record = SaltedRecord.Create(request.Kind!, request.Subject, data);
+        var content = new RecordContent(record.Digest, caller.Department.Id, SaltedRecord.MediaType, record.Bytes)
+        {
+            Kind = record.Kind,
+            Subject = request.Subject,
+            SubjectSalt = record.Salt,
+            Person = request.Person,
+        };
+
+        // Anchored first, kept second, answered last: a retry after a failure makes a new salted record, so the content of
+        // one never anchored must not stay behind; an anchor without kept content reveals nothing.
+        try
+        {
+            await anchors.AcceptOneAsync(caller.Department.Id, record.Digest, ChainTime.ToSeconds(request.ValidUntil), null, cancellationToken);
+        }
+        catch (OutboxUnavailableException ex)
+        {
+            return Problems.Problems.OutboxUnavailable(ex.Message);
+        }
+
+        if (RecordProblems.Of(await store.PutAsync(content, cancellationToken), record.Digest, store.MaxRecordBytes) is { } refused)
+        {
+            return refused;
+        }
+
+        var status = await responses.StatusAsync(record.Digest, cancellationToken);
+        var url = RecordRoute + record.Digest;
+        return TypedResults.Created(url, new RecordCreatedResponse(
+            record.Digest, record.Kind, "0x" + Convert.ToHexStringLower(record.Salt), record.Subject, url, status.StatusUrl + "/receipt", status));
+    }
+
+    /// <summary>A record's content, for its own department.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(
+        string digest, ClaimsPrincipal user, HttpResponse response, [FromServices] RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return RecordProblems.NotConfigured();
+        }
+
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var record = await store.GetAsync(parsed, cancellationToken);
+        if (record is null || record.Department != department)
+        {
+            return RecordProblems.NotFound(parsed);
+        }
+
+        if (record.Content is not { } content)
+        {
+            return RecordProblems.Erased(parsed, record.ErasedAt);
+        }
+
+        // RFC 9530: lets a client check what it received against the record's id without parsing anything.
+        response.Headers["Content-Digest"] = $"sha-256=:{Convert.ToBase64String(parsed.ToArray())}:";
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.File(content, record.MediaType);
+    }
+
+    /// <summary>Erases a record's content.</summary>
+    public static async Task<Results<Ok<RecordErasedResponse>, ProblemHttpResult>> Erase(
+        string digest, ClaimsPrincipal user, [FromServices] RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return RecordProblems.NotConfigured();
+        }
+
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return Problems.Problems.InvalidDigest($"digest: {error}");
+        }
+
+        var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var record = await store.GetAsync(parsed, cancellationToken);
+        if (record is null || record.Department != department)
+        {
+            return RecordProblems.NotFound(parsed);
+        }
+
+        var erasedAt = await store.EraseAsync(parsed, cancellationToken);
+        return TypedResults.Ok(new RecordErasedResponse(parsed, erasedAt!.Value));
+    }
+
+    // Reading and erasing stay open to a suspended department: its records and the erasure requests about them outlive
+    // its right to issue.
+    private static async Task<(uint Department, ProblemHttpResult? Problem)> CallerDepartmentAsync(
+        ClaimsPrincipal user, DepartmentDirectory departments, CancellationToken cancellationToken)
+    {
+        if (ActingDepartment.CodeOf(user) is not { } code)
+        {
+            return (0, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", $"send the department's key in the {ApiKeyAuthentication.HeaderName} header"));
+        }
+
+        var found = await departments.FindAsync(code, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return (0, ChainProblems.From(found.Error));
+        }
+
+        return found.Value is { } department
+            ? (department.Id, null)
+            : (0, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key's department is not in the registry", $"department {code} is unknown to the registry"));
+    }
+}

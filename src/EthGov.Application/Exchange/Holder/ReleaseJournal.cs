@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Numerics;
+using EthGov.Application.Storage;
+using EthGov.Core.Digests;
+using Microsoft.Data.Sqlite;
+
+namespace EthGov.Application.Exchange.Holder;
+
+/// <summary>
+/// The holder's own journal of releases (table <c>releases</c>): one row per access entry, committed before the answer
+/// leaves, holding the sealed answer so that a retry before the grantee's receipt gets the same release, and counting the
+/// fetches of each grant. What it holds is what the holder can show an auditor next to the chain's access log.
+/// </summary>
+public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
+{
+    private const string Columns = """
+        entry_hash, request_id, grant_id, record_id, holder, grantee, query_digest, log_root, log_block, content_digest,
+        media_type, enc, ciphertext, released_at, acknowledged_at
+        """;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The release journaled for the entry <paramref name="entryHash"/>, or null.</summary>
+    public Task<JournaledRelease?> FindAsync(Digest entryHash, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = database.Open();
+            return Find(connection, null, "entry_hash = $key", ("$key", entryHash.ToArray()));
+        }, cancellationToken);
+
+    /// <summary>The release journaled for <paramref name="grantee"/>'s request <paramref name="requestId"/>, or null.</summary>
+    public Task<JournaledRelease?> FindByRequestAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = database.Open();
+            return Find(connection, null, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+        }, cancellationToken);
+
+    /// <summary>How many releases were journaled under <paramref name="grantId"/>: the grant's fetches used.</summary>
+    public Task<int> FetchCountAsync(BigInteger grantId, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = database.Open();
+            return FetchCount(connection, null, grantId);
+        }, cancellationToken);
+
+    /// <summary>Every release of <paramref name="recordId"/> (a record, or a kind), oldest first: the journal's part of its timeline.</summary>
+    public Task<IReadOnlyList<JournaledRelease>> ForRecordAsync(Digest recordId, CancellationToken cancellationToken = default)
+        => Task.Run<IReadOnlyList<JournaledRelease>>(() =>
+        {
+            using var connection = database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM releases WHERE record_id = $record ORDER BY id";
+            command.Parameters.AddWithValue("$record", recordId.ToArray());
+            using var reader = command.ExecuteReader();
+            var found = new List<JournaledRelease>();
+            while (reader.Read())
+            {
+                found.Add(Read(reader));
+            }
+
+            return found;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Journals <paramref name="release"/> and commits, unless its entry is journaled already (that release is given
+    /// back), the grantee used its request id for another entry, or the grant has <paramref name="maxFetches"/> releases
+    /// already. The count and the insert are one immediate transaction, so concurrent requests cannot pass the limit.
+    /// </summary>
+    public Task<JournalAppend> AppendAsync(JournaledRelease release, int maxFetches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return Task.Run(() =>
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (Find(connection, transaction, "entry_hash = $key", ("$key", release.EntryHash.ToArray())) is { } existing)
+            {
+                return new JournalAppend(JournalAppendOutcome.AlreadyJournaled, existing);
+            }
+
+            if (Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", release.RequestId.ToArray()), ("$grantee", (long)release.Grantee)) is not null)
+            {
+                return new JournalAppend(JournalAppendOutcome.RequestIdTaken, null);
+            }
+
+            if (FetchCount(connection, transaction, release.GrantId) >= maxFetches)
+            {
+                return new JournalAppend(JournalAppendOutcome.FetchLimitReached, null);
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                INSERT INTO releases ({Columns})
+                VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL)
+                """;
+            command.Parameters.AddWithValue("$entry", release.EntryHash.ToArray());
+            command.Parameters.AddWithValue("$request", release.RequestId.ToArray());
+            command.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$record", release.RecordId.ToArray());
+            command.Parameters.AddWithValue("$holder", (long)release.Holder);
+            command.Parameters.AddWithValue("$grantee", (long)release.Grantee);
+            command.Parameters.AddWithValue("$query", release.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
+            command.Parameters.AddWithValue("$root", release.LogRoot.ToArray());
+            command.Parameters.AddWithValue("$block", checked((long)release.LogBlock));
+            command.Parameters.AddWithValue("$content", release.ContentDigest.ToArray());
+            command.Parameters.AddWithValue("$media", release.MediaType);
+            command.Parameters.AddWithValue("$enc", release.Enc);
+            command.Parameters.AddWithValue("$ciphertext", release.Ciphertext);
+            command.Parameters.AddWithValue("$released", release.ReleasedAt.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+            transaction.Commit();
+            return new JournalAppend(JournalAppendOutcome.Appended, release);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks <paramref name="grantee"/>'s release of <paramref name="requestId"/> acknowledged (once; a second receipt
+    /// keeps the first time) and gives it, or null when there is no such release.
+    /// </summary>
+    public Task<JournaledRelease?> AcknowledgeAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """
+                    UPDATE releases SET acknowledged_at = $now
+                    WHERE grantee = $grantee AND request_id = $request AND acknowledged_at IS NULL
+                    """;
+                command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$grantee", (long)grantee);
+                command.Parameters.AddWithValue("$request", requestId.ToArray());
+                command.ExecuteNonQuery();
+            }
+
+            var release = Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+            transaction.Commit();
+            return release;
+        }, cancellationToken);
+
+    private static int FetchCount(SqliteConnection connection, SqliteTransaction? transaction, BigInteger grantId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM releases WHERE grant_id = $grant";
+        command.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static JournaledRelease? Find(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM releases WHERE {where}";
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    private static JournaledRelease Read(SqliteDataReader reader) => new(
+        new Digest((byte[])reader[0]),
+        new Digest((byte[])reader[1]),
+        BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+        new Digest((byte[])reader[3]),
+        (uint)reader.GetInt64(4),
+        (uint)reader.GetInt64(5),
+        reader.IsDBNull(6) ? null : new Digest((byte[])reader[6]),
+        new Digest((byte[])reader[7]),
+        (ulong)reader.GetInt64(8),
+        new Digest((byte[])reader[9]),
+        reader.GetString(10),
+        (byte[])reader[11],
+        (byte[])reader[12],
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
+        reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
+}

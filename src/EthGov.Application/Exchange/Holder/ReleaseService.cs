@@ -1,0 +1,213 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EthGov.Application.Records;
+using EthGov.Core.Crypto.Hpke;
+using EthGov.Core.Crypto.HttpSignatures;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
+
+namespace EthGov.Application.Exchange.Holder;
+
+/// <summary>
+/// The holder's side of the exchange: checks a signed request (<see cref="ReleaseChecks"/>), seals the content with HPKE to
+/// the encryption key the grantee publishes on chain, journals the release and commits, and only then answers. A retry
+/// of an entry not yet acknowledged gets the journaled release again (one log, one release, possibly delivered twice);
+/// after the grantee's receipt the entry is refused as <c>log-reused</c>. Kind queries (a legal basis for every record of
+/// a kind) are answered the same way, with the sealed list of the person's records as the content.
+/// </summary>
+public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal, RecordStore records, TimeProvider? time = null)
+{
+    /// <summary>The media type of a kind query's answer.</summary>
+    public const string QueryAnswerMediaType = "application/json";
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The node this service answers for.</summary>
+    public HolderNode Node => checks.Node;
+
+    /// <summary>Answers <c>POST /api/v1/node/releases</c>: <paramref name="message"/> as received, with its <paramref name="body"/>.</summary>
+    public async Task<HolderAnswer> ReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
+        if (!signed.Passed)
+        {
+            return signed.IsBusy ? new HolderAnswer(HolderAnswerKind.Busy, null, null, "too many requests in flight", null) : HolderAnswer.Refused(signed.Refusal!);
+        }
+
+        if (Parse<ReleaseRequest>(body.Span, out var problem) is not { } request)
+        {
+            return HolderAnswer.Invalid(problem!);
+        }
+
+        if (Problem(request) is { } invalid)
+        {
+            return HolderAnswer.Invalid(invalid);
+        }
+
+        var check = await checks.CheckReleaseAsync(request, signed.Value, cancellationToken);
+        if (!check.Passed)
+        {
+            return HolderAnswer.Refused(check.Refusal!);
+        }
+
+        var passed = check.Value;
+        if (passed.Journaled is { } again)
+        {
+            return HolderAnswer.Released(again);
+        }
+
+        if (GranteeKey(passed) is not { } granteeKey)
+        {
+            return HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.UnknownNodeKey, $"department {passed.Sender.Grantee} publishes no usable encryption key on chain"), passed.Holder);
+        }
+
+        var content = passed.Record is { } record
+            ? (Bytes: record.Content!, MediaType: record.MediaType, Digest: record.Digest)
+            : await QueryAnswerAsync(passed, cancellationToken);
+        if (content.Bytes is null)
+        {
+            return HolderAnswer.Invalid("the sealed query does not open with this node's encryption key for this grant");
+        }
+
+        var sealedContent = ReleaseContext.SealRelease(granteeKey, passed.Entry, request.Log.Root, content.Bytes);
+        var release = new JournaledRelease(
+            passed.EntryHash, request.RequestId, passed.Grant.Id, request.RecordId, passed.Holder, passed.Sender.Grantee, request.QueryDigest,
+            request.Log.Root, passed.LogBlock, content.Digest, content.MediaType, sealedContent.EncapsulatedKey, sealedContent.Ciphertext,
+            _time.GetUtcNow(), null);
+        var appended = await journal.AppendAsync(release, passed.Grant.Terms.MaxFetches, cancellationToken);
+        return appended.Outcome switch
+        {
+            JournalAppendOutcome.Appended => HolderAnswer.Released(appended.Release!),
+            JournalAppendOutcome.AlreadyJournaled when appended.Release!.IsAcknowledged =>
+                HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.LogReused, $"the access entry {passed.EntryHash} was released and acknowledged; a log serves one release"), passed.Holder),
+            JournalAppendOutcome.AlreadyJournaled => HolderAnswer.Released(appended.Release!),
+            JournalAppendOutcome.FetchLimitReached =>
+                HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.FetchLimitReached, $"grant {passed.Grant.Id} allows {passed.Grant.Terms.MaxFetches} fetches, and all were used"), passed.Holder),
+            _ => HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.LogReused, $"request {request.RequestId} of department {passed.Sender.Grantee} was released for another access entry"), passed.Holder),
+        };
+    }
+
+    /// <summary>
+    /// Answers <c>POST /api/v1/node/releases/{requestId}/receipt</c>: the grantee that received the release of
+    /// <paramref name="requestId"/> acknowledges it, and its log is used up from then on.
+    /// </summary>
+    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken = default)
+    {
+        var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
+        if (!signed.Passed)
+        {
+            return signed.IsBusy ? new HolderAnswer(HolderAnswerKind.Busy, null, null, "too many requests in flight", null) : HolderAnswer.Refused(signed.Refusal!);
+        }
+
+        if (Parse<ReleaseReceipt>(body.Span, out var problem) is not { } receipt)
+        {
+            return HolderAnswer.Invalid(problem!);
+        }
+
+        if (receipt.RequestId != requestId)
+        {
+            return HolderAnswer.Invalid($"the receipt names request {receipt.RequestId}, and the path {requestId}");
+        }
+
+        var release = await journal.FindByRequestAsync(signed.Value.Grantee, requestId, cancellationToken);
+        if (release is null)
+        {
+            return new HolderAnswer(HolderAnswerKind.NotFound, null, null, $"no release of request {requestId} to department {signed.Value.Grantee}", null);
+        }
+
+        if (release.ContentDigest != receipt.ContentDigest)
+        {
+            return HolderAnswer.Invalid($"the receipt names content {receipt.ContentDigest}, and the release was of {release.ContentDigest}");
+        }
+
+        return HolderAnswer.Acknowledged((await journal.AcknowledgeAsync(signed.Value.Grantee, requestId, cancellationToken))!);
+    }
+
+    // The person's records of the grant's kind that the holder issued and that are valid on chain, as the JSON array the
+    // grantee opens; the person identifier stays in this method and is never logged or journaled.
+    private async Task<(byte[]? Bytes, string MediaType, Digest Digest)> QueryAnswerAsync(CheckedRelease passed, CancellationToken cancellationToken)
+    {
+        byte[] person;
+        try
+        {
+            person = ReleaseContext.OpenQuery(checks.Node.Keys.Encryption, passed.Grant.Id, passed.Request.SealedQuery!);
+        }
+        catch (CryptographicException)
+        {
+            return (null, QueryAnswerMediaType, Digest.Zero);
+        }
+
+        var found = await records.FindByPersonAsync(passed.Grant.RecordId, Encoding.UTF8.GetString(person), passed.Holder, cancellationToken);
+        CryptographicOperations.ZeroMemory(person);
+        var items = new List<KindQueryItem>(found.Count);
+        foreach (var record in found.Where(r => r.Origin == RecordOrigin.Issued && r.Content is not null))
+        {
+            var status = await checks.RecordStatusAsync(passed.Sender.Block, passed.Holder, record.Digest);
+            if (status.Passed)
+            {
+                items.Add(new KindQueryItem(record.Digest, record.MediaType, Convert.ToBase64String(record.Content!)));
+            }
+        }
+
+        var answer = JsonSerializer.SerializeToUtf8Bytes(items, s_json);
+        return (answer, QueryAnswerMediaType, new Digest(SHA256.HashData(answer)));
+    }
+
+    private static HpkePublicKey? GranteeKey(CheckedRelease passed)
+    {
+        try
+        {
+            return HpkePublicKey.FromBytes([0x04, .. passed.Sender.GranteeNode.EncryptionKey]);
+        }
+        catch (HpkeInvalidKeyException)
+        {
+            return null;
+        }
+    }
+
+    private static T? Parse<T>(ReadOnlySpan<byte> body, out string? problem)
+        where T : class
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, s_json);
+            problem = value is null ? "the body is null" : null;
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            problem = $"the body is not a {typeof(T).Name}: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static string? Problem(ReleaseRequest request)
+    {
+        if (request.Log is null)
+        {
+            return "the request has no log";
+        }
+
+        if (request.Log.Proof is null || request.Log.Proof.Count > LogInclusion.MaxProofLength)
+        {
+            return $"the log's proof is missing or longer than {LogInclusion.MaxProofLength} elements";
+        }
+
+        if (request.RequestId.IsZero)
+        {
+            return "the request id is zero";
+        }
+
+        return (request.SealedQuery, request.QueryDigest) switch
+        {
+            (null, null) => null,
+            ({ Enc: null } or { Ciphertext: null }, _) => "the sealed query lacks enc or ciphertext",
+            ({ } sealedQuery, { } digest) when sealedQuery.Digest() == digest => null,
+            (null, _) => "a query digest without a sealed query",
+            (_, null) => "a sealed query without its digest",
+            _ => "the query digest is not the SHA-256 of the sealed query",
+        };
+    }
+}
