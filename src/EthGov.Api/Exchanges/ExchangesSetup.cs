@@ -1,8 +1,5 @@
 using EthGov.Application.Exchange.Grantee;
-using EthGov.Application.Records;
 using EthGov.Application.Storage;
-using EthGov.Chain.Deployments;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EthGov.Api.Exchanges;
 
@@ -22,15 +19,6 @@ public static class ExchangesSetup
         services.AddSingleton<HolderNodes>();
         services.AddSingleton<EvidenceFiles>();
 
-        // The record store keeps what is received; the records part of the node registers it when it configures it, and
-        // this registration stands in only when it does not (a node with a data key but no records routes).
-        services.TryAddSingleton(sp =>
-        {
-            var options = new RecordsOptions();
-            configuration.GetSection(RecordsOptions.SectionName).Bind(options);
-            var spec = configuration["EthGov:DataKey"];
-            return string.IsNullOrWhiteSpace(spec) ? null! : new RecordStore(sp.GetRequiredService<Database>(), NodeDataKey.Load(spec, sp.GetRequiredService<Deployment>().ChainId), options);
-        });
         services.AddHostedService<AccessLogWorker>();
         services.AddHostedService<ExchangeWorker>();
         return services;
