@@ -31,6 +31,32 @@ public static class NodeExchanges
         return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
     }
 
+    /// <summary>Issues a JSON record on <paramref name="holder"/>'s node (kept there, anchored); returns its digest once anchored.</summary>
+    public static async Task<Digest> IssueRecordAsync(ClusterNode holder)
+    {
+        using var client = holder.DepartmentClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/records", new
+        {
+            kind = "birth-certificate",
+            data = new { name = "A. Citizen", born = "2001-02-03", place = Convert.ToHexString(NodeDocuments.NewDigest().ToArray()) },
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"record: {(int)response.StatusCode} {text}");
+        var digest = Digest.Parse(JsonDocument.Parse(text).RootElement.GetProperty("digest").GetString()!);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/documents/{digest}")).RootElement.GetProperty("status").GetString();
+            if (status == "anchored")
+            {
+                return digest;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"record {digest} still {status}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Asks <paramref name="grantee"/>'s node for the record of <paramref name="grantId"/>; returns the exchange as first answered (202).</summary>
     public static async Task<ExchangeResponse> RequestAsync(ClusterNode grantee, string grantId)
     {
