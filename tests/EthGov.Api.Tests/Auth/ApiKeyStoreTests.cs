@@ -191,10 +191,10 @@ public sealed class ApiKeyStoreTests : IDisposable
         var (table, store) = Create();
 
         var keys = await table.ListAsync();
-        Assert.Equal(ApiKeyScopeNames.All, keys[0].Scopes);
+        Assert.Equal(ApiKeyScopes.Anchor | ApiKeyScopes.Revoke | ApiKeyScopes.Grants | ApiKeyScopes.Governance, keys[0].Scopes);
         Assert.False(keys[0].Revoked);
         Assert.True(keys[1].Revoked);
-        Assert.Equal(ApiKeyScopeNames.All, (await store.FindAsync(secret))!.Scopes);
+        Assert.Equal(ApiKeyScopes.Anchor | ApiKeyScopes.Revoke | ApiKeyScopes.Grants | ApiKeyScopes.Governance, (await store.FindAsync(secret))!.Scopes);
         await table.RevokeAsync(keys[0].Id);
         Assert.True(await store.RefreshAsync());
         Assert.Null(await store.FindAsync(secret));

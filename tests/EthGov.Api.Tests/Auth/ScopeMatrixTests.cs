@@ -35,6 +35,7 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/departments/signer-changes/{id}/application", ApiKeyScopes.Governance),
         ("/api/v1/departments/signer-changes/{id}/cancellation", ApiKeyScopes.Governance),
         ("/api/v1/departments/compromise-reports", ApiKeyScopes.Governance),
+        ("/api/v1/exchanges", ApiKeyScopes.Exchanges),
     ];
 
     /// <summary>The callers: each single scope, two pairs and every scope.</summary>
@@ -44,6 +45,7 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ApiKeyScopes.Revoke,
         ApiKeyScopes.Grants,
         ApiKeyScopes.Governance,
+        ApiKeyScopes.Exchanges,
         ApiKeyScopes.Anchor | ApiKeyScopes.Revoke,
         ApiKeyScopes.Grants | ApiKeyScopes.Governance,
         ApiKeyScopeNames.All,

@@ -115,6 +115,32 @@ public sealed class ReleaseOpenerTests : IDisposable
         Assert.Equal(ExchangeRefusal.TamperedContent, outcome.Refusal?.Reason);
     }
 
+    [Fact]
+    public void Read_AKindQueryAnswer_OpensToEachRecord_CheckedAgainstItsDigest()
+    {
+        var kind = KindExchange();
+        byte[] first = [1, 2, 3], second = [4, 5];
+        var answer = JsonSerializer.SerializeToUtf8Bytes(new[] { Item(first), Item(second) }, ReleaseOpener.Json);
+
+        var outcome = Read(Respond(answer, exchange: kind), kind);
+
+        Assert.NotNull(outcome.Opened);
+        Assert.Equal([first, second], outcome.Opened.Records.Select(r => r.Content));
+    }
+
+    [Fact]
+    public void Read_AKindQueryAnswerWithARecordNotHashingToItsDigest_IsTamperedContent()
+    {
+        var kind = KindExchange();
+        var answer = JsonSerializer.SerializeToUtf8Bytes(
+            new[] { Item([1, 2, 3]), new KindQueryItem(new Digest(SHA256.HashData([9])), "application/json", Convert.ToBase64String([8])) },
+            ReleaseOpener.Json);
+
+        var outcome = Read(Respond(answer, exchange: kind), kind);
+
+        Assert.Equal(ExchangeRefusal.TamperedContent, outcome.Refusal?.Reason);
+    }
+
     [Theory]
     [InlineData(409, ExchangeRefusal.LogNotConfirmed)]
     [InlineData(503, ExchangeRefusal.ChainUnavailable)]
@@ -149,18 +175,31 @@ public sealed class ReleaseOpenerTests : IDisposable
         Assert.NotNull(outcome.RetryDetail);
     }
 
-    private ReleaseOutcome Read(NodeResponse response)
+    private static KindQueryItem Item(byte[] content) => new(new Digest(SHA256.HashData(content)), "application/json", Convert.ToBase64String(content));
+
+    private (ExchangeRecord Exchange, AccessEntry Entry) KindExchange()
     {
-        using var published = EcdsaP256Sha256.ImportPublicKey(EcdsaP256Sha256.ExportPublicKey(_holderKey));
-        return ReleaseOpener.Read(response, _exchange, _entry, published, _granteeKey, ChainId, Registry, DateTimeOffset.UtcNow);
+        var kindId = Random();
+        var query = Random();
+        var entry = _entry with { RecordId = kindId, QueryDigest = query };
+        return (_exchange with { RecordId = kindId, EntryHash = entry.Hash(), SealedQuery = [1], QueryDigest = query }, entry);
     }
 
-    private NodeResponse Respond(byte[] content, Digest? statedDigest = null, ECDsa? signer = null, Digest? sealedForRoot = null, Digest? requestId = null)
+    private ReleaseOutcome Read(NodeResponse response, (ExchangeRecord Exchange, AccessEntry Entry)? kind = null)
     {
-        var root = _exchange.LogRoot!.Value;
-        var sealedContent = ReleaseContext.SealRelease(_granteeKey.PublicKey, _entry, sealedForRoot ?? root, content);
+        using var published = EcdsaP256Sha256.ImportPublicKey(EcdsaP256Sha256.ExportPublicKey(_holderKey));
+        return ReleaseOpener.Read(response, kind?.Exchange ?? _exchange, kind?.Entry ?? _entry, published, _granteeKey, ChainId, Registry, DateTimeOffset.UtcNow);
+    }
+
+    private NodeResponse Respond(
+        byte[] content, Digest? statedDigest = null, ECDsa? signer = null, Digest? sealedForRoot = null, Digest? requestId = null,
+        (ExchangeRecord Exchange, AccessEntry Entry)? exchange = null)
+    {
+        var (asked, entry) = exchange ?? (_exchange, _entry);
+        var root = asked.LogRoot!.Value;
+        var sealedContent = ReleaseContext.SealRelease(_granteeKey.PublicKey, entry, sealedForRoot ?? root, content);
         var release = new Release(
-            _exchange.GrantId, _exchange.RecordId, requestId ?? _exchange.RequestId, Holder, statedDigest ?? new Digest(SHA256.HashData(content)),
+            asked.GrantId, asked.RecordId, requestId ?? asked.RequestId, Holder, statedDigest ?? new Digest(SHA256.HashData(content)),
             "application/json", sealedContent.EncapsulatedKey, sealedContent.Ciphertext, root, 12, DateTimeOffset.UtcNow);
         var body = JsonSerializer.SerializeToUtf8Bytes(release, ReleaseOpener.Json);
         var signed = NodeSignatures.SignResponse(200, body, Holder, ChainId, Registry, signer ?? _holderKey, DateTimeOffset.UtcNow);
