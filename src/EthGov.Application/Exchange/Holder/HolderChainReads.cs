@@ -124,11 +124,12 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
             return await read();
         }
 
-        var task = reads.Results.GetOrAdd(key, _ => BoxAsync(read()));
-        var result = await task;
+        // GetOrAdd may run its factory more than once under contention; only the Lazy stored starts a read.
+        var shared = reads.Results.GetOrAdd(key, _ => new Lazy<Task<ChainResult<object?>>>(() => BoxAsync(read())));
+        var result = await shared.Value;
         if (!result.IsSuccess)
         {
-            reads.Results.TryRemove(new KeyValuePair<string, Task<ChainResult<object?>>>(key, task));
+            reads.Results.TryRemove(new KeyValuePair<string, Lazy<Task<ChainResult<object?>>>>(key, shared));
             return ChainResult<T>.Fail(result.Error);
         }
 
@@ -150,6 +151,6 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
 
     private sealed record BlockReads(ulong Block)
     {
-        public ConcurrentDictionary<string, Task<ChainResult<object?>>> Results { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Lazy<Task<ChainResult<object?>>>> Results { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Application.Exchange;
+using EthGov.Application.Nodes;
+using EthGov.Application.Records;
+using EthGov.Chain.Registry;
+using EthGov.Core.Crypto.HttpSignatures;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
+using EthGov.Core.Merkle;
+using EthGov.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EthGov.Api.Tests.NodeRoutes;
+
+/// <summary>
+/// The holder's node routes through the API: a host serving CIVIL (holder, node key dev:1) and TRANSPORT, and HEALTH as
+/// the grantee, whose node key (dev:2) it publishes on chain; TRANSPORT publishes none. Requests are signed by hand as a
+/// grantee node signs them.
+/// </summary>
+public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) : IClassFixture<NodeReleasesApiTests.Fixture>
+{
+    private const uint Civil = 1;
+    private const uint Health = 2;
+    private const uint Transport = 3;
+    private const string Releases = "/api/v1/node/releases";
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task Release_Unsigned_Is401InvalidSignature()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.PostAsync(Releases, new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, ExchangeRefusal.InvalidSignature);
+        Assert.False(problem.GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Release_SignedWithAKeyTheDepartmentDoesNotPublish_Is401InvalidSignature()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.SendAsync(Signed(client, NoGrantBody(), Health, fixture.TransportKeys));
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, ExchangeRefusal.InvalidSignature);
+    }
+
+    [Fact]
+    public async Task Release_SignerDepartmentPublishesNoKey_Is401UnknownNodeKey()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.SendAsync(Signed(client, NoGrantBody(), Transport, fixture.TransportKeys));
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, ExchangeRefusal.UnknownNodeKey);
+    }
+
+    [Fact]
+    public async Task Release_SameSignedRequestTwice_IsRefusedAsReplayedTheSecondTime()
+    {
+        using var client = fixture.Host.CreateClient();
+        var body = NoGrantBody();
+        var first = Signed(client, body, Health, fixture.GranteeKeys);
+        var again = Copy(first, body);
+
+        var answered = await client.SendAsync(first);
+        var replayed = await client.SendAsync(again);
+
+        await Problem.AssertAsync(answered, HttpStatusCode.NotFound, ExchangeRefusal.NoGrant);
+        await Problem.AssertAsync(replayed, HttpStatusCode.Conflict, ExchangeRefusal.ReplayedRequest);
+    }
+
+    [Fact]
+    public async Task Release_BodyOverSixtyFourKilobytes_Is413BeforeAnyCheck()
+    {
+        using var client = fixture.Host.CreateClient();
+        var body = new byte[(64 * 1024) + 1];
+
+        var response = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+
+        await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
+    }
+
+    [Fact]
+    public async Task Release_ValidRequest_Is200SignedByTheHolder_AndAfterTheReceiptLogReused()
+    {
+        var chain = fixture.Chain;
+        var content = RandomNumberGenerator.GetBytes(1024);
+        var digest = new Digest(SHA256.HashData(content));
+        await fixture.Host.Services.GetRequiredService<RecordStore>().PutAsync(new RecordContent(digest, Civil, "application/octet-stream", content));
+        (await chain.ClientFor(1).Documents.AnchorAsync(digest)).Unwrap();
+        var grant = (await chain.ClientFor(1).Grants.GrantAsync(digest, Digest.Zero, [], Health, 1, DateTimeOffset.UtcNow.AddDays(1), Random(), GrantTerms.Default)).Unwrap().GrantId;
+        var entry = new AccessEntry(31337, chain.Deployment.Registry, grant, digest, Civil, Health, Random(), Digest.Zero);
+        var tree = MerkleTree.Build([entry.Hash(), Random()]);
+        (await chain.ClientFor(2).Grants.LogAccessBatchAsync(tree.Root, 2)).Unwrap();
+        await chain.Node.CallAsync("evm_mine");
+        var body = Body(entry.GrantId, digest, entry.RequestId, tree.Root, tree.GetProof(entry.Hash()));
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(NodeHttpMessages.VerifyResponse(response, bytes, Civil, fixture.HolderKeys.Signing, 31337, chain.Deployment.Registry, DateTimeOffset.UtcNow));
+        var release = JsonSerializer.Deserialize<Release>(bytes, s_json)!;
+        Assert.Equal(content, ReleaseContext.OpenRelease(fixture.GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext));
+
+        var receipt = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(entry.RequestId, digest), s_json);
+        var acknowledged = await client.SendAsync(Signed(client, receipt, Health, fixture.GranteeKeys, $"{Releases}/{entry.RequestId}/receipt"));
+        var reused = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        await Problem.AssertAsync(reused, HttpStatusCode.Conflict, ExchangeRefusal.LogReused);
+    }
+
+    private static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
+
+    private static byte[] Body(BigInteger grantId, Digest recordId, Digest requestId, Digest root, Digest[] proof) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ReleaseRequest(grantId, recordId, requestId, null, null, new LogInclusion(root, proof)), s_json);
+
+    private static byte[] NoGrantBody() => Body(999_999, Random(), Random(), Random(), []);
+
+    private HttpRequestMessage Signed(HttpClient client, byte[] body, uint department, NodeKeys keys, string path = Releases)
+        => NodeHttpMessages.SignedPost(new Uri(client.BaseAddress!, path), body, department, 31337, fixture.Chain.Deployment.Registry, keys.Signing, DateTimeOffset.UtcNow);
+
+    private static HttpRequestMessage Copy(HttpRequestMessage sent, byte[] body)
+    {
+        var copy = new HttpRequestMessage(sent.Method, sent.RequestUri) { Content = new ByteArrayContent(body) };
+        copy.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        copy.Content.Headers.TryAddWithoutValidation(ContentDigest.FieldName, sent.Content!.Headers.GetValues(ContentDigest.FieldName));
+        copy.Headers.TryAddWithoutValidation(HttpSignatureFields.SignatureInputField, sent.Headers.GetValues(HttpSignatureFields.SignatureInputField));
+        copy.Headers.TryAddWithoutValidation(HttpSignatureFields.SignatureField, sent.Headers.GetValues(HttpSignatureFields.SignatureField));
+        return copy;
+    }
+
+    /// <summary>The chain with HEALTH's node published, and a host for CIVIL and TRANSPORT with node key dev:1.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public DevChain Chain { get; } = new();
+
+        public ApiHost Host { get; private set; } = null!;
+
+        public NodeKeys HolderKeys { get; } = NodeKeys.Load("dev:1", 31337UL);
+
+        public NodeKeys GranteeKeys { get; } = NodeKeys.Load("dev:2", 31337UL);
+
+        public NodeKeys TransportKeys { get; } = NodeKeys.Load("dev:3", 31337UL);
+
+        public async Task InitializeAsync()
+        {
+            await Chain.InitializeAsync();
+            var health = Chain.ClientFor(2);
+            var (_, change) = (await health.Departments.RequestSetNodeAsync("http://health.test:8080", GranteeKeys.SigningPublicKey, GranteeKeys.EncryptionPublicKey)).Unwrap();
+            await Chain.IncreaseTimeAsync(DevChain.SignerChangeDelay);
+            (await health.Departments.ApplySignerChangeAsync(change)).Unwrap();
+            Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>
+            {
+                ["EthGov:NodeKey"] = "dev:1",
+                ["EthGov:Signers:HEALTH"] = string.Empty,
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Chain.DisposeAsync();
+            HolderKeys.Dispose();
+            GranteeKeys.Dispose();
+            TransportKeys.Dispose();
+        }
+    }
+}
