@@ -78,8 +78,8 @@ public class GrantOperationsTests(DevChain chain) : IClassFixture<DevChain>
         }, DevAccounts.PrivateKey(SubjectIndex));
         var relayer = chain.ClientFor(3).Grants;
 
-        var changed = await relayer.GrantBySigAsync(record, Health, 4, expiresAt, s_viewOnceBothSides with { MaxFetches = 4 }, subject, deadline, signature);
-        var (_, grantId) = (await relayer.GrantBySigAsync(record, Health, 4, expiresAt, s_viewOnceBothSides, subject, deadline, signature)).Unwrap();
+        var changed = await relayer.GrantBySigAsync(record, Health, 4, expiresAt, subject, deadline, signature, s_viewOnceBothSides with { MaxFetches = 4 });
+        var (_, grantId) = (await relayer.GrantBySigAsync(record, Health, 4, expiresAt, subject, deadline, signature, s_viewOnceBothSides)).Unwrap();
 
         Assert.Equal("InvalidSignature", changed.Error?.Name);
         var grant = (await chain.Reader().Grants.GetAsync(grantId)).Unwrap();
