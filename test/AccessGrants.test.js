@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, time, now, DAY, deployRegistry, deployWithSuspendedHealth, decide, digestOf, signTyped,
-  GrantBasis, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  GrantBasis, GrantUse, Revokers, TERMS, TERMS_ARGS, kindId, INTERIOR, CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const PURPOSE_BENEFITS = 7;
@@ -22,7 +22,7 @@ async function deployWithGrant() {
   const fixture = await deployRegistry();
   const recordId = await issued(fixture.registry, fixture.interior, "record: birth certificate 42");
   const expiresAt = (await now()) + 30n * DAY;
-  await fixture.registry.connect(fixture.interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute);
+  await fixture.registry.connect(fixture.interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, TERMS);
   return { ...fixture, grantId: 1n, recordId, expiresAt };
 }
 
@@ -34,8 +34,8 @@ async function deployWithConsent() {
   const expiresAt = (await now()) + 30n * DAY;
   const deadline = (await now()) + DAY;
   const signature = await signTyped(registry, citizen, "Consent",
-    { recordId, granteeDepartment: HEALTH, purpose: 2n, expiresAt, deadline });
-  await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 2, expiresAt, citizen.address, deadline, signature);
+    { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 2n, expiresAt, deadline });
+  await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 2, expiresAt, TERMS, citizen.address, deadline, signature);
   return { ...fixture, grantId: 1n, recordId, expiresAt };
 }
 
@@ -45,9 +45,9 @@ describe("Access grants", function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const recordId = await issued(registry, interior, "record: tax file");
       const expiresAt = (await now()) + DAY;
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, TERMS))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute);
+        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
       const grant = await registry.grant(1);
       expect(grant.recordId).to.equal(recordId);
       expect(grant.grantorDepartment).to.equal(INTERIOR);
@@ -65,9 +65,9 @@ describe("Access grants", function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const recordId = await issued(registry, interior, "r");
       const current = await now();
-      await expect(registry.connect(interior).grantAccess(ethers.ZeroHash, ...SINGLE, CIVIL_REGISTRY, 1, current + DAY, statute))
+      await expect(registry.connect(interior).grantAccess(ethers.ZeroHash, ...SINGLE, CIVIL_REGISTRY, 1, current + DAY, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "ZeroRecordId");
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, current, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, current, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(current);
     });
 
@@ -77,17 +77,17 @@ describe("Access grants", function () {
       const recordId = await issued(registry, interior, "record: long grant");
       const at = (await now()) + 10n;
       await time.setNextBlockTimestamp(at);
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + MAX_GRANT_LIFETIME + 1n, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + MAX_GRANT_LIFETIME + 1n, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(at + MAX_GRANT_LIFETIME + 1n);
       await time.setNextBlockTimestamp(at + 1n);
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + 1n + MAX_GRANT_LIFETIME, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, at + 1n + MAX_GRANT_LIFETIME, statute, TERMS))
         .to.emit(registry, "AccessGranted");
     });
 
     it("rejects a grant by a department to itself with SelfGrant", async function () {
       const { registry, interior } = await loadFixture(deployRegistry);
       const recordId = await issued(registry, interior, "record: own file");
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, INTERIOR, 1, (await now()) + DAY, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, INTERIOR, 1, (await now()) + DAY, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "SelfGrant").withArgs(INTERIOR);
     });
 
@@ -95,16 +95,16 @@ describe("Access grants", function () {
       const { registry, interior, health } = await loadFixture(deployRegistry);
       const expiresAt = (await now()) + DAY;
       const healthRecord = await issued(registry, health, "record: health file");
-      await expect(registry.connect(interior).grantAccess(healthRecord, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(healthRecord, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(healthRecord, INTERIOR);
       const never = digestOf("record: never anchored");
-      await expect(registry.connect(interior).grantAccess(never, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(never, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(never, INTERIOR);
 
       const tree = StandardMerkleTree.of([[digestOf("health batch 0")], [digestOf("health batch 1")]], ["bytes32"]);
       await registry.connect(health).anchorBatch(tree.root, 2, 0);
       const member = digestOf("health batch 1");
-      await expect(registry.connect(interior).grantAccess(member, tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(member, tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(member, INTERIOR);
     });
 
@@ -114,19 +114,19 @@ describe("Access grants", function () {
       const tree = StandardMerkleTree.of(leaves, ["bytes32"]);
       await registry.connect(interior).anchorBatch(tree.root, 4, 0);
       const expiresAt = (await now()) + DAY;
-      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(leaves[2][0], INTERIOR);
-      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(2), CIVIL_REGISTRY, 1, expiresAt, statute))
-        .to.emit(registry, "AccessGranted").withArgs(1n, leaves[2][0], CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, 1n, expiresAt, GrantBasis.LegalBasis, statute);
+      await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(2), CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
+        .to.emit(registry, "AccessGranted").withArgs(1n, leaves[2][0], CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, 1n, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
     });
 
     it("rejects an unknown grantee with UnknownDepartment and a suspended one with DepartmentNotActive", async function () {
       const { registry, interior } = await loadFixture(deployWithSuspendedHealth);
       const recordId = await issued(registry, interior, "r");
       const expiresAt = (await now()) + DAY;
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, 9, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, 9, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(9n);
-      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, HEALTH, 1, expiresAt, statute))
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, HEALTH, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "DepartmentNotActive").withArgs(HEALTH);
     });
 
@@ -194,7 +194,7 @@ describe("Access grants", function () {
     it("rejects revocation by the grantee department with NotGrantorOrSubject", async function () {
       const { registry, civilRegistry, grantId } = await loadFixture(deployWithGrant);
       await expect(registry.connect(civilRegistry).revokeGrant(grantId))
-        .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, civilRegistry.address);
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, civilRegistry.address);
     });
 
     it("rejects revoking an unknown grant with GrantNotFound", async function () {
@@ -209,10 +209,10 @@ describe("Access grants", function () {
       const recordId = digestOf("record: school report");
       const expiresAt = (await now()) + DAY;
       const deadline = (await now()) + DAY;
-      const signature = await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
-      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, citizen.address, deadline, signature))
+      const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, TERMS, citizen.address, deadline, signature))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, HEALTH, 0n, citizen.address, 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash);
+        .withArgs(1n, recordId, HEALTH, 0n, citizen.address, 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, TERMS_ARGS);
       const grant = await registry.grant(1);
       expect(grant.subject).to.equal(citizen.address);
       expect(grant.grantorDepartment).to.equal(0n);
@@ -223,8 +223,8 @@ describe("Access grants", function () {
       const { registry, citizen, relayer, recordId, expiresAt } = await loadFixture(deployWithConsent);
       const deadline = (await now()) + DAY;
       const signature = await signTyped(registry, citizen, "Consent",
-        { recordId, granteeDepartment: HEALTH, purpose: 2n, expiresAt, deadline, nonce: 0n });
-      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 2, expiresAt, citizen.address, deadline, signature))
+        { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 2n, expiresAt, deadline, nonce: 0n });
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 2, expiresAt, TERMS, citizen.address, deadline, signature))
         .to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(citizen.address);
     });
 
@@ -233,8 +233,8 @@ describe("Access grants", function () {
       const recordId = digestOf("record: forever");
       const expiresAt = (await now()) + MAX_GRANT_LIFETIME + DAY;
       const deadline = (await now()) + DAY;
-      const signature = await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
-      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, citizen.address, deadline, signature))
+      const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, TERMS, citizen.address, deadline, signature))
         .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(expiresAt);
     });
 
@@ -243,9 +243,9 @@ describe("Access grants", function () {
       const recordId = digestOf("record: late");
       const deadline = (await now()) + 10n;
       const expiresAt = (await now()) + DAY;
-      const signature = await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+      const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
       await time.increaseTo(deadline + 1n);
-      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, citizen.address, deadline, signature))
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, TERMS, citizen.address, deadline, signature))
         .to.be.revertedWithCustomError(registry, "ExpiredSignature").withArgs(deadline);
     });
 
@@ -270,15 +270,251 @@ describe("Access grants", function () {
       const deadline = (await now()) + DAY;
       const signature = await signTyped(registry, outsider, "RevokeConsent", { grantId, deadline });
       await expect(registry.connect(relayer).revokeGrantBySig(grantId, outsider.address, deadline, signature))
-        .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, outsider.address);
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, outsider.address);
     });
 
     it("lets no department revoke a citizen's consent", async function () {
       const { registry, interior, health, grantId } = await loadFixture(deployWithConsent);
       await expect(registry.connect(interior).revokeGrant(grantId))
-        .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, interior.address);
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, interior.address);
       await expect(registry.connect(health).revokeGrant(grantId))
-        .to.be.revertedWithCustomError(registry, "NotGrantorOrSubject").withArgs(grantId, health.address);
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, health.address);
+    });
+  });
+
+  describe("grant terms", function () {
+    const VIEW_ONCE_BOTH = { use: GrantUse.ViewOnce, retentionDays: 0n, maxFetches: 1n, revocableBy: Revokers.Grantor | Revokers.Grantee };
+
+    it("stores the terms in the grant, returns them from grant() and emits them in AccessGranted", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "record: terms");
+      const expiresAt = (await now()) + DAY;
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, VIEW_ONCE_BOTH))
+        .to.emit(registry, "AccessGranted")
+        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute,
+          [GrantUse.ViewOnce, 0n, 1n, 3n]);
+      const { terms } = await registry.grant(1);
+      expect([terms.use, terms.retentionDays, terms.maxFetches, terms.revocableBy]).to.deep.equal([GrantUse.ViewOnce, 0n, 1n, 3n]);
+    });
+
+    it("packs the largest terms beside the expiry, grantor, purpose and basis without disturbing them", async function () {
+      const { registry, interior, civilRegistry } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "record: largest terms");
+      const expiresAt = (await now()) + MAX_GRANT_LIFETIME - 10n;
+      const largest = { use: GrantUse.Store, retentionDays: 65535n, maxFetches: 65535n, revocableBy: 3n };
+      await registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 65535, expiresAt, statute, largest);
+      const grant = await registry.grant(1);
+      expect([grant.recordId, grant.grantorDepartment, grant.granteeDepartment, grant.purpose, grant.expiresAt, grant.basis, grant.revoked])
+        .to.deep.equal([recordId, INTERIOR, CIVIL_REGISTRY, 65535n, expiresAt, GrantBasis.LegalBasis, false]);
+      expect([...grant.terms]).to.deep.equal([GrantUse.Store, 65535n, 65535n, 3n]);
+      await registry.connect(civilRegistry).revokeGrant(1);
+      expect([...(await registry.grant(1)).terms]).to.deep.equal([GrantUse.Store, 65535n, 65535n, 3n]);
+      expect((await registry.grant(1)).revoked).to.equal(true);
+    });
+
+    for (const [label, terms] of [
+      ["no fetch allowed (maxFetches 0)", { ...TERMS, maxFetches: 0n }],
+      ["a view-once grant that keeps the record (retentionDays 5)", { ...TERMS, use: GrantUse.ViewOnce, retentionDays: 5n }],
+      ["a store grant that keeps it no day (retentionDays 0)", { ...TERMS, use: GrantUse.Store, retentionDays: 0n }],
+      ["an unknown revoker flag (revocableBy 4)", { ...TERMS, revocableBy: 4n }],
+      ["unknown revoker flags beside known ones (revocableBy 7)", { ...TERMS, revocableBy: 7n }],
+    ]) {
+      it(`rejects ${label} with InvalidTerms, in every way of granting`, async function () {
+        const { registry, interior, citizen, relayer } = await loadFixture(deployRegistry);
+        const recordId = await issued(registry, interior, `record: invalid terms ${label}`);
+        const expiresAt = (await now()) + DAY;
+        const args = [terms.use, terms.retentionDays, terms.maxFetches, terms.revocableBy];
+        await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute, terms))
+          .to.be.revertedWithCustomError(registry, "InvalidTerms").withArgs(...args);
+        await expect(registry.connect(interior).grantKindAccess(kindId("birth-certificate"), CIVIL_REGISTRY, 1, expiresAt, statute, terms))
+          .to.be.revertedWithCustomError(registry, "InvalidTerms").withArgs(...args);
+        const deadline = (await now()) + DAY;
+        const signature = await signTyped(registry, citizen, "Consent", { ...terms, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+        await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, terms, citizen.address, deadline, signature))
+          .to.be.revertedWithCustomError(registry, "InvalidTerms").withArgs(...args);
+      });
+    }
+
+    it("rejects a use that is neither view-once nor store while decoding the call", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "record: unknown use");
+      const data = registry.interface.encodeFunctionData("grantAccess",
+        [recordId, ...SINGLE, CIVIL_REGISTRY, 1, (await now()) + DAY, statute, TERMS]);
+      // The terms' `use` is the 7th head word of grantAccess's arguments (after the selector).
+      const useWord = 4 + 7 * 32;
+      const tampered = data.slice(0, 2 + 2 * useWord) + ethers.zeroPadValue("0x02", 32).slice(2) + data.slice(2 + 2 * (useWord + 32));
+      await expect(interior.sendTransaction({ to: await registry.getAddress(), data: tampered })).to.be.revertedWithoutReason(ethers);
+      await expect(interior.sendTransaction({ to: await registry.getAddress(), data })).to.emit(registry, "AccessGranted");
+    });
+
+    it("rejects a consent its subject could not revoke with ConsentIrrevocable, and allows it to a department", async function () {
+      const { registry, interior, citizen, relayer } = await loadFixture(deployRegistry);
+      const recordId = await issued(registry, interior, "record: irrevocable");
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      for (const revocableBy of [0n, Revokers.Grantee]) {
+        const terms = { ...TERMS, revocableBy };
+        const signature = await signTyped(registry, citizen, "Consent", { ...terms, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+        await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, terms, citizen.address, deadline, signature))
+          .to.be.revertedWithCustomError(registry, "ConsentIrrevocable").withArgs(revocableBy);
+      }
+      await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, expiresAt, statute, { ...TERMS, revocableBy: 0n }))
+        .to.emit(registry, "AccessGranted");
+    });
+  });
+
+  describe("kind grants (KindLegalBasis)", function () {
+    const BIRTH = kindId("birth-certificate");
+
+    it("grants every record of a kind under a legal basis: recordId is the kind id, grantor the caller's department", async function () {
+      const { registry, interior, civilRegistry } = await loadFixture(deployRegistry);
+      const expiresAt = (await now()) + DAY;
+      // The kind id is SHA-256("ethgov:record-kind:birth-certificate"), as RecordKind.Id computes it in C#.
+      expect(BIRTH).to.equal("0x" + (await import("node:crypto")).createHash("sha256").update("ethgov:record-kind:birth-certificate").digest("hex"));
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, TERMS))
+        .to.emit(registry, "AccessGranted")
+        .withArgs(1n, BIRTH, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.KindLegalBasis, statute, TERMS_ARGS);
+      const grant = await registry.grant(1);
+      expect([grant.recordId, grant.grantorDepartment, grant.basis]).to.deep.equal([BIRTH, INTERIOR, GrantBasis.KindLegalBasis]);
+      await expect(registry.connect(civilRegistry).logAccess(1)).to.emit(registry, "AccessLogged").withArgs(1n, BIRTH, CIVIL_REGISTRY);
+      await expect(registry.connect(interior).revokeGrant(1)).to.emit(registry, "GrantRevoked").withArgs(1n, BIRTH, interior.address);
+    });
+
+    it("is made only by an active signer (NotActiveSigner for anyone else, a suspended department's signer included)", async function () {
+      const { registry, outsider, health } = await loadFixture(deployWithSuspendedHealth);
+      const expiresAt = (await now()) + DAY;
+      await expect(registry.connect(outsider).grantKindAccess(BIRTH, CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(outsider.address);
+      await expect(registry.connect(health).grantKindAccess(BIRTH, CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(health.address);
+    });
+
+    it("rejects a grant to the caller's own department (SelfGrant) and a zero kind (ZeroRecordId)", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const expiresAt = (await now()) + DAY;
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, INTERIOR, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "SelfGrant").withArgs(INTERIOR);
+      await expect(registry.connect(interior).grantKindAccess(ethers.ZeroHash, CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "ZeroRecordId");
+    });
+
+    it("rejects an unknown grantee (UnknownDepartment) and a suspended one (DepartmentNotActive)", async function () {
+      const { registry, interior } = await loadFixture(deployWithSuspendedHealth);
+      const expiresAt = (await now()) + DAY;
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, 9, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "UnknownDepartment").withArgs(9n);
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, HEALTH, 1, expiresAt, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "DepartmentNotActive").withArgs(HEALTH);
+    });
+
+    it("follows the expiry rules: not in the past, at most MAX_GRANT_LIFETIME ahead (InvalidExpiry)", async function () {
+      const { registry, interior } = await loadFixture(deployRegistry);
+      const at = (await now()) + 10n;
+      await time.setNextBlockTimestamp(at);
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, CIVIL_REGISTRY, 1, at, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(at);
+      await time.setNextBlockTimestamp(at + 1n);
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, CIVIL_REGISTRY, 1, at + 2n + MAX_GRANT_LIFETIME, statute, TERMS))
+        .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(at + 2n + MAX_GRANT_LIFETIME);
+      await time.setNextBlockTimestamp(at + 2n);
+      await expect(registry.connect(interior).grantKindAccess(BIRTH, CIVIL_REGISTRY, 1, at + 2n + MAX_GRANT_LIFETIME, statute, TERMS))
+        .to.emit(registry, "AccessGranted");
+    });
+  });
+
+  describe("consent with terms (EIP-712)", function () {
+    it("records the terms the subject signed", async function () {
+      const { registry, citizen, relayer } = await loadFixture(deployRegistry);
+      const recordId = digestOf("record: signed terms");
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      const terms = { use: GrantUse.ViewOnce, retentionDays: 0n, maxFetches: 2n, revocableBy: Revokers.Grantor | Revokers.Grantee };
+      const signature = await signTyped(registry, citizen, "Consent", { ...terms, recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
+      await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, terms, citizen.address, deadline, signature))
+        .to.emit(registry, "AccessGranted")
+        .withArgs(1n, recordId, HEALTH, 0n, citizen.address, 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, [0n, 0n, 2n, 3n]);
+      expect([...(await registry.grant(1)).terms]).to.deep.equal([0n, 0n, 2n, 3n]);
+    });
+
+    for (const [field, value] of [["use", GrantUse.ViewOnce], ["retentionDays", 365n], ["maxFetches", 11n], ["revocableBy", 3n]]) {
+      it(`refuses a consent relayed with another ${field} than signed (InvalidSignature: another signer)`, async function () {
+        const { registry, citizen, relayer } = await loadFixture(deployRegistry);
+        const recordId = digestOf(`record: changed ${field}`);
+        const expiresAt = (await now()) + DAY;
+        const deadline = (await now()) + DAY;
+        const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
+        const changed = { ...TERMS, [field]: value, ...(field === "use" ? { retentionDays: 0n } : {}) };
+        await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, changed, citizen.address, deadline, signature))
+          .to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(citizen.address);
+        await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, TERMS, citizen.address, deadline, signature))
+          .to.emit(registry, "AccessGranted");
+      });
+    }
+  });
+
+  describe("revocableBy", function () {
+    /** A legal-basis grant from Interior to the Civil Registry with `revocableBy`. */
+    async function grantRevocableBy(fixture, revocableBy) {
+      const { registry, interior } = fixture;
+      const recordId = await issued(registry, interior, `record: revocable by ${revocableBy}`);
+      await registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, 1, (await now()) + DAY, statute, { ...TERMS, revocableBy });
+      return { grantId: await registry.grantCount(), recordId };
+    }
+
+    it("lets the grantee department revoke (renounce) when the terms include the grantee", async function () {
+      const fixture = await loadFixture(deployRegistry);
+      const { registry, civilRegistry } = fixture;
+      const { grantId, recordId } = await grantRevocableBy(fixture, Revokers.Grantor | Revokers.Grantee);
+      await expect(registry.connect(civilRegistry).revokeGrant(grantId))
+        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, civilRegistry.address);
+      expect(await registry.isGrantValid(grantId)).to.equal(false);
+    });
+
+    it("lets only the grantee revoke a grant revocable by the grantee alone", async function () {
+      const fixture = await loadFixture(deployRegistry);
+      const { registry, interior, civilRegistry } = fixture;
+      const { grantId } = await grantRevocableBy(fixture, Revokers.Grantee);
+      await expect(registry.connect(interior).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, interior.address);
+      await expect(registry.connect(civilRegistry).revokeGrant(grantId)).to.emit(registry, "GrantRevoked");
+    });
+
+    it("lets neither side revoke a grant revocable by nobody; the quorum still can once the grantor is suspended", async function () {
+      const fixture = await loadFixture(deployRegistry);
+      const { registry, interior, civilRegistry, health } = fixture;
+      const { grantId, recordId } = await grantRevocableBy(fixture, 0n);
+      await expect(registry.connect(interior).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, interior.address);
+      await expect(registry.connect(civilRegistry).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, civilRegistry.address);
+      await decide(registry, registry.connect(civilRegistry).proposeSuspendDepartment(INTERIOR, (await now()) + DAY), [health]);
+      await registry.connect(civilRegistry).proposeRevokeGrants([grantId], (await now()) + DAY);
+      await expect(registry.connect(health).approve(2)).to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, ethers.ZeroAddress);
+    });
+
+    it("refuses the grantee's revocation by a key that may not act (NotActiveSigner) and a third department (NotRevoker)", async function () {
+      const fixture = await loadFixture(deployRegistry);
+      const { registry, interior, civilRegistry, health } = fixture;
+      const { grantId } = await grantRevocableBy(fixture, Revokers.Grantor | Revokers.Grantee);
+      await expect(registry.connect(health).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, health.address);
+      await decide(registry, registry.connect(interior).proposeSuspendDepartment(CIVIL_REGISTRY, (await now()) + DAY), [health]);
+      await expect(registry.connect(civilRegistry).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotActiveSigner").withArgs(civilRegistry.address);
+    });
+
+    it("lets the grantee department renounce a consent when the subject allowed it, and the subject still revoke", async function () {
+      const { registry, citizen, relayer, health } = await loadFixture(deployRegistry);
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      const terms = { ...TERMS, revocableBy: Revokers.Grantor | Revokers.Grantee };
+      for (const label of ["first", "second"]) {
+        const recordId = digestOf(`record: renounceable consent ${label}`);
+        const signature = await signTyped(registry, citizen, "Consent", { ...terms, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+        await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, terms, citizen.address, deadline, signature);
+      }
+      await expect(registry.connect(health).revokeGrant(1)).to.emit(registry, "GrantRevoked").withArgs(1n, digestOf("record: renounceable consent first"), health.address);
+      await expect(registry.connect(citizen).revokeGrant(2)).to.emit(registry, "GrantRevoked").withArgs(2n, digestOf("record: renounceable consent second"), citizen.address);
     });
   });
 
@@ -305,7 +541,7 @@ describe("Access grants", function () {
     it("skips grants already revoked or expired", async function () {
       const { registry, interior, civilRegistry, health, grantId, expiresAt } = await loadFixture(deployWithGrant);
       const second = await issued(registry, interior, "record: second");
-      await registry.connect(interior).grantAccess(second, ...SINGLE, HEALTH, 1, (await now()) + 90n * DAY, statute);
+      await registry.connect(interior).grantAccess(second, ...SINGLE, HEALTH, 1, (await now()) + 90n * DAY, statute, TERMS);
       await registry.connect(interior).revokeGrant(2);
       await decide(registry, registry.connect(civilRegistry).proposeSuspendDepartment(INTERIOR, (await now()) + DAY), [health]);
       await registry.connect(civilRegistry).proposeRevokeGrants([grantId, 2n], (await now()) + 30n * DAY);
@@ -322,8 +558,8 @@ describe("Access grants", function () {
         .to.be.revertedWithCustomError(registry, "GrantorNotSuspended").withArgs(grantId, INTERIOR);
       const recordId = digestOf("record: consent");
       const expiresAt = (await now()) + DAY;
-      await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, citizen.address, deadline,
-        await signTyped(registry, citizen, "Consent", { recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline }));
+      await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, TERMS, citizen.address, deadline,
+        await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline }));
       await expect(registry.connect(interior).proposeRevokeGrants([2n], deadline))
         .to.be.revertedWithCustomError(registry, "GrantorNotSuspended").withArgs(2n, 0n);
       await expect(registry.connect(interior).proposeRevokeGrants([7n], deadline))

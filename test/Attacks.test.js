@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, time, now, DAY, YEAR, SIGNER_CHANGE_DELAY, deployRegistry, deployLegacyRegistry, withoutNodes,
-  addSigner, decide, signerConsent, digestOf, DepartmentStatus, DocumentStatus, HEALTH,
+  addSigner, decide, signerConsent, digestOf, DepartmentStatus, DocumentStatus, HEALTH, TERMS,
 } from "./fixtures.js";
 
 // The attacks of issue 14, each run twice: against registry 1.1.0 (the fixture artifact, built at the last 1.x
@@ -223,12 +223,12 @@ describe("Attacks of issue 14", function () {
       const own = digestOf("transport record");
       await registry.connect(transport).anchor(own, 0);
       const statute = digestOf("statute");
-      await expect(registry.connect(transport).grantAccess(own, ...SINGLE, TRANSPORT, 1, (await now()) + DAY, statute))
+      await expect(registry.connect(transport).grantAccess(own, ...SINGLE, TRANSPORT, 1, (await now()) + DAY, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "SelfGrant").withArgs(TRANSPORT);
-      await expect(registry.connect(transport).grantAccess(notIssued, ...SINGLE, HEALTH_OFFICE, 1, (await now()) + DAY, statute))
+      await expect(registry.connect(transport).grantAccess(notIssued, ...SINGLE, HEALTH_OFFICE, 1, (await now()) + DAY, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(notIssued, TRANSPORT);
       const century = (await now()) + 100n * YEAR;
-      await expect(registry.connect(transport).grantAccess(own, ...SINGLE, HEALTH_OFFICE, 1, century, statute))
+      await expect(registry.connect(transport).grantAccess(own, ...SINGLE, HEALTH_OFFICE, 1, century, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "InvalidExpiry").withArgs(century);
     });
   });

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployLegacyRegistry, withoutNodes, addSigner, removeSigner, decide,
-  digestOf, nodeEntry, signTyped, signerConsent, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  digestOf, nodeEntry, signTyped, signerConsent, kindId, TERMS, INTERIOR, CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const SINGLE = [ethers.ZeroHash, []];
@@ -54,13 +54,13 @@ async function deployMatrix() {
   await registry.connect(civilRegistry).anchor(registryRecord, 0);
   const healthRecord = digestOf("matrix: record held by Health");
   await registry.connect(health).anchor(healthRecord, 0);
-  await asInterior.grantAccess(interiorRecord, ...SINGLE, CIVIL_REGISTRY, 1, current + 30n * DAY, digestOf("statute"));
-  await registry.connect(civilRegistry).grantAccess(registryRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"));
+  await asInterior.grantAccess(interiorRecord, ...SINGLE, CIVIL_REGISTRY, 1, current + 30n * DAY, digestOf("statute"), TERMS);
+  await registry.connect(civilRegistry).grantAccess(registryRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"), TERMS);
   const consentDeadline = current + DAY;
   const consentRecord = digestOf("matrix: citizen record");
-  await registry.connect(relayer).grantAccessBySig(consentRecord, CIVIL_REGISTRY, 1, current + 30n * DAY, citizen.address, consentDeadline,
-    await signTyped(registry, citizen, "Consent", { recordId: consentRecord, granteeDepartment: CIVIL_REGISTRY, purpose: 1n, expiresAt: current + 30n * DAY, deadline: consentDeadline }));
-  await registry.connect(health).grantAccess(healthRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"));
+  await registry.connect(relayer).grantAccessBySig(consentRecord, CIVIL_REGISTRY, 1, current + 30n * DAY, TERMS, citizen.address, consentDeadline,
+    await signTyped(registry, citizen, "Consent", { ...TERMS, recordId: consentRecord, granteeDepartment: CIVIL_REGISTRY, purpose: 1n, expiresAt: current + 30n * DAY, deadline: consentDeadline }));
+  await registry.connect(health).grantAccess(healthRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"), TERMS);
   await decide(registry, asInterior.proposeSuspendDepartment(HEALTH, current + DAY), [civilRegistry]);
 
   await asInterior.requestRemoveSigner(otherKey.address);
@@ -133,7 +133,7 @@ const OPERATIONS = [
   },
   {
     name: "grantAccess",
-    call: async (r, a, f) => r.connect(a).grantAccess(f.registryRecord, ...SINGLE, INTERIOR, 1, (await now()) + DAY, digestOf("statute")),
+    call: async (r, a, f) => r.connect(a).grantAccess(f.registryRecord, ...SINGLE, INTERIOR, 1, (await now()) + DAY, digestOf("statute"), TERMS),
     other: null,
   },
   {
@@ -142,20 +142,26 @@ const OPERATIONS = [
       const recordId = digestOf("matrix: consent by actor");
       const expiresAt = (await now()) + DAY;
       const deadline = await deadlineSoon();
-      const signature = await signTyped(r, a, "Consent", { recordId, granteeDepartment: INTERIOR, purpose: 1n, expiresAt, deadline });
-      return r.connect(f.relayer).grantAccessBySig(recordId, INTERIOR, 1, expiresAt, a.address, deadline, signature);
+      const signature = await signTyped(r, a, "Consent", { ...TERMS, recordId, granteeDepartment: INTERIOR, purpose: 1n, expiresAt, deadline });
+      return r.connect(f.relayer).grantAccessBySig(recordId, INTERIOR, 1, expiresAt, TERMS, a.address, deadline, signature);
     },
     // Anyone may consent as the subject of a record: no department, no key is involved (grantor 0).
     other: null,
     inactive: null,
     actsFor: () => 0n,
   },
+  {
+    name: "grantKindAccess",
+    call: async (r, a) => r.connect(a).grantKindAccess(kindId("birth-certificate"), INTERIOR, 1, (await now()) + DAY, digestOf("statute"), TERMS),
+    other: null,
+  },
   { name: "logAccess", call: (r, a, f) => r.connect(a).logAccess(f.grantToInterior), other: (f, a) => ["NotGrantee", f.grantToInterior, a.address] },
+  { name: "logAccessBatch", call: (r, a) => r.connect(a).logAccessBatch(digestOf("matrix: access batch"), 5), other: null },
   {
     name: "revokeGrant",
     call: (r, a, f) => r.connect(a).revokeGrant(f.grantToRegistry),
-    other: (f, a) => ["NotGrantorOrSubject", f.grantToRegistry, a.address],
-    inactive: (f, a) => ["NotGrantorOrSubject", f.grantToRegistry, a.address],
+    other: (f, a) => ["NotRevoker", f.grantToRegistry, a.address],
+    inactive: (f, a) => ["NotRevoker", f.grantToRegistry, a.address],
     compromised: (f, a) => ["NotActiveSigner", a.address],
   },
   {
@@ -165,8 +171,8 @@ const OPERATIONS = [
       const signature = await signTyped(r, a, "RevokeConsent", { grantId: f.consentGrant, deadline });
       return r.connect(f.relayer).revokeGrantBySig(f.consentGrant, a.address, deadline, signature);
     },
-    other: (f, a) => ["NotGrantorOrSubject", f.consentGrant, a.address],
-    inactive: (f, a) => ["NotGrantorOrSubject", f.consentGrant, a.address],
+    other: (f, a) => ["NotRevoker", f.consentGrant, a.address],
+    inactive: (f, a) => ["NotRevoker", f.consentGrant, a.address],
   },
   { name: "proposeClearNode", call: async (r, a) => r.connect(a).proposeClearNode(INTERIOR, await deadlineSoon()), other: null },
   { name: "proposeRevokeGrants", call: async (r, a, f) => r.connect(a).proposeRevokeGrants([f.healthGrant], await deadlineSoon()), other: null },

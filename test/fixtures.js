@@ -18,7 +18,18 @@ export const ProposalKind = {
   ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n, ClearNode: 7n,
 };
 export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n, KeyCompromised: 5n };
-export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n };
+export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n, KindLegalBasis: 2n };
+export const GrantUse = { ViewOnce: 0n, Store: 1n };
+/** The `revocableBy` flags of GrantTerms. */
+export const Revokers = { Grantor: 1n, Grantee: 2n };
+/**
+ * GrantTerms as the API and CLI default them: store for 30 days, 10 fetches, revocable by the grantor side. An object
+ * passes as the struct argument and spreads into a Consent message; TERMS_ARGS is the same tuple as an event gives it.
+ */
+export const TERMS = { use: GrantUse.Store, retentionDays: 30n, maxFetches: 10n, revocableBy: Revokers.Grantor };
+export const TERMS_ARGS = [TERMS.use, TERMS.retentionDays, TERMS.maxFetches, TERMS.revocableBy];
+/** A record kind's id: SHA-256 of UTF-8 "ethgov:record-kind:" + name. */
+export const kindId = (name) => ethers.sha256(ethers.toUtf8Bytes(`ethgov:record-kind:${name}`));
 export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n, SetNode: 2n };
 export const SignerChangeStatus = { None: 0n, Pending: 1n, Applied: 2n, Cancelled: 3n };
 
@@ -75,6 +86,10 @@ export const TYPES = {
     { name: "granteeDepartment", type: "uint32" },
     { name: "purpose", type: "uint16" },
     { name: "expiresAt", type: "uint64" },
+    { name: "use", type: "uint8" },
+    { name: "retentionDays", type: "uint16" },
+    { name: "maxFetches", type: "uint16" },
+    { name: "revocableBy", type: "uint8" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],

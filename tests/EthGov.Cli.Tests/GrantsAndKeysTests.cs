@@ -31,6 +31,59 @@ public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorks
     }
 
     [Fact]
+    public async Task GrantCreate_WithTerms_ListShowsThem_AndTheGranteeMayRenounce()
+    {
+        var folder = workspace.NewDocuments(1, "terms");
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", folder)).ExitCode);
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var record = (await EthGov.Core.Digests.DocumentHasher.HashFileAsync(file)).ToString();
+
+        var created = await workspace.RunAsync("dev:1", "grant", "create", "--record", record, "--grantee", "HEALTH", "--receipt", file + ".receipt.json",
+            "--purpose", "3", "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Public Health Act s.12",
+            "--use", "view-once", "--max-fetches", "2", "--revocable-by", "grantor,grantee", "--json");
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        var grantId = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("grantId").GetString()!;
+        var listed = await workspace.RunAsync(null, "grant", "list", "--record", record, "--json");
+        var renounced = await workspace.RunAsync("dev:2", "grant", "revoke", grantId);
+
+        var terms = JsonDocument.Parse(listed.Stdout).RootElement[0].GetProperty("terms");
+        Assert.Equal(("viewOnce", 0, 2, "grantor, grantee"),
+            (terms.GetProperty("use").GetString(), terms.GetProperty("retentionDays").GetInt32(), terms.GetProperty("maxFetches").GetInt32(), terms.GetProperty("revocableBy").GetString()));
+        Assert.True(renounced.ExitCode == 0, renounced.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--use", "keep", "--use")]
+    [InlineData("--max-fetches", "0", "--max-fetches")]
+    [InlineData("--revocable-by", "nobody", "--revocable-by")]
+    [InlineData("--retention-days", "0", "retentionDays")]
+    public async Task GrantKind_InvalidTerms_FailsWithOneLineBeforeSendingAnything(string option, string value, string named)
+    {
+        var refused = await workspace.RunAsync("dev:1", "grant", "kind", "--kind", "birth-certificate", "--grantee", "HEALTH", "--purpose", "3",
+            "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Civil Status Act s.4", option, value);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(named, refused.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrantKind_KindName_CreatesAKindLegalBasisGrantForTheKindId()
+    {
+        var created = await workspace.RunAsync("dev:1", "grant", "kind", "--kind", "birth-certificate", "--grantee", "HEALTH", "--purpose", "3",
+            "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Civil Status Act s.4", "--retention-days", "90", "--json");
+        var notAKind = await workspace.RunAsync("dev:1", "grant", "kind", "--kind", "Birth Certificate", "--grantee", "HEALTH", "--purpose", "3",
+            "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Civil Status Act s.4");
+
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        var kindId = EthGov.Core.Records.RecordKind.Id("birth-certificate").ToString();
+        Assert.Equal(kindId, JsonDocument.Parse(created.Stdout).RootElement.GetProperty("kindId").GetString());
+        var listed = JsonDocument.Parse((await workspace.RunAsync(null, "grant", "list", "--record", kindId, "--json")).Stdout).RootElement;
+        Assert.Equal(("kindLegalBasis", 90), (listed[0].GetProperty("basis").GetString(), listed[0].GetProperty("terms").GetProperty("retentionDays").GetInt32()));
+        Assert.Equal(2, notAKind.ExitCode);
+        Assert.Contains("--kind", notAKind.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeysNew_WritesAnEncryptedKeystoreThatSignsAfterItJoinsADepartment()
     {
         var keystore = Path.Combine(workspace.Folder, $"signer-{Guid.NewGuid():N}.json");

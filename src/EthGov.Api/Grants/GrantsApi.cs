@@ -258,7 +258,7 @@ public static class GrantsApi
         }
 
         var sent = await caller.Signer.Grants.GrantBySigAsync(
-            recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, terms!, request.Subject, deadline, signature, cancellationToken);
+            recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, request.Subject, deadline, signature, terms!, cancellationToken);
         return Created(sent, recordId, terms!);
     }
 

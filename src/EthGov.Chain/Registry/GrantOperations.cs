@@ -49,8 +49,8 @@ public sealed class GrantOperations(RegistryContext context)
 
     /// <summary>Submits a record subject's signed consent, terms included (they are part of what the subject signed), as a grant.</summary>
     public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantBySigAsync(
-        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, GrantTerms terms, string subject, DateTimeOffset deadline, byte[] signature,
-        CancellationToken cancellationToken = default)
+        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, string subject, DateTimeOffset deadline, byte[] signature,
+        GrantTerms terms, CancellationToken cancellationToken = default)
         => CreateAsync(new GrantAccessBySigFunction
         {
             RecordId = recordId.ToArray(),

@@ -13,9 +13,38 @@ using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Indexing;
 
-/// <summary>The indexer's decoding of registry 2.x's key, node directory and legacy events, from the logs of a real node.</summary>
+/// <summary>The indexer's decoding of registry 2.x's key, node directory, grant and legacy events, from the logs of a real node.</summary>
 public sealed class EventDecoderTests
 {
+    [Fact]
+    public async Task Decode_GrantsWithTermsAKindGrantAndAnAccessBatch_KeepsTermsBasisAndBatch()
+    {
+        await using var node = await HardhatNode.StartAsync();
+        var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+        var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2, DevChain.SignerChangeDelay)).Unwrap();
+        var civil = new RegistryClient(options, deployment.Registry, DevAccounts.Get(1, 31337));
+        var record = new Digest(RandomNumberGenerator.GetBytes(32));
+        (await civil.Documents.AnchorAsync(record)).Unwrap();
+        var terms = new GrantTerms(GrantUse.ViewOnce, 0, 2, GrantRevokers.Grantor | GrantRevokers.Grantee);
+        var expiresAt = DateTimeOffset.UtcNow.AddDays(1);
+        (await civil.Grants.GrantAsync(record, Digest.Zero, [], 2, 7, expiresAt, Digest.Zero, terms)).Unwrap();
+        var kind = EthGov.Core.Records.RecordKind.Id("birth-certificate");
+        (await civil.Grants.GrantKindAsync(kind, 3, 8, expiresAt, Digest.Zero, GrantTerms.Default)).Unwrap();
+        var root = new Digest(RandomNumberGenerator.GetBytes(32));
+        (await new RegistryClient(options, deployment.Registry, DevAccounts.Get(2, 31337)).Grants.LogAccessBatchAsync(root, 250)).Unwrap();
+
+        var logs = await new RegistryLogReader(options).ReadAsync(deployment.Registry, 0, await new BlockReader(options).LatestNumberAsync());
+        var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => null)).OfType<IndexedEvent>().ToList();
+
+        var granted = decoded.Where(e => e.Name == "AccessGranted").ToList();
+        Assert.Equal([(record, "legal-basis"), (kind, "kind-legal-basis")], granted.Select(e => (e.RecordId!.Value, (string)e.Data["basis"]!)));
+        Assert.Equal(("view-once", (ushort)0, (ushort)2), ((string)granted[0].Data["use"]!, (ushort)granted[0].Data["retentionDays"]!, (ushort)granted[0].Data["maxFetches"]!));
+        Assert.Equal(["grantor", "grantee"], (IReadOnlyList<string>)granted[0].Data["revocableBy"]!);
+        Assert.Equal(("store", (ushort)30, (ushort)10), ((string)granted[1].Data["use"]!, (ushort)granted[1].Data["retentionDays"]!, (ushort)granted[1].Data["maxFetches"]!));
+        var batch = decoded.Single(e => e.Name == "AccessBatchLogged");
+        Assert.Equal((2u, root.ToString(), 250u), (batch.Department!.Value, (string)batch.Data["root"]!, (uint)batch.Data["entries"]!));
+    }
+
     [Fact]
     public async Task Decode_ALegacyRevocationAndACancelledKeyChange_KeepsWhatTheAuditShows()
     {

@@ -11,8 +11,9 @@ public class ChainProblemsTests
     // Reported by the transaction sender, not by the contract.
     private static readonly string[] s_senderErrors = ["RevertedWhenMined"];
 
-    // Registry 1.x errors that only its delegated (BySig) transactions raise; EthGov sends 1.x no transactions.
-    private static readonly string[] s_v1TransactionErrors = ["InvalidAccountNonce(address,uint256)"];
+    // Registry 1.x errors that only its transactions raise (delegated ones, revoking a grant; 2.2.0 calls the latter
+    // NotRevoker); EthGov sends 1.x no transactions.
+    private static readonly string[] s_v1TransactionErrors = ["InvalidAccountNonce(address,uint256)", "NotGrantorOrSubject(uint256,address)"];
 
     /// <summary>
     /// The errors of the registry's ABI and of its extension's, whose code runs on the registry's behalf: whatever either
@@ -84,6 +85,11 @@ public class ChainProblemsTests
     [InlineData("TooManySigners", 409, "too-many-signers")]
     [InlineData("GrantorNotSuspended", 409, "grantor-not-suspended")]
     [InlineData("NotIssuingDepartment", 403, "not-issuing-department")]
+    [InlineData("NotRevoker", 403, "not-revoker")]
+    [InlineData("InvalidTerms", 400, "invalid-terms")]
+    [InlineData("ConsentIrrevocable", 400, "consent-irrevocable")]
+    [InlineData("AccessBatchExists", 409, "access-batch-exists")]
+    [InlineData("ZeroEntries", 400, "zero-entries")]
     public void From_ARevert_AnswersItsStatusAndType(string name, int status, string type)
     {
         var error = new ChainError(ChainErrorKind.Reverted, name, new Dictionary<string, object?> { ["departmentId"] = 1u }, name);
