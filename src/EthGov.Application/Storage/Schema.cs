@@ -166,6 +166,10 @@ internal static class Schema
             UNIQUE (grantee, request_id)
         );
         CREATE INDEX IF NOT EXISTS releases_by_grant ON releases (grant_id);
+        CREATE TABLE IF NOT EXISTS release_fetches (
+            grant_id TEXT    PRIMARY KEY,
+            fetches  INTEGER NOT NULL
+        );
         CREATE INDEX IF NOT EXISTS releases_by_record ON releases (record_id);
         CREATE TABLE IF NOT EXISTS exchanges (
             id                INTEGER PRIMARY KEY,

@@ -120,6 +120,35 @@ public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) :
         await Problem.AssertAsync(reused, HttpStatusCode.Conflict, ExchangeRefusal.LogReused);
     }
 
+    [Fact]
+    public async Task Timeline_HoldersKey_ListsTheGrantAndTheRelease_AndAnotherDepartmentsKeyIs404()
+    {
+        var chain = fixture.Chain;
+        var content = RandomNumberGenerator.GetBytes(64);
+        var digest = new Digest(SHA256.HashData(content));
+        await fixture.Host.Services.GetRequiredService<RecordStore>().PutAsync(new RecordContent(digest, Civil, "application/octet-stream", content));
+        (await chain.ClientFor(1).Documents.AnchorAsync(digest)).Unwrap();
+        var grant = (await chain.ClientFor(1).Grants.GrantAsync(digest, Digest.Zero, [], Health, 1, DateTimeOffset.UtcNow.AddDays(1), Random(), GrantTerms.Default)).Unwrap().GrantId;
+        var entry = new AccessEntry(31337, chain.Deployment.Registry, grant, digest, Civil, Health, Random(), Digest.Zero);
+        var tree = MerkleTree.Build([entry.Hash(), Random()]);
+        (await chain.ClientFor(2).Grants.LogAccessBatchAsync(tree.Root, 2)).Unwrap();
+        await chain.Node.CallAsync("evm_mine");
+        using var client = fixture.Host.CreateClient();
+        var released = await client.SendAsync(Signed(client, Body(grant, digest, entry.RequestId, tree.Root, tree.GetProof(entry.Hash())), Health, fixture.GranteeKeys));
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+
+        using var civil = fixture.Host.ClientWithKey(await fixture.Host.CreateKeyAsync("CIVIL"));
+        using var transport = fixture.Host.ClientWithKey(await fixture.Host.CreateKeyAsync("TRANSPORT"));
+        var timeline = JsonDocument.Parse(await civil.GetStringAsync($"/api/v1/records/{digest}/timeline")).RootElement;
+        var other = await transport.GetAsync($"/api/v1/records/{digest}/timeline");
+
+        var release = Assert.Single(timeline.GetProperty("releases").EnumerateArray());
+        Assert.Equal(entry.RequestId.ToString(), release.GetProperty("requestId").GetString());
+        Assert.Equal(tree.Root.ToString(), release.GetProperty("logRoot").GetString());
+        Assert.Equal(Health, release.GetProperty("grantee").GetUInt32());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
     private static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
 
     private static byte[] Body(BigInteger grantId, Digest recordId, Digest requestId, Digest root, Digest[] proof) =>

@@ -177,8 +177,8 @@ public sealed class ReleaseChecks(
 
         var entry = request.Entry(node.ChainId, node.Registry, holder, sender.Grantee);
         var entryHash = entry.Hash();
-        var journaled = await journal.FindAsync(entryHash, cancellationToken);
-        if (journaled is null && await journal.FetchCountAsync(grant.Id, cancellationToken) >= grant.Terms.MaxFetches)
+        var (journaled, fetches) = await journal.StateAsync(entryHash, grant.Id, cancellationToken);
+        if (journaled is null && fetches >= grant.Terms.MaxFetches)
         {
             return Refuse(ExchangeRefusal.FetchLimitReached, $"grant {grant.Id} allows {grant.Terms.MaxFetches} fetches, and all were used");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Exchange.Holder;
@@ -11,20 +12,33 @@ namespace EthGov.Application.Exchange.Holder;
 /// leaves, holding the sealed answer so that a retry before the grantee's receipt gets the same release, and counting the
 /// fetches of each grant. What it holds is what the holder can show an auditor next to the chain's access log.
 /// </summary>
-public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
+public sealed class ReleaseJournal : IDisposable
 {
+    // Appends per transaction: a commit of a few hundred rows of about 1.3 KB stays in the milliseconds.
+    private const int MaxAppendsPerCommit = 256;
+
     private const string Columns = """
         entry_hash, request_id, grant_id, record_id, holder, grantee, query_digest, log_root, log_block, content_digest,
         media_type, enc, ciphertext, released_at, acknowledged_at
         """;
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Database _database;
+    private readonly TimeProvider _time;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The journal in <paramref name="database"/>; its one writer starts now.</summary>
+    public ReleaseJournal(Database database, TimeProvider? time = null)
+    {
+        _database = database;
+        _time = time ?? TimeProvider.System;
+        _ = Task.Run(WriteAppendsAsync);
+    }
 
     /// <summary>The release journaled for the entry <paramref name="entryHash"/>, or null.</summary>
     public Task<JournaledRelease?> FindAsync(Digest entryHash, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = _database.Open();
             return Find(connection, null, "entry_hash = $key", ("$key", entryHash.ToArray()));
         }, cancellationToken);
 
@@ -32,15 +46,23 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
     public Task<JournaledRelease?> FindByRequestAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = _database.Open();
             return Find(connection, null, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+        }, cancellationToken);
+
+    /// <summary>In one read: the release journaled for <paramref name="entryHash"/> (or null), and the fetches used of <paramref name="grantId"/>.</summary>
+    public Task<(JournaledRelease? Journaled, int Fetches)> StateAsync(Digest entryHash, BigInteger grantId, CancellationToken cancellationToken = default)
+        => Task.Run(() =>
+        {
+            using var connection = _database.Open();
+            return (Find(connection, null, "entry_hash = $key", ("$key", entryHash.ToArray())), FetchCount(connection, null, grantId));
         }, cancellationToken);
 
     /// <summary>How many releases were journaled under <paramref name="grantId"/>: the grant's fetches used.</summary>
     public Task<int> FetchCountAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = _database.Open();
             return FetchCount(connection, null, grantId);
         }, cancellationToken);
 
@@ -48,7 +70,7 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
     public Task<IReadOnlyList<JournaledRelease>> ForRecordAsync(Digest recordId, CancellationToken cancellationToken = default)
         => Task.Run<IReadOnlyList<JournaledRelease>>(() =>
         {
-            using var connection = database.Open();
+            using var connection = _database.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM releases WHERE record_id = $record ORDER BY id";
             command.Parameters.AddWithValue("$record", recordId.ToArray());
@@ -65,54 +87,120 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
     /// <summary>
     /// Journals <paramref name="release"/> and commits, unless its entry is journaled already (that release is given
     /// back), the grantee used its request id for another entry, or the grant has <paramref name="maxFetches"/> releases
-    /// already. The count and the insert are one immediate transaction, so concurrent requests cannot pass the limit.
+    /// already. Appends are written by one writer in immediate transactions, so concurrent requests cannot pass the limit;
+    /// the appends waiting when a transaction starts share it and its one sync to disk (group commit), and each is
+    /// answered only after that commit.
     /// </summary>
     public Task<JournalAppend> AppendAsync(JournaledRelease release, int maxFetches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(release);
-        return Task.Run(() =>
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingAppend(release, maxFetches);
+        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(pending), this);
+
+        return pending.Done.Task;
+    }
+
+    /// <summary>Stops the writer once the appends already queued are written.</summary>
+    public void Dispose() => _appends.Writer.TryComplete();
+
+    private async Task WriteAppendsAsync()
+    {
+        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            using var connection = database.Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            if (Find(connection, transaction, "entry_hash = $key", ("$key", release.EntryHash.ToArray())) is { } existing)
+            batch.Clear();
+            while (batch.Count < MaxAppendsPerCommit && _appends.Reader.TryRead(out var next))
             {
-                return new JournalAppend(JournalAppendOutcome.AlreadyJournaled, existing);
+                batch.Add(next);
             }
 
-            if (Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", release.RequestId.ToArray()), ("$grantee", (long)release.Grantee)) is not null)
+            JournalAppend[] results;
+            try
             {
-                return new JournalAppend(JournalAppendOutcome.RequestIdTaken, null);
+                results = Write(batch);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            {
+                // Nothing of the batch was committed: every waiting request fails (and releases nothing).
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(ex);
+                }
+
+                continue;
             }
 
-            if (FetchCount(connection, transaction, release.GrantId) >= maxFetches)
+            for (int i = 0; i < batch.Count; i++)
             {
-                return new JournalAppend(JournalAppendOutcome.FetchLimitReached, null);
+                batch[i].Done.TrySetResult(results[i]);
             }
+        }
+    }
 
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"""
-                INSERT INTO releases ({Columns})
-                VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL)
-                """;
-            command.Parameters.AddWithValue("$entry", release.EntryHash.ToArray());
-            command.Parameters.AddWithValue("$request", release.RequestId.ToArray());
-            command.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$record", release.RecordId.ToArray());
-            command.Parameters.AddWithValue("$holder", (long)release.Holder);
-            command.Parameters.AddWithValue("$grantee", (long)release.Grantee);
-            command.Parameters.AddWithValue("$query", release.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
-            command.Parameters.AddWithValue("$root", release.LogRoot.ToArray());
-            command.Parameters.AddWithValue("$block", checked((long)release.LogBlock));
-            command.Parameters.AddWithValue("$content", release.ContentDigest.ToArray());
-            command.Parameters.AddWithValue("$media", release.MediaType);
-            command.Parameters.AddWithValue("$enc", release.Enc);
-            command.Parameters.AddWithValue("$ciphertext", release.Ciphertext);
-            command.Parameters.AddWithValue("$released", release.ReleasedAt.ToUnixTimeMilliseconds());
-            command.ExecuteNonQuery();
-            transaction.Commit();
-            return new JournalAppend(JournalAppendOutcome.Appended, release);
-        }, cancellationToken);
+    private JournalAppend[] Write(List<PendingAppend> batch)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var results = new JournalAppend[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            results[i] = Append(connection, transaction, batch[i].Release, batch[i].MaxFetches);
+        }
+
+        transaction.Commit();
+        return results;
+    }
+
+    // Inside the writer's transaction: earlier appends of the same transaction are seen, so two requests for one entry or
+    // one grant in the same commit are judged one after the other.
+    private static JournalAppend Append(SqliteConnection connection, SqliteTransaction transaction, JournaledRelease release, int maxFetches)
+    {
+        if (Find(connection, transaction, "entry_hash = $key", ("$key", release.EntryHash.ToArray())) is { } existing)
+        {
+            return new JournalAppend(JournalAppendOutcome.AlreadyJournaled, existing);
+        }
+
+        if (Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", release.RequestId.ToArray()), ("$grantee", (long)release.Grantee)) is not null)
+        {
+            return new JournalAppend(JournalAppendOutcome.RequestIdTaken, null);
+        }
+
+        if (FetchCount(connection, transaction, release.GrantId) >= maxFetches)
+        {
+            return new JournalAppend(JournalAppendOutcome.FetchLimitReached, null);
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            INSERT INTO releases ({Columns})
+            VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL)
+            """;
+        command.Parameters.AddWithValue("$entry", release.EntryHash.ToArray());
+        command.Parameters.AddWithValue("$request", release.RequestId.ToArray());
+        command.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$record", release.RecordId.ToArray());
+        command.Parameters.AddWithValue("$holder", (long)release.Holder);
+        command.Parameters.AddWithValue("$grantee", (long)release.Grantee);
+        command.Parameters.AddWithValue("$query", release.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
+        command.Parameters.AddWithValue("$root", release.LogRoot.ToArray());
+        command.Parameters.AddWithValue("$block", checked((long)release.LogBlock));
+        command.Parameters.AddWithValue("$content", release.ContentDigest.ToArray());
+        command.Parameters.AddWithValue("$media", release.MediaType);
+        command.Parameters.AddWithValue("$enc", release.Enc);
+        command.Parameters.AddWithValue("$ciphertext", release.Ciphertext);
+        command.Parameters.AddWithValue("$released", release.ReleasedAt.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+        using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = """
+            INSERT INTO release_fetches (grant_id, fetches) VALUES ($grant, 1)
+            ON CONFLICT (grant_id) DO UPDATE SET fetches = fetches + 1
+            """;
+        count.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
+        count.ExecuteNonQuery();
+        return new JournalAppend(JournalAppendOutcome.Appended, release);
     }
 
     /// <summary>
@@ -122,7 +210,7 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
     public Task<JournaledRelease?> AcknowledgeAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = _database.Open();
             using var transaction = connection.BeginTransaction(deferred: false);
             using (var command = connection.CreateCommand())
             {
@@ -142,13 +230,15 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
             return release;
         }, cancellationToken);
 
+    // The grant's releases, kept as a counter beside the rows (table release_fetches) so that checking the limit costs
+    // one lookup however many releases the grant has had.
     private static int FetchCount(SqliteConnection connection, SqliteTransaction? transaction, BigInteger grantId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM releases WHERE grant_id = $grant";
+        command.CommandText = "SELECT fetches FROM release_fetches WHERE grant_id = $grant";
         command.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return command.ExecuteScalar() is { } fetches ? Convert.ToInt32(fetches, CultureInfo.InvariantCulture) : 0;
     }
 
     private static JournaledRelease? Find(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string Name, object Value)[] parameters)
@@ -181,4 +271,9 @@ public sealed class ReleaseJournal(Database database, TimeProvider? time = null)
         (byte[])reader[12],
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
         reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
+
+    private sealed record PendingAppend(JournaledRelease Release, int MaxFetches)
+    {
+        public TaskCompletionSource<JournalAppend> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

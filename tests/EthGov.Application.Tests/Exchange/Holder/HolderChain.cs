@@ -61,10 +61,10 @@ public sealed class HolderChain : IAsyncLifetime
     public RegistryClient Transport3 { get; private set; } = null!;
 
     /// <summary>A release service on the same database and records, reading the chain at <paramref name="rpcUrl"/>.</summary>
-    public ReleaseService ServiceOn(Uri rpcUrl, int logConfirmations = 1)
+    public ReleaseService ServiceOn(Uri rpcUrl, int logConfirmations = 1, TimeSpan? maxReadAge = null)
     {
-        var options = new ChainOptions { RpcUrl = rpcUrl, ChainId = ChainOptions.DevAccountsChainId, MaxReadAge = TimeSpan.Zero };
-        var reads = new HolderChainReads(new RegistryClient(options, Deployment.Registry), new BlockReader(options), TimeSpan.Zero);
+        var options = new ChainOptions { RpcUrl = rpcUrl, ChainId = ChainOptions.DevAccountsChainId, MaxReadAge = maxReadAge ?? TimeSpan.Zero };
+        var reads = new HolderChainReads(new RegistryClient(options, Deployment.Registry), new BlockReader(options), options.MaxReadAge);
         var holder = new HolderNode(31337, Deployment.Registry, HolderKeys, (id, _) => ValueTask.FromResult(id == Civil));
         var checks = new ReleaseChecks(holder, reads, Records, Journal, new NonceCache(), new NoAnchors(), new ExchangeOptions { LogConfirmations = logConfirmations });
         return new ReleaseService(checks, Journal, Records);
@@ -155,6 +155,7 @@ public sealed class HolderChain : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Records.Dispose();
+        Journal.Dispose();
         HolderKeys.Dispose();
         GranteeKeys.Dispose();
         TransportKeys.Dispose();

@@ -118,6 +118,7 @@ public sealed class ReleaseJournalTests : IDisposable
 
     public void Dispose()
     {
+        _journal.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
