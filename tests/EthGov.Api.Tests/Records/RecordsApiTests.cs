@@ -56,6 +56,7 @@ public sealed class RecordsApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     [InlineData("""{"kind":"birth-certificate"}""")]
     [InlineData("""{"kind":"birth-certificate","subject":"0x12","data":{}}""")]
     [InlineData("""{"kind":"birth-certificate","person":"  ","data":{}}""")]
+    [InlineData("""{"kind":"birth-certificate","person":"12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890","data":{}}""")]
     public async Task CreateRecord_InvalidField_Returns400AndKeepsNothing(string body)
     {
         var before = DatabaseRows.Read(fixture.Host.DataDirectory, "SELECT count(*) FROM records").Single();
