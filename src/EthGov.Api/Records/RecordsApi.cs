@@ -74,7 +74,7 @@ public static class RecordsApi
             return Problems.Problems.InvalidRequest("subject: give an address (0x and 40 hex digits)");
         }
 
-        if (request.Person is { } person && (string.IsNullOrWhiteSpace(person) || PersonKey.Normalize(person).Length > PersonKey.MaxLength))
+        if (request.Person is { } person && !IsPerson(person))
         {
             return Problems.Problems.InvalidRequest($"person: give an identifier of 1 to {PersonKey.MaxLength} characters");
         }
@@ -180,6 +180,19 @@ public static class RecordsApi
 
         var erasedAt = await store.EraseAsync(parsed, cancellationToken);
         return TypedResults.Ok(new RecordErasedResponse(parsed, erasedAt!.Value));
+    }
+
+    private static bool IsPerson(string person)
+    {
+        try
+        {
+            PersonKey.Normalize(person);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     // Reading and erasing stay open to a suspended department: its records and the erasure requests about them outlive

@@ -190,11 +190,13 @@ public sealed class ApiKeyStoreTests : IDisposable
 
         var (table, store) = Create();
 
+        // Every scope there was before scopes existed; the records and exchanges scopes came later, so they are not among them.
+        const ApiKeyScopes Legacy = ApiKeyScopes.Anchor | ApiKeyScopes.Revoke | ApiKeyScopes.Grants | ApiKeyScopes.Governance;
         var keys = await table.ListAsync();
-        Assert.Equal(ApiKeyScopes.Anchor | ApiKeyScopes.Revoke | ApiKeyScopes.Grants | ApiKeyScopes.Governance, keys[0].Scopes);
+        Assert.Equal(Legacy, keys[0].Scopes);
         Assert.False(keys[0].Revoked);
         Assert.True(keys[1].Revoked);
-        Assert.Equal(ApiKeyScopes.Anchor | ApiKeyScopes.Revoke | ApiKeyScopes.Grants | ApiKeyScopes.Governance, (await store.FindAsync(secret))!.Scopes);
+        Assert.Equal(Legacy, (await store.FindAsync(secret))!.Scopes);
         await table.RevokeAsync(keys[0].Id);
         Assert.True(await store.RefreshAsync());
         Assert.Null(await store.FindAsync(secret));
