@@ -97,7 +97,7 @@ public sealed class BatchStore(Database database)
                 insert.Parameters.AddWithValue("$department", (long)departmentId);
                 insert.Parameters.AddWithValue("$validUntil", (long)validUntil);
                 insert.Parameters.AddWithValue("$root", root.ToArray());
-                insert.Parameters.AddWithValue("$members", Pack(members));
+                insert.Parameters.AddWithValue("$members", DigestSequence.Pack(members));
                 insert.Parameters.AddWithValue("$createdAt", now.ToUnixTimeMilliseconds());
                 insert.ExecuteNonQuery();
                 added.Add(record);
@@ -150,7 +150,7 @@ public sealed class BatchStore(Database database)
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
-                var members = Unpack((byte[])reader[4]);
+                var members = DigestSequence.Unpack((byte[])reader[4]);
                 var record = new BatchRecord(
                     reader.GetInt64(0),
                     (uint)reader.GetInt64(1),
@@ -176,28 +176,6 @@ public sealed class BatchStore(Database database)
         }
 
         return loaded;
-    }
-
-    private static byte[] Pack(Digest[] members)
-    {
-        var bytes = new byte[members.Length * Digest.Size];
-        for (int i = 0; i < members.Length; i++)
-        {
-            members[i].CopyTo(bytes.AsSpan(i * Digest.Size, Digest.Size));
-        }
-
-        return bytes;
-    }
-
-    private static Digest[] Unpack(byte[] bytes)
-    {
-        var members = new Digest[bytes.Length / Digest.Size];
-        for (int i = 0; i < members.Length; i++)
-        {
-            members[i] = new Digest(bytes.AsSpan(i * Digest.Size, Digest.Size));
-        }
-
-        return members;
     }
 
     private SqliteConnection Connection() => _connection ??= database.Open();

@@ -13,14 +13,7 @@ public static class ProofCode
     /// <summary>The code of <paramref name="proof"/>; the empty string for an empty proof.</summary>
     public static string Encode(IReadOnlyList<Digest> proof)
     {
-        ArgumentNullException.ThrowIfNull(proof);
-        var bytes = new byte[proof.Count * Digest.Size];
-        for (var i = 0; i < proof.Count; i++)
-        {
-            proof[i].CopyTo(bytes.AsSpan(i * Digest.Size, Digest.Size));
-        }
-
-        return Base64Url.EncodeToString(bytes);
+        return Base64Url.EncodeToString(DigestSequence.Pack(proof));
     }
 
     /// <summary>Reads a code back; refuses anything but whole 32-byte hashes, at most <see cref="ReceiptBatch.MaxProofLength"/> of them.</summary>
@@ -53,13 +46,7 @@ public static class ProofCode
             return false;
         }
 
-        var hashes = new Digest[written / Digest.Size];
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            hashes[i] = new Digest(bytes.Slice(i * Digest.Size, Digest.Size));
-        }
-
-        proof = hashes;
+        proof = DigestSequence.Unpack(bytes[..written]);
         error = string.Empty;
         return true;
     }

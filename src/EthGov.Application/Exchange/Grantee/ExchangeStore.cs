@@ -119,7 +119,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
                 """;
             insert.Parameters.AddWithValue("$department", (long)department);
             insert.Parameters.AddWithValue("$root", batch.Root.ToArray());
-            insert.Parameters.AddWithValue("$entries", Pack(batch.Entries));
+            insert.Parameters.AddWithValue("$entries", DigestSequence.Pack(batch.Entries));
             insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
 
@@ -155,7 +155,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             while (reader.Read())
             {
                 pending.Add(new AccessLogBatchRecord(reader.GetInt64(0), (uint)reader.GetInt64(1), new Digest((byte[])reader[2]),
-                    Unpack((byte[])reader[3]), false, reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+                    DigestSequence.Unpack((byte[])reader[3]), false, reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
             }
         }
 
@@ -235,7 +235,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             foreach (var (exchange, entry) in members)
             {
                 id.Value = exchange;
-                proof.Value = Pack(tree.ProofOf(index[entry]));
+                proof.Value = DigestSequence.Pack(tree.ProofOf(index[entry]));
                 moved += logged.ExecuteNonQuery();
             }
 
@@ -402,7 +402,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         NextAttemptAt = At(r, 13)!.Value,
         LogBatch = r.IsDBNull(14) ? null : r.GetInt64(14),
         LogRoot = r.IsDBNull(15) ? null : new Digest((byte[])r[15]),
-        LogProof = r.IsDBNull(16) ? [] : Unpack((byte[])r[16]),
+        LogProof = r.IsDBNull(16) ? [] : DigestSequence.Unpack((byte[])r[16]),
         LogTransaction = r.IsDBNull(17) ? null : r.GetString(17),
         LogBlock = r.IsDBNull(18) ? null : (ulong)r.GetInt64(18),
         ContentDigest = r.IsDBNull(19) ? null : new Digest((byte[])r[19]),
@@ -416,28 +416,6 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     private static DateTimeOffset? At(SqliteDataReader reader, int ordinal)
         => reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
-
-    private static byte[] Pack(IReadOnlyList<Digest> digests)
-    {
-        var bytes = new byte[digests.Count * Digest.Size];
-        for (int i = 0; i < digests.Count; i++)
-        {
-            digests[i].CopyTo(bytes.AsSpan(i * Digest.Size, Digest.Size));
-        }
-
-        return bytes;
-    }
-
-    private static Digest[] Unpack(byte[] bytes)
-    {
-        var digests = new Digest[bytes.Length / Digest.Size];
-        for (int i = 0; i < digests.Length; i++)
-        {
-            digests[i] = new Digest(bytes.AsSpan(i * Digest.Size, Digest.Size));
-        }
-
-        return digests;
-    }
 
     private SqliteConnection Connection() => _connection ??= database.Open();
 }
