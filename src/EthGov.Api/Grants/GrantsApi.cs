@@ -123,39 +123,18 @@ public static class GrantsApi
             return Problems.Problems.InvalidDigest($"recordId: {error}");
         }
 
-        if (!Digest.TryParse(request.LegalBasis, out var legalBasis, out error))
-        {
-            return Problems.Problems.InvalidDigest($"legalBasis: {error}");
-        }
-
-        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.LegalBasis);
-        if (termsProblem is not null)
-        {
-            return termsProblem;
-        }
-
-        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
-        if (grantee.Problem is { } problem)
+        var (legalBasis, terms, granteeId, problem) = await ReadLegalBasisGrantAsync(
+            request.LegalBasis, request.Purpose, request.ExpiresAt, request.Terms, GrantBasis.LegalBasis, request.GranteeDepartment, caller, directory, cancellationToken);
+        if (problem is not null)
         {
             return problem;
-        }
-
-        if (grantee.Id == caller.Department.Id)
-        {
-            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
-                $"granteeDepartment {caller.Department.Code} is the caller's own department");
         }
 
         var batch = index.TryGet(recordId, out var entry) && entry.DepartmentId == caller.Department.Id
             && batches.Get(entry.BatchId) is { State: BatchState.Confirmed, IsSingle: false, Registry: null } confirmed ? confirmed : null;
         var sent = await caller.Signer.Grants.GrantAsync(
             recordId, batch?.Root ?? Digest.Zero, batch is null ? [] : receipts.ProofOf(batch, recordId),
-            grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
+            granteeId, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
         if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
         {
             return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment, "Only the issuing department may grant access to a record under a legal basis",
@@ -178,36 +157,15 @@ public static class GrantsApi
                 $"kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-' (for example birth-certificate)");
         }
 
-        if (!Digest.TryParse(request.LegalBasis, out var legalBasis, out var error))
-        {
-            return Problems.Problems.InvalidDigest($"legalBasis: {error}");
-        }
-
-        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.KindLegalBasis);
-        if (termsProblem is not null)
-        {
-            return termsProblem;
-        }
-
-        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
-        if (grantee.Problem is { } problem)
+        var (legalBasis, terms, granteeId, problem) = await ReadLegalBasisGrantAsync(
+            request.LegalBasis, request.Purpose, request.ExpiresAt, request.Terms, GrantBasis.KindLegalBasis, request.GranteeDepartment, caller, directory, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
-        if (grantee.Id == caller.Department.Id)
-        {
-            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
-                $"granteeDepartment {caller.Department.Code} is the caller's own department");
-        }
-
         var kind = RecordKind.Id(request.Kind!);
-        var sent = await caller.Signer.Grants.GrantKindAsync(kind, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
+        var sent = await caller.Signer.Grants.GrantKindAsync(kind, granteeId, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
         return Created(sent, kind, terms!);
     }
 
@@ -302,6 +260,45 @@ public static class GrantsApi
         => sent.IsSuccess
             ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
             : ChainProblems.From(sent.Error);
+
+    /// <summary>
+    /// What both legal-basis routes read alike, in this order: the legal basis, purpose and expiry, the terms, and a grantee
+    /// department other than the caller's.
+    /// </summary>
+    private static async Task<(Digest LegalBasis, GrantTerms? Terms, uint GranteeId, ProblemHttpResult? Problem)> ReadLegalBasisGrantAsync(
+        string? legalBasisText, int? purpose, DateTimeOffset? expiresAt, GrantTermsRequest? termsRequest, GrantBasis basis, string? granteeCode,
+        ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(legalBasisText, out var legalBasis, out var error))
+        {
+            return (default, null, 0, Problems.Problems.InvalidDigest($"legalBasis: {error}"));
+        }
+
+        if (CommonProblem(purpose, expiresAt) is { } invalid)
+        {
+            return (default, null, 0, invalid);
+        }
+
+        var (terms, termsProblem) = ReadTerms(termsRequest, basis);
+        if (termsProblem is not null)
+        {
+            return (default, null, 0, termsProblem);
+        }
+
+        var grantee = await GranteeAsync(granteeCode, directory, cancellationToken);
+        if (grantee.Problem is { } problem)
+        {
+            return (default, null, 0, problem);
+        }
+
+        if (grantee.Id == caller.Department.Id)
+        {
+            return (default, null, 0, Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
+                $"granteeDepartment {caller.Department.Code} is the caller's own department"));
+        }
+
+        return (legalBasis, terms, grantee.Id, null);
+    }
 
     private static async Task<(uint Id, ProblemHttpResult? Problem)> GranteeAsync(string? code, DepartmentDirectory directory, CancellationToken cancellationToken)
     {
