@@ -119,27 +119,13 @@ public static class RecordsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(
         string digest, ClaimsPrincipal user, HttpResponse response, [FromServices] RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
     {
-        if (store is null)
-        {
-            return RecordProblems.NotConfigured();
-        }
-
-        if (!Digest.TryParse(digest, out var parsed, out var error))
-        {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
-        }
-
-        var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
+        var (record, problem) = await OwnRecordAsync(digest, user, store, departments, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var record = await store.GetAsync(parsed, cancellationToken);
-        if (record is null || record.Department != department)
-        {
-            return RecordProblems.NotFound(parsed);
-        }
+        var parsed = record!.Digest;
 
         if (record.Content is not { } content)
         {
@@ -156,30 +142,43 @@ public static class RecordsApi
     public static async Task<Results<Ok<RecordErasedResponse>, ProblemHttpResult>> Erase(
         string digest, ClaimsPrincipal user, [FromServices] RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
     {
-        if (store is null)
-        {
-            return RecordProblems.NotConfigured();
-        }
-
-        if (!Digest.TryParse(digest, out var parsed, out var error))
-        {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
-        }
-
-        var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
+        var (record, problem) = await OwnRecordAsync(digest, user, store, departments, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var record = await store.GetAsync(parsed, cancellationToken);
-        if (record is null || record.Department != department)
+        var parsed = record!.Digest;
+
+        var erasedAt = await store!.EraseAsync(parsed, cancellationToken);
+        return TypedResults.Ok(new RecordErasedResponse(parsed, erasedAt!.Value));
+    }
+
+    /// <summary>
+    /// The record a route names, when it belongs to the caller's department: a store that is configured, a digest that
+    /// parses, a caller with a department, and a record of that department (another department's record is not found).
+    /// </summary>
+    private static async Task<(Application.Records.StoredRecord? Record, ProblemHttpResult? Problem)> OwnRecordAsync(
+        string digest, ClaimsPrincipal user, RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
+    {
+        if (store is null)
         {
-            return RecordProblems.NotFound(parsed);
+            return (null, RecordProblems.NotConfigured());
         }
 
-        var erasedAt = await store.EraseAsync(parsed, cancellationToken);
-        return TypedResults.Ok(new RecordErasedResponse(parsed, erasedAt!.Value));
+        if (!Digest.TryParse(digest, out var parsed, out var error))
+        {
+            return (null, Problems.Problems.InvalidDigest($"digest: {error}"));
+        }
+
+        var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var record = await store.GetAsync(parsed, cancellationToken);
+        return record is null || record.Department != department ? (null, RecordProblems.NotFound(parsed)) : (record, null);
     }
 
     private static bool IsPerson(string person)
