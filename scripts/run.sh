@@ -56,6 +56,11 @@ ethgov_log "starting the Hardhat node on 127.0.0.1:$RPC_PORT (log: $DATA_DIR/har
 node_modules/.bin/hardhat node --port "$RPC_PORT" > "$DATA_DIR/hardhat-node.log" 2>&1 &
 pids+=($!)
 ethgov_wait_for_rpc "$RPC_URL"
+# A block every 2 s besides one per transaction, as a QBFT network makes them (blockperiodseconds in
+# deploy/besu): a holder releases a record only once the access log has a block on top of it, and an idle
+# automining chain would never add one.
+curl -s -m 5 -H 'content-type: application/json' \
+  -d '{"jsonrpc":"2.0","id":1,"method":"evm_setIntervalMining","params":[2000]}' "$RPC_URL" > /dev/null
 
 # The dev chain starts empty every time, so the registry is deployed afresh and every node's data directory
 # (outbox, index, API keys) is reset with it.
