@@ -1,6 +1,7 @@
 using System.Globalization;
 using EthGov.Core.Merkle;
 using EthGov.Core.Receipts;
+using EthGov.Core.Revocations;
 
 namespace EthGov.Core.Verification;
 
@@ -253,7 +254,7 @@ public static class DocumentVerifier
         }
 
         return facts.Status == DocumentStatus.Revoked
-            ? Check(CheckNames.NotRevoked, CheckOutcome.Failed, $"revoked by its issuing department, reason code {facts.RevocationReason}")
+            ? Check(CheckNames.NotRevoked, CheckOutcome.Failed, $"revoked by its issuing department, reason {RevocationReasons.Describe(facts.RevocationReason)}")
             : Check(CheckNames.NotRevoked, CheckOutcome.Passed, "not revoked");
     }
 

@@ -70,7 +70,18 @@ public class DocumentVerifierTests
 
         Assert.Equal(VerdictOutcome.Revoked, verdict.Outcome);
         Assert.Equal(CheckOutcome.Failed, verdict[CheckNames.NotRevoked].Outcome);
-        Assert.Contains("reason code 7", verdict[CheckNames.NotRevoked].Detail, StringComparison.Ordinal);
+        Assert.Contains("reason court-order (7)", verdict[CheckNames.NotRevoked].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_RevokedWithAnUnlistedCode_SaysTheCodeIsUnlisted()
+    {
+        var receipt = TestReceipts.Single(seed: 460);
+        var facts = FactsFor(receipt) with { Status = DocumentStatus.Revoked, RevocationReason = 42 };
+
+        var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest) { Receipt = receipt }, facts);
+
+        Assert.Contains("reason unlisted code 42", verdict[CheckNames.NotRevoked].Detail, StringComparison.Ordinal);
     }
 
     [Fact]
