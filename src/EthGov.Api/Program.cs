@@ -144,6 +144,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthApi();
 app.MapDocumentsApi();
+app.MapRevocationReasonsApi();
 app.MapVerificationApi();
 app.MapDepartmentsApi();
 app.MapKeysApi();

@@ -20,12 +20,14 @@ public sealed record AnchorBatchRequest(string[]? Digests, DateTimeOffset? Valid
 public sealed record AnchorBatchResponse(int Accepted, int AlreadyKnown, string StatusUrlTemplate);
 
 /// <summary>Revokes a document.</summary>
-/// <param name="Reason">The department's reason code (0-65535).</param>
+/// <param name="Reason">
+/// A reason of the published list (<c>GET /api/v1/revocation-reasons</c>), by name (<c>"fraud"</c>) or by number (<c>4</c>).
+/// </param>
 /// <param name="Proof">
 /// The document's batch proof, as its link carries it (base64url of the sibling hashes), when this node did not anchor it.
 /// </param>
 /// <param name="Receipt">The document's receipt, when this node did not anchor it; it gives the batch and the proof.</param>
-public sealed record RevokeRequest(int? Reason, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
+public sealed record RevokeRequest(System.Text.Json.JsonElement? Reason, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
 
 /// <summary>Replaces a document by a newer one, anchored at once as a single document.</summary>
 /// <param name="NewDigest">The replacing document's digest.</param>

@@ -54,7 +54,7 @@ public static class DocumentsApi
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
-            .WithSummary("Revoke a document the caller's department issued, with a reason code")
+            .WithSummary("Revoke a document the caller's department issued, with a reason from /api/v1/revocation-reasons (name or number)")
             .RequireScope(ApiKeyScopes.Revoke);
         write.MapPost("/{digest}/supersession", Supersede).WithName("SupersedeDocument")
             .WithSummary("Replace a document by a newer one, anchored at once")
@@ -242,9 +242,10 @@ public static class DocumentsApi
             return Problems.Problems.InvalidDigest($"digest: {error}");
         }
 
-        if (request.Reason is not { } reason || reason is < 0 or > ushort.MaxValue)
+        var (reason, reasonProblem) = RequestedRevocationReason.Read(request.Reason);
+        if (reasonProblem is not null)
         {
-            return Problems.Problems.InvalidRequest("reason: a code from 0 to 65535 is required");
+            return reasonProblem;
         }
 
         var (stated, statedProblem) = StatedAnchorPlace.Read(request.Proof, request.Receipt, parsed, caller.Department.Id, deployment);
@@ -253,7 +254,7 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest(statedProblem);
         }
 
-        var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, (ushort)reason, stated, cancellationToken);
+        var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, reason!.Number, stated, cancellationToken);
         return revoked.Outcome is { } outcome
             ? TypedResults.Ok(new TransactionResponse(outcome.TransactionHash, outcome.BlockNumber, outcome.BlockTime))
             : ProblemOf(revoked.Failure!);

@@ -9,7 +9,7 @@ internal static class Examples
     {
         "AnchorDocument" => $$"""{ "digest": {{Digest}}, "validUntil": "2030-12-31T00:00:00Z" }""",
         "AnchorDocumentBatch" => $$"""{ "digests": [{{Digest}}, "0x60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"] }""",
-        "RevokeDocument" => """{ "reason": 3 }""",
+        "RevokeDocument" => """{ "reason": "withdrawn" }""",
         "SupersedeDocument" => """{ "newDigest": "0x60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752" }""",
         "Verify" => $$"""{ "digest": {{Digest}} }""",
         "Propose" => """{ "kind": "suspend-department", "department": "TRANSPORT" }""",
@@ -49,7 +49,7 @@ internal static class Examples
             { "name": "issuer-known", "outcome": "passed", "detail": "issued by department 1 (CIVIL, Civil Registry Office)" },
             { "name": "issuer-status", "outcome": "passed", "detail": "the department is active" },
             { "name": "key-not-compromised", "outcome": "passed", "detail": "anchored by key 1 of the department, never reported compromised" },
-            { "name": "not-revoked", "outcome": "failed", "detail": "revoked by its issuing department, reason code 3" },
+            { "name": "not-revoked", "outcome": "failed", "detail": "revoked by its issuing department, reason withdrawn (3)" },
             { "name": "not-expired", "outcome": "passed", "detail": "no expiry" },
             { "name": "not-superseded", "outcome": "passed", "detail": "no newer document replaces it" },
             { "name": "receipt-matches-chain", "outcome": "skipped", "detail": "no receipt given" },
@@ -59,7 +59,7 @@ internal static class Examples
           "department": "CIVIL",
           "facts": {
             "status": "revoked", "departmentId": 1, "departmentName": "Civil Registry Office", "departmentStatus": "active",
-            "anchoredAt": "2026-11-27T05:14:46+00:00", "anchoredBlock": 14, "revocationReason": 3,
+            "anchoredAt": "2026-11-27T05:14:46+00:00", "anchoredBlock": 14, "revocationReason": 3, "revocationReasonName": "withdrawn",
             "transactionHash": "0x33dfe4f2f2b4050d19da3b37044ce2f49c7f5691c66884d0f4b16116239f0108"
           }
         }

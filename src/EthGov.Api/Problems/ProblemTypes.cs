@@ -21,6 +21,9 @@ public static class ProblemTypes
     /// <summary>A time the chain cannot hold: before 1970-01-01 (the chain counts seconds from then).</summary>
     public const string TimeOutOfRange = "time-out-of-range";
 
+    /// <summary>A revocation reason that is neither a name nor a number of the published list (/api/v1/revocation-reasons).</summary>
+    public const string UnknownRevocationReason = "unknown-revocation-reason";
+
     /// <summary>A paging cursor this list did not hand out.</summary>
     public const string InvalidCursor = "invalid-cursor";
 

@@ -9,6 +9,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
+using EthGov.Core.Revocations;
 using EthGov.Core.Verification;
 
 namespace EthGov.Api.Verification;
@@ -98,6 +99,7 @@ public sealed class DocumentVerification(
             anchored ? transaction : null)
         {
             KeyCompromisedSince = anchored ? f.KeyCompromisedSince : null,
+            RevocationReasonName = f.Status == DocumentStatus.Revoked ? RevocationReasons.Find(f.RevocationReason)?.Name : null,
         };
     }
 }

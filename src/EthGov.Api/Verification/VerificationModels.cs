@@ -38,6 +38,12 @@ public sealed record DocumentFacts(
 {
     /// <summary>When the key that anchored the document was reported compromised, if it was.</summary>
     public DateTimeOffset? KeyCompromisedSince { get; init; }
+
+    /// <summary>
+    /// The name of <see cref="RevocationReason"/> on the published list (<c>GET /api/v1/revocation-reasons</c>), when revoked
+    /// with a listed code; null for a code nobody listed.
+    /// </summary>
+    public string? RevocationReasonName { get; init; }
 }
 
 /// <summary>The chain state a verdict rests on.</summary>
