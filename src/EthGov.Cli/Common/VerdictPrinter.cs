@@ -1,4 +1,5 @@
 using EthGov.Application.Verification;
+using EthGov.Core.Revocations;
 using EthGov.Core.Verification;
 
 namespace EthGov.Cli.Common;
@@ -10,7 +11,9 @@ public static class VerdictPrinter
     public static int Print(CliOutput output, VerificationReport report)
     {
         var (verdict, facts) = (report.Verdict, report.Facts);
-        output.Result(new { outcome = verdict.Outcome, checks = verdict.Checks, facts }, () =>
+        // The name of a listed reason beside the facts' number, as the API's verdict gives it.
+        var revocationReasonName = facts.Status == DocumentStatus.Revoked ? RevocationReasons.Find(facts.RevocationReason)?.Name : null;
+        output.Result(new { outcome = verdict.Outcome, checks = verdict.Checks, facts, revocationReasonName }, () =>
         [
             Headline(verdict.Outcome),
             .. verdict.Checks.Select(c => $"  [{Mark(c.Outcome)}] {c.Name,-22} {c.Detail}"),
