@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EthGov.Page.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,8 +50,27 @@ public sealed class LanguageTests(PageFixture fixture)
         await page.Locator("#lang-switch").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("已撤销");
-        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("撤销原因代码：3");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("撤销原因：签发部门撤回。");
+        await Expect(page.Locator(".revocation-reason")).ToHaveTextAsync("签发部门撤回（代码 3）");
         await Screenshots.SaveAsync(page, "revoked-zh-CN");
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task RevocationReasons_ThePageTitlesEveryPublishedReason_AsTheApiDoes(string language)
+    {
+        var page = await fixture.NewPageAsync(language);
+        await page.GotoAsync(fixture.Api.Url("/"));
+
+        var published = await page.EvaluateAsync<JsonElement>("async () => (await fetch('/api/v1/revocation-reasons')).json()");
+        var names = published.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToArray();
+        var shown = await page.EvaluateAsync<string[]>(
+            "async ([language, names]) => { const i18n = await import('/js/i18n.js'); i18n.setLanguage(language); return names.map((n) => i18n.t(`reason.${n}`)); }",
+            new object[] { language, names });
+
+        Assert.Equal(EthGov.Core.Revocations.RevocationReasons.All.Count, names.Length);
+        Assert.Equal(published.EnumerateArray().Select(r => r.GetProperty("title").GetProperty(language).GetString()), shown);
     }
 
     [Fact]

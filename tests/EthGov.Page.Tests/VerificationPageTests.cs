@@ -73,10 +73,27 @@ public sealed class VerificationPageTests(PageFixture fixture)
 
         await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "revoked");
         await Expect(page.Locator("#verdict-title")).ToHaveTextAsync("Revoked");
-        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("Reason code: 7");
-        await Expect(page.Locator(".revocation-reason")).ToHaveTextAsync("7");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("Reason: Annulled by a court or on appeal.");
+        await Expect(page.Locator(".revocation-reason")).ToHaveTextAsync("Annulled by a court or on appeal (code 7)");
         await Expect(page.Locator(".check[data-check='not-revoked']")).ToHaveAttributeAsync("data-outcome", "failed");
         await Screenshots.SaveAsync(page, "revoked");
+    }
+
+    [Fact]
+    public async Task RevokedWithACodeNobodyListed_ShowsTheBareCode()
+    {
+        // The registry takes any uint16: another client may record a code the published list does not have.
+        var digest = PageFixture.DigestOf(PageFixture.NewDocument("Fishing licence"));
+        var civil = fixture.Chain.ClientFor(1).Documents;
+        (await civil.AnchorAsync(digest)).Unwrap();
+        (await civil.RevokeAsync(digest, 42)).Unwrap();
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(fixture.Api.Url($"/v/{digest}"));
+
+        await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "revoked");
+        await Expect(page.Locator(".verdict-summary")).ToContainTextAsync("Reason: code 42, which is not on the published list.");
+        await Expect(page.Locator(".revocation-reason")).ToHaveTextAsync("code 42, which is not on the published list");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public static class RevocationReasons
 
     /// <summary>The holder asked for it, or gave the document up.</summary>
     public static RevocationReason HolderRequest { get; } = Reason(5, "holder-request",
-        "At the holder's request", "应持有人申请",
+        "At the holder’s request", "应持有人申请",
         "The holder asked for the revocation or surrendered the document.", "持有人申请撤销或已交回该文件。");
 
     /// <summary>The holder no longer meets the conditions the document was issued under.</summary>

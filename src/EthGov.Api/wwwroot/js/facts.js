@@ -16,6 +16,7 @@ export function factsOf(response) {
     // The API leaves out absent values: for an anchored document no validUntil means no expiry.
     validUntil: anchored ? facts.validUntil ?? null : undefined,
     revocationReason: facts.revocationReason,
+    revocationReasonName: facts.revocationReasonName,
     keyCompromisedSince: facts.keyCompromisedSince,
     successor: facts.successor,
     transactionHash: facts.transactionHash,

@@ -11,12 +11,22 @@ function time(iso) {
   return el('time', { datetime: iso, title: iso }, formatTime(iso));
 }
 
+// A revocation reason in the page's language: the published reason's title, or the bare code when it is not listed.
+function reasonOf(facts) {
+  if (facts.revocationReason === undefined) {
+    return '?';
+  }
+  return facts.revocationReasonName
+    ? t(`reason.${facts.revocationReasonName}`)
+    : t('reason.unlisted', { code: facts.revocationReason });
+}
+
 function summaryOf(facts) {
   switch (facts.outcome) {
     case 'valid':
       return facts.departmentName ? t('summary.valid', { department: facts.departmentName }) : t('summary.validNoName');
     case 'revoked':
-      return t('summary.revoked', { reason: facts.revocationReason ?? '?' });
+      return t('summary.revoked', { reason: reasonOf(facts) });
     case 'expired':
       return facts.validUntil ? t('summary.expired', { date: formatDate(facts.validUntil) }) : t('summary.expiredNoDate');
     case 'key-compromised':
@@ -71,7 +81,8 @@ export function details(facts, receiptLink, fileName) {
     rows.push(...row(t('facts.keyCompromisedSince'), el('strong', { class: 'key-compromised-since' }, time(facts.keyCompromisedSince))));
   }
   if (facts.revocationReason !== undefined) {
-    rows.push(...row(t('facts.revocationReason'), el('strong', { class: 'revocation-reason' }, String(facts.revocationReason))));
+    const text = facts.revocationReasonName ? t('reason.code', { reason: reasonOf(facts), code: facts.revocationReason }) : reasonOf(facts);
+    rows.push(...row(t('facts.revocationReason'), el('strong', { class: 'revocation-reason', dataset: { reason: facts.revocationReasonName ?? '' } }, text)));
   }
   if (facts.successor) {
     rows.push(...row(t('facts.successor'), el('a', { href: `/v/${facts.successor}`, class: 'digest' }, facts.successor)));
