@@ -18,6 +18,11 @@ import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
  * A document inside a batch is revoked or superseded on its own through a per-department leaf record,
  * keyed by (department, digest). Callers that prove batch membership themselves and read {records} apply
  * exactly this rule to the raw facts.
+ * Revocation reasons: `reason` is a code of EthGov's published list (docs/contracts.md, "Revocation reasons";
+ * served at `GET /api/v1/revocation-reasons`), in the spirit of RFC 5280's CRL reasons:
+ * 0 unspecified, 1 issued-in-error, 2 replaced, 3 withdrawn, 4 fraud, 5 holder-request, 6 entitlement-ended,
+ * 7 court-order, 8 lost-or-stolen. The registry stores any `uint16` unchecked, so the list grows without an
+ * upgrade; clients send listed codes and read any other as unlisted. Numbers are appended, never reused.
  */
 interface IDocumentRegistry {
     /// @dev Appended to, never reordered.
@@ -100,7 +105,7 @@ interface IDocumentRegistry {
     /// @param digest The document digest.
     /// @param departmentId The issuing department.
     /// @param root The batch root; zero for a singly anchored document.
-    /// @param reason Application-defined reason code.
+    /// @param reason A code of the published revocation reasons (see the contract's notes).
     event DocumentRevoked(bytes32 indexed digest, uint32 indexed departmentId, bytes32 indexed root, uint16 reason);
 
     /// @notice A department replaced one of its documents by a new one, anchored singly.
@@ -144,7 +149,7 @@ interface IDocumentRegistry {
     /**
      * @notice Revokes a document the caller's department anchored singly.
      * @param digest The document digest.
-     * @param reason Application-defined reason code.
+     * @param reason A code of the published revocation reasons (see the contract's notes).
      */
     function revoke(bytes32 digest, uint16 reason) external;
 
@@ -153,7 +158,7 @@ interface IDocumentRegistry {
      * @param root The batch root (anchored by the caller's department).
      * @param digest The document digest (the leaf value).
      * @param proof The StandardMerkleTree proof of `digest` under `root`.
-     * @param reason Application-defined reason code.
+     * @param reason A code of the published revocation reasons (see the contract's notes).
      */
     function revokeInBatch(bytes32 root, bytes32 digest, bytes32[] calldata proof, uint16 reason) external;
 
@@ -223,7 +228,7 @@ interface IDocumentRegistry {
      * @notice {revoke} on behalf of `signer`, who signed
      * `Revoke(bytes32 digest,uint16 reason,uint256 nonce,uint256 deadline)`.
      * @param digest The document digest.
-     * @param reason Application-defined reason code.
+     * @param reason A code of the published revocation reasons (see the contract's notes).
      * @param signer An active signer of the issuing department.
      * @param deadline Unix time after which the signature is refused.
      * @param signature 65-byte ECDSA signature.

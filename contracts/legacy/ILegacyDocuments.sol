@@ -13,7 +13,7 @@ interface ILegacyDocuments {
     /// @param digest The document digest.
     /// @param departmentId This registry's id of the issuing department.
     /// @param root The 1.x batch root; zero for a document anchored singly in 1.x.
-    /// @param reason Application-defined reason code.
+    /// @param reason A code of the published revocation reasons (see {IDocumentRegistry}).
     event LegacyDocumentRevoked(bytes32 indexed digest, uint32 indexed departmentId, bytes32 indexed root, uint16 reason);
 
     /// @dev This registry was deployed without a 1.x registry.
@@ -32,7 +32,7 @@ interface ILegacyDocuments {
      * @param root The 1.x batch root, or zero for a document anchored singly in 1.x.
      * @param digest The document digest.
      * @param proof The StandardMerkleTree proof of `digest` under `root` (empty when `root` is zero).
-     * @param reason Application-defined reason code.
+     * @param reason A code of the published revocation reasons (see {IDocumentRegistry}).
      */
     function revokeLegacy(bytes32 root, bytes32 digest, bytes32[] calldata proof, uint16 reason) external;
 
