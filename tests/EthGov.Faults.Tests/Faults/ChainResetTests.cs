@@ -121,7 +121,7 @@ public sealed class ChainResetTests(ITestOutputHelper output)
 
             // revokeInBatch, revoke (a lone document), supersedeInBatch, then supersede of the single new document.
             (await http.PostAsJsonAsync($"/api/v1/documents/{batch[2]}/revocation", new { reason = 7 })).EnsureSuccessStatusCode();
-            (await http.PostAsJsonAsync($"/api/v1/documents/{lone}/revocation", new { reason = 9 })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/api/v1/documents/{lone}/revocation", new { reason = "lost-or-stolen" })).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync($"/api/v1/documents/{batch[5]}/supersession", new { newDigest = successor })).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync($"/api/v1/documents/{successor}/supersession", new { newDigest = lastSuccessor })).EnsureSuccessStatusCode();
             Assert.Equal(
