@@ -33,7 +33,7 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
             ? AuditCheck.Pass("entry-hash", $"the access entry hashes to {hash}, as stated")
             : AuditCheck.Fail("entry-hash", $"the access entry hashes to {hash}, the file states {evidence.EntryHash}"));
         checks.Add(MerkleTree.Verify(evidence.Log.Root, hash, [.. evidence.Log.Proof])
-            ? AuditCheck.Pass("log-inclusion", $"the entry's proof ({evidence.Log.Proof.Count} steps) leads to root {evidence.Log.Root}")
+            ? AuditCheck.Pass("log-inclusion", $"the entry's proof ({evidence.Log.Proof.Count} step(s)) leads to root {evidence.Log.Root}")
             : AuditCheck.Fail("log-inclusion", $"the entry's proof does not lead to root {evidence.Log.Root}"));
         checks.Add(RequestBody(evidence));
         checks.Add(ContentDigest(evidence));
