@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using EthGov.Api.Configuration;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Nodes;
@@ -18,7 +16,7 @@ namespace EthGov.Api.Exchanges;
 /// </summary>
 public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
 {
-    private static readonly JsonSerializerOptions s_indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly string[] s_responseFields = ["Content-Digest", "Signature-Input", "Signature"];
 
     /// <summary>The folder the files are written to.</summary>
     public string Folder { get; } = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "evidence");
@@ -26,72 +24,48 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
     /// <summary>The file of <paramref name="requestId"/>.</summary>
     public string PathOf(Digest requestId) => Path.Combine(Folder, $"{requestId}.json");
 
-    /// <summary>Writes the evidence of one release (replacing one written by an attempt that crashed before it was verified), flushed to disk.</summary>
+    /// <summary>
+    /// Writes the evidence of one release of <paramref name="records"/> (replacing one written by an attempt that crashed
+    /// before it was verified), flushed to disk, in the one format <see cref="EvidenceJson"/> reads and writes.
+    /// </summary>
     public async Task WriteAsync(
-        ExchangeRecord exchange, AccessEntry entry, SentRequest request, NodeResponse response, Digest contentDigest, CancellationToken cancellationToken)
+        ExchangeRecord exchange, AccessEntry entry, SentRequest request, NodeResponse response, Digest contentDigest, IReadOnlyList<Digest> records,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        var evidence = new JsonObject
-        {
-            ["entry"] = new JsonObject
-            {
-                ["chainId"] = entry.ChainId,
-                ["registry"] = entry.Registry,
-                ["grantId"] = entry.GrantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["recordId"] = entry.RecordId.ToString(),
-                ["holder"] = entry.Holder,
-                ["grantee"] = entry.Grantee,
-                ["requestId"] = entry.RequestId.ToString(),
-                ["queryDigest"] = entry.QueryDigest.ToString(),
-                ["hash"] = entry.Hash().ToString(),
-            },
-            ["log"] = new JsonObject
-            {
-                ["root"] = exchange.LogRoot?.ToString(),
-                ["proof"] = new JsonArray([.. exchange.LogProof.Select(p => (JsonNode)p.ToString())]),
-                ["transactionHash"] = exchange.LogTransaction,
-                ["blockNumber"] = exchange.LogBlock,
-            },
-            ["request"] = new JsonObject
-            {
-                ["method"] = "POST",
-                ["authority"] = request.Url.Authority,
-                ["path"] = request.Url.AbsolutePath,
-                ["headers"] = Headers(request.Headers),
-                ["bodyBase64"] = Convert.ToBase64String(request.Body),
-            },
-            ["response"] = new JsonObject
-            {
-                ["status"] = response.Status,
-                ["headers"] = new JsonObject
-                {
-                    ["content-digest"] = response.Header("Content-Digest"),
-                    ["signature-input"] = response.Header("Signature-Input"),
-                    ["signature"] = response.Header("Signature"),
-                },
-                ["bodyDigest"] = new Digest(System.Security.Cryptography.SHA256.HashData(response.Body)).ToString(),
-            },
-            ["contentDigest"] = contentDigest.ToString(),
-        };
+        ArgumentNullException.ThrowIfNull(records);
+        var evidence = new ExchangeEvidence(
+            entry,
+            entry.Hash(),
+            new EvidenceLog(exchange.LogRoot ?? Digest.Zero, exchange.LogProof, exchange.LogTransaction, exchange.LogBlock ?? 0),
+            new EvidenceRequest("POST", request.Url.Authority, request.Url.AbsolutePath, Lowercase(request.Headers), request.Body),
+            new EvidenceResponse(
+                response.Status,
+                Lowercase(s_responseFields
+                    .Where(name => response.Header(name) is not null)
+                    .Select(name => KeyValuePair.Create(name, response.Header(name)!))),
+                new Digest(System.Security.Cryptography.SHA256.HashData(response.Body))),
+            contentDigest,
+            records);
 
         Directory.CreateDirectory(Folder);
         var path = PathOf(exchange.RequestId);
         var temporary = path + ".tmp";
         await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
         {
-            await JsonSerializer.SerializeAsync(file, evidence, s_indented, cancellationToken);
+            await file.WriteAsync(EvidenceJson.Write(evidence), cancellationToken);
             file.Flush(flushToDisk: true);
         }
 
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static JsonObject Headers(IEnumerable<KeyValuePair<string, string>> headers)
+    private static Dictionary<string, string> Lowercase(IEnumerable<KeyValuePair<string, string>> headers)
     {
-        var written = new JsonObject();
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in headers)
         {
             written[name.ToLowerInvariant()] = value;

@@ -157,7 +157,7 @@ public sealed class ExchangeWorker(
             return;
         }
 
-        await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, cancellationToken);
+        await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, [.. opened.Records.Select(r => r.Digest)], cancellationToken);
         if (store.MarkVerified(exchange.Id, retainUntil))
         {
             signal.ExchangesDue();

@@ -236,6 +236,7 @@ internal static class Schema
         ("api_keys", "last_used_at", "INTEGER"),
         ("batches", "registry", "TEXT"),
         ("batches", "issuer", "INTEGER"),
+        ("releases", "log_proof", "BLOB"),
     ];
 
     /// <summary>

@@ -15,6 +15,16 @@ public static class NodeNetwork
     public static NetworkVerifier VerifierFor(CliContext context, RegistryClient client, Deployment deployment)
         => new(ProofsFor(context, client, deployment), new ProofCache());
 
+    /// <summary>A verifier that asks issuer nodes, for the registry <paramref name="registry"/> on chain <paramref name="chainId"/>.</summary>
+    public static NetworkVerifier VerifierFor(CliContext context, RegistryClient client, ulong chainId, string registry)
+        => new(
+            new IssuerProofs(
+                new NodeDirectory(client.Departments),
+                new NodeClient(new NodeClientOptions { AllowPrivateAddresses = context.AllowPrivateNodes }),
+                chainId,
+                registry),
+            new ProofCache());
+
     /// <summary>Asks the departments' nodes for batch proofs.</summary>
     public static IssuerProofs ProofsFor(CliContext context, RegistryClient client, Deployment deployment)
         => new(

@@ -40,6 +40,12 @@ public sealed record JournaledRelease(
     DateTimeOffset ReleasedAt,
     DateTimeOffset? AcknowledgedAt)
 {
+    /// <summary>The access entry's proof in <see cref="LogRoot"/>, as the grantee showed it (kept for audits).</summary>
+    public IReadOnlyList<Digest> LogProof { get; init; } = [];
+
+    /// <summary>False for a release journaled before proofs were kept: its inclusion cannot be rechecked from the journal.</summary>
+    public bool HasLogProof { get; init; } = true;
+
     /// <summary>True once the grantee acknowledged it: the entry's log is used up.</summary>
     public bool IsAcknowledged => AcknowledgedAt is not null;
 

@@ -19,7 +19,7 @@ public sealed class ReleaseJournal : IDisposable
 
     private const string Columns = """
         entry_hash, request_id, grant_id, record_id, holder, grantee, query_digest, log_root, log_block, content_digest,
-        media_type, enc, ciphertext, released_at, acknowledged_at
+        media_type, enc, ciphertext, released_at, acknowledged_at, log_proof
         """;
 
     private readonly Database _database;
@@ -175,7 +175,7 @@ public sealed class ReleaseJournal : IDisposable
         command.Transaction = transaction;
         command.CommandText = $"""
             INSERT INTO releases ({Columns})
-            VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL)
+            VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL, $proof)
             """;
         command.Parameters.AddWithValue("$entry", release.EntryHash.ToArray());
         command.Parameters.AddWithValue("$request", release.RequestId.ToArray());
@@ -191,6 +191,7 @@ public sealed class ReleaseJournal : IDisposable
         command.Parameters.AddWithValue("$enc", release.Enc);
         command.Parameters.AddWithValue("$ciphertext", release.Ciphertext);
         command.Parameters.AddWithValue("$released", release.ReleasedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$proof", DigestSequence.Pack(release.LogProof));
         command.ExecuteNonQuery();
         using var count = connection.CreateCommand();
         count.Transaction = transaction;
@@ -270,7 +271,11 @@ public sealed class ReleaseJournal : IDisposable
         (byte[])reader[11],
         (byte[])reader[12],
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
-        reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
+        reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)))
+    {
+        LogProof = reader.IsDBNull(15) ? [] : DigestSequence.Unpack((byte[])reader[15]),
+        HasLogProof = !reader.IsDBNull(15),
+    };
 
     private sealed record PendingAppend(JournaledRelease Release, int MaxFetches)
     {

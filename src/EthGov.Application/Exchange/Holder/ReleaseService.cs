@@ -75,7 +75,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         var release = new JournaledRelease(
             passed.EntryHash, request.RequestId, passed.Grant.Id, request.RecordId, passed.Holder, passed.Sender.Grantee, request.QueryDigest,
             request.Log.Root, passed.LogBlock, content.Digest, content.MediaType, sealedContent.EncapsulatedKey, sealedContent.Ciphertext,
-            _time.GetUtcNow(), null);
+            _time.GetUtcNow(), null) { LogProof = request.Log.Proof };
         var appended = await journal.AppendAsync(release, passed.Grant.Terms.MaxFetches, cancellationToken);
         return appended.Outcome switch
         {

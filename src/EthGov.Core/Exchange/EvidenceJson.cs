@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EthGov.Core.Digests;
+
+namespace EthGov.Core.Exchange;
+
+/// <summary>
+/// The evidence file's JSON, written by the grantee's node and read by <c>ethgov audit verify</c>: one writer and one
+/// reader, so the two cannot drift. Reading is strict: a member missing or of the wrong form is an
+/// <see cref="InvalidDataException"/> naming it.
+/// </summary>
+public static class EvidenceJson
+{
+    /// <summary>Largest evidence file read (a request body carries at most a sealed query and a proof).</summary>
+    public const int MaxBytes = 1 << 20;
+
+    private static readonly JsonSerializerOptions s_indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The file's bytes (UTF-8, indented).</summary>
+    public static byte[] Write(ExchangeEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var entry = evidence.Entry;
+        var written = new JsonObject
+        {
+            ["format"] = ExchangeEvidence.Format,
+            ["entry"] = new JsonObject
+            {
+                ["chainId"] = entry.ChainId,
+                ["registry"] = entry.Registry,
+                ["grantId"] = entry.GrantId.ToString(CultureInfo.InvariantCulture),
+                ["recordId"] = entry.RecordId.ToString(),
+                ["holder"] = entry.Holder,
+                ["grantee"] = entry.Grantee,
+                ["requestId"] = entry.RequestId.ToString(),
+                ["queryDigest"] = entry.QueryDigest.ToString(),
+                ["hash"] = evidence.EntryHash.ToString(),
+            },
+            ["log"] = new JsonObject
+            {
+                ["root"] = evidence.Log.Root.ToString(),
+                ["proof"] = Digests(evidence.Log.Proof),
+                ["transactionHash"] = evidence.Log.TransactionHash,
+                ["blockNumber"] = evidence.Log.BlockNumber,
+            },
+            ["request"] = new JsonObject
+            {
+                ["method"] = evidence.Request.Method,
+                ["authority"] = evidence.Request.Authority,
+                ["path"] = evidence.Request.Path,
+                ["headers"] = Fields(evidence.Request.Headers),
+                ["bodyBase64"] = Convert.ToBase64String(evidence.Request.Body),
+            },
+            ["response"] = new JsonObject
+            {
+                ["status"] = evidence.Response.Status,
+                ["headers"] = Fields(evidence.Response.Headers),
+                ["bodyDigest"] = evidence.Response.BodyDigest.ToString(),
+            },
+            ["contentDigest"] = evidence.ContentDigest.ToString(),
+            ["records"] = Digests(evidence.Records),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(written, s_indented);
+    }
+
+    /// <summary>Reads an evidence file's bytes.</summary>
+    /// <exception cref="InvalidDataException">Not an evidence file, or a member missing or malformed (the message names it).</exception>
+    public static ExchangeEvidence Read(ReadOnlySpan<byte> json)
+    {
+        if (json.Length > MaxBytes)
+        {
+            throw new InvalidDataException($"an evidence file is at most {MaxBytes} bytes");
+        }
+
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"not JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException("an evidence file is a JSON object");
+            }
+
+            if (root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() != ExchangeEvidence.Format)
+            {
+                throw new InvalidDataException($"format \"{format.GetString()}\" is not {ExchangeEvidence.Format}");
+            }
+
+            var e = Member(root, "entry", JsonValueKind.Object);
+            AccessEntry entry;
+            try
+            {
+                entry = new AccessEntry(
+                    Number<ulong>(e, "entry.chainId"),
+                    Text(e, "entry.registry"),
+                    BigInteger.TryParse(Text(e, "entry.grantId"), NumberStyles.None, CultureInfo.InvariantCulture, out var grant)
+                        ? grant : throw new InvalidDataException("entry.grantId is not a decimal number"),
+                    DigestOf(e, "entry.recordId"),
+                    Number<uint>(e, "entry.holder"),
+                    Number<uint>(e, "entry.grantee"),
+                    DigestOf(e, "entry.requestId"),
+                    DigestOf(e, "entry.queryDigest"));
+            }
+            catch (Exception ex) when (ex is ArgumentException)
+            {
+                throw new InvalidDataException($"entry: {ex.Message}");
+            }
+
+            var l = Member(root, "log", JsonValueKind.Object);
+            var log = new EvidenceLog(
+                DigestOf(l, "log.root"),
+                DigestList(l, "log.proof", LogInclusion.MaxProofLength),
+                l.TryGetProperty("transactionHash", out var tx) && tx.ValueKind == JsonValueKind.String ? tx.GetString() : null,
+                Number<ulong>(l, "log.blockNumber"));
+
+            var q = Member(root, "request", JsonValueKind.Object);
+            byte[] body;
+            try
+            {
+                body = Convert.FromBase64String(Text(q, "request.bodyBase64"));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException("request.bodyBase64 is not base64");
+            }
+
+            var request = new EvidenceRequest(Text(q, "request.method"), Text(q, "request.authority"), Text(q, "request.path"), FieldsOf(q, "request.headers"), body);
+            var r = Member(root, "response", JsonValueKind.Object);
+            var response = new EvidenceResponse(Number<int>(r, "response.status"), FieldsOf(r, "response.headers"), DigestOf(r, "response.bodyDigest"));
+            var records = root.TryGetProperty("records", out _) ? DigestList(root, "records", 10_000) : [];
+            return new ExchangeEvidence(entry, DigestOf(e, "entry.hash"), log, request, response, DigestOf(root, "contentDigest"), records);
+        }
+    }
+
+    private static JsonArray Digests(IEnumerable<Digest> digests) => [.. digests.Select(d => (JsonNode)d.ToString())];
+
+    private static JsonObject Fields(IReadOnlyDictionary<string, string> fields)
+    {
+        var written = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            written[name.ToLowerInvariant()] = value;
+        }
+
+        return written;
+    }
+
+    private static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    private static JsonElement Member(JsonElement parent, string path, JsonValueKind kind)
+        => parent.TryGetProperty(Leaf(path), out var member) && member.ValueKind == kind
+            ? member
+            : throw new InvalidDataException($"{path} is missing or not a{(kind == JsonValueKind.Object ? "n object" : kind == JsonValueKind.Array ? "n array" : kind == JsonValueKind.Number ? " number" : " string")}");
+
+    private static string Text(JsonElement parent, string path) => Member(parent, path, JsonValueKind.String).GetString()!;
+
+    private static T Number<T>(JsonElement parent, string path)
+        where T : IBinaryInteger<T>
+    {
+        var member = Member(parent, path, JsonValueKind.Number);
+        return T.TryParse(member.GetRawText(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidDataException($"{path} is not a whole number in range");
+    }
+
+    private static Digest DigestOf(JsonElement parent, string path)
+        => Digest.TryParse(Text(parent, path), out var digest) ? digest : throw new InvalidDataException($"{path} is not a digest (0x + 64 hex digits)");
+
+    private static Digest[] DigestList(JsonElement parent, string path, int max)
+    {
+        var list = Member(parent, path, JsonValueKind.Array);
+        if (list.GetArrayLength() > max)
+        {
+            throw new InvalidDataException($"{path} has more than {max} elements");
+        }
+
+        var digests = new Digest[list.GetArrayLength()];
+        int i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            digests[i++] = item.ValueKind == JsonValueKind.String && Digest.TryParse(item.GetString(), out var d)
+                ? d
+                : throw new InvalidDataException($"{path}[{i - 1}] is not a digest");
+        }
+
+        return digests;
+    }
+
+    private static Dictionary<string, string> FieldsOf(JsonElement parent, string path)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in Member(parent, path, JsonValueKind.Object).EnumerateObject())
+        {
+            if (member.Value.ValueKind == JsonValueKind.String)
+            {
+                fields[member.Name] = member.Value.GetString()!;
+            }
+            else if (member.Value.ValueKind != JsonValueKind.Null)
+            {
+                throw new InvalidDataException($"{path}.{member.Name} is not a string");
+            }
+        }
+
+        return fields;
+    }
+}

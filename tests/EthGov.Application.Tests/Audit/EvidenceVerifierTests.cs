@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using EthGov.Application.Audit;
+using EthGov.Application.Exchange.Holder;
+using EthGov.Application.Tests.Exchange.Holder;
+using EthGov.Application.Verification;
+using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
+using EthGov.Testing;
+
+namespace EthGov.Application.Tests.Audit;
+
+/// <summary>
+/// Evidence files checked against a real Hardhat node: a genuine one (a real holder's release, real logs, real node
+/// signatures) passes every check, and each kind of tampering fails the check that concerns it, with its reason.
+/// </summary>
+public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<HolderChain>
+{
+    private const ulong ChainId = 31337;
+
+    [Fact]
+    public async Task Verify_GenuineEvidence_PassesEveryCheck()
+    {
+        var evidence = await GenuineAsync();
+
+        var verification = await VerifyAsync(evidence);
+
+        Assert.True(verification.Passed, Failures(verification));
+        Assert.Equal(
+            ["entry-hash", "log-inclusion", "request-body", "content-digest", "log-on-chain", "log-transaction", "grant", "request-signature", "response-signature", "record-anchored"],
+            verification.Checks.Select(c => c.Name));
+        Assert.Contains($"block {evidence.Log.BlockNumber}", verification["grant"]!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_AlteredEntry_FailsTheEntryHash_AndWithARestatedHash_FailsInclusion()
+    {
+        var genuine = await GenuineAsync();
+        var altered = genuine.Entry with { RecordId = Random() };
+
+        var stale = await VerifyAsync(genuine with { Entry = altered });
+        var restated = await VerifyAsync(genuine with { Entry = altered, EntryHash = altered.Hash() });
+
+        Assert.False(stale["entry-hash"]!.Passed);
+        Assert.Contains($"file states {genuine.EntryHash}", stale["entry-hash"]!.Reason, StringComparison.Ordinal);
+        Assert.True(restated["entry-hash"]!.Passed);
+        Assert.False(restated["log-inclusion"]!.Passed);
+        Assert.False(restated["request-body"]!.Passed);
+        Assert.False(restated.Passed);
+    }
+
+    [Fact]
+    public async Task Verify_AlteredProof_FailsInclusion()
+    {
+        var genuine = await GenuineAsync();
+
+        var verification = await VerifyAsync(genuine with { Log = genuine.Log with { Proof = [Random()] } });
+
+        Assert.False(verification["log-inclusion"]!.Passed);
+        Assert.Contains("does not lead to root", verification["log-inclusion"]!.Reason, StringComparison.Ordinal);
+        Assert.True(verification["entry-hash"]!.Passed);
+    }
+
+    [Fact]
+    public async Task Verify_RequestSignedWithAKeyTheGranteeDoesNotPublish_FailsTheRequestSignature()
+    {
+        var genuine = await GenuineAsync();
+        var forged = EvidenceBuilder.SignRequest(genuine.Request.Body, HolderChain.Health, chain.TransportKeys, ChainId, chain.Deployment.Registry).Request;
+
+        var verification = await VerifyAsync(genuine with { Request = forged });
+
+        Assert.False(verification["request-signature"]!.Passed);
+        Assert.StartsWith(ExchangeRefusal.InvalidSignature, verification["request-signature"]!.Reason, StringComparison.Ordinal);
+        Assert.True(verification["response-signature"]!.Passed);
+    }
+
+    [Fact]
+    public async Task Verify_ResponseSignedByAnotherNode_FailsTheResponseSignature()
+    {
+        var genuine = await GenuineAsync();
+        var release = new Release(genuine.Entry.GrantId, genuine.Entry.RecordId, genuine.Entry.RequestId, HolderChain.Civil, genuine.ContentDigest,
+            "application/json", [1], [2], genuine.Log.Root, genuine.Log.BlockNumber, DateTimeOffset.UtcNow);
+        var forged = EvidenceBuilder.SignResponse(release, HolderChain.Civil, chain.TransportKeys, ChainId, chain.Deployment.Registry);
+
+        var verification = await VerifyAsync(genuine with { Response = forged });
+
+        Assert.False(verification["response-signature"]!.Passed);
+        Assert.True(verification["request-signature"]!.Passed);
+    }
+
+    [Fact]
+    public async Task Verify_RequestBodyAlteredUnderItsSignature_FailsTheContentDigestOfTheRequest()
+    {
+        var genuine = await GenuineAsync();
+        var body = genuine.Request.Body.ToArray();
+        body[^2] ^= 1;
+
+        var verification = await VerifyAsync(genuine with { Request = genuine.Request with { Body = body } });
+
+        Assert.False(verification["request-signature"]!.Passed);
+        Assert.Contains("Content-Digest", verification["request-signature"]!.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Verify_ContentDigestChanged_FailsTheContentDigest()
+    {
+        var genuine = await GenuineAsync();
+        var other = Random();
+
+        var verification = await VerifyAsync(genuine with { ContentDigest = other, Records = [other] });
+
+        Assert.False(verification["content-digest"]!.Passed);
+        Assert.Contains($"{other} is not the record id", verification["content-digest"]!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_GrantOfAnotherGrantee_FailsTheGrant()
+    {
+        var record = await chain.IssueAsync();
+        var grantId = await chain.GrantAsync(record.Digest, grantee: HolderChain.Transport);
+        var entry = chain.Entry(grantId, record.Digest);
+        var (tree, log) = await EvidenceBuilder.LogAsync(chain.Health2, entry);
+        await chain.Node.CallAsync("evm_mine");
+        var request = EvidenceBuilder.SignRequest(EvidenceBuilder.RequestBody(entry, tree), HolderChain.Health, chain.GranteeKeys, ChainId, chain.Deployment.Registry).Request;
+        var release = new Release(grantId, record.Digest, entry.RequestId, HolderChain.Civil, record.Digest, "application/json", [1], [2], tree.Root, log.BlockNumber, DateTimeOffset.UtcNow);
+        var response = EvidenceBuilder.SignResponse(release, HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
+
+        var verification = await VerifyAsync(EvidenceBuilder.Evidence(entry, tree, log, request, response, record.Digest));
+
+        Assert.False(verification["grant"]!.Passed);
+        Assert.Contains($"names grantee {HolderChain.Transport}, not {HolderChain.Health}", verification["grant"]!.Reason, StringComparison.Ordinal);
+        Assert.True(verification["log-on-chain"]!.Passed);
+    }
+
+    [Fact]
+    public async Task Verify_LogTransactionOfAnotherRoot_FailsTheLogTransaction()
+    {
+        var genuine = await GenuineAsync();
+        var other = await GenuineAsync();
+
+        var verification = await VerifyAsync(genuine with { Log = genuine.Log with { TransactionHash = other.Log.TransactionHash } });
+
+        Assert.False(verification["log-transaction"]!.Passed);
+    }
+
+    [Fact]
+    public void Read_WhatWriteWrote_IsTheSameEvidence_AndAMissingMemberIsNamed()
+    {
+        var entry = chain.Entry(7, Random());
+        var evidence = new ExchangeEvidence(entry, entry.Hash(), new EvidenceLog(Random(), [Random(), Random()], "0x" + new string('a', 64), 12),
+            new EvidenceRequest("POST", "holder.test:8080", "/api/v1/node/releases", new Dictionary<string, string> { ["signature"] = "s" }, [1, 2, 3]),
+            new EvidenceResponse(200, new Dictionary<string, string> { ["content-digest"] = "d" }, Random()), entry.RecordId, [entry.RecordId]);
+
+        var read = EvidenceJson.Read(EvidenceJson.Write(evidence));
+        var text = System.Text.Encoding.UTF8.GetString(EvidenceJson.Write(evidence));
+
+        Assert.Equal(evidence.Entry, read.Entry);
+        Assert.Equal(evidence.Log.Proof, read.Log.Proof);
+        Assert.Equal(evidence.Request.Body, read.Request.Body);
+        Assert.Equal(evidence.Records, read.Records);
+        Assert.Equal("s", read.Request.Headers["signature"]);
+        var missing = Assert.Throws<InvalidDataException>(() => EvidenceJson.Read(System.Text.Encoding.UTF8.GetBytes(text.Replace("\"root\"", "\"rot\"", StringComparison.Ordinal))));
+        Assert.Contains("log.root", missing.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => EvidenceJson.Read("{\"entry\":"u8));
+    }
+
+    // A real release by the holder's service, logged and signed as the grantee's node does it, as the file holds it.
+    private async Task<ExchangeEvidence> GenuineAsync()
+    {
+        var record = await chain.IssueAsync();
+        var entry = chain.Entry(await chain.GrantAsync(record.Digest), record.Digest);
+        var (tree, log) = await EvidenceBuilder.LogAsync(chain.Health2, entry);
+        await chain.Node.CallAsync("evm_mine");
+        var body = EvidenceBuilder.RequestBody(entry, tree);
+        var (message, request) = EvidenceBuilder.SignRequest(body, HolderChain.Health, chain.GranteeKeys, ChainId, chain.Deployment.Registry);
+        var answer = await chain.Service.ReleaseAsync(message, body);
+        Assert.True(answer.Kind == HolderAnswerKind.Released, answer.Refusal?.Detail);
+        var response = EvidenceBuilder.SignResponse(answer.Release!.ToRelease(), HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
+        return EvidenceJson.Read(EvidenceJson.Write(EvidenceBuilder.Evidence(entry, tree, log, request, response, answer.Release.ContentDigest)));
+    }
+
+    private Task<EvidenceVerification> VerifyAsync(ExchangeEvidence evidence)
+    {
+        var reader = new RegistryClient(chain.Options, chain.Deployment.Registry);
+        return new EvidenceVerifier(
+            new AuditReads(reader.Context),
+            (digest, department, _) => ChainVerifier.VerifyAsync(reader.Documents, new VerificationQuery(digest) { DepartmentId = department })).VerifyAsync(evidence);
+    }
+
+    private static string Failures(EvidenceVerification verification)
+        => string.Join("; ", verification.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Reason}"));
+
+    private static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
+}
