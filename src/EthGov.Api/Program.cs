@@ -4,6 +4,7 @@ using EthGov.Api.ChainState;
 using EthGov.Api.Configuration;
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
+using EthGov.Api.Erasure;
 using EthGov.Api.Exchanges;
 using EthGov.Api.Grants;
 using EthGov.Api.Health;
@@ -85,6 +86,7 @@ builder.Services.AddEthGovNodes(builder.Configuration);
 builder.Services.AddEthGovRecords(builder.Configuration, deployment.ChainId);
 builder.Services.AddEthGovExchangeHolder(builder.Configuration);
 builder.Services.AddEthGovExchanges(builder.Configuration);
+builder.Services.AddEthGovErasure(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();
@@ -153,6 +155,7 @@ app.MapRecordsApi();
 app.MapNodeReleasesApi();
 app.MapRecordTimelineApi();
 app.MapExchangesApi();
+app.MapNodeErasuresApi();
 app.MapAuditApi();
 app.MapPageApi();
 app.MapQrCodeApi();

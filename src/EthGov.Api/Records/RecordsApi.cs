@@ -7,6 +7,7 @@ using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
+using EthGov.Application.Exchange.Erasure;
 using EthGov.Application.Records;
 using EthGov.Core.Digests;
 using EthGov.Core.Records;
@@ -140,7 +141,8 @@ public static class RecordsApi
 
     /// <summary>Erases a record's content.</summary>
     public static async Task<Results<Ok<RecordErasedResponse>, ProblemHttpResult>> Erase(
-        string digest, ClaimsPrincipal user, [FromServices] RecordStore? store, DepartmentDirectory departments, CancellationToken cancellationToken)
+        string digest, ClaimsPrincipal user, [FromServices] RecordStore? store, DepartmentDirectory departments, ErasureNoticeStore notices,
+        CancellationToken cancellationToken)
     {
         var (record, problem) = await OwnRecordAsync(digest, user, store, departments, cancellationToken);
         if (problem is not null)
@@ -151,6 +153,10 @@ public static class RecordsApi
         var parsed = record!.Digest;
 
         var erasedAt = await store!.EraseAsync(parsed, cancellationToken);
+
+        // Every grantee the journal shows received it is told to erase its copy; the notices are written before the answer,
+        // and the worker's catch-up writes them should the node stop in between.
+        await notices.EnqueueAsync(parsed, cancellationToken);
         return TypedResults.Ok(new RecordErasedResponse(parsed, erasedAt!.Value));
     }
 

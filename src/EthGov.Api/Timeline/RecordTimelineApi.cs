@@ -4,6 +4,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Problems;
 using EthGov.Api.Records;
+using EthGov.Application.Exchange.Erasure;
 using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Records;
 using EthGov.Core.Digests;
@@ -12,7 +13,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Timeline;
 
-/// <summary>The holder's timeline of a record it issued: grants, logged accesses and its own releases.</summary>
+/// <summary>
+/// The timeline of a record, for the department that keeps it on this node: grants, logged accesses, the holder's own
+/// releases, and the record's erasure on both sides (the holder's notices, or the notices a grantee acted on).
+/// </summary>
 public static class RecordTimelineApi
 {
     // One answer, not a paged list: a record's grants and releases are few; the bound keeps a hostile history from growing it.
@@ -29,7 +33,8 @@ public static class RecordTimelineApi
 
     /// <summary>The timeline, for the key of the department that holds the record.</summary>
     public static async Task<Results<Ok<RecordTimeline>, ProblemHttpResult>> Get(
-        string digest, HttpContext http, DepartmentDirectory directory, IndexStore index, ReleaseJournal journal, CancellationToken cancellationToken)
+        string digest, HttpContext http, DepartmentDirectory directory, IndexStore index, ReleaseJournal journal, ErasureNoticeStore notices,
+        ReceivedErasureStore received, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var id, out var error))
         {
@@ -48,7 +53,7 @@ public static class RecordTimelineApi
         }
 
         var record = await store.GetAsync(id, cancellationToken);
-        if (record is null || record.Origin != RecordOrigin.Issued || department.Value is not { } own || own.Id != record.Department)
+        if (record is null || department.Value is not { } own || own.Id != record.Department)
         {
             return RecordProblems.NotFound(id);
         }
@@ -63,6 +68,19 @@ public static class RecordTimelineApi
         var releases = (await journal.ForRecordAsync(id, cancellationToken))
             .Select(r => new TimelineRelease(r.RequestId, r.GrantId.ToString(CultureInfo.InvariantCulture), r.Grantee, r.EntryHash, r.LogRoot, r.LogBlock, r.ContentDigest, r.ReleasedAt, r.AcknowledgedAt))
             .ToList();
-        return TypedResults.Ok(new RecordTimeline(id, record.Department, record.Kind, grants, accesses, releases));
+        var issued = record.Origin == RecordOrigin.Issued;
+        var erasures = issued
+            ? notices.ForRecord(id).Select(n => new TimelineErasure(n.Holder, n.Grantee, NoticeState(n.State), n.ErasedAt, n.GranteeErasedAt, [])).ToList()
+            : received.ForRecord(id).Where(r => r.Grantee == own.Id)
+                .Select(r => new TimelineErasure(r.Holder, r.Grantee, "erased", r.HolderErasedAt, r.ErasedAt, r.RequestIds)).ToList();
+        return TypedResults.Ok(new RecordTimeline(
+            id, record.Department, record.Kind, grants, accesses, releases, issued ? "issued" : "received", record.ErasedAt, erasures));
     }
+
+    private static string NoticeState(ErasureNoticeState state) => state switch
+    {
+        ErasureNoticeState.Acknowledged => "erased",
+        ErasureNoticeState.NothingHeld => "nothing-held",
+        _ => "pending",
+    };
 }

@@ -231,6 +231,43 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>
+    /// Erases the copy <paramref name="department"/> received of <paramref name="digest"/>, or, when none is kept yet (its
+    /// exchange is still under way), leaves a tombstone in its place so that the copy is refused as erased when it comes.
+    /// A record this node issued under the digest is left alone. Returns the erasure time (the earlier one when it was
+    /// already erased), or null when the digest is another department's or an issued record.
+    /// </summary>
+    public Task<DateTimeOffset?> EraseReceivedAsync(Digest digest, uint department, string? exchangeId, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return WriteAsync<DateTimeOffset?>(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO records (digest, department, media_type, origin, exchange_id, created_at, erased_at, size)
+                VALUES ($digest, $department, 'application/octet-stream', 'received', $exchangeId, $now, $now, 0)
+                ON CONFLICT (digest) DO UPDATE SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL,
+                                                   erased_at = coalesce(erased_at, $now)
+                WHERE origin = 'received' AND department = $department
+                """;
+            upsert.Parameters.AddWithValue("$digest", digest.ToArray());
+            upsert.Parameters.AddWithValue("$department", (long)department);
+            upsert.Parameters.AddWithValue("$exchangeId", (object?)exchangeId ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$now", now);
+            upsert.ExecuteNonQuery();
+            using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT erased_at FROM records WHERE digest = $digest AND origin = 'received' AND department = $department";
+            read.Parameters.AddWithValue("$digest", digest.ToArray());
+            read.Parameters.AddWithValue("$department", (long)department);
+            var erasedAt = read.ExecuteScalar();
+            transaction.Commit();
+            return erasedAt is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Erases the content of at most <paramref name="limit"/> records whose retention has passed at
     /// <paramref name="now"/> (the node's clock when null); returns how many were erased.
     /// </summary>

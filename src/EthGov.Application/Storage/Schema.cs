@@ -217,6 +217,39 @@ internal static class Schema
             block_number    INTEGER,
             created_at      INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS erasure_notices (
+            id                INTEGER PRIMARY KEY,
+            record_id         BLOB    NOT NULL,
+            holder            INTEGER NOT NULL,
+            grantee           INTEGER NOT NULL,
+            erased_at         INTEGER NOT NULL,
+            state             INTEGER NOT NULL,
+            attempts          INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at   INTEGER NOT NULL,
+            error             TEXT,
+            answered_at       INTEGER,
+            grantee_erased_at INTEGER,
+            created_at        INTEGER NOT NULL,
+            UNIQUE (record_id, grantee)
+        );
+        CREATE INDEX IF NOT EXISTS erasure_notices_due ON erasure_notices (next_attempt_at) WHERE state = 0;
+        CREATE TABLE IF NOT EXISTS received_erasures (
+            id               INTEGER PRIMARY KEY,
+            record_id        BLOB    NOT NULL,
+            holder           INTEGER NOT NULL,
+            grantee          INTEGER NOT NULL,
+            holder_erased_at INTEGER NOT NULL,
+            erased_at        INTEGER NOT NULL,
+            request_ids      BLOB    NOT NULL,
+            UNIQUE (record_id, holder, grantee)
+        );
+        CREATE TABLE IF NOT EXISTS exchange_erasures (
+            exchange_id INTEGER PRIMARY KEY,
+            cause       TEXT    NOT NULL,
+            erased_at   INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS exchanges_by_holder_record ON exchanges (department, holder, record_id);
+        CREATE INDEX IF NOT EXISTS records_by_exchange ON records (exchange_id) WHERE exchange_id IS NOT NULL;
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

@@ -49,6 +49,9 @@ public sealed record JournaledRelease(
     /// <summary>True once the grantee acknowledged it: the entry's log is used up.</summary>
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
+    /// <summary>True once the holder erased the record and dropped this release's sealed copy of it.</summary>
+    public bool IsErased => Ciphertext.Length == 0;
+
     /// <summary>The answer as it goes to the grantee.</summary>
     public Release ToRelease() =>
         new(GrantId, RecordId, RequestId, Holder, ContentDigest, MediaType, Enc, Ciphertext, LogRoot, LogBlock, ReleasedAt);

@@ -55,7 +55,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         var passed = check.Value;
         if (passed.Journaled is { } again)
         {
-            return HolderAnswer.Released(again);
+            return again.IsErased ? Erased(again) : HolderAnswer.Released(again);
         }
 
         if (GranteeKey(passed) is not { } granteeKey)
@@ -82,6 +82,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
             JournalAppendOutcome.Appended => HolderAnswer.Released(appended.Release!),
             JournalAppendOutcome.AlreadyJournaled when appended.Release!.IsAcknowledged =>
                 HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.LogReused, $"the access entry {passed.EntryHash} was released and acknowledged; a log serves one release"), passed.Holder),
+            JournalAppendOutcome.AlreadyJournaled when appended.Release!.IsErased => Erased(appended.Release),
             JournalAppendOutcome.AlreadyJournaled => HolderAnswer.Released(appended.Release!),
             JournalAppendOutcome.FetchLimitReached =>
                 HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.FetchLimitReached, $"grant {passed.Grant.Id} allows {passed.Grant.Terms.MaxFetches} fetches, and all were used"), passed.Holder),
@@ -154,6 +155,10 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         var answer = JsonSerializer.SerializeToUtf8Bytes(items, s_json);
         return (answer, QueryAnswerMediaType, new Digest(SHA256.HashData(answer)));
     }
+
+    // A release whose sealed copy the holder dropped when it erased the record is not sent again.
+    private static HolderAnswer Erased(JournaledRelease release)
+        => HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.RecordErased, $"the content released for request {release.RequestId} was erased by the holder"), release.Holder);
 
     private static HpkePublicKey? GranteeKey(CheckedRelease passed)
     {
