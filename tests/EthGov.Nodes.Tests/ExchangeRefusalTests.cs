@@ -99,6 +99,20 @@ public sealed class ExchangeRefusalTests(NodeCluster cluster)
         Assert.Equal(record, final.ContentDigest);
     }
 
+    [Fact]
+    public async Task SecondExchangeUnderAOneFetchGrant_IsRefused_FetchLimitReached()
+    {
+        var record = await NodeExchanges.IssueRecordAsync(cluster[Holder]);
+        var grantId = await NodeExchanges.GrantAsync(cluster[Holder], cluster[Grantee], record, new { use = "store", retentionDays = 30, maxFetches = 1 });
+        var first = await NodeExchanges.RequestAsync(cluster[Grantee], grantId);
+        var verified = await NodeExchanges.WaitFinalAsync(cluster, cluster[Grantee], first.Id, s_timeout);
+        Assert.True(verified.State == "verified", $"{verified.State}: {verified.Reason} {verified.Detail}");
+
+        var second = await NodeExchanges.RequestAsync(cluster[Grantee], grantId);
+
+        await AssertRefusedAsync(second.Id, ExchangeRefusal.FetchLimitReached);
+    }
+
     // --- A rogue grantee node: the holder's problem type ---
 
     [Fact]
