@@ -6,8 +6,8 @@ namespace EthGov.Api.Exchanges;
 /// <summary>
 /// Ask the holder's node for a record under a grant to the caller's department. <c>recordId</c> may be left out (the
 /// grant names the record); <c>person</c> identifies whose records a kind grant is asked for (it travels sealed to the
-/// holder and never reaches the chain); <c>holderDepartment</c> names the department that holds the record of a consent
-/// grant when the chain alone cannot tell (a record anchored in a batch).
+/// holder and never reaches the chain); <c>holderDepartment</c> may name the department that holds the record of a consent
+/// grant (otherwise the chain tells, through the departments' nodes for a record anchored in a batch).
 /// </summary>
 public sealed record CreateExchangeRequest(string? GrantId, string? RecordId, string? Person, string? HolderDepartment);
 

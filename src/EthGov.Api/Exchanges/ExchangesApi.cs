@@ -8,6 +8,7 @@ using EthGov.Application.ApiKeys;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Nodes;
 using EthGov.Application.Records;
+using EthGov.Application.Verification;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Core.Crypto.Hpke;
@@ -100,7 +101,7 @@ public static class ExchangesApi
             return Refusal(ExchangeRefusal.RecordNotCovered, $"grant {grantId} covers {grant.RecordId}, not {asked}");
         }
 
-        var holder = await HolderAsync(grant, request.HolderDepartment, directory, cancellationToken);
+        var holder = await HolderAsync(grant, request.HolderDepartment, caller.Department.Id, directory, services, cancellationToken);
         if (holder.Problem is { } noHolder)
         {
             return noHolder;
@@ -226,9 +227,11 @@ public static class ExchangesApi
     }
 
     // A legal-basis or kind grant names its holder: the grantor. A consent grant names the record only: its holder is the
-    // department that anchored it, which the chain tells for a lone anchor; for a batch member the caller names it, and the
-    // holder's node checks it.
-    private static async Task<(uint Id, ProblemHttpResult? Problem)> HolderAsync(GrantInfo grant, string? named, DepartmentDirectory directory, CancellationToken cancellationToken)
+    // department that anchored it, which the chain tells for a lone anchor; a batch member's issuer is found as verification
+    // finds it, by asking the departments' nodes for its batch proof and checking that on chain. The caller may name it,
+    // and the holder's node checks it in any case.
+    private static async Task<(uint Id, ProblemHttpResult? Problem)> HolderAsync(
+        GrantInfo grant, string? named, uint grantee, DepartmentDirectory directory, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (grant.Basis != GrantBasis.SubjectConsent)
         {
@@ -250,10 +253,27 @@ public static class ExchangesApi
         }
 
         var issuers = anchored.Value.Where(f => f.Status != DocumentStatus.Unknown).Select(f => f.DepartmentId).Distinct().ToList();
+        if (issuers.Count == 0)
+        {
+            var found = await services.GetRequiredService<NetworkVerifier>().VerifyAsync(
+                directory.Reader.Documents, new VerificationQuery(grant.RecordId), new HashSet<uint> { grantee }, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return (0, ChainProblems.From(found.Error));
+            }
+
+            if (found.Value.Verdict.Outcome != VerdictOutcome.Unknown)
+            {
+                issuers.Add(found.Value.Facts.DepartmentId);
+            }
+        }
+
         return issuers.Count == 1
             ? (issuers[0], null)
             : (0, Problems.Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.HolderUnknown, "The holder of the record cannot be told from the chain",
-                "the record is not anchored on its own by exactly one department: name it with holderDepartment"));
+                issuers.Count == 0
+                    ? "no department's anchor of the record is found, on its own or through a node's batch proof: name it with holderDepartment"
+                    : "the record is anchored on its own by more than one department: name it with holderDepartment"));
     }
 
     private static async Task<(ExchangeRecord? Exchange, ProblemHttpResult? Problem)> OwnAsync(

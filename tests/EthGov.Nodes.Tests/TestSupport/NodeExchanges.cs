@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EthGov.Api.Exchanges;
+using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
 using EthGov.Testing;
+using Nethereum.Signer;
 
 namespace EthGov.Nodes.Tests.TestSupport;
 
@@ -11,10 +13,10 @@ namespace EthGov.Nodes.Tests.TestSupport;
 public static class NodeExchanges
 {
     /// <summary>
-    /// <paramref name="holder"/> grants <paramref name="grantee"/> access to <paramref name="recordId"/> under a legal basis;
+    /// <paramref name="holder"/> grants <paramref name="grantee"/> access to <paramref name="recordId"/> under a legal basis, until <paramref name="expiresAt"/> (default 30 days);
     /// returns the grant id.
     /// </summary>
-    public static async Task<string> GrantAsync(ClusterNode holder, ClusterNode grantee, Digest recordId, object? terms = null)
+    public static async Task<string> GrantAsync(ClusterNode holder, ClusterNode grantee, Digest recordId, object? terms = null, DateTimeOffset? expiresAt = null)
     {
         using var client = holder.DepartmentClient();
         using var response = await client.PostAsJsonAsync("/api/v1/grants", new
@@ -22,7 +24,7 @@ public static class NodeExchanges
             recordId = recordId.ToString(),
             granteeDepartment = grantee.Code,
             purpose = 7,
-            expiresAt = DateTimeOffset.UtcNow.AddDays(30),
+            expiresAt = expiresAt ?? DateTimeOffset.UtcNow.AddDays(30),
             legalBasis = NodeDocuments.NewDigest().ToString(),
             terms,
         });
@@ -31,13 +33,18 @@ public static class NodeExchanges
         return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
     }
 
-    /// <summary>Issues a JSON record on <paramref name="holder"/>'s node (kept there, anchored); returns its digest once anchored.</summary>
-    public static async Task<Digest> IssueRecordAsync(ClusterNode holder)
+    /// <summary>
+    /// Issues a JSON record of <paramref name="kind"/> on <paramref name="holder"/>'s node (kept there, anchored), bound to
+    /// <paramref name="subject"/>'s address and findable by <paramref name="person"/> when given; returns its digest once anchored.
+    /// </summary>
+    public static async Task<Digest> IssueRecordAsync(ClusterNode holder, string kind = "birth-certificate", string? subject = null, string? person = null)
     {
         using var client = holder.DepartmentClient();
         using var response = await client.PostAsJsonAsync("/api/v1/records", new
         {
-            kind = "birth-certificate",
+            kind,
+            subject,
+            person,
             data = new { name = "A. Citizen", born = "2001-02-03", place = Convert.ToHexString(NodeDocuments.NewDigest().ToArray()) },
         });
         var text = await response.Content.ReadAsStringAsync();
@@ -57,11 +64,112 @@ public static class NodeExchanges
         }
     }
 
-    /// <summary>Asks <paramref name="grantee"/>'s node for the record of <paramref name="grantId"/>; returns the exchange as first answered (202).</summary>
-    public static async Task<ExchangeResponse> RequestAsync(ClusterNode grantee, string grantId)
+    /// <summary>
+    /// The person holding <paramref name="subjectKey"/> consents (EIP-712 <c>Consent</c>, default terms) to
+    /// <paramref name="grantee"/>'s access to <paramref name="recordId"/>, and <paramref name="grantee"/>'s node relays the
+    /// signature to the chain, as an office does with the consent a citizen brings; returns the grant id.
+    /// </summary>
+    public static async Task<string> ConsentGrantAsync(NodeCluster cluster, ClusterNode grantee, Digest recordId, EthECKey subjectKey)
+    {
+        var subject = subjectKey.GetPublicAddress();
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
+        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds());
+        var nonce = (await cluster.Reader().Documents.NonceAsync(subject)).Unwrap();
+        var signature = new TypedDataSigner(cluster.Deployment.ChainId, cluster.Deployment.Registry).Sign(new ConsentTyped
+        {
+            RecordId = recordId.ToArray(),
+            GranteeDepartment = grantee.DepartmentId,
+            Purpose = 7,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            Nonce = nonce,
+            Deadline = deadline.ToUnixTimeSeconds(),
+        }, subjectKey.GetPrivateKey());
+        using var client = grantee.DepartmentClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/grants/consent", new
+        {
+            recordId = recordId.ToString(),
+            granteeDepartment = grantee.Code,
+            purpose = 7,
+            expiresAt,
+            subject,
+            deadline,
+            signature = "0x" + Convert.ToHexStringLower(signature),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"consent grant: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
+    }
+
+    /// <summary><paramref name="holder"/> grants <paramref name="grantee"/> every record of <paramref name="kind"/> it issues, under a legal basis; returns the grant id.</summary>
+    public static async Task<string> KindGrantAsync(ClusterNode holder, ClusterNode grantee, string kind)
+    {
+        using var client = holder.DepartmentClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/grants/kinds", new
+        {
+            kind,
+            granteeDepartment = grantee.Code,
+            purpose = 9,
+            expiresAt = DateTimeOffset.UtcNow.AddDays(30),
+            legalBasis = NodeDocuments.NewDigest().ToString(),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"kind grant: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
+    }
+
+    /// <summary>The exchange <paramref name="id"/> as <paramref name="grantee"/>'s node shows it now.</summary>
+    public static async Task<ExchangeResponse> GetAsync(ClusterNode grantee, long id)
     {
         using var client = grantee.DepartmentClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/exchanges", new { grantId });
+        return (await client.GetFromJsonAsync<ExchangeResponse>($"/api/v1/exchanges/{id}", NodeDocuments.Json))!;
+    }
+
+    /// <summary>
+    /// Reads the exchange, mining nothing, until it waits in <paramref name="state"/> with a detail that starts with
+    /// <paramref name="detailPrefix"/> (the holder's retryable answer, or why the node could not ask).
+    /// </summary>
+    public static async Task<ExchangeResponse> WaitWaitingAsync(ClusterNode grantee, long id, string state, string detailPrefix, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var exchange = await GetAsync(grantee, id);
+            if (exchange.State == state && exchange.Detail?.StartsWith(detailPrefix, StringComparison.Ordinal) == true)
+            {
+                return exchange;
+            }
+
+            Assert.True(exchange.State is not ("verified" or "refused") && DateTime.UtcNow < deadline,
+                $"exchange {id} is {exchange.State} ({exchange.Reason}: {exchange.Detail}), waited for {state} with \"{detailPrefix}...\"");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="grantee"/>'s node has acknowledged the release of exchange <paramref name="id"/> to the holder.</summary>
+    public static async Task WaitReceiptSentAsync(ClusterNode grantee, long id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var exchange = await GetAsync(grantee, id);
+            if (exchange.ReceiptSent)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"exchange {id}: the receipt was not acknowledged: {exchange.Detail}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Asks <paramref name="grantee"/>'s node for the record of <paramref name="grantId"/>; returns the exchange as first answered (202).</summary>
+    public static Task<ExchangeResponse> RequestAsync(ClusterNode grantee, string grantId) => RequestAsync(grantee, new { grantId });
+
+    /// <summary>Asks <paramref name="grantee"/>'s node for an exchange with <paramref name="body"/> (grantId, person, holderDepartment); returns it as first answered (202).</summary>
+    public static async Task<ExchangeResponse> RequestAsync(ClusterNode grantee, object body)
+    {
+        using var client = grantee.DepartmentClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/exchanges", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"exchange: {(int)response.StatusCode} {text}");
         return JsonSerializer.Deserialize<ExchangeResponse>(text, NodeDocuments.Json)!;

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using EthGov.Api.Documents;
+using EthGov.Core.Digests;
+using EthGov.Nodes.Tests.TestSupport;
+using EthGov.Testing;
+using Nethereum.Signer;
+
+namespace EthGov.Nodes.Tests;
+
+/// <summary>
+/// A record travels between two real department nodes under a citizen's consent: the holder issues the record bound to
+/// the citizen's address by a subject commitment, the citizen signs the EIP-712 consent (the grant's terms included) with
+/// a key of their own, the grantee's office relays it to the chain, and its staff ask their node for the record.
+/// </summary>
+[Collection(NodeClusterCollection.Name)]
+public sealed class ConsentExchangeTests(NodeCluster cluster)
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task ConsentExchange_RecordInABatch_HolderFoundWithoutBeingNamed_ContentVerified_OneReleaseJournaled()
+    {
+        var holder = cluster["CIVIL"];
+        var grantee = cluster["HEALTH"];
+        var citizen = EthECKey.GenerateKey();
+        // Issued in the same second as other documents of the holder, so that it is anchored in a batch, not on its own:
+        // the chain alone then does not tell which department holds it.
+        var issuing = NodeExchanges.IssueRecordAsync(holder, subject: citizen.GetPublicAddress());
+        var others = NodeDocuments.AnchorBatchAsync(holder, 2);
+        await Task.WhenAll(issuing, others);
+        var record = await issuing;
+        using (var client = holder.Client())
+        {
+            var status = (await client.GetFromJsonAsync<DocumentStatusResponse>($"/api/v1/documents/{record}", NodeDocuments.Json))!;
+            Assert.NotNull(status.Receipt?.Batch);
+        }
+
+        var grantId = await NodeExchanges.ConsentGrantAsync(cluster, grantee, record, citizen);
+        var created = await NodeExchanges.RequestAsync(grantee, grantId);
+        var final = await NodeExchanges.WaitFinalAsync(cluster, grantee, created.Id, s_timeout);
+
+        Assert.True(final.State == "verified", $"{final.State}: {final.Reason} {final.Detail}");
+        Assert.Equal(holder.DepartmentId, final.HolderDepartment);
+        Assert.Equal(record, final.ContentDigest);
+        using (var client = grantee.DepartmentClient())
+        {
+            var content = await client.GetByteArrayAsync($"/api/v1/exchanges/{created.Id}/content");
+            Assert.Equal(record, new Digest(SHA256.HashData(content)));
+        }
+
+        await NodeExchanges.WaitReceiptSentAsync(grantee, created.Id, TimeSpan.FromSeconds(30));
+        var release = Assert.Single(HolderJournal.Releases(holder, created.RequestId, final.Log!.Root));
+        Assert.Equal((grantId, record, grantee.DepartmentId, true), (release.GrantId, release.RecordId, release.Grantee, release.Acknowledged));
+    }
+}
