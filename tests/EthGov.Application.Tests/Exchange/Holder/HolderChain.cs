@@ -50,6 +50,8 @@ public sealed class HolderChain : IAsyncLifetime
 
     public RecordStore Records { get; private set; } = null!;
 
+    public Database Database { get; private set; } = null!;
+
     public ReleaseJournal Journal { get; private set; } = null!;
 
     public ReleaseService Service { get; private set; } = null!;
@@ -147,6 +149,7 @@ public sealed class HolderChain : IAsyncLifetime
         Transport3 = new RegistryClient(Options, Deployment.Registry, DevAccounts.Get(3, 31337));
         var database = new Database(_directory);
         database.EnsureCreated();
+        Database = database;
         Records = new RecordStore(database, NodeDataKey.Load("dev:1", 31337), new RecordsOptions());
         Journal = new ReleaseJournal(database);
         Service = ServiceOn(Node.RpcUrl);
