@@ -46,7 +46,14 @@ public static class AuditCommand
             var database = new Database(directory);
             database.EnsureCreated();
             var (client, deployment) = await context.ConnectAsync(signed: false, ct);
-            var report = (await new JournalReconciler(database, new AuditReads(client.Context)).ReconcileAsync(deployment.ChainId, deployment.Registry, ct)).OrFail();
+            var reconciler = new JournalReconciler(database, new AuditReads(client.Context));
+            if (reconciler.Binding() is { } bound
+                && (bound.ChainId != deployment.ChainId || !string.Equals(bound.Registry, deployment.Registry, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new CliException($"the store in '{directory}' serves registry {bound.Registry} on chain {bound.ChainId}, the deployment names {deployment.Registry} on chain {deployment.ChainId}");
+            }
+
+            var report = (await reconciler.ReconcileAsync(deployment.ChainId, deployment.Registry, ct)).OrFail();
             context.Output.Result(ToJson(report), () => Lines(report));
             return report.HasViolations ? ExitCodes.NotValid : ExitCodes.Success;
         });
