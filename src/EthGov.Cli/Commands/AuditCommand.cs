@@ -124,16 +124,16 @@ public static class AuditCommand
         }
     }
 
-    // The chain alone finds a single anchor; a record anchored in a batch needs the batch proof, which only the holder's
-    // node gives (then checked on chain), so it is asked only then.
+    // The evidence's batch proof (or, for a single anchor, the chain alone) settles it; only a file that states no proof
+    // for a batch member makes the holder's node be asked for one (then checked on chain).
     private static AnchorLookup Anchors(CliContext context, RegistryClient client, ExchangeEvidence evidence)
     {
         var network = NodeNetwork.VerifierFor(context, client, evidence.Entry.ChainId, evidence.Entry.Registry);
-        return async (digest, department, ct) =>
+        return async (digest, department, proof, ct) =>
         {
-            var query = new VerificationQuery(digest) { DepartmentId = department };
+            var query = new VerificationQuery(digest) { DepartmentId = department, Proof = proof };
             var alone = await ChainVerifier.VerifyAsync(client.Documents, query);
-            return alone.IsSuccess && alone.Value.Verdict.Outcome == VerdictOutcome.Unknown
+            return proof is null && alone.IsSuccess && alone.Value.Verdict.Outcome == VerdictOutcome.Unknown
                 ? await network.VerifyAsync(client.Documents, query, new HashSet<uint>(), ct)
                 : alone;
         };
