@@ -90,6 +90,23 @@ public sealed class AuditCommandTests(CliWorkspace workspace) : IClassFixture<Cl
         Assert.Contains($"VIOLATION release of request {requestId}", human.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditReconcile_StoreOfAnotherRegistry_IsOneLineAndExitTwo()
+    {
+        var directory = await StoreAsync("other-registry");
+        using (var connection = new Database(directory).Open())
+        {
+            Database.Execute(connection, "INSERT INTO deployment_binding (id, chain_id, registry, genesis_hash, bound_at) VALUES (1, 31337, '0x00000000000000000000000000000000000000aa', '0x00', 0)");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var run = await workspace.RunAsync(null, "audit", "reconcile", "--data-dir", directory);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.Contains("serves registry 0x00000000000000000000000000000000000000aa", run.Stderr, StringComparison.Ordinal);
+    }
+
     // CIVIL anchors a record and grants HEALTH; HEALTH logs its entry; the holder's answer and the grantee's request are
     // signed with the dev node keys the deployment published, as the nodes sign them.
     private async Task<(ExchangeEvidence Evidence, JournaledRelease Release)> ExchangeAsync()

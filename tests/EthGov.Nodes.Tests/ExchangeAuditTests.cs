@@ -1,5 +1,4 @@
 using EthGov.Application.Audit;
-using EthGov.Application.Nodes;
 using EthGov.Application.Storage;
 using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
@@ -30,12 +29,10 @@ public sealed class ExchangeAuditTests(NodeCluster cluster)
 
         var reader = cluster.Reader();
         var evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(Path.Combine(grantee.Settings.DataDirectory, "evidence", $"{created.RequestId}.json")));
-        var network = new NetworkVerifier(
-            new IssuerProofs(new EthGov.Application.Nodes.NodeDirectory(reader.Departments), new NodeClient(new NodeClientOptions { AllowPrivateAddresses = true }), 31337, cluster.Deployment.Registry),
-            new ProofCache());
+        // The chain alone: the file must carry all an auditor needs (the record's batch proof included), no node is asked.
         var verification = await new EvidenceVerifier(
             new AuditReads(reader.Context),
-            (digest, department, ct) => network.VerifyAsync(reader.Documents, new VerificationQuery(digest) { DepartmentId = department }, new HashSet<uint>(), ct))
+            (digest, department, proof, _) => ChainVerifier.VerifyAsync(reader.Documents, new VerificationQuery(digest) { DepartmentId = department, Proof = proof }))
             .VerifyAsync(evidence);
         var holderReport = (await new JournalReconciler(new Database(holder.Settings.DataDirectory), new AuditReads(reader.Context))
             .ReconcileAsync(31337, cluster.Deployment.Registry)).Unwrap();
@@ -44,6 +41,7 @@ public sealed class ExchangeAuditTests(NodeCluster cluster)
 
         Assert.True(verification.Passed, string.Join("; ", verification.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Reason}")));
         Assert.Equal([record], evidence.Records);
+        Assert.Equal(record, Assert.Single(evidence.Anchors).Record);
         Assert.False(holderReport.HasViolations, string.Join("; ", holderReport.Holder.Violations.Select(v => v.Detail)));
         Assert.True(holderReport.Holder.Releases >= 1);
         Assert.Equal(holderReport.Holder.Releases, holderReport.Holder.Logged);

@@ -25,18 +25,19 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
     public string PathOf(Digest requestId) => Path.Combine(Folder, $"{requestId}.json");
 
     /// <summary>
-    /// Writes the evidence of one release of <paramref name="records"/> (replacing one written by an attempt that crashed
-    /// before it was verified), flushed to disk, in the one format <see cref="EvidenceJson"/> reads and writes.
+    /// Writes the evidence of one release of the records <paramref name="anchors"/> name, with where the holder anchored
+    /// them (replacing one written by an attempt that crashed before it was verified), flushed to disk, in the one format
+    /// <see cref="EvidenceJson"/> reads and writes.
     /// </summary>
     public async Task WriteAsync(
-        ExchangeRecord exchange, AccessEntry entry, SentRequest request, NodeResponse response, Digest contentDigest, IReadOnlyList<Digest> records,
+        ExchangeRecord exchange, AccessEntry entry, SentRequest request, NodeResponse response, Digest contentDigest, IReadOnlyList<EvidenceAnchor> anchors,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(anchors);
         var evidence = new ExchangeEvidence(
             entry,
             entry.Hash(),
@@ -49,7 +50,10 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
                     .Select(name => KeyValuePair.Create(name, response.Header(name)!))),
                 new Digest(System.Security.Cryptography.SHA256.HashData(response.Body))),
             contentDigest,
-            records);
+            [.. anchors.Select(a => a.Record)])
+        {
+            Anchors = anchors,
+        };
 
         Directory.CreateDirectory(Folder);
         var path = PathOf(exchange.RequestId);

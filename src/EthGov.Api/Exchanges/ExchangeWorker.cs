@@ -146,7 +146,7 @@ public sealed class ExchangeWorker(
             store.MarkReleased(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
         }
 
-        if (!await AnchoredByHolderAsync(exchange, opened, cancellationToken))
+        if (await AnchoredByHolderAsync(exchange, opened, cancellationToken) is not { } anchors)
         {
             return;
         }
@@ -157,7 +157,7 @@ public sealed class ExchangeWorker(
             return;
         }
 
-        await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, [.. opened.Records.Select(r => r.Digest)], cancellationToken);
+        await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, anchors, cancellationToken);
         if (store.MarkVerified(exchange.Id, retainUntil))
         {
             signal.ExchangesDue();
@@ -169,32 +169,37 @@ public sealed class ExchangeWorker(
     }
 
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
-    // never anchored is not its record, whatever it says.
-    private async Task<bool> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
+    // never anchored is not its record, whatever it says. Where each was anchored goes to the evidence file (null: refused
+    // or postponed).
+    private async Task<List<EvidenceAnchor>?> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
     {
         var hosted = await HostedAsync(cancellationToken);
+        var anchors = new List<EvidenceAnchor>(opened.Records.Count);
         foreach (var record in opened.Records)
         {
             var report = await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, hosted, cancellationToken);
             if (!report.IsSuccess)
             {
                 Postpone(exchange, $"the chain could not confirm the record's anchor: {report.Error.Message}");
-                return false;
+                return null;
             }
 
             var outcome = report.Value.Verdict.Outcome;
             if (outcome == VerdictOutcome.Valid && report.Value.Facts.DepartmentId == exchange.Holder)
             {
+                anchors.Add(report.Value.Request?.Proof is { } proof
+                    ? new EvidenceAnchor(record.Digest, proof.Root, proof.Path)
+                    : new EvidenceAnchor(record.Digest, null, []));
                 continue;
             }
 
             Refuse(exchange, outcome is VerdictOutcome.Unknown
                 ? new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}")
                 : new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
-            return false;
+            return null;
         }
 
-        return true;
+        return anchors;
     }
 
     private async Task<bool> KeepAsync(ExchangeRecord exchange, OpenedRelease opened, DateTimeOffset? retainUntil, CancellationToken cancellationToken)

@@ -317,7 +317,14 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
         var statuses = new List<string>();
         foreach (var record in records)
         {
-            var report = await anchors(record, holder, cancellationToken);
+            var stated = evidence.Anchors.FirstOrDefault(a => a.Record == record && a.Root is not null);
+            var proof = stated is null ? null : StatedProof.For(record, stated.Proof, ProofSource.Link, "the evidence file");
+            if (stated is not null && proof!.Root != stated.Root)
+            {
+                return AuditCheck.Fail(Name, $"the stated anchor proof of record {record} does not lead to root {stated.Root}");
+            }
+
+            var report = await anchors(record, holder, proof, cancellationToken);
             if (!report.IsSuccess)
             {
                 return AuditCheck.Fail(Name, $"record {record}'s anchor could not be read: {report.Error.Message}");
@@ -337,6 +344,8 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
         }
 
         var now = statuses.Count == 0 ? "valid now" : string.Join("; ", statuses);
+        var batched = records.Count(r => evidence.Anchors.Any(a => a.Record == r && a.Root is not null));
+        now += batched > 0 ? $"; {batched} through the batch proof the file states" : "";
         return AuditCheck.Pass(Name, records.Count == 1
             ? $"record {records[0]} is anchored by department {holder} ({now})"
             : $"all {records.Count} records are anchored by department {holder} ({now})");

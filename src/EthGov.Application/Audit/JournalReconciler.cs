@@ -45,6 +45,16 @@ public sealed class JournalReconciler(Database database, AuditReads chain)
         return ChainResult<ReconcileReport>.Ok(new ReconcileReport(chainId, registry, head.Value, holder, grantee));
     }
 
+    /// <summary>The chain and registry the node's store is bound to (it serves one deployment), or null when it was never bound.</summary>
+    public (ulong ChainId, string Registry)? Binding()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT chain_id, registry FROM deployment_binding WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ((ulong)reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
     private static HolderReconciliation ReconcileHolder(List<Logged> releases, IReadOnlyDictionary<Digest, AccessBatchInfo?> onChain, ulong chainId, string registry)
     {
         var violations = new List<AuditFinding>();

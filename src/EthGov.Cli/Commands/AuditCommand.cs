@@ -46,7 +46,14 @@ public static class AuditCommand
             var database = new Database(directory);
             database.EnsureCreated();
             var (client, deployment) = await context.ConnectAsync(signed: false, ct);
-            var report = (await new JournalReconciler(database, new AuditReads(client.Context)).ReconcileAsync(deployment.ChainId, deployment.Registry, ct)).OrFail();
+            var reconciler = new JournalReconciler(database, new AuditReads(client.Context));
+            if (reconciler.Binding() is { } bound
+                && (bound.ChainId != deployment.ChainId || !string.Equals(bound.Registry, deployment.Registry, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new CliException($"the store in '{directory}' serves registry {bound.Registry} on chain {bound.ChainId}, the deployment names {deployment.Registry} on chain {deployment.ChainId}");
+            }
+
+            var report = (await reconciler.ReconcileAsync(deployment.ChainId, deployment.Registry, ct)).OrFail();
             context.Output.Result(ToJson(report), () => Lines(report));
             return report.HasViolations ? ExitCodes.NotValid : ExitCodes.Success;
         });
@@ -117,16 +124,16 @@ public static class AuditCommand
         }
     }
 
-    // The chain alone finds a single anchor; a record anchored in a batch needs the batch proof, which only the holder's
-    // node gives (then checked on chain), so it is asked only then.
+    // The evidence's batch proof (or, for a single anchor, the chain alone) settles it; only a file that states no proof
+    // for a batch member makes the holder's node be asked for one (then checked on chain).
     private static AnchorLookup Anchors(CliContext context, RegistryClient client, ExchangeEvidence evidence)
     {
         var network = NodeNetwork.VerifierFor(context, client, evidence.Entry.ChainId, evidence.Entry.Registry);
-        return async (digest, department, ct) =>
+        return async (digest, department, proof, ct) =>
         {
-            var query = new VerificationQuery(digest) { DepartmentId = department };
+            var query = new VerificationQuery(digest) { DepartmentId = department, Proof = proof };
             var alone = await ChainVerifier.VerifyAsync(client.Documents, query);
-            return alone.IsSuccess && alone.Value.Verdict.Outcome == VerdictOutcome.Unknown
+            return proof is null && alone.IsSuccess && alone.Value.Verdict.Outcome == VerdictOutcome.Unknown
                 ? await network.VerifyAsync(client.Documents, query, new HashSet<uint>(), ct)
                 : alone;
         };

@@ -61,6 +61,12 @@ public static class EvidenceJson
             },
             ["contentDigest"] = evidence.ContentDigest.ToString(),
             ["records"] = Digests(evidence.Records),
+            ["anchors"] = new JsonArray([.. evidence.Anchors.Select(a => (JsonNode)new JsonObject
+            {
+                ["record"] = a.Record.ToString(),
+                ["root"] = a.Root?.ToString(),
+                ["proof"] = Digests(a.Proof),
+            })]),
         };
         return JsonSerializer.SerializeToUtf8Bytes(written, s_indented);
     }
@@ -140,8 +146,33 @@ public static class EvidenceJson
             var r = Member(root, "response", JsonValueKind.Object);
             var response = new EvidenceResponse(Number<int>(r, "response.status"), FieldsOf(r, "response.headers"), DigestOf(r, "response.bodyDigest"));
             var records = root.TryGetProperty("records", out _) ? DigestList(root, "records", 10_000) : [];
-            return new ExchangeEvidence(entry, DigestOf(e, "entry.hash"), log, request, response, DigestOf(root, "contentDigest"), records);
+            return new ExchangeEvidence(entry, DigestOf(e, "entry.hash"), log, request, response, DigestOf(root, "contentDigest"), records)
+            {
+                Anchors = root.TryGetProperty("anchors", out _) ? AnchorsOf(Member(root, "anchors", JsonValueKind.Array)) : [],
+            };
         }
+    }
+
+    private static EvidenceAnchor[] AnchorsOf(JsonElement list)
+    {
+        if (list.GetArrayLength() > 10_000)
+        {
+            throw new InvalidDataException("anchors has more than 10000 elements");
+        }
+
+        var anchors = new List<EvidenceAnchor>(list.GetArrayLength());
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException("anchors holds a member that is not an object");
+            }
+
+            var root = item.TryGetProperty("root", out var r) && r.ValueKind == JsonValueKind.String ? DigestOf(item, "anchors.root") : (Digest?)null;
+            anchors.Add(new EvidenceAnchor(DigestOf(item, "anchors.record"), root, DigestList(item, "anchors.proof", LogInclusion.MaxProofLength)));
+        }
+
+        return [.. anchors];
     }
 
     private static JsonArray Digests(IEnumerable<Digest> digests) => [.. digests.Select(d => (JsonNode)d.ToString())];

@@ -28,6 +28,9 @@ public sealed record ExchangeEvidence(
     /// <summary>The format written in the file's <c>format</c> member.</summary>
     public const string Format = "ethgov-evidence/1";
 
+    /// <summary>Where the holder anchored each released record (batch root and proof), when the grantee's node knew it.</summary>
+    public IReadOnlyList<EvidenceAnchor> Anchors { get; init; } = [];
+
     /// <summary>Whether the release answered a kind query (a query digest in the entry).</summary>
     public bool IsKindQuery => !Entry.QueryDigest.IsZero;
 }

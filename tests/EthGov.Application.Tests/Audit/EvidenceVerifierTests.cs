@@ -6,6 +6,7 @@ using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
+using EthGov.Core.Merkle;
 using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Audit;
@@ -118,14 +119,8 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
     {
         var record = await chain.IssueAsync();
         var grantId = await chain.GrantAsync(record.Digest, grantee: HolderChain.Transport);
-        var entry = chain.Entry(grantId, record.Digest);
-        var (tree, log) = await EvidenceBuilder.LogAsync(chain.Health2, entry);
-        await chain.Node.CallAsync("evm_mine");
-        var request = EvidenceBuilder.SignRequest(EvidenceBuilder.RequestBody(entry, tree), HolderChain.Health, chain.GranteeKeys, ChainId, chain.Deployment.Registry).Request;
-        var release = new Release(grantId, record.Digest, entry.RequestId, HolderChain.Civil, record.Digest, "application/json", [1], [2], tree.Root, log.BlockNumber, DateTimeOffset.UtcNow);
-        var response = EvidenceBuilder.SignResponse(release, HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
 
-        var verification = await VerifyAsync(EvidenceBuilder.Evidence(entry, tree, log, request, response, record.Digest));
+        var verification = await VerifyAsync(await AnsweredByTheHolderKeyAsync(grantId, record.Digest));
 
         Assert.False(verification["grant"]!.Passed);
         Assert.Contains($"names grantee {HolderChain.Transport}, not {HolderChain.Health}", verification["grant"]!.Reason, StringComparison.Ordinal);
@@ -144,12 +139,32 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
     }
 
     [Fact]
+    public async Task Verify_AStatedAnchorProofThatLeadsElsewhere_FailsTheRecordAnchor()
+    {
+        var genuine = await GenuineAsync();
+        var record = genuine.Entry.RecordId;
+        var path = new[] { Random() };
+        var leadsElsewhere = Core.Verification.StatedProof.For(record, path, Core.Verification.ProofSource.Link, "test").Root;
+
+        var mismatched = await VerifyAsync(genuine with { Anchors = [new EvidenceAnchor(record, Random(), path)] });
+        var unknownBatch = await VerifyAsync(genuine with { Anchors = [new EvidenceAnchor(record, leadsElsewhere, path)] });
+
+        Assert.False(mismatched["record-anchored"]!.Passed);
+        Assert.Contains("does not lead to root", mismatched["record-anchored"]!.Reason, StringComparison.Ordinal);
+        Assert.False(unknownBatch["record-anchored"]!.Passed);
+        Assert.Contains($"is not anchored by department {HolderChain.Civil}", unknownBatch["record-anchored"]!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_WhatWriteWrote_IsTheSameEvidence_AndAMissingMemberIsNamed()
     {
         var entry = chain.Entry(7, Random());
         var evidence = new ExchangeEvidence(entry, entry.Hash(), new EvidenceLog(Random(), [Random(), Random()], "0x" + new string('a', 64), 12),
             new EvidenceRequest("POST", "holder.test:8080", "/api/v1/node/releases", new Dictionary<string, string> { ["signature"] = "s" }, [1, 2, 3]),
-            new EvidenceResponse(200, new Dictionary<string, string> { ["content-digest"] = "d" }, Random()), entry.RecordId, [entry.RecordId]);
+            new EvidenceResponse(200, new Dictionary<string, string> { ["content-digest"] = "d" }, Random()), entry.RecordId, [entry.RecordId])
+        {
+            Anchors = [new EvidenceAnchor(entry.RecordId, Random(), [Random()]), new EvidenceAnchor(Random(), null, [])],
+        };
 
         var read = EvidenceJson.Read(EvidenceJson.Write(evidence));
         var text = System.Text.Encoding.UTF8.GetString(EvidenceJson.Write(evidence));
@@ -158,10 +173,46 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
         Assert.Equal(evidence.Log.Proof, read.Log.Proof);
         Assert.Equal(evidence.Request.Body, read.Request.Body);
         Assert.Equal(evidence.Records, read.Records);
+        Assert.Equal(evidence.Anchors.Select(a => (a.Record, a.Root, a.Proof.Count)), read.Anchors.Select(a => (a.Record, a.Root, a.Proof.Count)));
+        Assert.Equal(evidence.Anchors[0].Proof, read.Anchors[0].Proof);
         Assert.Equal("s", read.Request.Headers["signature"]);
         var missing = Assert.Throws<InvalidDataException>(() => EvidenceJson.Read(System.Text.Encoding.UTF8.GetBytes(text.Replace("\"root\"", "\"rot\"", StringComparison.Ordinal))));
         Assert.Contains("log.root", missing.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidDataException>(() => EvidenceJson.Read("{\"entry\":"u8));
+    }
+
+    [Fact]
+    public async Task Verify_RecordAnchoredInABatch_PassesThroughTheStatedProof_AndWithoutItIsNotFoundOnTheChainAlone()
+    {
+        var record = await chain.IssueAsync(anchor: false);
+        var batch = MerkleTree.Build([record.Digest, Random()]);
+        (await chain.Civil1.Documents.AnchorBatchAsync(batch.Root, batch.Count)).Unwrap();
+        var grantId = (await chain.Civil1.Grants.GrantAsync(record.Digest, batch.Root, batch.GetProof(record.Digest), HolderChain.Health, 1,
+            DateTimeOffset.UtcNow.AddDays(1), Random(), GrantTerms.Default)).Unwrap().GrantId;
+        var evidence = await AnsweredByTheHolderKeyAsync(grantId, record.Digest) with
+        {
+            Anchors = [new EvidenceAnchor(record.Digest, batch.Root, batch.GetProof(record.Digest))],
+        };
+
+        var withProof = await VerifyAsync(evidence);
+        var without = await VerifyAsync(evidence with { Anchors = [] });
+
+        Assert.True(withProof.Passed, Failures(withProof));
+        Assert.Contains("through the batch proof", withProof["record-anchored"]!.Reason, StringComparison.Ordinal);
+        Assert.False(without["record-anchored"]!.Passed);
+    }
+
+    // An answer the holder's node key signs without the holder's service (which would refuse some of these cases),
+    // to a request HEALTH logged and signed: the checks of the grant and the anchor are what is tested.
+    private async Task<ExchangeEvidence> AnsweredByTheHolderKeyAsync(System.Numerics.BigInteger grantId, Digest recordId)
+    {
+        var entry = chain.Entry(grantId, recordId);
+        var (tree, log) = await EvidenceBuilder.LogAsync(chain.Health2, entry);
+        await chain.Node.CallAsync("evm_mine");
+        var request = EvidenceBuilder.SignRequest(EvidenceBuilder.RequestBody(entry, tree), HolderChain.Health, chain.GranteeKeys, ChainId, chain.Deployment.Registry).Request;
+        var release = new Release(grantId, recordId, entry.RequestId, HolderChain.Civil, recordId, "application/json", [1], [2], tree.Root, log.BlockNumber, DateTimeOffset.UtcNow);
+        var response = EvidenceBuilder.SignResponse(release, HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
+        return EvidenceBuilder.Evidence(entry, tree, log, request, response, recordId);
     }
 
     // A real release by the holder's service, logged and signed as the grantee's node does it, as the file holds it.
@@ -184,7 +235,7 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
         var reader = new RegistryClient(chain.Options, chain.Deployment.Registry);
         return new EvidenceVerifier(
             new AuditReads(reader.Context),
-            (digest, department, _) => ChainVerifier.VerifyAsync(reader.Documents, new VerificationQuery(digest) { DepartmentId = department })).VerifyAsync(evidence);
+            (digest, department, proof, _) => ChainVerifier.VerifyAsync(reader.Documents, new VerificationQuery(digest) { DepartmentId = department, Proof = proof })).VerifyAsync(evidence);
     }
 
     private static string Failures(EvidenceVerification verification)
