@@ -10,7 +10,7 @@ using EthGov.LoadTest.Reporting;
 //   EthGov.LoadTest api --api http://127.0.0.1:<port> --rpc <url> --key-file <file> --deployment <file> --scripts bench/wrk --work <dir> --out <api.json> [--quick] [--wrk <path>]
 //   EthGov.LoadTest nodes --nodes <nodes.txt> --rpc <url> --deployment <file> --scripts bench/wrk --work <dir> --out <nodes.json> [--quick] [--wrk <path>]
 //   EthGov.LoadTest exchange --nodes <nodes.txt> --rpc <url> --deployment <file> --work <dir> --out <exchange.json> [--quick] [--pids name=pid,...]
-//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md> [--api <api.json>] [--nodes <nodes.json>]
+//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md> [--api <api.json>] [--nodes <nodes.json>] [--exchange <exchange.json>]
 var arguments = new Arguments(args);
 try
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EthGov.Api.Departments;
 using EthGov.Api.Signers;
 using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Nodes;
 using EthGov.Application.Records;
 using EthGov.Application.Verification;
@@ -35,6 +36,7 @@ public sealed class ExchangeWorker(
     DepartmentDirectory departments,
     DepartmentSigners signers,
     NetworkVerifier verifier,
+    HolderChainReads chain,
     EvidenceFiles evidence,
     IOptions<ExchangeOptions> options,
     ILogger<ExchangeWorker> logger) : BackgroundService
@@ -143,7 +145,7 @@ public sealed class ExchangeWorker(
         var opened = outcome.Opened!;
         if (exchange.State == ExchangeState.Logged)
         {
-            store.MarkReleased(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
+            await store.MarkReleasedAsync(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
         }
 
         if (!await AnchoredByHolderAsync(exchange, opened, cancellationToken))
@@ -158,7 +160,7 @@ public sealed class ExchangeWorker(
         }
 
         await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, cancellationToken);
-        if (store.MarkVerified(exchange.Id, retainUntil))
+        if (await store.MarkVerifiedAsync(exchange.Id, retainUntil))
         {
             signal.ExchangesDue();
             if (logger.IsEnabled(LogLevel.Information))
@@ -170,12 +172,21 @@ public sealed class ExchangeWorker(
 
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
     // never anchored is not its record, whatever it says.
+    // The verdict is shared by every exchange of the record checked at the same block (read once per block, as the holder's
+    // reads are): a burst of exchanges of one record costs the chain one verification per block, not one per exchange.
     private async Task<bool> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
     {
-        var hosted = await HostedAsync(cancellationToken);
+        var latest = await chain.LatestBlockAsync();
+        if (!latest.IsSuccess)
+        {
+            Postpone(exchange, $"the chain could not confirm the record's anchor: {latest.Error.Message}");
+            return false;
+        }
+
         foreach (var record in opened.Records)
         {
-            var report = await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, hosted, cancellationToken);
+            var report = await chain.AtBlockAsync(latest.Value, $"verify:{exchange.Holder}:{record.Digest}", async () =>
+                await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, await HostedAsync(cancellationToken), cancellationToken));
             if (!report.IsSuccess)
             {
                 Postpone(exchange, $"the chain could not confirm the record's anchor: {report.Error.Message}");
@@ -246,7 +257,7 @@ public sealed class ExchangeWorker(
             64 * 1024, cancellationToken);
         if (answer.IsSuccess && answer.Value.Status is >= 200 and < 300)
         {
-            store.MarkReceiptSent(exchange.Id);
+            await store.MarkReceiptSentAsync(exchange.Id);
             return;
         }
 
