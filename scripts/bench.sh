@@ -150,7 +150,7 @@ mapfile -t departments < <(jq -r '.departments[] | [.code, .signer, (.node.key /
 # dev chain, with the interval of a QBFT network's shortest usual block period): a holder releases only once a block
 # follows the access log's, and on a busy chain that block comes with the next transaction, on a quiet one with the
 # interval. The departments' nodes as in the node benchmarks below: CIVIL holds the records (its data key keeps them);
-# HEALTH is the grantee, logging its accesses in batches (one root a second, EthGov:Exchange:LogInterval); TRANSPORT is a
+# HEALTH is the grantee, logging its accesses in batches (one root every half second, EthGov:Exchange:LogInterval); TRANSPORT is a
 # grantee of the same records that logs every exchange in a transaction of its own (batches of one entry): the reference.
 run_exchange() {
   local dir="$out/exchange" xport xrpc

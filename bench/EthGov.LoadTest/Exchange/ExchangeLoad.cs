@@ -129,6 +129,12 @@ internal sealed class ExchangeLoad(BenchNode grantee, string granteeDatabase, IR
         {
             if (ids[i] == 0 || !ended.TryGetValue(ids[i], out var end))
             {
+                // Not verified when the run gave up on it: counted in the latency with the run's whole length, a lower bound.
+                if (ids[i] != 0 && i >= rate * windowStart)
+                {
+                    verifiedAt.Add(TimeSpan.FromSeconds(Seconds(scheduled[i], done)));
+                }
+
                 continue;
             }
 

@@ -9,7 +9,7 @@ internal sealed record ProcessCpu(string Process, double CpuSeconds, double CpuM
 /// One run of exchanges posted at a fixed rate on one grantee: how many were accepted, verified and refused; exchanges
 /// verified a second within the measured window (<see cref="WindowSeconds"/> from <see cref="WindowStart"/>); latency
 /// from each request's scheduled time to the moment the grantee's node had the content verified, over the exchanges
-/// posted in the window; the machine's load average before and after; each process's CPU.
+/// posted in the window (one still unfinished when the run ends counts with the time until then, a lower bound); the machine's load average before and after; each process's CPU.
 /// </summary>
 internal sealed record ExchangeRun(
     string Name,

@@ -43,6 +43,8 @@ public sealed class ExchangeWorker(
 {
     private const string ReleasesRoute = "api/v1/node/releases";
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
+    private bool _waitingForBlock;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,7 +55,7 @@ public sealed class ExchangeWorker(
             try
             {
                 var now = DateTimeOffset.UtcNow;
-                var due = store.Due(now, options.Value.Concurrency * 8);
+                var due = await ConfirmedAsync(store.Due(now, options.Value.Concurrency * 8));
                 var receipts = store.ReceiptsDue(now, options.Value.Concurrency * 8);
                 await Parallel.ForEachAsync(
                     due.Select(e => (Exchange: e, Receipt: false)).Concat(receipts.Select(e => (Exchange: e, Receipt: true))),
@@ -73,7 +75,7 @@ public sealed class ExchangeWorker(
 
                 if (due.Count == 0 && receipts.Count == 0)
                 {
-                    var next = store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
+                    var next = _waitingForBlock ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
                     await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
                 }
             }
@@ -87,6 +89,28 @@ public sealed class ExchangeWorker(
                 await Task.Delay(s_idle, stoppingToken);
             }
         }
+    }
+
+    // A logged exchange goes to the holder once a block follows its log's (the holder's default of one confirmation):
+    // asked earlier, the holder answers log-not-confirmed, and the retry's growing pause would hold the exchange for
+    // seconds after the block came. The head is the one read shared per block with every other check of this node.
+    private async Task<IReadOnlyList<ExchangeRecord>> ConfirmedAsync(IReadOnlyList<ExchangeRecord> due)
+    {
+        _waitingForBlock = false;
+        if (!due.Any(e => e.State == ExchangeState.Logged))
+        {
+            return due;
+        }
+
+        var head = await chain.LatestBlockAsync();
+        if (!head.IsSuccess)
+        {
+            return due;
+        }
+
+        var ready = due.Where(e => e.State != ExchangeState.Logged || e.LogBlock is not { } block || block < head.Value).ToList();
+        _waitingForBlock = ready.Count < due.Count;
+        return ready;
     }
 
     private async Task StepAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
