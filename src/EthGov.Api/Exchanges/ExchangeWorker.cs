@@ -44,6 +44,7 @@ public sealed class ExchangeWorker(
     private const string ReleasesRoute = "api/v1/node/releases";
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_blockWait = TimeSpan.FromSeconds(3);
     private bool _waitingForBlock;
 
     /// <inheritdoc />
@@ -93,7 +94,9 @@ public sealed class ExchangeWorker(
 
     // A logged exchange goes to the holder once a block follows its log's (the holder's default of one confirmation):
     // asked earlier, the holder answers log-not-confirmed, and the retry's growing pause would hold the exchange for
-    // seconds after the block came. The head is the one read shared per block with every other check of this node.
+    // seconds after the block came. The head is the one read shared per block with every other check of this node. A
+    // chain that makes no block for a while (an idle automining dev chain) does not hold the exchange back: after
+    // s_blockWait it is asked for as before, and the holder's answer says why it waits.
     private async Task<IReadOnlyList<ExchangeRecord>> ConfirmedAsync(IReadOnlyList<ExchangeRecord> due)
     {
         _waitingForBlock = false;
@@ -108,7 +111,9 @@ public sealed class ExchangeWorker(
             return due;
         }
 
-        var ready = due.Where(e => e.State != ExchangeState.Logged || e.LogBlock is not { } block || block < head.Value).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var ready = due.Where(e => e.State != ExchangeState.Logged || e.Attempts > 0 || e.LogBlock is not { } block || block < head.Value
+            || now - e.UpdatedAt > s_blockWait).ToList();
         _waitingForBlock = ready.Count < due.Count;
         return ready;
     }
