@@ -11,7 +11,7 @@ namespace EthGov.LoadTest.Exchange;
 /// <param name="DrainSeconds">How long after a run's last request its exchanges may take to end.</param>
 internal sealed record ExchangeRunPlan(int Records, int RecordBytes, IReadOnlyList<int> Rates, int Seconds, int WindowStart, int ReferenceRate, int ReferenceSeconds, int DrainSeconds)
 {
-    public static ExchangeRunPlan Quick { get; } = new(32, 1024, [500], 30, 10, 100, 15, 60);
+    public static ExchangeRunPlan Quick { get; } = new(32, 1024, [200, 500], 30, 10, 100, 15, 60);
 
-    public static ExchangeRunPlan Full { get; } = new(64, 1024, [500, 1000], 60, 10, 100, 30, 120);
+    public static ExchangeRunPlan Full { get; } = new(64, 1024, [250, 500, 1000], 60, 10, 100, 30, 120);
 }
