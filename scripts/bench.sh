@@ -13,7 +13,7 @@
 #   process, records of 1 KiB, legal-basis grants, exchanges posted on the grantee at a fixed rate until verified, every
 #   release in the holder's journal checked against its confirmed log on chain; beside it a grantee that logs each
 #   exchange in a transaction of its own, and the gas of a logged access both ways.
-# --quick runs fewer and smaller cases (five to six minutes after the build on two cores, two of them the exchange case).
+# --quick runs fewer and smaller cases (seven to nine minutes after the build on two cores, four to five of them the exchange case).
 # --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and leaves docs/ as they are.
 set -euo pipefail
 quick=""
