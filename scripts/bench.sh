@@ -9,13 +9,20 @@
 #   the three dev departments' nodes, each its own API process with its own key, as scripts/run.sh runs them:
 #   verification on one node of another department's batch members against its own (first time and repeated), and
 #   anchoring by every node at once against one node alone, side by side in the same run.
-# --quick runs fewer and smaller cases (two to three minutes after the build on two cores, one of them the nodes).
+#   record exchange between department nodes on a Hardhat node of its own: a holder and a grantee, each its own API
+#   process, records of 1 KiB, legal-basis grants, exchanges posted on the grantee at a fixed rate until verified, every
+#   release in the holder's journal checked against its confirmed log on chain; beside it a grantee that logs each
+#   exchange in a transaction of its own, and the gas of a logged access both ways.
+# --quick runs fewer and smaller cases (seven to nine minutes after the build on two cores, four to five of them the exchange case).
+# --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and leaves docs/ as they are.
 set -euo pipefail
 quick=""
+exchange_only=""
 for arg in "$@"; do
   case "$arg" in
     --quick) quick="--quick" ;;
-    *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
+    --exchange) exchange_only=1 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--exchange]" >&2; exit 2 ;;
   esac
 done
 
@@ -27,10 +34,11 @@ ethgov_setup Release
 out="$ETHGOV_ROOT/out/bench"
 rm -rf "$out" && mkdir -p "$out"
 node_pid=""
+exchange_node_pid=""
 api_pid=""
 dept_pids=()
 cleanup() {
-  for pid in "${dept_pids[@]}" "$api_pid" "$node_pid"; do
+  for pid in "${dept_pids[@]}" "$api_pid" "$node_pid" "$exchange_node_pid"; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -64,15 +72,129 @@ wait_live() {
   done
 }
 
-ethgov_log "starting a Hardhat node on $rpc (log: out/bench/hardhat.log)"
-node_modules/.bin/hardhat node --hostname 127.0.0.1 --port "$port" > "$out/hardhat.log" 2>&1 &
-node_pid=$!
-ethgov_wait_for_rpc "$rpc"
-# `hardhat node` prints every request it serves (each eth_call decoded against the artifacts): a developer's
-# convenience that costs the single-threaded node time on every call and is not part of what is measured.
-# The same switch over JSON-RPC turns it off; a Besu validator prints nothing per call either.
-curl -fsS -o /dev/null -X POST -H 'content-type: application/json' \
-  -d '{"jsonrpc":"2.0","id":1,"method":"hardhat_setLoggingEnabled","params":[false]}' "$rpc"
+# deploy_nodes DIR RPC: a free port per dev department, DIR/departments.json naming each node's URL and node key, a
+# registry deployed with it (DIR/deployment.json); leaves $urls (code -> URL) and an empty DIR/nodes.txt.
+deploy_nodes() {
+  local dir="$1" chain="$2" code dept_port
+  mkdir -p "$dir"
+  urls='{}'
+  for line in "${departments[@]}"; do
+    read -r code _ _ <<< "$line"
+    dept_port="$(free_port)"
+    ethgov_require_free_port "$dept_port" "$code's node for the benchmarks"
+    urls="$(jq -c --arg code "$code" --arg url "http://127.0.0.1:$dept_port" '. + {($code): $url}' <<< "$urls")"
+  done
+  jq --argjson urls "$urls" '.departments |= map(.node = {url: $urls[.code], key: (.node.key // .signer)})' config/departments.dev.json \
+    > "$dir/departments.json"
+  "${ethgov[@]}" deploy --rpc "$chain" --chain-id 31337 --key-file dev:0 --departments "$dir/departments.json" \
+    --deployment "$dir/deployment.json" > "$dir/deploy.log"
+  : > "$dir/nodes.txt"
+}
+# start_node DIR RPC CODE SIGNER NODE_KEY URL SCOPES [NAME=VALUE...]: one department's node as its own API process, as
+# scripts/run.sh runs it: that department's signer and node key only, its URL as EthGov:PublicBaseUrl, private addresses
+# allowed (every node is on loopback), its own data directory (DIR/<code>/data), sender lock directory and API key (of
+# SCOPES), the rate limits raised so that the load generator, not the limiter, sets the pace, and any further settings
+# given; appends "CODE URL KEY_FILE" to DIR/nodes.txt.
+start_node() {
+  local dir="$1" chain="$2" code="$3" signer="$4" node_key="$5" url="$6" scopes="$7"
+  shift 7
+  local home="$dir/${code,,}"
+  mkdir -p "$home"
+  "${ethgov[@]}" apikey create --department "$code" --scope "$scopes" --data-dir "$home/data" | grep -m1 '^egk_' > "$home/key"
+  chmod 600 "$home/key"
+  env Chain__RpcUrl="$chain" Chain__ChainId=31337 EthGov__DeploymentFile="$dir/deployment.json" EthGov__DataDirectory="$home/data" \
+    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__PublicBaseUrl="$url" EthGov__Nodes__AllowPrivateAddresses=true \
+    EthGov__SenderLockDirectory="$home/locks" \
+    EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
+    ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development "$@" \
+    dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$home/api.log" 2>&1 &
+  dept_pids+=($!)
+  echo "$code $url $home/key" >> "$dir/nodes.txt"
+}
+# wait_nodes DIR: until every node DIR/nodes.txt lists answers; stop_nodes: stops them.
+wait_nodes() {
+  local i=0 code url
+  while read -r code url _; do
+    wait_live "$url" "${dept_pids[$i]}" "$1/${code,,}/api.log" "$code's node"
+    i=$((i + 1))
+  done < "$1/nodes.txt"
+}
+stop_nodes() {
+  for pid in "${dept_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${dept_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  dept_pids=()
+}
+
+# rpc_call URL METHOD PARAMS: one JSON-RPC call whose answer is not needed.
+rpc_call() {
+  curl -fsS -o /dev/null -X POST -H 'content-type: application/json' \
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "$1"
+}
+# start_hardhat PORT LOG: a Hardhat node on loopback, quiet; leaves its process id in $hardhat_pid.
+start_hardhat() {
+  ethgov_log "starting a Hardhat node on http://127.0.0.1:$1 (log: ${2#"$ETHGOV_ROOT"/})"
+  node_modules/.bin/hardhat node --hostname 127.0.0.1 --port "$1" > "$2" 2>&1 &
+  hardhat_pid=$!
+  ethgov_wait_for_rpc "http://127.0.0.1:$1"
+  # `hardhat node` prints every request it serves (each eth_call decoded against the artifacts): a developer's
+  # convenience that costs the single-threaded node time on every call and is not part of what is measured.
+  # The same switch over JSON-RPC turns it off; a Besu validator prints nothing per call either.
+  rpc_call "http://127.0.0.1:$1" hardhat_setLoggingEnabled '[false]'
+}
+
+ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
+mapfile -t departments < <(jq -r '.departments[] | [.code, .signer, (.node.key // .signer)] | join(" ")' config/departments.dev.json)
+
+# The record exchange (issue 17) on a Hardhat node of its own, so that no earlier case's chain state or load is in it.
+# The chain mines every transaction at once and a block every second besides (automine plus interval, as scripts/run.sh's
+# dev chain, with the interval of a QBFT network's shortest usual block period): a holder releases only once a block
+# follows the access log's, and on a busy chain that block comes with the next transaction, on a quiet one with the
+# interval. The departments' nodes as in the node benchmarks below: CIVIL holds the records (its data key keeps them);
+# HEALTH is the grantee, logging its accesses in batches (one root every half second, EthGov:Exchange:LogInterval); TRANSPORT is a
+# grantee of the same records that logs every exchange in a transaction of its own (batches of one entry): the reference.
+run_exchange() {
+  local dir="$out/exchange" xport xrpc
+  xport="$(free_port)"
+  ethgov_require_free_port "$xport" "Hardhat node for the exchange benchmarks"
+  xrpc="http://127.0.0.1:$xport"
+  start_hardhat "$xport" "$out/hardhat-exchange.log"
+  exchange_node_pid=$hardhat_pid
+  rpc_call "$xrpc" evm_setIntervalMining '[1000]'
+  ethgov_log "exchange benchmarks${quick:+ (quick)}"
+  deploy_nodes "$dir" "$xrpc"
+  local line code signer node_key url scopes extra
+  for line in "${departments[@]}"; do
+    read -r code signer node_key <<< "$line"
+    url="$(jq -r --arg code "$code" '.[$code]' <<< "$urls")"
+    extra=()
+    case "$code" in
+      CIVIL) scopes="anchor,records,grants" ;;
+      TRANSPORT) scopes="exchanges,grants"; extra=(EthGov__Exchange__LogBatchSize=1 EthGov__Exchange__MaxLogBatchEntries=1) ;;
+      *) scopes="exchanges,grants" ;;
+    esac
+    start_node "$dir" "$xrpc" "$code" "$signer" "$node_key" "$url" "$scopes" EthGov__DataKey="$node_key" "${extra[@]}"
+  done
+  wait_nodes "$dir"
+  # Each process's CPU time is read from /proc around every run.
+  local pids="chain=$exchange_node_pid" i=0
+  while read -r code _ _; do pids="$pids,$code=${dept_pids[$i]}"; i=$((i + 1)); done < "$dir/nodes.txt"
+  timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll exchange $quick --nodes "$dir/nodes.txt" --rpc "$xrpc" \
+    --deployment "$dir/deployment.json" --work "$dir" --out "$out/exchange.json" --pids "$pids" \
+    || { while read -r code _ _; do tail -5 "$dir/${code,,}/api.log" >&2; done < "$dir/nodes.txt"; [ -f "$out/exchange.json" ] || exit 1; }
+  stop_nodes
+  kill "$exchange_node_pid" 2>/dev/null || true
+  wait "$exchange_node_pid" 2>/dev/null || true
+  exchange_node_pid=""
+}
+
+if [ -n "$exchange_only" ]; then
+  run_exchange
+  ethgov_log "wrote out/bench/exchange.json"
+  exit 0
+fi
+
+start_hardhat "$port" "$out/hardhat.log"
+node_pid=$hardhat_pid
 
 ethgov_log "micro benchmarks${quick:+ (quick)}"
 timeout 1800 dotnet bench/EthGov.Benchmarks/bin/Release/net10.0/EthGov.Benchmarks.dll $quick --out "$out/micro.json" > "$out/micro.log" 2>&1 \
@@ -94,7 +216,6 @@ timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
 # answered "unreachable". Verification across nodes is measured with the nodes below.
 ethgov_log "API benchmarks${quick:+ (quick)}"
 mkdir -p "$out/api"
-ethgov=(dotnet src/EthGov.Cli/bin/Release/net10.0/ethgov.dll)
 jq 'del(.departments[].node)' config/departments.dev.json > "$out/api/departments.json"
 "${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments "$out/api/departments.json" \
   --deployment "$out/api/deployment.json" > "$out/api/deploy.log"
@@ -126,47 +247,17 @@ api_pid=""
 # (every node is on loopback), its own data directory, sender lock directory and API key, and the rate limits raised as above.
 ethgov_log "node benchmarks${quick:+ (quick)}"
 mkdir -p "$out/nodes"
-mapfile -t departments < <(jq -r '.departments[] | [.code, .signer, (.node.key // .signer)] | join(" ")' config/departments.dev.json)
-urls='{}'
-for line in "${departments[@]}"; do
-  read -r code _ _ <<< "$line"
-  dept_port="$(free_port)"
-  ethgov_require_free_port "$dept_port" "$code's node for the benchmarks"
-  urls="$(jq -c --arg code "$code" --arg url "http://127.0.0.1:$dept_port" '. + {($code): $url}' <<< "$urls")"
-done
-jq --argjson urls "$urls" '.departments |= map(.node = {url: $urls[.code], key: (.node.key // .signer)})' config/departments.dev.json \
-  > "$out/nodes/departments.json"
-"${ethgov[@]}" deploy --rpc "$rpc" --chain-id 31337 --key-file dev:0 --departments "$out/nodes/departments.json" \
-  --deployment "$out/nodes/deployment.json" > "$out/nodes/deploy.log"
-: > "$out/nodes/nodes.txt"
+deploy_nodes "$out/nodes" "$rpc"
 for line in "${departments[@]}"; do
   read -r code signer node_key <<< "$line"
-  url="$(jq -r --arg code "$code" '.[$code]' <<< "$urls")"
-  dir="$out/nodes/${code,,}"
-  mkdir -p "$dir"
-  "${ethgov[@]}" apikey create --department "$code" --scope anchor --data-dir "$dir/data" | grep -m1 '^egk_' > "$dir/key"
-  chmod 600 "$dir/key"
-  env Chain__RpcUrl="$rpc" Chain__ChainId=31337 EthGov__DeploymentFile="$out/nodes/deployment.json" EthGov__DataDirectory="$dir/data" \
-    "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__PublicBaseUrl="$url" EthGov__Nodes__AllowPrivateAddresses=true \
-    EthGov__SenderLockDirectory="$dir/locks" \
-    EthGov__RateLimit__PermitsPerSecondPerKey=10000000 EthGov__RateLimit__PermitsPerSecondAnonymous=10000000 \
-    ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
-    dotnet src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$dir/api.log" 2>&1 &
-  dept_pids+=($!)
-  echo "$code $url $dir/key" >> "$out/nodes/nodes.txt"
+  start_node "$out/nodes" "$rpc" "$code" "$signer" "$node_key" "$(jq -r --arg code "$code" '.[$code]' <<< "$urls")" anchor
 done
-i=0
-for line in "${departments[@]}"; do
-  read -r code _ _ <<< "$line"
-  wait_live "$(jq -r --arg code "$code" '.[$code]' <<< "$urls")" "${dept_pids[$i]}" "$out/nodes/${code,,}/api.log" "$code's node"
-  i=$((i + 1))
-done
+wait_nodes "$out/nodes"
 timeout 1500 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll nodes $quick --nodes "$out/nodes/nodes.txt" --rpc "$rpc" \
   --deployment "$out/nodes/deployment.json" --scripts bench/wrk --work "$out/nodes" --out "$out/nodes.json" \
   || { for line in "${departments[@]}"; do read -r code _ _ <<< "$line"; tail -5 "$out/nodes/${code,,}/api.log" >&2; done; [ -f "$out/nodes.json" ] || exit 1; }
-for pid in "${dept_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-for pid in "${dept_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-dept_pids=()
+stop_nodes
+run_exchange
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -179,5 +270,5 @@ jq -n --arg command "$command_line" --arg cpu "$cpu" --arg nproc "$(nproc)" --ar
   > "$out/machine.json"
 
 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" --api "$out/api.json" \
-  --nodes "$out/nodes.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
+  --nodes "$out/nodes.json" --exchange "$out/exchange.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
 ethgov_log "wrote docs/benchmarks.json and docs/benchmarks.md"

@@ -1,6 +1,7 @@
 using EthGov.LoadTest;
 using EthGov.LoadTest.Api;
 using EthGov.LoadTest.Chain;
+using EthGov.LoadTest.Exchange;
 using EthGov.LoadTest.Nodes;
 using EthGov.LoadTest.Reporting;
 
@@ -8,7 +9,8 @@ using EthGov.LoadTest.Reporting;
 //   EthGov.LoadTest chain --rpc http://127.0.0.1:<port> --out <chain.json> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]
 //   EthGov.LoadTest api --api http://127.0.0.1:<port> --rpc <url> --key-file <file> --deployment <file> --scripts bench/wrk --work <dir> --out <api.json> [--quick] [--wrk <path>]
 //   EthGov.LoadTest nodes --nodes <nodes.txt> --rpc <url> --deployment <file> --scripts bench/wrk --work <dir> --out <nodes.json> [--quick] [--wrk <path>]
-//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md> [--api <api.json>] [--nodes <nodes.json>]
+//   EthGov.LoadTest exchange --nodes <nodes.txt> --rpc <url> --deployment <file> --work <dir> --out <exchange.json> [--quick] [--pids name=pid,...]
+//   EthGov.LoadTest report --micro <micro.json> --chain <chain.json> --machine <machine.json> --json <out.json> --markdown <out.md> [--api <api.json>] [--nodes <nodes.json>] [--exchange <exchange.json>]
 var arguments = new Arguments(args);
 try
 {
@@ -17,6 +19,7 @@ try
         "chain" => await ChainRun.RunAsync(arguments),
         "api" => await ApiRun.RunAsync(arguments),
         "nodes" => await NodesRun.RunAsync(arguments),
+        "exchange" => await ExchangeBench.RunAsync(arguments),
         "report" => await BenchmarkReport.WriteAsync(arguments),
         _ => Usage(),
     };
@@ -32,6 +35,7 @@ static int Usage()
     Console.Error.WriteLine("usage: EthGov.LoadTest chain --rpc <url> --out <file> [--quick] [--cli <ethgov.dll> --departments <file> --work <dir>]");
     Console.Error.WriteLine("       EthGov.LoadTest api --api <url> --rpc <url> --key-file <file> --deployment <file> --scripts <dir> --work <dir> --out <file> [--quick] [--wrk <path>]");
     Console.Error.WriteLine("       EthGov.LoadTest nodes --nodes <file> --rpc <url> --deployment <file> --scripts <dir> --work <dir> --out <file> [--quick] [--wrk <path>]");
+    Console.Error.WriteLine("       EthGov.LoadTest exchange --nodes <file> --rpc <url> --deployment <file> --work <dir> --out <file> [--quick] [--pids name=pid,...]");
     Console.Error.WriteLine("       EthGov.LoadTest report --micro <file> --chain <file> --machine <file> --json <file> --markdown <file> [--api <file>] [--nodes <file>]");
     return 2;
 }

@@ -38,6 +38,13 @@ internal static class BenchmarkReport
             report["nodes"] = nodes;
         }
 
+        if (args.Value("--exchange") is { } exchangePath && File.Exists(exchangePath))
+        {
+            var exchange = await ReadAsync(exchangePath);
+            exchange["comparison"] = ExchangeReport.Comparison(exchange);
+            report["exchange"] = exchange;
+        }
+
         await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
         await File.WriteAllTextAsync(args.Required("--markdown"), Render(report));
         return 0;
@@ -89,6 +96,11 @@ internal static class BenchmarkReport
             NodesReport.RenderTargets(md, nodeResults);
         }
 
+        if (report["exchange"] is { } exchangeResults)
+        {
+            ExchangeReport.RenderTargets(md, exchangeResults);
+        }
+
         RenderChain(md, chain);
         if (report["api"] is { } apiResults)
         {
@@ -98,6 +110,11 @@ internal static class BenchmarkReport
         if (report["nodes"] is { } nodeDetails)
         {
             NodesReport.RenderDetails(md, nodeDetails);
+        }
+
+        if (report["exchange"] is { } exchangeDetails)
+        {
+            ExchangeReport.RenderDetails(md, exchangeDetails);
         }
 
         RenderMicro(md, micro);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EthGov.Api.Departments;
 using EthGov.Api.Signers;
 using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Nodes;
 using EthGov.Application.Records;
 using EthGov.Application.Verification;
@@ -35,12 +36,16 @@ public sealed class ExchangeWorker(
     DepartmentDirectory departments,
     DepartmentSigners signers,
     NetworkVerifier verifier,
+    HolderChainReads chain,
     EvidenceFiles evidence,
     IOptions<ExchangeOptions> options,
     ILogger<ExchangeWorker> logger) : BackgroundService
 {
     private const string ReleasesRoute = "api/v1/node/releases";
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_blockWait = TimeSpan.FromSeconds(3);
+    private bool _waitingForBlock;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +56,7 @@ public sealed class ExchangeWorker(
             try
             {
                 var now = DateTimeOffset.UtcNow;
-                var due = store.Due(now, options.Value.Concurrency * 8);
+                var due = await ConfirmedAsync(store.Due(now, options.Value.Concurrency * 8));
                 var receipts = store.ReceiptsDue(now, options.Value.Concurrency * 8);
                 await Parallel.ForEachAsync(
                     due.Select(e => (Exchange: e, Receipt: false)).Concat(receipts.Select(e => (Exchange: e, Receipt: true))),
@@ -71,7 +76,7 @@ public sealed class ExchangeWorker(
 
                 if (due.Count == 0 && receipts.Count == 0)
                 {
-                    var next = store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
+                    var next = _waitingForBlock ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
                     await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
                 }
             }
@@ -85,6 +90,32 @@ public sealed class ExchangeWorker(
                 await Task.Delay(s_idle, stoppingToken);
             }
         }
+    }
+
+    // A logged exchange goes to the holder once a block follows its log's (the holder's default of one confirmation):
+    // asked earlier, the holder answers log-not-confirmed, and the retry's growing pause would hold the exchange for
+    // seconds after the block came. The head is the one read shared per block with every other check of this node. A
+    // chain that makes no block for a while (an idle automining dev chain) does not hold the exchange back: after
+    // s_blockWait it is asked for as before, and the holder's answer says why it waits.
+    private async Task<IReadOnlyList<ExchangeRecord>> ConfirmedAsync(IReadOnlyList<ExchangeRecord> due)
+    {
+        _waitingForBlock = false;
+        if (!due.Any(e => e.State == ExchangeState.Logged))
+        {
+            return due;
+        }
+
+        var head = await chain.LatestBlockAsync();
+        if (!head.IsSuccess)
+        {
+            return due;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var ready = due.Where(e => e.State != ExchangeState.Logged || e.Attempts > 0 || e.LogBlock is not { } block || block < head.Value
+            || now - e.UpdatedAt > s_blockWait).ToList();
+        _waitingForBlock = ready.Count < due.Count;
+        return ready;
     }
 
     private async Task StepAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
@@ -143,7 +174,7 @@ public sealed class ExchangeWorker(
         var opened = outcome.Opened!;
         if (exchange.State == ExchangeState.Logged)
         {
-            store.MarkReleased(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
+            await store.MarkReleasedAsync(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
         }
 
         if (await AnchoredByHolderAsync(exchange, opened, cancellationToken) is not { } anchors)
@@ -158,7 +189,7 @@ public sealed class ExchangeWorker(
         }
 
         await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, anchors, cancellationToken);
-        if (store.MarkVerified(exchange.Id, retainUntil))
+        if (await store.MarkVerifiedAsync(exchange.Id, retainUntil))
         {
             signal.ExchangesDue();
             if (logger.IsEnabled(LogLevel.Information))
@@ -170,14 +201,22 @@ public sealed class ExchangeWorker(
 
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
     // never anchored is not its record, whatever it says. Where each was anchored goes to the evidence file (null: refused
-    // or postponed).
+    // or postponed). The verdict is shared by every exchange of the record checked at the same block (read once per block,
+    // as the holder's reads are): a burst of exchanges of one record costs the chain one verification per block.
     private async Task<List<EvidenceAnchor>?> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
     {
-        var hosted = await HostedAsync(cancellationToken);
+        var latest = await chain.LatestBlockAsync();
+        if (!latest.IsSuccess)
+        {
+            Postpone(exchange, $"the chain could not confirm the record's anchor: {latest.Error.Message}");
+            return null;
+        }
+
         var anchors = new List<EvidenceAnchor>(opened.Records.Count);
         foreach (var record in opened.Records)
         {
-            var report = await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, hosted, cancellationToken);
+            var report = await chain.AtBlockAsync(latest.Value, $"verify:{exchange.Holder}:{record.Digest}", async () =>
+                await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, await HostedAsync(cancellationToken), cancellationToken));
             if (!report.IsSuccess)
             {
                 Postpone(exchange, $"the chain could not confirm the record's anchor: {report.Error.Message}");
@@ -251,7 +290,7 @@ public sealed class ExchangeWorker(
             64 * 1024, cancellationToken);
         if (answer.IsSuccess && answer.Value.Status is >= 200 and < 300)
         {
-            store.MarkReceiptSent(exchange.Id);
+            await store.MarkReceiptSentAsync(exchange.Id);
             return;
         }
 

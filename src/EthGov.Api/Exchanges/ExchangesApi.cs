@@ -6,6 +6,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Problems;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Nodes;
 using EthGov.Application.Records;
 using EthGov.Application.Verification;
@@ -42,7 +43,7 @@ public static class ExchangesApi
 
     /// <summary>Checks the grant on chain, finds the holder's node, writes the exchange, answers 202.</summary>
     public static async Task<Results<Accepted<ExchangeResponse>, ProblemHttpResult>> Create(
-        CreateExchangeRequest request, ActingDepartment caller, DepartmentDirectory directory, HolderNodes holders, ExchangeStore store,
+        CreateExchangeRequest request, ActingDepartment caller, DepartmentDirectory directory, HolderChainReads chain, HolderNodes holders, ExchangeStore store,
         ExchangeSignal signal, Deployment deployment, IServiceProvider services, IOptions<ExchangeOptions> options, CancellationToken cancellationToken)
     {
         if (services.GetService<NodeKeys>() is null)
@@ -67,15 +68,24 @@ public static class ExchangesApi
             recordId = parsed;
         }
 
-        var read = await directory.Reader.Grants.GetAsync(grantId);
-        if (!read.IsSuccess)
+        // Read once per block for every request under the grant (the holder checks it again at its own block).
+        var latest = await chain.LatestBlockAsync();
+        if (!latest.IsSuccess)
         {
-            return read.Error.Name == "GrantNotFound"
-                ? Refusal(ExchangeRefusal.NoGrant, $"grant {grantId} does not exist")
-                : ChainProblems.From(read.Error);
+            return ChainProblems.From(latest.Error);
         }
 
-        var grant = read.Value;
+        var read = await chain.GrantAsync(latest.Value, grantId);
+        if (!read.IsSuccess)
+        {
+            return ChainProblems.From(read.Error);
+        }
+
+        if (read.Value is not { } grant)
+        {
+            return Refusal(ExchangeRefusal.NoGrant, $"grant {grantId} does not exist");
+        }
+
         if (grant.GranteeDepartment != caller.Department.Id)
         {
             return Refusal(ExchangeRefusal.NotGrantee, $"grant {grantId} names department {grant.GranteeDepartment}, not {caller.Department.Code}");
@@ -146,7 +156,7 @@ public static class ExchangesApi
 
         var requestId = new Digest(RandomNumberGenerator.GetBytes(Digest.Size));
         var entry = new AccessEntry(deployment.ChainId, deployment.Registry, grantId, grant.RecordId, holder.Id, caller.Department.Id, requestId, queryDigest ?? Digest.Zero);
-        var created = store.Create(new NewExchange(
+        var created = await store.CreateAsync(new NewExchange(
             caller.Department.Id, grantId, grant.RecordId, holder.Id, requestId, entry.Hash(), grant.Terms.Use == GrantUse.Store, grant.Terms.RetentionDays)
         {
             SealedQuery = sealedQuery,

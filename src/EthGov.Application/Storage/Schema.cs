@@ -250,6 +250,10 @@ internal static class Schema
         );
         CREATE INDEX IF NOT EXISTS exchanges_by_holder_record ON exchanges (department, holder, record_id);
         CREATE INDEX IF NOT EXISTS records_by_exchange ON records (exchange_id) WHERE exchange_id IS NOT NULL;
+        -- The worker's two queues, without the verified exchanges that exchanges_due also holds (every one, for good):
+        -- without these, each round of the worker reads every exchange the node has ever verified.
+        CREATE INDEX IF NOT EXISTS exchanges_steps_due ON exchanges (next_attempt_at, id) WHERE state IN (1, 2);
+        CREATE INDEX IF NOT EXISTS exchanges_receipts_due ON exchanges (id) WHERE state = 3 AND receipt_sent_at IS NULL;
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

@@ -56,6 +56,55 @@ public sealed class ExchangeStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AsyncSteps_SharingCommits_MoveEachExchangeOnce_AndAreReadBack()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _store.CreateAsync(NewExchange())));
+        Assert.Equal(50, created.Select(c => c.Id).Distinct().Count());
+        var batch = AccessLogBatch.Form([.. created.Select(c => c.EntryHash)]);
+        var stored = _store.AddBatch(created[0].Department, batch, [.. created.Select(c => c.Id)]);
+        _store.ConfirmBatch(stored, "0x01", 7);
+
+        var digest = Random();
+        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.True);
+        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.False);
+        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkVerifiedAsync(c.Id, null))), Assert.True);
+        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReceiptSentAsync(c.Id))), Assert.True);
+
+        using var reopened = new ExchangeStore(_database);
+        Assert.All(created, c =>
+        {
+            var read = reopened.Get(c.Id)!;
+            Assert.Equal(ExchangeState.Verified, read.State);
+            Assert.NotNull(read.ReceiptSentAt);
+        });
+        Assert.Empty(reopened.ReceiptsDue(DateTimeOffset.UtcNow.AddMinutes(1), 10));
+    }
+
+    [Fact]
+    public void WorkerQueues_DoNotReadVerifiedExchanges()
+    {
+        // Verified exchanges stay in the table for good; the worker's queries must not walk them.
+        using var connection = _database.Open();
+        foreach (var (query, index) in new[]
+        {
+            ("SELECT id FROM exchanges WHERE state IN (1, 2) AND next_attempt_at <= 0 ORDER BY next_attempt_at, id LIMIT 10", "exchanges_steps_due"),
+            ("SELECT id FROM exchanges WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= 0 ORDER BY id LIMIT 10", "exchanges_receipts_due"),
+        })
+        {
+            using var plan = connection.CreateCommand();
+            plan.CommandText = "EXPLAIN QUERY PLAN " + query;
+            using var reader = plan.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            Assert.Contains(steps, s => s.Contains(index, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void ConfirmBatch_EveryMemberIsLogged_WithAProofOfItsOwnEntryInTheRoot()
     {
         var exchanges = Enumerable.Range(0, 5).Select(_ => _store.Create(NewExchange())).ToList();

@@ -23,43 +23,71 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _lock = new();
     private SqliteConnection? _connection;
+    private GroupCommit? _group;
 
     /// <summary>Writes a new exchange, committed before this returns; it waits in <see cref="ExchangeState.Requested"/>.</summary>
     public ExchangeRecord Create(NewExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        var now = _time.GetUtcNow();
         lock (_lock)
         {
-            using var insert = Connection().CreateCommand();
-            insert.CommandText = """
-                INSERT INTO exchanges (department, grant_id, record_id, holder, sealed_query, query_digest, request_id, entry_hash,
-                    state, attempts, next_attempt_at, grant_use, retention_days, created_at, updated_at)
-                VALUES ($department, $grant, $record, $holder, $sealed, $query, $request, $entry, 0, 0, $now, $use, $retention, $now, $now)
-                RETURNING id
-                """;
-            insert.Parameters.AddWithValue("$department", (long)exchange.Department);
-            insert.Parameters.AddWithValue("$grant", exchange.GrantId.ToString(CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$record", exchange.RecordId.ToArray());
-            insert.Parameters.AddWithValue("$holder", (long)exchange.Holder);
-            insert.Parameters.AddWithValue("$sealed", (object?)exchange.SealedQuery ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$query", exchange.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
-            insert.Parameters.AddWithValue("$request", exchange.RequestId.ToArray());
-            insert.Parameters.AddWithValue("$entry", exchange.EntryHash.ToArray());
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$use", exchange.Store ? 1 : 0);
-            insert.Parameters.AddWithValue("$retention", exchange.RetentionDays);
-            var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return new ExchangeRecord(id, exchange.Department, exchange.GrantId, exchange.RecordId, exchange.Holder, exchange.RequestId,
-                exchange.EntryHash, ExchangeState.Requested, now, now)
-            {
-                SealedQuery = exchange.SealedQuery,
-                QueryDigest = exchange.QueryDigest,
-                Store = exchange.Store,
-                RetentionDays = exchange.RetentionDays,
-                NextAttemptAt = now,
-            };
+            return Insert(Connection(), null, exchange);
         }
+    }
+
+    /// <summary><see cref="Create"/> in a commit shared with the other writes waiting for one (group commit).</summary>
+    public Task<ExchangeRecord> CreateAsync(NewExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return Group().WriteAsync((connection, transaction) => Insert(connection, transaction, exchange));
+    }
+
+    /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
+    public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
+        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, "content_digest = $digest, media_type = $media, detail = NULL",
+            ("$digest", contentDigest.ToArray()), ("$media", mediaType));
+
+    /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
+    public Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
+        => MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
+            ("$retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+
+    /// <summary><see cref="MarkReceiptSent"/> in a shared commit.</summary>
+    public Task<bool> MarkReceiptSentAsync(long id)
+        => Group().WriteAsync((connection, transaction) => UpdateIn(connection, transaction, id, "receipt_sent_at = $now, detail = NULL", "state = 3 AND receipt_sent_at IS NULL", []));
+
+    private ExchangeRecord Insert(SqliteConnection connection, SqliteTransaction? transaction, NewExchange exchange)
+    {
+        var now = _time.GetUtcNow();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO exchanges (department, grant_id, record_id, holder, sealed_query, query_digest, request_id, entry_hash,
+                state, attempts, next_attempt_at, grant_use, retention_days, created_at, updated_at)
+            VALUES ($department, $grant, $record, $holder, $sealed, $query, $request, $entry, 0, 0, $now, $use, $retention, $now, $now)
+            RETURNING id
+            """;
+        insert.Parameters.AddWithValue("$department", (long)exchange.Department);
+        insert.Parameters.AddWithValue("$grant", exchange.GrantId.ToString(CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$record", exchange.RecordId.ToArray());
+        insert.Parameters.AddWithValue("$holder", (long)exchange.Holder);
+        insert.Parameters.AddWithValue("$sealed", (object?)exchange.SealedQuery ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$query", exchange.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
+        insert.Parameters.AddWithValue("$request", exchange.RequestId.ToArray());
+        insert.Parameters.AddWithValue("$entry", exchange.EntryHash.ToArray());
+        insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$use", exchange.Store ? 1 : 0);
+        insert.Parameters.AddWithValue("$retention", exchange.RetentionDays);
+        var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new ExchangeRecord(id, exchange.Department, exchange.GrantId, exchange.RecordId, exchange.Holder, exchange.RequestId,
+            exchange.EntryHash, ExchangeState.Requested, now, now)
+        {
+            SealedQuery = exchange.SealedQuery,
+            QueryDigest = exchange.QueryDigest,
+            Store = exchange.Store,
+            RetentionDays = exchange.RetentionDays,
+            NextAttemptAt = now,
+        };
     }
 
     /// <summary>The exchange with <paramref name="id"/>, or null.</summary>
@@ -328,6 +356,8 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     {
         lock (_lock)
         {
+            _group?.Dispose();
+            _group = null;
             _connection?.Dispose();
             _connection = null;
         }
@@ -343,20 +373,45 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         return Update(id, $"state = {(int)to}, {set}", $"state = {(int)from}", parameters);
     }
 
+    private Task<bool> MoveAsync(long id, ExchangeState from, ExchangeState to, string set, params (string Name, object Value)[] parameters)
+    {
+        if (!ExchangeTransitions.IsAllowed(from, to))
+        {
+            throw new InvalidOperationException($"an exchange does not move from {from} to {to}");
+        }
+
+        return Group().WriteAsync((connection, transaction) => UpdateIn(connection, transaction, id, $"state = {(int)to}, {set}", $"state = {(int)from}", parameters));
+    }
+
     private bool Update(long id, string set, string condition, params (string Name, object Value)[] parameters)
     {
         lock (_lock)
         {
-            using var update = Connection().CreateCommand();
-            update.CommandText = $"UPDATE exchanges SET {set}, updated_at = $now WHERE id = $id AND {condition}";
-            update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            foreach (var (name, value) in parameters)
-            {
-                update.Parameters.AddWithValue(name, value);
-            }
+            return UpdateIn(Connection(), null, id, set, condition, parameters);
+        }
+    }
 
-            return update.ExecuteNonQuery() == 1;
+    private bool UpdateIn(SqliteConnection connection, SqliteTransaction? transaction, long id, string set, string condition, (string Name, object Value)[] parameters)
+    {
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"UPDATE exchanges SET {set}, updated_at = $now WHERE id = $id AND {condition}";
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        foreach (var (name, value) in parameters)
+        {
+            update.Parameters.AddWithValue(name, value);
+        }
+
+        return update.ExecuteNonQuery() == 1;
+    }
+
+    // The writer of the shared commits works on this store's connection, under its lock.
+    private GroupCommit Group()
+    {
+        lock (_lock)
+        {
+            return _group ??= new GroupCommit(Connection, ownsConnections: false, _lock);
         }
     }
 

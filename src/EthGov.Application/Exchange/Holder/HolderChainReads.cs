@@ -105,8 +105,14 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
         }
     }
 
-    private async Task<ChainResult<T>> AtBlockAsync<T>(ulong block, string key, Func<Task<ChainResult<T>>> read)
+    /// <summary>
+    /// Any read filed under <paramref name="key"/> for <paramref name="block"/>: <paramref name="read"/> runs once for every
+    /// caller asking for that key at the newest block asked for (a failed read is not kept); a read for an older block
+    /// runs on its own.
+    /// </summary>
+    public async Task<ChainResult<T>> AtBlockAsync<T>(ulong block, string key, Func<Task<ChainResult<T>>> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         BlockReads reads;
         lock (_gate)
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Exchange.Holder;
@@ -14,9 +13,6 @@ namespace EthGov.Application.Exchange.Holder;
 /// </summary>
 public sealed class ReleaseJournal : IDisposable
 {
-    // Appends per transaction: a commit of a few hundred rows of about 1.3 KB stays in the milliseconds.
-    private const int MaxAppendsPerCommit = 256;
-
     private const string Columns = """
         entry_hash, request_id, grant_id, record_id, holder, grantee, query_digest, log_root, log_block, content_digest,
         media_type, enc, ciphertext, released_at, acknowledged_at, log_proof
@@ -24,14 +20,14 @@ public sealed class ReleaseJournal : IDisposable
 
     private readonly Database _database;
     private readonly TimeProvider _time;
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommit _writes;
 
     /// <summary>The journal in <paramref name="database"/>; its one writer starts now.</summary>
     public ReleaseJournal(Database database, TimeProvider? time = null)
     {
         _database = database;
         _time = time ?? TimeProvider.System;
-        _ = Task.Run(WriteAppendsAsync);
+        _writes = new GroupCommit(database.Open, ownsConnections: true);
     }
 
     /// <summary>The release journaled for the entry <paramref name="entryHash"/>, or null.</summary>
@@ -95,62 +91,11 @@ public sealed class ReleaseJournal : IDisposable
     {
         ArgumentNullException.ThrowIfNull(release);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingAppend(release, maxFetches);
-        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(pending), this);
-
-        return pending.Done.Task;
+        return _writes.WriteAsync((connection, transaction) => Append(connection, transaction, release, maxFetches));
     }
 
-    /// <summary>Stops the writer once the appends already queued are written.</summary>
-    public void Dispose() => _appends.Writer.TryComplete();
-
-    private async Task WriteAppendsAsync()
-    {
-        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
-        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < MaxAppendsPerCommit && _appends.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            JournalAppend[] results;
-            try
-            {
-                results = Write(batch);
-            }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
-            {
-                // Nothing of the batch was committed: every waiting request fails (and releases nothing).
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(ex);
-                }
-
-                continue;
-            }
-
-            for (int i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(results[i]);
-            }
-        }
-    }
-
-    private JournalAppend[] Write(List<PendingAppend> batch)
-    {
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var results = new JournalAppend[batch.Count];
-        for (int i = 0; i < batch.Count; i++)
-        {
-            results[i] = Append(connection, transaction, batch[i].Release, batch[i].MaxFetches);
-        }
-
-        transaction.Commit();
-        return results;
-    }
+    /// <summary>Stops the writer once the writes already queued are committed.</summary>
+    public void Dispose() => _writes.Dispose();
 
     // Inside the writer's transaction: earlier appends of the same transaction are seen, so two requests for one entry or
     // one grant in the same commit are judged one after the other.
@@ -208,11 +153,12 @@ public sealed class ReleaseJournal : IDisposable
     /// Marks <paramref name="grantee"/>'s release of <paramref name="requestId"/> acknowledged (once; a second receipt
     /// keeps the first time) and gives it, or null when there is no such release.
     /// </summary>
+    /// <remarks>Written in a commit shared with the other writes waiting for one (group commit).</remarks>
     public Task<JournaledRelease?> AcknowledgeAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
-        => Task.Run(() =>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _writes.WriteAsync((connection, transaction) =>
         {
-            using var connection = _database.Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -226,10 +172,9 @@ public sealed class ReleaseJournal : IDisposable
                 command.ExecuteNonQuery();
             }
 
-            var release = Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
-            transaction.Commit();
-            return release;
-        }, cancellationToken);
+            return Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+        });
+    }
 
     // The grant's releases, kept as a counter beside the rows (table release_fetches) so that checking the limit costs
     // one lookup however many releases the grant has had.
@@ -276,9 +221,4 @@ public sealed class ReleaseJournal : IDisposable
         LogProof = reader.IsDBNull(15) ? [] : DigestSequence.Unpack((byte[])reader[15]),
         HasLogProof = !reader.IsDBNull(15),
     };
-
-    private sealed record PendingAppend(JournaledRelease Release, int MaxFetches)
-    {
-        public TaskCompletionSource<JournalAppend> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
