@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
 using EthGov.Nodes.Tests.TestSupport;
 using EthGov.Testing;
 
@@ -50,9 +51,9 @@ public sealed class ErasureEndToEndTests(NodeCluster cluster)
             await Task.Delay(250);
         }
 
-        var evidence = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(grantee.Settings.DataDirectory, "evidence", $"{created.RequestId}.json"))).RootElement;
-        Assert.Equal("holder", evidence.GetProperty("erased").GetProperty("cause").GetString());
-        Assert.Equal(record.ToString(), evidence.GetProperty("contentDigest").GetString());
+        var evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(Path.Combine(grantee.Settings.DataDirectory, "evidence", $"{created.RequestId}.json")));
+        Assert.Equal("holder", evidence.Erasure!.Cause);
+        Assert.Equal(record, evidence.ContentDigest);
 
         var granteeTimeline = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/records/{record}/timeline")).RootElement;
         var received = Assert.Single(granteeTimeline.GetProperty("erasures").EnumerateArray());

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using EthGov.Api.Exchanges;
 using EthGov.Application.Exchange.Grantee;
-using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
 
 namespace EthGov.Api.Erasure;
 
@@ -12,13 +8,13 @@ namespace EthGov.Api.Erasure;
 /// Rewrites an exchange's evidence file when its content is erased, keeping only digests: a request body that carries a
 /// sealed query (a person identifier, sealed to the holder) is replaced by its SHA-256, which is what its signed
 /// <c>Content-Digest</c> states, so both nodes' signatures still verify; and the file says when and why the content was
-/// erased. Everything else in it was digests already.
+/// erased. Everything else in it was digests already. Read and written by <see cref="EvidenceJson"/>, as every evidence
+/// file is.
 /// </summary>
 public sealed class EvidenceErasure(EvidenceFiles files)
 {
-    private static readonly JsonSerializerOptions s_indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>Rewrites the evidence of <paramref name="exchange"/>, if it has a file; false when it has none.</summary>
+    /// <exception cref="InvalidDataException">The file is not an evidence file (it is left as it is).</exception>
     public async Task<bool> EraseAsync(ExchangeRecord exchange, string cause, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);
@@ -28,38 +24,13 @@ public sealed class EvidenceErasure(EvidenceFiles files)
             return false;
         }
 
-        JsonNode? evidence;
-        await using (var read = File.OpenRead(path))
+        var evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(path, cancellationToken));
+        var erased = evidence with
         {
-            evidence = await JsonNode.ParseAsync(read, cancellationToken: cancellationToken);
-        }
-
-        if (evidence is not JsonObject root)
-        {
-            return false;
-        }
-
-        if (root["request"] is JsonObject request && request["bodyBase64"] is JsonValue body && body.TryGetValue<string>(out var base64)
-            && exchange.IsKindQuery)
-        {
-            request.Remove("bodyBase64");
-            request["bodyDigest"] = new Digest(SHA256.HashData(Convert.FromBase64String(base64))).ToString();
-        }
-
-        root["erased"] = new JsonObject
-        {
-            ["at"] = erasedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["cause"] = cause,
+            Request = exchange.IsKindQuery ? evidence.Request.WithoutBody() : evidence.Request,
+            Erasure = evidence.Erasure ?? new ContentErasure(erasedAt, cause),
         };
-
-        var temporary = path + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-        {
-            await JsonSerializer.SerializeAsync(file, root, s_indented, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        await files.WriteAsync(exchange.RequestId, erased, cancellationToken);
         return true;
     }
 }

@@ -55,8 +55,19 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
             Anchors = anchors,
         };
 
+        await WriteAsync(exchange.RequestId, evidence, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="evidence"/> as the file of <paramref name="requestId"/> in the one format
+    /// <see cref="EvidenceJson"/> reads and writes, whole or not at all: to a temporary file flushed to disk, then moved
+    /// over the old one.
+    /// </summary>
+    public async Task WriteAsync(Digest requestId, ExchangeEvidence evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
         Directory.CreateDirectory(Folder);
-        var path = PathOf(exchange.RequestId);
+        var path = PathOf(requestId);
         var temporary = path + ".tmp";
         await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
         {

@@ -65,12 +65,21 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
 
     // The signed body is the request the holder answered: it must name the same grant, record, request and query as the
     // entry, and the same root and proof as the log.
+    // Once erased, only the body's digest is left: what it named can no longer be compared, and the signature check
+    // below still binds that digest to the grantee's signature.
     private static AuditCheck RequestBody(ExchangeEvidence evidence)
     {
+        if (evidence.Request.Body is not { } body)
+        {
+            var erasure = evidence.Erasure is { } e ? string.Create(CultureInfo.InvariantCulture, $" on {e.At:u} ({e.Cause})") : "";
+            return AuditCheck.Pass("request-body",
+                $"the request body was erased{erasure}, its digest {evidence.Request.BodyDigest} kept: the grant, record, request and proof it named can no longer be compared with the entry");
+        }
+
         ReleaseRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<ReleaseRequest>(evidence.Request.Body, s_json);
+            request = JsonSerializer.Deserialize<ReleaseRequest>(body, s_json);
         }
         catch (JsonException ex)
         {
@@ -251,17 +260,10 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
             return AuditCheck.Fail(Name, $"the request as stated is not a message: {ex.Message}");
         }
 
-        if (!HttpSignatureVerifier.TryReadParameters(message, NodeSignatureProfile.Label, HttpSignatureLimits.Default, out var parameters, out var unreadable))
-        {
-            return AuditCheck.Fail(Name, unreadable.Detail);
-        }
-
-        var at = DateTimeOffset.FromUnixTimeSeconds(parameters.Created ?? 0);
         var entry = evidence.Entry;
-        var refusal = NodeSignatures.VerifyRequest(message, request.Body, entry.Grantee, key, entry.ChainId, entry.Registry, at, out _);
-        return refusal is null
-            ? AuditCheck.Pass(Name, $"signed at {at:u} with the node key {where}; the body matches its Content-Digest")
-            : AuditCheck.Fail(Name, $"{refusal.Reason}: {refusal.Detail} (key {where})");
+        return SignedOverBodyDigest(
+            Name, message, NodeSignatureProfile.RequestPolicy(entry.ChainId, entry.Registry), entry.Grantee, key, where, request.BodyDigest,
+            request.Body is null ? "the erased body's stated digest" : "the body's digest");
     }
 
     private static AuditCheck ResponseSignature(ExchangeEvidence evidence, ECDsa? key, string where)
@@ -287,26 +289,37 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
             }
         }
 
+        // The body holds the sealed content and is not kept: its digest is what the file states.
+        var entry = evidence.Entry;
+        return SignedOverBodyDigest(
+            Name, message, NodeSignatureProfile.ResponsePolicy(entry.ChainId, entry.Registry), entry.Holder, key, where, response.BodyDigest, "the body's stated digest");
+    }
+
+    // A message signed by the department's node key (checked as of the signature's own creation, since the evidence is
+    // read later) whose signed Content-Digest is exactly the SHA-256 the file holds for its body: computed from a body
+    // kept, or stated for one not kept. The signature covers the Content-Digest, so this binds that digest to the node.
+    private static AuditCheck SignedOverBodyDigest(
+        string name, HttpMessageParts message, HttpSignaturePolicy policy, uint department, ECDsa key, string where, Digest bodyDigest, string which)
+    {
         if (!HttpSignatureVerifier.TryReadParameters(message, NodeSignatureProfile.Label, HttpSignatureLimits.Default, out var parameters, out var unreadable))
         {
-            return AuditCheck.Fail(Name, unreadable.Detail);
+            return AuditCheck.Fail(name, $"{ExchangeRefusal.InvalidSignature}: {unreadable.Detail}");
         }
 
         var at = DateTimeOffset.FromUnixTimeSeconds(parameters.Created ?? 0);
-        var entry = evidence.Entry;
-        var keyId = NodeSignatureProfile.KeyId(entry.Holder);
-        var verified = HttpSignatureVerifier.Verify(
-            message, NodeSignatureProfile.Label, NodeSignatureProfile.ResponsePolicy(entry.ChainId, entry.Registry), id => id == keyId ? key : null, at);
+        var keyId = NodeSignatureProfile.KeyId(department);
+        var verified = HttpSignatureVerifier.Verify(message, NodeSignatureProfile.Label, policy, id => id == keyId ? key : null, at);
         if (!verified.IsValid)
         {
-            return AuditCheck.Fail(Name, $"{verified.Detail} (key {where})");
+            return AuditCheck.Fail(name, verified.Outcome == HttpSignatureOutcome.UnknownKey
+                ? $"{ExchangeRefusal.UnknownNodeKey}: the signature names \"{verified.Parameters?.KeyId}\", not \"{keyId}\" (key {where})"
+                : $"{ExchangeRefusal.InvalidSignature}: {verified.Detail} (key {where})");
         }
 
-        // The body holds the sealed content and is not kept: the signed Content-Digest must be the stated body digest.
-        var expected = $"sha-256=:{Convert.ToBase64String(response.BodyDigest.ToArray())}:";
-        return response.Headers.TryGetValue("content-digest", out var digest) && digest == expected
-            ? AuditCheck.Pass(Name, $"signed at {at:u} with the node key {where}; it covers the body digest {response.BodyDigest}")
-            : AuditCheck.Fail(Name, $"the signed Content-Digest is not the body digest {response.BodyDigest}");
+        var expected = $"sha-256=:{Convert.ToBase64String(bodyDigest.ToArray())}:";
+        return message.GetField(EthGov.Core.Crypto.HttpSignatures.ContentDigest.FieldName) == expected
+            ? AuditCheck.Pass(name, $"signed at {at:u} with the node key {where}; its Content-Digest is {which} {bodyDigest}")
+            : AuditCheck.Fail(name, $"{ExchangeRefusal.InvalidSignature}: the signed Content-Digest is not {which} {bodyDigest}");
     }
 
     private async Task<AuditCheck> AnchoredAsync(ExchangeEvidence evidence, CancellationToken cancellationToken)

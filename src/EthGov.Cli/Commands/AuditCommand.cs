@@ -89,11 +89,15 @@ public static class AuditCommand
                     file = r.File,
                     requestId = r.Evidence.Entry.RequestId.ToString(),
                     passed = r.Verification.Passed,
+                    erased = r.Evidence.Erasure is { } erasure ? new { at = erasure.At, cause = erasure.Cause } : null,
                     checks = r.Verification.Checks.Select(c => new { name = c.Name, passed = c.Passed, reason = c.Reason }),
                 }).ToArray(),
                 () => results.SelectMany(r => (string[])
                 [
                     $"{r.File}: request {r.Evidence.Entry.RequestId}, grant {r.Evidence.Entry.GrantId}, holder {r.Evidence.Entry.Holder}, grantee {r.Evidence.Entry.Grantee}",
+                    .. r.Evidence.Erasure is { } erasure
+                        ? [string.Create(CultureInfo.InvariantCulture, $"  content erased on {erasure.At:u} ({erasure.Cause}); the file keeps digests only")]
+                        : Array.Empty<string>(),
                     .. r.Verification.Checks.Select(c => $"  {(c.Passed ? "pass" : "FAIL"),-4}  {c.Name,-18}  {c.Reason}"),
                     $"  {(r.Verification.Passed ? "verified" : "NOT verified")}: {r.Verification.Checks.Count(c => c.Passed)} of {r.Verification.Checks.Count} checks passed",
                 ]));

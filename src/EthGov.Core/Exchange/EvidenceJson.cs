@@ -45,14 +45,7 @@ public static class EvidenceJson
                 ["transactionHash"] = evidence.Log.TransactionHash,
                 ["blockNumber"] = evidence.Log.BlockNumber,
             },
-            ["request"] = new JsonObject
-            {
-                ["method"] = evidence.Request.Method,
-                ["authority"] = evidence.Request.Authority,
-                ["path"] = evidence.Request.Path,
-                ["headers"] = Fields(evidence.Request.Headers),
-                ["bodyBase64"] = Convert.ToBase64String(evidence.Request.Body),
-            },
+            ["request"] = RequestOf(evidence.Request),
             ["response"] = new JsonObject
             {
                 ["status"] = evidence.Response.Status,
@@ -68,7 +61,38 @@ public static class EvidenceJson
                 ["proof"] = Digests(a.Proof),
             })]),
         };
+        if (evidence.Erasure is { } erasure)
+        {
+            written["erased"] = new JsonObject
+            {
+                ["at"] = erasure.At.ToString("O", CultureInfo.InvariantCulture),
+                ["cause"] = erasure.Cause,
+            };
+        }
+
         return JsonSerializer.SerializeToUtf8Bytes(written, s_indented);
+    }
+
+    // A kept body is written in full; an erased one by its digest, which is what the signed Content-Digest states.
+    private static JsonObject RequestOf(EvidenceRequest request)
+    {
+        var written = new JsonObject
+        {
+            ["method"] = request.Method,
+            ["authority"] = request.Authority,
+            ["path"] = request.Path,
+            ["headers"] = Fields(request.Headers),
+        };
+        if (request.Body is { } body)
+        {
+            written["bodyBase64"] = Convert.ToBase64String(body);
+        }
+        else
+        {
+            written["bodyDigest"] = request.BodyDigest.ToString();
+        }
+
+        return written;
     }
 
     /// <summary>Reads an evidence file's bytes.</summary>
@@ -131,27 +155,51 @@ public static class EvidenceJson
                 l.TryGetProperty("transactionHash", out var tx) && tx.ValueKind == JsonValueKind.String ? tx.GetString() : null,
                 Number<ulong>(l, "log.blockNumber"));
 
-            var q = Member(root, "request", JsonValueKind.Object);
-            byte[] body;
-            try
-            {
-                body = Convert.FromBase64String(Text(q, "request.bodyBase64"));
-            }
-            catch (FormatException)
-            {
-                throw new InvalidDataException("request.bodyBase64 is not base64");
-            }
-
-            var request = new EvidenceRequest(Text(q, "request.method"), Text(q, "request.authority"), Text(q, "request.path"), FieldsOf(q, "request.headers"), body);
+            var request = RequestOf(Member(root, "request", JsonValueKind.Object));
             var r = Member(root, "response", JsonValueKind.Object);
             var response = new EvidenceResponse(Number<int>(r, "response.status"), FieldsOf(r, "response.headers"), DigestOf(r, "response.bodyDigest"));
             var records = root.TryGetProperty("records", out _) ? DigestList(root, "records", 10_000) : [];
             return new ExchangeEvidence(entry, DigestOf(e, "entry.hash"), log, request, response, DigestOf(root, "contentDigest"), records)
             {
                 Anchors = root.TryGetProperty("anchors", out _) ? AnchorsOf(Member(root, "anchors", JsonValueKind.Array)) : [],
+                Erasure = root.TryGetProperty("erased", out _) ? ErasureOf(Member(root, "erased", JsonValueKind.Object)) : null,
             };
         }
     }
+
+    // Exactly one of the two forms: the body kept (bodyBase64), or erased and stated by its digest (bodyDigest).
+    private static EvidenceRequest RequestOf(JsonElement q)
+    {
+        var kept = q.TryGetProperty("bodyBase64", out _);
+        var erased = q.TryGetProperty("bodyDigest", out _);
+        if (kept == erased)
+        {
+            throw new InvalidDataException(kept
+                ? "request holds both bodyBase64 and bodyDigest (a body is kept or erased, not both)"
+                : "request.bodyBase64 (or, once erased, request.bodyDigest) is missing");
+        }
+
+        var (method, authority, path, headers) = (Text(q, "request.method"), Text(q, "request.authority"), Text(q, "request.path"), FieldsOf(q, "request.headers"));
+        if (erased)
+        {
+            return new EvidenceRequest(method, authority, path, headers, null) { BodyDigest = DigestOf(q, "request.bodyDigest") };
+        }
+
+        try
+        {
+            return new EvidenceRequest(method, authority, path, headers, Convert.FromBase64String(Text(q, "request.bodyBase64")));
+        }
+        catch (FormatException)
+        {
+            throw new InvalidDataException("request.bodyBase64 is not base64");
+        }
+    }
+
+    private static ContentErasure ErasureOf(JsonElement erased)
+        => new(
+            DateTimeOffset.TryParseExact(Text(erased, "erased.at"), "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                ? at : throw new InvalidDataException("erased.at is not a date and time (ISO 8601, round-trip form)"),
+            Text(erased, "erased.cause"));
 
     private static EvidenceAnchor[] AnchorsOf(JsonElement list)
     {

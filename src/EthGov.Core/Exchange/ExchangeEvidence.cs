@@ -31,6 +31,12 @@ public sealed record ExchangeEvidence(
     /// <summary>Where the holder anchored each released record (batch root and proof), when the grantee's node knew it.</summary>
     public IReadOnlyList<EvidenceAnchor> Anchors { get; init; } = [];
 
+    /// <summary>
+    /// When and why the release's content was erased, or null while it is kept. Once erased, a kind query's request body
+    /// (the sealed person query) is gone and only its digest is kept (<see cref="EvidenceRequest.BodyDigest"/>).
+    /// </summary>
+    public ContentErasure? Erasure { get; init; }
+
     /// <summary>Whether the release answered a kind query (a query digest in the entry).</summary>
     public bool IsKindQuery => !Entry.QueryDigest.IsZero;
 }

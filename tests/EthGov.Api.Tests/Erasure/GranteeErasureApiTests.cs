@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EthGov.Api.Erasure;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Exchange;
@@ -51,8 +50,9 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
         Assert.True(kept!.IsErased);
         Assert.Null(kept.Content);
         var evidence = fixture.Evidence(copy.RequestId);
-        Assert.Equal("holder", evidence["erased"]!["cause"]!.GetValue<string>());
-        Assert.Equal(copy.Record.ToString(), evidence["contentDigest"]!.GetValue<string>());
+        Assert.Equal("holder", evidence.Erasure!.Cause);
+        Assert.Equal(copy.Record, evidence.ContentDigest);
+        Assert.Equal(copy.RequestBody, evidence.Request.Body);
 
         using var staff = fixture.Host.ClientWithKey(await fixture.Host.CreateKeyAsync("HEALTH"));
         await Problem.AssertAsync(await staff.GetAsync($"/api/v1/exchanges/{copy.ExchangeId}/content"), HttpStatusCode.Gone, "content-gone");
@@ -135,9 +135,9 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True((await fixture.Records.GetAsync(copy.Record))!.IsErased);
         Assert.True((await fixture.Records.GetAsync(copy.Content))!.IsErased);
-        var request = fixture.Evidence(copy.RequestId)["request"]!.AsObject();
-        Assert.False(request.ContainsKey("bodyBase64"));
-        Assert.Equal(new Digest(SHA256.HashData(copy.RequestBody)).ToString(), request["bodyDigest"]!.GetValue<string>());
+        var request = fixture.Evidence(copy.RequestId).Request;
+        Assert.Null(request.Body);
+        Assert.Equal(new Digest(SHA256.HashData(copy.RequestBody)), request.BodyDigest);
         Assert.DoesNotContain("sealedQuery", File.ReadAllText(fixture.EvidencePath(copy.RequestId)), StringComparison.Ordinal);
     }
 
@@ -158,11 +158,11 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
         foreach (var gone in new[] { expired, viewed, unviewedOld })
         {
             Assert.True((await fixture.Records.GetAsync(gone.Record))!.IsErased, $"exchange {gone.ExchangeId} kept its copy");
-            Assert.Equal("grant-terms", fixture.Evidence(gone.RequestId)["erased"]!["cause"]!.GetValue<string>());
+            Assert.Equal("grant-terms", fixture.Evidence(gone.RequestId).Erasure!.Cause);
         }
 
         Assert.True((await fixture.Records.GetAsync(viewed.Content))!.IsErased);
-        Assert.False(fixture.Evidence(viewed.RequestId)["request"]!.AsObject().ContainsKey("bodyBase64"));
+        Assert.Null(fixture.Evidence(viewed.RequestId).Request.Body);
         await fixture.AssertIntactAsync(lasting);
         await fixture.AssertIntactAsync(unviewedNew);
         Assert.Equal(0, await sweeper.SweepAsync(now, CancellationToken.None));
@@ -288,33 +288,32 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
             var requestBody = kindQuery
                 ? JsonSerializer.SerializeToUtf8Bytes(new { grantId = "1", requestId, sealedQuery = new { enc = Convert.ToBase64String(sealedQuery![..65]), ciphertext = Convert.ToBase64String(sealedQuery[65..]) } }, s_json)
                 : JsonSerializer.SerializeToUtf8Bytes(new { grantId = "1", recordId = record, requestId }, s_json);
-            var evidence = new JsonObject
-            {
-                ["entry"] = new JsonObject { ["requestId"] = requestId.ToString(), ["holder"] = holder, ["grantee"] = Health },
-                ["request"] = new JsonObject
-                {
-                    ["method"] = "POST",
-                    ["headers"] = new JsonObject { ["content-digest"] = ContentDigest.Create(requestBody) },
-                    ["bodyBase64"] = Convert.ToBase64String(requestBody),
-                },
-                ["response"] = new JsonObject { ["status"] = 200, ["bodyDigest"] = Random().ToString() },
-                ["contentDigest"] = content.ToString(),
-            };
+            var entry = new AccessEntry(31337, Chain.Deployment.Registry, 1, kindQuery ? Random() : record, holder, Health, requestId,
+                sealedQuery is null ? Digest.Zero : new Digest(SHA256.HashData(sealedQuery)));
+            var evidence = new ExchangeEvidence(
+                entry,
+                entry.Hash(),
+                new EvidenceLog(Random(), [Random()], "0x" + Convert.ToHexStringLower(Random().ToArray()), 5),
+                new EvidenceRequest("POST", "civil.test:8080", "/api/v1/node/releases",
+                    new Dictionary<string, string> { ["content-digest"] = ContentDigest.Create(requestBody) }, requestBody),
+                new EvidenceResponse(200, new Dictionary<string, string>(), Random()),
+                content,
+                [record]);
             Directory.CreateDirectory(Path.GetDirectoryName(EvidencePath(requestId))!);
-            await File.WriteAllTextAsync(EvidencePath(requestId), evidence.ToJsonString());
+            await File.WriteAllBytesAsync(EvidencePath(requestId), EvidenceJson.Write(evidence));
             return new Obtained(record, content, id, requestId, requestBody);
         }
 
         public string EvidencePath(Digest requestId) => Path.Combine(Host.DataDirectory, "evidence", $"{requestId}.json");
 
-        public JsonNode Evidence(Digest requestId) => JsonNode.Parse(File.ReadAllText(EvidencePath(requestId)))!;
+        public ExchangeEvidence Evidence(Digest requestId) => EvidenceJson.Read(File.ReadAllBytes(EvidencePath(requestId)));
 
         public async Task AssertIntactAsync(Obtained copy)
         {
             var kept = await Records.GetAsync(copy.Record);
             Assert.False(kept!.IsErased, $"the copy of exchange {copy.ExchangeId} was erased");
             Assert.NotNull(kept.Content);
-            Assert.Null(Evidence(copy.RequestId)["erased"]);
+            Assert.Null(Evidence(copy.RequestId).Erasure);
         }
 
         public HttpRequestMessage SignedNotice(HttpClient client, byte[] body, uint department, NodeKeys keys)

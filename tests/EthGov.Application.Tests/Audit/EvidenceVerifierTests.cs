@@ -66,7 +66,7 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
     public async Task Verify_RequestSignedWithAKeyTheGranteeDoesNotPublish_FailsTheRequestSignature()
     {
         var genuine = await GenuineAsync();
-        var forged = EvidenceBuilder.SignRequest(genuine.Request.Body, HolderChain.Health, chain.TransportKeys, ChainId, chain.Deployment.Registry).Request;
+        var forged = EvidenceBuilder.SignRequest(genuine.Request.Body!, HolderChain.Health, chain.TransportKeys, ChainId, chain.Deployment.Registry).Request;
 
         var verification = await VerifyAsync(genuine with { Request = forged });
 
@@ -93,7 +93,7 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
     public async Task Verify_RequestBodyAlteredUnderItsSignature_FailsTheContentDigestOfTheRequest()
     {
         var genuine = await GenuineAsync();
-        var body = genuine.Request.Body.ToArray();
+        var body = genuine.Request.Body!.ToArray();
         body[^2] ^= 1;
 
         var verification = await VerifyAsync(genuine with { Request = genuine.Request with { Body = body } });
@@ -182,6 +182,75 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
     }
 
     [Fact]
+    public void Read_WhatWriteWroteOfAnErasedFile_IsTheSameEvidence_ItsBodyByDigestAndItsErasure()
+    {
+        var entry = chain.Entry(7, Random(), queryDigest: Random());
+        var body = "{\"sealedQuery\":1}"u8.ToArray();
+        var kept = new ExchangeEvidence(entry, entry.Hash(), new EvidenceLog(Random(), [Random()], "0x" + new string('b', 64), 12),
+            new EvidenceRequest("POST", "holder.test:8080", "/api/v1/node/releases", new Dictionary<string, string> { ["signature"] = "s" }, body),
+            new EvidenceResponse(200, new Dictionary<string, string> { ["content-digest"] = "d" }, Random()), Random(), [Random()]);
+        var erasure = new ContentErasure(new DateTimeOffset(2026, 11, 30, 10, 0, 0, 500, TimeSpan.Zero), "holder");
+        var erased = kept with { Request = kept.Request.WithoutBody(), Erasure = erasure };
+
+        var text = System.Text.Encoding.UTF8.GetString(EvidenceJson.Write(erased));
+        var read = EvidenceJson.Read(EvidenceJson.Write(erased));
+
+        Assert.DoesNotContain("bodyBase64", text, StringComparison.Ordinal);
+        Assert.Contains($"\"bodyDigest\": \"{new Digest(SHA256.HashData(body))}\"", text, StringComparison.Ordinal);
+        Assert.Null(read.Request.Body);
+        Assert.Equal(new Digest(SHA256.HashData(body)), read.Request.BodyDigest);
+        Assert.Equal(kept.Request.BodyDigest, read.Request.BodyDigest);
+        Assert.Equal(erasure, read.Erasure);
+        Assert.Equal(kept.Request.Headers, read.Request.Headers);
+        Assert.Null(EvidenceJson.Read(EvidenceJson.Write(kept)).Erasure);
+    }
+
+    [Fact]
+    public void Read_ARequestWithBothOrNeitherBodyForm_IsRefusedNamingTheMembers()
+    {
+        var entry = chain.Entry(7, Random());
+        var evidence = new ExchangeEvidence(entry, entry.Hash(), new EvidenceLog(Random(), [], "0x" + new string('c', 64), 12),
+            new EvidenceRequest("POST", "holder.test:8080", "/api/v1/node/releases", new Dictionary<string, string>(), [1, 2, 3]),
+            new EvidenceResponse(200, new Dictionary<string, string>(), Random()), entry.RecordId, [entry.RecordId]);
+        var file = System.Text.Json.Nodes.JsonNode.Parse(EvidenceJson.Write(evidence))!;
+        var request = file["request"]!.AsObject();
+
+        request["bodyDigest"] = Random().ToString();
+        var both = Assert.Throws<InvalidDataException>(() => EvidenceJson.Read(System.Text.Encoding.UTF8.GetBytes(file.ToJsonString())));
+        request.Remove("bodyDigest");
+        request.Remove("bodyBase64");
+        var neither = Assert.Throws<InvalidDataException>(() => EvidenceJson.Read(System.Text.Encoding.UTF8.GetBytes(file.ToJsonString())));
+
+        Assert.Contains("both bodyBase64 and bodyDigest", both.Message, StringComparison.Ordinal);
+        Assert.Contains("request.bodyBase64", neither.Message, StringComparison.Ordinal);
+        Assert.Contains("request.bodyDigest", neither.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_GenuineKindQueryErased_StillPassesTheSignatureChecks_AndFailsWithAnAlteredBodyDigest()
+    {
+        var genuine = await GenuineKindQueryAsync();
+        var erasedAt = DateTimeOffset.UtcNow;
+        var erased = EvidenceJson.Read(EvidenceJson.Write(genuine with { Request = genuine.Request.WithoutBody(), Erasure = new ContentErasure(erasedAt, "grant-terms") }));
+
+        var before = await VerifyAsync(genuine);
+        var after = await VerifyAsync(erased);
+        var altered = await VerifyAsync(erased with { Request = erased.Request with { BodyDigest = Random() } });
+
+        Assert.True(before.Passed, Failures(before));
+        Assert.Null(erased.Request.Body);
+        Assert.True(after.Passed, Failures(after));
+        Assert.Contains("erased", after["request-body"]!.Reason, StringComparison.Ordinal);
+        Assert.Contains("grant-terms", after["request-body"]!.Reason, StringComparison.Ordinal);
+        Assert.Contains("can no longer be compared", after["request-body"]!.Reason, StringComparison.Ordinal);
+        Assert.Contains(genuine.Request.BodyDigest.ToString(), after["request-signature"]!.Reason, StringComparison.Ordinal);
+        Assert.True(after["response-signature"]!.Passed);
+        Assert.False(altered["request-signature"]!.Passed);
+        Assert.Contains("Content-Digest", altered["request-signature"]!.Reason, StringComparison.Ordinal);
+        Assert.True(altered["response-signature"]!.Passed);
+    }
+
+    [Fact]
     public async Task Verify_RecordAnchoredInABatch_PassesThroughTheStatedProof_AndWithoutItIsNotFoundOnTheChainAlone()
     {
         var record = await chain.IssueAsync(anchor: false);
@@ -228,6 +297,24 @@ public sealed class EvidenceVerifierTests(HolderChain chain) : IClassFixture<Hol
         Assert.True(answer.Kind == HolderAnswerKind.Released, answer.Refusal?.Detail);
         var response = EvidenceBuilder.SignResponse(answer.Release!.ToRelease(), HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
         return EvidenceJson.Read(EvidenceJson.Write(EvidenceBuilder.Evidence(entry, tree, log, request, response, answer.Release.ContentDigest)));
+    }
+
+    // A kind query answered by the holder's service: the person's one record of the kind, the person sealed to the holder.
+    private async Task<ExchangeEvidence> GenuineKindQueryAsync()
+    {
+        var person = "P-" + Guid.NewGuid();
+        var record = await chain.IssueAsync(person);
+        var grant = await chain.GrantKindAsync();
+        var query = ReleaseContext.SealQuery(chain.HolderKeys.Encryption.PublicKey, grant, System.Text.Encoding.UTF8.GetBytes(person));
+        var entry = chain.Entry(grant, EthGov.Core.Records.RecordKind.Id(HolderChain.Kind), queryDigest: query.Digest());
+        var (tree, log) = await EvidenceBuilder.LogAsync(chain.Health2, entry);
+        await chain.Node.CallAsync("evm_mine");
+        var body = HolderChain.Body(entry, tree, query);
+        var (message, request) = EvidenceBuilder.SignRequest(body, HolderChain.Health, chain.GranteeKeys, ChainId, chain.Deployment.Registry);
+        var answer = await chain.Service.ReleaseAsync(message, body);
+        Assert.True(answer.Kind == HolderAnswerKind.Released, answer.Refusal?.Detail);
+        var response = EvidenceBuilder.SignResponse(answer.Release!.ToRelease(), HolderChain.Civil, chain.HolderKeys, ChainId, chain.Deployment.Registry);
+        return EvidenceBuilder.Evidence(entry, tree, log, request, response, answer.Release.ContentDigest) with { Records = [record.Digest] };
     }
 
     private Task<EvidenceVerification> VerifyAsync(ExchangeEvidence evidence)
