@@ -48,6 +48,23 @@ public sealed class AuditCommandTests(CliWorkspace workspace) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task AuditVerify_ErasedEvidence_PrintsWhenAndWhyTheContentWasErased()
+    {
+        var (evidence, _) = await ExchangeAsync();
+        var erasedAt = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
+        var erased = Write(evidence with { Erasure = new ContentErasure(erasedAt, "holder") }, "erased");
+
+        var human = await workspace.RunAsync(null, "audit", "verify", erased);
+        var json = await workspace.RunAsync(null, "audit", "verify", erased, "--json");
+
+        Assert.True(human.ExitCode == 0, human.Stdout + human.Stderr);
+        Assert.Contains("content erased on 2026-11-30 09:15:00Z (holder)", human.Stdout, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(json.Stdout);
+        Assert.Equal("holder", report.RootElement[0].GetProperty("erased").GetProperty("cause").GetString());
+        Assert.Equal(erasedAt, report.RootElement[0].GetProperty("erased").GetProperty("at").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task AuditVerify_MissingOrMalformedFile_IsOneLineAndExitTwo()
     {
         var malformed = Path.Combine(workspace.Folder, "malformed.json");
