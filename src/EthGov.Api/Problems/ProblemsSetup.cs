@@ -11,7 +11,10 @@ public static class ProblemsSetup
     /// <summary>Registers problem details with EthGov's types.</summary>
     public static IServiceCollection AddEthGovProblems(this IServiceCollection services)
     {
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Binding failures are thrown so that StatusExceptionHandler can say which member did not fit; handled ones are
+        // not logged as errors (hostile bodies would otherwise flood the log).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -59,7 +62,29 @@ public static class ProblemsSetup
             }
 
             httpContext.Response.StatusCode = status.Value;
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext });
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Status = status.Value, Detail = DetailOf(exception) },
+            });
+        }
+
+        // What did not fit, by its JSON path or parameter name only: never the value sent, nor .NET type names.
+        private static string? DetailOf(Exception exception)
+        {
+            var json = exception as System.Text.Json.JsonException ?? exception.InnerException as System.Text.Json.JsonException;
+            if (json is not null)
+            {
+                var at = json.Path is { Length: > 2 } path ? path[2..] : null;
+                return json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && at is not null
+                    ? $"{at}: the value does not have the type this operation takes (see the API reference)"
+                    : at is null ? "the body is not valid JSON" : $"the body is not valid JSON (at {at})";
+            }
+
+            return exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad
+                && bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
+                ? "a route or query value does not have the type this operation takes"
+                : null;
         }
     }
 }

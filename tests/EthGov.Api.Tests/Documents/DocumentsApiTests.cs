@@ -90,7 +90,22 @@ public sealed class DocumentsApiTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         using var response = await Civil.PostAsync("/api/v1/documents", content);
 
-        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal("the body is not valid JSON (at digest)", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AnchorDigest_MemberOfTheWrongType_Returns400NamingTheMember_NotTheValueNorDotNetTypes()
+    {
+        using var content = new StringContent($"{{\"digest\": \"{TestDigests.New()}\", \"validUntil\": \"secret-value\"}}", Encoding.UTF8, "application/json");
+
+        using var response = await Civil.PostAsync("/api/v1/documents", content);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.StartsWith("validUntil: ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
     }
 
     [Fact]
