@@ -109,7 +109,7 @@ public sealed class ErasureNoticeWorker(
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new ErasureNotice(notice.RecordId, notice.Holder, notice.Grantee, notice.ErasedAt), s_json);
         var answer = await client.PostAsync(nodeUrl, ErasuresRoute, body,
-            url => SignedHeaders(NodeSignatures.SignRequest("POST", url, body, notice.Holder, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow)),
+            url => NodeSignatures.SignRequest("POST", url, body, notice.Holder, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(),
             64 * 1024, cancellationToken);
         if (!answer.IsSuccess)
         {
@@ -118,17 +118,8 @@ public sealed class ErasureNoticeWorker(
         }
 
         var response = answer.Value;
-        using var granteeKey = TryImport(node.SigningKey);
-        var parts = HttpMessageParts.ForResponse(response.Status);
-        foreach (var name in new[] { ContentDigest.FieldName, HttpSignatureFields.SignatureInputField, HttpSignatureFields.SignatureField })
-        {
-            if (response.Header(name) is { } value)
-            {
-                parts = parts.AddField(name, value);
-            }
-        }
-
-        if (NodeSignatures.VerifyResponse(parts, response.Body, notice.Grantee, granteeKey, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow) is { } unsigned)
+        using var granteeKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
+        if (NodeSignatures.VerifyResponse(response.SignedParts(), response.Body, notice.Grantee, granteeKey, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow) is { } unsigned)
         {
             Postpone(notice, $"the grantee's node answered {response.Status} without department {notice.Grantee}'s signature: {unsigned.Detail}");
             return;
@@ -168,25 +159,5 @@ public sealed class ErasureNoticeWorker(
     {
         var attempts = notice.Attempts + 1;
         notices.Postpone(notice.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), error);
-    }
-
-    private static List<KeyValuePair<string, string>> SignedHeaders(SignedFields fields) =>
-    [
-        new("Content-Type", fields.ContentType ?? NodeSignatureProfile.ContentType),
-        new(ContentDigest.FieldName, fields.ContentDigest),
-        new(HttpSignatureFields.SignatureInputField, fields.SignatureInput),
-        new(HttpSignatureFields.SignatureField, fields.Signature),
-    ];
-
-    private static ECDsa? TryImport(byte[] point)
-    {
-        try
-        {
-            return EcdsaP256Sha256.ImportPublicKey(point);
-        }
-        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
-        {
-            return null;
-        }
     }
 }

@@ -148,7 +148,7 @@ public sealed class ExchangeWorker(
         SentRequest? sent = null;
         var answer = await client.PostAsync(nodeUrl, ReleasesRoute, body, url =>
         {
-            sent = new SentRequest(url, SignedHeaders(NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow)), body);
+            sent = new SentRequest(url, NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(), body);
             return sent.Headers;
         }, options.Value.MaxReleaseBytes, cancellationToken);
         if (!answer.IsSuccess)
@@ -157,7 +157,7 @@ public sealed class ExchangeWorker(
             return;
         }
 
-        using var holderKey = TryImport(node.SigningKey);
+        using var holderKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
         var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow);
         if (outcome.RetryDetail is { } retry)
         {
@@ -286,7 +286,7 @@ public sealed class ExchangeWorker(
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(exchange.RequestId, exchange.ContentDigest!.Value), ReleaseOpener.Json);
         var answer = await client.PostAsync(nodeUrl, $"{ReleasesRoute}/{exchange.RequestId}/receipt", body,
-            url => SignedHeaders(NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow)),
+            url => NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(),
             64 * 1024, cancellationToken);
         if (answer.IsSuccess && answer.Value.Status is >= 200 and < 300)
         {
@@ -327,25 +327,5 @@ public sealed class ExchangeWorker(
     {
         var attempts = exchange.Attempts + 1;
         store.Postpone(exchange.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), detail);
-    }
-
-    private static List<KeyValuePair<string, string>> SignedHeaders(SignedFields fields) =>
-    [
-        new("Content-Type", fields.ContentType ?? NodeSignatureProfile.ContentType),
-        new(ContentDigest.FieldName, fields.ContentDigest),
-        new("Signature-Input", fields.SignatureInput),
-        new("Signature", fields.Signature),
-    ];
-
-    private static System.Security.Cryptography.ECDsa? TryImport(byte[] point)
-    {
-        try
-        {
-            return EcdsaP256Sha256.ImportPublicKey(point);
-        }
-        catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
     }
 }

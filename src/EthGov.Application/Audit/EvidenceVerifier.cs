@@ -224,14 +224,9 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
             return (null, $"department {department} published no node key ({where})");
         }
 
-        try
-        {
-            return (EcdsaP256Sha256.ImportPublicKey(node.SigningKey), where);
-        }
-        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
-        {
-            return (null, $"department {department}'s published node key is not a P-256 point");
-        }
+        return EcdsaP256Sha256.TryImportPublicKey(node.SigningKey) is { } key
+            ? (key, where)
+            : (null, $"department {department}'s published node key is not a P-256 point");
     }
 
     private static AuditCheck RequestSignature(ExchangeEvidence evidence, ECDsa? key, string where)

@@ -1,3 +1,5 @@
+using EthGov.Core.Crypto.HttpSignatures;
+
 namespace EthGov.Application.Nodes;
 
 /// <summary>
@@ -11,4 +13,19 @@ public sealed record NodeResponse(int Status, IReadOnlyDictionary<string, string
 {
     /// <summary>A header field's value, or null.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The parts of this answer its signature covers or carries (status, Content-Digest and the signature fields).</summary>
+    public HttpMessageParts SignedParts()
+    {
+        var parts = HttpMessageParts.ForResponse(Status);
+        foreach (var name in (string[])[ContentDigest.FieldName, HttpSignatureFields.SignatureInputField, HttpSignatureFields.SignatureField])
+        {
+            if (Header(name) is { } value)
+            {
+                parts = parts.AddField(name, value);
+            }
+        }
+
+        return parts;
+    }
 }

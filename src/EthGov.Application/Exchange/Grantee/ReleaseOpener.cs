@@ -42,16 +42,7 @@ public static class ReleaseOpener
             return ReadRefusal(response);
         }
 
-        var parts = HttpMessageParts.ForResponse(response.Status);
-        foreach (var name in new[] { ContentDigest.FieldName, "Signature-Input", "Signature" })
-        {
-            if (response.Header(name) is { } value)
-            {
-                parts = parts.AddField(name, value);
-            }
-        }
-
-        if (NodeSignatures.VerifyResponse(parts, response.Body, exchange.Holder, holderSigningKey, chainId, registry, now) is { } badSignature)
+        if (NodeSignatures.VerifyResponse(response.SignedParts(), response.Body, exchange.Holder, holderSigningKey, chainId, registry, now) is { } badSignature)
         {
             // A key the holder has just rotated may not be visible yet; a signature that does not verify never will.
             return badSignature.Reason == ExchangeRefusal.UnknownNodeKey

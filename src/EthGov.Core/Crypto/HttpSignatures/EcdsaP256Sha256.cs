@@ -74,6 +74,22 @@ public static class EcdsaP256Sha256
         return ECDsa.Create(parameters);
     }
 
+    /// <summary>
+    /// <see cref="ImportPublicKey"/>, or null when the bytes are no P-256 point: a department that publishes such bytes
+    /// publishes no usable key, and nothing signed can verify with it.
+    /// </summary>
+    public static ECDsa? TryImportPublicKey(ReadOnlySpan<byte> point)
+    {
+        try
+        {
+            return ImportPublicKey(point);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The uncompressed public point of a P-256 key, x || y (64 bytes).</summary>
     /// <exception cref="ArgumentException">The key is not on curve P-256.</exception>
     public static byte[] ExportPublicKey(ECDsa key)
