@@ -28,6 +28,14 @@ public sealed class ExchangeOptions
     /// <summary>The longest pause between two attempts (the holder's node down, the chain away): retried forever at this pace.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many times a released record that the chain does not (yet) show anchored by the holder is checked again before
+    /// the release is refused as tampered. The holder's proof or the chain's view can trail its "anchored" by a moment on
+    /// a loaded node; content the holder never anchored fails every check. Eight checks span about 35 s at the default
+    /// pauses.
+    /// </summary>
+    public int AnchorChecks { get; set; } = 8;
+
     /// <summary>How many requests to holders' nodes run at once.</summary>
     public int Concurrency { get; set; } = 32;
 

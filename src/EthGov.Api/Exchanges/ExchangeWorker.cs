@@ -200,7 +200,8 @@ public sealed class ExchangeWorker(
     }
 
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
-    // never anchored is not its record, whatever it says. Where each was anchored goes to the evidence file (null: refused
+    // never anchored is not its record, whatever it says. A record not found is checked again a few times first (the
+    // holder's proof answer can trail its anchor on a loaded node) and refused as tampered after AnchorChecks. Where each was anchored goes to the evidence file (null: refused
     // or postponed). The verdict is shared by every exchange of the record checked at the same block (read once per block,
     // as the holder's reads are): a burst of exchanges of one record costs the chain one verification per block.
     private async Task<List<EvidenceAnchor>?> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
@@ -232,9 +233,21 @@ public sealed class ExchangeWorker(
                 continue;
             }
 
-            Refuse(exchange, outcome is VerdictOutcome.Unknown
-                ? new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}")
-                : new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
+            if (outcome is not VerdictOutcome.Unknown)
+            {
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
+            }
+            else if (exchange.State == ExchangeState.Released && exchange.Attempts + 1 >= options.Value.AnchorChecks)
+            {
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"));
+            }
+            else
+            {
+                // The state read before this step: just released, the store has reset the attempts this count starts from.
+                Postpone(exchange.State == ExchangeState.Released ? exchange : exchange with { Attempts = 0 },
+                    $"record {record.Digest} is not found anchored by department {exchange.Holder} yet; it is checked again");
+            }
+
             return null;
         }
 

@@ -11,7 +11,7 @@ public static class ExchangesSetup
     {
         services.AddOptions<ExchangeOptions>().Bind(configuration.GetSection(ExchangeOptions.SectionName))
             .Validate(o => o.LogInterval > TimeSpan.Zero && o.LogBatchSize >= 1 && o.MaxLogBatchEntries >= 1 && o.Concurrency >= 1
-                && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay && o.MaxReleaseBytes >= 1,
+                && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay && o.MaxReleaseBytes >= 1 && o.AnchorChecks >= 1,
                 $"{ExchangeOptions.SectionName}: intervals and delays must be positive, sizes at least 1")
             .ValidateOnStart();
         services.AddSingleton(sp => new ExchangeStore(sp.GetRequiredService<Database>()));

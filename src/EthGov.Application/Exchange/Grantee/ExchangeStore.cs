@@ -44,7 +44,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
     public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
-        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, "content_digest = $digest, media_type = $media, detail = NULL",
+        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, "content_digest = $digest, media_type = $media, attempts = 0, detail = NULL",
             ("$digest", contentDigest.ToArray()), ("$media", mediaType));
 
     /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
