@@ -201,8 +201,8 @@ public sealed class ExchangeWorker(
 
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
     // never anchored is not its record, whatever it says. A record not found is checked again a few times first (the
-    // holder's proof answer can trail its anchor on a loaded node) and refused as tampered after AnchorChecks. Where each was anchored goes to the evidence file (null: refused
-    // or postponed). The verdict is shared by every exchange of the record checked at the same block (read once per block,
+    // holder's proof answer can trail its anchor on a loaded node) and refused as tampered after AnchorChecks. Where each
+    // was anchored goes to the evidence file (null: refused or postponed). The verdict is shared by every exchange of the record checked at the same block (read once per block,
     // as the holder's reads are): a burst of exchanges of one record costs the chain one verification per block.
     private async Task<List<EvidenceAnchor>?> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
     {
@@ -243,8 +243,7 @@ public sealed class ExchangeWorker(
             }
             else
             {
-                // The state read before this step: just released, the store has reset the attempts this count starts from.
-                Postpone(exchange.State == ExchangeState.Released ? exchange : exchange with { Attempts = 0 },
+                Postpone(exchange with { Attempts = AttemptsReleased(exchange) },
                     $"record {record.Digest} is not found anchored by department {exchange.Holder} yet; it is checked again");
             }
 
@@ -253,6 +252,10 @@ public sealed class ExchangeWorker(
 
         return anchors;
     }
+
+    // Attempts made in the Released step: an exchange read as Logged was released in this very step, and the store
+    // started the count again at zero when it moved it.
+    private static int AttemptsReleased(ExchangeRecord exchange) => exchange.State == ExchangeState.Released ? exchange.Attempts : 0;
 
     private async Task<bool> KeepAsync(ExchangeRecord exchange, OpenedRelease opened, DateTimeOffset? retainUntil, CancellationToken cancellationToken)
     {

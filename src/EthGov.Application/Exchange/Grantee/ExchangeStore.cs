@@ -42,9 +42,12 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         return Group().WriteAsync((connection, transaction) => Insert(connection, transaction, exchange));
     }
 
+    // Released is a new step: its attempts count from zero (the worker's anchor rechecks are counted in it).
+    private const string ReleasedSet = "content_digest = $digest, media_type = $media, attempts = 0, detail = NULL";
+
     /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
     public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
-        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, "content_digest = $digest, media_type = $media, attempts = 0, detail = NULL",
+        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
             ("$digest", contentDigest.ToArray()), ("$media", mediaType));
 
     /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
@@ -301,7 +304,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary>The holder released content with <paramref name="contentDigest"/>: Logged → Released.</summary>
     public bool MarkReleased(long id, Digest contentDigest, string mediaType)
-        => Move(id, ExchangeState.Logged, ExchangeState.Released, "content_digest = $digest, media_type = $media, detail = NULL",
+        => Move(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
             ("$digest", contentDigest.ToArray()), ("$media", mediaType));
 
     /// <summary>The content checked out and is kept (until <paramref name="retainUntil"/> when stored): Released → Verified.</summary>
