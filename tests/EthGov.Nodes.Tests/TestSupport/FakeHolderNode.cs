@@ -56,7 +56,7 @@ public sealed class FakeHolderNode : IAsyncDisposable
     /// <summary>How many release requests it answered.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>How many receipts it was sent.</summary>
+    /// <summary>How many bodies of receipts it was sent.</summary>
     public int Receipts => Volatile.Read(ref _receipts);
 
     /// <summary>Starts it for releases of <paramref name="holder"/>'s records to <paramref name="grantee"/>.</summary>
@@ -69,7 +69,7 @@ public sealed class FakeHolderNode : IAsyncDisposable
         var app = builder.Build();
         var node = new FakeHolderNode(app, baseUrl, cluster, holder, grantee, content);
         app.MapPost("/api/v1/node/releases", node.ReleaseAsync);
-        app.MapPost("/api/v1/node/releases/{requestId}/receipt", () =>
+        app.MapPost("/api/v1/node/releases/receipts", () =>
         {
             Interlocked.Increment(ref node._receipts);
             return Results.Ok();

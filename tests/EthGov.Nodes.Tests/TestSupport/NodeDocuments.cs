@@ -20,11 +20,11 @@ public static class NodeDocuments
     /// <summary>A digest no other test uses.</summary>
     public static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Anchors one new document alone through <paramref name="node"/> and returns its receipt once confirmed.</summary>
-    public static async Task<Receipt> AnchorSingleAsync(ClusterNode node)
+    /// <summary>Anchors one document (default: a new one) alone through <paramref name="node"/> and returns its receipt once confirmed.</summary>
+    public static async Task<Receipt> AnchorSingleAsync(ClusterNode node, Digest? digest = null)
     {
         using var client = node.DepartmentClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/documents?wait=true", new { digest = NewDigest().ToString() });
+        using var response = await client.PostAsJsonAsync("/api/v1/documents?wait=true", new { digest = (digest ?? NewDigest()).ToString() });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = (await response.Content.ReadFromJsonAsync<DocumentStatusResponse>(Json))!;
         Assert.Equal("anchored", status.Status);

@@ -69,10 +69,6 @@ public sealed class RogueGrantee : IDisposable
     public Task<HolderReply> ReleaseAsync(ClusterNode holder, ReleaseRequest request, ECDsa? key = null, uint? department = null)
         => SignRelease(holder, request, key, department).SendAsync();
 
-    /// <summary>Acknowledges the release of <paramref name="requestId"/> (of <paramref name="contentDigest"/>) to <paramref name="holder"/>'s node.</summary>
-    public Task<HolderReply> AcknowledgeAsync(ClusterNode holder, Digest requestId, Digest contentDigest)
-        => Sign(holder, $"api/v1/node/releases/{requestId}/receipt", JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(requestId, contentDigest), ReleaseOpener.Json), null, null).SendAsync();
-
     /// <inheritdoc />
     public void Dispose() => _keys.Dispose();
 
