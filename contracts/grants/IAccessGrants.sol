@@ -16,10 +16,13 @@ pragma solidity 0.8.37;
  */
 interface IAccessGrants {
     /// @dev `KindLegalBasis`: the grant's `recordId` holds a record kind id (SHA-256 of "ethgov:record-kind:" || name).
+    /// `PasskeyConsent`: a citizen's consent given with a passkey ({IPasskeyGrants}); its `subject` is zero. Appended
+    /// to, never reordered.
     enum GrantBasis {
         LegalBasis,
         SubjectConsent,
-        KindLegalBasis
+        KindLegalBasis,
+        PasskeyConsent
     }
 
     /// @dev `ViewOnce`: the grantee's node shows the content once and keeps nothing; `Store`: it keeps the content
@@ -67,7 +70,7 @@ interface IAccessGrants {
     /// @param purpose Application-defined purpose code.
     /// @param expiresAt Unix time after which the grant is no longer valid.
     /// @param basis Legal basis, subject consent, or legal basis for a record kind.
-    /// @param legalBasis Reference to the legal basis; zero for a subject's consent.
+    /// @param legalBasis Reference to the legal basis; zero for a subject's consent; for a passkey consent, the passkey id.
     /// @param terms What the grant allows.
     event AccessGranted(
         uint256 indexed grantId,
