@@ -56,7 +56,8 @@ describe("Passkey consent (WebAuthn, P-256, verified on chain)", function () {
       const c = await passkeyConsent(registry, passkey);
       await expect(submit(registry, relayer, c))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, c.recordId, CIVIL_REGISTRY, 0n, ethers.ZeroAddress, c.purpose, c.expiresAt, GrantBasis.PasskeyConsent, passkey.id, TERMS_ARGS);
+        .withArgs(1n, c.recordId, CIVIL_REGISTRY, 0n, ethers.ZeroAddress, c.purpose, c.expiresAt, GrantBasis.PasskeyConsent, ethers.ZeroHash, TERMS_ARGS)
+        .and.to.emit(registry, "PasskeyConsentGranted").withArgs(1n, passkey.id);
       const grant = await registry.grant(1n);
       expect([grant.recordId, grant.subject, grant.grantorDepartment, grant.granteeDepartment, grant.basis])
         .to.deep.equal([c.recordId, ethers.ZeroAddress, 0n, CIVIL_REGISTRY, GrantBasis.PasskeyConsent]);
@@ -71,8 +72,7 @@ describe("Passkey consent (WebAuthn, P-256, verified on chain)", function () {
       const passkey = new Passkey("high-s passkey");
       const c = await passkeyConsent(registry, passkey, {}, { highS: true });
       expect(BigInt(c.assertion.s)).to.be.greaterThan(P256_N / 2n);
-      await expect(submit(registry, relayer, c)).to.emit(registry, "AccessGranted");
-      expect(await registry.grantPasskey(1n)).to.equal(passkey.id);
+      await expect(submit(registry, relayer, c)).to.emit(registry, "PasskeyConsentGranted").withArgs(1n, passkey.id);
     });
 
     it("refuses a consent signed for another record with PasskeyChallengeMismatch", async function () {

@@ -70,7 +70,7 @@ interface IAccessGrants {
     /// @param purpose Application-defined purpose code.
     /// @param expiresAt Unix time after which the grant is no longer valid.
     /// @param basis Legal basis, subject consent, or legal basis for a record kind.
-    /// @param legalBasis Reference to the legal basis; zero for a subject's consent; for a passkey consent, the passkey id.
+    /// @param legalBasis Reference to the legal basis; zero for a subject's consent.
     /// @param terms What the grant allows.
     event AccessGranted(
         uint256 indexed grantId,

@@ -9,9 +9,8 @@ import {IAccessGrants} from "../grants/IAccessGrants.sol";
  * WebAuthn assertion whose challenge is the EIP-712 digest of a {PasskeyConsent} binding exactly the grant, and the
  * registry verifies it through the P256VERIFY precompile (EIP-7951, address 0x100). The grant stores and emits the
  * passkey id, keccak256(x || y) of the passkey's public key: never an address, nor who holds the passkey. Its
- * {IAccessGrants-AccessGranted} event has basis PasskeyConsent, no subject address, and the passkey id in the place
- * of the legal basis (the consent is the basis): one event, as for every grant, which keeps a passkey consent
- * within 10% of the gas of an EIP-712 consent.
+ * {IAccessGrants-AccessGranted} event has basis PasskeyConsent and no subject address; {PasskeyConsentGranted}
+ * follows it with the passkey id as a topic, so a passkey's grants are found by one log filter.
  * @dev EIP-712 types (exact strings):
  * `PasskeyConsent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,bytes32 passkeyId,uint256 nonce,uint256 deadline)`
  * and `PasskeyRevocation(uint256 grantId,bytes32 passkeyId,uint256 nonce,uint256 deadline)`, in the registry's
@@ -39,6 +38,11 @@ interface IPasskeyGrants {
         string clientDataJSON;
     }
 
+    /// @notice A passkey consented to the grant `grantId`, announced just before by {IAccessGrants-AccessGranted}.
+    /// @param grantId The grant.
+    /// @param passkeyId keccak256(x || y) of the consenting passkey's public key.
+    event PasskeyConsentGranted(uint256 indexed grantId, bytes32 indexed passkeyId);
+
     /// @notice The passkey that consented to a grant revoked it.
     /// @param grantId The grant.
     /// @param recordId The record it covered.
@@ -61,7 +65,7 @@ interface IPasskeyGrants {
 
     /**
      * @notice Records a citizen's consent given with a passkey; anyone submits it. Basis PasskeyConsent, no grantor
-     * department; the grant's subject is the passkey id, which {IAccessGrants-AccessGranted} carries as `legalBasis`. The rules of {IAccessGrants-grantAccessBySig} apply
+     * department; the grant's subject is the passkey id ({PasskeyConsentGranted}). The rules of {IAccessGrants-grantAccessBySig} apply
      * ({IAccessGrants-InvalidTerms}, {IAccessGrants-ConsentIrrevocable}, {IAccessGrants-InvalidExpiry}, an active grantee).
      * @param recordId The record's document digest.
      * @param granteeDepartment The active department receiving access.

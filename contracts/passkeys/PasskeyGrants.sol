@@ -69,9 +69,10 @@ abstract contract PasskeyGrants is IPasskeyGrants, GrantRules, PasskeyStorage {
             0,
             passkeyId,
             IAccessGrants.GrantBasis.PasskeyConsent,
-            passkeyId,
+            bytes32(0),
             terms
         );
+        emit PasskeyConsentGranted(grantId, passkeyId);
     }
 
     /// @inheritdoc IPasskeyGrants

@@ -55,6 +55,13 @@ public sealed class GrantPasskeyFunction : FunctionMessage
 [Function("passkeyExtension", "address")]
 public sealed class PasskeyExtensionFunction : FunctionMessage;
 
+[Event("PasskeyConsentGranted")]
+public sealed class PasskeyConsentGrantedEvent : IEventDTO
+{
+    [Parameter("uint256", "grantId", 1, true)] public System.Numerics.BigInteger GrantId { get; set; }
+    [Parameter("bytes32", "passkeyId", 2, true)] public byte[] PasskeyId { get; set; } = [];
+}
+
 [Event("PasskeyConsentRevoked")]
 public sealed class PasskeyConsentRevokedEvent : IEventDTO
 {
