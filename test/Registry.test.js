@@ -36,6 +36,17 @@ describe("Registry", function () {
     expect(ethers.dataLength(code)).to.be.lessThan(EIP170_LIMIT);
   });
 
+  it("declares every function, event and error of the passkey extension, so calls and reverts decode with its ABI", async function () {
+    const { registry } = await loadFixture(deployRegistry);
+    const { abi } = await hre.artifacts.readArtifact("EthGovPasskeyExtension");
+    const passkey = new ethers.Interface(abi);
+    const declared = (fragment) => fragment.type === "function" ? registry.interface.getFunction(fragment.selector)
+      : fragment.type === "event" ? registry.interface.getEvent(fragment.topicHash) : registry.interface.getError(fragment.selector);
+    const missing = passkey.fragments.filter((f) => ["function", "event", "error"].includes(f.type) && declared(f) === null).map((f) => f.format());
+    expect(passkey.fragments.length).to.be.greaterThan(10);
+    expect(missing).to.deep.equal([]);
+  });
+
   it("gives no function the selector its views use to reach the extension", async function () {
     const { registry } = await loadFixture(deployRegistry);
     const viewCall = ethers.id("ethgov.extension.view").slice(0, 10);
