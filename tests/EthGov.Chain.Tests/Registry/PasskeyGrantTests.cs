@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Security.Cryptography;
-using System.Text;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
@@ -9,15 +8,14 @@ using EthGov.Testing;
 namespace EthGov.Chain.Tests.Registry;
 
 /// <summary>
-/// A citizen's consent given with a passkey, built as a browser builds a WebAuthn assertion (the key pair and the
-/// signature from .NET's <see cref="ECDsa"/> on P-256), verified by registry 2.3.0 on a real Hardhat node through the
-/// P256VERIFY precompile.
+/// A citizen's consent given with a passkey, built as a browser builds a WebAuthn assertion (<see cref="TestPasskey"/>:
+/// the key pair and the signature from .NET's ECDsa on P-256), verified by registry 2.3.0 on a real Hardhat node through
+/// the P256VERIFY precompile.
 /// </summary>
 public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
 {
     private const uint Health = 2;
     private const ushort Purpose = 5;
-    private const string Origin = "http://localhost:5080";
 
     private static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));
 
@@ -26,7 +24,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
     [Fact]
     public async Task GrantByPasskeyAsync_AssertionOverTheConsentDigest_IsAPasskeyGrantNamingNoAddress()
     {
-        using var passkey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var passkey = new TestPasskey();
         var record = NewDigest();
         var expiresAt = Seconds(DateTimeOffset.UtcNow.AddDays(10));
         var deadline = Seconds(DateTimeOffset.UtcNow.AddHours(1));
@@ -43,7 +41,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
     [Fact]
     public async Task GrantByPasskeyAsync_ReplayedAssertion_FailsWithDecodedPasskeyChallengeMismatch()
     {
-        using var passkey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var passkey = new TestPasskey();
         var record = NewDigest();
         var expiresAt = Seconds(DateTimeOffset.UtcNow.AddDays(10));
         var deadline = Seconds(DateTimeOffset.UtcNow.AddHours(1));
@@ -64,7 +62,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
     [Fact]
     public async Task GrantByPasskeyAsync_WithoutUserVerification_FailsWithDecodedPasskeyUserNotVerified()
     {
-        using var passkey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var passkey = new TestPasskey();
         var record = NewDigest();
         var expiresAt = Seconds(DateTimeOffset.UtcNow.AddDays(10));
         var deadline = Seconds(DateTimeOffset.UtcNow.AddHours(1));
@@ -78,7 +76,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
     [Fact]
     public async Task RevokeByPasskeyAsync_TheConsentingPasskey_RevokesTheGrant()
     {
-        using var passkey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var passkey = new TestPasskey();
         var record = NewDigest();
         var expiresAt = Seconds(DateTimeOffset.UtcNow.AddDays(10));
         var deadline = Seconds(DateTimeOffset.UtcNow.AddHours(1));
@@ -88,7 +86,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
         var nonce = (await chain.Reader().Grants.PasskeyNonceAsync(consent.PasskeyId)).Unwrap();
         var challenge = Signer().Hash(new PasskeyRevocationTyped { GrantId = grantId, PasskeyId = consent.PasskeyId.ToArray(), Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds() });
 
-        (await relayer.RevokeByPasskeyAsync(grantId, AssertionOver(passkey, challenge), deadline)).Unwrap();
+        (await relayer.RevokeByPasskeyAsync(grantId, passkey.Assert(challenge), deadline)).Unwrap();
 
         Assert.False((await chain.Reader().Grants.GetAsync(grantId)).Unwrap().Valid);
     }
@@ -104,28 +102,9 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
         });
 
     private async Task<PasskeyAssertion> ConsentAssertionAsync(
-        ECDsa passkey, Digest record, DateTimeOffset expiresAt, DateTimeOffset deadline, GrantTerms terms, byte flags = 0x05)
+        TestPasskey passkey, Digest record, DateTimeOffset expiresAt, DateTimeOffset deadline, GrantTerms terms, byte flags = TestPasskey.UserPresentAndVerified)
     {
-        var q = passkey.ExportParameters(false).Q;
-        var passkeyId = PasskeyAssertion.IdOf(q.X!, q.Y!);
-        var nonce = (await chain.Reader().Grants.PasskeyNonceAsync(passkeyId)).Unwrap();
-        return AssertionOver(passkey, ConsentDigest(passkeyId, record, expiresAt, deadline, terms, nonce), flags);
+        var nonce = (await chain.Reader().Grants.PasskeyNonceAsync(passkey.Id)).Unwrap();
+        return passkey.Assert(ConsentDigest(passkey.Id, record, expiresAt, deadline, terms, nonce), flags);
     }
-
-    /// <summary>
-    /// What <c>navigator.credentials.get</c> returns for <paramref name="challenge"/>: authenticator data (SHA-256 of the
-    /// relying party id, the flags, a zero counter), the client data JSON in WebAuthn's serialization, and the signature
-    /// over authenticatorData || SHA-256(clientDataJSON), decoded to r and s.
-    /// </summary>
-    private static PasskeyAssertion AssertionOver(ECDsa passkey, byte[] challenge, byte flags = 0x05)
-    {
-        var q = passkey.ExportParameters(false).Q;
-        byte[] authenticatorData = [.. SHA256.HashData("localhost"u8), flags, 0, 0, 0, 0];
-        var clientDataJson = $"{{\"type\":\"webauthn.get\",\"challenge\":\"{Base64Url(challenge)}\",\"origin\":\"{Origin}\",\"crossOrigin\":false}}";
-        var signed = passkey.SignData([.. authenticatorData, .. SHA256.HashData(Encoding.UTF8.GetBytes(clientDataJson))], HashAlgorithmName.SHA256,
-            DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return new PasskeyAssertion(q.X!, q.Y!, signed[..32], signed[32..], authenticatorData, clientDataJson);
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
