@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import {
-  ethers, loadFixture, time, now, DAY, TERMS, TERMS_ARGS, GrantBasis, Revokers, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  ethers, networkHelpers, loadFixture, time, now, DAY, TERMS, TERMS_ARGS, GrantBasis, Revokers, INTERIOR, CIVIL_REGISTRY, HEALTH,
   digestOf, deployRegistry,
 } from "./fixtures.js";
 import { Passkey, Flags, P256_N, registryDomain, passkeyChallenge, randomChallenge } from "./passkey.js";
@@ -260,6 +260,17 @@ describe("Passkey consent (WebAuthn, P-256, verified on chain)", function () {
       const { registry, outsider, interior, grantId } = await loadFixture(deployWithPasskeyGrant);
       await expect(registry.connect(outsider).revokeGrant(grantId)).to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, outsider.address);
       await expect(registry.connect(interior).revokeGrant(grantId)).to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, interior.address);
+    });
+
+    it("refuses the address made of the passkey id's low 20 bytes as the grant's subject (NotRevoker)", async function () {
+      const { registry, grantId, passkey } = await loadFixture(deployWithPasskeyGrant);
+      // The grant's subject word holds the passkey id; an address compared with only its low 160 bits would pass here.
+      const lookalike = ethers.getAddress(ethers.dataSlice(passkey.id, 12));
+      await networkHelpers.impersonateAccount(lookalike);
+      await networkHelpers.setBalance(lookalike, ethers.parseEther("1"));
+      const signer = await ethers.getSigner(lookalike);
+      await expect(registry.connect(signer).revokeGrant(grantId)).to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, lookalike);
+      expect(await registry.isGrantValid(grantId)).to.equal(true);
     });
 
     it("lets the grantee renounce a passkey consent when its terms allow it", async function () {
