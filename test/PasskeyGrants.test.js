@@ -168,6 +168,23 @@ describe("Passkey consent (WebAuthn, P-256, verified on chain)", function () {
         .to.be.revertedWithCustomError(registry, "InvalidPasskeySignature").withArgs(passkey.id);
     });
 
+    it("refuses client data that does not follow WebAuthn's serialization (challenge not at offset 23) with PasskeyChallengeMismatch", async function () {
+      const { registry, relayer } = await loadFixture(deployRegistry);
+      const passkey = new Passkey("citizen passkey");
+      const serialize = ({ type, challenge, origin }) => `{"origin":"${origin}","type":"${type}","challenge":"${challenge}"}`;
+      const c = await passkeyConsent(registry, passkey, {}, { serialize });
+      await expect(submit(registry, relayer, c))
+        .to.be.revertedWithCustomError(registry, "PasskeyChallengeMismatch").withArgs(passkey.id, c.challenge);
+    });
+
+    it("refuses authenticator data shorter than 37 bytes with InvalidPasskeySignature", async function () {
+      const { registry, relayer } = await loadFixture(deployRegistry);
+      const passkey = new Passkey("citizen passkey");
+      const c = await passkeyConsent(registry, passkey, {}, { authenticatorData: Buffer.alloc(36, 5) });
+      await expect(submit(registry, relayer, c))
+        .to.be.revertedWithCustomError(registry, "InvalidPasskeySignature").withArgs(passkey.id);
+    });
+
     it("refuses an assertion of another type than webauthn.get (same length, challenge in place) with InvalidPasskeySignature", async function () {
       const { registry, relayer } = await loadFixture(deployRegistry);
       const passkey = new Passkey("citizen passkey");

@@ -56,11 +56,14 @@ export class Passkey {
   /**
    * The assertion over `challenge` (32 bytes, hex) as the contract takes it. Options: `flags` (UP|UV by default),
    * `highS` (s above N/2; by default s is below), `type` ("webauthn.get"), `tamper` (a function rewriting the client
-   * data JSON after signing).
+   * data JSON after signing), `serialize` (a function writing the client data JSON from { type, challenge, origin }
+   * in place of WebAuthn's serialization), `authenticatorData` (bytes to sign in place of the usual 37).
    */
-  assert(challenge, { flags = Flags.UP | Flags.UV, highS = false, type = "webauthn.get", tamper = null } = {}) {
-    const authenticatorData = Buffer.concat([sha256(Buffer.from(this.rpId, "utf8")), Buffer.from([flags]), Buffer.from([0, 0, 0, 7])]);
-    const clientData = `{"type":"${type}","challenge":"${base64url(ethers.getBytes(challenge))}","origin":"${this.origin}","crossOrigin":false}`;
+  assert(challenge, { flags = Flags.UP | Flags.UV, highS = false, type = "webauthn.get", tamper = null, serialize = null, authenticatorData: authData = null } = {}) {
+    const authenticatorData = authData ?? Buffer.concat([sha256(Buffer.from(this.rpId, "utf8")), Buffer.from([flags]), Buffer.from([0, 0, 0, 7])]);
+    const fields = { type, challenge: base64url(ethers.getBytes(challenge)), origin: this.origin };
+    const clientData = serialize ? serialize(fields)
+      : `{"type":"${fields.type}","challenge":"${fields.challenge}","origin":"${fields.origin}","crossOrigin":false}`;
     const signature = sign("sha256", Buffer.concat([authenticatorData, sha256(Buffer.from(clientData, "utf8"))]), { key: this._key, dsaEncoding: "ieee-p1363" });
     let s = BigInt(ethers.hexlify(signature.subarray(32)));
     if ((s > P256_N / 2n) !== highS) s = P256_N - s;
