@@ -7,6 +7,7 @@ import {NodeStorage} from "./departments/NodeStorage.sol";
 import {DocumentRegistry} from "./documents/DocumentRegistry.sol";
 import {EthGovRegistryExtension} from "./extension/EthGovRegistryExtension.sol";
 import {ExtensionCalls} from "./extension/ExtensionCalls.sol";
+import {PasskeyCalls} from "./extension/PasskeyCalls.sol";
 import {AccessLog} from "./grants/AccessLog.sol";
 import {GrantReads} from "./grants/GrantReads.sol";
 import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
@@ -14,13 +15,23 @@ import {IDelegatedSignatures} from "./signatures/IDelegatedSignatures.sol";
 /**
  * @title EthGovRegistry
  * @notice The one EthGov contract users see: departments, their keys, their nodes and governance, document
- * anchoring and status, access grants and the access log, and the revocation of documents anchored in registry 1.x.
+ * anchoring and status, access grants (also by a citizen's passkey) and the access log, and the revocation of documents
+ * anchored in registry 1.x.
  * @dev Anchoring, revocation, the document views, the node directory's view, the grant views and the access log (single and batched) run here, reading
  * the caller's department without a cross-contract call; every other function is declared here and runs in an
  * {EthGovRegistryExtension} this constructor creates, by DELEGATECALL on this contract's storage
- * (see {ExtensionCalls}). EIP-712 domain: name "EthGov", version "1".
+ * (see {ExtensionCalls}); the passkey functions run in an {EthGovPasskeyExtension} deployed before it ({PasskeyCalls}). EIP-712 domain: name "EthGov", version "1".
  */
-contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, DocumentRegistry, AccessLog, GrantReads, NodeStorage {
+contract EthGovRegistry is
+    ExtensionCalls,
+    PasskeyCalls,
+    IDelegatedSignatures,
+    EIP712,
+    DocumentRegistry,
+    AccessLog,
+    GrantReads,
+    NodeStorage
+{
     /**
      * @notice Deploys the registry with its initial departments and creates its extension.
      * @param codes Initial department codes; department ids are 1..n in this order.
@@ -33,6 +44,7 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
      * @param signerChangeDelaySeconds Seconds between a signer change's request and its earliest apply (at most 30 days).
      * @param legacyRegistryAddress The registry 1.x whose documents stay revocable here, or zero for none; this
      * deployment's block is the cut-over block.
+     * @param passkeyExtension The deployed {EthGovPasskeyExtension} that runs the passkey functions.
      */
     constructor(
         string[] memory codes,
@@ -43,9 +55,11 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
         bytes[] memory nodeEncryptionKeys,
         uint32 initialThreshold,
         uint64 signerChangeDelaySeconds,
-        address legacyRegistryAddress
+        address legacyRegistryAddress,
+        address passkeyExtension
     )
         ExtensionCalls(address(new EthGovRegistryExtension(signerChangeDelaySeconds, legacyRegistryAddress)))
+        PasskeyCalls(passkeyExtension)
         EIP712("EthGov", "1")
     {
         _initializeDepartments(codes, names, signers, initialThreshold);
@@ -70,10 +84,10 @@ contract EthGovRegistry is ExtensionCalls, IDelegatedSignatures, EIP712, Documen
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "2.2.0".
+     * @return The semantic version, "2.3.0".
      */
     function version() external pure returns (string memory) {
-        return "2.2.0";
+        return "2.3.0";
     }
 
     function _domainSeparator() internal view override returns (bytes32) {

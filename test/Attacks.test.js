@@ -3,6 +3,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, time, now, DAY, YEAR, SIGNER_CHANGE_DELAY, deployRegistry, deployLegacyRegistry, withoutNodes,
   addSigner, decide, signerConsent, digestOf, DepartmentStatus, DocumentStatus, HEALTH, TERMS,
+  passkeyExtension,
 } from "./fixtures.js";
 
 // The attacks of issue 14, each run twice: against registry 1.1.0 (the fixture artifact, built at the last 1.x
@@ -33,6 +34,7 @@ async function deployV2() {
   const { transport, civil, health, ...rest } = await actors();
   const registry = await ethers.deployContract("EthGovRegistry", [
     CODES, NAMES, [transport.address, civil.address, health.address], ...withoutNodes(3), 2, SIGNER_CHANGE_DELAY, ethers.ZeroAddress,
+    await passkeyExtension(),
   ]);
   return { registry, transport, civil, health, ...rest };
 }

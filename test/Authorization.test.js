@@ -3,7 +3,9 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployLegacyRegistry, withoutNodes, addSigner, removeSigner, decide,
   digestOf, nodeEntry, signTyped, signerConsent, kindId, TERMS, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  passkeyExtension,
 } from "./fixtures.js";
+import { Passkey, registryDomain, passkeyChallenge } from "./passkey.js";
 
 const SINGLE = [ethers.ZeroHash, []];
 
@@ -30,6 +32,7 @@ async function deployMatrix() {
       2,
       SIGNER_CHANGE_DELAY,
       await legacy.getAddress(),
+      await passkeyExtension(deployer),
     ],
     deployer,
   );
@@ -61,6 +64,11 @@ async function deployMatrix() {
   await registry.connect(relayer).grantAccessBySig(consentRecord, CIVIL_REGISTRY, 1, current + 30n * DAY, TERMS, citizen.address, consentDeadline,
     await signTyped(registry, citizen, "Consent", { ...TERMS, recordId: consentRecord, granteeDepartment: CIVIL_REGISTRY, purpose: 1n, expiresAt: current + 30n * DAY, deadline: consentDeadline }));
   await registry.connect(health).grantAccess(healthRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"), TERMS);
+  const passkey = new Passkey("matrix: citizen passkey");
+  const passkeyRecord = digestOf("matrix: record consented by passkey");
+  await registry.connect(relayer).grantAccessByPasskey(passkeyRecord, CIVIL_REGISTRY, 1, current + 30n * DAY, TERMS,
+    await passkeyAssertion(registry, passkey, "PasskeyConsent", { recordId: passkeyRecord, granteeDepartment: CIVIL_REGISTRY, purpose: 1n, expiresAt: current + 30n * DAY, ...TERMS, deadline: consentDeadline }),
+    consentDeadline);
   await decide(registry, asInterior.proposeSuspendDepartment(HEALTH, current + DAY), [civilRegistry]);
 
   await asInterior.requestRemoveSigner(otherKey.address);
@@ -81,6 +89,8 @@ async function deployMatrix() {
     grantToInterior: 2n,
     consentGrant: 3n,
     healthGrant: 4n,
+    passkey,
+    passkeyGrant: 5n,
     pendingChange,
     proposalId,
     legacyDocument,
@@ -88,6 +98,13 @@ async function deployMatrix() {
 }
 
 const deadlineSoon = async () => (await now()) + DAY;
+
+/** `passkey`'s assertion over a `primaryType` message to `registry` (its current nonce filled in). */
+async function passkeyAssertion(registry, passkey, primaryType, message) {
+  const domain = registryDomain((await ethers.provider.getNetwork()).chainId, await registry.getAddress());
+  const nonce = await registry.passkeyNonce(passkey.id);
+  return passkey.assert(passkeyChallenge(domain, primaryType, { ...message, passkeyId: passkey.id, nonce }));
+}
 
 /**
  * Each operation is tried by five actors. `other(f, a)` names the error and its arguments for an active signer
@@ -146,6 +163,31 @@ const OPERATIONS = [
       return r.connect(f.relayer).grantAccessBySig(recordId, INTERIOR, 1, expiresAt, TERMS, a.address, deadline, signature);
     },
     // Anyone may consent as the subject of a record: no department, no key is involved (grantor 0).
+    other: null,
+    inactive: null,
+    actsFor: () => 0n,
+  },
+  {
+    name: "grantAccessByPasskey",
+    call: async (r, a, f) => {
+      const recordId = digestOf("matrix: passkey consent submitted by actor");
+      const expiresAt = (await now()) + DAY;
+      const deadline = await deadlineSoon();
+      const assertion = await passkeyAssertion(r, f.passkey, "PasskeyConsent", { recordId, granteeDepartment: INTERIOR, purpose: 1n, expiresAt, ...TERMS, deadline });
+      return r.connect(a).grantAccessByPasskey(recordId, INTERIOR, 1, expiresAt, TERMS, assertion, deadline);
+    },
+    // Whoever submits it, the passkey consents; the caller is a relayer only (grantor 0).
+    other: null,
+    inactive: null,
+    actsFor: () => 0n,
+  },
+  {
+    name: "revokeGrantByPasskey",
+    call: async (r, a, f) => {
+      const deadline = await deadlineSoon();
+      const assertion = await passkeyAssertion(r, f.passkey, "PasskeyRevocation", { grantId: f.passkeyGrant, deadline });
+      return r.connect(a).revokeGrantByPasskey(f.passkeyGrant, assertion, deadline);
+    },
     other: null,
     inactive: null,
     actsFor: () => 0n,

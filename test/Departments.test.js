@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   ethers, loadFixture, time, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployWithSuspendedHealth, addSigner,
   removeSigner, withoutNodes, nodeEntry, nodeArrays, deployRegistryWith, DepartmentStatus, ProposalKind, INTERIOR, CIVIL_REGISTRY, HEALTH, digestOf,
+  passkeyExtension,
 } from "./fixtures.js";
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
@@ -30,7 +31,7 @@ describe("Departments", function () {
 
     it("emits DepartmentAdded, SignerAdded with the key id and ThresholdChanged for the initial set", async function () {
       const [, a, b] = await ethers.getSigners();
-      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress]);
+      const registry = await ethers.deployContract("EthGovRegistry", [["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress, await passkeyExtension()]);
       const tx = registry.deploymentTransaction();
       await expect(tx).to.emit(registry, "DepartmentAdded").withArgs(1n, "A", "Alpha");
       await expect(tx).to.emit(registry, "SignerAdded").withArgs(2n, b.address, 1n);
@@ -40,32 +41,32 @@ describe("Departments", function () {
     it("rejects arrays of different lengths with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A", "B"], ["Alpha"], [a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress, await passkeyExtension())).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects an empty code, an empty name or a zero signer with InvalidDepartment", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy([""], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], [""], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
-      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], ...withoutNodes(1), 1, 0, ethers.ZeroAddress)).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy([""], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress, await passkeyExtension())).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], [""], [a.address], ...withoutNodes(1), 1, 0, ethers.ZeroAddress, await passkeyExtension())).to.be.revertedWithCustomError(factory, "InvalidDepartment");
+      await expect(factory.deploy(["A"], ["Alpha"], [ethers.ZeroAddress], ...withoutNodes(1), 1, 0, ethers.ZeroAddress, await passkeyExtension())).to.be.revertedWithCustomError(factory, "InvalidDepartment");
     });
 
     it("rejects a threshold of zero or above the department count with InvalidThreshold", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 0, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 0, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(0n, 2n);
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 3, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 3, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidThreshold").withArgs(3n, 2n);
     });
 
     it("rejects a duplicate code with DepartmentCodeTaken and a duplicate signer with SignerAlreadyRegistered", async function () {
       const [, a, b] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "A"], ["Alpha", "Beta"], [a.address, b.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "DepartmentCodeTaken").withArgs("A");
-      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, a.address], ...withoutNodes(2), 1, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "SignerAlreadyRegistered").withArgs(a.address);
     });
 
@@ -89,7 +90,7 @@ describe("Departments", function () {
       const factory = await ethers.getContractFactory("EthGovRegistry");
       const [urls, signingKeys, encryptionKeys] = withoutNodes(2);
       for (const nodes of [[urls.slice(1), signingKeys, encryptionKeys], [urls, signingKeys.slice(1), encryptionKeys], [urls, signingKeys, [...encryptionKeys, "0x"]]]) {
-        await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...nodes, 1, 0, ethers.ZeroAddress))
+        await expect(factory.deploy(["A", "B"], ["Alpha", "Beta"], [a.address, b.address], ...nodes, 1, 0, ethers.ZeroAddress, await passkeyExtension()))
           .to.be.revertedWithCustomError(factory, "InvalidDepartment");
       }
     });
@@ -98,20 +99,20 @@ describe("Departments", function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
       const [, signingKey, encryptionKey] = nodeEntry("https://a.example");
-      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["ftp://a.example", signingKey, encryptionKey]]), 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["ftp://a.example", signingKey, encryptionKey]]), 1, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidNodeUrl").withArgs("ftp://a.example");
-      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", "0x", encryptionKey]]), 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", "0x", encryptionKey]]), 1, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidNodeKey").withArgs(0n);
-      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", signingKey, ethers.concat(["0x04", encryptionKey])]]), 1, 0, ethers.ZeroAddress))
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...nodeArrays([["https://a.example", signingKey, ethers.concat(["0x04", encryptionKey])]]), 1, 0, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidNodeKey").withArgs(65n);
     });
 
     it("rejects a signer change delay above 30 days with InvalidSignerChangeDelay", async function () {
       const [, a] = await ethers.getSigners();
       const factory = await ethers.getContractFactory("EthGovRegistry");
-      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY + 1n, ethers.ZeroAddress))
+      await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY + 1n, ethers.ZeroAddress, await passkeyExtension()))
         .to.be.revertedWithCustomError(factory, "InvalidSignerChangeDelay").withArgs(30n * DAY + 1n);
-      const accepted = await factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY, ethers.ZeroAddress);
+      const accepted = await factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 30n * DAY, ethers.ZeroAddress, await passkeyExtension());
       expect(await accepted.signerChangeDelay()).to.equal(30n * DAY);
     });
   });

@@ -3,6 +3,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, now, DAY, SIGNER_CHANGE_DELAY, deployRegistry, deployLegacyRegistry, decide, digestOf, withoutNodes,
   DocumentStatus,
+  passkeyExtension,
 } from "./fixtures.js";
 
 // Registry 2.0 here lists the departments in another order than 1.1.0 (Health, Interior, Civil Registry),
@@ -36,6 +37,7 @@ async function deployWithLegacy() {
       2,
       SIGNER_CHANGE_DELAY,
       await legacy.getAddress(),
+      await passkeyExtension(deployer),
     ],
     deployer,
   );
@@ -124,7 +126,7 @@ describe("Legacy 1.x documents", function () {
   it("refuses a legacy registry address without code with InvalidLegacyRegistry", async function () {
     const [, a, b] = await ethers.getSigners();
     const factory = await ethers.getContractFactory("EthGovRegistry");
-    await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, b.address))
+    await expect(factory.deploy(["A"], ["Alpha"], [a.address], ...withoutNodes(1), 1, 0, b.address, await passkeyExtension()))
       .to.be.revertedWithCustomError(factory, "InvalidLegacyRegistry").withArgs(b.address);
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import hre from "hardhat";
 import { ethers, loadFixture, now, DAY, deployRegistry, INTERIOR } from "./fixtures.js";
 
 const EIP170_LIMIT = 24_576;
@@ -11,9 +12,9 @@ async function extensionOf(registry) {
 }
 
 describe("Registry", function () {
-  it("reports version 2.2.0", async function () {
+  it("reports version 2.3.0", async function () {
     const { registry } = await loadFixture(deployRegistry);
-    expect(await registry.version()).to.equal("2.2.0");
+    expect(await registry.version()).to.equal("2.3.0");
   });
 
   it("keeps the registry and its extension below the EIP-170 size limit and the creation code below EIP-3860's", async function () {
@@ -25,6 +26,25 @@ describe("Registry", function () {
     expect(ethers.dataLength(extensionCode)).to.be.greaterThan(0).and.lessThan(EIP170_LIMIT);
     const { bytecode } = await ethers.getContractFactory("EthGovRegistry");
     expect(ethers.dataLength(bytecode)).to.be.lessThan(EIP3860_INITCODE_LIMIT);
+  });
+
+  it("runs the passkey functions in a passkey extension whose code on chain is the artifact's", async function () {
+    const { registry } = await loadFixture(deployRegistry);
+    const code = await ethers.provider.getCode(await registry.passkeyExtension());
+    const { deployedBytecode } = await hre.artifacts.readArtifact("EthGovPasskeyExtension");
+    expect(code).to.equal(deployedBytecode);
+    expect(ethers.dataLength(code)).to.be.lessThan(EIP170_LIMIT);
+  });
+
+  it("declares every function, event and error of the passkey extension, so calls and reverts decode with its ABI", async function () {
+    const { registry } = await loadFixture(deployRegistry);
+    const { abi } = await hre.artifacts.readArtifact("EthGovPasskeyExtension");
+    const passkey = new ethers.Interface(abi);
+    const declared = (fragment) => fragment.type === "function" ? registry.interface.getFunction(fragment.selector)
+      : fragment.type === "event" ? registry.interface.getEvent(fragment.topicHash) : registry.interface.getError(fragment.selector);
+    const missing = passkey.fragments.filter((f) => ["function", "event", "error"].includes(f.type) && declared(f) === null).map((f) => f.format());
+    expect(passkey.fragments.length).to.be.greaterThan(10);
+    expect(missing).to.deep.equal([]);
   });
 
   it("gives no function the selector its views use to reach the extension", async function () {

@@ -18,7 +18,7 @@ export const ProposalKind = {
   ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n, ClearNode: 7n,
 };
 export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n, KeyCompromised: 5n };
-export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n, KindLegalBasis: 2n };
+export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n, KindLegalBasis: 2n, PasskeyConsent: 3n };
 export const GrantUse = { ViewOnce: 0n, Store: 1n };
 /** The `revocableBy` flags of GrantTerms. */
 export const Revokers = { Grantor: 1n, Grantee: 2n };
@@ -156,6 +156,12 @@ export async function decide(registry, proposalTx, approvers = []) {
   return proposalId;
 }
 
+/** Deploys an EthGovPasskeyExtension, which a registry's constructor names; returns its address. */
+export async function passkeyExtension(deployer) {
+  const extension = await ethers.deployContract("EthGovPasskeyExtension", [], deployer);
+  return extension.getAddress();
+}
+
 /**
  * Deploys a registry 2.x with `options` over the three test departments; `nodes` gives each its initial node entry
  * ([url, signingKey, encryptionKey], url "" for none).
@@ -175,6 +181,7 @@ export async function deployRegistryWith({
       threshold,
       delay,
       legacy,
+      await passkeyExtension(deployer),
     ],
     deployer,
   );

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {DepartmentSlots} from "./DepartmentSlots.sol";
 import {IDepartmentRegistry} from "./IDepartmentRegistry.sol";
 
 /**
@@ -17,7 +18,7 @@ import {IDepartmentRegistry} from "./IDepartmentRegistry.sol";
  * can never be registered again) flagged compromised and never active, and is no longer in the list, so a
  * restoration never reactivates it.
  */
-abstract contract DepartmentStorage is IDepartmentRegistry {
+abstract contract DepartmentStorage is IDepartmentRegistry, DepartmentSlots {
     /// @dev The most keys a department holds at once.
     uint256 internal constant _MAX_SIGNERS = 8;
 
@@ -31,29 +32,6 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
 
     // Key word, per (department, keyId): address 0-159, compromisedSince 160-223.
     uint256 private constant _KEY_SINCE_SHIFT = 160;
-
-    /// @dev `keyCount` is the last key id issued; ids are never reused.
-    struct StoredDepartment {
-        string code;
-        string name;
-        DepartmentStatus status;
-        uint16 keyCount;
-        address[] signers;
-    }
-
-    /// @custom:storage-location erc7201:ethgov.storage.Departments
-    struct DepartmentLayout {
-        mapping(address signer => uint256 record) signers;
-        mapping(uint32 departmentId => mapping(uint16 keyId => uint256 record)) keys;
-        mapping(uint32 departmentId => StoredDepartment) departments;
-        mapping(string code => uint32 departmentId) departmentIdsByCode;
-        uint32 departmentCount;
-        uint32 activeDepartmentCount;
-        uint32 threshold;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("ethgov.storage.Departments")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _DEPARTMENT_STORAGE = 0x2e70fcac78f1824916efa0e904d59c75cede902902a38e5642926232e88d0000;
 
     /// @dev Registers the initial departments, one first signer each, and the threshold (constructor only).
     function _initializeDepartments(
@@ -113,22 +91,10 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
         return uint64(_departmentStorage().keys[departmentId][keyId] >> _KEY_SINCE_SHIFT);
     }
 
-    /// @dev The current status of a department; `None` for an unknown id.
-    function _departmentStatus(uint32 departmentId) internal view returns (DepartmentStatus) {
-        return _departmentStorage().departments[departmentId].status;
-    }
-
     /// @dev The stored department; reverts {UnknownDepartment} for an unknown id.
     function _knownDepartment(uint32 departmentId) internal view returns (StoredDepartment storage stored) {
         stored = _departmentStorage().departments[departmentId];
         if (stored.status == DepartmentStatus.None) revert UnknownDepartment(departmentId);
-    }
-
-    /// @dev Reverts {UnknownDepartment} or {DepartmentNotActive} unless `departmentId` is active.
-    function _requireActiveDepartment(uint32 departmentId) internal view {
-        DepartmentStatus status = _departmentStatus(departmentId);
-        if (status == DepartmentStatus.None) revert UnknownDepartment(departmentId);
-        if (status != DepartmentStatus.Active) revert DepartmentNotActive(departmentId);
     }
 
     /// @dev Reverts unless `signer` could be registered now: non-zero, neither registered nor reported compromised.
@@ -236,14 +202,6 @@ abstract contract DepartmentStorage is IDepartmentRegistry {
             address signer = signers[i];
             uint256 record = $.signers[signer];
             $.signers[signer] = active ? record | _SIGNER_ACTIVE : record & ~_SIGNER_ACTIVE;
-        }
-    }
-
-    function _departmentStorage() internal pure returns (DepartmentLayout storage $) {
-        // ERC-7201: a storage pointer can only be placed at a computed slot in assembly.
-        // solhint-disable-next-line no-inline-assembly
-        assembly {
-            $.slot := _DEPARTMENT_STORAGE
         }
     }
 

@@ -5,6 +5,7 @@ import {NodeDirectory} from "../departments/NodeDirectory.sol";
 import {SignerChanges} from "../departments/SignerChanges.sol";
 import {AccessGrants} from "../grants/AccessGrants.sol";
 import {LegacyDocuments} from "../legacy/LegacyDocuments.sol";
+import {RegistryDomain} from "./RegistryDomain.sol";
 
 /**
  * @title EthGovRegistryExtension
@@ -16,16 +17,7 @@ import {LegacyDocuments} from "../legacy/LegacyDocuments.sol";
  * state lives in ERC-7201 namespaced storage shared with the registry. Called directly, it finds its own
  * storage empty (no departments, no signers), so every function is refused or answers nothing.
  */
-contract EthGovRegistryExtension is NodeDirectory, AccessGrants, LegacyDocuments {
-    // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
-    // bytecode, so `gas-small-strings` does not apply to them.
-    // solhint-disable gas-small-strings
-    bytes32 private constant _DOMAIN_TYPEHASH =
-        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
-    // solhint-enable gas-small-strings
-    bytes32 private constant _NAME_HASH = keccak256("EthGov");
-    bytes32 private constant _VERSION_HASH = keccak256("1");
-
+contract EthGovRegistryExtension is NodeDirectory, AccessGrants, LegacyDocuments, RegistryDomain {
     /**
      * @notice Created by the registry's constructor, with the registry's deployment settings.
      * @param signerChangeDelaySeconds Seconds between a signer change's request and its earliest apply (at most 30 days).
@@ -36,8 +28,8 @@ contract EthGovRegistryExtension is NodeDirectory, AccessGrants, LegacyDocuments
         address legacyRegistryAddress
     ) SignerChanges(signerChangeDelaySeconds) LegacyDocuments(legacyRegistryAddress) {}
 
-    /// @dev The registry's EIP-712 domain (its {EIP712} with name "EthGov", version "1"), rebuilt for each call.
+    /// @dev The registry's EIP-712 domain ({RegistryDomain}).
     function _domainSeparator() internal view override returns (bytes32) {
-        return keccak256(abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this)));
+        return _registryDomainSeparator();
     }
 }

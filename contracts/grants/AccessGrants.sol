@@ -5,7 +5,7 @@ import {DepartmentRegistry} from "../departments/DepartmentRegistry.sol";
 import {DocumentStorage} from "../documents/DocumentStorage.sol";
 import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
 import {DelegatedSignatures} from "../signatures/DelegatedSignatures.sol";
-import {GrantStorage} from "./GrantStorage.sol";
+import {GrantRules} from "./GrantRules.sol";
 import {IAccessGrants} from "./IAccessGrants.sol";
 
 /**
@@ -14,7 +14,7 @@ import {IAccessGrants} from "./IAccessGrants.sol";
  * @dev Runs in the registry's extension. The rules of 2.0 (no self grant, the grantor issued the record, a
  * maximum lifetime) are checked when a grant is made, so logging an access reads what it read in 1.x.
  */
-abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, DepartmentRegistry, DelegatedSignatures {
+abstract contract AccessGrants is IAccessGrants, GrantRules, DocumentStorage, DepartmentRegistry, DelegatedSignatures {
     // EIP-712 type strings are as long as their types and are hashed at compile time: no string reaches the
     // bytecode, so `gas-small-strings` does not apply to them.
     // solhint-disable gas-small-strings
@@ -25,10 +25,6 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
     bytes32 private constant _REVOKE_CONSENT_TYPEHASH =
         keccak256("RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)");
     // solhint-enable gas-small-strings
-
-    /// @dev `revocableBy` flags of {GrantTerms}.
-    uint8 private constant _BY_GRANTOR = 1;
-    uint8 private constant _BY_GRANTEE = 2;
 
     /// @inheritdoc IAccessGrants
     function grantAccess(
@@ -48,13 +44,13 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             revert IDocumentRegistry.NotIssuingDepartment(recordId, grantorDepartment);
         }
         return
-            _grant(
+            _storeGrant(
                 recordId,
                 granteeDepartment,
                 purpose,
                 expiresAt,
                 grantorDepartment,
-                address(0),
+                bytes32(0),
                 GrantBasis.LegalBasis,
                 legalBasis,
                 terms
@@ -73,13 +69,13 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         uint32 grantorDepartment = _requireActiveSigner(msg.sender);
         if (granteeDepartment == grantorDepartment) revert SelfGrant(grantorDepartment);
         return
-            _grant(
+            _storeGrant(
                 kind,
                 granteeDepartment,
                 purpose,
                 expiresAt,
                 grantorDepartment,
-                address(0),
+                bytes32(0),
                 GrantBasis.KindLegalBasis,
                 legalBasis,
                 terms
@@ -104,13 +100,13 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             signature
         );
         return
-            _grant(
+            _storeGrant(
                 recordId,
                 granteeDepartment,
                 purpose,
                 expiresAt,
                 0,
-                subject,
+                bytes32(uint256(uint160(subject))),
                 GrantBasis.SubjectConsent,
                 bytes32(0),
                 terms
@@ -122,7 +118,7 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
         StoredGrant storage stored = _existingGrant(grantId);
         uint8 revocableBy = stored.revocableBy;
         bool allowed;
-        if (msg.sender == stored.subject) {
+        if (bytes32(uint256(uint160(msg.sender))) == stored.subject) {
             allowed = revocableBy & _BY_GRANTOR != 0;
         } else {
             (uint32 departmentId, , bool active, ) = _keyRecord(msg.sender);
@@ -140,7 +136,7 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
     /// @inheritdoc IAccessGrants
     function revokeGrantBySig(uint256 grantId, address subject, uint256 deadline, bytes calldata signature) external {
         StoredGrant storage stored = _existingGrant(grantId);
-        if (subject == address(0) || subject != stored.subject) revert NotRevoker(grantId, subject);
+        if (subject == address(0) || bytes32(uint256(uint160(subject))) != stored.subject) revert NotRevoker(grantId, subject);
         bytes32 structHash = keccak256(abi.encode(_REVOKE_CONSENT_TYPEHASH, grantId, _useNonce(subject), deadline));
         _checkSignature(subject, structHash, deadline, signature);
         _revokeGrant(grantId, stored, subject);
@@ -162,53 +158,6 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             StoredGrant storage stored = _requireGrantorSuspended(grantId);
             if (!stored.revoked && block.timestamp <= stored.expiresAt) _revokeGrant(grantId, stored, address(0));
         }
-    }
-
-    function _grant(
-        bytes32 recordId,
-        uint32 granteeDepartment,
-        uint16 purpose,
-        uint64 expiresAt,
-        uint32 grantorDepartment,
-        address subject,
-        GrantBasis basis,
-        bytes32 legalBasis,
-        GrantTerms calldata terms
-    ) private returns (uint256 grantId) {
-        if (recordId == bytes32(0)) revert ZeroRecordId();
-        _requireValidTerms(terms, basis);
-        if (expiresAt <= block.timestamp || expiresAt > block.timestamp + _MAX_GRANT_LIFETIME) {
-            revert InvalidExpiry(expiresAt);
-        }
-        _requireActiveDepartment(granteeDepartment);
-        GrantLayout storage $ = _grantStorage();
-        grantId = ++$.grantCount;
-        $.grants[grantId] = StoredGrant({
-            recordId: recordId,
-            granteeDepartment: granteeDepartment,
-            expiresAt: expiresAt,
-            revoked: false,
-            grantorDepartment: grantorDepartment,
-            purpose: purpose,
-            basis: basis,
-            use: terms.use,
-            retentionDays: terms.retentionDays,
-            maxFetches: terms.maxFetches,
-            revocableBy: terms.revocableBy,
-            subject: subject
-        });
-        emit AccessGranted(
-            grantId,
-            recordId,
-            granteeDepartment,
-            grantorDepartment,
-            subject,
-            purpose,
-            expiresAt,
-            basis,
-            legalBasis,
-            terms
-        );
     }
 
     /// @dev The EIP-712 struct hash of a consent; a static struct ABI-encodes in place, as its four fields would.
@@ -236,25 +185,8 @@ abstract contract AccessGrants is IAccessGrants, GrantStorage, DocumentStorage, 
             );
     }
 
-    /// @dev Reverts {InvalidTerms} or {ConsentIrrevocable} unless `terms` obey the rules of {GrantTerms}.
-    function _requireValidTerms(GrantTerms calldata terms, GrantBasis basis) private pure {
-        GrantUse use = terms.use;
-        uint16 retentionDays = terms.retentionDays;
-        uint8 revocableBy = terms.revocableBy;
-        if (
-            terms.maxFetches == 0 ||
-            revocableBy > _BY_GRANTOR | _BY_GRANTEE ||
-            (use == GrantUse.ViewOnce) != (retentionDays == 0)
-        ) {
-            revert InvalidTerms(use, retentionDays, terms.maxFetches, revocableBy);
-        }
-        if (basis == GrantBasis.SubjectConsent && revocableBy & _BY_GRANTOR == 0) revert ConsentIrrevocable(revocableBy);
-    }
-
     function _revokeGrant(uint256 grantId, StoredGrant storage stored, address revokedBy) private {
-        if (stored.revoked || block.timestamp > stored.expiresAt) revert GrantNotActive(grantId);
-        stored.revoked = true;
-        emit GrantRevoked(grantId, stored.recordId, revokedBy);
+        emit GrantRevoked(grantId, _revokeGrant(grantId, stored), revokedBy);
     }
 
     function _requireGrantorSuspended(uint256 grantId) private view returns (StoredGrant storage stored) {

@@ -8,10 +8,14 @@ import {IAccessGrants} from "./IAccessGrants.sol";
  * @notice Grants as stored; shared by the access log in the registry and by the grant functions in the extension.
  * @dev ERC-7201 namespaced storage (`ethgov.storage.Grants`). A stored grant spans three slots ordered so that
  * logging an access reads two: the record id, then the grantee, expiry and revocation flag packed with the
- * grantor, purpose, basis and the terms (26 of the slot's 32 bytes); the subject last. The terms are flat fields
- * because a struct inside a struct would start a slot of its own.
+ * grantor, purpose, basis and the terms (26 of the slot's 32 bytes); the subject last: the consenting address
+ * (left-padded) for SubjectConsent, the passkey id for PasskeyConsent, zero otherwise, so a passkey consent writes
+ * the slots an EIP-712 consent writes. The terms are flat fields because a struct inside a struct would start a slot
+ * of its own.
  */
 abstract contract GrantStorage {
+    // Three slots in the order above; solhint counts the bytes32 subject as a packing loss, but it fills its slot.
+    // solhint-disable-next-line gas-struct-packing
     struct StoredGrant {
         bytes32 recordId;
         uint32 granteeDepartment;
@@ -24,7 +28,7 @@ abstract contract GrantStorage {
         uint16 retentionDays;
         uint16 maxFetches;
         uint8 revocableBy;
-        address subject;
+        bytes32 subject;
     }
 
     /// @custom:storage-location erc7201:ethgov.storage.Grants

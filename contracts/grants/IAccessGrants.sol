@@ -16,10 +16,13 @@ pragma solidity 0.8.37;
  */
 interface IAccessGrants {
     /// @dev `KindLegalBasis`: the grant's `recordId` holds a record kind id (SHA-256 of "ethgov:record-kind:" || name).
+    /// `PasskeyConsent`: a citizen's consent given with a passkey ({IPasskeyGrants}); its `subject` is zero. Appended
+    /// to, never reordered.
     enum GrantBasis {
         LegalBasis,
         SubjectConsent,
-        KindLegalBasis
+        KindLegalBasis,
+        PasskeyConsent
     }
 
     /// @dev `ViewOnce`: the grantee's node shows the content once and keeps nothing; `Store`: it keeps the content

@@ -9,6 +9,7 @@ pragma solidity 0.8.37;
 // solhint-disable gas-custom-errors, reason-string, gas-small-strings
 
 import {EthGovRegistry} from "../EthGovRegistry.sol";
+import {EthGovPasskeyExtension} from "../extension/EthGovPasskeyExtension.sol";
 import {IDocumentRegistry} from "../documents/IDocumentRegistry.sol";
 
 /// @dev The few Foundry-compatible cheatcodes these tests need (Hardhat 3 implements them).
@@ -48,7 +49,8 @@ contract DocumentStatusTest {
         // Threshold 1: Interior's recovery proposal below executes at once and gives it a second key.
         // No node entries: the node directory has no part in document status.
         _registry = new EthGovRegistry(
-            codes, names, signers, new string[](2), new bytes[](2), new bytes[](2), 1, 1 days, address(0)
+            codes, names, signers, new string[](2), new bytes[](2), new bytes[](2), 1, 1 days, address(0),
+            address(new EthGovPasskeyExtension())
         );
         address[] memory interiorKeys = new address[](2);
         interiorKeys[0] = INTERIOR;

@@ -9,6 +9,7 @@ pragma solidity 0.8.37;
 // solhint-disable gas-custom-errors, reason-string, gas-small-strings
 
 import {EthGovRegistry} from "../EthGovRegistry.sol";
+import {EthGovPasskeyExtension} from "../extension/EthGovPasskeyExtension.sol";
 import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
 
 /// @dev The Foundry-compatible cheatcodes these tests need (Hardhat 3 implements them).
@@ -58,7 +59,8 @@ contract GovernanceTest {
             new bytes[](DEPARTMENTS),
             THRESHOLD,
             1 days,
-            address(0)
+            address(0),
+            address(new EthGovPasskeyExtension())
         );
     }
 

@@ -36,6 +36,14 @@ internal static class EventDecoder
                 new() { ["revokedBy"] = byQuorum ? null : revoked.RevokedBy, ["byQuorum"] = byQuorum });
         }
 
+        if (log.TryDecode<PasskeyConsentRevokedEvent>(out var passkeyRevoked))
+        {
+            // Indexed as a revocation like any other, so the grant reads revoked; the revoker is a passkey, no address.
+            var parties = grantParties((long)passkeyRevoked.GrantId);
+            return Make("GrantRevoked", new Digest(passkeyRevoked.RecordId), (long)passkeyRevoked.GrantId, parties?.Grantee, null,
+                new() { ["revokedBy"] = null, ["byQuorum"] = false, ["byPasskey"] = new Digest(passkeyRevoked.PasskeyId).ToString() });
+        }
+
         if (log.TryDecode<AccessLoggedEvent>(out var accessed))
         {
             var parties = grantParties((long)accessed.GrantId);

@@ -11,6 +11,7 @@ internal static class GrantBasisNames
         (long)GrantBasis.LegalBasis => "legal-basis",
         (long)GrantBasis.SubjectConsent => "subject-consent",
         (long)GrantBasis.KindLegalBasis => "kind-legal-basis",
+        (long)GrantBasis.PasskeyConsent => "passkey-consent",
         _ => basis.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
@@ -20,6 +21,7 @@ internal static class GrantBasisNames
         "legal-basis" => (long)GrantBasis.LegalBasis,
         "subject-consent" => (long)GrantBasis.SubjectConsent,
         "kind-legal-basis" => (long)GrantBasis.KindLegalBasis,
+        "passkey-consent" => (long)GrantBasis.PasskeyConsent,
         _ => long.Parse(name, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

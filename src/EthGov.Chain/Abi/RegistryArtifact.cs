@@ -12,7 +12,8 @@ namespace EthGov.Chain.Abi;
 /// </summary>
 public sealed class RegistryArtifact
 {
-    private static readonly Lazy<RegistryArtifact> s_embedded = new(LoadEmbedded);
+    private static readonly Lazy<RegistryArtifact> s_embedded = new(() => LoadEmbedded("EthGovRegistry.json"));
+    private static readonly Lazy<RegistryArtifact> s_passkeyExtension = new(() => LoadEmbedded("EthGovPasskeyExtension.json"));
 
     private RegistryArtifact(string abiJson, string bytecode, string deployedBytecode)
     {
@@ -25,6 +26,12 @@ public sealed class RegistryArtifact
 
     /// <summary>The artifact compiled into this assembly.</summary>
     public static RegistryArtifact Embedded => s_embedded.Value;
+
+    /// <summary>
+    /// The compiled EthGovPasskeyExtension, deployed before the registry, which runs the passkey functions by DELEGATECALL.
+    /// It has no constructor and no immutables, so its code on chain equals <see cref="DeployedBytecode"/>.
+    /// </summary>
+    public static RegistryArtifact PasskeyExtension => s_passkeyExtension.Value;
 
     /// <summary>The ABI as JSON.</summary>
     public string AbiJson { get; }
@@ -52,10 +59,10 @@ public sealed class RegistryArtifact
             root.GetProperty("deployedBytecode").GetString() ?? throw new InvalidDataException("artifact has no deployedBytecode"));
     }
 
-    private static RegistryArtifact LoadEmbedded()
+    private static RegistryArtifact LoadEmbedded(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("EthGovRegistry.json")
-            ?? throw new InvalidOperationException("EthGovRegistry.json is not embedded; compile the contracts first");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded; compile the contracts first");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }

@@ -5,10 +5,16 @@ using Nethereum.Contracts;
 // Nethereum bindings for the department and governance functions of EthGovRegistry (docs/contracts.md).
 namespace EthGov.Chain.Bindings;
 
+/// <summary>The EthGovPasskeyExtension's deployment: no constructor arguments.</summary>
+public sealed class PasskeyExtensionDeployment : ContractDeploymentMessage
+{
+    public PasskeyExtensionDeployment() : base(Abi.RegistryArtifact.PasskeyExtension.Bytecode) { }
+}
+
 /// <summary>
 /// Constructor of EthGovRegistry: the initial departments (one first signer each, and each one's node entry, with an
-/// empty URL for none), the quorum threshold, the delay of signer changes and the registry 1.x it takes over from (the
-/// zero address for none).
+/// empty URL for none), the quorum threshold, the delay of signer changes, the registry 1.x it takes over from (the
+/// zero address for none) and its passkey extension, deployed before it.
 /// </summary>
 public sealed class RegistryDeployment : ContractDeploymentMessage
 {
@@ -23,6 +29,7 @@ public sealed class RegistryDeployment : ContractDeploymentMessage
     [Parameter("uint32", "initialThreshold", 7)] public uint Threshold { get; set; }
     [Parameter("uint64", "signerChangeDelaySeconds", 8)] public ulong SignerChangeDelaySeconds { get; set; }
     [Parameter("address", "legacyRegistryAddress", 9)] public string LegacyRegistry { get; set; } = ZeroAddress;
+    [Parameter("address", "passkeyExtension", 10)] public string PasskeyExtension { get; set; } = ZeroAddress;
 
     /// <summary>The address that means "no registry 1.x".</summary>
     public const string ZeroAddress = "0x0000000000000000000000000000000000000000";

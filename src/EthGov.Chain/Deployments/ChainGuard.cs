@@ -32,7 +32,8 @@ public static class ChainGuard
     /// <summary>
     /// Describes what is wrong with <paramref name="deployment"/> on the node, or null when it is in place: another chain
     /// id, another genesis (a wiped dev chain), no registry code at the address, a registry of another major version, or
-    /// a registry whose fixed settings (deployment block, signer-change delay, registry 1.x) differ from the file's.
+    /// a registry whose fixed settings (deployment block, signer-change delay, passkey extension and its code, registry
+    /// 1.x) differ from the file's.
     /// Bytecode is not compared: the registry's immutables (its extension's address among them) are filled in at
     /// deployment, so its runtime code never equals the artifact's.
     /// </summary>
@@ -92,6 +93,12 @@ public static class ChainGuard
             return $"the registry takes over from registry 1.x at {legacy}, the deployment file names {expected}";
         }
 
+        var passkeyMismatch = await DescribePasskeyExtensionMismatchAsync(web3, deployment);
+        if (passkeyMismatch is not null)
+        {
+            return passkeyMismatch;
+        }
+
         if (deployment.Legacy is { } old)
         {
             if (old.CutoverBlock != deployment.Block)
@@ -104,6 +111,33 @@ public static class ChainGuard
             {
                 return $"no registry 1.x at {old.Registry}, which the deployment names as the one it took over from";
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The registry must name the passkey extension the file names, and that address must hold exactly the compiled
+    /// extension's code (it has no immutables, so unlike the registry's its code is compared byte for byte): another
+    /// contract there would run with the registry's storage on every passkey call.
+    /// </summary>
+    private static async Task<string?> DescribePasskeyExtensionMismatchAsync(IWeb3 web3, Deployment deployment)
+    {
+        if (deployment.PasskeyExtension is not { } expected)
+        {
+            return $"the deployment file names no passkey extension (a registry before 2.3.0): redeploy (ethgov deploy)";
+        }
+
+        var named = await QueryAsync<PasskeyExtensionFunction, string>(web3, deployment.Registry);
+        if (!string.Equals(named, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the registry runs its passkey functions in {named}, the deployment file names {expected}";
+        }
+
+        var code = await web3.Eth.GetCode.SendRequestAsync(expected);
+        if (!string.Equals(code, Abi.RegistryArtifact.PasskeyExtension.DeployedBytecode, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the code at the passkey extension {expected} is not the compiled EthGovPasskeyExtension";
         }
 
         return null;

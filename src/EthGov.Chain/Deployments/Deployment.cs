@@ -22,6 +22,12 @@ public sealed record Deployment(
 
     /// <summary>The registry 1.x whose documents keep verifying through this one, or null for a deployment without one.</summary>
     public LegacyRegistry? Legacy { get; init; }
+
+    /// <summary>
+    /// The EthGovPasskeyExtension the registry runs its passkey functions in (registry 2.3.0 and later), or null in the
+    /// files of earlier registries.
+    /// </summary>
+    public string? PasskeyExtension { get; init; }
 }
 
 /// <summary>An initial department as deployed.</summary>

@@ -7,7 +7,7 @@ using Nethereum.Web3.Accounts;
 namespace EthGov.Chain.Deployments;
 
 /// <summary>
-/// Deploys EthGovRegistry with its initial departments (and their node entries), quorum threshold and signer-change
+/// Deploys EthGovRegistry (after its passkey extension) with its initial departments (and their node entries), quorum threshold and signer-change
 /// delay, optionally taking over from a registry 1.x. The deploying key has no power afterwards: membership changes only through proposals
 /// approved by the departments.
 /// </summary>
@@ -31,6 +31,21 @@ public static class RegistryDeployer
         return await decoder.RunAsync(async () =>
         {
             await ChainGuard.RequireChainIdAsync(web3, options.ChainId);
+            // The passkey extension first: the registry's constructor names it (its code cannot be part of the
+            // registry's creation code, EIP-3860).
+            var passkeyExtension = new PasskeyExtensionDeployment();
+            if (options.GasPriceWei is { } extensionPrice)
+            {
+                passkeyExtension.GasPrice = new Nethereum.Hex.HexTypes.HexBigInteger(extensionPrice);
+            }
+
+            var extensionReceipt = await web3.Eth.GetContractDeploymentHandler<PasskeyExtensionDeployment>()
+                .SendRequestAndWaitForReceiptAsync(passkeyExtension, cancellationToken);
+            if (extensionReceipt.Status?.Value == 0 || string.IsNullOrEmpty(extensionReceipt.ContractAddress))
+            {
+                throw new ChainOperationException(new ChainError(ChainErrorKind.Reverted, "DeploymentReverted", new Dictionary<string, object?>(), "the passkey extension's deployment transaction reverted"));
+            }
+
             var message = new RegistryDeployment
             {
                 Codes = [.. departments.Select(d => d.Code)],
@@ -43,6 +58,7 @@ public static class RegistryDeployer
                 Threshold = threshold,
                 SignerChangeDelaySeconds = signerChangeDelaySeconds,
                 LegacyRegistry = legacyRegistry ?? RegistryDeployment.ZeroAddress,
+                PasskeyExtension = extensionReceipt.ContractAddress,
             };
             if (options.GasPriceWei is { } price)
             {
@@ -71,6 +87,7 @@ public static class RegistryDeployer
                 SignerChangeDelay = signerChangeDelaySeconds,
                 // The registry records its own deployment block as the cut-over (legacyCutoverBlock()).
                 Legacy = legacyRegistry is null ? null : new LegacyRegistry(legacyRegistry, block),
+                PasskeyExtension = extensionReceipt.ContractAddress,
             };
         });
     }

@@ -32,4 +32,7 @@ public enum GrantBasis
 
     /// <summary>The grantor department granted every record of a kind it issues under a legal basis; the record id is the kind's id.</summary>
     KindLegalBasis,
+
+    /// <summary>The record's subject consented with a passkey (WebAuthn); the grant names no address, its passkey id is the grant's passkey.</summary>
+    PasskeyConsent,
 }

@@ -63,6 +63,48 @@ public sealed class GrantOperations(RegistryContext context)
             Signature = signature,
         }, cancellationToken);
 
+    /// <summary>
+    /// Submits a citizen's consent given with a passkey: <paramref name="assertion"/> signs, as its WebAuthn challenge, the
+    /// EIP-712 digest of the <c>PasskeyConsent</c> of exactly these arguments, the passkey id, its nonce and
+    /// <paramref name="deadline"/>. Refusals come back decoded (PasskeyChallengeMismatch, PasskeyUserNotVerified,
+    /// InvalidPasskeySignature, ExpiredSignature, and the rules every grant obeys).
+    /// </summary>
+    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantByPasskeyAsync(
+        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, GrantTerms terms, PasskeyAssertion assertion,
+        DateTimeOffset deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assertion);
+        return CreateAsync(new GrantAccessByPasskeyFunction
+        {
+            RecordId = recordId.ToArray(),
+            GranteeDepartment = granteeDepartment,
+            Purpose = purpose,
+            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
+            Terms = terms.ToTuple(),
+            Assertion = assertion.ToTuple(),
+            Deadline = deadline.ToUnixTimeSeconds(),
+        }, cancellationToken);
+    }
+
+    /// <summary>Revokes a passkey consent by the passkey that gave it (<c>PasskeyRevocation</c> signed as the challenge).</summary>
+    public Task<ChainResult<TransactionOutcome>> RevokeByPasskeyAsync(
+        BigInteger grantId, PasskeyAssertion assertion, DateTimeOffset deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assertion);
+        return context.SendAsync(new RevokeGrantByPasskeyFunction { GrantId = grantId, Assertion = assertion.ToTuple(), Deadline = deadline.ToUnixTimeSeconds() }, cancellationToken);
+    }
+
+    /// <summary>The nonce the next assertion of the passkey <paramref name="passkeyId"/> must sign.</summary>
+    public Task<ChainResult<BigInteger>> PasskeyNonceAsync(Digest passkeyId)
+        => context.QueryValueAsync<PasskeyNonceFunction, BigInteger>(new PasskeyNonceFunction { PasskeyId = passkeyId.ToArray() });
+
+    /// <summary>The passkey that consented to a grant, or <see cref="Digest.Zero"/> for a grant of another basis (GrantNotFound for an unknown id).</summary>
+    public async Task<ChainResult<Digest>> PasskeyOfAsync(BigInteger grantId)
+    {
+        var result = await context.QueryValueAsync<GrantPasskeyFunction, byte[]>(new GrantPasskeyFunction { GrantId = grantId });
+        return result.IsSuccess ? ChainResult<Digest>.Ok(new Digest(result.Value)) : ChainResult<Digest>.Fail(result.Error);
+    }
+
     /// <summary>Revokes a grant, as its terms allow: the subject or the grantor department's signer, or the grantee department's signer.</summary>
     public Task<ChainResult<TransactionOutcome>> RevokeAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => context.SendAsync(new RevokeGrantFunction { GrantId = grantId }, cancellationToken);

@@ -20,6 +20,14 @@ public sealed class TypedDataSigner(ulong chainId, string registryAddress)
         return Convert.FromHexString(hex.AsSpan(2));
     }
 
+    /// <summary>
+    /// The EIP-712 digest of <paramref name="message"/> in this domain: what an Ethereum key signs, and what a passkey
+    /// signs as its WebAuthn challenge.
+    /// </summary>
+    public byte[] Hash<TMessage>(TMessage message)
+        where TMessage : class
+        => Eip712TypedDataEncoder.Current.EncodeAndHashTypedData(message, TypedDataFor<TMessage>());
+
     /// <summary>The address that signed <paramref name="message"/>.</summary>
     public string Recover<TMessage>(TMessage message, byte[] signature)
         where TMessage : class

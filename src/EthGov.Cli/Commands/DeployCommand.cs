@@ -60,6 +60,7 @@ public static class DeployCommand
             context.Output.Result(deployment, () =>
             [
                 $"registry  {deployment.Registry}",
+                $"passkeys  {deployment.PasskeyExtension} (the extension that verifies citizens' passkeys)",
                 $"chain     {deployment.ChainId} (block {deployment.Block})",
                 $"quorum    {threshold} of {seeds.Count} departments",
                 $"key delay {deployment.SignerChangeDelay} s between a signer change's request and its apply",
@@ -120,6 +121,7 @@ public static class DeployCommand
         context.Output.Result(deployment, () =>
         [
             $"registry  {deployment.Registry}, taking over from registry {version} at {old.Registry}",
+            $"passkeys  {deployment.PasskeyExtension} (the extension that verifies citizens' passkeys)",
             $"cut-over  block {deployment.Legacy!.CutoverBlock}: what 1.x anchors from now on does not count",
             $"chain     {deployment.ChainId}",
             $"quorum    {quorum} of {seeds.Count} departments",

@@ -112,6 +112,38 @@ public sealed class EventDecoderTests
     }
 
     // A P-256 public key as a node publishes it: x || y.
+    [Fact]
+    public async Task Decode_APasskeyConsentAndItsRevocation_IsAPasskeyGrantWithoutSubject_ThenARevocationByThePasskey()
+    {
+        await using var node = await HardhatNode.StartAsync();
+        var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+        var deployment = (await RegistryDeployer.DeployAsync(options, DevAccounts.Get(0, 31337), DevChain.Departments, 2, DevChain.SignerChangeDelay)).Unwrap();
+        var relayer = new RegistryClient(options, deployment.Registry, DevAccounts.Get(3, 31337));
+        var signer = new TypedDataSigner(31337, deployment.Registry);
+        using var passkey = new TestPasskey();
+        var record = new Digest(RandomNumberGenerator.GetBytes(32));
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
+        var terms = GrantTerms.Default;
+        var consent = signer.Hash(new PasskeyConsentTyped
+        {
+            RecordId = record.ToArray(), GranteeDepartment = 2, Purpose = 6, ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(), Use = (byte)terms.Use,
+            RetentionDays = terms.RetentionDays, MaxFetches = terms.MaxFetches, RevocableBy = (byte)terms.RevocableBy, PasskeyId = passkey.Id.ToArray(),
+            Nonce = 0, Deadline = deadline.ToUnixTimeSeconds(),
+        });
+        var (_, grantId) = (await relayer.Grants.GrantByPasskeyAsync(record, 2, 6, expiresAt, terms, passkey.Assert(consent), deadline)).Unwrap();
+        var revocation = signer.Hash(new PasskeyRevocationTyped { GrantId = grantId, PasskeyId = passkey.Id.ToArray(), Nonce = 1, Deadline = deadline.ToUnixTimeSeconds() });
+        (await relayer.Grants.RevokeByPasskeyAsync(grantId, passkey.Assert(revocation), deadline)).Unwrap();
+
+        var logs = await new RegistryLogReader(options).ReadAsync(deployment.Registry, 0, await new BlockReader(options).LatestNumberAsync());
+        var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => (0u, 2u))).OfType<IndexedEvent>().ToList();
+
+        var granted = decoded.Single(e => e.Name == "AccessGranted");
+        Assert.Equal(("passkey-consent", (string?)null, record), ((string)granted.Data["basis"]!, (string?)granted.Data["subject"], granted.RecordId!.Value));
+        var revoked = decoded.Single(e => e.Name == "GrantRevoked");
+        Assert.Equal(((long)grantId, record, passkey.Id.ToString(), (object?)null, 2u), (revoked.GrantId!.Value, revoked.RecordId!.Value, (string)revoked.Data["byPasskey"]!, revoked.Data["revokedBy"], revoked.Department!.Value));
+    }
+
     private static byte[] PublicKey()
     {
         using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);

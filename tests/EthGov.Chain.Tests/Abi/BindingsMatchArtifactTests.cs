@@ -138,7 +138,7 @@ public class BindingsMatchArtifactTests
     public void TypedDataStructs_HashToATypeHashTheRegistrysCodeHolds()
     {
         // The contracts keep each EIP-712 type hash as a constant, which the compiler writes into the runtime code.
-        var code = (RegistryArtifact.Embedded.DeployedBytecode + RegistryExtension.Artifact.DeployedBytecode).ToLowerInvariant();
+        var code = (RegistryArtifact.Embedded.DeployedBytecode + RegistryExtension.Artifact.DeployedBytecode + RegistryArtifact.PasskeyExtension.DeployedBytecode).ToLowerInvariant();
         var structs = new[] { typeof(AnchorFunction), typeof(ConsentTyped), typeof(BindingsMatchArtifactTests) }
             .SelectMany(t => t.Assembly.GetTypes())
             .Where(t => t.GetCustomAttribute<StructAttribute>() is not null && t.DeclaringType is null)

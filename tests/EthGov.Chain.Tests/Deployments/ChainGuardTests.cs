@@ -73,6 +73,41 @@ public class ChainGuardTests(DevChain chain) : IClassFixture<DevChain>
     }
 
     [Fact]
+    public async Task DescribeMismatchAsync_AFileNamingAnotherPasskeyExtension_SaysWhichTheRegistryRuns()
+    {
+        var other = chain.Deployment with { PasskeyExtension = await ExtensionAddressAsync() };
+
+        var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Options), other);
+
+        Assert.Contains($"runs its passkey functions in {chain.Deployment.PasskeyExtension}", mismatch, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DescribeMismatchAsync_AFileWithoutPasskeyExtension_AsksForARedeploy()
+    {
+        var other = chain.Deployment with { PasskeyExtension = null };
+
+        var mismatch = await ChainGuard.DescribeMismatchAsync(ChainConnection.CreateWeb3(chain.Options), other);
+
+        Assert.Contains("names no passkey extension", mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeMismatchAsync_OtherCodeAtThePasskeyExtension_IsRefused()
+    {
+        // A deployment of its own on the same node, so that the class's deployment keeps its code.
+        var own = (await RegistryDeployer.DeployAsync(chain.Options, EthGov.Chain.Keys.DevAccounts.Get(0, 31337), DevChain.Departments, 2, DevChain.SignerChangeDelay)).Unwrap();
+        var web3 = ChainConnection.CreateWeb3(chain.Options);
+        Assert.Null(await ChainGuard.DescribeMismatchAsync(web3, own));
+
+        // Code that would run with the registry's storage on every passkey call: here, one that returns at once.
+        await chain.Node.CallAsync("hardhat_setCode", own.PasskeyExtension!, "0x00");
+        var mismatch = await ChainGuard.DescribeMismatchAsync(web3, own);
+
+        Assert.Contains("is not the compiled EthGovPasskeyExtension", mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveAndLoad_RoundTripsTheDeployment()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ethgov-{Guid.NewGuid():N}", "31337.json");
@@ -84,6 +119,8 @@ public class ChainGuardTests(DevChain chain) : IClassFixture<DevChain>
         Assert.Equal(chain.Deployment.Departments, loaded.Departments);
         Assert.Equal(DevChain.SignerChangeDelay, loaded.SignerChangeDelay);
         Assert.Null(loaded.Legacy);
+        Assert.NotNull(loaded.PasskeyExtension);
+        Assert.Equal(chain.Deployment.PasskeyExtension, loaded.PasskeyExtension);
     }
 
     [Fact]
