@@ -44,6 +44,19 @@ var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>()
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
 StartupValidation.RequirePublicBaseUrl(ethGovOptions, builder.Environment);
+// One node process per data directory, decided before anything opens the store; held until the host is disposed.
+DataDirectoryLock dataDirectoryLock;
+try
+{
+    dataDirectoryLock = DataDirectoryLock.Acquire(ethGovOptions.DataDirectory);
+}
+catch (DataDirectoryTakenException taken)
+{
+    Console.Error.WriteLine(taken.Message);
+    return 1;
+}
+
+builder.Services.AddSingleton(_ => dataDirectoryLock);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
 var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment,
@@ -57,6 +70,7 @@ try
 }
 catch (StartupRefusedException refused)
 {
+    dataDirectoryLock.Dispose();
     Console.Error.WriteLine(refused.Message);
     return 1;
 }
@@ -68,6 +82,7 @@ var identity = await NodeIdentity.CheckAsync(new RegistryClient(chainOptions, de
 if (identity.Refusal is { } notThisNode)
 {
     signerSetup.Keys.Dispose();
+    dataDirectoryLock.Dispose();
     Console.Error.WriteLine(notThisNode);
     return 1;
 }
@@ -121,6 +136,8 @@ builder.Services.AddHealthChecks()
     .AddCheck<SignersHealthCheck>("signers");
 
 var app = builder.Build();
+// Resolved now, so the container owns the lock and releases it when the host stops (a test host restarts in-process).
+app.Services.GetRequiredService<DataDirectoryLock>();
 // The chain answered start-up validation: read the departments now, so a chain outage right after start still finds
 // a last known list and keeps accepting documents into the outbox instead of refusing every write with 503.
 await app.Services.GetRequiredService<DepartmentDirectory>().ListAsync();
