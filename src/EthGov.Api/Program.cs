@@ -19,6 +19,7 @@ using EthGov.Api.Receipts;
 using EthGov.Api.Records;
 using EthGov.Api.Requests;
 using EthGov.Api.Signers;
+using EthGov.Api.Telemetry;
 using EthGov.Api.Timeline;
 using EthGov.Api.Verification;
 using EthGov.Application.Anchoring;
@@ -102,6 +103,7 @@ builder.Services.AddEthGovRecords(builder.Configuration, deployment.ChainId);
 builder.Services.AddEthGovExchangeHolder(builder.Configuration);
 builder.Services.AddEthGovExchanges(builder.Configuration);
 builder.Services.AddEthGovErasure(builder.Configuration);
+builder.Services.AddEthGovTelemetry(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();
@@ -110,6 +112,7 @@ builder.Services.AddSingleton<DepartmentSigners>();
 builder.Services.AddSingleton<ChainStatus>();
 builder.Services.AddSingleton<DocumentIndex>();
 builder.Services.AddSingleton<PendingDocuments>();
+builder.Services.AddSingleton<BatchTraces>();
 builder.Services.AddSingleton<BatchStore>();
 builder.Services.AddSingleton<OutboxWriter>();
 builder.Services.AddSingleton<AnchorLookup>();
@@ -176,6 +179,7 @@ app.MapNodeErasuresApi();
 app.MapAuditApi();
 app.MapPageApi();
 app.MapQrCodeApi();
+app.MapMetricsApi();
 
 await app.RunAsync();
 return 0;

@@ -29,6 +29,16 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
 
     /// <summary>Answers <c>POST /api/v1/node/releases</c>: <paramref name="message"/> as received, with its <paramref name="body"/>.</summary>
     public async Task<HolderAnswer> ReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+        => HolderMetrics.Answered(HolderMetrics.Release, await AnswerReleaseAsync(message, body, cancellationToken));
+
+    /// <summary>
+    /// Answers <c>POST /api/v1/node/releases/{requestId}/receipt</c>: the grantee that received the release of
+    /// <paramref name="requestId"/> acknowledges it, and its log is used up from then on.
+    /// </summary>
+    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken = default)
+        => HolderMetrics.Answered(HolderMetrics.Receipt, await AnswerReceiptAsync(message, body, requestId, cancellationToken));
+
+    private async Task<HolderAnswer> AnswerReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
         if (!signed.Passed)
@@ -90,11 +100,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         };
     }
 
-    /// <summary>
-    /// Answers <c>POST /api/v1/node/releases/{requestId}/receipt</c>: the grantee that received the release of
-    /// <paramref name="requestId"/> acknowledges it, and its log is used up from then on.
-    /// </summary>
-    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken = default)
+    private async Task<HolderAnswer> AnswerReceiptAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken)
     {
         var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
         if (!signed.Passed)
