@@ -28,7 +28,9 @@ public static class TelemetrySetup
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddMeter(EthGovTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                // Scrapes within a second of each other share one rendering, so a busy scraper cannot keep a core busy.
+                metrics.AddMeter(EthGovTelemetry.Name).AddAspNetCoreInstrumentation()
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 1000);
                 if (options.OtlpEndpoint is { } endpoint)
                 {
                     metrics.AddOtlpExporter(o => Point(o, endpoint, "v1/metrics"));
