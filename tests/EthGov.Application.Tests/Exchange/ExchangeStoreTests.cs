@@ -1,12 +1,10 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Numerics;
 using System.Security.Cryptography;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Application.Tests.TestSupport;
 using EthGov.Core.Merkle;
-using EthGov.Core.Telemetry;
 
 namespace EthGov.Application.Tests.Exchange;
 
@@ -252,7 +250,7 @@ public sealed class ExchangeStoreTests : IDisposable
     [Fact]
     public void FinalMoves_AreCountedOnce_AndAReasonOutsideTheProtocolIsCountedAsOther()
     {
-        using var counted = new FinishedExchanges();
+        using var counted = new Measurements("ethgov.exchanges.grantee");
         var verified = LoggedExchange();
         var refused = LoggedExchange();
         var failed = _store.Create(NewExchange());
@@ -265,7 +263,7 @@ public sealed class ExchangeStoreTests : IDisposable
         _store.Refuse(refused.Id, "tampered-content", "already final");
         _store.FailBatch(batch.Id, "log-failed", "NotDepartmentSigner");
 
-        Assert.Equal(["refused/log-failed", "refused/other", "verified/"], counted.Seen.Order(StringComparer.Ordinal));
+        Assert.Equal(["reason=log-failed,result=refused", "reason=other,result=refused", "result=verified"], counted.Seen.Order(StringComparer.Ordinal));
     }
 
     private ExchangeRecord LoggedExchange()
@@ -280,54 +278,4 @@ public sealed class ExchangeStoreTests : IDisposable
         => new(7, new BigInteger(3), Random(), 2, Random(), Random(), Store: true, RetentionDays: 30);
 
     private static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
-
-    /// <summary>
-    /// The grantee's final moves made on this thread (the store counts them on the caller's thread, and other tests
-    /// run on others), as result/reason.
-    /// </summary>
-    private sealed class FinishedExchanges : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly int _thread = Environment.CurrentManagedThreadId;
-        private readonly ConcurrentQueue<string> _seen = new();
-
-        public FinishedExchanges()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == EthGovTelemetry.Name && instrument.Name == "ethgov.exchanges.grantee")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                if (Environment.CurrentManagedThreadId != _thread)
-                {
-                    return;
-                }
-
-                string? result = null, reason = null;
-                foreach (var tag in tags)
-                {
-                    (result, reason) = tag.Key switch
-                    {
-                        "result" => ((string?)tag.Value, reason),
-                        "reason" => (result, (string?)tag.Value),
-                        _ => (result, reason),
-                    };
-                }
-
-                for (long i = 0; i < value; i++)
-                {
-                    _seen.Enqueue($"{result}/{reason}");
-                }
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<string> Seen => [.. _seen];
-
-        public void Dispose() => _listener.Dispose();
-    }
 }
