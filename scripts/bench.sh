@@ -13,8 +13,10 @@
 #   process, records of 1 KiB, legal-basis grants, exchanges posted on the grantee at a fixed rate until verified, every
 #   release in the holder's journal checked against its confirmed log on chain; beside it a grantee that logs each
 #   exchange in a transaction of its own, and the gas of a logged access both ways.
-# --quick runs fewer and smaller cases (seven to nine minutes after the build on two cores, four to five of them the exchange case).
-# --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and leaves docs/ as they are.
+# --quick runs fewer and smaller cases (twelve to fifteen minutes after the build on two cores, nine to ten of them the exchange
+#   case: warm-up rounds until the nodes' code is compiled, and a drain after each run).
+# --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and puts it into docs/benchmarks.*
+#   beside the other cases of the last full run, marked with its own commit and date.
 set -euo pipefail
 quick=""
 exchange_only=""
@@ -28,7 +30,7 @@ done
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
-command_line="scripts/bench.sh${quick:+ $quick}"
+command_line="scripts/bench.sh${quick:+ $quick}${exchange_only:+ --exchange}"
 ethgov_setup Release
 
 out="$ETHGOV_ROOT/out/bench"
@@ -178,7 +180,7 @@ run_exchange() {
   # Each process's CPU time is read from /proc around every run.
   local pids="chain=$exchange_node_pid" i=0
   while read -r code _ _; do pids="$pids,$code=${dept_pids[$i]}"; i=$((i + 1)); done < "$dir/nodes.txt"
-  timeout 1800 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll exchange $quick --nodes "$dir/nodes.txt" --rpc "$xrpc" \
+  timeout 3600 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll exchange $quick --nodes "$dir/nodes.txt" --rpc "$xrpc" \
     --deployment "$dir/deployment.json" --work "$dir" --out "$out/exchange.json" --pids "$pids" \
     || { while read -r code _ _; do tail -5 "$dir/${code,,}/api.log" >&2; done < "$dir/nodes.txt"; [ -f "$out/exchange.json" ] || exit 1; }
   stop_nodes
@@ -187,9 +189,28 @@ run_exchange() {
   exchange_node_pid=""
 }
 
+# The machine and the code a run measured, for the report.
+write_machine() {
+  local cpu memory os
+  cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  os="$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -sr))"
+  jq -n --arg command "$command_line" --arg cpu "$cpu" --arg nproc "$(nproc)" --arg memory "$memory" --arg os "$os" \
+    --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
+    --arg commit "$(git rev-parse HEAD)$(git diff --quiet HEAD -- src bench contracts || echo ' (with uncommitted changes)')" \
+    --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    '{command: $command, cpu: $cpu, nproc: ($nproc | tonumber), memory: $memory, os: $os, dotnet: $dotnet, node: $node, commit: $commit, date: $date}' \
+    > "$out/machine.json"
+}
+
+# The exchange case alone: docs/ keep every other case of the last full run and take this run's exchange case, marked
+# with its own commit and date.
 if [ -n "$exchange_only" ]; then
   run_exchange
-  ethgov_log "wrote out/bench/exchange.json"
+  write_machine
+  dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --base docs/benchmarks.json --exchange "$out/exchange.json" \
+    --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
+  ethgov_log "wrote out/bench/exchange.json, and its case into docs/benchmarks.json and docs/benchmarks.md"
   exit 0
 fi
 
@@ -259,15 +280,7 @@ timeout 1500 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
 stop_nodes
 run_exchange
 
-cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-memory="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-os="$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -sr))"
-jq -n --arg command "$command_line" --arg cpu "$cpu" --arg nproc "$(nproc)" --arg memory "$memory" --arg os "$os" \
-  --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
-  --arg commit "$(git rev-parse HEAD)$(git diff --quiet HEAD -- src bench contracts || echo ' (with uncommitted changes)')" \
-  --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-  '{command: $command, cpu: $cpu, nproc: ($nproc | tonumber), memory: $memory, os: $os, dotnet: $dotnet, node: $node, commit: $commit, date: $date}' \
-  > "$out/machine.json"
+write_machine
 
 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" --api "$out/api.json" \
   --nodes "$out/nodes.json" --exchange "$out/exchange.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md

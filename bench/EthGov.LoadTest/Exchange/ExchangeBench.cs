@@ -23,6 +23,11 @@ internal static class ExchangeBench
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    // Warm-up rounds: this rate for this long, until the busiest node's compilation thread takes less than this share.
+    private const int WarmRate = 100;
+    private const int WarmSeconds = 10;
+    private const double WarmCompilationPercent = 2;
+
     public static async Task<int> RunAsync(Arguments args)
     {
         bool quick = args.Flag("--quick");
@@ -48,7 +53,8 @@ internal static class ExchangeBench
         string Database(BenchNode node) => NodeDatabase.Find(Path.Combine(work, node.Code.ToLowerInvariant(), "data"));
         var pids = (args.Value("--pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 8 : 30));
+        // Warm-up rounds, runs, their drains and the final checks: a quick run takes about nine minutes, a full one thirty.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 20 : 60));
         ulong startBlock = (ulong)(await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
 
         var clock = Stopwatch.StartNew();
@@ -61,9 +67,29 @@ internal static class ExchangeBench
         ApiRun.Log($"  ready after {setup} s");
 
         var load = new ExchangeLoad(grantee, Database(grantee), grants, pids);
-        // Unmeasured: connections, JIT, first reads of every grant on both nodes.
-        var warm = await load.RunAsync("warm-up", 100, 5, 0, plan.DrainSeconds, limit.Token);
-        ApiRun.Log($"exchange: warm-up: {warm.Verified} of {warm.Posted} verified, p99 {warm.ToVerified.P99Ms} ms{(warm.FirstRefusal ?? warm.FirstPostProblem) switch { null => "", var p => $" (first problem: {p})" }}");
+        // Unmeasured: connections, JIT, first reads of every grant on both nodes, and the nodes' background recompilation
+        // of their hot code (TieredCompilation), in rounds until it is nearly idle.
+        var compilation = new TieredCompilation(pids.Where(p => p.Key != "chain").ToDictionary(p => p.Key, p => p.Value));
+        for (int round = 1; round <= plan.WarmRounds; round++)
+        {
+            var warm = await load.RunAsync("warm-up", WarmRate, WarmSeconds, 0, plan.DrainSeconds, limit.Token);
+            var (node, percent) = compilation.Busiest();
+            ApiRun.Log($"exchange: warm-up round {round}: {warm.Verified} of {warm.Posted} verified, p99 {warm.ToVerified.P99Ms} ms; "
+                + $"tiered compilation {percent}% of a core on {node}{(warm.FirstRefusal ?? warm.FirstPostProblem) switch { null => "", var p => $" (first problem: {p})" }}");
+            if (percent < WarmCompilationPercent)
+            {
+                break;
+            }
+        }
+
+        // The reference first, then each rate: every run starts once the queue of the one before has drained (or a drain time
+        // has passed), so that no run measures another's backlog; a saturated run leaves one.
+        ApiRun.Log($"exchange: reference, {plan.ReferenceRate}/s on {reference.Code}'s node (one transaction per exchange) for {plan.ReferenceSeconds} s");
+        var referenceLoad = new ExchangeLoad(reference, Database(reference), referenceGrants, pids);
+        var referenceRun = await referenceLoad.RunAsync($"one transaction per exchange, {plan.ReferenceRate}/s", plan.ReferenceRate, plan.ReferenceSeconds,
+            Math.Min(plan.WindowStart, plan.ReferenceSeconds / 3), plan.DrainSeconds, limit.Token);
+        Log(referenceRun);
+        await SettleAsync(referenceLoad, reference, plan, limit.Token);
 
         var runs = new List<ExchangeRun>();
         foreach (var rate in plan.Rates)
@@ -72,13 +98,8 @@ internal static class ExchangeBench
             var run = await load.RunAsync($"batched logs, {rate}/s", rate, plan.Seconds, plan.WindowStart, plan.DrainSeconds, limit.Token);
             runs.Add(run);
             Log(run);
+            await SettleAsync(load, grantee, plan, limit.Token);
         }
-
-        ApiRun.Log($"exchange: reference, {plan.ReferenceRate}/s on {reference.Code}'s node (one transaction per exchange) for {plan.ReferenceSeconds} s");
-        var referenceLoad = new ExchangeLoad(reference, Database(reference), referenceGrants, pids);
-        var referenceRun = await referenceLoad.RunAsync($"one transaction per exchange, {plan.ReferenceRate}/s", plan.ReferenceRate, plan.ReferenceSeconds,
-            Math.Min(plan.WindowStart, plan.ReferenceSeconds / 3), plan.DrainSeconds, limit.Token);
-        Log(referenceRun);
 
         var batchedGas = await GasAsync(web3, Database(grantee), grantee.Code);
         var referenceGas = await GasAsync(web3, Database(reference), reference.Code);
@@ -97,6 +118,15 @@ internal static class ExchangeBench
         await File.WriteAllTextAsync(args.Required("--out"), JsonSerializer.Serialize(results, s_json) + "\n", limit.Token);
         bool ok = journal.Failures == 0 && journal.Releases > 0 && runs.All(r => r.PostFailures == 0 && r.Refused == 0 && r.Unfinished == 0);
         return ok ? 0 : 1;
+    }
+
+    private static async Task SettleAsync(ExchangeLoad load, BenchNode node, ExchangeRunPlan plan, CancellationToken cancellationToken)
+    {
+        long left = await load.SettleAsync(plan.DrainSeconds, cancellationToken);
+        if (left > 0)
+        {
+            ApiRun.Log($"  {left} exchanges still in flight on {node.Code}'s node {plan.DrainSeconds} s later; the next run starts anyway");
+        }
     }
 
     private static void Log(ExchangeRun run)

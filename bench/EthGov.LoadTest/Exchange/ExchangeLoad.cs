@@ -37,7 +37,7 @@ internal sealed class ExchangeLoad(BenchNode grantee, string granteeDatabase, IR
         ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(ports, 32));
 
         string loadBefore = LoadAverage();
-        var cpuBefore = pids.ToDictionary(p => p.Key, p => CpuTicks(p.Value));
+        var cpuBefore = pids.ToDictionary(p => p.Key, p => ProcStat.CpuTicks(p.Value));
         long start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
         long Tick(int i) => start + (long)(i * (double)Stopwatch.Frequency / rate);
 
@@ -116,7 +116,7 @@ internal sealed class ExchangeLoad(BenchNode grantee, string granteeDatabase, IR
 
         await Task.WhenAll(sends.Where(s => s is not null));
         long done = Stopwatch.GetTimestamp();
-        var cpu = pids.Select(p => (p.Key, Ticks: CpuTicks(p.Value) - cpuBefore[p.Key])).ToList();
+        var cpu = pids.Select(p => (p.Key, Ticks: ProcStat.CpuTicks(p.Value) - cpuBefore[p.Key])).ToList();
         string loadAfter = LoadAverage();
 
         double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
@@ -184,22 +184,29 @@ internal sealed class ExchangeLoad(BenchNode grantee, string granteeDatabase, IR
         }
     }
 
+    /// <summary>
+    /// Waits until the grantee has no exchange in flight (every one verified or refused), at most <paramref name="maxSeconds"/>,
+    /// so that a run does not start on the queue an earlier run left; how many are still in flight when it returns.
+    /// </summary>
+    public async Task<long> SettleAsync(int maxSeconds, CancellationToken cancellationToken)
+    {
+        using var database = NodeDatabase.OpenReadOnly(granteeDatabase);
+        long limit = Stopwatch.GetTimestamp() + (maxSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            using var select = database.CreateCommand();
+            select.CommandText = "SELECT count(*) FROM exchanges WHERE state < 3";
+            long inFlight = (long)select.ExecuteScalar()!;
+            if (inFlight == 0 || Stopwatch.GetTimestamp() > limit)
+            {
+                return inFlight;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
     /// <summary>The machine's load averages over 1, 5 and 15 minutes, as /proc/loadavg gives them.</summary>
     public static string LoadAverage()
         => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    // utime + stime of a process, in clock ticks (100 a second on Linux).
-    private static long CpuTicks(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 }

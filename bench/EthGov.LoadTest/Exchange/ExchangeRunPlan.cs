@@ -9,9 +9,10 @@ namespace EthGov.LoadTest.Exchange;
 /// <param name="ReferenceRate">Exchanges a second posted on the grantee that logs each exchange in its own transaction.</param>
 /// <param name="ReferenceSeconds">Length of the reference run.</param>
 /// <param name="DrainSeconds">How long after a run's last request its exchanges may take to end.</param>
-internal sealed record ExchangeRunPlan(int Records, int RecordBytes, IReadOnlyList<int> Rates, int Seconds, int WindowStart, int ReferenceRate, int ReferenceSeconds, int DrainSeconds)
+/// <param name="WarmRounds">Most warm-up rounds of 10 s before the first measured run (fewer when the nodes' compilation settles).</param>
+internal sealed record ExchangeRunPlan(int Records, int RecordBytes, IReadOnlyList<int> Rates, int Seconds, int WindowStart, int ReferenceRate, int ReferenceSeconds, int DrainSeconds, int WarmRounds)
 {
-    public static ExchangeRunPlan Quick { get; } = new(32, 1024, [200, 500], 30, 10, 100, 15, 60);
+    public static ExchangeRunPlan Quick { get; } = new(32, 1024, [200, 500], 30, 10, 100, 15, 60, 6);
 
-    public static ExchangeRunPlan Full { get; } = new(64, 1024, [250, 500, 1000], 60, 10, 100, 30, 120);
+    public static ExchangeRunPlan Full { get; } = new(64, 1024, [250, 500, 1000], 60, 10, 100, 30, 120, 12);
 }

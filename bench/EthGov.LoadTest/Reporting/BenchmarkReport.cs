@@ -13,15 +13,38 @@ internal static class BenchmarkReport
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
+    /// <remarks>
+    /// With <c>--base</c> (an earlier docs/benchmarks.json), every case but the exchange comes from that file unchanged, and
+    /// the exchange case from <c>--exchange</c> with the facts of its own run (<c>--machine</c>), which the document then
+    /// names beside the case: <c>scripts/bench.sh --exchange</c> renews that case alone.
+    /// </remarks>
     public static async Task<int> WriteAsync(Arguments args)
     {
-        var micro = await ReadAsync(args.Required("--micro"));
+        var report = args.Value("--base") is { } basePath ? await BaseAsync(basePath, await ReadAsync(args.Required("--machine"))) : await MeasuredAsync(args);
+        if (args.Value("--exchange") is { } exchangePath && File.Exists(exchangePath))
+        {
+            var exchange = await ReadAsync(exchangePath);
+            exchange["comparison"] = ExchangeReport.Comparison(exchange);
+            if (args.Value("--base") is not null)
+            {
+                exchange["machine"] = await ReadAsync(args.Required("--machine"));
+            }
+
+            report["exchange"] = exchange;
+        }
+
+        await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
+        await File.WriteAllTextAsync(args.Required("--markdown"), Render(report));
+        return 0;
+    }
+
+    private static async Task<JsonObject> MeasuredAsync(Arguments args)
+    {
         var chain = await ReadAsync(args.Required("--chain"));
-        var machine = await ReadAsync(args.Required("--machine"));
         var report = new JsonObject
         {
-            ["machine"] = machine,
-            ["micro"] = micro,
+            ["machine"] = await ReadAsync(args.Required("--machine")),
+            ["micro"] = await ReadAsync(args.Required("--micro")),
             ["chain"] = chain,
         };
         if (args.Value("--api") is { } apiPath)
@@ -38,16 +61,20 @@ internal static class BenchmarkReport
             report["nodes"] = nodes;
         }
 
-        if (args.Value("--exchange") is { } exchangePath && File.Exists(exchangePath))
+        return report;
+    }
+
+    // The earlier report's cases, the exchange's left out (it is measured again); its machine facts stay the document's.
+    private static async Task<JsonObject> BaseAsync(string path, JsonNode exchangeMachine)
+    {
+        var report = (await ReadAsync(path)).AsObject();
+        report.Remove("exchange");
+        if (report["machine"] is null)
         {
-            var exchange = await ReadAsync(exchangePath);
-            exchange["comparison"] = ExchangeReport.Comparison(exchange);
-            report["exchange"] = exchange;
+            report["machine"] = exchangeMachine.DeepClone();
         }
 
-        await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
-        await File.WriteAllTextAsync(args.Required("--markdown"), Render(report));
-        return 0;
+        return report;
     }
 
     private static async Task<JsonNode> ReadAsync(string path) =>

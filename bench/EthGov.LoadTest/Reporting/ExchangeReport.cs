@@ -45,11 +45,19 @@ internal static class ExchangeReport
         var c = exchange["comparison"]!;
         var reference = exchange["reference"]!;
         var journal = exchange["journal"]!;
-        var best = exchange["runs"]!.AsArray().Select(r => r!).OrderByDescending(r => Value(r, "verifiedPerSecond")).First();
+        var runs = exchange["runs"]!.AsArray().Select(r => r!).ToList();
+        // The run the comparison calls best: the fastest of those that ended every exchange, as Comparison counts it.
+        var best = runs.Where(Complete).DefaultIfEmpty(runs[0]).MaxBy(r => Value(r, "verifiedPerSecond"))!;
         md.AppendLine("## Targets (issue 17: record exchange between department nodes)");
         md.AppendLine();
         md.AppendLine($"Holder, grantee, Hardhat node and load generator on this one machine; details [below](#record-exchange). Load average at the start of the best run: {best["loadBefore"]}.");
         md.AppendLine();
+        if (exchange["machine"] is { } own)
+        {
+            md.AppendLine($"This case comes from a later run of its own (`{own["command"]}`{(exchange["quick"]?.GetValue<bool>() == true ? ", quick" : "")}): commit {own["commit"]}, {own["date"]}; the other cases are from the run the machine table names.");
+            md.AppendLine();
+        }
+
         md.AppendLine("| target | measured | met |");
         md.AppendLine("|---|---|---|");
         md.AppendLine($"| >= 500 exchanges/s sustained (1,000 stretch), every release after a confirmed log | {Num(c["bestVerifiedPerSecond"])} verified/s at {Num(best["ratePerSecond"])}/s posted over {Num(best["windowSeconds"])} s; {Num(c["ratioToReference"])}x the {Num(reference["verifiedPerSecond"])}/s of one transaction per exchange; {Num(journal["confirmed"])} of {Num(journal["releases"])} releases with a confirmed log | {YesNo(c["rateTargetMet"])}{(c["rateStretchMet"]!.GetValue<bool>() ? " (stretch too)" : "")} |");
@@ -75,7 +83,9 @@ internal static class ExchangeReport
         md.AppendLine("verified (the content checked against the record id and the anchor on chain, kept, evidence written), over the exchanges posted");
         md.AppendLine("in the window (an exchange unfinished when the run gives up counts with the time until then: the p99 is then a lower bound);");
         md.AppendLine("exchanges/s counts the exchanges verified within the window. CPU is each process's user and system time from");
-        md.AppendLine("/proc over the run, divided by the exchanges verified in it. A warm-up of 500 exchanges at 100/s comes first, unmeasured.");
+        md.AppendLine("/proc over the run, divided by the exchanges verified in it. Unmeasured warm-up rounds of 10 s at 100/s come first, until the");
+        md.AppendLine("nodes' tiered-compilation threads take under 2% of a core; the reference runs next, then each rate, each once the queue");
+        md.AppendLine("the run before left has drained (or the drain time has passed).");
         md.AppendLine();
         md.AppendLine("| run | grantee | posted | window | verified/s | to verified p50 / p99 / max | POST p99 | verified, refused, unfinished | load average before -> after | CPU ms per exchange |");
         md.AppendLine("|---|---|---:|---|---:|---|---:|---|---|---|");

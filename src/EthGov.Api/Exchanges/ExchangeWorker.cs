@@ -42,6 +42,10 @@ public sealed class ExchangeWorker(
     ILogger<ExchangeWorker> logger) : BackgroundService
 {
     private const string ReleasesRoute = "api/v1/node/releases";
+    private const string ReceiptsRoute = ReleasesRoute + "/receipts";
+
+    // A full body of receipts answered one by one, each refusal with its sentence.
+    private const int MaxReceiptAnswerBytes = 256 * 1024;
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_blockWait = TimeSpan.FromSeconds(3);
@@ -57,20 +61,20 @@ public sealed class ExchangeWorker(
             {
                 var now = DateTimeOffset.UtcNow;
                 var due = await ConfirmedAsync(store.Due(now, options.Value.Concurrency * 8));
-                var receipts = store.ReceiptsDue(now, options.Value.Concurrency * 8);
+                var receipts = ReceiptBatches(store.ReceiptsDue(now, ReleaseReceipts.MaxReceipts * 4));
                 await Parallel.ForEachAsync(
-                    due.Select(e => (Exchange: e, Receipt: false)).Concat(receipts.Select(e => (Exchange: e, Receipt: true))),
+                    due.Select(e => (Exchanges: (IReadOnlyList<ExchangeRecord>)[e], Receipts: false)).Concat(receipts.Select(r => (Exchanges: r, Receipts: true))),
                     new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = stoppingToken },
                     async (work, token) =>
                     {
                         try
                         {
-                            await (work.Receipt ? SendReceiptAsync(work.Exchange, token) : StepAsync(work.Exchange, token));
+                            await (work.Receipts ? SendReceiptsAsync(work.Exchanges, token) : StepAsync(work.Exchanges[0], token));
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {
-                            logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", work.Exchange.Id);
-                            Postpone(work.Exchange, "the node failed the step; it is tried again");
+                            logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", work.Exchanges[0].Id);
+                            PostponeAll(work.Exchanges, "the node failed the step; it is tried again");
                         }
                     });
 
@@ -286,31 +290,76 @@ public sealed class ExchangeWorker(
         return true;
     }
 
-    private async Task SendReceiptAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
+    // Receipts go to each holder department in bodies of up to ReleaseReceipts.MaxReceipts, one signature each: a
+    // node that hosts several grantee departments signs each body for the department whose exchanges it holds.
+    private static List<IReadOnlyList<ExchangeRecord>> ReceiptBatches(IReadOnlyList<ExchangeRecord> due)
+        => [.. due.GroupBy(e => (e.Department, e.Holder)).SelectMany(g => g.Chunk(ReleaseReceipts.MaxReceipts)).Select(c => (IReadOnlyList<ExchangeRecord>)c)];
+
+    private async Task SendReceiptsAsync(IReadOnlyList<ExchangeRecord> batch, CancellationToken cancellationToken)
     {
         if (services.GetService<NodeKeys>() is not { } keys)
         {
             return;
         }
 
-        var holder = await holders.GetAsync(exchange.Holder);
+        var (department, holderId) = (batch[0].Department, batch[0].Holder);
+        var holder = await holders.GetAsync(holderId);
         if (!holder.IsSuccess || holder.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
         {
-            Postpone(exchange, "the holder's node cannot be found on chain to acknowledge the release");
+            PostponeAll(batch, "the holder's node cannot be found on chain to acknowledge the release");
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(exchange.RequestId, exchange.ContentDigest!.Value), ReleaseOpener.Json);
-        var answer = await client.PostAsync(nodeUrl, $"{ReleasesRoute}/{exchange.RequestId}/receipt", body,
-            url => NodeSignatures.SignRequest("POST", url, body, exchange.Department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(),
-            64 * 1024, cancellationToken);
-        if (answer.IsSuccess && answer.Value.Status is >= 200 and < 300)
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new ReleaseReceipts(holderId, [.. batch.Select(e => new ReleaseReceipt(e.RequestId, e.ContentDigest!.Value))]), ReleaseOpener.Json);
+        var answer = await client.PostAsync(nodeUrl, ReceiptsRoute, body,
+            url => NodeSignatures.SignRequest("POST", url, body, department, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(),
+            MaxReceiptAnswerBytes, cancellationToken);
+        if (!answer.IsSuccess || answer.Value.Status is < 200 or >= 300)
         {
-            await store.MarkReceiptSentAsync(exchange.Id);
+            PostponeAll(batch, answer.IsSuccess ? $"the holder's node answered the receipts with {answer.Value.Status}" : $"the holder's node: {answer.Detail}");
             return;
         }
 
-        Postpone(exchange, answer.IsSuccess ? $"the holder's node answered the receipt with {answer.Value.Status}" : $"the holder's node: {answer.Detail}");
+        var answers = ReadReceiptAnswers(answer.Value.Body);
+        var acknowledged = new List<long>(batch.Count);
+        foreach (var exchange in batch)
+        {
+            var reply = answers?.Answers.FirstOrDefault(a => a?.RequestId == exchange.RequestId);
+            if (reply is { IsAcknowledged: true })
+            {
+                acknowledged.Add(exchange.Id);
+            }
+            else
+            {
+                Postpone(exchange, reply is null ? "the holder's node did not answer this receipt" : $"the holder's node did not record the receipt: {reply.Outcome} ({reply.Detail})");
+            }
+        }
+
+        if (acknowledged.Count > 0)
+        {
+            await store.MarkReceiptsSentAsync(acknowledged);
+        }
+    }
+
+    private static ReceiptAnswers? ReadReceiptAnswers(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReceiptAnswers>(body.Span, ReleaseOpener.Json) is { Answers: not null } answers ? answers : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void PostponeAll(IReadOnlyList<ExchangeRecord> exchanges, string detail)
+    {
+        foreach (var exchange in exchanges)
+        {
+            Postpone(exchange, detail);
+        }
     }
 
     private AccessEntry EntryOf(ExchangeRecord exchange)

@@ -20,9 +20,6 @@ public static class NodeReleasesApi
     /// <summary>503: the node has no node key or no record store, so it releases nothing.</summary>
     public const string ExchangeNotConfigured = "exchange-not-configured";
 
-    /// <summary>404: no release of that request to the signer's department.</summary>
-    public const string ReleaseNotFound = "release-not-found";
-
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps /api/v1/node/releases.</summary>
@@ -31,8 +28,8 @@ public static class NodeReleasesApi
         var group = app.MapGroup("/api/v1/node/releases").WithTags("Node exchange").AllowAnonymous();
         group.MapPost("/", Release).WithName("NodeRelease")
             .WithSummary("A grantee node asks for a record (or a kind query) under a grant, showing its on-chain access log (signed, RFC 9421)");
-        group.MapPost("/{requestId}/receipt", Receipt).WithName("NodeReleaseReceipt")
-            .WithSummary("The grantee node acknowledges a release it opened and checked (signed, RFC 9421)");
+        group.MapPost("/receipts", Receipts).WithName("NodeReleaseReceipts")
+            .WithSummary("The grantee node acknowledges, under one signature, releases of one holder department it opened and checked (signed, RFC 9421)");
         return app;
     }
 
@@ -48,21 +45,16 @@ public static class NodeReleasesApi
         return read.Refused ?? Answer(await service.ReleaseAsync(read.Message!, read.Body!, cancellationToken), service, http);
     }
 
-    /// <summary>Records the grantee's receipt of a release.</summary>
-    public static async Task<IResult> Receipt(string requestId, HttpContext http, IOptions<ExchangeOptions> options, CancellationToken cancellationToken)
+    /// <summary>Records the grantee's receipts of releases, each answered on its own.</summary>
+    public static async Task<IResult> Receipts(HttpContext http, IOptions<ExchangeOptions> options, CancellationToken cancellationToken)
     {
         if (Service(http) is not { } service)
         {
             return NotConfigured();
         }
 
-        if (!Digest.TryParse(requestId, out var id, out var error))
-        {
-            return Problems.Problems.InvalidDigest($"requestId: {error}");
-        }
-
         var read = await ReadAsync(http, options.Value.MaxRequestBytes, service, cancellationToken);
-        return read.Refused ?? Answer(await service.AcknowledgeAsync(read.Message!, read.Body!, id, cancellationToken), service, http);
+        return read.Refused ?? Answer(await service.AcknowledgeAsync(read.Message!, read.Body!, cancellationToken), service, http);
     }
 
     private static ReleaseService? Service(HttpContext http)
@@ -113,10 +105,8 @@ public static class NodeReleasesApi
         return answer.Kind switch
         {
             HolderAnswerKind.Released => Signed(StatusCodes.Status200OK, "application/json", JsonSerializer.SerializeToUtf8Bytes(answer.Release!.ToRelease(), s_json), answer.Holder, node, null),
-            HolderAnswerKind.Acknowledged => Signed(StatusCodes.Status200OK, "application/json",
-                JsonSerializer.SerializeToUtf8Bytes(new ReleaseAcknowledgement(answer.Release!.RequestId, answer.Release.ContentDigest, answer.Release.AcknowledgedAt!.Value), s_json), answer.Holder, node, null),
+            HolderAnswerKind.Acknowledged => Signed(StatusCodes.Status200OK, "application/json", JsonSerializer.SerializeToUtf8Bytes(answer.Receipts!, s_json), answer.Holder, node, null),
             HolderAnswerKind.Refused => Problem(answer.Refusal!.Status, answer.Refusal.Reason, answer.Refusal.Title, answer.Refusal.Detail, answer.Refusal.IsRetryable, answer.Holder, node),
-            HolderAnswerKind.NotFound => Problem(StatusCodes.Status404NotFound, ReleaseNotFound, "No such release", answer.Detail, false, null, node),
             HolderAnswerKind.Busy => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RateLimited, "Too many node requests in flight", answer.Detail, true, null, node),
             _ => Problem(StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, "The request is not valid", answer.Detail, false, null, node),
         };

@@ -56,11 +56,12 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
 
     /// <summary>
     /// What the chain says about <paramref name="digest"/> anchored on its own by <paramref name="departmentId"/>, read at
-    /// one pinned block so that the document and its department are seen in the same state.
+    /// one pinned block so that the document and its department are seen in the same state, no older than block
+    /// <paramref name="atLeast"/>.
     /// </summary>
-    public async Task<ChainResult<ChainFacts>> CheckAsync(uint departmentId, Digest digest)
+    public async Task<ChainResult<ChainFacts>> CheckAsync(uint departmentId, Digest digest, ulong atLeast = 0)
     {
-        var latest = await context.Pinned.LatestAsync();
+        var latest = await context.Pinned.LatestAsync(atLeast);
         return latest.IsSuccess
             ? await FactsAsync(latest.Value, departmentId, new RecordQuery(departmentId, Digest.Zero, digest))
             : ChainResult<ChainFacts>.Fail(latest.Error);
@@ -71,11 +72,11 @@ public sealed class DocumentOperations(RegistryContext context, LegacyDocuments?
     /// <paramref name="departmentId"/>: what the registry's <c>checkInBatch</c> answers. The proof is checked here, with
     /// the same StandardMerkleTree hashing the contract uses, then the registry's raw <c>records</c> are read and the
     /// status rule applied (<see cref="DocumentStatusRule"/>), so the node does not parse about 550 bytes of proof for
-    /// every document; an invalid proof is Unknown, as on chain.
+    /// every document; an invalid proof is Unknown, as on chain. Read at a block no older than <paramref name="atLeast"/>.
     /// </summary>
-    public async Task<ChainResult<ChainFacts>> CheckInBatchAsync(uint departmentId, Digest root, Digest digest, IReadOnlyList<Digest> proof)
+    public async Task<ChainResult<ChainFacts>> CheckInBatchAsync(uint departmentId, Digest root, Digest digest, IReadOnlyList<Digest> proof, ulong atLeast = 0)
     {
-        var latest = await context.Pinned.LatestAsync();
+        var latest = await context.Pinned.LatestAsync(atLeast);
         if (!latest.IsSuccess)
         {
             return ChainResult<ChainFacts>.Fail(latest.Error);

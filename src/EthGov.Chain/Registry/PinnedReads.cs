@@ -28,15 +28,19 @@ internal sealed class PinnedReads(
     private Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>>? _completed;
     private long _completedStartedAt;
 
-    /// <summary>The latest block: read after this call began, or at most <c>maxAge</c> before it (see the class).</summary>
-    public Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> LatestAsync()
+    /// <summary>
+    /// The latest block: read after this call began, or at most <c>maxAge</c> before it (see the class), and never one
+    /// below <paramref name="atLeast"/>, a block the caller already saw (so a check that read one fact at block N does
+    /// not read the next at an older block kept here).
+    /// </summary>
+    public Task<ChainResult<(ulong Number, DateTimeOffset Time, string Hash)>> LatestAsync(ulong atLeast = 0)
     {
         long arrived = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             if (_completed is { } completed && maxAge > TimeSpan.Zero
                 && Stopwatch.GetElapsedTime(_completedStartedAt, arrived) is var age && age <= maxAge
-                && completed.Result.Value.Number >= (confirmed.Number ?? 0))
+                && completed.Result.Value.Number >= Math.Max(confirmed.Number ?? 0, atLeast))
             {
                 if (age > maxAge / 2 && (_running is null || _running.IsCompleted))
                 {

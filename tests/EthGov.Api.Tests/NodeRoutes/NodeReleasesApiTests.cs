@@ -29,6 +29,7 @@ public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) :
     private const uint Health = 2;
     private const uint Transport = 3;
     private const string Releases = "/api/v1/node/releases";
+    private const string Receipts = Releases + "/receipts";
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     [Fact]
@@ -91,6 +92,81 @@ public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) :
     [Fact]
     public async Task Release_ValidRequest_Is200SignedByTheHolder_AndAfterTheReceiptLogReused()
     {
+        var (entry, digest, body) = await ReleasableAsync();
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(bytes));
+        Assert.Null(NodeHttpMessages.VerifyResponse(response, bytes, Civil, fixture.HolderKeys.Signing, 31337, fixture.Chain.Deployment.Registry, DateTimeOffset.UtcNow));
+        var release = JsonSerializer.Deserialize<Release>(bytes, s_json)!;
+        Assert.Equal(digest, new Digest(SHA256.HashData(ReleaseContext.OpenRelease(fixture.GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext))));
+
+        var acknowledged = await SendReceiptsAsync(client, Health, fixture.GranteeKeys, Civil, new ReleaseReceipt(entry.RequestId, digest));
+        var reused = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+
+        Assert.Equal(ReceiptAnswer.Acknowledged, Assert.Single(acknowledged.Answers).Outcome);
+        await Problem.AssertAsync(reused, HttpStatusCode.Conflict, ExchangeRefusal.LogReused);
+    }
+
+    [Fact]
+    public async Task Receipts_OneBodyForSeveralReleases_EachAnsweredOnItsOwn_AndOnlyRightOnesUseTheLog()
+    {
+        var (first, firstDigest, firstBody) = await ReleasableAsync();
+        var (second, secondDigest, secondBody) = await ReleasableAsync();
+        using var client = fixture.Host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(client, firstBody, Health, fixture.GranteeKeys))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(client, secondBody, Health, fixture.GranteeKeys))).StatusCode);
+        var unknown = Random();
+
+        var answers = await SendReceiptsAsync(client, Health, fixture.GranteeKeys, Civil,
+            new ReleaseReceipt(first.RequestId, firstDigest), new ReleaseReceipt(second.RequestId, Random()), new ReleaseReceipt(unknown, secondDigest));
+
+        Assert.Equal(Civil, answers.Holder);
+        Assert.Equal([first.RequestId, second.RequestId, unknown], answers.Answers.Select(a => a.RequestId));
+        Assert.Equal([ReceiptAnswer.Acknowledged, ReceiptAnswer.ContentMismatch, ReceiptAnswer.NotFound], answers.Answers.Select(a => a.Outcome));
+        Assert.NotNull(answers.Answers[0].AcknowledgedAt);
+        await Problem.AssertAsync(await client.SendAsync(Signed(client, firstBody, Health, fixture.GranteeKeys)), HttpStatusCode.Conflict, ExchangeRefusal.LogReused);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(client, secondBody, Health, fixture.GranteeKeys))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0, false, Civil)]
+    [InlineData(ReleaseReceipts.MaxReceipts + 1, false, Civil)]
+    [InlineData(2, true, Civil)]
+    [InlineData(1, false, 99u)]
+    public async Task Receipts_EmptyTooManyTwiceTheSameOrAnotherNodesDepartment_Is400(int count, bool duplicate, uint holder)
+    {
+        var receipts = Enumerable.Range(0, count).Select(_ => new ReleaseReceipt(Random(), Random())).ToList();
+        if (duplicate)
+        {
+            receipts[1] = receipts[0];
+        }
+
+        using var client = fixture.Host.CreateClient();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipts(holder, receipts), s_json);
+
+        var response = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys, Receipts));
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Fact]
+    public async Task Receipts_Unsigned_Is401InvalidSignature()
+    {
+        using var client = fixture.Host.CreateClient();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipts(Civil, [new ReleaseReceipt(Random(), Random())]), s_json);
+
+        var response = await client.PostAsync(Receipts, new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, ExchangeRefusal.InvalidSignature);
+    }
+
+    // A record of CIVIL's, kept and anchored, granted to HEALTH, with HEALTH's access entry logged in a confirmed batch:
+    // the entry, the record's digest and the signed request's body.
+    private async Task<(AccessEntry Entry, Digest Digest, byte[] Body)> ReleasableAsync()
+    {
         var chain = fixture.Chain;
         var content = RandomNumberGenerator.GetBytes(1024);
         var digest = new Digest(SHA256.HashData(content));
@@ -101,23 +177,18 @@ public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) :
         var tree = MerkleTree.Build([entry.Hash(), Random()]);
         (await chain.ClientFor(2).Grants.LogAccessBatchAsync(tree.Root, 2)).Unwrap();
         await chain.Node.CallAsync("evm_mine");
-        var body = Body(entry.GrantId, digest, entry.RequestId, tree.Root, tree.GetProof(entry.Hash()));
-        using var client = fixture.Host.CreateClient();
+        return (entry, digest, Body(entry.GrantId, digest, entry.RequestId, tree.Root, tree.GetProof(entry.Hash())));
+    }
 
-        var response = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
+    // Sends receipts signed by department, checks that the holder signed the 200 answer, and reads it.
+    private async Task<ReceiptAnswers> SendReceiptsAsync(HttpClient client, uint department, NodeKeys keys, uint holder, params ReleaseReceipt[] receipts)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipts(holder, receipts), s_json);
+        var response = await client.SendAsync(Signed(client, body, department, keys, Receipts));
         var bytes = await response.Content.ReadAsByteArrayAsync();
-
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(NodeHttpMessages.VerifyResponse(response, bytes, Civil, fixture.HolderKeys.Signing, 31337, chain.Deployment.Registry, DateTimeOffset.UtcNow));
-        var release = JsonSerializer.Deserialize<Release>(bytes, s_json)!;
-        Assert.Equal(content, ReleaseContext.OpenRelease(fixture.GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext));
-
-        var receipt = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(entry.RequestId, digest), s_json);
-        var acknowledged = await client.SendAsync(Signed(client, receipt, Health, fixture.GranteeKeys, $"{Releases}/{entry.RequestId}/receipt"));
-        var reused = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));
-
-        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
-        await Problem.AssertAsync(reused, HttpStatusCode.Conflict, ExchangeRefusal.LogReused);
+        Assert.Null(NodeHttpMessages.VerifyResponse(response, bytes, holder, fixture.HolderKeys.Signing, 31337, fixture.Chain.Deployment.Registry, DateTimeOffset.UtcNow));
+        return JsonSerializer.Deserialize<ReceiptAnswers>(bytes, s_json)!;
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class ExchangeStoreTests : IDisposable
         Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.True);
         Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.False);
         Assert.All(await Task.WhenAll(created.Select(c => _store.MarkVerifiedAsync(c.Id, null))), Assert.True);
-        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReceiptSentAsync(c.Id))), Assert.True);
+        Assert.Equal(created.Length, await _store.MarkReceiptsSentAsync([.. created.Select(c => c.Id)]));
+        Assert.Equal(0, await _store.MarkReceiptsSentAsync([.. created.Select(c => c.Id)]));
 
         using var reopened = new ExchangeStore(_database);
         Assert.All(created, c =>

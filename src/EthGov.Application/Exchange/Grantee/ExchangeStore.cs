@@ -45,6 +45,10 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     // Released is a new step: its attempts count from zero (the worker's anchor rechecks are counted in it).
     private const string ReleasedSet = "content_digest = $digest, media_type = $media, attempts = 0, detail = NULL";
 
+    private const string ReceiptSentSet = "receipt_sent_at = $now, detail = NULL";
+
+    private const string ReceiptDueCondition = "state = 3 AND receipt_sent_at IS NULL";
+
     /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
     public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
         => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
@@ -59,9 +63,9 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         return moved;
     }
 
-    /// <summary><see cref="MarkReceiptSent"/> in a shared commit.</summary>
-    public Task<bool> MarkReceiptSentAsync(long id)
-        => Group().WriteAsync((connection, transaction) => UpdateIn(connection, transaction, id, "receipt_sent_at = $now, detail = NULL", "state = 3 AND receipt_sent_at IS NULL", []));
+    /// <summary><see cref="MarkReceiptSent"/> for each of <paramref name="ids"/>, all in one shared commit; how many moved.</summary>
+    public Task<int> MarkReceiptsSentAsync(IReadOnlyList<long> ids)
+        => Group().WriteAsync((connection, transaction) => ids.Count(id => UpdateIn(connection, transaction, id, ReceiptSentSet, ReceiptDueCondition, [])));
 
     private ExchangeRecord Insert(SqliteConnection connection, SqliteTransaction? transaction, NewExchange exchange)
     {
@@ -356,7 +360,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary>The holder acknowledged the receipt of a verified exchange.</summary>
     public bool MarkReceiptSent(long id)
-        => Update(id, "receipt_sent_at = $now, detail = NULL", "state = 3 AND receipt_sent_at IS NULL");
+        => Update(id, ReceiptSentSet, ReceiptDueCondition);
 
     /// <summary>
     /// Marks the content as served to staff; false when it already was. For a ViewOnce grant this is the gate: only the

@@ -81,13 +81,13 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
     public Task<ChainResult<AccessBatchInfo?>> AccessBatchAsync(ulong block, Digest root)
         => AtBlockAsync(block, $"batch:{root}", () => registry.Grants.GetAccessBatchAsync(root));
 
-    /// <summary>What the chain says about <paramref name="departmentId"/>'s record <paramref name="digest"/>, anchored at <paramref name="place"/>.</summary>
+    /// <summary>What the chain says about <paramref name="departmentId"/>'s record <paramref name="digest"/>, anchored at <paramref name="place"/>, read at a block no older than <paramref name="block"/>.</summary>
     public Task<ChainResult<ChainFacts>> RecordAsync(ulong block, uint departmentId, Digest digest, AnchorPlace place)
     {
         ArgumentNullException.ThrowIfNull(place);
         return AtBlockAsync(block, $"record:{departmentId}:{place.Root}:{digest}", () => place.Root is { } root
-            ? registry.Documents.CheckInBatchAsync(departmentId, root, digest, place.Proof)
-            : registry.Documents.CheckAsync(departmentId, digest));
+            ? registry.Documents.CheckInBatchAsync(departmentId, root, digest, place.Proof, block)
+            : registry.Documents.CheckAsync(departmentId, digest, block));
     }
 
     private static bool IsRevert(ChainError? error, string name) => error is { Kind: ChainErrorKind.Reverted } e && e.Name == name;

@@ -6,7 +6,7 @@ namespace EthGov.Application.Exchange.Holder;
 
 /// <summary>
 /// How this node answered other nodes as a holder, counted by <see cref="ReleaseService"/>: <c>request</c> release or
-/// receipt, <c>result</c> the kind of answer (released, acknowledged, refused, invalid, not-found, busy) and, for a
+/// receipts (one answer per body of receipts), <c>result</c> the kind of answer (released, acknowledged, refused, invalid, busy) and, for a
 /// refusal, its <c>reason</c> (a refusal reason of the protocol, a closed set).
 /// </summary>
 internal static class HolderMetrics
@@ -14,8 +14,8 @@ internal static class HolderMetrics
     /// <summary>The <c>request</c> tag of a release request.</summary>
     public const string Release = "release";
 
-    /// <summary>The <c>request</c> tag of a receipt.</summary>
-    public const string Receipt = "receipt";
+    /// <summary>The <c>request</c> tag of a body of receipts.</summary>
+    public const string Receipts = "receipts";
 
     private static readonly Counter<long> s_answers = EthGovTelemetry.Meter.CreateCounter<long>(
         "ethgov.exchanges.holder", "{answer}", "Answers this node gave other nodes' release requests and receipts, by result and refusal reason");
@@ -48,7 +48,6 @@ internal static class HolderMetrics
         HolderAnswerKind.Acknowledged => "acknowledged",
         HolderAnswerKind.Refused => "refused",
         HolderAnswerKind.Invalid => "invalid",
-        HolderAnswerKind.NotFound => "not-found",
         _ => "busy",
     };
 }

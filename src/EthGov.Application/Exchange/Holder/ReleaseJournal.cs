@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Exchange.Holder;
@@ -150,30 +151,56 @@ public sealed class ReleaseJournal : IDisposable
     }
 
     /// <summary>
-    /// Marks <paramref name="grantee"/>'s release of <paramref name="requestId"/> acknowledged (once; a second receipt
-    /// keeps the first time) and gives it, or null when there is no such release.
+    /// Records <paramref name="grantee"/>'s receipts of releases by <paramref name="holder"/>: each release named is marked
+    /// acknowledged (once; a second receipt keeps the first time) when its content digest matches, and every receipt gets
+    /// its answer, in order.
     /// </summary>
-    /// <remarks>Written in a commit shared with the other writes waiting for one (group commit).</remarks>
-    public Task<JournaledRelease?> AcknowledgeAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
+    /// <remarks>All of them in one commit, shared with the other writes waiting for one (group commit).</remarks>
+    public Task<IReadOnlyList<ReceiptAnswer>> AcknowledgeAsync(uint grantee, uint holder, IReadOnlyList<ReleaseReceipt> receipts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(receipts);
         cancellationToken.ThrowIfCancellationRequested();
-        return _writes.WriteAsync((connection, transaction) =>
+        return _writes.WriteAsync<IReadOnlyList<ReceiptAnswer>>((connection, transaction) =>
         {
-            using (var command = connection.CreateCommand())
+            var answers = new List<ReceiptAnswer>(receipts.Count);
+            foreach (var receipt in receipts)
             {
-                command.Transaction = transaction;
-                command.CommandText = """
-                    UPDATE releases SET acknowledged_at = $now
-                    WHERE grantee = $grantee AND request_id = $request AND acknowledged_at IS NULL
-                    """;
-                command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$grantee", (long)grantee);
-                command.Parameters.AddWithValue("$request", requestId.ToArray());
-                command.ExecuteNonQuery();
+                answers.Add(Acknowledge(connection, transaction, grantee, holder, receipt));
             }
 
-            return Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+            return answers;
         });
+    }
+
+    private ReceiptAnswer Acknowledge(SqliteConnection connection, SqliteTransaction? transaction, uint grantee, uint holder, ReleaseReceipt receipt)
+    {
+        var key = ("$key", (object)receipt.RequestId.ToArray());
+        var release = Find(connection, transaction, "grantee = $grantee AND request_id = $key", key, ("$grantee", (long)grantee));
+        if (release is null || release.Holder != holder)
+        {
+            return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.NotFound, null, $"department {holder} gave department {grantee} no release of request {receipt.RequestId}");
+        }
+
+        if (release.ContentDigest != receipt.ContentDigest)
+        {
+            return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.ContentMismatch, null,
+                $"the receipt names content {receipt.ContentDigest}, and the release was of {release.ContentDigest}");
+        }
+
+        if (release.AcknowledgedAt is { } already)
+        {
+            return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.Acknowledged, already, null);
+        }
+
+        var now = _time.GetUtcNow();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE releases SET acknowledged_at = $now WHERE grantee = $grantee AND request_id = $key AND acknowledged_at IS NULL";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$grantee", (long)grantee);
+        command.Parameters.AddWithValue(key.Item1, key.Item2);
+        command.ExecuteNonQuery();
+        return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.Acknowledged, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()), null);
     }
 
     // The grant's releases, kept as a counter beside the rows (table release_fetches) so that checking the limit costs

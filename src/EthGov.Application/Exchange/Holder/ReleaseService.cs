@@ -32,11 +32,12 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         => HolderMetrics.Answered(HolderMetrics.Release, await AnswerReleaseAsync(message, body, cancellationToken));
 
     /// <summary>
-    /// Answers <c>POST /api/v1/node/releases/{requestId}/receipt</c>: the grantee that received the release of
-    /// <paramref name="requestId"/> acknowledges it, and its log is used up from then on.
+    /// Answers <c>POST /api/v1/node/releases/receipts</c>: the grantee that received releases of a department of this node
+    /// acknowledges them, each log used up from then on. Each receipt gets its own answer; the body as a whole is refused
+    /// only when it is not a list of receipts or names a department this node does not answer for.
     /// </summary>
-    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken = default)
-        => HolderMetrics.Answered(HolderMetrics.Receipt, await AnswerReceiptAsync(message, body, requestId, cancellationToken));
+    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+        => HolderMetrics.Answered(HolderMetrics.Receipts, await AnswerReceiptsAsync(message, body, cancellationToken));
 
     private async Task<HolderAnswer> AnswerReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
@@ -100,7 +101,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         };
     }
 
-    private async Task<HolderAnswer> AnswerReceiptAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, Digest requestId, CancellationToken cancellationToken)
+    private async Task<HolderAnswer> AnswerReceiptsAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
         if (!signed.Passed)
@@ -108,28 +109,23 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
             return signed.IsBusy ? new HolderAnswer(HolderAnswerKind.Busy, null, null, "too many requests in flight", null) : HolderAnswer.Refused(signed.Refusal!);
         }
 
-        if (Parse<ReleaseReceipt>(body.Span, out var problem) is not { } receipt)
+        if (Parse<ReleaseReceipts>(body.Span, out var problem) is not { } receipts)
         {
             return HolderAnswer.Invalid(problem!);
         }
 
-        if (receipt.RequestId != requestId)
+        if (receipts.Problem() is { } invalid)
         {
-            return HolderAnswer.Invalid($"the receipt names request {receipt.RequestId}, and the path {requestId}");
+            return HolderAnswer.Invalid(invalid);
         }
 
-        var release = await journal.FindByRequestAsync(signed.Value.Grantee, requestId, cancellationToken);
-        if (release is null)
+        if (!await checks.Node.Hosts(receipts.Holder, cancellationToken))
         {
-            return new HolderAnswer(HolderAnswerKind.NotFound, null, null, $"no release of request {requestId} to department {signed.Value.Grantee}", null);
+            return HolderAnswer.Invalid($"this node does not answer for department {receipts.Holder}");
         }
 
-        if (release.ContentDigest != receipt.ContentDigest)
-        {
-            return HolderAnswer.Invalid($"the receipt names content {receipt.ContentDigest}, and the release was of {release.ContentDigest}");
-        }
-
-        return HolderAnswer.Acknowledged((await journal.AcknowledgeAsync(signed.Value.Grantee, requestId, cancellationToken))!);
+        var answers = await journal.AcknowledgeAsync(signed.Value.Grantee, receipts.Holder, receipts.Receipts, cancellationToken);
+        return HolderAnswer.Acknowledged(new ReceiptAnswers(receipts.Holder, answers));
     }
 
     // The person's records of the grant's kind that the holder issued and that are valid on chain, as the JSON array the

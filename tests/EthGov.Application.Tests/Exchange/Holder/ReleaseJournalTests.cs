@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
 
 namespace EthGov.Application.Tests.Exchange.Holder;
 
@@ -87,18 +88,25 @@ public sealed class ReleaseJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task AcknowledgeAsync_MarksTheReleaseOnceAndOnlyTheGrantees()
+    public async Task AcknowledgeAsync_MarksTheReleaseOnceAndOnlyTheGranteesOfThatHolder()
     {
         var release = Release(grantId: 6);
         await _journal.AppendAsync(release, maxFetches: 10);
+        ReleaseReceipt[] receipt = [new(release.RequestId, release.ContentDigest)];
 
-        Assert.Null(await _journal.AcknowledgeAsync(release.Grantee + 1, release.RequestId));
-        var acknowledged = await _journal.AcknowledgeAsync(release.Grantee, release.RequestId);
-        var again = await _journal.AcknowledgeAsync(release.Grantee, release.RequestId);
+        var otherGrantee = await _journal.AcknowledgeAsync(release.Grantee + 1, release.Holder, receipt);
+        var otherHolder = await _journal.AcknowledgeAsync(release.Grantee, release.Holder + 1, receipt);
+        var otherContent = await _journal.AcknowledgeAsync(release.Grantee, release.Holder, [new(release.RequestId, new Digest(RandomNumberGenerator.GetBytes(32)))]);
+        Assert.False((await _journal.FindAsync(release.EntryHash))!.IsAcknowledged);
+        var acknowledged = await _journal.AcknowledgeAsync(release.Grantee, release.Holder, receipt);
+        var again = await _journal.AcknowledgeAsync(release.Grantee, release.Holder, receipt);
 
-        Assert.True(acknowledged!.IsAcknowledged);
-        Assert.Equal(acknowledged.AcknowledgedAt, again!.AcknowledgedAt);
-        Assert.True((await _journal.FindAsync(release.EntryHash))!.IsAcknowledged);
+        Assert.Equal(ReceiptAnswer.NotFound, Assert.Single(otherGrantee).Outcome);
+        Assert.Equal(ReceiptAnswer.NotFound, Assert.Single(otherHolder).Outcome);
+        Assert.Equal(ReceiptAnswer.ContentMismatch, Assert.Single(otherContent).Outcome);
+        Assert.True(Assert.Single(acknowledged).IsAcknowledged);
+        Assert.Equal(acknowledged[0].AcknowledgedAt, Assert.Single(again).AcknowledgedAt);
+        Assert.Equal(acknowledged[0].AcknowledgedAt, (await _journal.FindAsync(release.EntryHash))!.AcknowledgedAt);
     }
 
     [Fact]

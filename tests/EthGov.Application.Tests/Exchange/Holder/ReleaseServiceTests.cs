@@ -41,18 +41,19 @@ public sealed class ReleaseServiceTests(HolderChain chain) : IClassFixture<Holde
 
         var first = await chain.Service.ReleaseAsync(chain.SignedBy(body), body);
         var retried = await chain.Service.ReleaseAsync(chain.SignedBy(body), body);
-        var receipt = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipt(entry.RequestId, record.Digest), s_json);
-        var acknowledged = await chain.Service.AcknowledgeAsync(chain.SignedBy(receipt, path: $"/api/v1/node/releases/{entry.RequestId}/receipt"), receipt, entry.RequestId);
+        var receipt = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipts(first.Holder!.Value, [new ReleaseReceipt(entry.RequestId, record.Digest)]), s_json);
+        var acknowledged = await chain.Service.AcknowledgeAsync(chain.SignedBy(receipt, path: "/api/v1/node/releases/receipts"), receipt);
         var after = await chain.Service.ReleaseAsync(chain.SignedBy(body), body);
 
         Assert.Equal(HolderAnswerKind.Released, retried.Kind);
         Assert.Equal(first.Release!.Ciphertext, retried.Release!.Ciphertext);
         Assert.Equal(first.Release.Enc, retried.Release.Enc);
         Assert.Equal(HolderAnswerKind.Acknowledged, acknowledged.Kind);
+        Assert.True(Assert.Single(acknowledged.Receipts!.Answers).IsAcknowledged);
         Assert.Equal(ExchangeRefusal.LogReused, after.Refusal?.Reason);
         Assert.Equal(1, await chain.Journal.FetchCountAsync(entry.GrantId));
         Assert.Equal(
-            ["request=release,result=released", "request=release,result=released", "request=receipt,result=acknowledged", "reason=log-reused,request=release,result=refused"],
+            ["request=release,result=released", "request=release,result=released", "request=receipts,result=acknowledged", "reason=log-reused,request=release,result=refused"],
             answers.Seen);
     }
 
