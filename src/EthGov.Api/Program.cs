@@ -19,6 +19,7 @@ using EthGov.Api.Receipts;
 using EthGov.Api.Records;
 using EthGov.Api.Requests;
 using EthGov.Api.Signers;
+using EthGov.Api.Telemetry;
 using EthGov.Api.Timeline;
 using EthGov.Api.Verification;
 using EthGov.Application.Anchoring;
@@ -44,6 +45,19 @@ var chainOptions = builder.Configuration.GetSection("Chain").Get<ChainOptions>()
 var ethGovOptions = builder.Configuration.GetSection("EthGov").Get<EthGovOptions>() ?? new EthGovOptions();
 var rateLimits = builder.Configuration.GetSection("EthGov:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
 StartupValidation.RequirePublicBaseUrl(ethGovOptions, builder.Environment);
+// One node process per data directory, decided before anything opens the store; held until the host is disposed.
+DataDirectoryLock dataDirectoryLock;
+try
+{
+    dataDirectoryLock = DataDirectoryLock.Acquire(ethGovOptions.DataDirectory);
+}
+catch (DataDirectoryTakenException taken)
+{
+    Console.Error.WriteLine(taken.Message);
+    return 1;
+}
+
+builder.Services.AddSingleton(_ => dataDirectoryLock);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
 var database = new Database(ethGovOptions.DataDirectory);
 var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment,
@@ -57,6 +71,7 @@ try
 }
 catch (StartupRefusedException refused)
 {
+    dataDirectoryLock.Dispose();
     Console.Error.WriteLine(refused.Message);
     return 1;
 }
@@ -68,6 +83,7 @@ var identity = await NodeIdentity.CheckAsync(new RegistryClient(chainOptions, de
 if (identity.Refusal is { } notThisNode)
 {
     signerSetup.Keys.Dispose();
+    dataDirectoryLock.Dispose();
     Console.Error.WriteLine(notThisNode);
     return 1;
 }
@@ -87,6 +103,7 @@ builder.Services.AddEthGovRecords(builder.Configuration, deployment.ChainId);
 builder.Services.AddEthGovExchangeHolder(builder.Configuration);
 builder.Services.AddEthGovExchanges(builder.Configuration);
 builder.Services.AddEthGovErasure(builder.Configuration);
+builder.Services.AddEthGovTelemetry(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();
@@ -95,6 +112,7 @@ builder.Services.AddSingleton<DepartmentSigners>();
 builder.Services.AddSingleton<ChainStatus>();
 builder.Services.AddSingleton<DocumentIndex>();
 builder.Services.AddSingleton<PendingDocuments>();
+builder.Services.AddSingleton<BatchTraces>();
 builder.Services.AddSingleton<BatchStore>();
 builder.Services.AddSingleton<OutboxWriter>();
 builder.Services.AddSingleton<AnchorLookup>();
@@ -121,6 +139,8 @@ builder.Services.AddHealthChecks()
     .AddCheck<SignersHealthCheck>("signers");
 
 var app = builder.Build();
+// Resolved now, so the container owns the lock and releases it when the host stops (a test host restarts in-process).
+app.Services.GetRequiredService<DataDirectoryLock>();
 // The chain answered start-up validation: read the departments now, so a chain outage right after start still finds
 // a last known list and keeps accepting documents into the outbox instead of refusing every write with 503.
 await app.Services.GetRequiredService<DepartmentDirectory>().ListAsync();
@@ -159,6 +179,7 @@ app.MapNodeErasuresApi();
 app.MapAuditApi();
 app.MapPageApi();
 app.MapQrCodeApi();
+app.MapMetricsApi();
 
 await app.RunAsync();
 return 0;

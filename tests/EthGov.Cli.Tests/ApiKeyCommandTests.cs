@@ -63,6 +63,17 @@ public class ApiKeyCommandTests
         Assert.Equal(["anchor", "governance"], Scopes(keys[1]));
     }
 
+    [Fact]
+    public async Task ApiKeyCreate_OperatorScope_HoldsOnlyOperator()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("ethgov-keys-").FullName;
+
+        var run = await Cli(dataDir, "apikey", "create", "--department", "CIVIL", "--scope", "operator", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["operator"], Scopes((await List(dataDir)).Single()));
+    }
+
     [Theory]
     [InlineData("admin")]
     [InlineData("anchor,all")]

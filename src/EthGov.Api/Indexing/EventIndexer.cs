@@ -44,6 +44,8 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
                 logger.LogWarning("indexer cannot read the chain at {Endpoint}: {Error}", RpcEndpoint.Describe(chain.Value.RpcUrl), ex.GetBaseException().Message);
             }
 
+            status.RecordBlockAge(DateTimeOffset.UtcNow);
+
             if (caughtUp)
             {
                 try
@@ -113,6 +115,11 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
         var from = checkpoint is null ? deployment.Block : checkpoint.BlockNumber + 1;
         if (from > latest)
         {
+            if (status.LatestBlockNumber != latest && await _blocks.ByNumberAsync(latest) is { } head)
+            {
+                status.SawLatestBlock(head);
+            }
+
             status.IndexedBlock = latest;
             return true;
         }
@@ -141,6 +148,11 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
         var ordered = logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex).ToList();
         store.Apply(ordered, times, new IndexCheckpoint(genesis, to, last.Hash));
         status.IndexedBlock = to;
+        if (to == latest)
+        {
+            status.SawLatestBlock(last);
+        }
+
         return to == latest;
     }
 }

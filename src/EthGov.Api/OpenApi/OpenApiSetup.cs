@@ -27,7 +27,7 @@ public static class OpenApiSetup
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = Auth.ApiKeyAuthentication.HeaderName,
-                    Description = "A department's API key (created with `ethgov apikey create --department <code> --scope <scopes>`). Each operation lists the scopes it needs: anchor, revoke, grants, governance, records, exchanges.",
+                    Description = "A department's API key (created with `ethgov apikey create --department <code> --scope <scopes>`). Each operation lists the scopes it needs: anchor, revoke, grants, governance, records, exchanges (and operator, for /metrics).",
                 };
                 return Task.CompletedTask;
             });

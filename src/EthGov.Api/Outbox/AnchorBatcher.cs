@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Receipts;
@@ -7,6 +9,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Merkle;
+using EthGov.Core.Telemetry;
 using EthGov.Core.Verification;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +32,20 @@ public sealed class AnchorBatcher(
     AnchorLookup lookup,
     ReceiptService receipts,
     EthGov.Api.ChainState.ChainStatus chainStatus,
+    BatchTraces traces,
     IOptions<OutboxOptions> options,
     ILogger<AnchorBatcher> logger) : BackgroundService
 {
+    private static readonly Histogram<int> s_batchSize = EthGovTelemetry.Meter.CreateHistogram(
+        "ethgov.batch.size", "{document}", "Documents in each batch formed",
+        tags: null, new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000, 100000] });
+
+    private static readonly Counter<long> s_anchored = EthGovTelemetry.Meter.CreateCounter<long>(
+        "ethgov.documents.anchored", "{document}", "Documents whose batch the chain confirmed (sent by this node, or found anchored by its department)");
+
+    private static readonly Histogram<double> s_latency = EthGovTelemetry.SecondsHistogram(
+        "ethgov.documents.anchor.latency", "Time from a document's acceptance to the confirmation of its batch, one sample per document");
+
     private readonly Dictionary<long, Task> _inFlight = [];
 
     /// <inheritdoc />
@@ -78,7 +92,9 @@ public sealed class AnchorBatcher(
 
     private void FormBatches()
     {
-        var waiting = pending.TakeAll();
+        var startedAt = DateTimeOffset.UtcNow;
+        var origins = BatchTraces.IsTracing ? new List<(int Start, int End, ActivityContext Origin)>() : null;
+        var waiting = pending.TakeAll(origins);
         if (waiting.Count == 0)
         {
             return;
@@ -107,6 +123,7 @@ public sealed class AnchorBatcher(
 
         var formed = new List<(uint, ulong, Digest, Digest[])>();
         var records = new List<int[]>();
+        var positions = new List<int[]>();
         var trees = new List<MerkleTree?>();
         foreach (var ((departmentId, validUntil), group) in groups)
         {
@@ -123,6 +140,7 @@ public sealed class AnchorBatcher(
                 var batch = AnchorBatch.Form(members);
                 formed.Add((departmentId, validUntil, batch.Root, members));
                 records.Add(chunkRecords);
+                positions.Add(chunk);
                 trees.Add(batch.Tree);
             }
         }
@@ -141,6 +159,12 @@ public sealed class AnchorBatcher(
 
         for (int i = 0; i < added.Count; i++)
         {
+            s_batchSize.Record(added[i].Members.Length);
+            if (origins is not null)
+            {
+                traces.Formed(added[i], startedAt, BatchTraces.LinksOf(positions[i], origins));
+            }
+
             if (trees[i] is { } tree)
             {
                 // Receipts and verifications of the batch's documents follow soon: build its tree once, here.
@@ -177,9 +201,10 @@ public sealed class AnchorBatcher(
     {
         // Off the batcher's loop (which holds the _inFlight lock until this task is registered).
         await Task.Yield();
+        using var span = traces.StartAnchor(batch);
         try
         {
-            await SubmitAsync(batch, stoppingToken);
+            await SubmitAsync(batch, span, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -198,33 +223,33 @@ public sealed class AnchorBatcher(
         }
     }
 
-    private async Task SubmitAsync(BatchRecord batch, CancellationToken stoppingToken)
+    private async Task SubmitAsync(BatchRecord batch, Activity? span, CancellationToken stoppingToken)
     {
         if (chainStatus.ResetDetected is { } reset)
         {
             // On a wiped chain the registry address may hold no code, and a call to it "succeeds": never send there.
-            Retry(batch, EthGov.Api.ChainState.ChainStatus.ResetError(reset));
+            Retry(batch, EthGov.Api.ChainState.ChainStatus.ResetError(reset), span);
             return;
         }
 
         var department = await departments.FindAsync(batch.DepartmentId, stoppingToken);
         if (!department.IsSuccess)
         {
-            Retry(batch, department.Error);
+            Retry(batch, department.Error, span);
             return;
         }
 
         var client = department.Value is { } d ? signers.For(d.Code) : null;
         if (client is null)
         {
-            Fail(batch, $"no signer key is configured for department {batch.DepartmentId}");
+            Fail(batch, $"no signer key is configured for department {batch.DepartmentId}", span);
             return;
         }
 
         if (client.Context.SenderStopped is { } stop)
         {
             // The sender said so once, and readiness says so; the batch waits for a restart without a line per attempt.
-            Retry(batch, stop.ToError(), log: false);
+            Retry(batch, stop.ToError(), span, log: false);
             return;
         }
 
@@ -232,13 +257,13 @@ public sealed class AnchorBatcher(
         var sent = await AnchorBatch.SendAsync(client.Documents, batch.Root, batch.Members.Length, validUntil, stoppingToken);
         if (sent.IsSuccess)
         {
-            Confirm(batch, sent.Value);
+            Confirm(batch, sent.Value, span);
             return;
         }
 
         if (sent.Error.Kind != ChainErrorKind.Reverted)
         {
-            Retry(batch, sent.Error, log: sent.Error.Name != SenderStop.ErrorName);
+            Retry(batch, sent.Error, span, log: sent.Error.Name != SenderStop.ErrorName);
             return;
         }
 
@@ -250,27 +275,27 @@ public sealed class AnchorBatcher(
             var found = await lookup.FindAsync(batch);
             if (!found.IsSuccess)
             {
-                Retry(batch, found.Error);
+                Retry(batch, found.Error, span);
                 return;
             }
 
             if (found.Value is { } anchored)
             {
                 // The chain's validity is the one the receipts must state, whatever this batch asked for.
-                Confirm(batch with { ValidUntil = anchored.ValidUntil }, anchored.Outcome);
+                Confirm(batch with { ValidUntil = anchored.ValidUntil }, anchored.Outcome, span);
                 return;
             }
 
             // Not found yet (the node has not indexed the log, or a mined transaction reverted for a passing reason):
             // never a reason to give the documents up.
-            Retry(batch, sent.Error);
+            Retry(batch, sent.Error, span);
             return;
         }
 
-        Fail(batch, sent.Error.ToString());
+        Fail(batch, sent.Error.ToString(), span);
     }
 
-    private void Confirm(BatchRecord batch, TransactionOutcome outcome)
+    private void Confirm(BatchRecord batch, TransactionOutcome outcome, Activity? span)
     {
         var confirmed = batch with
         {
@@ -283,24 +308,33 @@ public sealed class AnchorBatcher(
             BlockTime = outcome.BlockTime,
         };
         batches.Update(confirmed);
+        s_anchored.Add(batch.Members.Length);
+        RecordLatencies(batch.Members, DateTimeOffset.UtcNow);
+        traces.Forget(batch.Id);
+        span?.SetTag("ethgov.transaction.hash", outcome.TransactionHash);
+        span?.SetTag("ethgov.block.number", outcome.BlockNumber);
+        span?.SetTag("ethgov.transaction.gas", outcome.GasUsed);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("batch {Batch} of {Count} documents anchored in block {Block}", batch.Id, batch.Members.Length, outcome.BlockNumber);
         }
     }
 
-    private void Fail(BatchRecord batch, string reason)
+    private void Fail(BatchRecord batch, string reason, Activity? span)
     {
         var failed = batch with { State = BatchState.Failed, Attempts = batch.Attempts + 1, Error = reason };
         batches.Update(failed);
+        traces.Forget(batch.Id);
+        span?.SetStatus(ActivityStatusCode.Error, reason);
         if (logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("batch {Batch} of {Count} documents was refused: {Reason}", batch.Id, batch.Members.Length, reason);
         }
     }
 
-    private void Retry(BatchRecord batch, ChainError error, bool log = true)
+    private void Retry(BatchRecord batch, ChainError error, Activity? span, bool log = true)
     {
+        span?.SetStatus(ActivityStatusCode.Error, error.Name);
         var attempts = batch.Attempts + 1;
         var delay = TimeSpan.FromTicks(Math.Min(
             options.Value.MaxRetryDelay.Ticks,
@@ -310,6 +344,23 @@ public sealed class AnchorBatcher(
         if (log && logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("batch {Batch} not sent ({Error}); attempt {Attempt}, next in {Delay}", batch.Id, error.Message, attempts, delay);
+        }
+    }
+
+    // One sample per document: documents of one request share an acceptance time, but a batch mixes requests.
+    private void RecordLatencies(Digest[] members, DateTimeOffset confirmedAt)
+    {
+        if (!s_latency.Enabled)
+        {
+            return;
+        }
+
+        foreach (var member in members)
+        {
+            if (index.TryGet(member, out var entry))
+            {
+                s_latency.Record((confirmedAt - entry.AcceptedAt).TotalSeconds);
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Core.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +19,9 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 {
     // One transaction holds at most this many rows, so a burst of huge requests cannot starve the others.
     private const int MaxRowsPerCommit = 50_000;
+
+    private static readonly Counter<long> s_accepted = EthGovTelemetry.Meter.CreateCounter<long>(
+        "ethgov.documents.accepted", "{document}", "Documents accepted into the outbox: committed to disk before the answer, duplicates not counted");
 
     private readonly Database _database;
     private readonly DocumentIndex _index;
@@ -56,7 +62,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             return;
         }
 
-        var write = new Write(reservation, signal);
+        // The request's span, so the batch that carries these documents can link back to it.
+        var write = new Write(reservation, signal, Activity.Current?.Context ?? default);
         try
         {
             await _channel.Writer.WriteAsync(write, cancellationToken);
@@ -150,6 +157,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 rows += write.Reservation.CreatedCount;
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var transaction = connection.BeginTransaction();
@@ -162,6 +170,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 }
 
                 transaction.Commit();
+                CommitMetrics.Record(CommitMetrics.OutboxWriter, started);
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
@@ -178,13 +187,15 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             foreach (var write in group)
             {
                 _index.Commit(write.Reservation);
-                _pending.Add(write.Reservation.CreatedRecords);
+                _pending.Add(write.Reservation.CreatedRecords, write.Origin);
                 write.Done.TrySetResult();
             }
+
+            s_accepted.Add(rows);
         }
     }
 
-    private sealed record Write(Reservation Reservation, TaskCompletionSource Done);
+    private sealed record Write(Reservation Reservation, TaskCompletionSource Done, ActivityContext Origin);
 
     // A prepared insert of one request's documents; parameters are bound by reference, not looked up by name.
     private sealed class InsertStatement : IDisposable

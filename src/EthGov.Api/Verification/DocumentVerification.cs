@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
@@ -10,6 +12,7 @@ using EthGov.Chain.Deployments;
 using EthGov.Core.Digests;
 using EthGov.Core.Receipts;
 using EthGov.Core.Revocations;
+using EthGov.Core.Telemetry;
 using EthGov.Core.Verification;
 
 namespace EthGov.Api.Verification;
@@ -23,6 +26,13 @@ public sealed class DocumentVerification(
     DepartmentDirectory departments, DepartmentSigners signers, NetworkVerifier network, DocumentIndex index, BatchStore batches, ReceiptService receipts,
     ChainStatus chainStatus, Deployment deployment)
 {
+    private static readonly Histogram<double> s_duration = EthGovTelemetry.SecondsHistogram(
+        "ethgov.verification.duration", "Time to verify one document against the chain, by verdict (outcome; unavailable when the chain could not be read)");
+
+    // The verdicts' names as the API writes them, without a string made per answer.
+    private static readonly Dictionary<VerdictOutcome, string> s_outcomes =
+        Enum.GetValues<VerdictOutcome>().ToDictionary(o => o, o => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()));
+
     /// <summary>
     /// The verdict for <paramref name="digest"/>, or the chain failure that prevented one. The issuer read is the
     /// receipt's; else <paramref name="departmentId"/> when the caller named one; else the department this API anchored
@@ -30,6 +40,19 @@ public sealed class DocumentVerification(
     /// </summary>
     public async Task<ChainResult<VerifyResponse>> VerifyAsync(
         Digest digest, Digest? fileDigest, Receipt? receipt, uint? departmentId = null, StatedProof? proof = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await JudgeAsync(digest, fileDigest, receipt, departmentId, proof, cancellationToken);
+        if (s_duration.Enabled)
+        {
+            s_duration.Record(EthGovTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("outcome", OutcomeName(result)));
+        }
+
+        return result;
+    }
+
+    private async Task<ChainResult<VerifyResponse>> JudgeAsync(
+        Digest digest, Digest? fileDigest, Receipt? receipt, uint? departmentId, StatedProof? proof, CancellationToken cancellationToken)
     {
         if (chainStatus.ResetDetected is { } reset)
         {
@@ -102,4 +125,7 @@ public sealed class DocumentVerification(
             RevocationReasonName = f.Status == DocumentStatus.Revoked ? RevocationReasons.Find(f.RevocationReason)?.Name : null,
         };
     }
+
+    private static string OutcomeName(ChainResult<VerifyResponse> result)
+        => result.IsSuccess && s_outcomes.TryGetValue(result.Value!.Outcome, out var name) ? name : "unavailable";
 }

@@ -1,7 +1,7 @@
 namespace EthGov.Application.ApiKeys;
 
 /// <summary>
-/// The written names of <see cref="ApiKeyScopes"/> (<c>anchor</c>, <c>revoke</c>, <c>grants</c>, <c>governance</c>, <c>records</c>, <c>exchanges</c>),
+/// The written names of <see cref="ApiKeyScopes"/> (<c>anchor</c>, <c>revoke</c>, <c>grants</c>, <c>governance</c>, <c>records</c>, <c>exchanges</c>, <c>operator</c>),
 /// as the CLI takes them, the database stores them and the API reports them.
 /// </summary>
 public static class ApiKeyScopeNames
@@ -14,6 +14,7 @@ public static class ApiKeyScopeNames
         (ApiKeyScopes.Governance, "governance"),
         (ApiKeyScopes.Records, "records"),
         (ApiKeyScopes.Exchanges, "exchanges"),
+        (ApiKeyScopes.Operator, "operator"),
     ];
 
     /// <summary>Every scope there is.</summary>

@@ -27,4 +27,10 @@ public enum ApiKeyScopes
 
     /// <summary>Ask other departments' nodes for records under grants to the key's department, and read what came.</summary>
     Exchanges = 32,
+
+    /// <summary>
+    /// Read the node's operational data: the Prometheus scrape at <c>/metrics</c> (counts and latencies of the whole
+    /// node, every department it hosts). Changes nothing, and reads no document, record or key.
+    /// </summary>
+    Operator = 64,
 }

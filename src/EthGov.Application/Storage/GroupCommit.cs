@@ -90,6 +90,7 @@ public sealed class GroupCommit : IDisposable
 
     private void Commit(List<PendingWrite> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var connection = _connection();
         try
         {
@@ -100,6 +101,7 @@ public sealed class GroupCommit : IDisposable
             }
 
             transaction.Commit();
+            CommitMetrics.Record(CommitMetrics.SharedWriter, started);
         }
         finally
         {

@@ -57,30 +57,52 @@ public sealed class TransactionSender
     public async Task<ChainResult<TransactionOutcome>> SendAsync<TMessage>(TMessage message, CancellationToken cancellationToken = default)
         where TMessage : FunctionMessage, new()
     {
+        var function = typeof(TMessage).Name;
         var sent = await _decoder.RunAsync(() => SendInOrderAsync(message, cancellationToken));
         if (!sent.IsSuccess)
         {
+            TransactionMetrics.Failed(function, "send", sent.Error);
             return ChainResult<TransactionOutcome>.Fail(sent.Error);
         }
 
-        return await _decoder.RunAsync(async () => await _confirmation.ConfirmAsync(_web3, await WaitForReceiptAsync(sent.Value, cancellationToken), _options.Confirmations, cancellationToken));
+        TransactionMetrics.Sent(function);
+        var confirmed = await _decoder.RunAsync(async () => await _confirmation.ConfirmAsync(_web3, await WaitForReceiptAsync(sent.Value, cancellationToken), _options.Confirmations, cancellationToken));
+        Count(function, confirmed.IsSuccess ? confirmed.Value : null, confirmed.IsSuccess ? null : confirmed.Error);
+        return confirmed;
     }
 
     /// <summary>Sends and returns the receipt too, for callers that decode the transaction's events.</summary>
     internal async Task<ChainResult<(TransactionOutcome Outcome, TransactionReceipt Receipt)>> SendWithReceiptAsync<TMessage>(TMessage message, CancellationToken cancellationToken = default)
         where TMessage : FunctionMessage, new()
     {
+        var function = typeof(TMessage).Name;
         var sent = await _decoder.RunAsync(() => SendInOrderAsync(message, cancellationToken));
         if (!sent.IsSuccess)
         {
+            TransactionMetrics.Failed(function, "send", sent.Error);
             return ChainResult<(TransactionOutcome, TransactionReceipt)>.Fail(sent.Error);
         }
 
-        return await _decoder.RunAsync(async () =>
+        TransactionMetrics.Sent(function);
+        var confirmed = await _decoder.RunAsync(async () =>
         {
             var receipt = await WaitForReceiptAsync(sent.Value, cancellationToken);
             return (await _confirmation.ConfirmAsync(_web3, receipt, _options.Confirmations, cancellationToken), receipt);
         });
+        Count(function, confirmed.IsSuccess ? confirmed.Value.Item1 : null, confirmed.IsSuccess ? null : confirmed.Error);
+        return confirmed;
+    }
+
+    private static void Count(string function, TransactionOutcome? outcome, ChainError? error)
+    {
+        if (outcome is not null)
+        {
+            TransactionMetrics.Confirmed(function, outcome.GasUsed);
+        }
+        else if (error is not null)
+        {
+            TransactionMetrics.Failed(function, "confirm", error);
+        }
     }
 
     private Task<SentTransaction> SendInOrderAsync<TMessage>(TMessage message, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/records/{digest}/content", ApiKeyScopes.Records),
     ];
 
-    /// <summary>The callers: each single scope, two pairs and every scope.</summary>
+    /// <summary>The callers: each single scope (operator, which only reads /metrics, among them), two pairs and every scope.</summary>
     private static readonly ApiKeyScopes[] s_callers =
     [
         ApiKeyScopes.Anchor,
@@ -50,6 +50,7 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ApiKeyScopes.Governance,
         ApiKeyScopes.Exchanges,
         ApiKeyScopes.Records,
+        ApiKeyScopes.Operator,
         ApiKeyScopes.Anchor | ApiKeyScopes.Revoke,
         ApiKeyScopes.Grants | ApiKeyScopes.Governance,
         ApiKeyScopeNames.All,

@@ -20,12 +20,14 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ApiHost(Dictionary<string, string?> settings, string dataDirectory, string environment, ILoggerProvider? logs)
+    private ApiHost(Dictionary<string, string?> settings, string dataDirectory, string environment, ILoggerProvider? logs, Action<IServiceCollection>? services)
     {
         _settings = settings;
         _environment = environment;
         _logs = logs;
+        _services = services;
         DataDirectory = dataDirectory;
     }
 
@@ -33,11 +35,12 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     /// <summary>
-    /// Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder, and
-    /// <paramref name="logs"/>, when given, receives what the API logs.
+    /// Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder,
+    /// <paramref name="logs"/>, when given, receives what the API logs, and <paramref name="services"/> adds to its services.
     /// </summary>
     public static async Task<ApiHost> StartAsync(
-        DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null, string environment = "Development", ILoggerProvider? logs = null)
+        DevChain chain, IDictionary<string, string?>? overrides = null, string? dataDirectory = null, string environment = "Development", ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("ethgov-api-test-").FullName;
         var deploymentFile = Path.Combine(dataDirectory, "deployment.json");
@@ -73,7 +76,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var host = new ApiHost(settings, dataDirectory, environment, logs);
+        var host = new ApiHost(settings, dataDirectory, environment, logs, services);
         _ = host.Server;
         return host;
     }
@@ -127,6 +130,11 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         if (_logs is { } logs)
         {
             builder.ConfigureServices(services => services.AddSingleton(logs));
+        }
+
+        if (_services is { } more)
+        {
+            builder.ConfigureServices(more);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Application.Tests.TestSupport;
 using EthGov.Core.Merkle;
 
 namespace EthGov.Application.Tests.Exchange;
@@ -245,6 +246,25 @@ public sealed class ExchangeStoreTests : IDisposable
         Assert.True(_store.MarkReceiptSent(exchange.Id));
         Assert.Empty(_store.ReceiptsDue(DateTimeOffset.UtcNow.AddSeconds(1), 10));
         Assert.NotNull(_store.Get(exchange.Id)!.ReceiptSentAt);
+    }
+
+    [Fact]
+    public void FinalMoves_AreCountedOnce_AndAReasonOutsideTheProtocolIsCountedAsOther()
+    {
+        using var counted = new Measurements("ethgov.exchanges.grantee");
+        var verified = LoggedExchange();
+        var refused = LoggedExchange();
+        var failed = _store.Create(NewExchange());
+        var batch = _store.AddBatch(7, AccessLogBatch.Form([failed.EntryHash]), [failed.Id]);
+
+        _store.MarkReleased(verified.Id, Random(), "text/plain");
+        _store.MarkVerified(verified.Id, null);
+        _store.MarkVerified(verified.Id, null);
+        _store.Refuse(refused.Id, "made-up-by-the-holder\nwith a line", "a holder's own words");
+        _store.Refuse(refused.Id, "tampered-content", "already final");
+        _store.FailBatch(batch.Id, "log-failed", "NotDepartmentSigner");
+
+        Assert.Equal(["reason=log-failed,result=refused", "reason=other,result=refused", "result=verified"], counted.Seen.Order(StringComparer.Ordinal));
     }
 
     private ExchangeRecord LoggedExchange()

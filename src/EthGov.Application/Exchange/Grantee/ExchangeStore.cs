@@ -55,9 +55,13 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             ("$digest", contentDigest.ToArray()), ("$media", mediaType));
 
     /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
-    public Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
-        => MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
+    public async Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
+    {
+        var moved = await MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
             ("$retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+        GranteeMetrics.Verified(moved ? 1 : 0);
+        return moved;
+    }
 
     /// <summary><see cref="MarkReceiptSent"/> for each of <paramref name="ids"/>, all in one shared commit; how many moved.</summary>
     public Task<int> MarkReceiptsSentAsync(IReadOnlyList<long> ids)
@@ -302,6 +306,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             fail.Parameters.AddWithValue("$now", now);
             var changed = fail.ExecuteNonQuery();
             transaction.Commit();
+            GranteeMetrics.Refused(reason, changed - 1);
             return changed - 1;
         }
     }
@@ -313,8 +318,12 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary>The content checked out and is kept (until <paramref name="retainUntil"/> when stored): Released → Verified.</summary>
     public bool MarkVerified(long id, DateTimeOffset? retainUntil)
-        => Move(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
+    {
+        var moved = Move(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
             ("$retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+        GranteeMetrics.Verified(moved ? 1 : 0);
+        return moved;
+    }
 
     /// <summary>Refuses the exchange for good, from whatever unfinished state it is in; false when it was already final.</summary>
     public bool Refuse(long id, string reason, string detail)
@@ -327,7 +336,9 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             update.Parameters.AddWithValue("$reason", reason);
             update.Parameters.AddWithValue("$detail", detail);
             update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            return update.ExecuteNonQuery() == 1;
+            var refused = update.ExecuteNonQuery() == 1;
+            GranteeMetrics.Refused(reason, refused ? 1 : 0);
+            return refused;
         }
     }
 

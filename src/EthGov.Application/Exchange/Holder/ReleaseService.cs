@@ -29,6 +29,17 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
 
     /// <summary>Answers <c>POST /api/v1/node/releases</c>: <paramref name="message"/> as received, with its <paramref name="body"/>.</summary>
     public async Task<HolderAnswer> ReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+        => HolderMetrics.Answered(HolderMetrics.Release, await AnswerReleaseAsync(message, body, cancellationToken));
+
+    /// <summary>
+    /// Answers <c>POST /api/v1/node/releases/receipts</c>: the grantee that received releases of a department of this node
+    /// acknowledges them, each log used up from then on. Each receipt gets its own answer; the body as a whole is refused
+    /// only when it is not a list of receipts or names a department this node does not answer for.
+    /// </summary>
+    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+        => HolderMetrics.Answered(HolderMetrics.Receipts, await AnswerReceiptsAsync(message, body, cancellationToken));
+
+    private async Task<HolderAnswer> AnswerReleaseAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
         if (!signed.Passed)
@@ -90,12 +101,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         };
     }
 
-    /// <summary>
-    /// Answers <c>POST /api/v1/node/releases/receipts</c>: the grantee that received releases of a department of this node
-    /// acknowledges them, each log used up from then on. Each receipt gets its own answer; the body as a whole is refused
-    /// only when it is not a list of receipts or names a department this node does not answer for.
-    /// </summary>
-    public async Task<HolderAnswer> AcknowledgeAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    private async Task<HolderAnswer> AnswerReceiptsAsync(HttpMessageParts message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var signed = await checks.CheckSignatureAsync(message, body, _time.GetUtcNow());
         if (!signed.Passed)

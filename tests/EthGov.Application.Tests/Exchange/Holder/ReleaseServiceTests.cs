@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EthGov.Application.Exchange.Holder;
+using EthGov.Application.Tests.TestSupport;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
 using EthGov.Testing;
@@ -36,6 +37,8 @@ public sealed class ReleaseServiceTests(HolderChain chain) : IClassFixture<Holde
         var entry = chain.Entry(await chain.GrantAsync(record.Digest), record.Digest);
         var body = HolderChain.Body(entry, await chain.LogAsync([entry]));
 
+        using var answers = new Measurements("ethgov.exchanges.holder");
+
         var first = await chain.Service.ReleaseAsync(chain.SignedBy(body), body);
         var retried = await chain.Service.ReleaseAsync(chain.SignedBy(body), body);
         var receipt = JsonSerializer.SerializeToUtf8Bytes(new ReleaseReceipts(first.Holder!.Value, [new ReleaseReceipt(entry.RequestId, record.Digest)]), s_json);
@@ -49,6 +52,9 @@ public sealed class ReleaseServiceTests(HolderChain chain) : IClassFixture<Holde
         Assert.True(Assert.Single(acknowledged.Receipts!.Answers).IsAcknowledged);
         Assert.Equal(ExchangeRefusal.LogReused, after.Refusal?.Reason);
         Assert.Equal(1, await chain.Journal.FetchCountAsync(entry.GrantId));
+        Assert.Equal(
+            ["request=release,result=released", "request=release,result=released", "request=receipts,result=acknowledged", "reason=log-reused,request=release,result=refused"],
+            answers.Seen);
     }
 
     [Fact]
