@@ -254,6 +254,31 @@ internal static class Schema
         -- without these, each round of the worker reads every exchange the node has ever verified.
         CREATE INDEX IF NOT EXISTS exchanges_steps_due ON exchanges (next_attempt_at, id) WHERE state IN (1, 2);
         CREATE INDEX IF NOT EXISTS exchanges_receipts_due ON exchanges (id) WHERE state = 3 AND receipt_sent_at IS NULL;
+        -- Clerks' accounts (ethgov staff): stamp moves on a password change or when disabled, which ends older sessions.
+        CREATE TABLE IF NOT EXISTS staff_accounts (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            department           TEXT    NOT NULL,
+            roles                TEXT    NOT NULL,
+            password_hash        TEXT    NOT NULL,
+            must_change_password INTEGER NOT NULL DEFAULT 1,
+            stamp                INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins      INTEGER NOT NULL DEFAULT 0,
+            locked_until         INTEGER,
+            disabled_at          INTEGER,
+            created_at           INTEGER NOT NULL,
+            password_changed_at  INTEGER,
+            last_sign_in_at      INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS staff_audit (
+            id         INTEGER PRIMARY KEY,
+            at         INTEGER NOT NULL,
+            name       TEXT    NOT NULL,
+            department TEXT    NOT NULL,
+            action     TEXT    NOT NULL,
+            target     TEXT
+        );
+        CREATE INDEX IF NOT EXISTS staff_audit_by_department ON staff_audit (department, id);
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an
