@@ -355,8 +355,8 @@ public static class DocumentsApi
             return RecordProblems.NotConfigured();
         }
 
-        return http.HttpContext.User.Identity is ApiKeyIdentity { Key: var key } && !key.Has(ApiKeyScopes.Records)
-            ? Problems.Problems.InsufficientScope(ApiKeyScopes.Anchor | ApiKeyScopes.Records, key.Scopes, key.KeyId)
+        return http.HttpContext.User.Identity is IScopedCaller caller && (caller.Scopes & ApiKeyScopes.Records) == 0
+            ? Problems.Problems.InsufficientScope(ApiKeyScopes.Anchor | ApiKeyScopes.Records, caller.Scopes, caller.CallerName)
             : null;
     }
 

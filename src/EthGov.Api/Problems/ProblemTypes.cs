@@ -30,6 +30,21 @@ public static class ProblemTypes
     /// <summary>No API key, or one that is unknown or revoked.</summary>
     public const string Unauthorized = "unauthorized";
 
+    /// <summary>A staff sign-in refused: unknown name, wrong password, disabled or locked account (the answer does not say which).</summary>
+    public const string SignInFailed = "sign-in-failed";
+
+    /// <summary>An unsafe request in a staff session without the session's antiforgery token in the X-CSRF-Token header.</summary>
+    public const string CsrfTokenInvalid = "csrf-token-invalid";
+
+    /// <summary>A clerk signed in with a one-time password that must be changed before anything else.</summary>
+    public const string PasswordChangeRequired = "password-change-required";
+
+    /// <summary>A new staff password that is too short, too simple or holds the sign-in name.</summary>
+    public const string PasswordRejected = "password-rejected";
+
+    /// <summary>The staff audit could not be written, so the clerk's action was not done.</summary>
+    public const string StaffAuditUnavailable = "staff-audit-unavailable";
+
     /// <summary>A key of one department acting for another.</summary>
     public const string Forbidden = "forbidden";
 

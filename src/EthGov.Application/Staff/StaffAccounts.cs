@@ -126,6 +126,19 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
         return await ReadOneAsync(update, cancellationToken) is { } disabled ? (disabled, true) : (await FindAsync(name, cancellationToken), false);
     }
 
+    /// <summary>
+    /// Ends every session of account <paramref name="id"/> by moving its stamp: a session cookie is a sealed ticket, so
+    /// signing out must change something on the node, or a copy of the cookie would go on working until it expires.
+    /// </summary>
+    public async Task EndSessionsAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE staff_accounts SET stamp = stamp + 1 WHERE id = $id";
+        update.Parameters.AddWithValue("$id", id);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The stored password hash of account <paramref name="id"/>, or null.</summary>
     internal async Task<string?> ReadHashAsync(long id, CancellationToken cancellationToken)
     {
