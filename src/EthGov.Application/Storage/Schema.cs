@@ -316,6 +316,21 @@ internal static class Schema
             }
         }
 
+        // The department's register of what it issued: one row per outbox row, written in the outbox row's transaction.
+        // Made here rather than in Sql, so the rows of an outbox from before it are entered once, when it is made.
+        if (!HasTable(connection, transaction, "issued_documents"))
+        {
+            Database.Execute(connection, """
+                CREATE TABLE issued_documents (
+                    document_id INTEGER PRIMARY KEY,
+                    file_name   TEXT,
+                    reference   TEXT,
+                    kind        TEXT
+                );
+                INSERT INTO issued_documents (document_id) SELECT id FROM documents;
+                """, transaction);
+        }
+
         // The API polls api_key_changes.version to see revocations and rotations within a second; last_used_at is
         // left out so that the API's own writes do not wake it.
         Database.Execute(connection, """
@@ -328,6 +343,15 @@ internal static class Schema
                 BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
             """, transaction);
         transaction.Commit();
+    }
+
+    private static bool HasTable(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+        command.Parameters.AddWithValue("$table", table);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
