@@ -218,6 +218,53 @@ public sealed class StaffSessionTests(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task Clerk_ListsAndAnchorsForTheirOwnDepartmentOnly()
+    {
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        var digest = TestDigests.New();
+        Assert.Equal(HttpStatusCode.Accepted, (await civil.PostAsJsonAsync("/api/v1/documents", new { digest })).StatusCode);
+        var name = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        await Accounts().AddAsync(name, "HEALTH", new StaffRoles(ApiKeyScopes.Anchor, false), Password, mustChangePassword: false);
+        using var client = fixture.Host.CreateClient();
+        var token = await TokenOf(await client.PostAsJsonAsync("/api/v1/session", new { name, password = Password }));
+
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/documents?q={digest}");
+
+        Assert.Empty(list.GetProperty("items").EnumerateArray());
+        await Problem.AssertAsync(await Send(client, HttpMethod.Post, "/api/v1/documents", token, new { digest }), HttpStatusCode.Conflict, ProblemTypes.AnchoredByAnotherDepartment);
+    }
+
+    [Fact]
+    public async Task Session_EndsAtItsAbsoluteTimeout_HoweverBusy()
+    {
+        var chain = new EthGov.Testing.DevChain();
+        await chain.InitializeAsync();
+        try
+        {
+            await using var host = await ApiHost.StartAsync(chain, new Dictionary<string, string?> { ["EthGov:Staff:AbsoluteTimeout"] = "00:00:03" });
+            var name = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+            await StaffAccounts.OpenExisting(host.DataDirectory).AddAsync(name, "CIVIL", new StaffRoles(ApiKeyScopes.Anchor, false), Password, mustChangePassword: false);
+            using var client = host.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { name, password = Password })).StatusCode);
+
+            var busyUntil = DateTime.UtcNow.AddSeconds(4);
+            var lastOk = DateTime.MinValue;
+            while (DateTime.UtcNow < busyUntil && (await client.GetAsync("/api/v1/session")).StatusCode == HttpStatusCode.OK)
+            {
+                lastOk = DateTime.UtcNow;
+                await Task.Delay(250);
+            }
+
+            await Problem.AssertAsync(await client.GetAsync("/api/v1/session"), HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+            Assert.NotEqual(DateTime.MinValue, lastOk);
+        }
+        finally
+        {
+            await chain.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task DisabledAccount_ItsSessionEndsAtTheNextRequest()
     {
         var (client, _, name) = await SignInAsync(ApiKeyScopes.Anchor);
