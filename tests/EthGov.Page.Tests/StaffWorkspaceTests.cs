@@ -49,6 +49,29 @@ public sealed class StaffWorkspaceTests(PageFixture fixture)
     }
 
     [Fact]
+    public async Task SignedInClerk_VerifiesAReceiptOnTheVerificationPage_AsAnyoneWould()
+    {
+        var name = await fixture.CreateClerkAsync(Password, ApiKeyScopes.Anchor);
+        var document = PageFixture.NewDocument("Receipt check while signed in");
+        var digest = PageFixture.DigestOf(document);
+        await fixture.AnchorThroughApiAsync(digest);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.Api.Url("/department"));
+        await page.Locator("#dept-staff-name").FillAsync(name);
+        await page.Locator("#dept-staff-password").FillAsync(Password);
+        await page.Locator("#dept-staff-password").PressAsync("Enter");
+        await Expect(page.Locator("#dept-work")).ToBeVisibleAsync();
+
+        // The receipt is checked with a POST; the session cookie must not turn it into a clerk's call needing a token.
+        await page.GotoAsync(fixture.Api.Url("/"));
+        await page.Locator(".receipt-box summary").ClickAsync();
+        await page.Locator("#receipt-text").FillAsync(EthGov.Core.Receipts.ReceiptWriter.ToJson(await fixture.ReceiptAsync(digest)));
+        await page.Locator("#file-input").SetInputFilesAsync(new FilePayload { Name = "licence.pdf", MimeType = "application/pdf", Buffer = document });
+
+        await Expect(page.Locator(".verdict-banner")).ToHaveAttributeAsync("data-outcome", "valid");
+    }
+
+    [Fact]
     public async Task WrongPassword_SaysSignInFailed_AndShowsNoWorkspace()
     {
         var name = await fixture.CreateClerkAsync(Password, ApiKeyScopes.Anchor);

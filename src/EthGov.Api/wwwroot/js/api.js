@@ -20,7 +20,9 @@ function authHeaders(headers, auth) {
   return headers;
 }
 
-async function request(method, url, { body, apiKey, auth } = {}) {
+// The session cookie goes only with the calls made in the session: a signed-in clerk's verification of a receipt
+// (a POST) stays an anonymous call, which needs no antiforgery token.
+async function request(method, url, { body, apiKey, auth, withSession = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -33,7 +35,7 @@ async function request(method, url, { body, apiKey, auth } = {}) {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
-      credentials: 'same-origin',
+      credentials: withSession || auth?.session ? 'same-origin' : 'omit',
     });
   } catch {
     throw new ApiError(0, null);
@@ -86,7 +88,7 @@ export async function anchor(digest, validUntil, auth, fileName) {
 /** The clerk's session, or null when there is none. */
 export async function currentSession() {
   try {
-    return (await request('GET', '/api/v1/session')).body;
+    return (await request('GET', '/api/v1/session', { withSession: true })).body;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       return null;
@@ -96,7 +98,7 @@ export async function currentSession() {
 }
 
 export async function signIn(name, password) {
-  return (await request('POST', '/api/v1/session', { body: { name, password } })).body;
+  return (await request('POST', '/api/v1/session', { body: { name, password }, withSession: true })).body;
 }
 
 export async function signOut(session) {
@@ -112,7 +114,9 @@ export async function issuedDocuments(query, auth, next) {
 export async function issuedDocumentsCsv(query, auth) {
   let response;
   try {
-    response = await fetch(`/api/v1/documents/export.csv?${query}`, { headers: authHeaders({}, auth), cache: 'no-store', credentials: 'same-origin' });
+    response = await fetch(`/api/v1/documents/export.csv?${query}`, {
+      headers: authHeaders({}, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
+    });
   } catch {
     throw new ApiError(0, null);
   }
