@@ -24,6 +24,7 @@ public static class EthGovCommand
             KeysCommand.Create(),
             NodeCommand.Create(),
             ApiKeyCommand.Create(),
+            StaffCommand.Create(),
             AuditCommand.Create(),
             BesuCommand.Create(),
         };

@@ -11,7 +11,11 @@ public static class CliProcess
     private static readonly string s_dll = Path.Combine(AppContext.BaseDirectory, "ethgov.dll");
 
     /// <summary>Runs <c>ethgov</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static async Task<CliRun> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+        => RunWithInputAsync(workingDirectory, environment, string.Empty, args);
+
+    /// <summary>Runs <c>ethgov</c> with <paramref name="args"/>, writing <paramref name="input"/> to its standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string workingDirectory, IDictionary<string, string>? environment, string input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,6 +37,7 @@ public static class CliProcess
         }
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

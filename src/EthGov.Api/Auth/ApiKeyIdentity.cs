@@ -7,7 +7,7 @@ namespace EthGov.Api.Auth;
 /// The identity of a request made with an API key: the department and key-id claims that the rest of the API reads,
 /// and the <see cref="ApiKeyEntry"/> itself, so that scope checks compare flags instead of searching claims.
 /// </summary>
-public sealed class ApiKeyIdentity : ClaimsIdentity
+public sealed class ApiKeyIdentity : ClaimsIdentity, IScopedCaller
 {
     /// <summary>The identity of <paramref name="key"/>.</summary>
     public ApiKeyIdentity(ApiKeyEntry key)
@@ -21,4 +21,13 @@ public sealed class ApiKeyIdentity : ClaimsIdentity
 
     /// <summary>The key.</summary>
     public ApiKeyEntry Key { get; }
+
+    /// <inheritdoc />
+    public string Department => Key.Department;
+
+    /// <inheritdoc />
+    public ApiKeyScopes Scopes => Key.Scopes;
+
+    /// <inheritdoc />
+    public string CallerName => "key " + Key.KeyId;
 }

@@ -5,14 +5,20 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace EthGov.Api.Auth;
 
-/// <summary>Registers API key authentication, scope authorization and the key store with its refresher.</summary>
+/// <summary>Registers caller authentication (API keys; staff sessions come from <c>AddEthGovStaff</c>), scope authorization and the key store with its refresher.</summary>
 public static class ApiKeysSetup
 {
     /// <summary>Adds the services; reads "EthGov:ApiKeys" from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddEthGovApiKeys(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiKeyOptions>(configuration.GetSection("EthGov:ApiKeys"));
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+        services.AddAuthentication(CallerAuthentication.SchemeName)
+            .AddPolicyScheme(CallerAuthentication.SchemeName, null, caller =>
+            {
+                caller.ForwardDefaultSelector = CallerAuthentication.Select;
+                caller.ForwardChallenge = ApiKeyAuthentication.SchemeName;
+                caller.ForwardForbid = ApiKeyAuthentication.SchemeName;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeRefusal>();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EthGov.Api.Auth;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, partitioned by API key (by client address when anonymous); a refused request
+/// ASP.NET Core's rate limiter, partitioned by API key or clerk (by client address when anonymous); a refused request
 /// gets a 429 problem with Retry-After.
 /// </summary>
 public static class RateLimiting
@@ -17,9 +17,10 @@ public static class RateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var key = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value;
-                var perSecond = key is null ? limits.PermitsPerSecondAnonymous : limits.PermitsPerSecondPerKey;
-                var partition = key is null ? "ip:" + context.Connection.RemoteIpAddress : "key:" + key;
+                // A clerk's session gets the budget of a key, partitioned by clerk.
+                var caller = (context.User.Identity as IScopedCaller)?.CallerName;
+                var perSecond = caller is null ? limits.PermitsPerSecondAnonymous : limits.PermitsPerSecondPerKey;
+                var partition = caller is null ? "ip:" + context.Connection.RemoteIpAddress : caller;
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, perSecond * limits.BurstSeconds),

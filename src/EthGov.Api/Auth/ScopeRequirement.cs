@@ -5,7 +5,8 @@ namespace EthGov.Api.Auth;
 
 /// <summary>
 /// An authorization requirement that is its own handler, as ASP.NET Core's built-in requirements are: it succeeds
-/// when the request's API key holds every scope in <see cref="Scopes"/>. Routes ask for it with
+/// when the request's caller (an API key, or a clerk's session through its roles: <see cref="IScopedCaller"/>) holds every
+/// scope in <see cref="Scopes"/>. Routes ask for it with
 /// <see cref="ScopeEndpointExtensions.RequireScope{TBuilder}"/>; <see cref="ScopeRefusal"/> answers 403
 /// insufficient-scope when it fails.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ScopeRequirement(ApiKeyScopes scopes) : AuthorizationHandler
     /// <inheritdoc />
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        if (context.User.Identity is ApiKeyIdentity identity && identity.Key.Has(requirement.Scopes))
+        if (context.User.Identity is IScopedCaller caller && (caller.Scopes & requirement.Scopes) == requirement.Scopes)
         {
             context.Succeed(requirement);
         }
@@ -27,5 +28,5 @@ public sealed class ScopeRequirement(ApiKeyScopes scopes) : AuthorizationHandler
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ScopeRequirement: the API key holds {ApiKeyScopeNames.Format(Scopes)}";
+    public override string ToString() => $"ScopeRequirement: the caller holds {ApiKeyScopeNames.Format(Scopes)}";
 }

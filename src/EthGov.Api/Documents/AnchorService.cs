@@ -10,8 +10,11 @@ namespace EthGov.Api.Documents;
 /// </summary>
 public sealed class AnchorService(DocumentIndex index, OutboxWriter writer, BatchStore batches)
 {
-    /// <summary>Accepts <paramref name="digests"/> (distinct) for <paramref name="departmentId"/>, all or nothing.</summary>
-    public async Task<AcceptResult> AcceptAsync(uint departmentId, ReadOnlyMemory<Digest> digests, ulong validUntil, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts <paramref name="digests"/> (distinct) for <paramref name="departmentId"/>, all or nothing; the new ones are
+    /// entered in the department's register with <paramref name="labels"/> (documents already held keep theirs).
+    /// </summary>
+    public async Task<AcceptResult> AcceptAsync(uint departmentId, ReadOnlyMemory<Digest> digests, ulong validUntil, CancellationToken cancellationToken, IssuedLabels? labels = null)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -23,6 +26,7 @@ public sealed class AnchorService(DocumentIndex index, OutboxWriter writer, Batc
                 return new AcceptResult(0, 0, conflict);
             }
 
+            reservation.Labels = labels ?? IssuedLabels.None;
             await writer.CommitAsync(reservation, signal, cancellationToken);
             try
             {
@@ -47,9 +51,9 @@ public sealed class AnchorService(DocumentIndex index, OutboxWriter writer, Batc
     /// department holds the digest, waits up to that long for its batch to be confirmed or refused
     /// (<see cref="WaitSettledAsync"/>); the caller then reads its status.
     /// </summary>
-    public async Task<AcceptResult> AcceptOneAsync(uint departmentId, Digest digest, ulong validUntil, TimeSpan? wait, CancellationToken cancellationToken)
+    public async Task<AcceptResult> AcceptOneAsync(uint departmentId, Digest digest, ulong validUntil, TimeSpan? wait, CancellationToken cancellationToken, IssuedLabels? labels = null)
     {
-        var result = await AcceptAsync(departmentId, new[] { digest }, validUntil, cancellationToken);
+        var result = await AcceptAsync(departmentId, new[] { digest }, validUntil, cancellationToken, labels);
         if (result.Conflict is null && wait is { } timeout)
         {
             await WaitSettledAsync(digest, timeout, cancellationToken);

@@ -6,12 +6,17 @@ namespace EthGov.Api.Documents;
 /// <summary>Asks to anchor one document by its SHA-256 digest.</summary>
 /// <param name="Digest">0x + 64 hex digits.</param>
 /// <param name="ValidUntil">End of validity; absent for no expiry.</param>
-public sealed record AnchorRequest(string? Digest, DateTimeOffset? ValidUntil);
+/// <param name="FileName">The file's name, kept on the node to find the document again (never on chain).</param>
+/// <param name="Reference">The department's own reference for it, kept on the node.</param>
+/// <param name="Kind">What sort of document it is, kept on the node.</param>
+public sealed record AnchorRequest(string? Digest, DateTimeOffset? ValidUntil, string? FileName = null, string? Reference = null, string? Kind = null);
 
 /// <summary>Asks to anchor up to 10,000 documents at once; one invalid digest refuses the whole request.</summary>
 /// <param name="Digests">0x + 64 hex digits each.</param>
 /// <param name="ValidUntil">End of validity for all of them; absent for no expiry.</param>
-public sealed record AnchorBatchRequest(string[]? Digests, DateTimeOffset? ValidUntil);
+/// <param name="Reference">A reference for all of them (a register or run number), kept on the node.</param>
+/// <param name="Kind">What sort of documents they are, kept on the node.</param>
+public sealed record AnchorBatchRequest(string[]? Digests, DateTimeOffset? ValidUntil, string? Reference = null, string? Kind = null);
 
 /// <summary>A batch request stored in the outbox.</summary>
 /// <param name="Accepted">Digests stored by this request.</param>

@@ -29,7 +29,8 @@ public static class DocumentsApi
 {
     private const string StatusRoute = "/api/v1/documents/";
 
-    private static readonly string[] s_keepFields = ["kind", "subject", "person"];
+    private static readonly string[] s_keepFields = ["kind", "subject", "person", "reference", "fileName"];
+    private static readonly string[] s_labelFields = ["kind", "reference", "fileName"];
 
     /// <summary>Maps /api/v1/documents.</summary>
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
@@ -50,7 +51,7 @@ public static class DocumentsApi
             .WithMetadata(new JsonBodyLimit(MaxBytes: app.ServiceProvider.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxBatchBodyBytes))
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/upload", AnchorUpload).WithName("AnchorDocumentUpload")
-            .WithSummary("Anchor an uploaded file: hashed while streamed, never stored unless keep=true (then kept encrypted, scope records too)")
+            .WithSummary("Anchor an uploaded file: hashed while streamed, never stored unless keep=true (then kept encrypted, scope records too); form fields reference, kind, fileName are noted on the node")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
@@ -73,7 +74,13 @@ public static class DocumentsApi
             return Problems.Problems.InvalidDigest($"digest: {error}");
         }
 
-        return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
+        var (labels, labelError) = IssuedLabels.Read(request.FileName, request.Reference, request.Kind);
+        if (labelError is not null)
+        {
+            return Problems.Problems.InvalidRequest(labelError);
+        }
+
+        return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, cancellationToken);
     }
 
     /// <summary>
@@ -90,7 +97,7 @@ public static class DocumentsApi
             return refusal;
         }
 
-        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, keep == true ? s_keepFields : [], cancellationToken, keep == true ? records!.MaxRecordBytes : 0);
+        var upload = await UploadReader.ReadAsync(http, options.Value.MaxUploadBytes, keep == true ? s_keepFields : s_labelFields, cancellationToken, keep == true ? records!.MaxRecordBytes : 0);
         if (upload.IsTooLarge)
         {
             return keep == true
@@ -101,6 +108,13 @@ public static class DocumentsApi
         if (upload.Error is not null || upload.FileDigest is not { } digest)
         {
             return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+        }
+
+        var (labels, labelError) = IssuedLabels.Read(
+            upload.Fields.GetValueOrDefault("fileName") ?? upload.FileName, upload.Fields.GetValueOrDefault("reference"), upload.Fields.GetValueOrDefault("kind"));
+        if (labelError is not null)
+        {
+            return Problems.Problems.InvalidRequest(labelError);
         }
 
         if (keep == true)
@@ -122,7 +136,7 @@ public static class DocumentsApi
             }
         }
 
-        return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, cancellationToken);
+        return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, cancellationToken);
     }
 
     /// <summary>Anchors many digests, all or nothing.</summary>
@@ -142,6 +156,12 @@ public static class DocumentsApi
         if (ValidUntilProblem(request.ValidUntil) is { } invalid)
         {
             return invalid;
+        }
+
+        var (labels, labelError) = IssuedLabels.Read(null, request.Reference, request.Kind);
+        if (labelError is not null)
+        {
+            return Problems.Problems.InvalidRequest(labelError);
         }
 
         var digests = new Digest[texts.Length];
@@ -174,7 +194,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ChainTime.ToSeconds(request.ValidUntil), cancellationToken);
+            result = await anchors.AcceptAsync(caller.Department.Id, digests.AsMemory(0, distinct), ChainTime.ToSeconds(request.ValidUntil), cancellationToken, labels);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -294,7 +314,7 @@ public static class DocumentsApi
 
     private static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorOneAsync(
         Digest digest, DateTimeOffset? validUntil, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, DocumentsOptions options,
-        bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
+        bool? wait, int? timeoutSeconds, IssuedLabels? labels, CancellationToken cancellationToken)
     {
         if (ValidUntilProblem(validUntil) is { } invalid)
         {
@@ -310,7 +330,7 @@ public static class DocumentsApi
         AcceptResult result;
         try
         {
-            result = await anchors.AcceptOneAsync(caller.Department.Id, digest, ChainTime.ToSeconds(validUntil), waitFor, cancellationToken);
+            result = await anchors.AcceptOneAsync(caller.Department.Id, digest, ChainTime.ToSeconds(validUntil), waitFor, cancellationToken, labels);
         }
         catch (OutboxUnavailableException ex)
         {
@@ -355,8 +375,8 @@ public static class DocumentsApi
             return RecordProblems.NotConfigured();
         }
 
-        return http.HttpContext.User.Identity is ApiKeyIdentity { Key: var key } && !key.Has(ApiKeyScopes.Records)
-            ? Problems.Problems.InsufficientScope(ApiKeyScopes.Anchor | ApiKeyScopes.Records, key.Scopes, key.KeyId)
+        return http.HttpContext.User.Identity is IScopedCaller caller && (caller.Scopes & ApiKeyScopes.Records) == 0
+            ? Problems.Problems.InsufficientScope(ApiKeyScopes.Anchor | ApiKeyScopes.Records, caller.Scopes, caller.CallerName)
             : null;
     }
 

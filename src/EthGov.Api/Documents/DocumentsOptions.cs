@@ -18,6 +18,9 @@ public sealed class DocumentsOptions
     /// <summary>Largest body of a batch request: 80 bytes per digest (a quoted digest, its comma and some indentation) on top of <see cref="MaxJsonBodyBytes"/>.</summary>
     public long MaxBatchBodyBytes => (MaxBatchDigests * 80L) + MaxJsonBodyBytes;
 
+    /// <summary>Most rows of one CSV export of the register; a larger export is refused with 400 export-too-large (narrow it by date).</summary>
+    public int MaxExportRows { get; set; } = 100_000;
+
     /// <summary>Longest a request may hold its answer with <c>wait=true</c>.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);
 }

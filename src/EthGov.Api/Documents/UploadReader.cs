@@ -43,6 +43,7 @@ public static class UploadReader
         long fileBytes = 0;
         byte[]? kept = null;
         string? fileMediaType = null;
+        string? fileName = null;
         var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -61,6 +62,7 @@ public static class UploadReader
                         return UploadResult.Invalid("send one file per request");
                     }
 
+                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     var counted = new LimitedStream(section.Body, maxFileBytes);
                     if (keepUpTo > 0)
                     {
@@ -107,7 +109,7 @@ public static class UploadReader
             return UploadResult.Invalid("the multipart body is malformed");
         }
 
-        return new UploadResult(fileDigest, fileBytes, texts, null, false) { FileContent = kept, FileMediaType = fileMediaType };
+        return new UploadResult(fileDigest, fileBytes, texts, null, false) { FileContent = kept, FileMediaType = fileMediaType, FileName = fileName };
     }
 }
 
@@ -119,6 +121,9 @@ public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyD
 
     /// <summary>The file part's Content-Type, when the caller asked to keep the file.</summary>
     public string? FileMediaType { get; init; }
+
+    /// <summary>The name the client gave the file part, if any.</summary>
+    public string? FileName { get; init; }
 
     /// <summary>A malformed upload.</summary>
     public static UploadResult Invalid(string error) => new(null, 0, new Dictionary<string, string>(), error, false);

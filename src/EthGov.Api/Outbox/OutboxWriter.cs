@@ -127,6 +127,23 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             SELECT substr($digests, i * 32 + 1, 32), $department, $validUntil, $acceptedAt FROM n
             """);
 
+        // The department's register of what it issued, in the same transaction: the rows the insert above just made
+        // (rowids are consecutive within one statement, and the last is read first: it moves while rows are inserted),
+        // with what the request noted about them.
+        using var lastRowId = connection.CreateCommand();
+        lastRowId.CommandText = "SELECT last_insert_rowid()";
+        using var insertIssued = connection.CreateCommand();
+        insertIssued.CommandText = """
+            INSERT INTO issued_documents (document_id, file_name, reference, kind)
+            SELECT id, $fileName, $reference, $kind FROM documents WHERE id > $last - $count AND id <= $last
+            """;
+        var issuedLast = insertIssued.Parameters.Add("$last", SqliteType.Integer);
+        var issuedCount = insertIssued.Parameters.Add("$count", SqliteType.Integer);
+        var issuedFileName = insertIssued.Parameters.Add("$fileName", SqliteType.Text);
+        var issuedReference = insertIssued.Parameters.Add("$reference", SqliteType.Text);
+        var issuedKind = insertIssued.Parameters.Add("$kind", SqliteType.Text);
+        insertIssued.Prepare();
+
         // SQLite binds the whole array, so keep one array per size seen (a lone digest and requests of 1,000 reuse theirs).
         var blobs = new Dictionary<int, byte[]>();
         byte[] BlobFor(int count)
@@ -167,6 +184,14 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                     var blob = BlobFor(reservation.CreatedCount);
                     _index.CopyDigests(reservation.Created, blob);
                     (reservation.CreatedCount == 1 ? insertOne : insertMany).Execute(transaction, reservation, blob);
+                    lastRowId.Transaction = transaction;
+                    insertIssued.Transaction = transaction;
+                    issuedLast.Value = (long)lastRowId.ExecuteScalar()!;
+                    issuedCount.Value = (long)reservation.CreatedCount;
+                    issuedFileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
+                    issuedReference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
+                    issuedKind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
+                    insertIssued.ExecuteNonQuery();
                 }
 
                 transaction.Commit();

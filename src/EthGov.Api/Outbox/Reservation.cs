@@ -55,4 +55,7 @@ public sealed class Reservation
 
     /// <summary>When every new document was accepted, Unix milliseconds.</summary>
     public long AcceptedAtMs { get; }
+
+    /// <summary>What the caller noted about the new documents, kept in <c>issued_documents</c> in the same transaction.</summary>
+    public Documents.IssuedLabels Labels { get; set; } = Documents.IssuedLabels.None;
 }

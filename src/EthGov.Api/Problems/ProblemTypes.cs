@@ -24,11 +24,29 @@ public static class ProblemTypes
     /// <summary>A revocation reason that is neither a name nor a number of the published list (/api/v1/revocation-reasons).</summary>
     public const string UnknownRevocationReason = "unknown-revocation-reason";
 
+    /// <summary>A CSV export of more rows than <c>EthGov:Documents:MaxExportRows</c>.</summary>
+    public const string ExportTooLarge = "export-too-large";
+
     /// <summary>A paging cursor this list did not hand out.</summary>
     public const string InvalidCursor = "invalid-cursor";
 
     /// <summary>No API key, or one that is unknown or revoked.</summary>
     public const string Unauthorized = "unauthorized";
+
+    /// <summary>A staff sign-in refused: unknown name, wrong password, disabled or locked account (the answer does not say which).</summary>
+    public const string SignInFailed = "sign-in-failed";
+
+    /// <summary>An unsafe request in a staff session without the session's antiforgery token in the X-CSRF-Token header.</summary>
+    public const string CsrfTokenInvalid = "csrf-token-invalid";
+
+    /// <summary>A clerk signed in with a one-time password that must be changed before anything else.</summary>
+    public const string PasswordChangeRequired = "password-change-required";
+
+    /// <summary>A new staff password that is too short, too simple or holds the sign-in name.</summary>
+    public const string PasswordRejected = "password-rejected";
+
+    /// <summary>The staff audit could not be written, so the clerk's action was not done.</summary>
+    public const string StaffAuditUnavailable = "staff-audit-unavailable";
 
     /// <summary>A key of one department acting for another.</summary>
     public const string Forbidden = "forbidden";

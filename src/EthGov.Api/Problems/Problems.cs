@@ -38,14 +38,17 @@ public static class Problems
     public static ProblemHttpResult OutboxUnavailable(string detail)
         => Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.OutboxUnavailable, "The request could not be stored; nothing was accepted", detail);
 
-    /// <summary>403: the API key lacks a scope the operation needs; says which are needed and which the key holds.</summary>
-    public static ProblemHttpResult InsufficientScope(ApiKeyScopes needed, ApiKeyScopes held, string? keyId)
+    /// <summary>
+    /// 403: the caller (an API key, or a clerk through its roles) lacks a scope the operation needs; says which are
+    /// needed and which the caller holds. <paramref name="caller"/> names it: <c>key 3</c>, <c>staff alice</c>.
+    /// </summary>
+    public static ProblemHttpResult InsufficientScope(ApiKeyScopes needed, ApiKeyScopes held, string? caller)
     {
         var neededNames = ApiKeyScopeNames.Names(needed);
         var heldNames = ApiKeyScopeNames.Names(held);
         var missing = ApiKeyScopeNames.Names(needed & ~held);
         return Create(StatusCodes.Status403Forbidden, ProblemTypes.InsufficientScope, "The API key lacks a scope this operation needs",
-            $"this operation needs an API key with scope {string.Join(" and ", neededNames)}; key {keyId ?? "?"} has {(heldNames.Length == 0 ? "none" : string.Join(", ", heldNames))}; create a key with --scope {string.Join(',', missing)}",
+            $"this operation needs an API key with scope {string.Join(" and ", neededNames)}; {caller ?? "the caller"} has {(heldNames.Length == 0 ? "none" : string.Join(", ", heldNames))}; create a key with --scope {string.Join(',', missing)} (or give a clerk the role)",
             new Dictionary<string, object?> { ["requiredScopes"] = neededNames, ["keyScopes"] = heldNames });
     }
 

@@ -98,7 +98,8 @@ public static class RecordsApi
         // one never anchored must not stay behind; an anchor without kept content reveals nothing.
         try
         {
-            await anchors.AcceptOneAsync(caller.Department.Id, record.Digest, ChainTime.ToSeconds(request.ValidUntil), null, cancellationToken);
+            await anchors.AcceptOneAsync(caller.Department.Id, record.Digest, ChainTime.ToSeconds(request.ValidUntil), null, cancellationToken,
+                IssuedLabels.Read(null, null, request.Kind).Labels);
         }
         catch (OutboxUnavailableException ex)
         {

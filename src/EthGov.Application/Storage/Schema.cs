@@ -254,6 +254,31 @@ internal static class Schema
         -- without these, each round of the worker reads every exchange the node has ever verified.
         CREATE INDEX IF NOT EXISTS exchanges_steps_due ON exchanges (next_attempt_at, id) WHERE state IN (1, 2);
         CREATE INDEX IF NOT EXISTS exchanges_receipts_due ON exchanges (id) WHERE state = 3 AND receipt_sent_at IS NULL;
+        -- Clerks' accounts (ethgov staff): stamp moves on a password change or when disabled, which ends older sessions.
+        CREATE TABLE IF NOT EXISTS staff_accounts (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            department           TEXT    NOT NULL,
+            roles                TEXT    NOT NULL,
+            password_hash        TEXT    NOT NULL,
+            must_change_password INTEGER NOT NULL DEFAULT 1,
+            stamp                INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins      INTEGER NOT NULL DEFAULT 0,
+            locked_until         INTEGER,
+            disabled_at          INTEGER,
+            created_at           INTEGER NOT NULL,
+            password_changed_at  INTEGER,
+            last_sign_in_at      INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS staff_audit (
+            id         INTEGER PRIMARY KEY,
+            at         INTEGER NOT NULL,
+            name       TEXT    NOT NULL,
+            department TEXT    NOT NULL,
+            action     TEXT    NOT NULL,
+            target     TEXT
+        );
+        CREATE INDEX IF NOT EXISTS staff_audit_by_department ON staff_audit (department, id);
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an
@@ -291,6 +316,21 @@ internal static class Schema
             }
         }
 
+        // The department's register of what it issued: one row per outbox row, written in the outbox row's transaction.
+        // Made here rather than in Sql, so the rows of an outbox from before it are entered once, when it is made.
+        if (!HasTable(connection, transaction, "issued_documents"))
+        {
+            Database.Execute(connection, """
+                CREATE TABLE issued_documents (
+                    document_id INTEGER PRIMARY KEY,
+                    file_name   TEXT,
+                    reference   TEXT,
+                    kind        TEXT
+                );
+                INSERT INTO issued_documents (document_id) SELECT id FROM documents;
+                """, transaction);
+        }
+
         // The API polls api_key_changes.version to see revocations and rotations within a second; last_used_at is
         // left out so that the API's own writes do not wake it.
         Database.Execute(connection, """
@@ -303,6 +343,15 @@ internal static class Schema
                 BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
             """, transaction);
         transaction.Commit();
+    }
+
+    private static bool HasTable(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+        command.Parameters.AddWithValue("$table", table);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)

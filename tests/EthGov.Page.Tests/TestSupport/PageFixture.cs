@@ -59,6 +59,15 @@ public sealed class PageFixture : IAsyncLifetime
         Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
+    /// <summary>A clerk of CIVIL with <paramref name="scopes"/> as roles and <paramref name="password"/> (no one-time password); returns the new name.</summary>
+    public async Task<string> CreateClerkAsync(string password, EthGov.Application.ApiKeys.ApiKeyScopes scopes)
+    {
+        var name = "clerk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        await EthGov.Application.Staff.StaffAccounts.OpenExisting(_dataDirectory)
+            .AddAsync(name, "CIVIL", new EthGov.Application.Staff.StaffRoles(scopes, false), password, mustChangePassword: false);
+        return name;
+    }
+
     /// <summary>A page in a fresh context (no storage shared with other tests) whose browser prefers <paramref name="locale"/>.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
     {

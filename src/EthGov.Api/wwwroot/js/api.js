@@ -9,14 +9,25 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, url, { body, apiKey } = {}) {
+// A caller is either a department's API key or a clerk's session (its cookie, and its antiforgery token for unsafe
+// methods); the session cookie is HttpOnly, so the page never holds it.
+function authHeaders(headers, auth) {
+  if (auth?.apiKey) {
+    headers['X-Api-Key'] = auth.apiKey;
+  } else if (auth?.session) {
+    headers[auth.session.csrfHeader] = auth.session.csrfToken;
+  }
+  return headers;
+}
+
+// The session cookie goes only with the calls made in the session: a signed-in clerk's verification of a receipt
+// (a POST) stays an anonymous call, which needs no antiforgery token.
+async function request(method, url, { body, apiKey, auth, withSession = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  if (apiKey) {
-    headers['X-Api-Key'] = apiKey;
-  }
+  authHeaders(headers, auth ?? (apiKey ? { apiKey } : null));
   let response;
   try {
     response = await fetch(url, {
@@ -24,7 +35,7 @@ async function request(method, url, { body, apiKey } = {}) {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: withSession || auth?.session ? 'same-origin' : 'omit',
     });
   } catch {
     throw new ApiError(0, null);
@@ -70,8 +81,50 @@ export async function receiptOf(digest) {
   }
 }
 
-export async function anchor(digest, validUntil, apiKey) {
-  return (await request('POST', '/api/v1/documents', { body: { digest, validUntil: validUntil ?? null }, apiKey })).body;
+export async function anchor(digest, validUntil, auth, fileName) {
+  return (await request('POST', '/api/v1/documents', { body: { digest, validUntil: validUntil ?? null, fileName: fileName ?? null }, auth })).body;
+}
+
+/** The clerk's session, or null when there is none. */
+export async function currentSession() {
+  try {
+    return (await request('GET', '/api/v1/session', { withSession: true })).body;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(name, password) {
+  return (await request('POST', '/api/v1/session', { body: { name, password }, withSession: true })).body;
+}
+
+export async function signOut(session) {
+  await request('DELETE', '/api/v1/session', { auth: { session } });
+}
+
+/** A page of the department's register; a next link the server handed out is followed as it is. */
+export async function issuedDocuments(query, auth, next) {
+  return (await request('GET', next ?? `/api/v1/documents?${query}`, { auth })).body;
+}
+
+/** The register as a CSV file (a Blob), fetched with the caller's key or session. */
+export async function issuedDocumentsCsv(query, auth) {
+  let response;
+  try {
+    response = await fetch(`/api/v1/documents/export.csv?${query}`, {
+      headers: authHeaders({}, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') ?? '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
+  }
+  return response.blob();
 }
 
 export async function documentStatus(digest) {

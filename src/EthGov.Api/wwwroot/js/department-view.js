@@ -1,10 +1,13 @@
-// The department's view: sign in with an API key (kept in this tab's session storage only), drop files,
-// see each one go from pending to confirmed, download its receipt and QR codes.
+// The department's view: a clerk signs in with name and password (a session cookie the page never sees), or a
+// department's API key is given (kept in this tab's session storage only); drop files, see each one go from
+// pending to confirmed, download its receipt and QR codes, and find what the department issued before.
 
-import { ApiError, anchor, documentStatus, qrCodeUrl } from './api.js';
+import {
+  ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signOut as endSession,
+} from './api.js';
 import { digestOfFile } from './digest.js';
 import { acceptDrops, el } from './dom.js';
-import { onLanguageChange, t } from './i18n.js';
+import { formatTime, onLanguageChange, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const keyStorage = 'ethgov.apiKey';
@@ -13,26 +16,106 @@ const pollMs = 1000;
 const rows = [];
 let timer = null;
 let message = null;
+let session = null;
+let issued = { items: [], next: null };
 
 function apiKey() {
   return sessionStorage.getItem(keyStorage);
 }
 
+function auth() {
+  return session ? { session } : { apiKey: apiKey() };
+}
+
 function showSignedIn() {
-  const signedIn = Boolean(apiKey());
+  const signedIn = Boolean(session || apiKey());
+  $('dept-staff-signin').hidden = signedIn;
   $('dept-signin').hidden = signedIn;
   $('dept-work').hidden = !signedIn;
+  $('dept-signed-in-as').textContent = session
+    ? t('dept.staff.signedIn', { name: session.name, department: session.department, roles: session.roles.join(', ') || '—' })
+    : t('dept.signedIn');
   const note = $('dept-message');
   note.textContent = message ? t(message) : '';
   note.hidden = !message;
 }
 
-function signOut(reason) {
+async function signOut(reason) {
+  if (session && !reason) {
+    try {
+      await endSession(session);
+    } catch {
+      // The session then ends by itself (idle or absolute timeout); the page forgets it now.
+    }
+  }
+  session = null;
   sessionStorage.removeItem(keyStorage);
   message = reason ?? null;
+  issued = { items: [], next: null };
   showSignedIn();
   if (!reason) {
-    $('dept-key').focus();
+    $('dept-staff-name').focus();
+  }
+}
+
+const issuedStatuses = ['pending', 'failed', 'valid', 'expired', 'revoked', 'superseded'];
+
+function issuedQuery() {
+  const query = new URLSearchParams();
+  const q = $('dept-issued-q').value.trim();
+  const status = $('dept-issued-status').value;
+  if (q) {
+    query.set('q', q);
+  }
+  if (issuedStatuses.includes(status)) {
+    query.set('status', status);
+  }
+  return query.toString();
+}
+
+function renderIssued() {
+  $('dept-issued-rows').replaceChildren(...issued.items.map((doc) =>
+    el('tr', { dataset: { digest: doc.digest, status: doc.status } },
+      el('th', { scope: 'row', class: 'file-name' }, doc.fileName ?? '—'),
+      el('td', {}, doc.reference ?? ''),
+      el('td', {}, el('code', { class: 'digest', title: doc.digest }, `${doc.digest.slice(0, 10)}…${doc.digest.slice(-6)}`)),
+      el('td', {}, el('span', { class: `status-badge ${doc.status === 'valid' ? 'anchored' : doc.status === 'pending' ? 'pending' : 'failed'}` },
+        t(`dept.issued.status.${doc.status}`))),
+      el('td', {}, formatTime(doc.acceptedAt)),
+      el('td', {}, el('div', { class: 'downloads' },
+        doc.receiptUrl ? el('a', { href: doc.receiptUrl, download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
+        doc.qrCodeUrl ? el('a', { href: `${doc.qrCodeUrl}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
+        el('a', { href: `/v/${doc.digest}` }, t('dept.verifyLink')))))));
+  $('dept-issued-empty').hidden = issued.items.length > 0;
+  $('dept-issued-more').hidden = !issued.next;
+}
+
+async function loadIssued(more = false) {
+  try {
+    const page = await issuedDocuments(issuedQuery(), auth(), more ? issued.next : undefined);
+    issued = { items: more ? issued.items.concat(page.items) : page.items, next: page.next ?? null };
+    message = null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('dept.unauthorized');
+      return;
+    }
+    message = 'dept.issued.failed';
+  }
+  showSignedIn();
+  renderIssued();
+}
+
+async function exportIssued() {
+  try {
+    const blob = await issuedDocumentsCsv(issuedQuery(), auth());
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'documents.csv' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch (error) {
+    message = error instanceof ApiError && error.status === 400 ? 'dept.issued.tooLarge' : 'dept.issued.failed';
+    showSignedIn();
   }
 }
 
@@ -118,7 +201,7 @@ async function anchorFile(file, until) {
     row.digest = await digestOfFile(file);
     row.status = 'sending';
     render();
-    settle(row, await anchor(row.digest, until, apiKey()));
+    settle(row, await anchor(row.digest, until, auth(), file.name));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       rows.splice(rows.indexOf(row), 1);
@@ -136,12 +219,43 @@ function anchorFiles(files) {
   return Promise.all(files.map((file) => anchorFile(file, until)));
 }
 
-export function startDepartmentView() {
+export async function startDepartmentView() {
   $('department-view').hidden = false;
   onLanguageChange(() => {
     showSignedIn();
     render();
+    renderIssued();
   });
+
+  $('dept-staff-signin').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = $('dept-staff-name').value.trim();
+    const password = $('dept-staff-password').value;
+    if (!name || !password) {
+      $(name ? 'dept-staff-password' : 'dept-staff-name').focus();
+      return;
+    }
+    try {
+      session = await signIn(name, password);
+      message = session.mustChangePassword ? 'dept.staff.mustChange' : null;
+    } catch (error) {
+      message = error instanceof ApiError && error.status === 401 ? 'dept.staff.failed' : 'dept.issued.failed';
+    }
+    $('dept-staff-password').value = '';
+    showSignedIn();
+    if (session) {
+      $('dept-files').focus();
+      loadIssued();
+    } else {
+      $('dept-staff-password').focus();
+    }
+  });
+  $('dept-issued-search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadIssued();
+  });
+  $('dept-issued-more').addEventListener('click', () => loadIssued(true));
+  $('dept-issued-export').addEventListener('click', exportIssued);
 
   $('dept-signin').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -155,6 +269,7 @@ export function startDepartmentView() {
     message = null;
     showSignedIn();
     $('dept-files').focus();
+    loadIssued();
   });
   $('dept-signout').addEventListener('click', () => signOut());
 
@@ -166,6 +281,15 @@ export function startDepartmentView() {
   });
   acceptDrops($('dept-drop'), anchorFiles);
 
+  try {
+    session = await currentSession();
+  } catch {
+    session = null;
+  }
   showSignedIn();
   render();
+  renderIssued();
+  if (session || apiKey()) {
+    loadIssued();
+  }
 }

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using EthGov.Application.Staff;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Staff;
+
+/// <summary>
+/// A clerk's session on the department's node: sign in with name and password, see who is signed in, change one's own
+/// password, sign out. Each of them writes its audit line first (<see cref="StaffAudit"/>).
+/// </summary>
+public static class SessionApi
+{
+    /// <summary>The session's route.</summary>
+    public const string Route = "/api/v1/session";
+
+    /// <summary>Maps /api/v1/session.</summary>
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Staff session");
+        group.MapPost("/", SignIn).WithName("SignIn")
+            .WithSummary("Sign a clerk in with name and password: sets the session cookie and answers the session's antiforgery token");
+        group.MapGet("/", Get).WithName("GetSession")
+            .WithSummary("Who is signed in, with which roles, and the antiforgery token for unsafe requests");
+        group.MapDelete("/", SignOut).WithName("SignOut")
+            .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token)");
+        group.MapPost("/password", ChangePassword).WithName("ChangeOwnPassword")
+            .WithSummary("Change the signed-in clerk's own password; other sessions of the account end");
+        return app;
+    }
+
+    /// <summary>Signs a clerk in.</summary>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignIn(
+        SignInRequest request, HttpContext http, StaffSignIn signIn, StaffAudit audit, IAntiforgery antiforgery, IOptions<StaffOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await signIn.SignInAsync(request.Name, request.Password, cancellationToken) is not { } account)
+        {
+            return StaffProblems.SignInFailed();
+        }
+
+        try
+        {
+            await audit.WriteAsync(account.Name, account.Department, "SignIn", null, cancellationToken);
+        }
+        catch (StaffAuditUnavailableException)
+        {
+            return StaffProblems.AuditUnavailable();
+        }
+
+        return await StartAsync(http, account, StaffSession.NewProperties(time.GetUtcNow()), antiforgery, options.Value);
+    }
+
+    /// <summary>The signed-in clerk.</summary>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Get(HttpContext http, IAntiforgery antiforgery, IOptions<StaffOptions> options)
+    {
+        if (http.User.Identity is not StaffIdentity staff)
+        {
+            return StaffProblems.NoSession();
+        }
+
+        var session = await http.AuthenticateAsync(StaffSession.SchemeName);
+        return TypedResults.Ok(Describe(http, staff.Account, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
+    }
+
+    /// <summary>Signs the clerk out, ending every session of the account (a copy of the cookie stops working too).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOut(HttpContext http, StaffAudit audit, StaffAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (http.User.Identity is not StaffIdentity staff)
+        {
+            return StaffProblems.NoSession();
+        }
+
+        try
+        {
+            await audit.WriteAsync(staff.Account.Name, staff.Account.Department, "SignOut", null, cancellationToken);
+        }
+        catch (StaffAuditUnavailableException)
+        {
+            return StaffProblems.AuditUnavailable();
+        }
+
+        await accounts.EndSessionsAsync(staff.Account.Id, cancellationToken);
+        await http.SignOutAsync(StaffSession.SchemeName);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Changes the signed-in clerk's own password and renews the session with the account's new stamp.</summary>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> ChangePassword(
+        PasswordChangeRequest request, HttpContext http, StaffSignIn signIn, StaffAudit audit, IAntiforgery antiforgery,
+        IOptions<StaffOptions> options, CancellationToken cancellationToken)
+    {
+        if (http.User.Identity is not StaffIdentity staff)
+        {
+            return StaffProblems.NoSession();
+        }
+
+        try
+        {
+            await audit.WriteAsync(staff.Account.Name, staff.Account.Department, "ChangeOwnPassword", null, cancellationToken);
+        }
+        catch (StaffAuditUnavailableException)
+        {
+            return StaffProblems.AuditUnavailable();
+        }
+
+        var (changed, refusal) = await signIn.ChangePasswordAsync(staff.Account, request.CurrentPassword, request.NewPassword, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal.NotAllowed ? StaffProblems.SignInFailed() : StaffProblems.PasswordRejected(refusal.Reason);
+        }
+
+        var session = await http.AuthenticateAsync(StaffSession.SchemeName);
+        return await StartAsync(http, changed!, session.Properties ?? StaffSession.NewProperties(DateTimeOffset.UtcNow), antiforgery, options.Value);
+    }
+
+    // The antiforgery token is bound to the user it is made for: make it for the clerk who signs in, not for the
+    // anonymous caller this request began as.
+    private static async Task<Ok<SessionResponse>> StartAsync(HttpContext http, StaffAccount account, AuthenticationProperties properties, IAntiforgery antiforgery, StaffOptions options)
+    {
+        var principal = new ClaimsPrincipal(new StaffIdentity(account));
+        await http.SignInAsync(StaffSession.SchemeName, principal, properties);
+        http.User = principal;
+        return TypedResults.Ok(Describe(http, account, StaffSession.AbsoluteEnd(properties, options), antiforgery));
+    }
+
+    private static SessionResponse Describe(HttpContext http, StaffAccount account, DateTimeOffset expiresAt, IAntiforgery antiforgery)
+        => new(account.Name, account.Department, account.Roles.Names(), account.MustChangePassword,
+            antiforgery.GetAndStoreTokens(http).RequestToken!, StaffSession.CsrfHeader, expiresAt);
+}

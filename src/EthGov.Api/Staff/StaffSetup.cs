@@ -1,0 +1,43 @@
+using EthGov.Application.Staff;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EthGov.Api.Staff;
+
+/// <summary>Registers staff accounts, sign-in, sessions, antiforgery and the staff audit.</summary>
+public static class StaffSetup
+{
+    /// <summary>Adds the services; reads "EthGov:Staff" and the data directory from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddEthGovStaff(this IServiceCollection services, IConfiguration configuration, string dataDirectory, Uri? publicBaseUrl)
+    {
+        var section = configuration.GetSection("EthGov:Staff");
+        services.Configure<StaffOptions>(section);
+        var staff = section.Get<StaffOptions>() ?? new StaffOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffAudit>();
+
+        // Session cookies and antiforgery tokens are protected with keys kept in the node's data directory, so sessions
+        // survive a restart and two nodes never accept each other's cookies.
+        services.AddDataProtection().SetApplicationName("EthGov")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
+        services.AddAuthentication().AddCookie(StaffSession.SchemeName, cookie => StaffSession.Configure(cookie, staff));
+
+        var https = publicBaseUrl?.Scheme == Uri.UriSchemeHttps;
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = StaffSession.CsrfHeader;
+            antiforgery.Cookie.Name = https ? "__Host-ethgov-csrf" : "ethgov-csrf";
+            antiforgery.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.Path = "/";
+        });
+        return services;
+    }
+
+    /// <summary>Adds the checks of requests made in a clerk's session (<see cref="StaffRequestGuard"/>); after authentication.</summary>
+    public static IApplicationBuilder UseStaffSessions(this IApplicationBuilder app) => app.UseMiddleware<StaffRequestGuard>();
+}
