@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {Delegation} from "./Delegation.sol";
 import {ISignerChanges} from "../departments/ISignerChanges.sol";
 import {IDepartmentRegistry} from "../departments/IDepartmentRegistry.sol";
 import {INodeDirectory} from "../departments/INodeDirectory.sol";
@@ -338,20 +339,7 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
 
     /// @dev Runs this call in the extension by DELEGATECALL and returns or reverts with its answer.
     function _delegate() private {
-        address extension = _extension;
-        // Forwards the calldata unchanged and returns or reverts with the raw answer, which no Solidity call
-        // can do without decoding and re-encoding it.
-        // solhint-disable-next-line no-inline-assembly
-        assembly {
-            let ptr := mload(0x40)
-            calldatacopy(ptr, 0, calldatasize())
-            let success := delegatecall(gas(), extension, ptr, calldatasize(), 0, 0)
-            returndatacopy(ptr, 0, returndatasize())
-            if iszero(success) {
-                revert(ptr, returndatasize())
-            }
-            return(ptr, returndatasize())
-        }
+        Delegation.forward(_extension);
     }
 
     /// @dev {_delegate} for a view: through a STATICCALL to this contract's {fallback}.

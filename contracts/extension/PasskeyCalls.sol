@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {Delegation} from "./Delegation.sol";
 import {IAccessGrants} from "../grants/IAccessGrants.sol";
 import {GrantStorage} from "../grants/GrantStorage.sol";
 import {IPasskeyGrants} from "../passkeys/IPasskeyGrants.sol";
@@ -65,19 +66,6 @@ abstract contract PasskeyCalls is IPasskeyReads, GrantStorage, PasskeyStorage {
 
     /// @dev Runs this call in the passkey extension by DELEGATECALL and returns or reverts with its answer.
     function _delegatePasskey() private {
-        address extension = _passkeyExtension;
-        // Forwards the calldata unchanged and returns or reverts with the raw answer, which no Solidity call
-        // can do without decoding and re-encoding it.
-        // solhint-disable-next-line no-inline-assembly
-        assembly {
-            let ptr := mload(0x40)
-            calldatacopy(ptr, 0, calldatasize())
-            let success := delegatecall(gas(), extension, ptr, calldatasize(), 0, 0)
-            returndatacopy(ptr, 0, returndatasize())
-            if iszero(success) {
-                revert(ptr, returndatasize())
-            }
-            return(ptr, returndatasize())
-        }
+        Delegation.forward(_passkeyExtension);
     }
 }
