@@ -17,9 +17,11 @@ public sealed class TracesTests(DevChain chain, ITestOutputHelper output) : ICla
     [Fact]
     public async Task Batch_FormedFromTwoRequests_LinksToBothRequestSpans_AndItsTransactionSpanIsItsChild()
     {
+        // The batch starts once its three documents wait, never on a timer: on a loaded machine a one-second interval
+        // could fall between the two requests and split them into two batches.
         var spans = new SpanCollection();
         await using var host = await ApiHost.StartAsync(chain,
-            new Dictionary<string, string?> { ["EthGov:Telemetry:Traces"] = "true", ["EthGov:Outbox:BatchInterval"] = "00:00:01" },
+            new Dictionary<string, string?> { ["EthGov:Telemetry:Traces"] = "true", ["EthGov:Outbox:BatchInterval"] = "00:10:00", ["EthGov:Outbox:BatchSize"] = "3" },
             services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
         using var civil = host.ClientWithKey(await host.CreateKeyAsync("CIVIL"));
         var first = TestDigests.New();
