@@ -80,32 +80,40 @@ public static class DocumentVerifier
 
     private static VerificationCheck DigestMatches(VerificationRequest request)
     {
-        var problems = new List<string>();
-        var agreements = new List<string>();
+        var problems = new List<CheckPhrase>();
+        var agreements = new List<CheckPhrase>();
         if (request.FileDigest is { } file)
         {
-            (file == request.Digest ? agreements : problems).Add(
-                file == request.Digest
-                    ? $"the file's digest is {file}"
-                    : $"the file's digest {file} differs from {request.Digest}");
+            if (file == request.Digest)
+            {
+                agreements.Add(P("digest.file-matches", ("file", file)));
+            }
+            else
+            {
+                problems.Add(P("digest.file-differs", ("file", file), ("digest", request.Digest)));
+            }
         }
 
         if (request.Receipt is { } receipt)
         {
-            (receipt.Digest == request.Digest ? agreements : problems).Add(
-                receipt.Digest == request.Digest
-                    ? "the receipt names the same digest"
-                    : $"the receipt names {receipt.Digest}, not {request.Digest}");
+            if (receipt.Digest == request.Digest)
+            {
+                agreements.Add(P("digest.receipt-matches"));
+            }
+            else
+            {
+                problems.Add(P("digest.receipt-differs", ("receiptDigest", receipt.Digest), ("digest", request.Digest)));
+            }
         }
 
         if (problems.Count > 0)
         {
-            return Check(CheckNames.DigestMatches, CheckOutcome.Failed, string.Join("; ", problems));
+            return new VerificationCheck(CheckNames.DigestMatches, CheckOutcome.Failed, problems);
         }
 
         return agreements.Count == 0
-            ? Check(CheckNames.DigestMatches, CheckOutcome.Skipped, "no file or receipt given to compare with")
-            : Check(CheckNames.DigestMatches, CheckOutcome.Passed, string.Join("; ", agreements));
+            ? Check(CheckNames.DigestMatches, CheckOutcome.Skipped, P("digest.nothing-to-compare"))
+            : new VerificationCheck(CheckNames.DigestMatches, CheckOutcome.Passed, agreements);
     }
 
     private static VerificationCheck ProofValid(VerificationRequest request)
@@ -114,24 +122,23 @@ public static class DocumentVerifier
         {
             if (request.Proof is { } stated)
             {
-                return Check(CheckNames.ProofValid, CheckOutcome.Passed,
-                    $"the proof from {stated.From} leads from the digest to {stated.Root}, which the chain must know as a batch of the issuer");
+                return Check(CheckNames.ProofValid, CheckOutcome.Passed, P("proof.stated", ("from", stated.From), ("root", stated.Root)));
             }
 
             return request.ProofLookup is { } lookup
-                ? Check(CheckNames.ProofValid, CheckOutcome.Skipped, lookup.Detail)
-                : Check(CheckNames.ProofValid, CheckOutcome.Skipped, "no receipt given");
+                ? Check(CheckNames.ProofValid, CheckOutcome.Skipped, P("proof.lookup-failed", ("answers", lookup.Detail)))
+                : Check(CheckNames.ProofValid, CheckOutcome.Skipped, P("proof.no-receipt"));
         }
 
         if (receipt.Batch is not { } batch)
         {
-            return Check(CheckNames.ProofValid, CheckOutcome.Skipped, "anchored on its own, not in a batch: no proof needed");
+            return Check(CheckNames.ProofValid, CheckOutcome.Skipped, P("proof.not-batched"));
         }
 
         var computed = MerkleTree.ComputeRoot(receipt.Digest, batch.Proof.ToArray());
         return computed == batch.Root
-            ? Check(CheckNames.ProofValid, CheckOutcome.Passed, $"the proof leads from the digest to batch root {batch.Root}")
-            : Check(CheckNames.ProofValid, CheckOutcome.Failed, $"the proof leads to {computed}, not to batch root {batch.Root}");
+            ? Check(CheckNames.ProofValid, CheckOutcome.Passed, P("proof.leads-to-root", ("root", batch.Root)))
+            : Check(CheckNames.ProofValid, CheckOutcome.Failed, P("proof.leads-elsewhere", ("computed", computed), ("root", batch.Root)));
     }
 
     private static VerificationCheck IssuerNamed(VerificationRequest request, ChainFacts facts)
@@ -140,83 +147,85 @@ public static class DocumentVerifier
         switch (request.IssuerSource)
         {
             case IssuerSource.Receipt:
-                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"the receipt names {asked}");
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, P("issuer.receipt-names", ("department", asked)));
             case IssuerSource.Requested:
-                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"asked about {asked}, as requested");
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, P("issuer.requested", ("department", asked)));
             case IssuerSource.Outbox:
-                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, $"this service anchored it for {asked}");
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, P("issuer.this-service", ("department", asked)));
             case IssuerSource.NodeSearch:
-                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed,
-                    $"no department anchored it on its own; asked every active department's node for a proof: {request.Proof?.From ?? "a node"} gave one for {asked}");
+                return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, P("issuer.node-search", ("from", request.Proof?.From ?? "-"), ("department", asked)));
         }
 
         var issuers = request.Issuers;
         if (issuers.Count == 0)
         {
-            return Check(CheckNames.IssuerNamed, CheckOutcome.Skipped,
-                "asked every department: none anchored the digest on its own (a batch member is found with its receipt, its link's proof or its issuer node's)");
+            return Check(CheckNames.IssuerNamed, CheckOutcome.Skipped, P("issuer.none"));
         }
 
         if (issuers.Count == 1)
         {
             return Check(CheckNames.IssuerNamed, CheckOutcome.Passed, facts.LegacyCutoverBlock is null
-                ? $"asked every department: only {asked} anchored the digest"
-                : $"asked every department: none anchored the digest here; {asked} anchored it in registry 1.x before the cut-over");
+                ? P("issuer.only-one", ("department", asked))
+                : P("issuer.only-legacy", ("department", asked)));
         }
 
-        var all = string.Join(", ", issuers.Select(i => $"{DescribeDepartment(i)} ({Words(i.Status)})"));
-        return Check(CheckNames.IssuerNamed, CheckOutcome.Passed,
-            $"asked every department: {issuers.Count} anchored the digest, {all}; this verdict is about {asked}'s");
+        CheckPhrase[] phrases =
+        [
+            P("issuer.several", ("count", issuers.Count), ("department", asked)),
+            .. issuers.Select(i => P($"issuer.listed-{StatusKey(i.Status)}", ("department", DescribeDepartment(i)))),
+        ];
+        return new VerificationCheck(CheckNames.IssuerNamed, CheckOutcome.Passed, phrases);
     }
 
     private static VerificationCheck Anchored(VerificationRequest request, ChainFacts facts)
     {
         if (facts.Status == DocumentStatus.Unknown)
         {
-            string what = request.BatchRoot is { } missing
-                ? $"neither batch root {missing} with this proof nor the digest"
-                : "the digest";
+            var batchRoot = request.BatchRoot;
             if (facts.LegacyCutoverBlock is { } before)
             {
-                return Check(CheckNames.Anchored, CheckOutcome.Failed,
-                    $"registry 1.x ({facts.Registry}) did not know {what} before the cut-over at block {before}; what it anchored since does not count");
+                return Check(CheckNames.Anchored, CheckOutcome.Failed, batchRoot is { } root
+                    ? P("anchored.legacy-unknown-batch", ("registry", facts.Registry), ("root", root), ("cutover", before))
+                    : P("anchored.legacy-unknown", ("registry", facts.Registry), ("cutover", before)));
             }
 
-            string whose = facts.DepartmentId == 0 ? "the registry does not know" : $"{DescribeDepartment(facts)} has not anchored";
-            return Check(CheckNames.Anchored, CheckOutcome.Failed, $"{whose} {what} (read at block {facts.ReadAtBlock})");
+            var whose = facts.DepartmentId == 0 ? "registry" : "department";
+            return Check(CheckNames.Anchored, CheckOutcome.Failed, batchRoot is { } missing
+                ? P($"anchored.{whose}-unknown-batch", ("department", DescribeDepartment(facts)), ("root", missing), ("block", facts.ReadAtBlock))
+                : P($"anchored.{whose}-unknown", ("department", DescribeDepartment(facts)), ("block", facts.ReadAtBlock)));
         }
 
-        string how = request.BatchRoot is { } batch ? $"in batch {batch}" : "on chain";
-        string where = facts.LegacyCutoverBlock is { } cutover ? $" of registry 1.x, before the cut-over at block {cutover}" : string.Empty;
-        return Check(
-            CheckNames.Anchored,
-            CheckOutcome.Passed,
-            $"anchored {how} in block {facts.AnchoredBlock}{where}{At(facts.AnchoredAt)}");
+        if (facts.LegacyCutoverBlock is { } cutover)
+        {
+            return Check(CheckNames.Anchored, CheckOutcome.Passed, P("anchored.legacy", ("block", facts.AnchoredBlock), ("cutover", cutover)));
+        }
+
+        var where = request.BatchRoot is null ? "on-chain" : "in-batch";
+        return Check(CheckNames.Anchored, CheckOutcome.Passed, facts.AnchoredAt is { } at
+            ? P($"anchored.{where}-at", ("root", request.BatchRoot), ("block", facts.AnchoredBlock), ("time", Format(at)))
+            : P($"anchored.{where}", ("root", request.BatchRoot), ("block", facts.AnchoredBlock)));
     }
 
     private static VerificationCheck IssuerKnown(ChainFacts facts, bool anchored)
     {
         if (!anchored)
         {
-            return Check(CheckNames.IssuerKnown, CheckOutcome.Skipped, "not anchored, so no issuer");
+            return Check(CheckNames.IssuerKnown, CheckOutcome.Skipped, P("issuer-known.not-anchored"));
         }
 
         return facts.DepartmentStatus == DepartmentStatus.None
-            ? Check(CheckNames.IssuerKnown, CheckOutcome.Failed, $"department {facts.DepartmentId} is not in the registry")
-            : Check(CheckNames.IssuerKnown, CheckOutcome.Passed, $"issued by {DescribeDepartment(facts)}");
+            ? Check(CheckNames.IssuerKnown, CheckOutcome.Failed, P("issuer-known.not-registered", ("departmentId", facts.DepartmentId)))
+            : Check(CheckNames.IssuerKnown, CheckOutcome.Passed, P("issuer-known.issued-by", ("department", DescribeDepartment(facts))));
     }
 
     private static VerificationCheck IssuerStatus(ChainFacts facts, bool anchored)
     {
         return (anchored, facts.DepartmentStatus) switch
         {
-            (false, _) => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "not anchored, so no issuer"),
-            (true, DepartmentStatus.Active) => Check(CheckNames.IssuerStatus, CheckOutcome.Passed, "the department is active"),
-            (true, DepartmentStatus.Suspended) => Check(
-                CheckNames.IssuerStatus,
-                CheckOutcome.Passed,
-                "note: the department is now suspended; it can no longer issue, but documents it issued before stay valid"),
-            _ => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, "the department is not in the registry"),
+            (false, _) => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, P("issuer-known.not-anchored")),
+            (true, DepartmentStatus.Active) => Check(CheckNames.IssuerStatus, CheckOutcome.Passed, P("issuer-status.active")),
+            (true, DepartmentStatus.Suspended) => Check(CheckNames.IssuerStatus, CheckOutcome.Passed, P("issuer-status.suspended")),
+            _ => Check(CheckNames.IssuerStatus, CheckOutcome.Skipped, P("issuer-status.not-registered")),
         };
     }
 
@@ -224,196 +233,203 @@ public static class DocumentVerifier
     {
         if (!anchored)
         {
-            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "not anchored");
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, P("not-anchored"));
         }
 
         if (facts.KeyId == 0)
         {
-            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, "the registry records no anchoring key for it");
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Skipped, P("key.none"));
         }
 
         if (facts.KeyCompromisedSince is not { } since)
         {
-            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed, $"anchored by key {facts.KeyId} of the department, never reported compromised");
+            return Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed, P("key.never-compromised", ("key", facts.KeyId)));
         }
 
         // The contract's rule: tainted when anchoredAt >= compromisedSince; a key stolen later does not taint earlier documents.
         bool tainted = facts.Status == DocumentStatus.KeyCompromised || (facts.AnchoredAt is { } at && at >= since);
         return tainted
-            ? Check(CheckNames.KeyNotCompromised, CheckOutcome.Failed,
-                $"anchored by key {facts.KeyId} of the department, reported compromised since {Format(since)}, at or after which it anchored this document: whoever held the stolen key may have issued it")
-            : Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed,
-                $"anchored by key {facts.KeyId} of the department before it was reported compromised (since {Format(since)})");
+            ? Check(CheckNames.KeyNotCompromised, CheckOutcome.Failed, P("key.compromised", ("key", facts.KeyId), ("since", Format(since))))
+            : Check(CheckNames.KeyNotCompromised, CheckOutcome.Passed, P("key.compromised-later", ("key", facts.KeyId), ("since", Format(since))));
     }
 
     private static VerificationCheck NotRevoked(ChainFacts facts, bool anchored)
     {
         if (!anchored)
         {
-            return Check(CheckNames.NotRevoked, CheckOutcome.Skipped, "not anchored");
+            return Check(CheckNames.NotRevoked, CheckOutcome.Skipped, P("not-anchored"));
         }
 
-        return facts.Status == DocumentStatus.Revoked
-            ? Check(CheckNames.NotRevoked, CheckOutcome.Failed, $"revoked by its issuing department, reason {RevocationReasons.Describe(facts.RevocationReason)}")
-            : Check(CheckNames.NotRevoked, CheckOutcome.Passed, "not revoked");
+        if (facts.Status != DocumentStatus.Revoked)
+        {
+            return Check(CheckNames.NotRevoked, CheckOutcome.Passed, P("revoked.no"));
+        }
+
+        return Check(CheckNames.NotRevoked, CheckOutcome.Failed, RevocationReasons.Find(facts.RevocationReason) is { } reason
+            ? P("revoked.by-issuer", ("reason", reason.Name), ("reasonCode", reason.Number))
+            : P("revoked.by-issuer-unlisted", ("reasonCode", facts.RevocationReason)));
     }
 
     private static VerificationCheck NotExpired(ChainFacts facts, bool anchored)
     {
         if (!anchored)
         {
-            return Check(CheckNames.NotExpired, CheckOutcome.Skipped, "not anchored");
+            return Check(CheckNames.NotExpired, CheckOutcome.Skipped, P("not-anchored"));
         }
 
         if (facts.ValidUntil is not { } validUntil)
         {
             return facts.Status == DocumentStatus.Expired
-                ? Check(CheckNames.NotExpired, CheckOutcome.Failed, "the registry reports it expired")
-                : Check(CheckNames.NotExpired, CheckOutcome.Passed, "no expiry");
+                ? Check(CheckNames.NotExpired, CheckOutcome.Failed, P("expiry.registry-expired"))
+                : Check(CheckNames.NotExpired, CheckOutcome.Passed, P("expiry.none"));
         }
 
         // The contract's rule: expired when block.timestamp > validUntil.
         bool expired = facts.Status == DocumentStatus.Expired || facts.ReadAtTime > validUntil;
-        return expired
-            ? Check(CheckNames.NotExpired, CheckOutcome.Failed, $"expired at {Format(validUntil)} (chain time {Format(facts.ReadAtTime)})")
-            : Check(CheckNames.NotExpired, CheckOutcome.Passed, $"valid until {Format(validUntil)} (chain time {Format(facts.ReadAtTime)})");
+        return Check(CheckNames.NotExpired, expired ? CheckOutcome.Failed : CheckOutcome.Passed,
+            P(expired ? "expiry.expired" : "expiry.valid-until", ("validUntil", Format(validUntil)), ("chainTime", Format(facts.ReadAtTime))));
     }
 
     private static VerificationCheck NotSuperseded(ChainFacts facts, bool anchored)
     {
         if (!anchored)
         {
-            return Check(CheckNames.NotSuperseded, CheckOutcome.Skipped, "not anchored");
+            return Check(CheckNames.NotSuperseded, CheckOutcome.Skipped, P("not-anchored"));
         }
 
         if (!facts.Successor.IsZero)
         {
-            return Check(CheckNames.NotSuperseded, CheckOutcome.Failed, $"superseded by {facts.Successor}");
+            return Check(CheckNames.NotSuperseded, CheckOutcome.Failed, P("superseded.by", ("successor", facts.Successor)));
         }
 
         return facts.Status == DocumentStatus.Superseded
-            ? Check(CheckNames.NotSuperseded, CheckOutcome.Failed, "the registry reports it superseded")
-            : Check(CheckNames.NotSuperseded, CheckOutcome.Passed, "no newer document replaces it");
+            ? Check(CheckNames.NotSuperseded, CheckOutcome.Failed, P("superseded.registry"))
+            : Check(CheckNames.NotSuperseded, CheckOutcome.Passed, P("superseded.no"));
     }
 
     private static VerificationCheck ReceiptMatchesChain(Receipt? receipt, ChainFacts facts, bool anchored)
     {
         if (receipt is null)
         {
-            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, "no receipt given");
+            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, P("receipt.none"));
         }
 
         if (!anchored)
         {
-            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, "nothing on chain to compare the receipt with");
+            return Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Skipped, P("receipt.nothing-on-chain"));
         }
 
-        var differences = new List<string>();
-        void Compare<T>(string what, T inReceipt, T onChain)
+        var differences = new List<CheckPhrase>();
+        void Compare<T>(string field, T inReceipt, T onChain)
         {
             if (!EqualityComparer<T>.Default.Equals(inReceipt, onChain))
             {
-                differences.Add($"{what} is {inReceipt} in the receipt but {onChain} on chain");
+                differences.Add(P($"receipt.differs-{field}", ("inReceipt", inReceipt), ("onChain", onChain)));
             }
         }
 
         Compare("department", receipt.Issuer.Id, facts.DepartmentId);
         if (facts.DepartmentCode is { } code)
         {
-            Compare("department code", receipt.Issuer.Code, code);
+            Compare("department-code", receipt.Issuer.Code, code);
         }
 
         if (facts.DepartmentName is { } name)
         {
-            Compare("department name", receipt.Issuer.Name, name);
+            Compare("department-name", receipt.Issuer.Name, name);
         }
 
         Compare("block", receipt.BlockNumber, facts.AnchoredBlock);
         // The chain keeps whole seconds; a receipt written with a finer clock still agrees.
-        Compare("anchoring time", Format(receipt.AnchoredAt), facts.AnchoredAt is { } at ? Format(at) : "none");
-        Compare("validUntil", receipt.ValidUntil is { } ru ? Format(ru) : "none", facts.ValidUntil is { } cu ? Format(cu) : "none");
+        Compare("anchoring-time", Format(receipt.AnchoredAt), facts.AnchoredAt is { } at ? Format(at) : "none");
+        Compare("valid-until", receipt.ValidUntil is { } ru ? Format(ru) : "none", facts.ValidUntil is { } cu ? Format(cu) : "none");
         if (facts.ChainId is { } chainId)
         {
-            Compare("chain id", receipt.ChainId, chainId);
+            Compare("chain-id", receipt.ChainId, chainId);
         }
 
         if (facts.Registry is { } registry && !string.Equals(receipt.Registry, registry, StringComparison.OrdinalIgnoreCase))
         {
-            differences.Add($"registry is {receipt.Registry} in the receipt but {registry} on chain");
+            differences.Add(P("receipt.differs-registry", ("inReceipt", receipt.Registry), ("onChain", registry)));
         }
 
         return differences.Count == 0
-            ? Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Passed, $"department {facts.DepartmentId} and block {facts.AnchoredBlock} agree with the chain")
-            : Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Failed, string.Join("; ", differences));
+            ? Check(CheckNames.ReceiptMatchesChain, CheckOutcome.Passed, P("receipt.agrees", ("departmentId", facts.DepartmentId), ("block", facts.AnchoredBlock)))
+            : new VerificationCheck(CheckNames.ReceiptMatchesChain, CheckOutcome.Failed, differences);
     }
 
     private static VerificationCheck TransactionMatches(VerificationRequest request, ChainFacts facts)
     {
         if (request.StatedTransaction is not { } stated)
         {
-            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, "no receipt or record names the anchoring transaction");
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, P("transaction.none-named"));
         }
 
-        var source = request.Transaction is null ? "the receipt" : "this service's record";
+        var source = request.Transaction is null ? "receipt" : "record";
         if (facts.Transaction is not { } chain || chain.Hash != stated.Hash)
         {
-            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, $"the transaction {stated.Hash} that {source} names was not read");
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Skipped, P($"transaction.not-read-{source}", ("hash", stated.Hash)));
         }
 
         if (!chain.Found)
         {
-            return Check(CheckNames.TransactionMatches, CheckOutcome.Failed, $"the chain has no transaction {stated.Hash}, which {source} names");
+            return Check(CheckNames.TransactionMatches, CheckOutcome.Failed, P($"transaction.missing-{source}", ("hash", stated.Hash)));
         }
 
-        var differences = new List<string>();
+        var differences = new List<CheckPhrase>();
         if (chain.BlockNumber != stated.BlockNumber)
         {
-            differences.Add($"transaction {stated.Hash} is in block {chain.BlockNumber}, not {stated.BlockNumber}");
+            differences.Add(P("transaction.other-block", ("hash", stated.Hash), ("block", chain.BlockNumber), ("statedBlock", stated.BlockNumber)));
         }
 
         if (chain.BlockHash != stated.BlockHash)
         {
-            differences.Add($"block {chain.BlockNumber} has hash {chain.BlockHash}, not {stated.BlockHash}");
+            differences.Add(P("transaction.other-block-hash", ("block", chain.BlockNumber), ("blockHash", chain.BlockHash), ("statedBlockHash", stated.BlockHash)));
         }
 
         if (!string.Equals(chain.To, stated.Registry, StringComparison.OrdinalIgnoreCase))
         {
-            differences.Add($"transaction {stated.Hash} was sent to {chain.To}, not to the registry {stated.Registry}");
+            differences.Add(P("transaction.other-recipient", ("hash", stated.Hash), ("to", chain.To), ("registry", stated.Registry)));
         }
 
         if (!chain.Succeeded)
         {
-            differences.Add($"transaction {stated.Hash} failed");
+            differences.Add(P("transaction.failed", ("hash", stated.Hash)));
         }
         else if (!chain.EmittedAnchoring)
         {
-            differences.Add($"transaction {stated.Hash} did not anchor this document for {DescribeDepartment(facts)}");
+            differences.Add(P("transaction.no-anchor-event", ("hash", stated.Hash), ("department", DescribeDepartment(facts))));
         }
 
         return differences.Count == 0
-            ? Check(CheckNames.TransactionMatches, CheckOutcome.Passed, $"transaction {stated.Hash} in block {chain.BlockNumber} anchored it for {DescribeDepartment(facts)}")
-            : Check(CheckNames.TransactionMatches, CheckOutcome.Failed, string.Join("; ", differences));
+            ? Check(CheckNames.TransactionMatches, CheckOutcome.Passed, P("transaction.matches", ("hash", stated.Hash), ("block", chain.BlockNumber), ("department", DescribeDepartment(facts))))
+            : new VerificationCheck(CheckNames.TransactionMatches, CheckOutcome.Failed, differences);
     }
 
+    // A department as the phrases name it after the word "department": its id, and its code and name where known.
     private static string DescribeDepartment(ChainFacts facts) =>
         (facts.DepartmentCode, facts.DepartmentName) switch
         {
-            ({ } code, { } name) => $"department {facts.DepartmentId} ({code}, {name})",
-            ({ } code, null) => $"department {facts.DepartmentId} ({code})",
-            _ => $"department {facts.DepartmentId}",
+            ({ } code, { } name) => $"{facts.DepartmentId} ({code}, {name})",
+            ({ } code, null) => $"{facts.DepartmentId} ({code})",
+            _ => $"{facts.DepartmentId}",
         };
 
-    private static string Words(DocumentStatus status) => status switch
+    private static string StatusKey(DocumentStatus status) => status switch
     {
-        DocumentStatus.KeyCompromised => "key compromised",
-        _ => status.ToString().ToLowerInvariant(),
+        DocumentStatus.Valid => "valid",
+        DocumentStatus.KeyCompromised => "key-compromised",
+        DocumentStatus.Revoked => "revoked",
+        DocumentStatus.Expired => "expired",
+        DocumentStatus.Superseded => "superseded",
+        _ => "unknown",
     };
-
-    private static string At(DateTimeOffset? time) => time is { } t ? $" at {Format(t)}" : string.Empty;
 
     // Whole seconds in UTC: the chain's resolution, and one form for every reader.
     private static string Format(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds()).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static VerificationCheck Check(string name, CheckOutcome outcome, string detail) => new(name, outcome, detail);
+    private static CheckPhrase P(string key, params (string Name, object? Value)[] values) => CheckPhrases.Of(key, values);
+
+    private static VerificationCheck Check(string name, CheckOutcome outcome, CheckPhrase phrase) => new(name, outcome, phrase);
 }

@@ -115,7 +115,7 @@ public class DocumentVerifierTests
 
         var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), FactsFor(receipt));
 
-        Assert.Equal(new VerificationCheck(CheckNames.NotExpired, CheckOutcome.Passed, "no expiry"), verdict[CheckNames.NotExpired]);
+        Assert.Equal(new VerificationCheck(CheckNames.NotExpired, CheckOutcome.Passed, CheckPhrases.Of("expiry.none")), verdict[CheckNames.NotExpired]);
     }
 
     [Fact]
@@ -380,8 +380,8 @@ public class DocumentVerifierTests
 
         var check = verdict[CheckNames.IssuerNamed];
         Assert.Equal(CheckOutcome.Passed, check.Outcome);
-        Assert.Contains($"({receipt.Issuer.Code}, {receipt.Issuer.Name}) (valid)", check.Detail, StringComparison.Ordinal);
-        Assert.Contains("(HEALTH, Department of Health) (revoked)", check.Detail, StringComparison.Ordinal);
+        Assert.Contains($"({receipt.Issuer.Code}, {receipt.Issuer.Name}) anchored it: valid there", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("(HEALTH, Department of Health) anchored it: revoked there", check.Detail, StringComparison.Ordinal);
         Assert.Equal(VerdictOutcome.Valid, verdict.Outcome);
     }
 

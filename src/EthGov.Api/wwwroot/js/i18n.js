@@ -102,6 +102,7 @@ const messages = {
     'check.issuer-named': 'The department whose record was checked',
     'check.key-not-compromised': 'The recording key was not compromised',
     'check.transaction-matches': 'The receipt\u2019s transaction is on the ledger',
+    'phrase.separator': '; ',
 
     'error.heading': 'The check could not be made',
     'error.network': 'The verification service could not be reached. Check your connection and try again.',
@@ -328,6 +329,89 @@ const messages = {
     'dept.issued.status.expired': '已过期',
     'dept.issued.status.revoked': '已吊销',
     'dept.issued.status.superseded': '已被取代',
+
+    // One sentence of a check's detail per key of the verifier's phrase list (EthGov.Core CheckPhrases); English
+    // is the verifier's own sentence, so only other languages list them.
+    'phrase.separator': '；',
+    'phrase.digest.file-matches': '文件的指纹是 {file}',
+    'phrase.digest.file-differs': '文件的指纹 {file} 与 {digest} 不同',
+    'phrase.digest.receipt-matches': '凭证载明的指纹相同',
+    'phrase.digest.receipt-differs': '凭证载明的是 {receiptDigest}，而不是 {digest}',
+    'phrase.digest.nothing-to-compare': '未提供可供比对的文件或凭证',
+    'phrase.proof.stated': '来自 {from} 的证明从该指纹通向 {root}，账本须确认它是签发部门的一个批次',
+    'phrase.proof.lookup-failed': '未能取得批次证明：{answers}',
+    'phrase.proof.no-receipt': '未提供凭证',
+    'phrase.proof.not-batched': '单独记入账本，不在批次中：无需证明',
+    'phrase.proof.leads-to-root': '证明从该指纹通向批次根 {root}',
+    'phrase.proof.leads-elsewhere': '证明通向 {computed}，而不是批次根 {root}',
+    'phrase.issuer.receipt-names': '凭证载明的签发部门是 {department}',
+    'phrase.issuer.requested': '按要求核验部门 {department}',
+    'phrase.issuer.this-service': '本服务为部门 {department} 记入账本',
+    'phrase.issuer.node-search': '没有部门单独记入此指纹；已向每个在职部门的节点索取证明：{from} 提供了部门 {department} 的证明',
+    'phrase.issuer.none': '已询问每个部门：没有部门单独记入此指纹（批次中的文件须凭其凭证、链接中的证明或签发节点的证明查找）',
+    'phrase.issuer.only-one': '已询问每个部门：只有部门 {department} 记入了此指纹',
+    'phrase.issuer.only-legacy': '已询问每个部门：本登记合约中无人记入此指纹；部门 {department} 在切换前记入了 1.x 版登记合约',
+    'phrase.issuer.several': '已询问每个部门：{count} 个部门记入了此指纹；本结论针对部门 {department}',
+    'phrase.issuer.listed-valid': '部门 {department} 记入了它：在该部门有效',
+    'phrase.issuer.listed-revoked': '部门 {department} 记入了它：已被该部门撤销',
+    'phrase.issuer.listed-expired': '部门 {department} 记入了它：在该部门已过期',
+    'phrase.issuer.listed-superseded': '部门 {department} 记入了它：已被该部门取代',
+    'phrase.issuer.listed-key-compromised': '部门 {department} 用一把已报告泄露的密钥记入了它',
+    'phrase.issuer.listed-unknown': '部门 {department} 记入了它：状态不明',
+    'phrase.anchored.legacy-unknown-batch': '1.x 版登记合约（{registry}）在区块 {cutover} 切换之前既不知道附此证明的批次根 {root}，也不知道该指纹；切换后记入的不算数',
+    'phrase.anchored.legacy-unknown': '1.x 版登记合约（{registry}）在区块 {cutover} 切换之前不知道该指纹；切换后记入的不算数',
+    'phrase.anchored.registry-unknown-batch': '登记合约既不知道附此证明的批次根 {root}，也不知道该指纹（读取于区块 {block}）',
+    'phrase.anchored.registry-unknown': '登记合约不知道该指纹（读取于区块 {block}）',
+    'phrase.anchored.department-unknown-batch': '部门 {department} 既未记入附此证明的批次根 {root}，也未记入该指纹（读取于区块 {block}）',
+    'phrase.anchored.department-unknown': '部门 {department} 未记入该指纹（读取于区块 {block}）',
+    'phrase.anchored.in-batch': '已在区块 {block} 中随批次 {root} 记入账本',
+    'phrase.anchored.in-batch-at': '已于 {time} 在区块 {block} 中随批次 {root} 记入账本',
+    'phrase.anchored.on-chain': '已在区块 {block} 中单独记入账本',
+    'phrase.anchored.on-chain-at': '已于 {time} 在区块 {block} 中单独记入账本',
+    'phrase.anchored.legacy': '已在 1.x 版登记合约的区块 {block} 中记入，早于区块 {cutover} 的切换',
+    'phrase.not-anchored': '未记入账本',
+    'phrase.issuer-known.not-anchored': '未记入账本，因此没有签发者',
+    'phrase.issuer-known.not-registered': '部门 {departmentId} 不在登记合约中',
+    'phrase.issuer-known.issued-by': '由部门 {department} 签发',
+    'phrase.issuer-status.active': '该部门在职',
+    'phrase.issuer-status.suspended': '注意：该部门现已被暂停，不能再签发文件，但此前签发的文件仍然有效',
+    'phrase.issuer-status.not-registered': '该部门不在登记合约中',
+    'phrase.key.none': '登记合约没有记录记入此文件的密钥',
+    'phrase.key.never-compromised': '由该部门的密钥 {key} 记入，该密钥从未被报告泄露',
+    'phrase.key.compromised': '由该部门的密钥 {key} 记入，该密钥自 {since} 起被报告泄露，而此文件是在此时或之后记入的：持有被盗密钥的人可能签发了它',
+    'phrase.key.compromised-later': '由该部门的密钥 {key} 在其被报告泄露（自 {since} 起）之前记入',
+    'phrase.revoked.by-issuer': '已被签发部门撤销，原因：{reason}（代码 {reasonCode}）',
+    'phrase.revoked.by-issuer-unlisted': '已被签发部门撤销，原因代码 {reasonCode} 不在公布的代码表中',
+    'phrase.revoked.no': '未被撤销',
+    'phrase.expiry.registry-expired': '登记合约显示已过期',
+    'phrase.expiry.none': '无有效期限制',
+    'phrase.expiry.expired': '已于 {validUntil} 过期（链上时间 {chainTime}）',
+    'phrase.expiry.valid-until': '有效期至 {validUntil}（链上时间 {chainTime}）',
+    'phrase.superseded.by': '已被 {successor} 取代',
+    'phrase.superseded.registry': '登记合约显示已被取代',
+    'phrase.superseded.no': '没有更新的文件取代它',
+    'phrase.receipt.none': '未提供凭证',
+    'phrase.receipt.nothing-on-chain': '账本上没有可与凭证比对的记录',
+    'phrase.receipt.agrees': '部门 {departmentId} 和区块 {block} 与账本一致',
+    'phrase.receipt.differs-department': '凭证中的部门是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-department-code': '凭证中的部门代码是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-department-name': '凭证中的部门名称是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-block': '凭证中的区块是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-anchoring-time': '凭证中的记入时间是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-valid-until': '凭证中的有效期是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-chain-id': '凭证中的链标识是 {inReceipt}，账本上是 {onChain}',
+    'phrase.receipt.differs-registry': '凭证中的登记合约是 {inReceipt}，账本上是 {onChain}',
+    'phrase.transaction.none-named': '没有凭证或记录载明记入此文件的交易',
+    'phrase.transaction.not-read-receipt': '未读取凭证所载的交易 {hash}',
+    'phrase.transaction.not-read-record': '未读取本服务记录所载的交易 {hash}',
+    'phrase.transaction.missing-receipt': '账本上没有凭证所载的交易 {hash}',
+    'phrase.transaction.missing-record': '账本上没有本服务记录所载的交易 {hash}',
+    'phrase.transaction.other-block': '交易 {hash} 在区块 {block} 中，而不是 {statedBlock}',
+    'phrase.transaction.other-block-hash': '区块 {block} 的哈希是 {blockHash}，而不是 {statedBlockHash}',
+    'phrase.transaction.other-recipient': '交易 {hash} 发往 {to}，而不是登记合约 {registry}',
+    'phrase.transaction.failed': '交易 {hash} 执行失败',
+    'phrase.transaction.no-anchor-event': '交易 {hash} 没有为部门 {department} 记入此文件',
+    'phrase.transaction.matches': '区块 {block} 中的交易 {hash} 为部门 {department} 记入了此文件',
   },
 };
 
@@ -382,6 +466,16 @@ export function onLanguageChange(listener) {
 
 export function otherLanguage() {
   return current === 'en' ? 'zh-CN' : 'en';
+}
+
+/** Every key and its text in language, for tests that hold the two languages to the same keys. */
+export function texts(language) {
+  return { ...messages[language] };
+}
+
+/** Whether the current language has its own text for key (no English fallback). */
+export function has(key) {
+  return key in messages[current];
 }
 
 /** The text for key in the current language, with {name} placeholders filled from params. */

@@ -2,7 +2,7 @@
 // document's details, and every check the answer rests on with the block it was read at.
 
 import { el } from './dom.js';
-import { t, formatTime, formatDate } from './i18n.js';
+import { t, has, language, formatTime, formatDate } from './i18n.js';
 
 const icons = { valid: '✓', revoked: '✕', expired: '!', superseded: '↻', unknown: '?', mismatch: '≠', 'key-compromised': '⚠', unreachable: '…' };
 const checkIcons = { passed: '✓', failed: '✕', skipped: '–' };
@@ -99,6 +99,26 @@ export function details(facts, receiptLink, fileName) {
     el('dl', {}, rows));
 }
 
+// A check's sentences in the page's language: the verifier sends each as a phrase key with its values (digests, numbers,
+// times, codes); a language with no text for a key shows the verifier's English sentence, marked as English.
+function checkDetail(check) {
+  const phrases = check.phrases ?? [];
+  const own = phrases.length > 0 && phrases.every((p) => has(`phrase.${p.key}`));
+  const text = own
+    ? phrases.map((p) => t(`phrase.${p.key}`, phraseValues(p.values ?? {}))).join(t('phrase.separator'))
+    : check.detail;
+  return el('span', { class: 'check-detail', lang: own ? language() : 'en' }, text);
+}
+
+// A revocation reason travels as its published name: shown as its title in the page's language.
+function phraseValues(values) {
+  const shown = { ...values };
+  if (shown.reason && has(`reason.${shown.reason}`)) {
+    shown.reason = t(`reason.${shown.reason}`);
+  }
+  return shown;
+}
+
 export function checks(facts) {
   const items = facts.checks.map((c) =>
     el('li', { class: `check ${c.outcome}`, dataset: { check: c.name, outcome: c.outcome } },
@@ -106,8 +126,7 @@ export function checks(facts) {
       el('span', { class: 'check-body' },
         el('span', { class: 'check-name' }, t(`check.${c.name}`)),
         el('span', { class: 'check-outcome' }, ` — ${t(`check.${c.outcome}`)}`),
-        // The detail is the verifier's own sentence, in English in every language of the page.
-        el('span', { class: 'check-detail', lang: 'en' }, c.detail))));
+        checkDetail(c))));
   const basis = facts.chain
     ? el('p', { class: 'basis' }, t('checks.basis', {
       chainId: facts.chain.chainId,
