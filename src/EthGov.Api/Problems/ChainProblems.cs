@@ -98,6 +98,9 @@ public static class ChainProblems
         ["StringTooLong"] = (400, "A string is too long"),
     };
 
+    /// <summary>The problem types of every contract error this class knows.</summary>
+    public static IEnumerable<string> Types => s_errors.Keys.Select(ToKebab);
+
     /// <summary>The problem for <paramref name="error"/>.</summary>
     public static ProblemHttpResult From(ChainError error)
     {

@@ -34,6 +34,8 @@ public static class ProblemsSetup
                 };
             }
 
+            ProblemLanguages.Apply(context.HttpContext, problem);
+
             // Never echo exception text or stack traces to callers.
             problem.Extensions.Remove("exception");
             if (context.Exception is not null)

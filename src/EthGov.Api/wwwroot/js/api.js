@@ -1,6 +1,8 @@
 // The EthGov API as the page uses it. Every failure becomes an ApiError carrying the RFC 7807 problem, when
 // the server sent one, so the views can show the server's own words.
 
+import { language } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.title ?? `HTTP ${status}`);
@@ -23,7 +25,8 @@ function authHeaders(headers, auth) {
 // The session cookie goes only with the calls made in the session: a signed-in clerk's verification of a receipt
 // (a POST) stays an anonymous call, which needs no antiforgery token.
 async function request(method, url, { body, apiKey, auth, withSession = false } = {}) {
-  const headers = { Accept: 'application/json' };
+  // Problems come back titled in the page's language.
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
