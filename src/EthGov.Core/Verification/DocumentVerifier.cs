@@ -431,5 +431,5 @@ public static class DocumentVerifier
 
     private static CheckPhrase P(string key, params (string Name, object? Value)[] values) => CheckPhrases.Of(key, values);
 
-    private static VerificationCheck Check(string name, CheckOutcome outcome, CheckPhrase phrase) => new(name, outcome, phrase);
+    private static VerificationCheck Check(string name, CheckOutcome outcome, CheckPhrase phrase) => new(name, outcome, [phrase]);
 }

@@ -6,12 +6,6 @@ namespace EthGov.Core.Verification;
 /// <param name="Phrases">What was compared and found, as keys of <see cref="CheckPhrases"/> with their values.</param>
 public sealed record VerificationCheck(string Name, CheckOutcome Outcome, IReadOnlyList<CheckPhrase> Phrases)
 {
-    /// <summary>A check whose detail is one sentence.</summary>
-    public VerificationCheck(string name, CheckOutcome outcome, CheckPhrase phrase)
-        : this(name, outcome, [phrase])
-    {
-    }
-
     /// <summary>The detail in English: the sentences joined by semicolons.</summary>
     public string Detail => string.Join("; ", Phrases.Select(p => p.English));
 

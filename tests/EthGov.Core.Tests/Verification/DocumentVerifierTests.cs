@@ -115,7 +115,7 @@ public class DocumentVerifierTests
 
         var verdict = DocumentVerifier.Evaluate(new VerificationRequest(receipt.Digest), FactsFor(receipt));
 
-        Assert.Equal(new VerificationCheck(CheckNames.NotExpired, CheckOutcome.Passed, CheckPhrases.Of("expiry.none")), verdict[CheckNames.NotExpired]);
+        Assert.Equal(new VerificationCheck(CheckNames.NotExpired, CheckOutcome.Passed, [CheckPhrases.Of("expiry.none")]), verdict[CheckNames.NotExpired]);
     }
 
     [Fact]
