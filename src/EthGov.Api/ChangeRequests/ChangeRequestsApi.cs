@@ -32,10 +32,12 @@ public static class ChangeRequestsApi
             .WithSummary("One change request of the caller's department and what became of it");
         group.MapPost("/{id:long}/approval", Approve).WithName("ApproveChangeRequest")
             .WithSummary("A second clerk with the approver role approves: the change is sent and answered once confirmed (never the asking clerk, never an API key)")
+            .WithMetadata(ApproverOnly.Instance)
             .AddEndpointFilter(ActingDepartment.RequireActiveDepartment)
             .AddEndpointFilter(StaffAuditFilter.InvokeAsync);
         group.MapPost("/{id:long}/refusal", Refuse).WithName("RefuseChangeRequest")
             .WithSummary("A clerk with the approver role refuses: nothing is sent (the asking clerk may withdraw their own request this way)")
+            .WithMetadata(ApproverOnly.Instance)
             .AddEndpointFilter(StaffAuditFilter.InvokeAsync);
         return app;
     }

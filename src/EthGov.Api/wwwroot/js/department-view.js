@@ -106,12 +106,22 @@ function renderIssued() {
   $('dept-issued-more').hidden = !issued.next;
 }
 
+let issuedLoads = 0;
+
 async function loadIssued(more = false) {
+  // Only the latest load is shown: an earlier one answering late must not put back a list the clerk searched away.
+  const load = ++issuedLoads;
   try {
     const page = await issuedDocuments(issuedQuery(), auth(), more ? issued.next : undefined);
+    if (load !== issuedLoads) {
+      return;
+    }
     issued = { items: more ? issued.items.concat(page.items) : page.items, next: page.next ?? null };
     message = null;
   } catch (error) {
+    if (load !== issuedLoads) {
+      return;
+    }
     if (error instanceof ApiError && error.status === 401) {
       signOut('dept.unauthorized');
       return;

@@ -107,10 +107,16 @@ function closeDialog(kind) {
   }
 }
 
-// The button that opened the dialog may be gone (the list was reloaded): then the register's heading takes the focus.
+// The button that opened the dialog may have been drawn again (the list was reloaded): then the same row's button takes
+// the focus, and when the row is gone, the register's heading.
 function restoreFocus() {
+  const again = opener && !opener.isConnected && target
+    ? document.querySelector(`#dept-issued-rows tr[data-digest="${target.digest}"] button.${opener.classList.contains('revoke') ? 'revoke' : 'supersede'}`)
+    : null;
   if (opener?.isConnected) {
     opener.focus();
+  } else if (again) {
+    again.focus();
   } else {
     $('dept-issued-title').setAttribute('tabindex', '-1');
     $('dept-issued-title').focus();
