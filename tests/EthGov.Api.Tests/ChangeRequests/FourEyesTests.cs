@@ -146,6 +146,21 @@ public sealed class FourEyesTests(FourEyesFixture fixture) : IClassFixture<FourE
     }
 
     [Fact]
+    public async Task Store_DecidesARequestOnce_TheSecondDecisionChangesNothing()
+    {
+        var digest = await AnchoredAsync();
+        var id = await RequestRevocationAsync(await SignInAsync(ApiKeyScopes.Revoke), digest);
+        var store = new EthGov.Api.ChangeRequests.ChangeRequestStore(new EthGov.Application.Storage.Database(fixture.Host.DataDirectory));
+
+        var first = store.TryDecide(id, "refused", "staff first", DateTimeOffset.UtcNow);
+        var second = store.TryDecide(id, "approving", "staff second", DateTimeOffset.UtcNow);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(("refused", "staff first"), (store.Get(id)!.State, store.Get(id)!.DecidedBy));
+    }
+
+    [Fact]
     public async Task Approval_OfAnotherDepartmentsRequest_Is404ChangeRequestNotFound()
     {
         var digest = await AnchoredAsync();
