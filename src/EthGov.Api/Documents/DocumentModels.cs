@@ -32,14 +32,16 @@ public sealed record AnchorBatchResponse(int Accepted, int AlreadyKnown, string 
 /// The document's batch proof, as its link carries it (base64url of the sibling hashes), when this node did not anchor it.
 /// </param>
 /// <param name="Receipt">The document's receipt, when this node did not anchor it; it gives the batch and the proof.</param>
-public sealed record RevokeRequest(System.Text.Json.JsonElement? Reason, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
+/// <param name="Note">A note for the department's records, at most 200 characters: kept on the node, never sent to the chain.</param>
+public sealed record RevokeRequest(System.Text.Json.JsonElement? Reason, string? Proof = null, System.Text.Json.JsonElement? Receipt = null, string? Note = null);
 
 /// <summary>Replaces a document by a newer one, anchored at once as a single document.</summary>
 /// <param name="NewDigest">The replacing document's digest.</param>
 /// <param name="ValidUntil">The replacing document's end of validity; absent for no expiry.</param>
 /// <param name="Proof">The replaced document's batch proof, when this node did not anchor it (see <see cref="RevokeRequest"/>).</param>
 /// <param name="Receipt">The replaced document's receipt, when this node did not anchor it.</param>
-public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUntil, string? Proof = null, System.Text.Json.JsonElement? Receipt = null);
+/// <param name="Note">A note for the department's records (see <see cref="RevokeRequest"/>).</param>
+public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUntil, string? Proof = null, System.Text.Json.JsonElement? Receipt = null, string? Note = null);
 
 /// <summary>Where a document is on its way to the chain, and its receipt once anchored.</summary>
 /// <param name="Digest">The document's digest.</param>

@@ -1,5 +1,6 @@
 using EthGov.Api.Auth;
 using EthGov.Api.ChainState;
+using EthGov.Api.ChangeRequests;
 using EthGov.Api.Departments;
 using EthGov.Api.Indexing;
 using EthGov.Api.Outbox;
@@ -23,7 +24,8 @@ namespace EthGov.Api.Documents;
 /// <summary>
 /// Anchoring, status, receipts, revocation and supersession of documents. Anchor requests go to the durable
 /// outbox and are answered 202 after the commit (200 with the receipt when the digest is already anchored);
-/// revocation and supersession are sent to the chain at once and answered when confirmed.
+/// revocation and supersession are sent to the chain at once and answered when confirmed, or, when the node requires a
+/// second clerk (<see cref="WorkspaceOptions.RevocationApprovals"/>), stored as a change request and answered 202.
 /// </summary>
 public static class DocumentsApi
 {
@@ -55,10 +57,10 @@ public static class DocumentsApi
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
             .RequireScope(ApiKeyScopes.Anchor);
         write.MapPost("/{digest}/revocation", Revoke).WithName("RevokeDocument")
-            .WithSummary("Revoke a document the caller's department issued, with a reason from /api/v1/revocation-reasons (name or number)")
+            .WithSummary("Revoke a document the caller's department issued, with a reason from /api/v1/revocation-reasons (name or number); 202 with a change request when the node requires a second clerk")
             .RequireScope(ApiKeyScopes.Revoke);
         write.MapPost("/{digest}/supersession", Supersede).WithName("SupersedeDocument")
-            .WithSummary("Replace a document by a newer one, anchored at once")
+            .WithSummary("Replace a document by a newer one, anchored at once; 202 with a change request when the node requires a second clerk")
             // It issues a new document as well: a key that may only revoke must not be able to anchor this way.
             .RequireScope(ApiKeyScopes.Revoke | ApiKeyScopes.Anchor);
         return app;
@@ -254,8 +256,9 @@ public static class DocumentsApi
     }
 
     /// <summary>Revokes a document of the caller's department.</summary>
-    public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> Revoke(
-        string digest, RevokeRequest request, ActingDepartment caller, DocumentRevocation revocation, Deployment deployment, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TransactionResponse>, Accepted<ChangeRequestResponse>, ProblemHttpResult>> Revoke(
+        string digest, RevokeRequest request, HttpContext http, ActingDepartment caller, DocumentRevocation revocation, ChangeRequestIntake fourEyes,
+        Deployment deployment, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
@@ -274,6 +277,18 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest(statedProblem);
         }
 
+        var (note, noteError) = ChangeNote.Read(request.Note);
+        if (noteError is not null)
+        {
+            return Problems.Problems.InvalidRequest(noteError);
+        }
+
+        if (fourEyes.RequiresApproval)
+        {
+            var (asked, refusal) = await fourEyes.RequestAsync(http, caller, ChangeRequestKinds.Revocation, parsed, reason!.Number, null, null, note, cancellationToken);
+            return refusal ?? (Results<Ok<TransactionResponse>, Accepted<ChangeRequestResponse>, ProblemHttpResult>)Accepted(asked!);
+        }
+
         var revoked = await revocation.RevokeAsync(caller.Department, caller.Signer, parsed, reason!.Number, stated, cancellationToken);
         return revoked.Outcome is { } outcome
             ? TypedResults.Ok(new TransactionResponse(outcome.TransactionHash, outcome.BlockNumber, outcome.BlockTime))
@@ -281,9 +296,9 @@ public static class DocumentsApi
     }
 
     /// <summary>Replaces a document of the caller's department by a newer one.</summary>
-    public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> Supersede(
-        string digest, SupersedeRequest request, ActingDepartment caller, DocumentSupersession supersession, DocumentResponses responses,
-        Deployment deployment, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DocumentStatusResponse>, Accepted<ChangeRequestResponse>, ProblemHttpResult>> Supersede(
+        string digest, SupersedeRequest request, HttpContext http, ActingDepartment caller, DocumentSupersession supersession, DocumentResponses responses,
+        ChangeRequestIntake fourEyes, Deployment deployment, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
@@ -304,6 +319,19 @@ public static class DocumentsApi
         if (statedProblem is not null)
         {
             return Problems.Problems.InvalidRequest(statedProblem);
+        }
+
+        var (note, noteError) = ChangeNote.Read(request.Note);
+        if (noteError is not null)
+        {
+            return Problems.Problems.InvalidRequest(noteError);
+        }
+
+        if (fourEyes.RequiresApproval)
+        {
+            var (asked, refusal) = await fourEyes.RequestAsync(
+                http, caller, ChangeRequestKinds.Supersession, oldDigest, null, newDigest, request.ValidUntil, note, cancellationToken);
+            return refusal ?? (Results<Ok<DocumentStatusResponse>, Accepted<ChangeRequestResponse>, ProblemHttpResult>)Accepted(asked!);
         }
 
         var superseded = await supersession.SupersedeAsync(caller.Department, caller.Signer, oldDigest, newDigest, request.ValidUntil, stated, cancellationToken);
@@ -351,7 +379,14 @@ public static class DocumentsApi
         };
     }
 
-    private static ProblemHttpResult ProblemOf(DocumentChangeFailure failure) => failure switch
+    private static Accepted<ChangeRequestResponse> Accepted(ChangeRequest request)
+    {
+        var response = ChangeRequestResponse.Of(request);
+        return TypedResults.Accepted(response.Url, response);
+    }
+
+    /// <summary>The problem that answers a revocation or supersession not made for <paramref name="failure"/>.</summary>
+    internal static ProblemHttpResult ProblemOf(DocumentChangeFailure failure) => failure switch
     {
         DocumentChangeFailure.NotIssuingDepartment f => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
             "Only the issuing department may change this document", $"{f.Digest} was issued by department {f.IssuerId}, not by {f.CallerCode}"),

@@ -71,7 +71,7 @@ internal static class EventDecoder
         if (log.TryDecode<DocumentRevokedEvent>(out var documentRevoked))
         {
             return Make("DocumentRevoked", new Digest(documentRevoked.Digest), null, documentRevoked.DepartmentId, null,
-                new() { ["root"] = new Digest(documentRevoked.Root).ToString(), ["reason"] = documentRevoked.Reason });
+                new() { ["root"] = new Digest(documentRevoked.Root).ToString(), ["reason"] = documentRevoked.Reason, ["reasonName"] = ReasonName(documentRevoked.Reason) });
         }
 
         if (log.TryDecode<DocumentSupersededEvent>(out var superseded))
@@ -149,7 +149,7 @@ internal static class EventDecoder
         if (log.TryDecode<LegacyDocumentRevokedEvent>(out var legacyRevoked))
         {
             return Make("LegacyDocumentRevoked", new Digest(legacyRevoked.Digest), null, legacyRevoked.DepartmentId, null,
-                new() { ["root"] = new Digest(legacyRevoked.Root).ToString(), ["reason"] = legacyRevoked.Reason });
+                new() { ["root"] = new Digest(legacyRevoked.Root).ToString(), ["reason"] = legacyRevoked.Reason, ["reasonName"] = ReasonName(legacyRevoked.Reason) });
         }
 
         if (log.TryDecode<ThresholdChangedEvent>(out var threshold))
@@ -176,6 +176,9 @@ internal static class EventDecoder
 
         return null;
     }
+
+    // Beside the code, the published name of a listed reason, so an audit reader is not left with a bare number.
+    private static string? ReasonName(ushort reason) => EthGov.Core.Revocations.RevocationReasons.Find(reason)?.Name;
 
     private static string ChangeKind(byte kind) => kind switch
     {

@@ -27,7 +27,8 @@ public static class ScopeDocumentation
 
         var scopes = ApiKeyScopeNames.Names(ScopeEndpointExtensions.RequiredScopes(metadata));
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [.. scopes] }];
-        var sentence = scopes.Length == 0
+        var sentence = metadata.OfType<ChangeRequests.ApproverOnly>().Any() ? ChangeRequests.ApproverOnly.Sentence
+            : scopes.Length == 0
             ? "Needs an API key of the department concerned (any scope), or a staff session of it."
             : $"Needs an API key with scope {string.Join(" and ", scopes.Select(s => $"`{s}`"))}, or a staff session whose roles include it (unsafe methods with the session's `X-CSRF-Token`); a caller without it gets 403 `insufficient-scope`.";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? sentence : operation.Description + "\n\n" + sentence;

@@ -51,6 +51,24 @@ public static class ProblemTypes
     /// <summary>A key of one department acting for another.</summary>
     public const string Forbidden = "forbidden";
 
+    /// <summary>An API key tried to approve or refuse a change request: keys are machines, not a second person.</summary>
+    public const string ApprovalNeedsClerk = "approval-needs-clerk";
+
+    /// <summary>A clerk without the approver role tried to approve or refuse a change request.</summary>
+    public const string ApproverRequired = "approver-required";
+
+    /// <summary>A clerk tried to approve their own change request.</summary>
+    public const string OwnChangeRequest = "own-change-request";
+
+    /// <summary>No change request with that id for the caller's department.</summary>
+    public const string ChangeRequestNotFound = "change-request-not-found";
+
+    /// <summary>A change request already approved or refused.</summary>
+    public const string ChangeRequestDecided = "change-request-decided";
+
+    /// <summary>A revocation or supersession asked while another request for the same document waits.</summary>
+    public const string ChangeRequestOpen = "change-request-open";
+
     /// <summary>An API key without a scope the operation needs (<c>anchor</c>, <c>revoke</c>, <c>grants</c>, <c>governance</c>).</summary>
     public const string InsufficientScope = "insufficient-scope";
 

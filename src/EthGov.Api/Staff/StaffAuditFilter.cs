@@ -6,13 +6,13 @@ namespace EthGov.Api.Staff;
 /// <summary>
 /// Writes the audit line of a clerk's action before the route's handler runs: who (the clerk and department), what
 /// (the route's name), when, and which digest or id (from the route, or from the request body's digest, record or
-/// grant member). Every route that needs a scope has it (<see cref="Auth.ScopeEndpointExtensions.RequireScope{TBuilder}"/>),
+/// grant member, and a revocation's note). Every route that needs a scope has it (<see cref="Auth.ScopeEndpointExtensions.RequireScope{TBuilder}"/>),
 /// so no route a clerk can act through is left out. Requests made with an API key pass untouched.
 /// </summary>
 public static class StaffAuditFilter
 {
     private static readonly string[] s_routeTargets = ["digest", "id"];
-    private static readonly string[] s_bodyTargets = ["Digest", "NewDigest", "RecordId", "GrantId"];
+    private static readonly string[] s_bodyTargets = ["Digest", "NewDigest", "RecordId", "GrantId", "Note"];
 
     /// <summary>The endpoint filter.</summary>
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -279,6 +279,25 @@ internal static class Schema
             target     TEXT
         );
         CREATE INDEX IF NOT EXISTS staff_audit_by_department ON staff_audit (department, id);
+        CREATE TABLE IF NOT EXISTS change_requests (
+            id                INTEGER PRIMARY KEY,
+            department        TEXT    NOT NULL,
+            kind              TEXT    NOT NULL,
+            digest            BLOB    NOT NULL,
+            reason            INTEGER,
+            new_digest        BLOB,
+            valid_until       INTEGER,
+            note              TEXT,
+            requested_by      TEXT    NOT NULL,
+            requester_account INTEGER,
+            requested_at      INTEGER NOT NULL,
+            state             TEXT    NOT NULL,
+            decided_by        TEXT,
+            decided_at        INTEGER,
+            transaction_hash  TEXT,
+            error             TEXT
+        );
+        CREATE INDEX IF NOT EXISTS change_requests_by_department ON change_requests (department, state, id);
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

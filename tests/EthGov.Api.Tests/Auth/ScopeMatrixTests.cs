@@ -131,6 +131,15 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
                     continue;
                 }
 
+                // Approving and refusing a change request take a clerk with the approver role, which no key scope gives
+                // (FourEyesTests): signed-in callers only, and the document says which.
+                if (path.Name.StartsWith("/api/v1/change-requests", StringComparison.Ordinal))
+                {
+                    Assert.Empty(Assert.Single(operation.Value.GetProperty("security").EnumerateArray()).GetProperty("ApiKey").EnumerateArray());
+                    Assert.Contains("approval-needs-clerk", operation.Value.GetProperty("description").GetString(), StringComparison.Ordinal);
+                    continue;
+                }
+
                 var requirement = Assert.Single(operation.Value.GetProperty("security").EnumerateArray());
                 documented[$"{operation.Name} {path.Name.TrimEnd('/')}"] =
                     [.. requirement.GetProperty("ApiKey").EnumerateArray().Select(s => s.GetString()!)];

@@ -70,6 +70,7 @@ public sealed class EventDecoderTests
         var legacy = decoded.Single(e => e.Name == "LegacyDocumentRevoked");
         Assert.Equal((legacyDocument, 1u), (legacy.RecordId, legacy.Department));
         Assert.Equal((Digest.Zero.ToString(), (ushort)4), ((string)legacy.Data["root"]!, (ushort)legacy.Data["reason"]!));
+        Assert.Equal("fraud", legacy.Data["reasonName"]);
         var requested = decoded.Single(e => e.Name == "SignerChangeRequested");
         Assert.Equal(("add-signer", joining.Address.ToLowerInvariant()), ((string)requested.Data["kind"]!, ((string)requested.Data["signer"]!).ToLowerInvariant()));
         var cancelled = decoded.Single(e => e.Name == "SignerChangeCancelled");

@@ -11,9 +11,10 @@ namespace EthGov.Page.Tests.TestSupport;
 
 /// <summary>
 /// One Hardhat chain with the registry, one API process on it, and one headless Debian Chromium, shared by the page
-/// tests (each test anchors its own documents and opens its own browser context).
+/// tests (each test anchors its own documents and opens its own browser context). A subclass may change the API's
+/// settings (<see cref="Configure"/>) for the classes of its own collection.
 /// </summary>
-public sealed class PageFixture : IAsyncLifetime
+public class PageFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private string _dataDirectory = null!;
@@ -51,6 +52,7 @@ public sealed class PageFixture : IAsyncLifetime
         await Chain.AddKeyAsync(signerDevAccount: 1, newDevAccount: ApiCivilDevAccount);
         settings.Settings["EthGov:Signers:CIVIL"] = $"dev:{ApiCivilDevAccount}";
         CivilKey = await settings.CreateKeyAsync("CIVIL");
+        Configure(settings.Settings);
         Api = await ApiProcess.StartAsync(settings);
 
         // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
@@ -59,12 +61,20 @@ public sealed class PageFixture : IAsyncLifetime
         Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
-    /// <summary>A clerk of CIVIL with <paramref name="scopes"/> as roles and <paramref name="password"/> (no one-time password); returns the new name.</summary>
-    public async Task<string> CreateClerkAsync(string password, EthGov.Application.ApiKeys.ApiKeyScopes scopes)
+    /// <summary>Changes the API's settings before it starts; the shared fixture changes none.</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>
+    /// A clerk of CIVIL with <paramref name="scopes"/> as roles, and <c>approver</c> when <paramref name="approver"/>, and
+    /// <paramref name="password"/> (no one-time password); returns the new name.
+    /// </summary>
+    public async Task<string> CreateClerkAsync(string password, EthGov.Application.ApiKeys.ApiKeyScopes scopes, bool approver = false)
     {
         var name = "clerk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         await EthGov.Application.Staff.StaffAccounts.OpenExisting(_dataDirectory)
-            .AddAsync(name, "CIVIL", new EthGov.Application.Staff.StaffRoles(scopes, false), password, mustChangePassword: false);
+            .AddAsync(name, "CIVIL", new EthGov.Application.Staff.StaffRoles(scopes, approver), password, mustChangePassword: false);
         return name;
     }
 

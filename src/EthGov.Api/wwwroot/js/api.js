@@ -137,3 +137,34 @@ export async function documentStatus(digest) {
 export function qrCodeUrl(digest, format) {
   return `/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`;
 }
+
+/** The published revocation reasons: number, name, and title and description by language. */
+export async function revocationReasons() {
+  return (await request('GET', '/api/v1/revocation-reasons')).body;
+}
+
+/**
+ * Revokes a document: 200 with the transaction, or 202 with a change request when the department requires a second
+ * clerk's approval; the answer's status says which.
+ */
+export async function revoke(digest, reason, note, auth) {
+  return request('POST', `/api/v1/documents/${encodeURIComponent(digest)}/revocation`, { body: { reason, note: note || null }, auth });
+}
+
+/** Replaces a document by a newer one: 200 with the new document's status, or 202 with a change request. */
+export async function supersede(digest, newDigest, validUntil, auth) {
+  return request('POST', `/api/v1/documents/${encodeURIComponent(digest)}/supersession`, { body: { newDigest, validUntil: validUntil ?? null }, auth });
+}
+
+/** The department's change requests waiting for a second clerk. */
+export async function pendingChangeRequests(auth) {
+  return (await request('GET', '/api/v1/change-requests?state=pending', { auth })).body;
+}
+
+export async function approveChangeRequest(id, auth) {
+  return (await request('POST', `/api/v1/change-requests/${encodeURIComponent(id)}/approval`, { auth })).body;
+}
+
+export async function refuseChangeRequest(id, auth) {
+  return (await request('POST', `/api/v1/change-requests/${encodeURIComponent(id)}/refusal`, { auth })).body;
+}

@@ -6,6 +6,9 @@ import {
   ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signOut as endSession,
 } from './api.js';
 import { digestOfFile } from './digest.js';
+import {
+  changeActions, loadRequests, renderChangesInLanguage, renderRequests, setupDocumentChanges,
+} from './document-changes.js';
 import { acceptDrops, el } from './dom.js';
 import { formatTime, onLanguageChange, t } from './i18n.js';
 
@@ -16,6 +19,7 @@ const pollMs = 1000;
 const rows = [];
 let timer = null;
 let message = null;
+let alertText = null;
 let session = null;
 let issued = { items: [], next: null };
 
@@ -36,8 +40,17 @@ function showSignedIn() {
     ? t('dept.staff.signedIn', { name: session.name, department: session.department, roles: session.roles.join(', ') || '—' })
     : t('dept.signedIn');
   const note = $('dept-message');
-  note.textContent = message ? t(message) : '';
-  note.hidden = !message;
+  note.textContent = message ? t(message) : alertText ?? '';
+  note.hidden = !message && !alertText;
+}
+
+// What a change in the workspace did (a notice), or why it failed (an alert in the server's words); one at a time.
+function say(text, isAlert = false) {
+  const notice = $('dept-notice');
+  notice.textContent = isAlert ? '' : text ?? '';
+  notice.hidden = isAlert || !text;
+  alertText = isAlert ? text : null;
+  showSignedIn();
 }
 
 async function signOut(reason) {
@@ -51,8 +64,10 @@ async function signOut(reason) {
   session = null;
   sessionStorage.removeItem(keyStorage);
   message = reason ?? null;
+  alertText = null;
   issued = { items: [], next: null };
-  showSignedIn();
+  say(null);
+  renderRequests();
   if (!reason) {
     $('dept-staff-name').focus();
   }
@@ -85,17 +100,28 @@ function renderIssued() {
       el('td', {}, el('div', { class: 'downloads' },
         doc.receiptUrl ? el('a', { href: doc.receiptUrl, download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
         doc.qrCodeUrl ? el('a', { href: `${doc.qrCodeUrl}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
-        el('a', { href: `/v/${doc.digest}` }, t('dept.verifyLink')))))));
+        el('a', { href: `/v/${doc.digest}` }, t('dept.verifyLink')))),
+      el('td', {}, changeActions(doc)))));
   $('dept-issued-empty').hidden = issued.items.length > 0;
   $('dept-issued-more').hidden = !issued.next;
 }
 
+let issuedLoads = 0;
+
 async function loadIssued(more = false) {
+  // Only the latest load is shown: an earlier one answering late must not put back a list the clerk searched away.
+  const load = ++issuedLoads;
   try {
     const page = await issuedDocuments(issuedQuery(), auth(), more ? issued.next : undefined);
+    if (load !== issuedLoads) {
+      return;
+    }
     issued = { items: more ? issued.items.concat(page.items) : page.items, next: page.next ?? null };
     message = null;
   } catch (error) {
+    if (load !== issuedLoads) {
+      return;
+    }
     if (error instanceof ApiError && error.status === 401) {
       signOut('dept.unauthorized');
       return;
@@ -104,6 +130,9 @@ async function loadIssued(more = false) {
   }
   showSignedIn();
   renderIssued();
+  if (!more) {
+    await loadRequests();
+  }
 }
 
 async function exportIssued() {
@@ -225,6 +254,22 @@ export async function startDepartmentView() {
     showSignedIn();
     render();
     renderIssued();
+    renderChangesInLanguage();
+  });
+  setupDocumentChanges({
+    auth,
+    session: () => session,
+    changed: async (confirmed) => {
+      await loadIssued();
+      const doc = confirmed && issued.items.find((d) => d.digest === confirmed.digest && ['valid', 'expired'].includes(d.status));
+      if (doc) {
+        doc.status = confirmed.status;
+        renderIssued();
+      }
+    },
+    unauthorized: () => signOut('dept.unauthorized'),
+    notify: (text) => say(text),
+    fail: (text) => say(text, true),
   });
 
   $('dept-staff-signin').addEventListener('submit', async (event) => {
