@@ -138,14 +138,21 @@ public sealed class GovernanceApiTests(GovernanceFixture fixture) : IClassFixtur
 
         Assert.Equal([new ApprovalResponse(spareId, "SPARE", false), new ApprovalResponse(3, "TRANSPORT", true)], proposal.Approvers);
         Assert.Equal((2u, 1u, 2u, false), (proposal.Approvals, proposal.LiveApprovals, proposal.Quorum, proposal.Executed));
-        // The fixture's other tests add proposals too: follow the pages until the list ends.
-        var listed = new List<ProposalResponse>();
-        for (string? next = "/api/v1/departments/proposals"; next is not null;)
+        // The list comes from the event index, which may trail the chain by a moment on a loaded machine; the fixture's
+        // other tests add proposals too: follow the pages until the list ends.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<ProposalResponse> listed;
+        do
         {
-            var page = await fixture.Host.CreateClient().GetFromJsonAsync<EthGov.Api.Paging.Page<ProposalResponse>>(next, TestJson.Options);
-            listed.AddRange(page!.Items);
-            next = page.Next;
+            listed = [];
+            for (string? next = "/api/v1/departments/proposals"; next is not null;)
+            {
+                var page = await fixture.Host.CreateClient().GetFromJsonAsync<EthGov.Api.Paging.Page<ProposalResponse>>(next, TestJson.Options);
+                listed.AddRange(page!.Items);
+                next = page.Next;
+            }
         }
+        while (!listed.Any(p => p.Id == id && p.Approvals == 2) && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
 
         Assert.Contains(listed, p => p.Id == id && p.LiveApprovals == 1 && p.Quorum == 2);
     }
