@@ -28,6 +28,12 @@ public sealed class TestPasskey : IDisposable
         }
     }
 
+    /// <summary>The public key's x coordinate (32 bytes).</summary>
+    public byte[] X => _key.ExportParameters(false).Q.X!;
+
+    /// <summary>The public key's y coordinate (32 bytes).</summary>
+    public byte[] Y => _key.ExportParameters(false).Q.Y!;
+
     /// <summary>The assertion over <paramref name="challenge"/> (an EIP-712 digest) with <paramref name="flags"/>.</summary>
     public PasskeyAssertion Assert(byte[] challenge, byte flags = UserPresentAndVerified, string origin = "http://localhost:5080")
     {
