@@ -67,7 +67,7 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
     /// Uses code <paramref name="code"/> up and binds its record to <paramref name="passkey"/>, in one transaction: a code
     /// used or expired in the meantime binds nothing, nor does a record that has a live binding.
     /// </summary>
-    public Task<(BindOutcome Outcome, PasskeyBinding? Binding)> BindAsync(RegistrationCodeEntry code, NewPasskey passkey, CancellationToken cancellationToken = default)
+    public Task<(BindOutcome Outcome, PasskeyBinding? Binding)> BindRecordAsync(RegistrationCodeEntry code, NewPasskey passkey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(passkey);

@@ -102,7 +102,7 @@ public sealed class HolderChain : IAsyncLifetime
     {
         var (code, _) = await Passkeys.IssueCodeAsync(recordId, Civil, PasskeyRole.Self, TimeSpan.FromHours(1));
         var entry = (await Passkeys.FindCodeAsync(RegistrationCode.Hash(code)!))!;
-        var (outcome, _) = await Passkeys.BindAsync(entry, new NewPasskey(passkey.X, passkey.Y, RandomNumberGenerator.GetBytes(16)));
+        var (outcome, _) = await Passkeys.BindRecordAsync(entry, new NewPasskey(passkey.X, passkey.Y, RandomNumberGenerator.GetBytes(16)));
         Assert.Equal(BindOutcome.Bound, outcome);
     }
 
