@@ -170,6 +170,7 @@ public static class PasskeysApi
             BindOutcome.Bound => TypedResults.Created($"/api/v1/records/{binding!.RecordId}/passkey",
                 new PasskeyBindingResponse(binding.RecordId, binding.PasskeyId, PasskeyRoleNames.Name(binding.Role), binding.BoundAt)),
             BindOutcome.AlreadyBound => PasskeyProblems.AlreadyBoundProblem(code.RecordId),
+            // Used (or expired) by another request between the check above and the binding's transaction: a code never binds twice.
             _ => PasskeyProblems.OfCode(code with { UsedAt = code.UsedAt ?? DateTimeOffset.UtcNow }, DateTimeOffset.UtcNow)!,
         };
     }
