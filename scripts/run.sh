@@ -69,6 +69,7 @@ ethgov_log "deploying the registry with $DEPARTMENTS (nodes as started here: $no
 dotnet "$CLI_DLL" deploy --rpc "$RPC_URL" --chain-id 31337 --departments "$nodes_file" --deployment deployments/31337.json
 
 # start_node CODE SIGNER NODE_KEY URL: one department's node, in the background, with its own data directory and log.
+# Citizens' passkey pages are opened on localhost at the same port: an IP address cannot be a WebAuthn relying party.
 start_node() {
   local code="$1" signer="$2" node_key="$3" url="$4"
   local data="$DATA_DIR/31337/${code,,}"
@@ -80,7 +81,7 @@ start_node() {
   env Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
     EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$data" \
     "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__DataKey="$data_key" EthGov__PublicBaseUrl="$url" \
-    EthGov__Nodes__AllowPrivateAddresses=true \
+    EthGov__Nodes__AllowPrivateAddresses=true EthGov__Passkeys__Origin="${url/127.0.0.1/localhost}" \
     ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
     dotnet "$API_DLL" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$DATA_DIR/${code,,}.log" 2>&1 &
   pids+=($!)

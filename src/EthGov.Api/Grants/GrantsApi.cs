@@ -300,7 +300,7 @@ public static class GrantsApi
         return (legalBasis, terms, grantee.Id, null);
     }
 
-    private static async Task<(uint Id, ProblemHttpResult? Problem)> GranteeAsync(string? code, DepartmentDirectory directory, CancellationToken cancellationToken)
+    internal static async Task<(uint Id, ProblemHttpResult? Problem)> GranteeAsync(string? code, DepartmentDirectory directory, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -316,7 +316,7 @@ public static class GrantsApi
         return found.Value is { } department ? (department.Id, null) : (0, DepartmentsApi.DepartmentNotFound(code));
     }
 
-    private static ProblemHttpResult? CommonProblem(int? purpose, DateTimeOffset? expiresAt)
+    internal static ProblemHttpResult? CommonProblem(int? purpose, DateTimeOffset? expiresAt)
     {
         if (purpose is not { } p || p is < 0 or > ushort.MaxValue)
         {
@@ -332,7 +332,7 @@ public static class GrantsApi
     }
 
     /// <summary>The terms a request gives, with the defaults of <see cref="GrantTermsRequest"/>, or the problem the registry would also find.</summary>
-    private static (GrantTerms? Terms, ProblemHttpResult? Problem) ReadTerms(GrantTermsRequest? request, GrantBasis basis)
+    internal static (GrantTerms? Terms, ProblemHttpResult? Problem) ReadTerms(GrantTermsRequest? request, GrantBasis basis)
     {
         if (request is null)
         {

@@ -4,11 +4,13 @@ using EthGov.Api.Receipts;
 using EthGov.Api.Signers;
 using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Nodes;
+using EthGov.Application.Passkeys;
 using EthGov.Application.Records;
 using EthGov.Application.Storage;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.NodeRoutes;
@@ -30,6 +32,7 @@ public static class ExchangeHolderSetup
         services.AddSingleton(sp => new NonceCache(sp.GetRequiredService<IOptions<ExchangeOptions>>().Value.NonceCapacity));
         services.AddSingleton(sp => new ReleaseJournal(sp.GetRequiredService<Database>()));
         services.AddSingleton<IRecordAnchors, OutboxRecordAnchors>();
+        services.TryAddSingleton(sp => new PasskeyBindingStore(sp.GetRequiredService<Database>()));
         services.AddSingleton(sp =>
         {
             var chain = sp.GetRequiredService<IOptions<ChainOptions>>().Value;
@@ -49,7 +52,7 @@ public static class ExchangeHolderSetup
         services.AddSingleton(sp => new ReleaseChecks(
             sp.GetRequiredService<HolderNode>(), sp.GetRequiredService<HolderChainReads>(), sp.GetRequiredService<RecordStore>(),
             sp.GetRequiredService<ReleaseJournal>(), sp.GetRequiredService<NonceCache>(), sp.GetRequiredService<IRecordAnchors>(),
-            sp.GetRequiredService<IOptions<ExchangeOptions>>().Value));
+            sp.GetRequiredService<IOptions<ExchangeOptions>>().Value, sp.GetRequiredService<PasskeyBindingStore>()));
         services.AddSingleton(sp => new ReleaseService(
             sp.GetRequiredService<ReleaseChecks>(), sp.GetRequiredService<ReleaseJournal>(), sp.GetRequiredService<RecordStore>()));
         return services;

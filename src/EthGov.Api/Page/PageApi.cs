@@ -2,8 +2,8 @@ namespace EthGov.Api.Page;
 
 /// <summary>
 /// Serves the verification page: <c>/</c> to check a file or a receipt, <c>/v/{digest}</c> where a certificate's
-/// QR code leads (the page verifies that digest at once), and <c>/department</c> for departments anchoring files.
-/// All three are the same static document; its scripts read the path.
+/// QR code leads (the page verifies that digest at once), <c>/department</c> for departments anchoring files, and a
+/// citizen's <c>/passkeys/register</c> and <c>/consent</c>. All are the same static document; its scripts read the path.
 /// </summary>
 public static class PageApi
 {
@@ -29,6 +29,10 @@ public static class PageApi
         app.MapGet("/v/{digest}", (HttpContext http, IWebHostEnvironment environment, string digest) => ServePage(http, environment))
             .WithName("VerificationPageForDigest").ExcludeFromDescription();
         app.MapGet("/department", ServePage).WithName("DepartmentPage").ExcludeFromDescription();
+        // A citizen's pages: registering a passkey with a code, and consenting (or revoking) with it. The code or the
+        // request's token travels in the fragment, which neither the request line nor a Referer carries.
+        app.MapGet("/passkeys/register", ServePage).WithName("PasskeyRegistrationPage").ExcludeFromDescription();
+        app.MapGet("/consent", ServePage).WithName("ConsentPage").ExcludeFromDescription();
         return app;
     }
 

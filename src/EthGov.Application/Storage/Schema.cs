@@ -298,6 +298,54 @@ internal static class Schema
             error             TEXT
         );
         CREATE INDEX IF NOT EXISTS change_requests_by_department ON change_requests (department, state, id);
+        -- Citizens' passkeys (docs/security.md, "Passkey consent"): one-time registration codes, stored as SHA-256, and the
+        -- binding of a record to the passkey registered with one; nothing of either goes on chain. One live binding a record.
+        CREATE TABLE IF NOT EXISTS passkey_codes (
+            id         INTEGER PRIMARY KEY,
+            code_hash  BLOB    NOT NULL UNIQUE,
+            record_id  BLOB    NOT NULL,
+            department INTEGER NOT NULL,
+            role       TEXT    NOT NULL,
+            challenge  BLOB,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at    INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS passkey_bindings (
+            id            INTEGER PRIMARY KEY,
+            record_id     BLOB    NOT NULL,
+            department    INTEGER NOT NULL,
+            passkey_id    BLOB    NOT NULL,
+            x             BLOB    NOT NULL,
+            y             BLOB    NOT NULL,
+            credential_id BLOB    NOT NULL,
+            role          TEXT    NOT NULL,
+            code_id       INTEGER NOT NULL,
+            bound_at      INTEGER NOT NULL,
+            revoked_at    INTEGER
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS passkey_bindings_live ON passkey_bindings (record_id) WHERE revoked_at IS NULL;
+        -- Consent requests: what a department asks a record's passkey to consent to, reached by a link whose token is
+        -- stored as SHA-256; the grant id once the chain recorded the consent.
+        CREATE TABLE IF NOT EXISTS consent_requests (
+            id             INTEGER PRIMARY KEY,
+            token_hash     BLOB    NOT NULL UNIQUE,
+            record_id      BLOB    NOT NULL,
+            department     INTEGER NOT NULL,
+            grantee        INTEGER NOT NULL,
+            purpose        INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL,
+            grant_use      INTEGER NOT NULL,
+            retention_days INTEGER NOT NULL,
+            max_fetches    INTEGER NOT NULL,
+            revocable_by   INTEGER NOT NULL,
+            valid_until    INTEGER NOT NULL,
+            created_at     INTEGER NOT NULL,
+            deadline       INTEGER,
+            grant_id       TEXT,
+            granted_at     INTEGER,
+            revoked_at     INTEGER
+        );
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

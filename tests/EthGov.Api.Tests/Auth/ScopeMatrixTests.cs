@@ -39,6 +39,9 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/exchanges", ApiKeyScopes.Exchanges),
         ("/api/v1/records", ApiKeyScopes.Records | ApiKeyScopes.Anchor),
         ("/api/v1/records/{digest}/content", ApiKeyScopes.Records),
+        ("/api/v1/records/{digest}/passkey-codes", ApiKeyScopes.Records),
+        ("/api/v1/records/{digest}/passkey", ApiKeyScopes.Records),
+        ("/api/v1/consent-requests", ApiKeyScopes.Grants),
     ];
 
     /// <summary>The callers: each single scope (operator, which only reads /metrics, among them), two pairs and every scope.</summary>
@@ -123,9 +126,12 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
             {
                 // Verification is open to anyone, node routes take the calling node's RFC 9421 signature instead of
                 // a key, and the staff session's routes are how a clerk signs in, out and changes their own password
-                // (StaffSessionTests); everything else that changes state needs a key or a clerk with scopes.
+                // (StaffSessionTests), and a citizen's passkey routes take a one-time code or a consent link's token and the
+                // passkey's own answer (PasskeyRegistrationTests, ConsentByPasskeyTests); everything else that changes state
+                // needs a key or a clerk with scopes.
                 if (path.Name.StartsWith("/api/v1/verify", StringComparison.Ordinal) || path.Name.StartsWith("/api/v1/node/", StringComparison.Ordinal)
-                    || path.Name.StartsWith("/api/v1/session", StringComparison.Ordinal))
+                    || path.Name.StartsWith("/api/v1/session", StringComparison.Ordinal) || path.Name.StartsWith("/api/v1/passkeys/", StringComparison.Ordinal)
+                    || path.Name.StartsWith("/api/v1/consent-requests/{token}/", StringComparison.Ordinal))
                 {
                     Assert.False(operation.Value.TryGetProperty("security", out _), $"{path.Name} is open to anyone");
                     continue;
@@ -153,8 +159,9 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         Assert.All(s_routes, r => Assert.Equal(ApiKeyScopeNames.Names(r.Scopes), documented[$"{MethodOf(r.Path).Method.ToLowerInvariant()} {r.Path}"]));
     }
 
-    // Erasing a record's content is the one guarded route that is not a POST.
-    private static HttpMethod MethodOf(string path) => path.EndsWith("/content", StringComparison.Ordinal) ? HttpMethod.Delete : HttpMethod.Post;
+    // Erasing a record's content and revoking its passkey binding are the guarded routes that are not POSTs.
+    private static HttpMethod MethodOf(string path)
+        => path.EndsWith("/content", StringComparison.Ordinal) || path.EndsWith("/passkey", StringComparison.Ordinal) ? HttpMethod.Delete : HttpMethod.Post;
 
     private static HttpRequestMessage Request(string path) => new(MethodOf(path), Concrete(path))
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Reflection;
 using EthGov.Api.Problems;
-using EthGov.Api.Records;
 using EthGov.Api.Tests.TestSupport;
 
 namespace EthGov.Api.Tests.Problems;
@@ -11,7 +10,11 @@ public sealed class ProblemLanguagesTests(ApiFixture fixture) : IClassFixture<Ap
 {
     public static TheoryData<string> ProblemTypeNames()
     {
-        var constants = new[] { typeof(ProblemTypes), typeof(RecordProblems) }
+        // Every class of the API whose name ends in Problems holds problem types in its constants, and the passkey checks'
+        // refusal reasons are the types of their problems.
+        var holders = typeof(ProblemTypes).Assembly.GetTypes().Where(t => t.Name.EndsWith("Problems", StringComparison.Ordinal))
+            .Append(typeof(ProblemTypes)).Append(typeof(EthGov.Application.Passkeys.PasskeyRefusal)).Append(typeof(EthGov.Api.NodeRoutes.NodeReleasesApi));
+        var constants = holders
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);

@@ -3,6 +3,7 @@
 import { preventStrayDrops } from './dom.js';
 import { initialLanguage, language, otherLanguage, setLanguage } from './i18n.js';
 import { startDepartmentView } from './department-view.js';
+import { startConsentView, startRegisterView } from './passkey-view.js';
 import { startVerifyView } from './verify-view.js';
 
 function wireLanguageSwitch() {
@@ -32,6 +33,14 @@ function route() {
   }
   if (department) {
     startDepartmentView();
+    return;
+  }
+  if (path === '/passkeys/register') {
+    startRegisterView();
+    return;
+  }
+  if (path === '/consent') {
+    startConsentView();
     return;
   }
   const linked = /^\/v\/([^/]+)\/?$/.exec(path);

@@ -59,6 +59,10 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
                 : ChainResult<GrantInfo?>.Fail(read.Error);
         });
 
+    /// <summary>The passkey id that consented to grant <paramref name="grantId"/> (zero for a grant of another basis), as read for <paramref name="block"/>.</summary>
+    public Task<ChainResult<Digest>> GrantPasskeyAsync(ulong block, BigInteger grantId)
+        => AtBlockAsync(block, $"grant-passkey:{grantId}", () => registry.Grants.PasskeyOfAsync(grantId));
+
     /// <summary>Department <paramref name="departmentId"/> at <paramref name="block"/>, or null when there is none.</summary>
     public Task<ChainResult<DepartmentInfo?>> DepartmentAsync(ulong block, uint departmentId)
         => AtBlockAsync(block, $"department:{departmentId}", async () =>

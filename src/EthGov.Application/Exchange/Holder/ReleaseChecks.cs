@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using EthGov.Application.Documents;
+using EthGov.Application.Passkeys;
 using EthGov.Application.Records;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
@@ -27,7 +28,8 @@ namespace EthGov.Application.Exchange.Holder;
 /// as <c>chain-unavailable</c> (retryable): when the node cannot see the chain it releases nothing.
 /// </remarks>
 public sealed class ReleaseChecks(
-    HolderNode node, HolderChainReads chain, RecordStore records, ReleaseJournal journal, NonceCache nonces, IRecordAnchors anchors, ExchangeOptions options)
+    HolderNode node, HolderChainReads chain, RecordStore records, ReleaseJournal journal, NonceCache nonces, IRecordAnchors anchors, ExchangeOptions options,
+    PasskeyBindingStore passkeys)
 {
     private readonly ConditionalWeakTable<DepartmentNode, ECDsa> _keys = [];
 
@@ -116,7 +118,8 @@ public sealed class ReleaseChecks(
             return Refuse(ExchangeRefusal.GranteeSuspended, $"the grantee department {sender.Grantee} is {granteeRead.Value?.Status.ToString().ToLowerInvariant() ?? "unknown"}, not active");
         }
 
-        var isConsent = grant.Basis == GrantBasis.SubjectConsent;
+        var isPasskey = grant.Basis == GrantBasis.PasskeyConsent;
+        var isConsent = grant.Basis == GrantBasis.SubjectConsent || isPasskey;
         var isKind = grant.Basis == GrantBasis.KindLegalBasis;
         if (!isConsent && !await node.Hosts(grant.GrantorDepartment, cancellationToken))
         {
@@ -163,7 +166,15 @@ public sealed class ReleaseChecks(
                 return Refuse(ExchangeRefusal.RecordNotCovered, $"grant {grant.Id} covers the kind {grant.RecordId}, and record {record.Digest} is {(record.Kind is null ? "of no kind" : $"a {record.Kind}")}");
             }
 
-            if (isConsent && (record.Subject is null || grant.Subject is null || !string.Equals(record.Subject, grant.Subject, StringComparison.OrdinalIgnoreCase)))
+            if (isPasskey)
+            {
+                var bound = await PasskeyConsentAsync(block, grant, record, cancellationToken);
+                if (!bound.Passed)
+                {
+                    return HolderCheck<CheckedRelease>.Refuse(bound.Refusal!);
+                }
+            }
+            else if (isConsent && (record.Subject is null || grant.Subject is null || !string.Equals(record.Subject, grant.Subject, StringComparison.OrdinalIgnoreCase)))
             {
                 return Refuse(ExchangeRefusal.ConsentNotBySubject, $"the consent of grant {grant.Id} was signed by {grant.Subject ?? "nobody"}, not by the subject of record {record.Digest}");
             }
@@ -226,6 +237,32 @@ public sealed class ReleaseChecks(
         return record.IsErased
             ? HolderCheck<StoredRecord>.Refuse(ExchangeRefusal.RecordErased, $"the content of record {digest} was erased at {record.ErasedAt:O}")
             : HolderCheck<StoredRecord>.Pass(record);
+    }
+
+    /// <summary>
+    /// Whether the passkey that consented to <paramref name="grant"/> is the one this node bound to <paramref name="record"/>:
+    /// the chain verified the assertion, but only the holder knows which passkey stands for the record's subject. A record
+    /// bound to no passkey (never, or a binding a clerk revoked) has no one who could consent.
+    /// </summary>
+    private async Task<HolderCheck<PasskeyBinding>> PasskeyConsentAsync(ulong block, GrantInfo grant, StoredRecord record, CancellationToken cancellationToken)
+    {
+        var consenting = await chain.GrantPasskeyAsync(block, grant.Id);
+        if (!consenting.IsSuccess)
+        {
+            return Unavailable<PasskeyBinding>(consenting.Error);
+        }
+
+        var binding = await passkeys.LiveAsync(record.Digest, cancellationToken);
+        if (binding is null)
+        {
+            return HolderCheck<PasskeyBinding>.Refuse(ExchangeRefusal.ConsentNotBySubject,
+                $"the consent of grant {grant.Id} was given by passkey {consenting.Value}, and record {record.Digest} is bound to no passkey on this node");
+        }
+
+        return binding.PasskeyId == consenting.Value
+            ? HolderCheck<PasskeyBinding>.Pass(binding)
+            : HolderCheck<PasskeyBinding>.Refuse(ExchangeRefusal.ConsentNotBySubject,
+                $"the consent of grant {grant.Id} was given by passkey {consenting.Value}, not by the passkey bound to record {record.Digest}");
     }
 
     private async Task<HolderCheck<AccessBatchInfo>> CheckLogAsync(ulong block, LogInclusion log, uint grantee, Digest entryHash)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Nodes;
+using EthGov.Application.Passkeys;
 using EthGov.Application.Records;
 using EthGov.Application.Storage;
 using EthGov.Chain.Blocks;
@@ -54,6 +55,8 @@ public sealed class HolderChain : IAsyncLifetime
 
     public ReleaseJournal Journal { get; private set; } = null!;
 
+    public PasskeyBindingStore Passkeys { get; private set; } = null!;
+
     public ReleaseService Service { get; private set; } = null!;
 
     public RegistryClient Civil1 { get; private set; } = null!;
@@ -68,7 +71,7 @@ public sealed class HolderChain : IAsyncLifetime
         var options = new ChainOptions { RpcUrl = rpcUrl, ChainId = ChainOptions.DevAccountsChainId, MaxReadAge = maxReadAge ?? TimeSpan.Zero };
         var reads = new HolderChainReads(new RegistryClient(options, Deployment.Registry), new BlockReader(options), options.MaxReadAge);
         var holder = new HolderNode(31337, Deployment.Registry, HolderKeys, (id, _) => ValueTask.FromResult(id == Civil));
-        var checks = new ReleaseChecks(holder, reads, Records, Journal, new NonceCache(), new NoAnchors(), new ExchangeOptions { LogConfirmations = logConfirmations });
+        var checks = new ReleaseChecks(holder, reads, Records, Journal, new NonceCache(), new NoAnchors(), new ExchangeOptions { LogConfirmations = logConfirmations }, Passkeys);
         return new ReleaseService(checks, Journal, Records);
     }
 
@@ -93,6 +96,26 @@ public sealed class HolderChain : IAsyncLifetime
     /// <summary>CIVIL grants HEALTH every record of <see cref="Kind"/>.</summary>
     public async Task<BigInteger> GrantKindAsync()
         => (await Civil1.Grants.GrantKindAsync(RecordKind.Id(Kind), Health, 1, DateTimeOffset.UtcNow.AddDays(1), Random(), GrantTerms.Default)).Unwrap().GrantId;
+
+    /// <summary>Binds <paramref name="recordId"/> to <paramref name="passkey"/> as the holder's registration page does: a code, then the passkey.</summary>
+    public async Task BindAsync(Digest recordId, TestPasskey passkey)
+    {
+        var (code, _) = await Passkeys.IssueCodeAsync(recordId, Civil, PasskeyRole.Self, TimeSpan.FromHours(1));
+        var entry = (await Passkeys.FindCodeAsync(RegistrationCode.Hash(code)!))!;
+        var (outcome, _) = await Passkeys.BindRecordAsync(entry, new NewPasskey(passkey.X, passkey.Y, RandomNumberGenerator.GetBytes(16)));
+        Assert.Equal(BindOutcome.Bound, outcome);
+    }
+
+    /// <summary><paramref name="passkey"/> consents to HEALTH's access to <paramref name="recordId"/>; any account relays it.</summary>
+    public async Task<BigInteger> GrantByPasskeyAsync(Digest recordId, TestPasskey passkey)
+    {
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
+        var nonce = (await Transport3.Grants.PasskeyNonceAsync(passkey.Id)).Unwrap();
+        var challenge = new PasskeyChallenges(31337, Deployment.Registry).Consent(recordId, Health, 1, expiresAt, GrantTerms.Default, passkey.Id, nonce, deadline);
+        var assertion = passkey.Assert(challenge.ToArray());
+        return (await Transport3.Grants.GrantByPasskeyAsync(recordId, Health, 1, expiresAt, GrantTerms.Default, assertion, deadline)).Unwrap().GrantId;
+    }
 
     /// <summary>The access entry of a request by HEALTH to CIVIL.</summary>
     public AccessEntry Entry(BigInteger grantId, Digest recordId, Digest? requestId = null, Digest? queryDigest = null, uint grantee = Health) =>
@@ -152,6 +175,7 @@ public sealed class HolderChain : IAsyncLifetime
         Database = database;
         Records = new RecordStore(database, NodeDataKey.Load("dev:1", 31337), new RecordsOptions());
         Journal = new ReleaseJournal(database);
+        Passkeys = new PasskeyBindingStore(database);
         Service = ServiceOn(Node.RpcUrl);
     }
 

@@ -1,0 +1,182 @@
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using EthGov.Chain.Deployments;
+using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
+using EthGov.Page.Tests.TestSupport;
+using EthGov.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EthGov.Page.Tests;
+
+/// <summary>
+/// A citizen in Chromium with a virtual authenticator (CDP WebAuthn domain: CTAP2, internal, user verification): registers
+/// a passkey from a code on the holder's page at <c>localhost</c>, consents to HEALTH's access, the grant is on chain
+/// naming that passkey, and the same passkey revokes it. One API process and one browser for the class.
+/// </summary>
+public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) : IClassFixture<PasskeyConsentPageTests.Host>
+{
+    [Fact]
+    public async Task Citizen_RegistersFromACode_Consents_TheGrantIsOnChain_ThenRevokesIt()
+    {
+        var record = await host.RecordAsync();
+        var code = await host.CodeAsync(record);
+        var page = await host.PageWithAuthenticatorAsync();
+
+        await page.GotoAsync(host.LocalhostUrl($"/passkeys/register#{code}"));
+        await Expect(page.Locator("#register-code")).ToHaveValueAsync(code);
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Locator("#register-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#register-status")).ToHaveAttributeAsync("data-state", "register.done");
+        var passkeyId = await page.Locator("#register-status").GetAttributeAsync("data-passkey-id");
+        Assert.Equal(passkeyId, await host.BoundPasskeyAsync(record));
+
+        var token = await host.ConsentRequestAsync(record);
+        await page.GotoAsync(host.LocalhostUrl($"/consent#{token}"));
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("HEALTH");
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("viewed once, not kept");
+        await Axe.AssertNoViolationsAsync(page, "color-contrast");
+        await page.Locator("#consent-action").ClickAsync();
+        await Expect(page.Locator("#consent-status")).ToHaveAttributeAsync("data-state", "consent.granted");
+        var grantId = BigInteger.Parse((await page.Locator("#consent-status").GetAttributeAsync("data-grant-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var reader = host.Chain.Reader();
+        var grant = (await reader.Grants.GetAsync(grantId)).Unwrap();
+        Assert.Equal((GrantBasis.PasskeyConsent, record, 2u, false), (grant.Basis, grant.RecordId, grant.GranteeDepartment, grant.Revoked));
+        Assert.Equal(passkeyId, (await reader.Grants.PasskeyOfAsync(grantId)).Unwrap().ToString());
+
+        await Expect(page.Locator("#consent-action")).ToHaveTextAsync("Revoke my consent");
+        await page.Locator("#consent-action").ClickAsync();
+        await Expect(page.Locator("#consent-status")).ToHaveAttributeAsync("data-state", "consent.revoked");
+        Assert.True((await reader.Grants.GetAsync(grantId)).Unwrap().Revoked);
+        await Expect(page.Locator("#consent-action")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task ConsentPage_InChinese_SaysWhatIsAskedInChinese()
+    {
+        var record = await host.RecordAsync();
+        var code = await host.CodeAsync(record);
+        var page = await host.PageWithAuthenticatorAsync("zh-CN");
+        await page.GotoAsync(host.LocalhostUrl($"/passkeys/register#{code}"));
+        await page.Locator("#register-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#register-status")).ToHaveAttributeAsync("data-state", "register.done");
+        var token = await host.ConsentRequestAsync(record);
+
+        await page.GotoAsync(host.LocalhostUrl($"/consent#{token}"));
+
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("仅查看一次，不保存");
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("最多 2 次");
+        await Expect(page.Locator("#consent-action")).ToHaveTextAsync("用我的通行密钥同意");
+        await Axe.AssertNoViolationsAsync(page, "color-contrast");
+    }
+
+    /// <summary>A chain, the API as CIVIL's node with records and a passkey origin on localhost, and Chromium.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        private IPlaywright? _playwright;
+        private string _dataDirectory = null!;
+        private string _civilKey = null!;
+        private IBrowser? _browser;
+
+        public DevChain Chain { get; } = new();
+
+        public ApiProcess Api { get; private set; } = null!;
+
+        /// <summary>The page's address on localhost, the relying party; the API listens on 127.0.0.1, which an origin on an IP could not be.</summary>
+        public string LocalhostUrl(string path) => $"http://localhost:{Api.BaseUrl.Port}{path}";
+
+        public async Task InitializeAsync()
+        {
+            await Chain.InitializeAsync();
+            _dataDirectory = Directory.CreateTempSubdirectory("ethgov-passkey-page-").FullName;
+            var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
+            await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
+            var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory).Serving("CIVIL");
+            settings.Settings["Chain:MaxReadAge"] = "00:00:00";
+            settings.Settings["EthGov:DataKey"] = "dev:0";
+            settings.Settings["EthGov:Passkeys:Origin"] = $"http://localhost:{settings.BaseUrl.Port}";
+            _civilKey = await settings.CreateKeyAsync("CIVIL");
+            Api = await ApiProcess.StartAsync(settings);
+            Assertions.SetDefaultExpectTimeout(20_000);
+            _playwright = await Playwright.CreateAsync();
+            _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        }
+
+        /// <summary>A page whose browser context has a CTAP2 platform authenticator that verifies the user.</summary>
+        public async Task<IPage> PageWithAuthenticatorAsync(string locale = "en-US")
+        {
+            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+            context.SetDefaultTimeout(20_000);
+            var page = await context.NewPageAsync();
+            var cdp = await context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("WebAuthn.enable");
+            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            {
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2",
+                    ["transport"] = "internal",
+                    ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true,
+                    ["isUserVerified"] = true,
+                    ["automaticPresenceSimulation"] = true,
+                },
+            });
+            return page;
+        }
+
+        public async Task<Digest> RecordAsync()
+        {
+            using var client = Api.Client(_civilKey);
+            using var response = await client.PostAsJsonAsync("/api/v1/records", new { kind = "birth-certificate", data = new { n = Guid.NewGuid() } });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return Digest.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("digest").GetString()!);
+        }
+
+        public async Task<string> CodeAsync(Digest record)
+        {
+            using var client = Api.Client(_civilKey);
+            using var response = await client.PostAsJsonAsync($"/api/v1/records/{record}/passkey-codes", new { role = "self" });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        }
+
+        public async Task<string?> BoundPasskeyAsync(Digest record)
+        {
+            using var client = Api.Client(_civilKey);
+            return (await client.GetFromJsonAsync<JsonElement>($"/api/v1/records/{record}/passkey")).GetProperty("passkeyId").GetString();
+        }
+
+        public async Task<string> ConsentRequestAsync(Digest record)
+        {
+            using var client = Api.Client(_civilKey);
+            using var response = await client.PostAsJsonAsync("/api/v1/consent-requests",
+                new { recordId = record.ToString(), granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(10), terms = new { use = "view-once", maxFetches = 2 } });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+            if (Api is not null)
+            {
+                await Api.DisposeAsync();
+            }
+
+            await Chain.DisposeAsync();
+            if (_dataDirectory is not null)
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+        }
+    }
+}
