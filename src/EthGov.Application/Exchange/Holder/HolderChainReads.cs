@@ -49,6 +49,19 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
         }
     }
 
+    /// <summary>
+    /// The latest block number read now, past the shared read: for a check that failed only because the shared read can be
+    /// up to <c>maxAge</c> old. The read becomes the shared one, so concurrent callers start from it too.
+    /// </summary>
+    public Task<ChainResult<ulong>> FreshLatestBlockAsync()
+    {
+        lock (_gate)
+        {
+            _latestStartedAt = Stopwatch.GetTimestamp();
+            return _latest = ReadLatestAsync();
+        }
+    }
+
     /// <summary>Grant <paramref name="grantId"/>, or null when the registry has none, as read for <paramref name="block"/>.</summary>
     public Task<ChainResult<GrantInfo?>> GrantAsync(ulong block, BigInteger grantId)
         => AtBlockAsync(block, $"grant:{grantId}", async () =>

@@ -74,6 +74,16 @@ public sealed class ReleaseChecks(
         };
     }
 
+    /// <summary>
+    /// A block later than <paramref name="block"/>, read now, or null when the chain has none or cannot be read: a request
+    /// refused only because its log was not confirmed at a shared read of the head is judged again at it.
+    /// </summary>
+    public async Task<ulong?> LaterBlockAsync(ulong block)
+    {
+        var latest = await chain.FreshLatestBlockAsync();
+        return latest.IsSuccess && latest.Value > block ? latest.Value : null;
+    }
+
     /// <summary>The second phase: every check of the grant, the record and the log for a signed <paramref name="request"/>.</summary>
     public async Task<HolderCheck<CheckedRelease>> CheckReleaseAsync(ReleaseRequest request, SignedRequest sender, CancellationToken cancellationToken = default)
     {

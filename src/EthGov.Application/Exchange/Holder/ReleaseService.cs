@@ -58,6 +58,13 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         }
 
         var check = await checks.CheckReleaseAsync(request, signed.Value, cancellationToken);
+        if (check.Refusal?.Reason == ExchangeRefusal.LogNotConfirmed && await checks.LaterBlockAsync(signed.Value.Block) is { } later)
+        {
+            // The head was a shared read, up to MaxReadAge old: a log confirmed since is judged again at a head read now, with
+            // every other check of the request (all of one request's reads use one block).
+            check = await checks.CheckReleaseAsync(request, signed.Value with { Block = later }, cancellationToken);
+        }
+
         if (!check.Passed)
         {
             return HolderAnswer.Refused(check.Refusal!);

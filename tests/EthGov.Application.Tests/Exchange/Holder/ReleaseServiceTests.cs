@@ -88,6 +88,23 @@ public sealed class ReleaseServiceTests(HolderChain chain) : IClassFixture<Holde
     }
 
     [Fact]
+    public async Task Release_LogConfirmedAfterTheSharedHeadWasRead_IsReleasedAtAHeadReadNow()
+    {
+        // A head read shared for ten minutes: without a fresh read the second request would be judged at the first's block.
+        var service = chain.ServiceOn(chain.Node.RpcUrl, maxReadAge: TimeSpan.FromMinutes(10));
+        var record = await chain.IssueAsync();
+        var entry = chain.Entry(await chain.GrantAsync(record.Digest), record.Digest);
+        var body = HolderChain.Body(entry, await chain.LogAsync([entry], confirm: false));
+
+        var early = await service.ReleaseAsync(chain.SignedBy(body), body);
+        await chain.Node.CallAsync("evm_mine");
+        var later = await service.ReleaseAsync(chain.SignedBy(body), body);
+
+        Assert.Equal(ExchangeRefusal.LogNotConfirmed, early.Refusal?.Reason);
+        Assert.Equal(HolderAnswerKind.Released, later.Kind);
+    }
+
+    [Fact]
     public async Task Release_EntryNotInTheBatch_IsLogNotFound()
     {
         var record = await chain.IssueAsync();
