@@ -243,7 +243,17 @@ public sealed class IndexStore(Database database)
         command.ExecuteNonQuery();
     }
 
-    private DbConnection Writer() => _writer ??= database.Connect();
+    // One writing connection, again after the server dropped it (a PostgreSQL restart); the caller holds _writeLock.
+    private DbConnection Writer()
+    {
+        if (_writer is { State: not System.Data.ConnectionState.Open })
+        {
+            _writer.Dispose();
+            _writer = null;
+        }
+
+        return _writer ??= database.Connect();
+    }
 }
 
 /// <summary>The last block the index has read, with its hash and the chain's genesis hash.</summary>

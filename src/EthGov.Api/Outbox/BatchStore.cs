@@ -178,5 +178,15 @@ public sealed class BatchStore(Database database)
         return loaded;
     }
 
-    private DbConnection Connection() => _connection ??= database.Connect();
+    // One connection, again after the server dropped it (a PostgreSQL restart); the caller holds _lock.
+    private DbConnection Connection()
+    {
+        if (_connection is { State: not System.Data.ConnectionState.Open })
+        {
+            _connection.Dispose();
+            _connection = null;
+        }
+
+        return _connection ??= database.Connect();
+    }
 }

@@ -31,6 +31,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly Channel<Write> _channel;
     private Task? _loop;
 
+    // The writer loop's own: opened before the first commit and again after a commit that found it closed, so a PostgreSQL
+    // server that dropped the connection (a restart, a network cut) fails the requests of that commit, not every later one.
+    private DbConnection? _connection;
+    private DocumentRows? _documentRows;
+
     /// <summary>Creates the writer; it starts with the host.</summary>
     public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
     {
@@ -116,8 +121,25 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     private void Run()
     {
-        using var connection = _database.Connect();
-        using var documentRows = _database.IsSqlite ? (DocumentRows)new SqliteDocumentRows(connection) : new PostgresDocumentRows(connection);
+        try
+        {
+            WriteAll();
+        }
+        finally
+        {
+            Disconnect();
+        }
+    }
+
+    private void Disconnect()
+    {
+        _documentRows?.Dispose();
+        _connection?.Dispose();
+        (_documentRows, _connection) = (null, null);
+    }
+
+    private void WriteAll()
+    {
 
         // SQLite binds the whole array, so keep one array per size seen (a lone digest and requests of 1,000 reuse theirs).
         var blobs = new Dictionary<int, byte[]>();
@@ -152,13 +174,19 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var transaction = connection.BeginTransaction();
+                if (_connection is null || _documentRows is null)
+                {
+                    _connection = _database.Connect();
+                    _documentRows = _database.IsSqlite ? new SqliteDocumentRows(_connection) : new PostgresDocumentRows(_connection);
+                }
+
+                using var transaction = _connection.BeginTransaction();
                 foreach (var write in group)
                 {
                     var reservation = write.Reservation;
                     var blob = BlobFor(reservation.CreatedCount);
                     _index.CopyDigests(reservation.Created, blob);
-                    documentRows.Insert(transaction, reservation, blob);
+                    _documentRows.Insert(transaction, reservation, blob);
                 }
 
                 transaction.Commit();
@@ -171,6 +199,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 {
                     _index.Release(write.Reservation);
                     write.Done.TrySetException(new OutboxUnavailableException("the outbox could not store the request", ex));
+                }
+
+                if (_connection is not { State: ConnectionState.Open })
+                {
+                    Disconnect();
                 }
 
                 continue;
