@@ -155,7 +155,7 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
 
         command.CommandText = $"""
             SELECT {columns} FROM documents d JOIN issued_documents i ON i.document_id = d.id
-            WHERE {string.Join(" AND ", where)} ORDER BY d.id DESC{(limit is { } n ? $" LIMIT {n}" : string.Empty)}
+            WHERE {string.Join(" AND ", where)}{(limit is { } n ? $" ORDER BY d.id DESC LIMIT {n}" : string.Empty)}
             """;
         return command;
     }
