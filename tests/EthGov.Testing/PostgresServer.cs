@@ -24,6 +24,9 @@ public sealed class PostgresServer : IDisposable
 
     private const string FolderPrefix = "ethgov-postgres-";
 
+    // The test process that started the cluster in a folder, for a later run to tell whether it is abandoned.
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<PostgresServer> s_shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _folder;
@@ -97,6 +100,7 @@ public sealed class PostgresServer : IDisposable
             RunProcess("chown", [$"{Nobody}:{Nobody}", folder], asNobody: false, folder, throwOnFailure: true);
         }
 
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var server = new PostgresServer(folder, FreePort.Next());
         server.Run("initdb", ["-D", server._data, "-U", "ethgov", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], throwOnFailure: true);
         server.Run("pg_ctl", [
@@ -107,16 +111,26 @@ public sealed class PostgresServer : IDisposable
         return server;
     }
 
-    // The test host may be ended before its exit handlers finish deleting: a folder whose server is gone (no
-    // postmaster.pid) and that is older than any start-up is left over from such a run, here or on another test process.
+    // The test host may be ended before its exit handlers run: a cluster whose test process (owner.pid) is gone is stopped
+    // and deleted by the next run, and so is a folder left without an owner and older than any start-up.
     private static void DeleteAbandoned()
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+            var owner = Path.Combine(folder, OwnerFile);
+            var abandoned = File.Exists(owner)
+                ? int.TryParse(File.ReadAllText(owner), CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid)
+                : Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10);
+            if (abandoned)
             {
                 try
                 {
+                    if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                    {
+                        RunProcess(Path.Combine(BinDirectory, "pg_ctl"), ["stop", "-D", Path.Combine(folder, "data"), "-m", "immediate", "-w"],
+                            Environment.IsPrivilegedProcess, folder, throwOnFailure: false);
+                    }
+
                     Directory.Delete(folder, recursive: true);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -124,6 +138,19 @@ public sealed class PostgresServer : IDisposable
                     // Another user's, or being deleted by another test process.
                 }
             }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
