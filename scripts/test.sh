@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
 ethgov_setup Debug
 ethgov_install_browser
+ethgov_install_postgres
 
 logs="$ETHGOV_ROOT/out/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"

@@ -36,6 +36,19 @@ ethgov_install_browser() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# The PostgreSQL store's tests start a private PostgreSQL 15 cluster (initdb, pg_ctl) from Debian's packages;
+# installed only when missing. The package's own cluster is not needed and is left as Debian sets it up.
+ethgov_install_postgres() {
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    return 0
+  fi
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  ethgov_log "installing postgresql from Debian's packages (apt-get)"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+}
+
 # ethgov_setup CONFIGURATION [PROJECT...]: installs, compiles the contracts, builds each PROJECT (default: the solution).
 ethgov_setup() {
   local configuration="${1:-Debug}"

@@ -63,7 +63,7 @@ catch (DataDirectoryTakenException taken)
 
 builder.Services.AddSingleton(_ => dataDirectoryLock);
 var deployment = await StartupValidation.ValidateAsync(chainOptions, ethGovOptions);
-var database = new Database(ethGovOptions.DataDirectory);
+var database = new Database(ethGovOptions.DataDirectory, ethGovOptions.Storage);
 var binding = DeploymentBinding.Apply(database, deployment, ethGovOptions.ReanchorOnNewDeployment,
     await StartupValidation.LegacyDepartmentIdsAsync(chainOptions, deployment));
 builder.Services.AddSingleton(deployment);

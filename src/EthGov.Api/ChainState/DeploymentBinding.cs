@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using EthGov.Api.Outbox;
 using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.ChainState;
 
@@ -27,7 +27,7 @@ public static class DeploymentBinding
     public static string Apply(Database database, Deployment deployment, bool reanchor, IReadOnlyDictionary<uint, uint>? legacyDepartmentIds = null)
     {
         database.EnsureCreated();
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         var bound = Read(connection, transaction);
         if (bound is { } b && b.ChainId == deployment.ChainId
@@ -61,7 +61,7 @@ public static class DeploymentBinding
         {
             var retired = Execute(connection, transaction, """
                 INSERT INTO retired_batches (id, registry, genesis_hash, root, members, state, tx_hash, block_number, block_hash, retired_at)
-                SELECT id, $registry, $genesis, root, members, state, tx_hash, block_number, block_hash, $now FROM batches
+                SELECT id, @registry, @genesis, root, members, state, tx_hash, block_number, block_hash, @now FROM batches
                 """, bound.Value.Registry, bound.Value.GenesisHash);
             Execute(connection, transaction, "DELETE FROM batches");
             Execute(connection, transaction, "DELETE FROM events; DELETE FROM grants; DELETE FROM index_checkpoint;");
@@ -72,8 +72,8 @@ public static class DeploymentBinding
         }
 
         Execute(connection, transaction, """
-            INSERT INTO deployment_binding (id, chain_id, registry, genesis_hash, bound_at) VALUES (1, $chainId, $registry, $genesis, $now)
-            ON CONFLICT (id) DO UPDATE SET chain_id = $chainId, registry = $registry, genesis_hash = $genesis, bound_at = $now
+            INSERT INTO deployment_binding (id, chain_id, registry, genesis_hash, bound_at) VALUES (1, @chainId, @registry, @genesis, @now)
+            ON CONFLICT (id) DO UPDATE SET chain_id = @chainId, registry = @registry, genesis_hash = @genesis, bound_at = @now
             """, deployment.Registry, deployment.GenesisHash, (long)deployment.ChainId);
         transaction.Commit();
         return outcome;
@@ -83,9 +83,9 @@ public static class DeploymentBinding
     // stay confirmed and keep their receipts, which name the 1.x registry and the department's 1.x id; batches confirmed
     // there at or after the cut-over (which do not count) and those not confirmed are queued again for the new registry.
     // Department ids become the new registry's (matched by code); the event index, which followed 1.x, starts again.
-    private static string Migrate(SqliteConnection connection, SqliteTransaction transaction, Deployment deployment, LegacyRegistry legacy, IReadOnlyDictionary<uint, uint> ids)
+    private static string Migrate(DbConnection connection, DbTransaction transaction, Deployment deployment, LegacyRegistry legacy, IReadOnlyDictionary<uint, uint> ids)
     {
-        var unmapped = SqliteReads.Ids(connection, transaction, "SELECT DISTINCT department FROM documents UNION SELECT DISTINCT department FROM batches")
+        var unmapped = StoreReads.Ids(connection, transaction, "SELECT DISTINCT department FROM documents UNION SELECT DISTINCT department FROM batches")
             .Where(id => !ids.ContainsKey(id)).ToList();
         if (unmapped.Count > 0)
         {
@@ -95,8 +95,8 @@ public static class DeploymentBinding
         }
 
         var kept = Execute(connection, transaction, """
-            UPDATE batches SET registry = $registry, issuer = department
-            WHERE state = 1 AND block_number < $cutover AND registry IS NULL
+            UPDATE batches SET registry = @registry, issuer = department
+            WHERE state = 1 AND block_number < @cutover AND registry IS NULL
             """, legacy.Registry, cutover: (long)legacy.CutoverBlock);
         var requeued = Execute(connection, transaction, """
             UPDATE batches SET state = 0, attempts = 0, error = 'queued again for the registry that took over from 1.x',
@@ -116,7 +116,7 @@ public static class DeploymentBinding
             "and the event index starts again";
     }
 
-    private static (ulong ChainId, string Registry, string GenesisHash)? Read(SqliteConnection connection, SqliteTransaction transaction)
+    private static (ulong ChainId, string Registry, string GenesisHash)? Read(DbConnection connection, DbTransaction transaction)
     {
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
@@ -125,7 +125,7 @@ public static class DeploymentBinding
         return reader.Read() ? ((ulong)reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
-    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static long Count(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -133,16 +133,16 @@ public static class DeploymentBinding
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string? registry = null, string? genesis = null, long? chainId = null, long? cutover = null)
+    private static int Execute(DbConnection connection, DbTransaction transaction, string sql, string? registry = null, string? genesis = null, long? chainId = null, long? cutover = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$cutover", (object?)cutover ?? DBNull.Value);
-        command.Parameters.AddWithValue("$registry", (object?)registry ?? DBNull.Value);
-        command.Parameters.AddWithValue("$genesis", (object?)genesis ?? DBNull.Value);
-        command.Parameters.AddWithValue("$chainId", (object?)chainId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("@cutover", (object?)cutover ?? DBNull.Value);
+        command.Parameters.AddWithValue("@registry", (object?)registry ?? DBNull.Value);
+        command.Parameters.AddWithValue("@genesis", (object?)genesis ?? DBNull.Value);
+        command.Parameters.AddWithValue("@chainId", (object?)chainId ?? DBNull.Value);
+        command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return command.ExecuteNonQuery();
     }
 }

@@ -35,4 +35,7 @@ public sealed class EthGovOptions
     /// temporary path. Processes that must exclude each other need the same directory.
     /// </summary>
     public string? SenderLockDirectory { get; set; }
+
+    /// <summary>Which store holds the outbox, batches and index (section "EthGov:Storage"): SQLite in the data directory unless set.</summary>
+    public EthGov.Application.Storage.StorageOptions Storage { get; set; } = new();
 }

@@ -27,8 +27,8 @@ public abstract record DocumentChangeFailure
 
     /// <summary>The change could not be stored before it was sent, so it was not sent.</summary>
     /// <param name="Kind">Revocation or supersession.</param>
-    /// <param name="SqliteErrorCode">The database's error.</param>
-    public sealed record NotRecorded(DocumentChangeKind Kind, int SqliteErrorCode) : DocumentChangeFailure;
+    /// <param name="ErrorCode">The database's error code (<see cref="EthGov.Application.Storage.StoreErrors.Code"/>).</param>
+    public sealed record NotRecorded(DocumentChangeKind Kind, string ErrorCode) : DocumentChangeFailure;
 
     /// <summary>The supersession was confirmed but its new document could not be committed to the outbox.</summary>
     /// <param name="Message">Why.</param>

@@ -393,7 +393,7 @@ public static class DocumentsApi
         DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", f.Error),
         DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
-            $"the {(f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {f.SqliteErrorCode}"),
+            $"the {(f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {f.ErrorCode}"),
         DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(f.Message),
         DocumentChangeFailure.LegacyDocument f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable,
             "A document of registry 1.x cannot be superseded", $"{f.Digest} was anchored in registry 1.x ({f.Registry}); anchor the new document and revoke this one instead"),

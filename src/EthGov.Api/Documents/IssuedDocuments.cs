@@ -1,10 +1,10 @@
+using System.Data.Common;
 using EthGov.Api.Outbox;
 using EthGov.Api.Receipts;
 using EthGov.Application.Documents;
 using EthGov.Application.Nodes;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Documents;
 
@@ -74,9 +74,9 @@ public sealed class IssuedDocuments(DocumentIndex index, BatchStore batches, Rec
         {
             return (changes.Record(departmentId, digest, kind, reason, successor, successorValidUntil), null);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
-            return (null, new DocumentChangeFailure.NotRecorded(kind, ex.SqliteErrorCode));
+            return (null, new DocumentChangeFailure.NotRecorded(kind, EthGov.Application.Storage.StoreErrors.Code(ex)));
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class IssuedDocuments(DocumentIndex index, BatchStore batches, Rec
         {
             changes.Settle(recorded, applied);
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             // Left "sending": a re-anchoring replays it, which is what the department asked for.
         }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using EthGov.Api.Outbox;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Documents;
 
@@ -25,7 +25,7 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
     /// </summary>
     public (IReadOnlyList<IssuedDocumentResponse> Items, long? Next) Page(uint departmentId, IssuedDocumentFilter filter, long? before, int wanted)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         var items = new List<IssuedDocumentResponse>(wanted);
         var cursor = before ?? long.MaxValue;
         var scanned = 0;
@@ -61,7 +61,7 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
     /// <summary>Every document of <paramref name="departmentId"/> the filter keeps, newest first, read a chunk at a time.</summary>
     public IEnumerable<IssuedDocumentResponse> All(uint departmentId, IssuedDocumentFilter filter)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         var cursor = long.MaxValue;
         while (true)
         {
@@ -85,15 +85,15 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
     /// <summary>How many documents the filter keeps before its status part (an upper bound of what <see cref="All"/> yields).</summary>
     public long Count(uint departmentId, IssuedDocumentFilter filter)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var command = Command(connection, "count(*)", departmentId, filter, long.MaxValue, null);
         return (long)command.ExecuteScalar()!;
     }
 
-    private static bool More(SqliteConnection connection, uint departmentId, IssuedDocumentFilter filter, long cursor)
+    private bool More(DbConnection connection, uint departmentId, IssuedDocumentFilter filter, long cursor)
         => Read(connection, departmentId, filter, cursor, 1).Count > 0;
 
-    private static List<Row> Read(SqliteConnection connection, uint departmentId, IssuedDocumentFilter filter, long before, int limit)
+    private List<Row> Read(DbConnection connection, uint departmentId, IssuedDocumentFilter filter, long before, int limit)
     {
         using var command = Command(connection, """
             d.id, d.digest, d.valid_until, d.accepted_at, i.file_name, i.reference, i.kind,
@@ -112,38 +112,42 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
 
             rows.Add(new Row(reader.GetInt64(0), new Digest(digest), (ulong)reader.GetInt64(2), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetInt64(7) != 0, reader.GetInt64(8) != 0));
+                Flag(reader, 7), Flag(reader, 8)));
         }
 
         return rows;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string columns, uint departmentId, IssuedDocumentFilter filter, long before, int? limit)
+    // An EXISTS column: an integer in SQLite, a boolean in PostgreSQL.
+    private static bool Flag(DbDataReader reader, int ordinal) => Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    private DbCommand Command(DbConnection connection, string columns, uint departmentId, IssuedDocumentFilter filter, long before, int? limit)
     {
         var command = connection.CreateCommand();
-        var where = new List<string> { "d.department = $department", "d.id < $before" };
-        command.Parameters.AddWithValue("$department", (long)departmentId);
-        command.Parameters.AddWithValue("$before", before);
+        var where = new List<string> { "d.department = @department", "d.id < @before" };
+        command.Parameters.AddWithValue("@department", (long)departmentId);
+        command.Parameters.AddWithValue("@before", before);
         if (filter.From is { } from)
         {
-            where.Add("d.accepted_at >= $from");
-            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+            where.Add("d.accepted_at >= @from");
+            command.Parameters.AddWithValue("@from", from.ToUnixTimeMilliseconds());
         }
 
         if (filter.To is { } to)
         {
-            where.Add("d.accepted_at <= $to");
-            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+            where.Add("d.accepted_at <= @to");
+            command.Parameters.AddWithValue("@to", to.ToUnixTimeMilliseconds());
         }
 
         if (filter.ContainsPattern is { } pattern)
         {
-            var text = "i.file_name LIKE $text ESCAPE '\\' OR i.reference LIKE $text ESCAPE '\\'";
-            command.Parameters.AddWithValue("$text", pattern);
+            var like = database.Dialect.CaseInsensitiveLike;
+            var text = $"i.file_name {like} @text ESCAPE '\\' OR i.reference {like} @text ESCAPE '\\'";
+            command.Parameters.AddWithValue("@text", pattern);
             if (filter.DigestPrefix is { } prefix)
             {
-                text = "substr(hex(d.digest), 1, length($prefix)) = $prefix OR " + text;
-                command.Parameters.AddWithValue("$prefix", prefix);
+                text = $"substr({database.Dialect.UpperHex("d.digest")}, 1, length(@prefix)) = @prefix OR " + text;
+                command.Parameters.AddWithValue("@prefix", prefix);
             }
 
             where.Add($"({text})");
@@ -151,7 +155,7 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
 
         command.CommandText = $"""
             SELECT {columns} FROM documents d JOIN issued_documents i ON i.document_id = d.id
-            WHERE {string.Join(" AND ", where)} ORDER BY d.id DESC{(limit is { } n ? $" LIMIT {n}" : string.Empty)}
+            WHERE {string.Join(" AND ", where)}{(limit is { } n ? $" ORDER BY d.id DESC LIMIT {n}" : string.Empty)}
             """;
         return command;
     }

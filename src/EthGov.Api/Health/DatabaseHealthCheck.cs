@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace EthGov.Api.Health;
 
 /// <summary>
-/// Ready when the SQLite database answers a query; reports the batches waiting for the chain as data
+/// Ready when the store answers a query; reports the batches waiting for the chain as data
 /// <c>batchesWaiting</c>.
 /// </summary>
 internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
@@ -13,7 +13,7 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
     {
         try
         {
-            await using var connection = database.Open();
+            await using var connection = database.Connect();
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM batches WHERE state = 0";
             var unsettled = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -21,9 +21,9 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
                 $"database usable, {unsettled} batch(es) waiting for the chain",
                 data: new Dictionary<string, object> { ["batchesWaiting"] = unsettled });
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
-            return HealthCheckResult.Unhealthy($"database unusable: {ex.SqliteErrorCode}");
+            return HealthCheckResult.Unhealthy($"database unusable: {StoreErrors.Code(ex)}");
         }
     }
 }

@@ -43,6 +43,13 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
                 status.LastError = "chain unreachable";
                 logger.LogWarning("indexer cannot read the chain at {Endpoint}: {Error}", RpcEndpoint.Describe(chain.Value.RpcUrl), ex.GetBaseException().Message);
             }
+            catch (System.Data.Common.DbException ex)
+            {
+                // A store that dropped its connection (a PostgreSQL restart) or is busy: nothing of the range was stored,
+                // and the next round reads it again from the checkpoint.
+                status.LastError = "database unusable";
+                logger.LogWarning("indexer cannot store events: {Error}", EthGov.Application.Storage.StoreErrors.Code(ex));
+            }
 
             status.RecordBlockAge(DateTimeOffset.UtcNow);
 

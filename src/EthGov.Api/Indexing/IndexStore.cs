@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Chain.Events;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Indexing;
 
@@ -14,12 +14,12 @@ namespace EthGov.Api.Indexing;
 public sealed class IndexStore(Database database)
 {
     private readonly Lock _writeLock = new();
-    private SqliteConnection? _writer;
+    private DbConnection? _writer;
 
     /// <summary>The last block indexed, or null before the first read.</summary>
     public IndexCheckpoint? Checkpoint()
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT genesis_hash, block_number, block_hash FROM index_checkpoint WHERE id = 1";
         using var reader = select.ExecuteReader();
@@ -61,9 +61,9 @@ public sealed class IndexStore(Database database)
         {
             var connection = Writer();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, "DELETE FROM events WHERE block_number > $b", block);
-            Execute(connection, transaction, "DELETE FROM grants WHERE block_number > $b", block);
-            Execute(connection, transaction, "UPDATE grants SET revoked_block = NULL WHERE revoked_block > $b", block);
+            Execute(connection, transaction, "DELETE FROM events WHERE block_number > @b", block);
+            Execute(connection, transaction, "DELETE FROM grants WHERE block_number > @b", block);
+            Execute(connection, transaction, "UPDATE grants SET revoked_block = NULL WHERE revoked_block > @b", block);
             SaveCheckpoint(connection, transaction, checkpoint);
             transaction.Commit();
         }
@@ -71,38 +71,38 @@ public sealed class IndexStore(Database database)
 
     /// <summary>Up to <paramref name="limit"/> events about <paramref name="recordId"/> after <paramref name="after"/>, oldest first.</summary>
     public IReadOnlyList<IndexedEventRow> ByRecord(Digest recordId, EventPosition? after, int limit)
-        => Query("record_id = $v", recordId.ToArray(), after, limit);
+        => Query("record_id = @v", recordId.ToArray(), after, limit);
 
     /// <summary>Up to <paramref name="limit"/> events that concern department <paramref name="departmentId"/> after <paramref name="after"/>, oldest first.</summary>
     public IReadOnlyList<IndexedEventRow> ByDepartment(uint departmentId, EventPosition? after, int limit)
-        => Query("(department = $v OR other_department = $v)", (long)departmentId, after, limit);
+        => Query("(department = @v OR other_department = @v)", (long)departmentId, after, limit);
 
     /// <summary>Up to <paramref name="limit"/> events named <paramref name="name"/> after <paramref name="after"/>, oldest first.</summary>
     public IReadOnlyList<IndexedEventRow> ByName(string name, EventPosition? after, int limit)
-        => Query("name = $v", name, after, limit);
+        => Query("name = @v", name, after, limit);
 
     /// <summary>Up to <paramref name="limit"/> grants of <paramref name="recordId"/> or to <paramref name="grantee"/> with an id above <paramref name="afterId"/>, by id, as indexed.</summary>
     public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee, long afterId, int limit)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var select = connection.CreateCommand();
-        var filters = new List<string> { "id > $after" };
-        select.Parameters.AddWithValue("$after", afterId);
+        var filters = new List<string> { "id > @after" };
+        select.Parameters.AddWithValue("@after", afterId);
         if (recordId is { } r)
         {
-            filters.Add("record_id = $record");
-            select.Parameters.AddWithValue("$record", r.ToArray());
+            filters.Add("record_id = @record");
+            select.Parameters.AddWithValue("@record", r.ToArray());
         }
 
         if (grantee is { } g)
         {
-            filters.Add("grantee = $grantee");
-            select.Parameters.AddWithValue("$grantee", (long)g);
+            filters.Add("grantee = @grantee");
+            select.Parameters.AddWithValue("@grantee", (long)g);
         }
 
         select.CommandText = "SELECT id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block FROM grants"
-            + " WHERE " + string.Join(" AND ", filters) + " ORDER BY id LIMIT $limit";
-        select.Parameters.AddWithValue("$limit", limit);
+            + " WHERE " + string.Join(" AND ", filters) + " ORDER BY id LIMIT @limit";
+        select.Parameters.AddWithValue("@limit", limit);
         using var reader = select.ExecuteReader();
         var grants = new List<IndexedGrant>();
         while (reader.Read())
@@ -119,19 +119,19 @@ public sealed class IndexStore(Database database)
 
     private List<IndexedEventRow> Query(string where, object value, EventPosition? after, int limit)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var select = connection.CreateCommand();
         // Keyset paging in chain order: a page starts after the last (block, log index) of the one before, so rows the
         // indexer adds meanwhile neither shift nor repeat what a reader has seen.
         select.CommandText = $"""
             SELECT block_number, block_hash, tx_hash, log_index, block_time, name, record_id, grant_id, department, other_department, data
-            FROM events WHERE {where} AND (block_number > $afterBlock OR (block_number = $afterBlock AND log_index > $afterLog))
-            ORDER BY block_number, log_index LIMIT $limit
+            FROM events WHERE {where} AND (block_number > @afterBlock OR (block_number = @afterBlock AND log_index > @afterLog))
+            ORDER BY block_number, log_index LIMIT @limit
             """;
-        select.Parameters.AddWithValue("$v", value);
-        select.Parameters.AddWithValue("$afterBlock", after is { } a ? (long)a.BlockNumber : -1L);
-        select.Parameters.AddWithValue("$afterLog", after?.LogIndex ?? -1L);
-        select.Parameters.AddWithValue("$limit", limit);
+        select.Parameters.AddWithValue("@v", value);
+        select.Parameters.AddWithValue("@afterBlock", after is { } a ? (long)a.BlockNumber : -1L);
+        select.Parameters.AddWithValue("@afterLog", after?.LogIndex ?? -1L);
+        select.Parameters.AddWithValue("@limit", limit);
         using var reader = select.ExecuteReader();
         var rows = new List<IndexedEventRow>();
         while (reader.Read())
@@ -149,29 +149,29 @@ public sealed class IndexStore(Database database)
         return rows;
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IndexedEvent e)
+    private static void Insert(DbConnection connection, DbTransaction transaction, IndexedEvent e)
     {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO events (block_number, block_hash, tx_hash, log_index, block_time, name, record_id, grant_id, department, other_department, data)
-            VALUES ($block, $blockHash, $tx, $logIndex, $time, $name, $record, $grant, $department, $other, $data)
+            VALUES (@block, @blockHash, @tx, @logIndex, @time, @name, @record, @grant, @department, @other, @data)
             """;
-        insert.Parameters.AddWithValue("$block", (long)e.BlockNumber);
-        insert.Parameters.AddWithValue("$blockHash", e.BlockHash);
-        insert.Parameters.AddWithValue("$tx", e.TransactionHash);
-        insert.Parameters.AddWithValue("$logIndex", e.LogIndex);
-        insert.Parameters.AddWithValue("$time", e.BlockTime.ToUnixTimeSeconds());
-        insert.Parameters.AddWithValue("$name", e.Name);
-        insert.Parameters.AddWithValue("$record", e.RecordId is { } r ? r.ToArray() : DBNull.Value);
-        insert.Parameters.AddWithValue("$grant", e.GrantId is { } g ? g : DBNull.Value);
-        insert.Parameters.AddWithValue("$department", e.Department is { } d ? (long)d : DBNull.Value);
-        insert.Parameters.AddWithValue("$other", e.OtherDepartment is { } o ? (long)o : DBNull.Value);
-        insert.Parameters.AddWithValue("$data", JsonSerializer.Serialize(e.Data));
+        insert.Parameters.AddWithValue("@block", (long)e.BlockNumber);
+        insert.Parameters.AddWithValue("@blockHash", e.BlockHash);
+        insert.Parameters.AddWithValue("@tx", e.TransactionHash);
+        insert.Parameters.AddWithValue("@logIndex", e.LogIndex);
+        insert.Parameters.AddWithValue("@time", e.BlockTime.ToUnixTimeSeconds());
+        insert.Parameters.AddWithValue("@name", e.Name);
+        insert.Parameters.AddWithValue("@record", e.RecordId is { } r ? r.ToArray() : DBNull.Value);
+        insert.Parameters.AddWithValue("@grant", e.GrantId is { } g ? g : DBNull.Value);
+        insert.Parameters.AddWithValue("@department", e.Department is { } d ? (long)d : DBNull.Value);
+        insert.Parameters.AddWithValue("@other", e.OtherDepartment is { } o ? (long)o : DBNull.Value);
+        insert.Parameters.AddWithValue("@data", JsonSerializer.Serialize(e.Data));
         insert.ExecuteNonQuery();
     }
 
-    private static void ApplyToGrants(SqliteConnection connection, SqliteTransaction transaction, IndexedEvent e)
+    private static void ApplyToGrants(DbConnection connection, DbTransaction transaction, IndexedEvent e)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -179,26 +179,29 @@ public sealed class IndexStore(Database database)
         {
             case "AccessGranted":
                 command.CommandText = """
-                    INSERT OR REPLACE INTO grants (id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block)
-                    VALUES ($id, $record, $grantor, $subject, $grantee, $purpose, $expires, $basis, $legal, $block, $tx, NULL)
+                    INSERT INTO grants (id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block)
+                    VALUES (@id, @record, @grantor, @subject, @grantee, @purpose, @expires, @basis, @legal, @block, @tx, NULL)
+                    ON CONFLICT (id) DO UPDATE SET record_id = excluded.record_id, grantor = excluded.grantor, subject = excluded.subject,
+                        grantee = excluded.grantee, purpose = excluded.purpose, expires_at = excluded.expires_at, basis = excluded.basis,
+                        legal_basis = excluded.legal_basis, block_number = excluded.block_number, tx_hash = excluded.tx_hash, revoked_block = NULL
                     """;
-                command.Parameters.AddWithValue("$id", e.GrantId!.Value);
-                command.Parameters.AddWithValue("$record", e.RecordId!.Value.ToArray());
-                command.Parameters.AddWithValue("$grantor", Convert.ToInt64(e.Data["grantorDepartment"], System.Globalization.CultureInfo.InvariantCulture));
-                command.Parameters.AddWithValue("$subject", (object?)e.Data["subject"] ?? DBNull.Value);
-                command.Parameters.AddWithValue("$grantee", (long)e.Department!.Value);
-                command.Parameters.AddWithValue("$purpose", Convert.ToInt64(e.Data["purpose"], System.Globalization.CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("@id", e.GrantId!.Value);
+                command.Parameters.AddWithValue("@record", e.RecordId!.Value.ToArray());
+                command.Parameters.AddWithValue("@grantor", Convert.ToInt64(e.Data["grantorDepartment"], System.Globalization.CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("@subject", (object?)e.Data["subject"] ?? DBNull.Value);
+                command.Parameters.AddWithValue("@grantee", (long)e.Department!.Value);
+                command.Parameters.AddWithValue("@purpose", Convert.ToInt64(e.Data["purpose"], System.Globalization.CultureInfo.InvariantCulture));
                 // The contract takes any uint64; beyond what a date can hold it is read as "never", not an overflow that stops the indexer.
-                command.Parameters.AddWithValue("$expires", (long)Math.Min(Convert.ToUInt64(e.Data["expiresAt"], System.Globalization.CultureInfo.InvariantCulture), (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
-                command.Parameters.AddWithValue("$basis", GrantBasisNames.Parse((string)e.Data["basis"]!));
-                command.Parameters.AddWithValue("$legal", Digest.Parse((string)e.Data["legalBasis"]!).ToArray());
-                command.Parameters.AddWithValue("$block", (long)e.BlockNumber);
-                command.Parameters.AddWithValue("$tx", e.TransactionHash);
+                command.Parameters.AddWithValue("@expires", (long)Math.Min(Convert.ToUInt64(e.Data["expiresAt"], System.Globalization.CultureInfo.InvariantCulture), (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
+                command.Parameters.AddWithValue("@basis", GrantBasisNames.Parse((string)e.Data["basis"]!));
+                command.Parameters.AddWithValue("@legal", Digest.Parse((string)e.Data["legalBasis"]!).ToArray());
+                command.Parameters.AddWithValue("@block", (long)e.BlockNumber);
+                command.Parameters.AddWithValue("@tx", e.TransactionHash);
                 break;
             case "GrantRevoked":
-                command.CommandText = "UPDATE grants SET revoked_block = $block WHERE id = $id";
-                command.Parameters.AddWithValue("$id", e.GrantId!.Value);
-                command.Parameters.AddWithValue("$block", (long)e.BlockNumber);
+                command.CommandText = "UPDATE grants SET revoked_block = @block WHERE id = @id";
+                command.Parameters.AddWithValue("@id", e.GrantId!.Value);
+                command.Parameters.AddWithValue("@block", (long)e.BlockNumber);
                 break;
             default:
                 return;
@@ -207,37 +210,50 @@ public sealed class IndexStore(Database database)
         command.ExecuteNonQuery();
     }
 
-    private static (uint Grantor, uint Grantee)? GrantParties(SqliteConnection connection, SqliteTransaction transaction, long grantId)
+    private static (uint Grantor, uint Grantee)? GrantParties(DbConnection connection, DbTransaction transaction, long grantId)
     {
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = "SELECT grantor, grantee FROM grants WHERE id = $id";
-        select.Parameters.AddWithValue("$id", grantId);
+        select.CommandText = "SELECT grantor, grantee FROM grants WHERE id = @id";
+        select.Parameters.AddWithValue("@id", grantId);
         using var reader = select.ExecuteReader();
         return reader.Read() ? ((uint)reader.GetInt64(0), (uint)reader.GetInt64(1)) : null;
     }
 
-    private static void SaveCheckpoint(SqliteConnection connection, SqliteTransaction transaction, IndexCheckpoint checkpoint)
+    private static void SaveCheckpoint(DbConnection connection, DbTransaction transaction, IndexCheckpoint checkpoint)
     {
         using var save = connection.CreateCommand();
         save.Transaction = transaction;
-        save.CommandText = "INSERT OR REPLACE INTO index_checkpoint (id, genesis_hash, block_number, block_hash) VALUES (1, $genesis, $block, $hash)";
-        save.Parameters.AddWithValue("$genesis", checkpoint.GenesisHash);
-        save.Parameters.AddWithValue("$block", (long)checkpoint.BlockNumber);
-        save.Parameters.AddWithValue("$hash", checkpoint.BlockHash);
+        save.CommandText = """
+            INSERT INTO index_checkpoint (id, genesis_hash, block_number, block_hash) VALUES (1, @genesis, @block, @hash)
+            ON CONFLICT (id) DO UPDATE SET genesis_hash = excluded.genesis_hash, block_number = excluded.block_number, block_hash = excluded.block_hash
+            """;
+        save.Parameters.AddWithValue("@genesis", checkpoint.GenesisHash);
+        save.Parameters.AddWithValue("@block", (long)checkpoint.BlockNumber);
+        save.Parameters.AddWithValue("@hash", checkpoint.BlockHash);
         save.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, ulong block)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, ulong block)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$b", (long)block);
+        command.Parameters.AddWithValue("@b", (long)block);
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Writer() => _writer ??= database.Open();
+    // One writing connection, again after the server dropped it (a PostgreSQL restart); the caller holds _writeLock.
+    private DbConnection Writer()
+    {
+        if (_writer is { State: not System.Data.ConnectionState.Open })
+        {
+            _writer.Dispose();
+            _writer = null;
+        }
+
+        return _writer ??= database.Connect();
+    }
 }
 
 /// <summary>The last block the index has read, with its hash and the chain's genesis hash.</summary>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Receipts;
@@ -64,7 +64,7 @@ public sealed class AnchorBatcher(
             {
                 break;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogError(ex, "the batcher failed a round; it retries at the next one");
             }

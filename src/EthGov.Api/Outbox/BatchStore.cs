@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Outbox;
 
@@ -14,7 +14,7 @@ public sealed class BatchStore(Database database)
     private readonly ConcurrentDictionary<long, BatchRecord> _batches = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _settling = new();
     private readonly Lock _lock = new();
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
     private long _lastId;
 
     /// <summary>The batch with <paramref name="id"/>.</summary>
@@ -87,18 +87,18 @@ public sealed class BatchStore(Database database)
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO batches (id, department, valid_until, root, members, state, created_at)
-                VALUES ($id, $department, $validUntil, $root, $members, 0, $createdAt)
+                VALUES (@id, @department, @validUntil, @root, @members, 0, @createdAt)
                 """;
             foreach (var (departmentId, validUntil, root, members) in batches)
             {
                 var record = new BatchRecord(++_lastId, departmentId, validUntil, root, members, BatchState.Pending, 0, null, null, null, null, null, now);
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$id", record.Id);
-                insert.Parameters.AddWithValue("$department", (long)departmentId);
-                insert.Parameters.AddWithValue("$validUntil", (long)validUntil);
-                insert.Parameters.AddWithValue("$root", root.ToArray());
-                insert.Parameters.AddWithValue("$members", DigestSequence.Pack(members));
-                insert.Parameters.AddWithValue("$createdAt", now.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("@id", record.Id);
+                insert.Parameters.AddWithValue("@department", (long)departmentId);
+                insert.Parameters.AddWithValue("@validUntil", (long)validUntil);
+                insert.Parameters.AddWithValue("@root", root.ToArray());
+                insert.Parameters.AddWithValue("@members", DigestSequence.Pack(members));
+                insert.Parameters.AddWithValue("@createdAt", now.ToUnixTimeMilliseconds());
                 insert.ExecuteNonQuery();
                 added.Add(record);
             }
@@ -116,19 +116,19 @@ public sealed class BatchStore(Database database)
         {
             using var update = Connection().CreateCommand();
             update.CommandText = """
-                UPDATE batches SET state = $state, attempts = $attempts, error = $error, tx_hash = $tx,
-                    block_number = $block, block_hash = $blockHash, block_time = $blockTime, valid_until = $validUntil
-                WHERE id = $id
+                UPDATE batches SET state = @state, attempts = @attempts, error = @error, tx_hash = @tx,
+                    block_number = @block, block_hash = @blockHash, block_time = @blockTime, valid_until = @validUntil
+                WHERE id = @id
                 """;
-            update.Parameters.AddWithValue("$id", batch.Id);
-            update.Parameters.AddWithValue("$validUntil", (long)batch.ValidUntil);
-            update.Parameters.AddWithValue("$state", (int)batch.State);
-            update.Parameters.AddWithValue("$attempts", batch.Attempts);
-            update.Parameters.AddWithValue("$error", (object?)batch.Error ?? DBNull.Value);
-            update.Parameters.AddWithValue("$tx", (object?)batch.TransactionHash ?? DBNull.Value);
-            update.Parameters.AddWithValue("$block", batch.BlockNumber is { } b ? (long)b : DBNull.Value);
-            update.Parameters.AddWithValue("$blockHash", (object?)batch.BlockHash ?? DBNull.Value);
-            update.Parameters.AddWithValue("$blockTime", batch.BlockTime is { } t ? t.ToUnixTimeSeconds() : DBNull.Value);
+            update.Parameters.AddWithValue("@id", batch.Id);
+            update.Parameters.AddWithValue("@validUntil", (long)batch.ValidUntil);
+            update.Parameters.AddWithValue("@state", (int)batch.State);
+            update.Parameters.AddWithValue("@attempts", batch.Attempts);
+            update.Parameters.AddWithValue("@error", (object?)batch.Error ?? DBNull.Value);
+            update.Parameters.AddWithValue("@tx", (object?)batch.TransactionHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("@block", batch.BlockNumber is { } b ? (long)b : DBNull.Value);
+            update.Parameters.AddWithValue("@blockHash", (object?)batch.BlockHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("@blockTime", batch.BlockTime is { } t ? t.ToUnixTimeSeconds() : DBNull.Value);
             update.ExecuteNonQuery();
         }
 
@@ -157,8 +157,8 @@ public sealed class BatchStore(Database database)
                     (ulong)reader.GetInt64(2),
                     new Digest((byte[])reader[3]),
                     members,
-                    (BatchState)reader.GetInt32(5),
-                    reader.GetInt32(6),
+                    (BatchState)(int)reader.GetInt64(5),
+                    (int)reader.GetInt64(6),
                     reader.IsDBNull(7) ? null : reader.GetString(7),
                     reader.IsDBNull(8) ? null : reader.GetString(8),
                     reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
@@ -178,5 +178,15 @@ public sealed class BatchStore(Database database)
         return loaded;
     }
 
-    private SqliteConnection Connection() => _connection ??= database.Open();
+    // One connection, again after the server dropped it (a PostgreSQL restart); the caller holds _lock.
+    private DbConnection Connection()
+    {
+        if (_connection is { State: not System.Data.ConnectionState.Open })
+        {
+            _connection.Dispose();
+            _connection = null;
+        }
+
+        return _connection ??= database.Connect();
+    }
 }

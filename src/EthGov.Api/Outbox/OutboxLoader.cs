@@ -14,7 +14,7 @@ public sealed class OutboxLoader(Database database, DocumentIndex index, BatchSt
     public Task StartAsync(CancellationToken cancellationToken)
     {
         database.EnsureCreated();
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         using (var select = connection.CreateCommand())
         {
             select.CommandText = "SELECT digest, department, valid_until, accepted_at FROM documents ORDER BY id";

@@ -1,10 +1,11 @@
-using System.Diagnostics;
+using System.Data.Common;
+using System.Data;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using System.Threading.Channels;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Telemetry;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Outbox;
@@ -29,6 +30,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<Write> _channel;
     private Task? _loop;
+
+    // The writer loop's own: opened before the first commit and again after a commit that found it closed, so a PostgreSQL
+    // server that dropped the connection (a restart, a network cut) fails the requests of that commit, not every later one.
+    private DbConnection? _connection;
+    private DocumentRows? _documentRows;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
     public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
@@ -115,34 +121,25 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     private void Run()
     {
-        using var connection = _database.Open();
+        try
+        {
+            WriteAll();
+        }
+        finally
+        {
+            Disconnect();
+        }
+    }
 
-        // A lone document: one prepared row insert. A request of many documents (they share department, validity and
-        // acceptance time): one statement inserts them all from one blob of concatenated digests, not one per row.
-        using var insertOne = new InsertStatement(connection,
-            "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES ($digests, $department, $validUntil, $acceptedAt)");
-        using var insertMany = new InsertStatement(connection, """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count)
-            INSERT INTO documents (digest, department, valid_until, accepted_at)
-            SELECT substr($digests, i * 32 + 1, 32), $department, $validUntil, $acceptedAt FROM n
-            """);
+    private void Disconnect()
+    {
+        _documentRows?.Dispose();
+        _connection?.Dispose();
+        (_documentRows, _connection) = (null, null);
+    }
 
-        // The department's register of what it issued, in the same transaction: the rows the insert above just made
-        // (rowids are consecutive within one statement, and the last is read first: it moves while rows are inserted),
-        // with what the request noted about them.
-        using var lastRowId = connection.CreateCommand();
-        lastRowId.CommandText = "SELECT last_insert_rowid()";
-        using var insertIssued = connection.CreateCommand();
-        insertIssued.CommandText = """
-            INSERT INTO issued_documents (document_id, file_name, reference, kind)
-            SELECT id, $fileName, $reference, $kind FROM documents WHERE id > $last - $count AND id <= $last
-            """;
-        var issuedLast = insertIssued.Parameters.Add("$last", SqliteType.Integer);
-        var issuedCount = insertIssued.Parameters.Add("$count", SqliteType.Integer);
-        var issuedFileName = insertIssued.Parameters.Add("$fileName", SqliteType.Text);
-        var issuedReference = insertIssued.Parameters.Add("$reference", SqliteType.Text);
-        var issuedKind = insertIssued.Parameters.Add("$kind", SqliteType.Text);
-        insertIssued.Prepare();
+    private void WriteAll()
+    {
 
         // SQLite binds the whole array, so keep one array per size seen (a lone digest and requests of 1,000 reuse theirs).
         var blobs = new Dictionary<int, byte[]>();
@@ -177,33 +174,36 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var transaction = connection.BeginTransaction();
+                if (_connection is null || _documentRows is null)
+                {
+                    _connection = _database.Connect();
+                    _documentRows = _database.IsSqlite ? new SqliteDocumentRows(_connection) : new PostgresDocumentRows(_connection);
+                }
+
+                using var transaction = _connection.BeginTransaction();
                 foreach (var write in group)
                 {
                     var reservation = write.Reservation;
                     var blob = BlobFor(reservation.CreatedCount);
                     _index.CopyDigests(reservation.Created, blob);
-                    (reservation.CreatedCount == 1 ? insertOne : insertMany).Execute(transaction, reservation, blob);
-                    lastRowId.Transaction = transaction;
-                    insertIssued.Transaction = transaction;
-                    issuedLast.Value = (long)lastRowId.ExecuteScalar()!;
-                    issuedCount.Value = (long)reservation.CreatedCount;
-                    issuedFileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
-                    issuedReference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
-                    issuedKind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
-                    insertIssued.ExecuteNonQuery();
+                    _documentRows.Insert(transaction, reservation, blob);
                 }
 
                 transaction.Commit();
                 CommitMetrics.Record(CommitMetrics.OutboxWriter, started);
             }
-            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
                 _logger.LogError(ex, "outbox commit of {Rows} rows failed", rows);
                 foreach (var write in group)
                 {
                     _index.Release(write.Reservation);
                     write.Done.TrySetException(new OutboxUnavailableException("the outbox could not store the request", ex));
+                }
+
+                if (_connection is not { State: ConnectionState.Open })
+                {
+                    Disconnect();
                 }
 
                 continue;
@@ -222,29 +222,141 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     private sealed record Write(Reservation Reservation, TaskCompletionSource Done, ActivityContext Origin);
 
+    // The rows of one request's documents, and their lines in the department's register of what it issued
+    // (issued_documents), in the caller's transaction.
+    private abstract class DocumentRows : IDisposable
+    {
+        public abstract void Insert(DbTransaction transaction, Reservation reservation, byte[] digests);
+
+        public abstract void Dispose();
+
+        protected static void SetLabels(Reservation reservation, DbParameter fileName, DbParameter reference, DbParameter kind)
+        {
+            fileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
+            reference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
+            kind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
+        }
+    }
+
+    // SQLite: a lone document is one prepared row insert; a request of many documents (they share department, validity
+    // and acceptance time) is one statement that inserts them all from one blob of concatenated digests, not one per
+    // row. The register's lines follow from the rows the insert just made: rowids are consecutive within one statement
+    // on the one connection that writes, and the last is read first (it moves while rows are inserted).
+    private sealed class SqliteDocumentRows : DocumentRows
+    {
+        private readonly InsertStatement _insertOne;
+        private readonly InsertStatement _insertMany;
+        private readonly DbCommand _lastRowId;
+        private readonly DbCommand _insertIssued;
+        private readonly DbParameter _issuedLast;
+        private readonly DbParameter _issuedCount;
+        private readonly DbParameter _issuedFileName;
+        private readonly DbParameter _issuedReference;
+        private readonly DbParameter _issuedKind;
+
+        public SqliteDocumentRows(DbConnection connection)
+        {
+            _insertOne = new InsertStatement(connection,
+                "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (@digests, @department, @validUntil, @acceptedAt)");
+            _insertMany = new InsertStatement(connection, """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @count)
+                INSERT INTO documents (digest, department, valid_until, accepted_at)
+                SELECT substr(@digests, i * 32 + 1, 32), @department, @validUntil, @acceptedAt FROM n
+                """);
+            _lastRowId = connection.CreateCommand();
+            _lastRowId.CommandText = "SELECT last_insert_rowid()";
+            _insertIssued = connection.CreateCommand();
+            _insertIssued.CommandText = """
+                INSERT INTO issued_documents (document_id, file_name, reference, kind)
+                SELECT id, @fileName, @reference, @kind FROM documents WHERE id > @last - @count AND id <= @last
+                """;
+            _issuedLast = _insertIssued.Parameters.Add("@last", DbType.Int64);
+            _issuedCount = _insertIssued.Parameters.Add("@count", DbType.Int64);
+            _issuedFileName = _insertIssued.Parameters.Add("@fileName", DbType.String);
+            _issuedReference = _insertIssued.Parameters.Add("@reference", DbType.String);
+            _issuedKind = _insertIssued.Parameters.Add("@kind", DbType.String);
+            _insertIssued.Prepare();
+        }
+
+        public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
+        {
+            (reservation.CreatedCount == 1 ? _insertOne : _insertMany).Execute(transaction, reservation, digests);
+            _lastRowId.Transaction = transaction;
+            _insertIssued.Transaction = transaction;
+            _issuedLast.Value = (long)_lastRowId.ExecuteScalar()!;
+            _issuedCount.Value = (long)reservation.CreatedCount;
+            SetLabels(reservation, _issuedFileName, _issuedReference, _issuedKind);
+            _insertIssued.ExecuteNonQuery();
+        }
+
+        public override void Dispose()
+        {
+            _insertOne.Dispose();
+            _insertMany.Dispose();
+            _lastRowId.Dispose();
+            _insertIssued.Dispose();
+        }
+    }
+
+    // PostgreSQL: one prepared statement per request inserts its documents from the blob of digests and their register
+    // lines from the ids the insert returns, so the lines are right even where other processes insert at the same time.
+    private sealed class PostgresDocumentRows : DocumentRows
+    {
+        private readonly InsertStatement _insert;
+        private readonly DbParameter _fileName;
+        private readonly DbParameter _reference;
+        private readonly DbParameter _kind;
+
+        public PostgresDocumentRows(DbConnection connection)
+        {
+            _insert = new InsertStatement(connection, """
+                WITH inserted AS (
+                    INSERT INTO documents (digest, department, valid_until, accepted_at)
+                    SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
+                    FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
+                    RETURNING id)
+                INSERT INTO issued_documents (document_id, file_name, reference, kind)
+                SELECT id, @fileName, @reference, @kind FROM inserted
+                """, "@fileName", "@reference", "@kind");
+            (_fileName, _reference, _kind) = (_insert.Text[0], _insert.Text[1], _insert.Text[2]);
+        }
+
+        public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
+        {
+            SetLabels(reservation, _fileName, _reference, _kind);
+            _insert.Execute(transaction, reservation, digests);
+        }
+
+        public override void Dispose() => _insert.Dispose();
+    }
+
     // A prepared insert of one request's documents; parameters are bound by reference, not looked up by name.
     private sealed class InsertStatement : IDisposable
     {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter _digests;
-        private readonly SqliteParameter _department;
-        private readonly SqliteParameter _validUntil;
-        private readonly SqliteParameter _acceptedAt;
-        private readonly SqliteParameter? _count;
+        private readonly DbCommand _command;
+        private readonly DbParameter _digests;
+        private readonly DbParameter _department;
+        private readonly DbParameter _validUntil;
+        private readonly DbParameter _acceptedAt;
+        private readonly DbParameter? _count;
 
-        public InsertStatement(SqliteConnection connection, string sql)
+        // Text parameters beyond the documents' own are named in <paramref name="text"/>: the caller sets them through Text.
+        public InsertStatement(DbConnection connection, string sql, params string[] text)
         {
             _command = connection.CreateCommand();
             _command.CommandText = sql;
-            _digests = _command.Parameters.Add("$digests", SqliteType.Blob);
-            _department = _command.Parameters.Add("$department", SqliteType.Integer);
-            _validUntil = _command.Parameters.Add("$validUntil", SqliteType.Integer);
-            _acceptedAt = _command.Parameters.Add("$acceptedAt", SqliteType.Integer);
-            _count = sql.Contains("$count", StringComparison.Ordinal) ? _command.Parameters.Add("$count", SqliteType.Integer) : null;
+            _digests = _command.Parameters.Add("@digests", DbType.Binary);
+            _department = _command.Parameters.Add("@department", DbType.Int64);
+            _validUntil = _command.Parameters.Add("@validUntil", DbType.Int64);
+            _acceptedAt = _command.Parameters.Add("@acceptedAt", DbType.Int64);
+            _count = sql.Contains("@count", StringComparison.Ordinal) ? _command.Parameters.Add("@count", DbType.Int64) : null;
+            Text = [.. text.Select(name => _command.Parameters.Add(name, DbType.String))];
             _command.Prepare();
         }
 
-        public void Execute(SqliteTransaction transaction, Reservation reservation, byte[] digests)
+        public IReadOnlyList<DbParameter> Text { get; }
+
+        public void Execute(DbTransaction transaction, Reservation reservation, byte[] digests)
         {
             _command.Transaction = transaction;
             _digests.Value = digests;

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using EthGov.Api.Configuration;
 using EthGov.Api.Outbox;
 using EthGov.Application.Storage;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Api.Signers;
 
@@ -35,14 +35,14 @@ public static class ServedDepartments
         ArgumentNullException.ThrowIfNull(configured);
         ArgumentNullException.ThrowIfNull(departments);
         database.EnsureCreated();
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         var codes = departments.ToDictionary(d => d.Id, d => d.Code);
         string CodeOf(uint id) => codes.GetValueOrDefault(id) ?? $"department {id}";
 
         var documents = CountsById(connection, transaction, "SELECT department, count(*) FROM documents GROUP BY department");
         var held = new Dictionary<string, uint>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in documents.Keys.Concat(SqliteReads.Ids(connection, transaction, "SELECT DISTINCT department FROM batches UNION SELECT DISTINCT department FROM document_changes")))
+        foreach (var id in documents.Keys.Concat(StoreReads.Ids(connection, transaction, "SELECT DISTINCT department FROM batches UNION SELECT DISTINCT department FROM document_changes")))
         {
             held[CodeOf(id)] = id;
         }
@@ -78,9 +78,9 @@ public static class ServedDepartments
         {
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO served_departments (code, first_served_at) VALUES ($code, $now)";
-            insert.Parameters.AddWithValue("$code", code.ToUpperInvariant());
-            insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            insert.CommandText = "INSERT INTO served_departments (code, first_served_at) VALUES (@code, @now) ON CONFLICT (code) DO NOTHING";
+            insert.Parameters.AddWithValue("@code", code.ToUpperInvariant());
+            insert.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             insert.ExecuteNonQuery();
         }
 
@@ -90,18 +90,18 @@ public static class ServedDepartments
     }
 
     /// <summary>What of department <paramref name="id"/> is not anchored yet, in words; null when nothing is.</summary>
-    private static string? Unanchored(SqliteConnection connection, SqliteTransaction transaction, uint id)
+    private static string? Unanchored(DbConnection connection, DbTransaction transaction, uint id)
     {
         // Members of batches formed but not confirmed, and of none at all (accepted, then the process stopped before a batch).
         var batched = new HashSet<Digest>();
         long waiting = 0;
-        using (var batches = Command(connection, transaction, "SELECT members, state FROM batches WHERE department = $id", id))
+        using (var batches = Command(connection, transaction, "SELECT members, state FROM batches WHERE department = @id", id))
         using (var reader = batches.ExecuteReader())
         {
             while (reader.Read())
             {
                 var members = (byte[])reader[0];
-                var state = (BatchState)reader.GetInt32(1);
+                var state = (BatchState)(int)reader.GetInt64(1);
                 for (int i = 0; i + Digest.Size <= members.Length; i += Digest.Size)
                 {
                     batched.Add(new Digest(members.AsSpan(i, Digest.Size)));
@@ -114,7 +114,7 @@ public static class ServedDepartments
             }
         }
 
-        using (var documents = Command(connection, transaction, "SELECT digest FROM documents WHERE department = $id", id))
+        using (var documents = Command(connection, transaction, "SELECT digest FROM documents WHERE department = @id", id))
         using (var reader = documents.ExecuteReader())
         {
             while (reader.Read())
@@ -126,9 +126,9 @@ public static class ServedDepartments
             }
         }
 
-        using var changes = Command(connection, transaction, "SELECT count(*) FROM document_changes WHERE department = $id AND state IN ($sending, $replay)", id);
-        changes.Parameters.AddWithValue("$sending", (int)DocumentChangeState.Sending);
-        changes.Parameters.AddWithValue("$replay", (int)DocumentChangeState.ToReplay);
+        using var changes = Command(connection, transaction, "SELECT count(*) FROM document_changes WHERE department = @id AND state IN (@sending, @replay)", id);
+        changes.Parameters.AddWithValue("@sending", (int)DocumentChangeState.Sending);
+        changes.Parameters.AddWithValue("@replay", (int)DocumentChangeState.ToReplay);
         var pendingChanges = Convert.ToInt64(changes.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (waiting == 0 && pendingChanges == 0)
         {
@@ -142,16 +142,16 @@ public static class ServedDepartments
         }.Where(p => p is not null));
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, uint id)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, uint id)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", (long)id);
+        command.Parameters.AddWithValue("@id", (long)id);
         return command;
     }
 
-    private static Dictionary<uint, long> CountsById(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static Dictionary<uint, long> CountsById(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -166,7 +166,7 @@ public static class ServedDepartments
         return counts;
     }
 
-    private static List<string> Codes(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<string> Codes(DbConnection connection, DbTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,57 +1,134 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Storage;
 
 /// <summary>
-/// The API's SQLite file (outbox, batches, event index, API keys) under <c>EthGov:DataDirectory</c>.
-/// WAL with synchronous=FULL: a committed transaction survives a crash or power loss, which is what
-/// lets the API answer 202 only after the commit.
+/// The node's store (outbox, batches, event index, API keys): by default the SQLite file under
+/// <c>EthGov:DataDirectory</c>, or the PostgreSQL database that <c>EthGov:Storage</c> names. Either way a transaction is
+/// answered committed only once it is durable, which is what lets the API answer 202 only after the commit.
 /// </summary>
 public sealed class Database
 {
     /// <summary>The database file's name inside the data directory.</summary>
     public const string FileName = "ethgov.db";
 
-    /// <summary>Points at the database in <paramref name="dataDirectory"/>, creating the folder.</summary>
+    /// <summary>Points at the SQLite database in <paramref name="dataDirectory"/>, creating the folder.</summary>
     public Database(string dataDirectory)
+        : this(dataDirectory, new StorageOptions())
     {
-        Directory.CreateDirectory(dataDirectory);
-        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
-        ConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-        }.ToString();
     }
 
-    /// <summary>Full path of the database file.</summary>
+    /// <summary>
+    /// Points at the store <paramref name="storage"/> chooses; <paramref name="dataDirectory"/> (created) holds the SQLite
+    /// file, or with PostgreSQL only the node's other files.
+    /// </summary>
+    /// <exception cref="ArgumentException">The provider is unknown, or PostgreSQL is chosen without a connection string.</exception>
+    public Database(string dataDirectory, StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        Dialect = StoreDialect.For(storage);
+        Directory.CreateDirectory(dataDirectory);
+        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
+        if (Dialect is SqliteDialect)
+        {
+            ConnectionString = FileConnectionString;
+        }
+        else
+        {
+            ConnectionString = string.IsNullOrWhiteSpace(storage.ConnectionString)
+                ? throw new ArgumentException("EthGov:Storage:ConnectionString is required with the postgres provider", nameof(storage))
+                : storage.ConnectionString;
+        }
+    }
+
+    /// <summary>Full path of the SQLite database file in the data directory.</summary>
     public string Path { get; }
 
     /// <summary>The connection string.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Opens a connection with EthGov's durability settings.</summary>
-    public SqliteConnection Open()
+    /// <summary>What the chosen provider does differently.</summary>
+    public StoreDialect Dialect { get; }
+
+    /// <summary>Whether the store is the SQLite file.</summary>
+    public bool IsSqlite => Dialect is SqliteDialect;
+
+    /// <summary>Opens a connection to the store, with EthGov's durability settings.</summary>
+    public DbConnection Connect()
     {
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=OFF;");
+        var connection = Dialect.Create(ConnectionString);
+        try
+        {
+            connection.Open();
+            Dialect.Prepare(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
         return connection;
     }
 
-    /// <summary>Creates the tables that do not exist yet, and the columns added to them since.</summary>
+    /// <summary>
+    /// Opens a connection to the SQLite file in the data directory, for the stores still written in SQLite's own types
+    /// (records, the exchange journals, staff): with PostgreSQL chosen they keep their tables in that file until they move
+    /// (docs/operations.md, PostgreSQL).
+    /// </summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(FileConnectionString);
+        try
+        {
+            connection.Open();
+            SqliteDialect.Instance.Prepare(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
+    }
+
+    /// <summary>
+    /// Creates the tables that do not exist yet, and the columns added to them since: one transaction, taken under the
+    /// dialect's schema lock, so processes starting together do not race.
+    /// </summary>
     public void EnsureCreated()
     {
-        using var connection = Open();
-        Execute(connection, Schema.Sql);
-        Schema.Complete(connection);
+        Create(Connect(), Dialect);
+        if (!IsSqlite)
+        {
+            Create(Open(), SqliteDialect.Instance);
+        }
+    }
+
+    private string FileConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+    }.ToString();
+
+    private static void Create(DbConnection opened, StoreDialect dialect)
+    {
+        using var connection = opened;
+        using var transaction = connection.BeginTransaction();
+        dialect.LockSchema(connection, transaction);
+        Execute(connection, dialect.Ddl(Schema.Sql), transaction);
+        Schema.Complete(connection, transaction, dialect);
+        transaction.Commit();
     }
 
     /// <summary>Runs statements that return nothing.</summary>
-    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EthGov.Application.Storage;
 
@@ -370,24 +370,23 @@ internal static class Schema
 
     /// <summary>
     /// What CREATE TABLE IF NOT EXISTS cannot do: add the columns that tables made by an older version lack, and the
-    /// triggers over them. One immediate transaction, so the API and the CLI starting together do not race.
+    /// triggers over them; in <paramref name="transaction"/>, the one that created the tables.
     /// </summary>
-    public static void Complete(SqliteConnection connection)
+    public static void Complete(DbConnection connection, DbTransaction transaction, StoreDialect dialect)
     {
-        using var transaction = connection.BeginTransaction();
         foreach (var (table, column, definition) in s_addedColumns)
         {
-            if (!HasColumn(connection, transaction, table, column))
+            if (Count(connection, transaction, dialect.CountColumnsSql, table, column) == 0)
             {
-                Database.Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}", transaction);
+                Database.Execute(connection, dialect.Ddl($"ALTER TABLE {table} ADD COLUMN {column} {definition}"), transaction);
             }
         }
 
         // The department's register of what it issued: one row per outbox row, written in the outbox row's transaction.
         // Made here rather than in Sql, so the rows of an outbox from before it are entered once, when it is made.
-        if (!HasTable(connection, transaction, "issued_documents"))
+        if (Count(connection, transaction, dialect.CountTablesSql, "issued_documents", null) == 0)
         {
-            Database.Execute(connection, """
+            Database.Execute(connection, dialect.Ddl("""
                 CREATE TABLE issued_documents (
                     document_id INTEGER PRIMARY KEY,
                     file_name   TEXT,
@@ -395,39 +394,26 @@ internal static class Schema
                     kind        TEXT
                 );
                 INSERT INTO issued_documents (document_id) SELECT id FROM documents;
-                """, transaction);
+                """), transaction);
         }
 
         // The API polls api_key_changes.version to see revocations and rotations within a second; last_used_at is
         // left out so that the API's own writes do not wake it.
-        Database.Execute(connection, """
-            INSERT OR IGNORE INTO api_key_changes (id, version) VALUES (1, 0);
-            CREATE TRIGGER IF NOT EXISTS api_keys_inserted AFTER INSERT ON api_keys
-                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
-            CREATE TRIGGER IF NOT EXISTS api_keys_changed AFTER UPDATE OF key_hash, department, scopes, revoked ON api_keys
-                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
-            CREATE TRIGGER IF NOT EXISTS api_keys_deleted AFTER DELETE ON api_keys
-                BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
-            """, transaction);
-        transaction.Commit();
+        Database.Execute(connection, "INSERT INTO api_key_changes (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;", transaction);
+        Database.Execute(connection, dialect.ApiKeyTriggersSql, transaction);
     }
 
-    private static bool HasTable(SqliteConnection connection, SqliteTransaction transaction, string table)
+    private static long Count(DbConnection connection, DbTransaction transaction, string sql, string table, string? column)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
-        command.Parameters.AddWithValue("$table", table);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@table", table);
+        if (column is not null)
+        {
+            command.Parameters.AddWithValue("@column", column);
+        }
 
-    private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
-        command.Parameters.AddWithValue("$table", table);
-        command.Parameters.AddWithValue("$column", column);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

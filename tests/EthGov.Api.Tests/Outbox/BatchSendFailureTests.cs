@@ -30,6 +30,9 @@ public sealed class BatchSendFailureTests : IAsyncLifetime
             ["Chain:RpcUrl"] = _proxy.Url.ToString(),
             ["EthGov:Outbox:RetryDelay"] = "00:00:00.100",
             ["EthGov:Outbox:MaxRetryDelay"] = "00:00:00.200",
+
+            // One test holds the SQLite file's write lock: this class is about SQLite even when the suite runs on PostgreSQL.
+            ["EthGov:Storage:Provider"] = "sqlite",
         }, logs: _logs);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using EthGov.Api.Auth;
 using EthGov.Application.ApiKeys;
+using EthGov.Application.Storage;
 using EthGov.Chain.Deployments;
 using EthGov.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,11 @@ namespace EthGov.Api.Tests.TestSupport;
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
+    /// <summary>The environment variable that runs every host of the suite on another store (<c>postgres</c>).</summary>
+    public const string StoreVariable = "ETHGOV_TEST_STORE";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StorageOptions> s_postgresStores = new();
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly ILoggerProvider? _logs;
@@ -30,6 +36,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         _services = services;
         DataDirectory = dataDirectory;
     }
+
+    /// <summary>The PostgreSQL database <see cref="StoreVariable"/> gave the hosts on <paramref name="dataDirectory"/>, if it did.</summary>
+    public static StorageOptions? PostgresStoreOf(string dataDirectory)
+        => s_postgresStores.TryGetValue(Path.GetFullPath(dataDirectory), out var store) ? store : null;
 
     /// <summary>The data directory (kept when the host is disposed, so a new host can restart on it).</summary>
     public string DataDirectory { get; }
@@ -69,6 +79,16 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         foreach (var (code, signer) in DevSigners.All)
         {
             settings[$"EthGov:Signers:{code}"] = signer;
+        }
+
+        // ETHGOV_TEST_STORE=postgres runs the suite on PostgreSQL: one database per data directory, the same one again when
+        // a test restarts a host on its directory. Overrides may still choose a store themselves.
+        if (string.Equals(Environment.GetEnvironmentVariable(StoreVariable), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
+            && overrides?.ContainsKey("EthGov:Storage:Provider") != true)
+        {
+            var store = s_postgresStores.GetOrAdd(Path.GetFullPath(dataDirectory), _ => PostgresServer.Shared.CreateDatabase());
+            settings["EthGov:Storage:Provider"] = store.Provider;
+            settings["EthGov:Storage:ConnectionString"] = store.ConnectionString;
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

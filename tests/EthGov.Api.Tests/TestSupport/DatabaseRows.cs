@@ -1,14 +1,21 @@
+using System.Data.Common;
 using EthGov.Application.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EthGov.Api.Tests.TestSupport;
 
-/// <summary>What a data directory's database holds, read as text: each row's columns joined by a space (NULL as empty).</summary>
+/// <summary>
+/// What a data directory's database holds, read as text: each row's columns joined by a space (NULL as empty). The SQLite
+/// file, or the PostgreSQL database the suite gave the directory's hosts (<see cref="ApiHost.StoreVariable"/>).
+/// </summary>
 internal static class DatabaseRows
 {
     public static List<string> Read(string dataDirectory, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, Database.FileName)};Pooling=false");
+        using DbConnection connection = ApiHost.PostgresStoreOf(dataDirectory) is { } postgres
+            ? new NpgsqlConnection(postgres.ConnectionString)
+            : new SqliteConnection($"Data Source={Path.Combine(dataDirectory, Database.FileName)};Pooling=false");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EthGov.Application.Storage;
 
 /// <summary>Small reads the stores share inside their own transactions.</summary>
-public static class SqliteReads
+public static class StoreReads
 {
     /// <summary>The first column of every row <paramref name="sql"/> returns, as department or batch ids.</summary>
-    public static List<uint> Ids(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    public static List<uint> Ids(DbConnection connection, DbTransaction transaction, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
