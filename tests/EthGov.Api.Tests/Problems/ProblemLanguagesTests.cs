@@ -12,7 +12,8 @@ public sealed class ProblemLanguagesTests(ApiFixture fixture) : IClassFixture<Ap
     {
         // Every class of the API whose name ends in Problems holds problem types in its constants, and the passkey checks'
         // refusal reasons are the types of their problems.
-        var holders = typeof(ProblemTypes).Assembly.GetTypes().Where(t => t.Name.EndsWith("Problems", StringComparison.Ordinal))
+        var holders = typeof(ProblemTypes).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Problems", StringComparison.Ordinal) && t != typeof(EthGov.Api.Problems.Problems))
             .Append(typeof(ProblemTypes)).Append(typeof(EthGov.Application.Passkeys.PasskeyRefusal)).Append(typeof(EthGov.Api.NodeRoutes.NodeReleasesApi));
         var constants = holders
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
