@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using EthGov.Api.Departments;
@@ -52,47 +53,92 @@ public sealed class ExchangeWorker(
     private bool _waitingForBlock;
 
     /// <inheritdoc />
+    // Work goes out as slots free up, not in rounds: a round that waited for its slowest exchange (a holder's retry, a
+    // slow commit) held every slot it had freed. The exchanges in flight are left out of the next reads, so none is
+    // stepped twice at once; a step that ends wakes the loop to fill its slot.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        var concurrency = options.Value.Concurrency;
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        var inFlight = new ConcurrentDictionary<long, byte>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var now = DateTimeOffset.UtcNow;
-                var due = await ConfirmedAsync(store.Due(now, options.Value.Concurrency * 8));
-                var receipts = ReceiptBatches(store.ReceiptsDue(now, ReleaseReceipts.MaxReceipts * 4));
-                await Parallel.ForEachAsync(
-                    due.Select(e => (Exchanges: (IReadOnlyList<ExchangeRecord>)[e], Receipts: false)).Concat(receipts.Select(r => (Exchanges: r, Receipts: true))),
-                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = stoppingToken },
-                    async (work, token) =>
-                    {
-                        try
-                        {
-                            await (work.Receipts ? SendReceiptsAsync(work.Exchanges, token) : StepAsync(work.Exchanges[0], token));
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", work.Exchanges[0].Id);
-                            PostponeAll(work.Exchanges, "the node failed the step; it is tried again");
-                        }
-                    });
-
-                if (due.Count == 0 && receipts.Count == 0)
+                try
                 {
-                    var next = _waitingForBlock ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
-                    await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
+                    var now = DateTimeOffset.UtcNow;
+                    var due = await ConfirmedAsync([.. store.Due(now, (concurrency * 8) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
+                    var receipts = ReceiptBatches([.. store.ReceiptsDue(now, (ReleaseReceipts.MaxReceipts * 4) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
+                    var work = due.Select(e => (Exchanges: (IReadOnlyList<ExchangeRecord>)[e], Receipts: false))
+                        .Concat(receipts.Select(r => (Exchanges: r, Receipts: true))).ToList();
+                    foreach (var (exchanges, isReceipts) in work)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                        foreach (var exchange in exchanges)
+                        {
+                            inFlight[exchange.Id] = 0;
+                        }
+
+                        _ = RunAsync(exchanges, isReceipts, stoppingToken).ContinueWith(
+                            step =>
+                            {
+                                foreach (var exchange in exchanges)
+                                {
+                                    inFlight.TryRemove(exchange.Id, out _);
+                                }
+
+                                slots.Release();
+                                signal.ExchangesDue();
+                            },
+                            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    }
+
+                    if (work.Count == 0)
+                    {
+                        var next = _waitingForBlock ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
+                        if (!inFlight.IsEmpty && next < s_blockPoll)
+                        {
+                            // The exchanges in flight are due in the store as well; each one's end wakes the loop.
+                            next = s_blockPoll;
+                        }
+
+                        await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (System.Data.Common.DbException ex)
+                {
+                    logger.LogError(ex, "the exchange worker failed a round; it retries");
+                    await Task.Delay(s_idle, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            // Steps in flight finish (or see the cancellation) before the host's store closes: every slot back means none runs.
+            for (var i = 0; i < concurrency; i++)
             {
-                break;
+                await slots.WaitAsync(CancellationToken.None);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
-            {
-                logger.LogError(ex, "the exchange worker failed a round; it retries");
-                await Task.Delay(s_idle, stoppingToken);
-            }
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<ExchangeRecord> exchanges, bool isReceipts, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await (isReceipts ? SendReceiptsAsync(exchanges, cancellationToken) : StepAsync(exchanges[0], cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", exchanges[0].Id);
+            PostponeAll(exchanges, "the node failed the step; it is tried again");
         }
     }
 
