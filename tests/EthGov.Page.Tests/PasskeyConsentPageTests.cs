@@ -74,41 +74,22 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
     }
 
     /// <summary>A chain, the API as CIVIL's node with records and a passkey origin on localhost, and Chromium.</summary>
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host : PageFixture
     {
-        private IPlaywright? _playwright;
-        private string _dataDirectory = null!;
-        private string _civilKey = null!;
-        private IBrowser? _browser;
-
-        public DevChain Chain { get; } = new();
-
-        public ApiProcess Api { get; private set; } = null!;
-
         /// <summary>The page's address on localhost, the relying party; the API listens on 127.0.0.1, which an origin on an IP could not be.</summary>
         public string LocalhostUrl(string path) => $"http://localhost:{Api.BaseUrl.Port}{path}";
 
-        public async Task InitializeAsync()
+        /// <inheritdoc />
+        protected override void Configure(ApiSettings settings)
         {
-            await Chain.InitializeAsync();
-            _dataDirectory = Directory.CreateTempSubdirectory("ethgov-passkey-page-").FullName;
-            var deploymentFile = Path.Combine(_dataDirectory, "deployment.json");
-            await DeploymentFile.SaveAsync(Chain.Deployment, deploymentFile);
-            var settings = new ApiSettings(Chain.Node.RpcUrl, deploymentFile, _dataDirectory).Serving("CIVIL");
-            settings.Settings["Chain:MaxReadAge"] = "00:00:00";
             settings.Settings["EthGov:DataKey"] = "dev:0";
             settings.Settings["EthGov:Passkeys:Origin"] = $"http://localhost:{settings.BaseUrl.Port}";
-            _civilKey = await settings.CreateKeyAsync("CIVIL");
-            Api = await ApiProcess.StartAsync(settings);
-            Assertions.SetDefaultExpectTimeout(20_000);
-            _playwright = await Playwright.CreateAsync();
-            _browser = await HeadlessChromium.LaunchAsync(_playwright);
         }
 
         /// <summary>A page whose browser context has a CTAP2 platform authenticator that verifies the user.</summary>
         public async Task<IPage> PageWithAuthenticatorAsync(string locale = "en-US")
         {
-            var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+            var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
             context.SetDefaultTimeout(20_000);
             var page = await context.NewPageAsync();
             var cdp = await context.NewCDPSessionAsync(page);
@@ -130,7 +111,7 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
 
         public async Task<Digest> RecordAsync()
         {
-            using var client = Api.Client(_civilKey);
+            using var client = Api.Client(CivilKey);
             using var response = await client.PostAsJsonAsync("/api/v1/records", new { kind = "birth-certificate", data = new { n = Guid.NewGuid() } });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             return Digest.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("digest").GetString()!);
@@ -138,7 +119,7 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
 
         public async Task<string> CodeAsync(Digest record)
         {
-            using var client = Api.Client(_civilKey);
+            using var client = Api.Client(CivilKey);
             using var response = await client.PostAsJsonAsync($"/api/v1/records/{record}/passkey-codes", new { role = "self" });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
@@ -146,37 +127,17 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
 
         public async Task<string?> BoundPasskeyAsync(Digest record)
         {
-            using var client = Api.Client(_civilKey);
+            using var client = Api.Client(CivilKey);
             return (await client.GetFromJsonAsync<JsonElement>($"/api/v1/records/{record}/passkey")).GetProperty("passkeyId").GetString();
         }
 
         public async Task<string> ConsentRequestAsync(Digest record)
         {
-            using var client = Api.Client(_civilKey);
+            using var client = Api.Client(CivilKey);
             using var response = await client.PostAsJsonAsync("/api/v1/consent-requests",
                 new { recordId = record.ToString(), granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(10), terms = new { use = "view-once", maxFetches = 2 } });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_browser is not null)
-            {
-                await _browser.CloseAsync();
-            }
-
-            _playwright?.Dispose();
-            if (Api is not null)
-            {
-                await Api.DisposeAsync();
-            }
-
-            await Chain.DisposeAsync();
-            if (_dataDirectory is not null)
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
         }
     }
 }

@@ -1,10 +1,12 @@
+using EthGov.Testing;
+
 namespace EthGov.Page.Tests.TestSupport;
 
 /// <summary>The page fixture on a node that requires a second clerk for every revocation and supersession.</summary>
 public sealed class FourEyesPageFixture : PageFixture
 {
     /// <inheritdoc />
-    protected override void Configure(IDictionary<string, string> settings) => settings["EthGov:Workspace:RevocationApprovals"] = "1";
+    protected override void Configure(ApiSettings settings) => settings.Settings["EthGov:Workspace:RevocationApprovals"] = "1";
 }
 
 /// <summary>The four-eyes page tests: their own node, run after the shared one is done (the assembly runs collections one at a time).</summary>

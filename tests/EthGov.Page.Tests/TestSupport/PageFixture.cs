@@ -52,7 +52,7 @@ public class PageFixture : IAsyncLifetime
         await Chain.AddKeyAsync(signerDevAccount: 1, newDevAccount: ApiCivilDevAccount);
         settings.Settings["EthGov:Signers:CIVIL"] = $"dev:{ApiCivilDevAccount}";
         CivilKey = await settings.CreateKeyAsync("CIVIL");
-        Configure(settings.Settings);
+        Configure(settings);
         Api = await ApiProcess.StartAsync(settings);
 
         // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
@@ -62,7 +62,7 @@ public class PageFixture : IAsyncLifetime
     }
 
     /// <summary>Changes the API's settings before it starts; the shared fixture changes none.</summary>
-    protected virtual void Configure(IDictionary<string, string> settings)
+    protected virtual void Configure(ApiSettings settings)
     {
     }
 
