@@ -3,9 +3,21 @@
 # with the departments of config/departments.dev.json and their nodes' addresses, and one node per department (the
 # API and the verification page, signing for that department only, with its own data directory and node key).
 # Ctrl-C stops everything it started.
+#
+#   scripts/run.sh              each node keeps its state in SQLite in its data directory (the default)
+#   scripts/run.sh --postgres   each node keeps it in a database of its own on a private PostgreSQL cluster
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
+
+STORE=sqlite
+for arg in "$@"; do
+  case "$arg" in
+    --postgres) STORE=postgres ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "ethgov: unknown option $arg (run.sh [--postgres])" >&2; exit 2 ;;
+  esac
+done
 
 DEPARTMENTS="config/departments.dev.json"
 RPC_PORT="${ETHGOV_RPC_PORT:-8545}"
@@ -35,18 +47,34 @@ mapfile -t NODES < <(node -e '
 [ "${#NODES[@]}" -gt 0 ] || { echo "ethgov: no department to run a node for in $DEPARTMENTS" >&2; exit 1; }
 
 ethgov_require_free_port "$RPC_PORT" "Hardhat node" ETHGOV_RPC_PORT
+PG_PORT="${ETHGOV_PG_PORT:-5433}"
+if [ "$STORE" = postgres ]; then
+  ethgov_require_free_port "$PG_PORT" "PostgreSQL" ETHGOV_PG_PORT
+fi
 for line in "${NODES[@]}"; do
   read -r code _ _ url <<< "$line"
   ethgov_require_free_port "${url##*:}" "$code's node" "ETHGOV_${code}_PORT"
 done
 # The two programs run.sh starts or prints (the API and the CLI) and nothing else.
 ethgov_setup Release src/EthGov.Api/EthGov.Api.csproj src/EthGov.Cli/EthGov.Cli.csproj
+PG_FOLDER=""
+if [ "$STORE" = postgres ]; then
+  ethgov_install_postgres
+  source "$ETHGOV_ROOT/scripts/lib/postgres.sh"
+  # A fresh cluster per run, as the dev chain is fresh: in the temporary folder, whose path is short enough for
+  # PostgreSQL's socket and which `nobody` can reach when the script runs as root.
+  PG_FOLDER="$(mktemp -d "${TMPDIR:-/tmp}/ethgov-postgres.XXXXXX")"
+fi
 
 pids=()
 cleanup() {
   trap - EXIT
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ -n "$PG_FOLDER" ]; then
+    ethgov_pg_stop "$PG_FOLDER"
+    rm -rf "$PG_FOLDER"
+  fi
   ethgov_log "stopped"
 }
 trap cleanup EXIT
@@ -65,6 +93,9 @@ curl -s -m 5 -H 'content-type: application/json' \
 # The dev chain starts empty every time, so the registry is deployed afresh and every node's data directory
 # (outbox, index, API keys) is reset with it.
 rm -rf "$DATA_DIR/31337"
+if [ "$STORE" = postgres ]; then
+  ethgov_pg_start "$PG_FOLDER" "$PG_PORT"
+fi
 ethgov_log "deploying the registry with $DEPARTMENTS (nodes as started here: $nodes_file)"
 dotnet "$CLI_DLL" deploy --rpc "$RPC_URL" --chain-id 31337 --departments "$nodes_file" --deployment deployments/31337.json
 
@@ -77,8 +108,14 @@ start_node() {
   local data_key=""
   [[ "$node_key" == dev:* ]] && data_key="$node_key"
   mkdir -p "$data"
-  ethgov_log "starting $code's node on $url (data: $data, log: $DATA_DIR/${code,,}.log)"
-  env Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
+  local store=(EthGov__Storage__Provider=sqlite)
+  if [ "$STORE" = postgres ]; then
+    ethgov_pg_create_database "$PG_FOLDER" "$PG_PORT" "ethgov_${code,,}"
+    store=(EthGov__Storage__Provider=postgres
+      "EthGov__Storage__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Database=ethgov_${code,,};Username=ethgov")
+  fi
+  ethgov_log "starting $code's node on $url (store: $STORE; data: $data, log: $DATA_DIR/${code,,}.log)"
+  env "${store[@]}" Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
     EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$data" \
     "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__DataKey="$data_key" EthGov__PublicBaseUrl="$url" \
     EthGov__Nodes__AllowPrivateAddresses=true EthGov__Passkeys__Origin="${url/127.0.0.1/localhost}" \
@@ -112,6 +149,8 @@ for line in "${NODES[@]}"; do
   wait_healthy "$code" "$url" "${node_pid[$code]}"
 done
 
+store_line="SQLite, in each node's data directory"
+[ "$STORE" = sqlite ] || store_line="PostgreSQL on 127.0.0.1:$PG_PORT, a database per department (ethgov_<code>, user ethgov)"
 echo
 echo "  EthGov is running: one node per department, each signing for its own department only."
 for line in "${NODES[@]}"; do
@@ -121,6 +160,7 @@ done
 cat <<MSG
     JSON-RPC (chain)  $RPC_URL  (chain id 31337)
     Deployment        deployments/31337.json
+    Store             $store_line
     Logs              ${DATA_DIR#"$ETHGOV_ROOT"/}/*.log
     API keys          ethgov apikey create --department CODE --data-dir <that node's data directory>
 
