@@ -111,7 +111,7 @@ public sealed class AuditCommandTests(CliWorkspace workspace) : IClassFixture<Cl
     public async Task AuditReconcile_StoreOfAnotherRegistry_IsOneLineAndExitTwo()
     {
         var directory = await StoreAsync("other-registry");
-        using (var connection = new Database(directory).Open())
+        using (var connection = new Database(directory).Connect())
         {
             Database.Execute(connection, "INSERT INTO deployment_binding (id, chain_id, registry, genesis_hash, bound_at) VALUES (1, 31337, '0x00000000000000000000000000000000000000aa', '0x00', 0)");
         }

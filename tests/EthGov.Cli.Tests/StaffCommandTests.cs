@@ -117,7 +117,7 @@ public class StaffCommandTests
         return dataDir;
     }
 
-    private static StaffAccounts Accounts(string dataDir) => StaffAccounts.OpenExisting(dataDir);
+    private static StaffAccounts Accounts(string dataDir) => StaffAccounts.OpenExisting(new Database(dataDir));
 
     private static StaffSignIn SignIn(string dataDir)
         => new(Accounts(dataDir), new StaffPasswords(), Options.Create(new StaffOptions()), TimeProvider.System);

@@ -5,7 +5,6 @@ using EthGov.Api.Staff;
 using EthGov.Application.Staff;
 using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.ChangeRequests;
@@ -63,9 +62,9 @@ public sealed class ChangeRequestIntake(
             return (store.Add(new ChangeRequest(0, caller.Department.Code, kind, digest, reason, newDigest, validUntil, note,
                 (http.User.Identity as IScopedCaller)?.CallerName ?? "unknown caller", staff?.Account.Id, time.GetUtcNow(), ChangeRequestStates.Pending)), null);
         }
-        catch (SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
-            return (null, Problems.Problems.OutboxUnavailable($"the change request could not be stored: SQLite error {ex.SqliteErrorCode}"));
+            return (null, Problems.Problems.OutboxUnavailable($"the change request could not be stored: store error {EthGov.Application.Storage.StoreErrors.Code(ex)}"));
         }
     }
 }

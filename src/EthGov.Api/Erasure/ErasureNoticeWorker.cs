@@ -76,7 +76,7 @@ public sealed class ErasureNoticeWorker(
             {
                 break;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 logger.LogError(ex, "the erasure notice worker failed a round; it retries");
                 await Task.Delay(s_idle, stoppingToken);

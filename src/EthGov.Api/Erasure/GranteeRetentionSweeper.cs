@@ -55,7 +55,7 @@ public sealed class GranteeRetentionSweeper(
                     logger.LogInformation("erased the copies of {Count} exchanges whose grant's use or retention ended", erased);
                 }
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
             {
                 logger.LogError(ex, "the grantee's retention sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
             }

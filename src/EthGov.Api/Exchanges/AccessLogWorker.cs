@@ -43,7 +43,7 @@ public sealed class AccessLogWorker(
             {
                 break;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogError(ex, "the access-log worker failed a round; it retries at the next one");
             }

@@ -1,5 +1,4 @@
 using EthGov.Application.Records;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Records;
@@ -34,7 +33,7 @@ public sealed class RecordSweeper(RecordStore store, IOptions<RecordsOptions> op
                     logger.LogInformation("erased the content of {Count} records past their retention", total);
                 }
             }
-            catch (SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 logger.LogError(ex, "the record sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
             }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.ApiKeys;
 
@@ -14,25 +14,28 @@ public sealed class ApiKeyTable(Database database)
 {
     private const string Columns = "id, department, scopes, created_at, rotated_at, last_used_at, revoked, revoked_at";
 
-    /// <summary>The table in the database under <paramref name="dataDirectory"/>, created when missing.</summary>
-    public static ApiKeyTable Create(string dataDirectory)
+    /// <summary>The table in the SQLite database under <paramref name="dataDirectory"/>, created when missing.</summary>
+    public static ApiKeyTable Create(string dataDirectory) => Create(new Database(dataDirectory));
+
+    /// <summary>The table in <paramref name="database"/>, created when missing.</summary>
+    public static ApiKeyTable Create(Database database)
     {
-        var database = new Database(dataDirectory);
+        ArgumentNullException.ThrowIfNull(database);
         database.EnsureCreated();
         return new ApiKeyTable(database);
     }
 
-    /// <summary>The table in the existing database under <paramref name="dataDirectory"/>.</summary>
-    /// <exception cref="FileNotFoundException">There is no EthGov database there (a mistyped data directory, most likely).</exception>
-    public static ApiKeyTable OpenExisting(string dataDirectory)
+    /// <summary>The table in <paramref name="database"/>, which a node must have made already.</summary>
+    /// <exception cref="FileNotFoundException">There is no EthGov store there (a mistyped data directory or connection string, most likely).</exception>
+    public static ApiKeyTable OpenExisting(Database database)
     {
-        var file = Path.GetFullPath(Path.Combine(dataDirectory, Database.FileName));
-        if (!File.Exists(file))
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.Exists())
         {
-            throw new FileNotFoundException($"no EthGov database at {file}: give the API's data directory (EthGov:DataDirectory)", file);
+            throw new FileNotFoundException($"no EthGov database at {database.Describe()}: give the API's data directory (EthGov:DataDirectory) and store (EthGov:Storage)", database.Path);
         }
 
-        return Create(dataDirectory);
+        return Create(database);
     }
 
     /// <summary>Creates a key for <paramref name="department"/> with <paramref name="scopes"/>; returns it with its secret, which is not stored.</summary>
@@ -49,13 +52,13 @@ public sealed class ApiKeyTable(Database database)
         }
 
         var secret = ApiKeySecret.New();
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO api_keys (key_hash, department, scopes, created_at) VALUES ($hash, $department, $scopes, $now) RETURNING {Columns}";
-        insert.Parameters.AddWithValue("$hash", ApiKeySecret.Hash(secret));
-        insert.Parameters.AddWithValue("$department", department.Trim().ToUpperInvariant());
-        insert.Parameters.AddWithValue("$scopes", ApiKeyScopeNames.Format(scopes));
-        insert.Parameters.AddWithValue("$now", Now());
+        insert.CommandText = $"INSERT INTO api_keys (key_hash, department, scopes, created_at) VALUES (@hash, @department, @scopes, @now) RETURNING {Columns}";
+        insert.Parameters.AddWithValue("@hash", ApiKeySecret.Hash(secret));
+        insert.Parameters.AddWithValue("@department", department.Trim().ToUpperInvariant());
+        insert.Parameters.AddWithValue("@scopes", ApiKeyScopeNames.Format(scopes));
+        insert.Parameters.AddWithValue("@now", Now());
         var created = await ReadOneAsync(insert, cancellationToken);
         return (created!, secret);
     }
@@ -63,7 +66,7 @@ public sealed class ApiKeyTable(Database database)
     /// <summary>Every key, oldest first, revoked ones included.</summary>
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM api_keys ORDER BY id";
         var keys = new List<ApiKeyInfo>();
@@ -79,7 +82,7 @@ public sealed class ApiKeyTable(Database database)
     /// <summary>Key <paramref name="id"/>, or null when there is none.</summary>
     public async Task<ApiKeyInfo?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         return await GetAsync(connection, id, cancellationToken);
     }
 
@@ -89,11 +92,11 @@ public sealed class ApiKeyTable(Database database)
     /// </summary>
     public async Task<(ApiKeyInfo? Key, bool Revoked)> RevokeAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE api_keys SET revoked = 1, revoked_at = $now WHERE id = $id AND revoked = 0 RETURNING {Columns}";
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$now", Now());
+        update.CommandText = $"UPDATE api_keys SET revoked = 1, revoked_at = @now WHERE id = @id AND revoked = 0 RETURNING {Columns}";
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@now", Now());
         return await ReadOneAsync(update, cancellationToken) is { } revoked
             ? (revoked, true)
             : (await GetAsync(connection, id, cancellationToken), false);
@@ -106,12 +109,12 @@ public sealed class ApiKeyTable(Database database)
     public async Task<(ApiKeyInfo? Key, string? Secret)> RotateAsync(long id, CancellationToken cancellationToken = default)
     {
         var secret = ApiKeySecret.New();
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE api_keys SET key_hash = $hash, rotated_at = $now WHERE id = $id AND revoked = 0 RETURNING {Columns}";
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$hash", ApiKeySecret.Hash(secret));
-        update.Parameters.AddWithValue("$now", Now());
+        update.CommandText = $"UPDATE api_keys SET key_hash = @hash, rotated_at = @now WHERE id = @id AND revoked = 0 RETURNING {Columns}";
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@hash", ApiKeySecret.Hash(secret));
+        update.Parameters.AddWithValue("@now", Now());
         return await ReadOneAsync(update, cancellationToken) is { } rotated
             ? (rotated, secret)
             : (await GetAsync(connection, id, cancellationToken), null);
@@ -120,15 +123,15 @@ public sealed class ApiKeyTable(Database database)
     /// <summary>The change counter: it moves whenever a key is created, revoked or rotated.</summary>
     public async Task<long> ReadVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         return await ReadVersionAsync(connection, null, cancellationToken);
     }
 
     /// <summary>The keys that work, with the change counter they were read at (one read transaction).</summary>
     public async Task<(long Version, IReadOnlyList<ActiveKey> Keys)> ReadActiveAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var connection = database.Connect();
+        await using var transaction = database.Dialect.BeginRead(connection);
         var version = await ReadVersionAsync(connection, transaction, cancellationToken);
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
@@ -158,13 +161,13 @@ public sealed class ApiKeyTable(Database database)
             return;
         }
 
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var transaction = connection.BeginTransaction();
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = "UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), $at) WHERE id = $id";
-        var id = update.Parameters.Add("$id", SqliteType.Integer);
-        var at = update.Parameters.Add("$at", SqliteType.Integer);
+        update.CommandText = "UPDATE api_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @at)";
+        var id = update.Parameters.Add("@id", System.Data.DbType.Int64);
+        var at = update.Parameters.Add("@at", System.Data.DbType.Int64);
         foreach (var use in uses)
         {
             id.Value = use.Id;
@@ -175,15 +178,15 @@ public sealed class ApiKeyTable(Database database)
         transaction.Commit();
     }
 
-    private static async Task<ApiKeyInfo?> GetAsync(SqliteConnection connection, long id, CancellationToken cancellationToken)
+    private static async Task<ApiKeyInfo?> GetAsync(DbConnection connection, long id, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM api_keys WHERE id = $id";
-        select.Parameters.AddWithValue("$id", id);
+        select.CommandText = $"SELECT {Columns} FROM api_keys WHERE id = @id";
+        select.Parameters.AddWithValue("@id", id);
         return await ReadOneAsync(select, cancellationToken);
     }
 
-    private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<long> ReadVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
@@ -191,13 +194,13 @@ public sealed class ApiKeyTable(Database database)
         return await select.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
     }
 
-    private static async Task<ApiKeyInfo?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<ApiKeyInfo?> ReadOneAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private static ApiKeyInfo Read(SqliteDataReader reader) => new(
+    private static ApiKeyInfo Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         ParseStored(reader.GetString(2)),
@@ -207,7 +210,7 @@ public sealed class ApiKeyTable(Database database)
         reader.GetInt64(6) != 0,
         Time(reader, 7));
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column)
+    private static DateTimeOffset? Time(DbDataReader reader, int column)
         => reader.IsDBNull(column) || reader.GetInt64(column) <= 0 ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(column));
 
     // A value edited by hand into something unknown admits the key nowhere rather than everywhere.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Exchange.Grantee;
@@ -7,7 +8,6 @@ using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
 using EthGov.Core.Merkle;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Audit;
 
@@ -48,7 +48,7 @@ public sealed class JournalReconciler(Database database, AuditReads chain)
     /// <summary>The chain and registry the node's store is bound to (it serves one deployment), or null when it was never bound.</summary>
     public (ulong ChainId, string Registry)? Binding()
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT chain_id, registry FROM deployment_binding WHERE id = 1";
         using var reader = command.ExecuteReader();
@@ -158,8 +158,8 @@ public sealed class JournalReconciler(Database database, AuditReads chain)
 
     private (List<Logged> Releases, List<Logged> Exchanges, List<ConfirmedBatch> Batches) Read()
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var connection = database.Connect();
+        using var transaction = database.Dialect.BeginRead(connection);
         var releases = ReadLogged(connection, transaction, """
             SELECT request_id, grant_id, record_id, holder, grantee, query_digest, entry_hash, log_root, log_block, log_proof, NULL, NULL, NULL
             FROM releases ORDER BY id
@@ -181,7 +181,7 @@ public sealed class JournalReconciler(Database database, AuditReads chain)
         return (releases, exchanges, batches);
     }
 
-    private static List<Logged> ReadLogged(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static List<Logged> ReadLogged(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
@@ -6,7 +7,6 @@ using System.Text;
 using EthGov.Application.Storage;
 using EthGov.Chain.Registry;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Passkeys;
 
@@ -39,21 +39,21 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
             insert.CommandText = """
                 INSERT INTO consent_requests (token_hash, record_id, department, grantee, purpose, expires_at, grant_use, retention_days, max_fetches,
                     revocable_by, valid_until, created_at)
-                VALUES ($hash, $record, $department, $grantee, $purpose, $expires, $use, $retention, $fetches, $revokers, $valid, $now)
+                VALUES (@hash, @record, @department, @grantee, @purpose, @expires, @use, @retention, @fetches, @revokers, @valid, @now)
                 RETURNING id
                 """;
-            insert.Parameters.AddWithValue("$hash", Hash(token)!);
-            insert.Parameters.AddWithValue("$record", recordId.ToArray());
-            insert.Parameters.AddWithValue("$department", (long)department);
-            insert.Parameters.AddWithValue("$grantee", (long)grantee);
-            insert.Parameters.AddWithValue("$purpose", (long)purpose);
-            insert.Parameters.AddWithValue("$expires", expires.ToUnixTimeSeconds());
-            insert.Parameters.AddWithValue("$use", (long)terms.Use);
-            insert.Parameters.AddWithValue("$retention", (long)terms.RetentionDays);
-            insert.Parameters.AddWithValue("$fetches", (long)terms.MaxFetches);
-            insert.Parameters.AddWithValue("$revokers", (long)terms.RevocableBy);
-            insert.Parameters.AddWithValue("$valid", validUntil.ToUnixTimeSeconds());
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@hash", Hash(token)!);
+            insert.Parameters.AddWithValue("@record", recordId.ToArray());
+            insert.Parameters.AddWithValue("@department", (long)department);
+            insert.Parameters.AddWithValue("@grantee", (long)grantee);
+            insert.Parameters.AddWithValue("@purpose", (long)purpose);
+            insert.Parameters.AddWithValue("@expires", expires.ToUnixTimeSeconds());
+            insert.Parameters.AddWithValue("@use", (long)terms.Use);
+            insert.Parameters.AddWithValue("@retention", (long)terms.RetentionDays);
+            insert.Parameters.AddWithValue("@fetches", (long)terms.MaxFetches);
+            insert.Parameters.AddWithValue("@revokers", (long)terms.RevocableBy);
+            insert.Parameters.AddWithValue("@valid", validUntil.ToUnixTimeSeconds());
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             var id = (long)insert.ExecuteScalar()!;
             return (token, new ConsentRequest(id, recordId, department, grantee, purpose, expires, terms, validUntil, null, null, null));
         }, cancellationToken);
@@ -70,8 +70,8 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
         return RunAsync(connection =>
         {
             using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT {Columns} FROM consent_requests WHERE token_hash = $hash";
-            read.Parameters.AddWithValue("$hash", hash);
+            read.CommandText = $"SELECT {Columns} FROM consent_requests WHERE token_hash = @hash";
+            read.Parameters.AddWithValue("@hash", hash);
             using var reader = read.ExecuteReader();
             return reader.Read() ? Read(reader) : null;
         }, cancellationToken);
@@ -79,23 +79,23 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
 
     /// <summary>Records the deadline of the challenge handed out for request <paramref name="id"/>.</summary>
     public Task SetDeadlineAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken = default)
-        => Update(id, "deadline = $value", deadline.ToUnixTimeSeconds(), cancellationToken);
+        => Update(id, "deadline = @value", deadline.ToUnixTimeSeconds(), cancellationToken);
 
     /// <summary>Records the grant the chain made from request <paramref name="id"/>'s consent.</summary>
     public Task SetGrantAsync(long id, BigInteger grantId, CancellationToken cancellationToken = default)
         => RunAsync(connection =>
         {
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE consent_requests SET grant_id = $grant, granted_at = $now, deadline = NULL WHERE id = $id";
-            update.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
-            update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            update.Parameters.AddWithValue("$id", id);
+            update.CommandText = "UPDATE consent_requests SET grant_id = @grant, granted_at = @now, deadline = NULL WHERE id = @id";
+            update.Parameters.AddWithValue("@grant", grantId.ToString(CultureInfo.InvariantCulture));
+            update.Parameters.AddWithValue("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("@id", id);
             return update.ExecuteNonQuery();
         }, cancellationToken);
 
     /// <summary>Records that the passkey revoked request <paramref name="id"/>'s grant.</summary>
     public Task SetRevokedAsync(long id, CancellationToken cancellationToken = default)
-        => Update(id, "revoked_at = $value, deadline = NULL", _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        => Update(id, "revoked_at = @value, deadline = NULL", _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
 
     /// <summary>SHA-256 of a token's text, or null when it is empty or too long to be one.</summary>
     private static byte[]? Hash(string? token)
@@ -103,7 +103,7 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
 
     private static DateTimeOffset Seconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
 
-    private static ConsentRequest Read(SqliteDataReader reader) => new(
+    private static ConsentRequest Read(DbDataReader reader) => new(
         reader.GetInt64(0), new Digest((byte[])reader[1]), (uint)reader.GetInt64(2), (uint)reader.GetInt64(3), (ushort)reader.GetInt64(4),
         DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
         new GrantTerms((GrantUse)reader.GetInt64(6), (ushort)reader.GetInt64(7), (ushort)reader.GetInt64(8), (GrantRevokers)reader.GetInt64(9)),
@@ -116,16 +116,16 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
         => RunAsync(connection =>
         {
             using var update = connection.CreateCommand();
-            update.CommandText = $"UPDATE consent_requests SET {set} WHERE id = $id";
-            update.Parameters.AddWithValue("$value", value);
-            update.Parameters.AddWithValue("$id", id);
+            update.CommandText = $"UPDATE consent_requests SET {set} WHERE id = @id";
+            update.Parameters.AddWithValue("@value", value);
+            update.Parameters.AddWithValue("@id", id);
             return update.ExecuteNonQuery();
         }, cancellationToken);
 
-    private Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private Task<T> RunAsync<T>(Func<DbConnection, T> work, CancellationToken cancellationToken)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = database.Connect();
             return work(connection);
         }, cancellationToken);
 }

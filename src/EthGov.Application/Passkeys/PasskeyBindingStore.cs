@@ -1,6 +1,6 @@
+using System.Data.Common;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Passkeys;
 
@@ -24,14 +24,14 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
             using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT INTO passkey_codes (code_hash, record_id, department, role, created_at, expires_at)
-                VALUES ($hash, $record, $department, $role, $now, $expires)
+                VALUES (@hash, @record, @department, @role, @now, @expires)
                 """;
-            insert.Parameters.AddWithValue("$hash", RegistrationCode.Hash(code)!);
-            insert.Parameters.AddWithValue("$record", recordId.ToArray());
-            insert.Parameters.AddWithValue("$department", (long)department);
-            insert.Parameters.AddWithValue("$role", PasskeyRoleNames.Name(role));
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@hash", RegistrationCode.Hash(code)!);
+            insert.Parameters.AddWithValue("@record", recordId.ToArray());
+            insert.Parameters.AddWithValue("@department", (long)department);
+            insert.Parameters.AddWithValue("@role", PasskeyRoleNames.Name(role));
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@expires", expiresAt.ToUnixTimeMilliseconds());
             insert.ExecuteNonQuery();
             return (code, expiresAt);
         }, cancellationToken);
@@ -41,8 +41,8 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
         => RunAsync(connection =>
         {
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT id, record_id, department, role, challenge, expires_at, used_at FROM passkey_codes WHERE code_hash = $hash";
-            read.Parameters.AddWithValue("$hash", codeHash);
+            read.CommandText = "SELECT id, record_id, department, role, challenge, expires_at, used_at FROM passkey_codes WHERE code_hash = @hash";
+            read.Parameters.AddWithValue("@hash", codeHash);
             using var reader = read.ExecuteReader();
             return reader.Read()
                 ? new RegistrationCodeEntry(
@@ -57,9 +57,9 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
         => RunAsync(connection =>
         {
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE passkey_codes SET challenge = $challenge WHERE id = $id AND used_at IS NULL";
-            update.Parameters.AddWithValue("$challenge", challenge);
-            update.Parameters.AddWithValue("$id", codeId);
+            update.CommandText = "UPDATE passkey_codes SET challenge = @challenge WHERE id = @id AND used_at IS NULL";
+            update.Parameters.AddWithValue("@challenge", challenge);
+            update.Parameters.AddWithValue("@id", codeId);
             return update.ExecuteNonQuery();
         }, cancellationToken);
 
@@ -77,9 +77,9 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
             using var transaction = connection.BeginTransaction();
             using var use = connection.CreateCommand();
             use.Transaction = transaction;
-            use.CommandText = "UPDATE passkey_codes SET used_at = $now WHERE id = $id AND used_at IS NULL AND expires_at > $now";
-            use.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            use.Parameters.AddWithValue("$id", code.Id);
+            use.CommandText = "UPDATE passkey_codes SET used_at = @now WHERE id = @id AND used_at IS NULL AND expires_at > @now";
+            use.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            use.Parameters.AddWithValue("@id", code.Id);
             if (use.ExecuteNonQuery() != 1)
             {
                 return (BindOutcome.CodeUsed, null);
@@ -91,24 +91,24 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO passkey_bindings (record_id, department, passkey_id, x, y, credential_id, role, code_id, bound_at)
-                VALUES ($record, $department, $passkey, $x, $y, $credential, $role, $code, $now)
+                VALUES (@record, @department, @passkey, @x, @y, @credential, @role, @code, @now)
                 """;
-            insert.Parameters.AddWithValue("$record", code.RecordId.ToArray());
-            insert.Parameters.AddWithValue("$department", (long)code.Department);
-            insert.Parameters.AddWithValue("$passkey", binding.PasskeyId.ToArray());
-            insert.Parameters.AddWithValue("$x", passkey.X);
-            insert.Parameters.AddWithValue("$y", passkey.Y);
-            insert.Parameters.AddWithValue("$credential", passkey.CredentialId);
-            insert.Parameters.AddWithValue("$role", PasskeyRoleNames.Name(code.Role));
-            insert.Parameters.AddWithValue("$code", code.Id);
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@record", code.RecordId.ToArray());
+            insert.Parameters.AddWithValue("@department", (long)code.Department);
+            insert.Parameters.AddWithValue("@passkey", binding.PasskeyId.ToArray());
+            insert.Parameters.AddWithValue("@x", passkey.X);
+            insert.Parameters.AddWithValue("@y", passkey.Y);
+            insert.Parameters.AddWithValue("@credential", passkey.CredentialId);
+            insert.Parameters.AddWithValue("@role", PasskeyRoleNames.Name(code.Role));
+            insert.Parameters.AddWithValue("@code", code.Id);
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             try
             {
                 insert.ExecuteNonQuery();
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            catch (DbException ex) when (StoreErrors.IsUniqueViolation(ex))
             {
-                // SQLITE_CONSTRAINT from passkey_bindings_live: the record is bound already; the code stays unused.
+                // A UNIQUE violation of passkey_bindings_live: the record is bound already; the code stays unused.
                 return (BindOutcome.AlreadyBound, null);
             }
 
@@ -124,9 +124,9 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
             using var read = connection.CreateCommand();
             read.CommandText = """
                 SELECT department, x, y, credential_id, role, bound_at FROM passkey_bindings
-                WHERE record_id = $record AND revoked_at IS NULL
+                WHERE record_id = @record AND revoked_at IS NULL
                 """;
-            read.Parameters.AddWithValue("$record", recordId.ToArray());
+            read.Parameters.AddWithValue("@record", recordId.ToArray());
             using var reader = read.ExecuteReader();
             return reader.Read()
                 ? new PasskeyBinding(recordId, (uint)reader.GetInt64(0), (byte[])reader[1], (byte[])reader[2], (byte[])reader[3],
@@ -140,16 +140,16 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
         {
             var now = _time.GetUtcNow();
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE passkey_bindings SET revoked_at = $now WHERE record_id = $record AND revoked_at IS NULL";
-            update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            update.Parameters.AddWithValue("$record", recordId.ToArray());
+            update.CommandText = "UPDATE passkey_bindings SET revoked_at = @now WHERE record_id = @record AND revoked_at IS NULL";
+            update.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("@record", recordId.ToArray());
             return update.ExecuteNonQuery() == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         }, cancellationToken);
 
-    private Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private Task<T> RunAsync<T>(Func<DbConnection, T> work, CancellationToken cancellationToken)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = database.Connect();
             return work(connection);
         }, cancellationToken);
 }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Records;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Records;
 
@@ -27,7 +27,7 @@ public sealed class RecordStore : IDisposable
     private readonly RecordRetention _retention;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private SqliteConnection? _writer;
+    private DbConnection? _writer;
 
     /// <summary>Creates the store over <paramref name="database"/> (whose tables exist) with the node's data key.</summary>
     public RecordStore(Database database, NodeDataKey key, RecordsOptions options, TimeProvider? time = null)
@@ -92,24 +92,24 @@ public sealed class RecordStore : IDisposable
             insert.CommandText = """
                 INSERT INTO records (digest, department, kind, kind_id, media_type, subject, subject_salt, person_key, origin,
                                      exchange_id, retain_until, created_at, size, content)
-                VALUES ($digest, $department, $kind, $kindId, $mediaType, $subject, $subjectSalt, $personKey, $origin,
-                        $exchangeId, $retainUntil, $createdAt, $size, $content)
+                VALUES (@digest, @department, @kind, @kindId, @mediaType, @subject, @subjectSalt, @personKey, @origin,
+                        @exchangeId, @retainUntil, @createdAt, @size, @content)
                 ON CONFLICT (digest) DO NOTHING
                 """;
-            insert.Parameters.AddWithValue("$digest", digest);
-            insert.Parameters.AddWithValue("$department", (long)record.Department);
-            insert.Parameters.AddWithValue("$kind", (object?)record.Kind ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$kindId", record.Kind is null ? DBNull.Value : RecordKind.Id(record.Kind).ToArray());
-            insert.Parameters.AddWithValue("$mediaType", record.MediaType);
-            insert.Parameters.AddWithValue("$subject", (object?)subject ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$subjectSalt", (object?)record.SubjectSalt ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$personKey", (object?)personKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$origin", OriginName(record.Origin));
-            insert.Parameters.AddWithValue("$exchangeId", (object?)record.ExchangeId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$retainUntil", retainUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value);
-            insert.Parameters.AddWithValue("$createdAt", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$size", (long)record.Content.Length);
-            insert.Parameters.AddWithValue("$content", content);
+            insert.Parameters.AddWithValue("@digest", digest);
+            insert.Parameters.AddWithValue("@department", (long)record.Department);
+            insert.Parameters.AddWithValue("@kind", (object?)record.Kind ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@kindId", record.Kind is null ? DBNull.Value : RecordKind.Id(record.Kind).ToArray());
+            insert.Parameters.AddWithValue("@mediaType", record.MediaType);
+            insert.Parameters.AddWithValue("@subject", (object?)subject ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@subjectSalt", (object?)record.SubjectSalt ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@personKey", (object?)personKey ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@origin", OriginName(record.Origin));
+            insert.Parameters.AddWithValue("@exchangeId", (object?)record.ExchangeId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@retainUntil", retainUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value);
+            insert.Parameters.AddWithValue("@createdAt", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@size", (long)record.Content.Length);
+            insert.Parameters.AddWithValue("@content", content);
             if (insert.ExecuteNonQuery() == 1)
             {
                 transaction.Commit();
@@ -118,8 +118,8 @@ public sealed class RecordStore : IDisposable
 
             using var existing = connection.CreateCommand();
             existing.Transaction = transaction;
-            existing.CommandText = "SELECT department, erased_at FROM records WHERE digest = $digest";
-            existing.Parameters.AddWithValue("$digest", digest);
+            existing.CommandText = "SELECT department, erased_at FROM records WHERE digest = @digest";
+            existing.Parameters.AddWithValue("@digest", digest);
             using var reader = existing.ExecuteReader();
             reader.Read();
             var outcome = reader.GetInt64(0) != record.Department ? RecordPutOutcome.OtherDepartment
@@ -136,10 +136,10 @@ public sealed class RecordStore : IDisposable
     public Task<StoredRecord?> GetAsync(Digest digest, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = _database.Open();
+            using var connection = _database.Connect();
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns}, content FROM records WHERE digest = $digest";
-            command.Parameters.AddWithValue("$digest", digest.ToArray());
+            command.CommandText = $"SELECT {Columns}, content FROM records WHERE digest = @digest";
+            command.Parameters.AddWithValue("@digest", digest.ToArray());
             using var reader = command.ExecuteReader();
             return reader.Read() ? Read(reader, withContent: true) : null;
         }, cancellationToken);
@@ -154,17 +154,17 @@ public sealed class RecordStore : IDisposable
         var personKey = _key.PersonKey(person);
         return Task.Run<IReadOnlyList<StoredRecord>>(() =>
         {
-            using var connection = _database.Open();
+            using var connection = _database.Connect();
             using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT {Columns}, content FROM records
-                WHERE person_key = $personKey AND kind_id = $kindId AND erased_at IS NULL
-                  AND ($department IS NULL OR department = $department)
+                WHERE person_key = @personKey AND kind_id = @kindId AND erased_at IS NULL
+                  AND (@department IS NULL OR department = @department)
                 ORDER BY id
                 """;
-            command.Parameters.AddWithValue("$personKey", personKey);
-            command.Parameters.AddWithValue("$kindId", kindId.ToArray());
-            command.Parameters.AddWithValue("$department", department is { } d ? (long)d : DBNull.Value);
+            command.Parameters.AddWithValue("@personKey", personKey);
+            command.Parameters.AddWithValue("@kindId", kindId.ToArray());
+            command.Parameters.AddWithValue("@department", department is { } d ? (long)d : DBNull.Value);
             using var reader = command.ExecuteReader();
             var found = new List<StoredRecord>();
             while (reader.Read())
@@ -185,12 +185,12 @@ public sealed class RecordStore : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         return Task.Run(() =>
         {
-            using var connection = _database.Open();
+            using var connection = _database.Connect();
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM records WHERE department = $department AND id > $after ORDER BY id LIMIT $limit";
-            command.Parameters.AddWithValue("$department", (long)department);
-            command.Parameters.AddWithValue("$after", after ?? 0);
-            command.Parameters.AddWithValue("$limit", limit + 1);
+            command.CommandText = $"SELECT {Columns} FROM records WHERE department = @department AND id > @after ORDER BY id LIMIT @limit";
+            command.Parameters.AddWithValue("@department", (long)department);
+            command.Parameters.AddWithValue("@after", after ?? 0);
+            command.Parameters.AddWithValue("@limit", limit + 1);
             using var reader = command.ExecuteReader();
             var records = new List<StoredRecord>();
             long last = 0;
@@ -219,11 +219,11 @@ public sealed class RecordStore : IDisposable
             update.Transaction = transaction;
             update.CommandText = """
                 UPDATE records SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL,
-                                   erased_at = coalesce(erased_at, $now)
-                WHERE digest = $digest RETURNING erased_at
+                                   erased_at = coalesce(erased_at, @now)
+                WHERE digest = @digest RETURNING erased_at
                 """;
-            update.Parameters.AddWithValue("$digest", digest.ToArray());
-            update.Parameters.AddWithValue("$now", now);
+            update.Parameters.AddWithValue("@digest", digest.ToArray());
+            update.Parameters.AddWithValue("@now", now);
             var erasedAt = update.ExecuteScalar();
             transaction.Commit();
             return erasedAt is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
@@ -246,21 +246,21 @@ public sealed class RecordStore : IDisposable
             upsert.Transaction = transaction;
             upsert.CommandText = """
                 INSERT INTO records (digest, department, media_type, origin, exchange_id, created_at, erased_at, size)
-                VALUES ($digest, $department, 'application/octet-stream', 'received', $exchangeId, $now, $now, 0)
+                VALUES (@digest, @department, 'application/octet-stream', 'received', @exchangeId, @now, @now, 0)
                 ON CONFLICT (digest) DO UPDATE SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL,
-                                                   erased_at = coalesce(erased_at, $now)
-                WHERE origin = 'received' AND department = $department
+                                                   erased_at = coalesce(erased_at, @now)
+                WHERE origin = 'received' AND department = @department
                 """;
-            upsert.Parameters.AddWithValue("$digest", digest.ToArray());
-            upsert.Parameters.AddWithValue("$department", (long)department);
-            upsert.Parameters.AddWithValue("$exchangeId", (object?)exchangeId ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$now", now);
+            upsert.Parameters.AddWithValue("@digest", digest.ToArray());
+            upsert.Parameters.AddWithValue("@department", (long)department);
+            upsert.Parameters.AddWithValue("@exchangeId", (object?)exchangeId ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("@now", now);
             upsert.ExecuteNonQuery();
             using var read = connection.CreateCommand();
             read.Transaction = transaction;
-            read.CommandText = "SELECT erased_at FROM records WHERE digest = $digest AND origin = 'received' AND department = $department";
-            read.Parameters.AddWithValue("$digest", digest.ToArray());
-            read.Parameters.AddWithValue("$department", (long)department);
+            read.CommandText = "SELECT erased_at FROM records WHERE digest = @digest AND origin = 'received' AND department = @department";
+            read.Parameters.AddWithValue("@digest", digest.ToArray());
+            read.Parameters.AddWithValue("@department", (long)department);
             var erasedAt = read.ExecuteScalar();
             transaction.Commit();
             return erasedAt is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
@@ -280,12 +280,12 @@ public sealed class RecordStore : IDisposable
             using var update = connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandText = """
-                UPDATE records SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL, erased_at = $now
+                UPDATE records SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL, erased_at = @now
                 WHERE id IN (SELECT id FROM records
-                             WHERE retain_until IS NOT NULL AND retain_until <= $now AND erased_at IS NULL LIMIT $limit)
+                             WHERE retain_until IS NOT NULL AND retain_until <= @now AND erased_at IS NULL LIMIT @limit)
                 """;
-            update.Parameters.AddWithValue("$now", at);
-            update.Parameters.AddWithValue("$limit", limit);
+            update.Parameters.AddWithValue("@now", at);
+            update.Parameters.AddWithValue("@limit", limit);
             var erased = update.ExecuteNonQuery();
             transaction.Commit();
             return erased;
@@ -303,12 +303,12 @@ public sealed class RecordStore : IDisposable
 
     private static byte[] SubjectAad(byte[] digest) => [.. s_subjectLabel, .. digest];
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal)
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal)
         => reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
-    private static byte[]? Bytes(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
+    private static byte[]? Bytes(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
 
-    private StoredRecord Read(SqliteDataReader reader, bool withContent)
+    private StoredRecord Read(DbDataReader reader, bool withContent)
     {
         var digestBytes = (byte[])reader.GetValue(1);
         var sealedSubject = Bytes(reader, 5);
@@ -330,15 +330,21 @@ public sealed class RecordStore : IDisposable
     }
 
     // One connection for every write, one write at a time: SQLite has one writer anyway, and this keeps the WAL
-    // settings of Database.Open on a connection that stays open.
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    // settings of Database.Connect on a connection that stays open; a new one after the server dropped it (PostgreSQL).
+    private async Task<T> WriteAsync<T>(Func<DbConnection, T> write, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             return await Task.Run(() =>
             {
-                _writer ??= _database.Open();
+                if (_writer is { State: not System.Data.ConnectionState.Open })
+                {
+                    _writer.Dispose();
+                    _writer = null;
+                }
+
+                _writer ??= _database.Connect();
                 return write(_writer);
             }, CancellationToken.None);
         }

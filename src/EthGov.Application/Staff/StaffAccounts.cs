@@ -1,5 +1,5 @@
+using System.Data.Common;
 using EthGov.Application.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Staff;
 
@@ -12,17 +12,16 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
 {
     private const string Columns = "id, name, department, roles, must_change_password, stamp, created_at, disabled_at, locked_until, last_sign_in_at";
 
-    /// <summary>The accounts in the existing database under <paramref name="dataDirectory"/>.</summary>
-    /// <exception cref="FileNotFoundException">There is no EthGov database there (a mistyped data directory, most likely).</exception>
-    public static StaffAccounts OpenExisting(string dataDirectory)
+    /// <summary>The accounts in <paramref name="database"/>, which a node must have made already.</summary>
+    /// <exception cref="FileNotFoundException">There is no EthGov store there (a mistyped data directory or connection string, most likely).</exception>
+    public static StaffAccounts OpenExisting(Database database)
     {
-        var file = Path.GetFullPath(Path.Combine(dataDirectory, Database.FileName));
-        if (!File.Exists(file))
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.Exists())
         {
-            throw new FileNotFoundException($"no EthGov database at {file}: give the API's data directory (EthGov:DataDirectory)", file);
+            throw new FileNotFoundException($"no EthGov database at {database.Describe()}: give the API's data directory (EthGov:DataDirectory) and store (EthGov:Storage)", database.Path);
         }
 
-        var database = new Database(dataDirectory);
         database.EnsureCreated();
         return new StaffAccounts(database, new StaffPasswords());
     }
@@ -49,26 +48,26 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
             throw new ArgumentException(weakness, nameof(password));
         }
 
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
             INSERT INTO staff_accounts (name, department, roles, password_hash, must_change_password, created_at)
-            VALUES ($name, $department, $roles, $hash, $must, $now)
-            ON CONFLICT (name) DO NOTHING RETURNING {Columns}
+            VALUES (@name, @department, @roles, @hash, @must, @now)
+            ON CONFLICT DO NOTHING RETURNING {Columns}
             """;
-        insert.Parameters.AddWithValue("$name", name);
-        insert.Parameters.AddWithValue("$department", department.ToUpperInvariant());
-        insert.Parameters.AddWithValue("$roles", roles.Format());
-        insert.Parameters.AddWithValue("$hash", passwords.Hash(password));
-        insert.Parameters.AddWithValue("$must", mustChangePassword ? 1 : 0);
-        insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        insert.Parameters.AddWithValue("@name", name);
+        insert.Parameters.AddWithValue("@department", department.ToUpperInvariant());
+        insert.Parameters.AddWithValue("@roles", roles.Format());
+        insert.Parameters.AddWithValue("@hash", passwords.Hash(password));
+        insert.Parameters.AddWithValue("@must", mustChangePassword ? 1 : 0);
+        insert.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return await ReadOneAsync(insert, cancellationToken);
     }
 
     /// <summary>Every account, oldest first, disabled ones included.</summary>
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {Columns} FROM staff_accounts ORDER BY id";
         var accounts = new List<StaffAccount>();
@@ -84,31 +83,31 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// <summary>The account named <paramref name="name"/> (case ignored), or null.</summary>
     public async Task<StaffAccount?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE name = $name";
-        select.Parameters.AddWithValue("$name", name);
+        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE lower(name) = lower(@name)";
+        select.Parameters.AddWithValue("@name", name);
         return await ReadOneAsync(select, cancellationToken);
     }
 
     /// <summary>Account <paramref name="id"/>, or null.</summary>
     public async Task<StaffAccount?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE id = $id";
-        select.Parameters.AddWithValue("$id", id);
+        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE id = @id";
+        select.Parameters.AddWithValue("@id", id);
         return await ReadOneAsync(select, cancellationToken);
     }
 
     /// <summary>Gives <paramref name="name"/> exactly <paramref name="roles"/>; null when there is no such account. Its sessions follow at their next request.</summary>
     public async Task<StaffAccount?> SetRolesAsync(string name, StaffRoles roles, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE staff_accounts SET roles = $roles WHERE name = $name RETURNING {Columns}";
-        update.Parameters.AddWithValue("$name", name);
-        update.Parameters.AddWithValue("$roles", roles.Format());
+        update.CommandText = $"UPDATE staff_accounts SET roles = @roles WHERE lower(name) = lower(@name) RETURNING {Columns}";
+        update.Parameters.AddWithValue("@name", name);
+        update.Parameters.AddWithValue("@roles", roles.Format());
         return await ReadOneAsync(update, cancellationToken);
     }
 
@@ -118,11 +117,11 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// </summary>
     public async Task<(StaffAccount? Account, bool Disabled)> DisableAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE staff_accounts SET disabled_at = $now, stamp = stamp + 1 WHERE name = $name AND disabled_at IS NULL RETURNING {Columns}";
-        update.Parameters.AddWithValue("$name", name);
-        update.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        update.CommandText = $"UPDATE staff_accounts SET disabled_at = @now, stamp = stamp + 1 WHERE lower(name) = lower(@name) AND disabled_at IS NULL RETURNING {Columns}";
+        update.Parameters.AddWithValue("@name", name);
+        update.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return await ReadOneAsync(update, cancellationToken) is { } disabled ? (disabled, true) : (await FindAsync(name, cancellationToken), false);
     }
 
@@ -132,38 +131,38 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// </summary>
     public async Task EndSessionsAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE staff_accounts SET stamp = stamp + 1 WHERE id = $id";
-        update.Parameters.AddWithValue("$id", id);
+        update.CommandText = "UPDATE staff_accounts SET stamp = stamp + 1 WHERE id = @id";
+        update.Parameters.AddWithValue("@id", id);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The stored password hash of account <paramref name="id"/>, or null.</summary>
     internal async Task<string?> ReadHashAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT password_hash FROM staff_accounts WHERE id = $id";
-        select.Parameters.AddWithValue("$id", id);
+        select.CommandText = "SELECT password_hash FROM staff_accounts WHERE id = @id";
+        select.Parameters.AddWithValue("@id", id);
         return await select.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>Counts a failed sign-in; the one that reaches <paramref name="max"/> locks the account until <paramref name="lockedUntil"/>.</summary>
     internal async Task CountFailureAsync(long id, int max, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
         // One statement, so concurrent failures are all counted and exactly one of them locks.
         update.CommandText = """
             UPDATE staff_accounts SET
-                locked_until = CASE WHEN failed_sign_ins + 1 >= $max THEN $until ELSE locked_until END,
-                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $max THEN 0 ELSE failed_sign_ins + 1 END
-            WHERE id = $id
+                locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @until ELSE locked_until END,
+                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END
+            WHERE id = @id
             """;
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$max", max);
-        update.Parameters.AddWithValue("$until", lockedUntil.ToUnixTimeSeconds());
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@max", max);
+        update.Parameters.AddWithValue("@until", lockedUntil.ToUnixTimeSeconds());
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -173,41 +172,41 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// </summary>
     internal async Task<StaffAccount?> CountSuccessAsync(long id, DateTimeOffset now, string? newHash, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
         update.CommandText = $"""
-            UPDATE staff_accounts SET failed_sign_ins = 0, last_sign_in_at = $now, password_hash = coalesce($hash, password_hash)
-            WHERE id = $id AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= $now) RETURNING {Columns}
+            UPDATE staff_accounts SET failed_sign_ins = 0, last_sign_in_at = @now, password_hash = coalesce(@hash, password_hash)
+            WHERE id = @id AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= @now) RETURNING {Columns}
             """;
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-        update.Parameters.AddWithValue("$hash", (object?)newHash ?? DBNull.Value);
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@now", now.ToUnixTimeSeconds());
+        update.Parameters.AddWithValue("@hash", (object?)newHash ?? DBNull.Value);
         return await ReadOneAsync(update, cancellationToken);
     }
 
     /// <summary>Stores a new password for account <paramref name="id"/> and moves its stamp, which ends its other sessions.</summary>
     internal async Task<StaffAccount?> SetPasswordAsync(long id, string hash, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var update = connection.CreateCommand();
         update.CommandText = $"""
-            UPDATE staff_accounts SET password_hash = $hash, must_change_password = 0, stamp = stamp + 1, password_changed_at = $now
-            WHERE id = $id AND disabled_at IS NULL RETURNING {Columns}
+            UPDATE staff_accounts SET password_hash = @hash, must_change_password = 0, stamp = stamp + 1, password_changed_at = @now
+            WHERE id = @id AND disabled_at IS NULL RETURNING {Columns}
             """;
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$hash", hash);
-        update.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@hash", hash);
+        update.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return await ReadOneAsync(update, cancellationToken);
     }
 
-    private static async Task<StaffAccount?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<StaffAccount?> ReadOneAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     // A roles value edited by hand into something unknown gives no role rather than every role.
-    private static StaffAccount Read(SqliteDataReader reader) => new(
+    private static StaffAccount Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),
@@ -219,6 +218,6 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
         Time(reader, 8),
         Time(reader, 9));
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column)
+    private static DateTimeOffset? Time(DbDataReader reader, int column)
         => reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(column));
 }

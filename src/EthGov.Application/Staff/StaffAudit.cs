@@ -1,5 +1,5 @@
+using System.Data.Common;
 using EthGov.Application.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Staff;
 
@@ -18,30 +18,30 @@ public sealed class StaffAudit(Database database, TimeProvider time)
     {
         try
         {
-            await using var connection = database.Open();
+            await using var connection = database.Connect();
             await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO staff_audit (at, name, department, action, target) VALUES ($at, $name, $department, $action, $target)";
-            insert.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$name", staffName);
-            insert.Parameters.AddWithValue("$department", department);
-            insert.Parameters.AddWithValue("$action", action);
-            insert.Parameters.AddWithValue("$target", target is null ? DBNull.Value : target.Length > MaxTargetLength ? target[..MaxTargetLength] : target);
+            insert.CommandText = "INSERT INTO staff_audit (at, name, department, action, target) VALUES (@at, @name, @department, @action, @target)";
+            insert.Parameters.AddWithValue("@at", time.GetUtcNow().ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@name", staffName);
+            insert.Parameters.AddWithValue("@department", department);
+            insert.Parameters.AddWithValue("@action", action);
+            insert.Parameters.AddWithValue("@target", target is null ? DBNull.Value : target.Length > MaxTargetLength ? target[..MaxTargetLength] : target);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
-            throw new StaffAuditUnavailableException($"the staff audit could not be written (SQLite error {ex.SqliteErrorCode})", ex);
+            throw new StaffAuditUnavailableException($"the staff audit could not be written ({StoreErrors.Code(ex)})", ex);
         }
     }
 
     /// <summary>The latest <paramref name="limit"/> lines of <paramref name="department"/>, newest first.</summary>
     public async Task<IReadOnlyList<StaffAuditLine>> LatestAsync(string department, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
+        await using var connection = database.Connect();
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id, at, name, department, action, target FROM staff_audit WHERE department = $department ORDER BY id DESC LIMIT $limit";
-        select.Parameters.AddWithValue("$department", department);
-        select.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 1000));
+        select.CommandText = "SELECT id, at, name, department, action, target FROM staff_audit WHERE department = @department ORDER BY id DESC LIMIT @limit";
+        select.Parameters.AddWithValue("@department", department);
+        select.Parameters.AddWithValue("@limit", Math.Clamp(limit, 1, 1000));
         var lines = new List<StaffAuditLine>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace EthGov.Application.Storage;
 
 /// <summary>
-/// The node's store (outbox, batches, event index, API keys): by default the SQLite file under
-/// <c>EthGov:DataDirectory</c>, or the PostgreSQL database that <c>EthGov:Storage</c> names. Either way a transaction is
+/// The node's store (outbox, batches, event index, API keys, records, exchange journals, staff, passkeys): by default
+/// the SQLite file under <c>EthGov:DataDirectory</c>, or the PostgreSQL database that <c>EthGov:Storage</c> names, which
+/// then holds every table (the data directory keeps only files: lock, deployment, evidence). Either way a transaction is
 /// answered committed only once it is durable, which is what lets the API answer 202 only after the commit.
 /// </summary>
 public sealed class Database
@@ -73,25 +74,33 @@ public sealed class Database
     }
 
     /// <summary>
-    /// Opens a connection to the SQLite file in the data directory, for the stores still written in SQLite's own types
-    /// (records, the exchange journals, staff): with PostgreSQL chosen they keep their tables in that file until they move
-    /// (docs/operations.md, PostgreSQL).
+    /// Whether the store holds a node's tables: for SQLite, whether its file exists (so a mistyped data directory is not
+    /// given a new, empty store); for PostgreSQL, whether the database holds the outbox's table.
     /// </summary>
-    public SqliteConnection Open()
+    public bool Exists()
     {
-        var connection = new SqliteConnection(FileConnectionString);
-        try
+        if (IsSqlite)
         {
-            connection.Open();
-            SqliteDialect.Instance.Prepare(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
+            return File.Exists(Path);
         }
 
-        return connection;
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = Dialect.CountTablesSql;
+        command.Parameters.AddWithValue("@table", "documents");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Where the store is, for messages: the SQLite file, or the PostgreSQL host and database (never the password).</summary>
+    public string Describe()
+    {
+        if (IsSqlite)
+        {
+            return Path;
+        }
+
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL database {settings.Database} on {settings.Host}:{settings.Port}";
     }
 
     /// <summary>
@@ -100,11 +109,12 @@ public sealed class Database
     /// </summary>
     public void EnsureCreated()
     {
-        Create(Connect(), Dialect);
-        if (!IsSqlite)
-        {
-            Create(Open(), SqliteDialect.Instance);
-        }
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        Dialect.LockSchema(connection, transaction);
+        Execute(connection, Dialect.Ddl(Schema.Sql), transaction);
+        Schema.Complete(connection, transaction, Dialect);
+        transaction.Commit();
     }
 
     private string FileConnectionString => new SqliteConnectionStringBuilder
@@ -114,16 +124,6 @@ public sealed class Database
         Cache = SqliteCacheMode.Private,
         Pooling = true,
     }.ToString();
-
-    private static void Create(DbConnection opened, StoreDialect dialect)
-    {
-        using var connection = opened;
-        using var transaction = connection.BeginTransaction();
-        dialect.LockSchema(connection, transaction);
-        Execute(connection, dialect.Ddl(Schema.Sql), transaction);
-        Schema.Complete(connection, transaction, dialect);
-        transaction.Commit();
-    }
 
     /// <summary>Runs statements that return nothing.</summary>
     public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)

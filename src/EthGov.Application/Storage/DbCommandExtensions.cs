@@ -10,7 +10,7 @@ public static class DbCommandExtensions
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var parameter = Create(parameters, name);
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = parameters is Npgsql.NpgsqlParameterCollection ? ForPostgres(value) : value ?? DBNull.Value;
         parameters.Add(parameter);
         return parameter;
     }
@@ -24,6 +24,21 @@ public static class DbCommandExtensions
         parameters.Add(parameter);
         return parameter;
     }
+
+    // Npgsql sends uint as PostgreSQL's oid and has no type for the other unsigned integers or enums; the columns are
+    // BIGINT (SQLite's INTEGER), which is what SQLite stores these values as, and a bool as 0 or 1, as in SQLite.
+    private static object ForPostgres(object? value) => value switch
+    {
+        null => DBNull.Value,
+        uint u => (long)u,
+        ushort u => (long)u,
+        byte b => (long)b,
+        sbyte b => (long)b,
+        ulong u => checked((long)u),
+        bool b => b ? 1L : 0L,
+        Enum e => Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
     // A collection cannot make parameters; its provider's factory can, and both providers name their parameter types.
     private static DbParameter Create(DbParameterCollection parameters, string name)

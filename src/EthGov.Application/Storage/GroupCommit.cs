@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Storage;
 
@@ -8,34 +8,39 @@ namespace EthGov.Application.Storage;
 /// them share that transaction and its one sync to disk. With <c>synchronous=FULL</c> a commit costs a sync of the WAL
 /// (milliseconds on a virtual disk, tens under load), so writes that each commit on their own are capped at a few hundred
 /// a second on one connection; shared, hundreds take one sync. Each write is answered only after its commit, so what a
-/// caller is told is on disk; a write that throws fails alone (SQLite undoes that statement, not the transaction), and a
-/// commit that fails fails every write of it.
+/// caller is told is on disk; a write that throws fails alone (SQLite undoes that statement, not the transaction; on
+/// PostgreSQL, where a failed statement spoils the transaction, each write runs under a savepoint), and a commit that fails
+/// fails every write of it.
 /// </summary>
 public sealed class GroupCommit : IDisposable
 {
     /// <summary>Most writes in one transaction, so that one commit's readers and writers do not wait long behind it.</summary>
     public const int MaxWritesPerCommit = 512;
 
-    private readonly Func<SqliteConnection> _connection;
+    private readonly Func<DbConnection> _connection;
+    private readonly StoreDialect _dialect;
     private readonly bool _ownsConnections;
     private readonly Lock? _gate;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
-    /// Writes through <paramref name="connection"/>: with <paramref name="ownsConnections"/> a new connection per commit,
-    /// disposed after it; otherwise a connection shared with other users, each commit taken under <paramref name="gate"/>.
+    /// Writes through <paramref name="connection"/>, a connection of <paramref name="dialect"/>'s store: with
+    /// <paramref name="ownsConnections"/> a new connection per commit, disposed after it; otherwise a connection shared with
+    /// other users, each commit taken under <paramref name="gate"/>.
     /// </summary>
-    public GroupCommit(Func<SqliteConnection> connection, bool ownsConnections, Lock? gate = null)
+    public GroupCommit(Func<DbConnection> connection, StoreDialect dialect, bool ownsConnections, Lock? gate = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(dialect);
         _connection = connection;
+        _dialect = dialect;
         _ownsConnections = ownsConnections;
         _gate = gate;
         _ = Task.Factory.StartNew(WriteAllAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Runs <paramref name="write"/> in the next commit and answers its result once that commit is on disk.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write)
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var pending = new PendingWrite<T>(write);
@@ -71,7 +76,7 @@ public sealed class GroupCommit : IDisposable
                     Commit(batch);
                 }
             }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbException or IOException or InvalidOperationException)
             {
                 foreach (var pending in batch)
                 {
@@ -94,10 +99,27 @@ public sealed class GroupCommit : IDisposable
         var connection = _connection();
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var transaction = _dialect.BeginWrite(connection);
+            var savepoints = _dialect.FailedStatementAbortsTransaction;
             foreach (var pending in batch)
             {
-                pending.Run(connection, transaction);
+                if (savepoints)
+                {
+                    transaction.Save(Savepoint);
+                }
+
+                var failed = !pending.Run(connection, transaction);
+                if (savepoints)
+                {
+                    if (failed)
+                    {
+                        transaction.Rollback(Savepoint);
+                    }
+                    else
+                    {
+                        transaction.Release(Savepoint);
+                    }
+                }
             }
 
             transaction.Commit();
@@ -112,31 +134,36 @@ public sealed class GroupCommit : IDisposable
         }
     }
 
+    private const string Savepoint = "group_write";
+
     private abstract class PendingWrite
     {
-        public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+        // False when the write threw (it will fail alone).
+        public abstract bool Run(DbConnection connection, DbTransaction transaction);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception error);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, T> write) : PendingWrite
+    private sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, T> write) : PendingWrite
     {
         private T? _result;
         private Exception? _error;
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Run(SqliteConnection connection, SqliteTransaction transaction)
+        public override bool Run(DbConnection connection, DbTransaction transaction)
         {
             try
             {
                 _result = write(connection, transaction);
+                return true;
             }
-            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
             {
                 _error = ex;
+                return false;
             }
         }
 

@@ -54,6 +54,27 @@ public sealed partial class PostgresDialect : StoreDialect
     public override DbConnection Create(string connectionString) => new NpgsqlConnection(connectionString);
 
     /// <inheritdoc />
+    public override bool FailedStatementAbortsTransaction => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Read committed, PostgreSQL's default: the stores' moves are conditional updates (<c>WHERE state = from</c>), which
+    /// PostgreSQL re-checks on the row it locked, and each store's checks-then-writes run on one writer of the process.
+    /// </remarks>
+    public override DbTransaction BeginWrite(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
+    }
+
+    /// <inheritdoc />
+    public override DbTransaction BeginRead(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+    }
+
+    /// <inheritdoc />
     public override void Prepare(DbConnection connection)
     {
     }

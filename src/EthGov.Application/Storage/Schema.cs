@@ -270,6 +270,9 @@ internal static class Schema
             password_changed_at  INTEGER,
             last_sign_in_at      INTEGER
         );
+        -- Names are found without regard to case by lower(name) (ASCII names): SQLite's NOCASE above, written so PostgreSQL,
+        -- which has no NOCASE, keeps the same rule.
+        CREATE UNIQUE INDEX IF NOT EXISTS staff_accounts_by_name ON staff_accounts (lower(name));
         CREATE TABLE IF NOT EXISTS staff_audit (
             id         INTEGER PRIMARY KEY,
             at         INTEGER NOT NULL,

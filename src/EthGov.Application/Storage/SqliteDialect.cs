@@ -45,6 +45,15 @@ public sealed class SqliteDialect : StoreDialect
     public override DbConnection Create(string connectionString) => new SqliteConnection(connectionString);
 
     /// <inheritdoc />
+    public override bool FailedStatementAbortsTransaction => false;
+
+    /// <inheritdoc />
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    /// <inheritdoc />
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <inheritdoc />
     public override void Prepare(DbConnection connection) =>
         Database.Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=OFF;");
 

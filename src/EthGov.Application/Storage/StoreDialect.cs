@@ -42,6 +42,21 @@ public abstract class StoreDialect
     /// <summary>An expression for the bytes of <paramref name="expression"/> in upper-case hexadecimal.</summary>
     public abstract string UpperHex(string expression);
 
+    /// <summary>
+    /// A transaction that writes: it holds the store's write lock from its first statement where the store has one
+    /// (SQLite's immediate transaction), so a read in it is not overtaken by another writer before its write.
+    /// </summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>A transaction that only reads, all of it from one snapshot, without taking a write lock.</summary>
+    public abstract DbTransaction BeginRead(DbConnection connection);
+
+    /// <summary>
+    /// Whether a failed statement spoils its whole transaction (PostgreSQL), so that writes sharing one transaction must each
+    /// run under a savepoint to fail alone; SQLite undoes only the statement.
+    /// </summary>
+    public abstract bool FailedStatementAbortsTransaction { get; }
+
     /// <summary>The dialect <paramref name="storage"/> chooses.</summary>
     /// <exception cref="ArgumentException">The provider is neither <c>sqlite</c> nor <c>postgres</c>.</exception>
     public static StoreDialect For(StorageOptions storage)

@@ -16,4 +16,12 @@ public static class StoreErrors
         null => throw new ArgumentNullException(nameof(error)),
         _ => error.GetType().Name,
     };
+
+    /// <summary>Whether <paramref name="error"/> is a UNIQUE constraint refusing a row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's 23505).</summary>
+    public static bool IsUniqueViolation(DbException error) => error switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }

@@ -51,7 +51,7 @@ public static class ApiKeyCommand
                 throw new CliException($"--scope: {error}");
             }
 
-            var (key, secret) = await ApiKeyTable.Create(parse.GetValue(dataDir)!).CreateAsync(code, scopes, ct);
+            var (key, secret) = await ApiKeyTable.Create(NodeStore.Of(parse, parse.GetValue(dataDir)!)).CreateAsync(code, scopes, ct);
             context.Output.Result(new { id = key.Id, department = key.Department, scopes = ApiKeyScopeNames.Names(key.Scopes), key = secret }, () =>
             [
                 secret,
@@ -68,7 +68,7 @@ public static class ApiKeyCommand
         var list = new Command("list", "List the API keys: id, department, scopes, created, last used (to the minute), revoked; never the secrets") { dataDir };
         list.SetBody(async (parse, context, ct) =>
         {
-            var keys = await Open(parse.GetValue(dataDir)!).ListAsync(ct);
+            var keys = await Open(parse, parse.GetValue(dataDir)!).ListAsync(ct);
             context.Output.Result(keys.Select(ToJson).ToArray(), () =>
             [
                 $"{"id",4}  {"department",-10}  {"scopes",-30}  {"created",-20}  {"last used",-20}  revoked",
@@ -88,7 +88,7 @@ public static class ApiKeyCommand
         revoke.SetBody(async (parse, context, ct) =>
         {
             var keyId = ParseId(parse.GetValue(id)!);
-            var (key, revoked) = await Open(parse.GetValue(dataDir)!).RevokeAsync(keyId, ct);
+            var (key, revoked) = await Open(parse, parse.GetValue(dataDir)!).RevokeAsync(keyId, ct);
             if (key is null)
             {
                 throw new CliException($"there is no API key {keyId} (see ethgov apikey list)");
@@ -113,7 +113,7 @@ public static class ApiKeyCommand
         rotate.SetBody(async (parse, context, ct) =>
         {
             var keyId = ParseId(parse.GetValue(id)!);
-            var (key, secret) = await Open(parse.GetValue(dataDir)!).RotateAsync(keyId, ct);
+            var (key, secret) = await Open(parse, parse.GetValue(dataDir)!).RotateAsync(keyId, ct);
             if (key is null)
             {
                 throw new CliException($"there is no API key {keyId} (see ethgov apikey list)");
@@ -140,11 +140,11 @@ public static class ApiKeyCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ETHGOV_DATA_DIR") ?? Path.Combine("data", "31337"),
     };
 
-    private static ApiKeyTable Open(string dataDirectory)
+    private static ApiKeyTable Open(ParseResult parse, string dataDirectory)
     {
         try
         {
-            return ApiKeyTable.OpenExisting(dataDirectory);
+            return ApiKeyTable.OpenExisting(NodeStore.Of(parse, dataDirectory));
         }
         catch (FileNotFoundException ex)
         {

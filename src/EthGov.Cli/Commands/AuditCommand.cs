@@ -38,12 +38,12 @@ public static class AuditCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var directory = parse.GetValue(dataDir)!;
-            if (!File.Exists(Path.Combine(directory, Database.FileName)))
+            var database = NodeStore.Of(parse, directory);
+            if (!database.Exists())
             {
-                throw new CliException($"'{directory}' holds no node store ({Database.FileName})");
+                throw new CliException($"'{directory}' holds no node store ({database.Describe()})");
             }
 
-            var database = new Database(directory);
             database.EnsureCreated();
             var (client, deployment) = await context.ConnectAsync(signed: false, ct);
             var reconciler = new JournalReconciler(database, new AuditReads(client.Context));

@@ -39,7 +39,7 @@ public static class StaffCommand
             StaffAccount? account;
             try
             {
-                account = await Open(parse.GetValue(dataDir)!).AddAsync(parse.GetValue(name)!.Trim(), parse.GetValue(department)!.Trim(), asked, password, mustChangePassword: true, ct);
+                account = await Open(parse, parse.GetValue(dataDir)!).AddAsync(parse.GetValue(name)!.Trim(), parse.GetValue(department)!.Trim(), asked, password, mustChangePassword: true, ct);
             }
             catch (ArgumentException ex)
             {
@@ -70,7 +70,7 @@ public static class StaffCommand
         var roles = new Command("roles", "Set a clerk's roles; a running node applies them at the clerk's next request") { name, set, dataDir };
         roles.SetBody(async (parse, context, ct) =>
         {
-            var account = await Open(parse.GetValue(dataDir)!).SetRolesAsync(parse.GetValue(name)!, ParseRoles(parse.GetValue(set)), ct)
+            var account = await Open(parse, parse.GetValue(dataDir)!).SetRolesAsync(parse.GetValue(name)!, ParseRoles(parse.GetValue(set)), ct)
                 ?? throw new CliException($"there is no account named {parse.GetValue(name)} (see ethgov staff list)");
             context.Output.Result(ToJson(account), () => [$"clerk {account.Name} of {account.Department} now has roles {Format(account.Roles)}"]);
             return ExitCodes.Success;
@@ -84,7 +84,7 @@ public static class StaffCommand
         var list = new Command("list", "List the clerks: name, department, roles, last sign-in, locked, disabled; never a password") { dataDir };
         list.SetBody(async (parse, context, ct) =>
         {
-            var accounts = await Open(parse.GetValue(dataDir)!).ListAsync(ct);
+            var accounts = await Open(parse, parse.GetValue(dataDir)!).ListAsync(ct);
             context.Output.Result(accounts.Select(ToJson).ToArray(), () =>
             [
                 $"{"name",-20}  {"department",-10}  {"roles",-40}  {"last sign-in",-20}  state",
@@ -102,7 +102,7 @@ public static class StaffCommand
         var disable = new Command("disable", "Disable a clerk for good; their sessions end at their next request") { name, dataDir };
         disable.SetBody(async (parse, context, ct) =>
         {
-            var (account, disabled) = await Open(parse.GetValue(dataDir)!).DisableAsync(parse.GetValue(name)!, ct);
+            var (account, disabled) = await Open(parse, parse.GetValue(dataDir)!).DisableAsync(parse.GetValue(name)!, ct);
             if (account is null)
             {
                 throw new CliException($"there is no account named {parse.GetValue(name)} (see ethgov staff list)");
@@ -132,11 +132,11 @@ public static class StaffCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ETHGOV_DATA_DIR") ?? Path.Combine("data", "31337"),
     };
 
-    private static StaffAccounts Open(string dataDirectory)
+    private static StaffAccounts Open(ParseResult parse, string dataDirectory)
     {
         try
         {
-            return StaffAccounts.OpenExisting(dataDirectory);
+            return StaffAccounts.OpenExisting(NodeStore.Of(parse, dataDirectory));
         }
         catch (FileNotFoundException ex)
         {

@@ -67,5 +67,7 @@ public static class GlobalOptions
         root.Options.Add(KeyFile);
         root.Options.Add(Json);
         root.Options.Add(AllowPrivateNodes);
+        root.Options.Add(NodeStore.Provider);
+        root.Options.Add(NodeStore.ConnectionString);
     }
 }

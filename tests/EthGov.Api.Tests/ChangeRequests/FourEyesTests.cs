@@ -306,7 +306,7 @@ public sealed class FourEyesTests(FourEyesFixture fixture) : IClassFixture<FourE
     private async Task<Clerk> SignInAsync(ApiKeyScopes scopes, bool approver = false, string department = "CIVIL")
     {
         var name = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        Assert.NotNull(await StaffAccounts.OpenExisting(fixture.Host.DataDirectory).AddAsync(name, department, new StaffRoles(scopes, approver), Password, mustChangePassword: false));
+        Assert.NotNull(await StaffAccounts.OpenExisting(fixture.Host.Database).AddAsync(name, department, new StaffRoles(scopes, approver), Password, mustChangePassword: false));
         var client = fixture.Host.CreateClient();
         using var signIn = await client.PostAsJsonAsync("/api/v1/session", new { name, password = Password });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);

@@ -68,10 +68,10 @@ public sealed class DocumentsApiTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK));
         await fixture.Host.WaitAnchoredAsync(digest);
-        using var connection = new Database(fixture.Host.DataDirectory).Open();
+        using var connection = fixture.Host.Database.Connect();
         using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM documents WHERE digest = $d";
-        count.Parameters.AddWithValue("$d", Digest.Parse(digest).ToArray());
+        count.CommandText = "SELECT count(*) FROM documents WHERE digest = @d";
+        count.Parameters.AddWithValue("@d", Digest.Parse(digest).ToArray());
         Assert.Equal(1L, (long)count.ExecuteScalar()!);
     }
 

@@ -245,33 +245,33 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
             var now = DateTimeOffset.UtcNow;
             long id;
             var database = Host.Services.GetRequiredService<Database>();
-            using (var connection = database.Open())
+            using (var connection = database.Connect())
             using (var insert = connection.CreateCommand())
             {
                 insert.CommandText = """
                     INSERT INTO exchanges (department, grant_id, record_id, holder, sealed_query, query_digest, request_id, entry_hash, state, attempts,
                         next_attempt_at, log_root, log_block, content_digest, media_type, grant_use, retention_days, retain_until, content_served_at,
                         receipt_sent_at, created_at, updated_at)
-                    VALUES ($department, '1', $record, $holder, $sealed, $query, $request, $entry, 3, 0, $now, $root, 5, $content, $media, $use, $days,
-                        $retain, $served, $now, $created, $now)
+                    VALUES (@department, '1', @record, @holder, @sealed, @query, @request, @entry, 3, 0, @now, @root, 5, @content, @media, @use, @days,
+                        @retain, @served, @now, @created, @now)
                     RETURNING id
                     """;
-                insert.Parameters.AddWithValue("$department", (long)Health);
-                insert.Parameters.AddWithValue("$record", (kindQuery ? Random() : record).ToArray());
-                insert.Parameters.AddWithValue("$holder", (long)holder);
-                insert.Parameters.AddWithValue("$sealed", (object?)sealedQuery ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$query", sealedQuery is null ? DBNull.Value : SHA256.HashData(sealedQuery));
-                insert.Parameters.AddWithValue("$request", requestId.ToArray());
-                insert.Parameters.AddWithValue("$entry", Random().ToArray());
-                insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                insert.Parameters.AddWithValue("$root", Random().ToArray());
-                insert.Parameters.AddWithValue("$content", content.ToArray());
-                insert.Parameters.AddWithValue("$media", kindQuery ? "application/json" : "text/plain");
-                insert.Parameters.AddWithValue("$use", store ? 1 : 0);
-                insert.Parameters.AddWithValue("$days", store ? 30 : 0);
-                insert.Parameters.AddWithValue("$retain", store ? (retainUntil ?? now.AddDays(30)).ToUnixTimeMilliseconds() : DBNull.Value);
-                insert.Parameters.AddWithValue("$served", servedAt is { } served ? served.ToUnixTimeMilliseconds() : DBNull.Value);
-                insert.Parameters.AddWithValue("$created", (createdAt ?? now).ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("@department", (long)Health);
+                insert.Parameters.AddWithValue("@record", (kindQuery ? Random() : record).ToArray());
+                insert.Parameters.AddWithValue("@holder", (long)holder);
+                insert.Parameters.AddWithValue("@sealed", (object?)sealedQuery ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@query", sealedQuery is null ? DBNull.Value : SHA256.HashData(sealedQuery));
+                insert.Parameters.AddWithValue("@request", requestId.ToArray());
+                insert.Parameters.AddWithValue("@entry", Random().ToArray());
+                insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("@root", Random().ToArray());
+                insert.Parameters.AddWithValue("@content", content.ToArray());
+                insert.Parameters.AddWithValue("@media", kindQuery ? "application/json" : "text/plain");
+                insert.Parameters.AddWithValue("@use", store ? 1 : 0);
+                insert.Parameters.AddWithValue("@days", store ? 30 : 0);
+                insert.Parameters.AddWithValue("@retain", store ? (retainUntil ?? now.AddDays(30)).ToUnixTimeMilliseconds() : DBNull.Value);
+                insert.Parameters.AddWithValue("@served", servedAt is { } served ? served.ToUnixTimeMilliseconds() : DBNull.Value);
+                insert.Parameters.AddWithValue("@created", (createdAt ?? now).ToUnixTimeMilliseconds());
                 id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
 

@@ -2,6 +2,7 @@ using EthGov.Api.Configuration;
 using EthGov.Api.Signers;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Storage;
+using EthGov.Testing;
 using EthGov.Chain.Registry;
 using EthGov.Core.Verification;
 using Microsoft.Data.Sqlite;
@@ -106,14 +107,14 @@ public sealed class ServedDepartmentsTests
 
     private static Database NewDatabase()
     {
-        var database = new Database(Directory.CreateTempSubdirectory("ethgov-served-").FullName);
+        var database = TestStore.Database(Directory.CreateTempSubdirectory("ethgov-served-").FullName);
         database.EnsureCreated();
         return database;
     }
 
     private static void Execute(Database database, string sql)
     {
-        using var connection = database.Open();
+        using var connection = database.Connect();
         Database.Execute(connection, sql);
     }
 

@@ -243,7 +243,7 @@ public sealed class StaffSessionTests(ApiFixture fixture) : IClassFixture<ApiFix
         {
             await using var host = await ApiHost.StartAsync(chain, new Dictionary<string, string?> { ["EthGov:Staff:AbsoluteTimeout"] = "00:00:03" });
             var name = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-            await StaffAccounts.OpenExisting(host.DataDirectory).AddAsync(name, "CIVIL", new StaffRoles(ApiKeyScopes.Anchor, false), Password, mustChangePassword: false);
+            await StaffAccounts.OpenExisting(host.Database).AddAsync(name, "CIVIL", new StaffRoles(ApiKeyScopes.Anchor, false), Password, mustChangePassword: false);
             using var client = host.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { name, password = Password })).StatusCode);
 
@@ -274,7 +274,7 @@ public sealed class StaffSessionTests(ApiFixture fixture) : IClassFixture<ApiFix
         await Problem.AssertAsync(await client.GetAsync("/api/v1/session"), HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
-    private StaffAccounts Accounts() => StaffAccounts.OpenExisting(fixture.Host.DataDirectory);
+    private StaffAccounts Accounts() => StaffAccounts.OpenExisting(fixture.Host.Database);
 
     private async Task<string> AddAsync(ApiKeyScopes scopes, bool approver = false)
     {
@@ -313,7 +313,7 @@ public sealed class StaffSessionTests(ApiFixture fixture) : IClassFixture<ApiFix
 
     private void Execute(string sql)
     {
-        using var connection = new Database(fixture.Host.DataDirectory).Open();
+        using var connection = fixture.Host.Database.Connect();
         Database.Execute(connection, sql);
     }
 }

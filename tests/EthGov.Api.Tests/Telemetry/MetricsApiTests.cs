@@ -36,7 +36,7 @@ public sealed class MetricsApiTests(ApiFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task Metrics_RevokedOperatorKey_Returns401Unauthorized()
     {
-        var table = ApiKeyTable.Create(fixture.Host.DataDirectory);
+        var table = ApiKeyTable.Create(fixture.Host.Database);
         var (created, secret) = await table.CreateAsync("CIVIL", ApiKeyScopes.Operator);
         using var client = fixture.Host.ClientWithKey(secret);
         (await client.GetAsync("/metrics")).EnsureSuccessStatusCode();

@@ -19,9 +19,7 @@ namespace EthGov.Api.Tests.TestSupport;
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
     /// <summary>The environment variable that runs every host of the suite on another store (<c>postgres</c>).</summary>
-    public const string StoreVariable = "ETHGOV_TEST_STORE";
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StorageOptions> s_postgresStores = new();
+    public const string StoreVariable = TestStore.Variable;
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
@@ -39,10 +37,13 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     /// <summary>The PostgreSQL database <see cref="StoreVariable"/> gave the hosts on <paramref name="dataDirectory"/>, if it did.</summary>
     public static StorageOptions? PostgresStoreOf(string dataDirectory)
-        => s_postgresStores.TryGetValue(Path.GetFullPath(dataDirectory), out var store) ? store : null;
+        => TestStore.PostgresOf(dataDirectory);
 
     /// <summary>The data directory (kept when the host is disposed, so a new host can restart on it).</summary>
     public string DataDirectory { get; }
+
+    /// <summary>The host's store, as the CLI would open it beside the node: the SQLite file, or the suite's PostgreSQL database.</summary>
+    public Database Database => new(DataDirectory, PostgresStoreOf(DataDirectory) ?? new StorageOptions());
 
     /// <summary>
     /// Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder,
@@ -83,10 +84,9 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
         // ETHGOV_TEST_STORE=postgres runs the suite on PostgreSQL: one database per data directory, the same one again when
         // a test restarts a host on its directory. Overrides may still choose a store themselves.
-        if (string.Equals(Environment.GetEnvironmentVariable(StoreVariable), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
-            && overrides?.ContainsKey("EthGov:Storage:Provider") != true)
+        if (TestStore.IsPostgres && overrides?.ContainsKey("EthGov:Storage:Provider") != true)
         {
-            var store = s_postgresStores.GetOrAdd(Path.GetFullPath(dataDirectory), _ => PostgresServer.Shared.CreateDatabase());
+            var store = TestStore.For(dataDirectory);
             settings["EthGov:Storage:Provider"] = store.Provider;
             settings["EthGov:Storage:ConnectionString"] = store.ConnectionString;
         }
@@ -106,7 +106,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <paramref name="scopes"/> says otherwise (tests of other features are not about scopes).
     /// </summary>
     public async Task<string> CreateKeyAsync(string departmentCode, ApiKeyScopes? scopes = null)
-        => (await ApiKeyTable.Create(DataDirectory).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
+        => (await ApiKeyTable.Create(Database).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
 
     /// <summary>A client that sends <paramref name="apiKey"/>.</summary>
     public HttpClient ClientWithKey(string? apiKey)

@@ -73,7 +73,7 @@ public sealed class JournalReconcilerTests(HolderChain chain) : IClassFixture<Ho
     [Fact]
     public async Task Reconcile_GranteeLogWithoutRelease_IsListed_AndABatchTheChainNeverSaw_IsAViolation()
     {
-        var database = new Database(_directory);
+        var database = TestStore.Database(_directory);
         database.EnsureCreated();
         using var store = new ExchangeStore(database);
         var pending = NewExchange(store);
@@ -108,7 +108,7 @@ public sealed class JournalReconcilerTests(HolderChain chain) : IClassFixture<Ho
 
     private (Database Database, ReleaseJournal Journal) Journal()
     {
-        var database = new Database(_directory);
+        var database = TestStore.Database(_directory);
         database.EnsureCreated();
         return (database, new ReleaseJournal(database));
     }

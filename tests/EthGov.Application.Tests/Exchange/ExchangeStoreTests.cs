@@ -5,6 +5,7 @@ using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Application.Tests.TestSupport;
 using EthGov.Core.Merkle;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Exchange;
 
@@ -17,7 +18,7 @@ public sealed class ExchangeStoreTests : IDisposable
 
     public ExchangeStoreTests()
     {
-        _database = new Database(_folder);
+        _database = TestStore.Database(_folder);
         _database.EnsureCreated();
         _store = new ExchangeStore(_database);
     }
@@ -86,7 +87,7 @@ public sealed class ExchangeStoreTests : IDisposable
     public void WorkerQueues_DoNotReadVerifiedExchanges()
     {
         // Verified exchanges stay in the table for good; the worker's queries must not walk them.
-        using var connection = _database.Open();
+        using var connection = _database.Connect();
         foreach (var (query, index) in new[]
         {
             ("SELECT id FROM exchanges WHERE state IN (1, 2) AND next_attempt_at <= 0 ORDER BY next_attempt_at, id LIMIT 10", "exchanges_steps_due"),

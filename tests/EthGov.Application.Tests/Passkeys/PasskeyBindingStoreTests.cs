@@ -14,7 +14,7 @@ public sealed class PasskeyBindingStoreTests : IDisposable
 
     public PasskeyBindingStoreTests()
     {
-        var database = new Database(_directory);
+        var database = TestStore.Database(_directory);
         database.EnsureCreated();
         _store = new PasskeyBindingStore(database);
     }

@@ -1,6 +1,7 @@
 using EthGov.Application.Records;
 using EthGov.Application.Storage;
 using Microsoft.Data.Sqlite;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Records;
 
@@ -10,7 +11,7 @@ internal sealed class RecordStoreFixture : IDisposable
     public RecordStoreFixture(RecordsOptions? options = null)
     {
         Folder = Directory.CreateTempSubdirectory("ethgov-records-").FullName;
-        Database = new Database(Folder);
+        Database = TestStore.Database(Folder);
         Database.EnsureCreated();
         Key = NodeDataKey.Generate();
         Options = options ?? new RecordsOptions();
@@ -32,7 +33,7 @@ internal sealed class RecordStoreFixture : IDisposable
     /// <summary>Every value of a column of table records, as stored.</summary>
     public List<object?> Column(string column)
     {
-        using var connection = Database.Open();
+        using var connection = Database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {column} FROM records ORDER BY id";
         using var reader = command.ExecuteReader();
@@ -48,7 +49,7 @@ internal sealed class RecordStoreFixture : IDisposable
     /// <summary>Runs one statement against the database directly.</summary>
     public void Execute(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = Database.Open();
+        using var connection = Database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

@@ -138,7 +138,7 @@ public class RecordStoreTests
         await fixture.Store.PutAsync(record);
         var sealedBytes = (byte[])fixture.Column("content").Single()!;
         sealedBytes[NodeDataKey.NonceSize] ^= 1;
-        fixture.Execute("UPDATE records SET content = $content", ("$content", sealedBytes));
+        fixture.Execute("UPDATE records SET content = @content", ("@content", sealedBytes));
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => fixture.Store.GetAsync(record.Digest));
     }
@@ -151,8 +151,8 @@ public class RecordStoreTests
         var second = Content(Unique("second"));
         await fixture.Store.PutAsync(first);
         await fixture.Store.PutAsync(second);
-        fixture.Execute("UPDATE records SET content = (SELECT content FROM records WHERE digest = $first) WHERE digest = $second",
-            ("$first", first.Digest.ToArray()), ("$second", second.Digest.ToArray()));
+        fixture.Execute("UPDATE records SET content = (SELECT content FROM records WHERE digest = @first) WHERE digest = @second",
+            ("@first", first.Digest.ToArray()), ("@second", second.Digest.ToArray()));
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => fixture.Store.GetAsync(second.Digest));
     }

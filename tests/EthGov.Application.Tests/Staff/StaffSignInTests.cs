@@ -4,6 +4,7 @@ using EthGov.Application.Staff;
 using EthGov.Application.Storage;
 using EthGov.Application.Tests.Records;
 using Microsoft.Extensions.Options;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Staff;
 
@@ -18,7 +19,7 @@ public sealed class StaffSignInTests
 
     public StaffSignInTests()
     {
-        _database = new Database(Directory.CreateTempSubdirectory("ethgov-staff-").FullName);
+        _database = TestStore.Database(Directory.CreateTempSubdirectory("ethgov-staff-").FullName);
         _database.EnsureCreated();
         var passwords = new StaffPasswords();
         _accounts = new StaffAccounts(_database, passwords);
@@ -179,12 +180,17 @@ public sealed class StaffSignInTests
     {
         var audit = new StaffAudit(_database, _time);
         await audit.WriteAsync("kim", "CIVIL", "RevokeDocument", "digest=0xab");
-        using (var connection = _database.Open())
+        using (var connection = _database.Connect())
         {
-            Database.Execute(connection, "CREATE TRIGGER refuse_audit BEFORE INSERT ON staff_audit BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+            Database.Execute(connection, "ALTER TABLE staff_audit RENAME TO staff_audit_away");
         }
 
         await Assert.ThrowsAsync<StaffAuditUnavailableException>(() => audit.WriteAsync("kim", "CIVIL", "AnchorDocument", null));
+        using (var connection = _database.Connect())
+        {
+            Database.Execute(connection, "ALTER TABLE staff_audit_away RENAME TO staff_audit");
+        }
+
         var line = Assert.Single(await audit.LatestAsync("CIVIL", 10));
         Assert.Equal(("kim", "RevokeDocument", "digest=0xab", _time.Now), (line.Name, line.Action, line.Target, line.At));
     }

@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using EthGov.Application.Storage;
-using Microsoft.Data.Sqlite;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Storage;
 
@@ -10,25 +11,25 @@ public sealed class GroupCommitTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("ethgov-group-commit-").FullName;
     private readonly Database _database;
     private readonly Lock _gate = new();
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly GroupCommit _writes;
 
     public GroupCommitTests()
     {
-        _database = new Database(_folder);
+        _database = TestStore.Database(_folder);
         _database.EnsureCreated();
-        _connection = _database.Open();
+        _connection = _database.Connect();
         using var create = _connection.CreateCommand();
         create.CommandText = "CREATE TABLE items (id INTEGER PRIMARY KEY, value TEXT NOT NULL)";
         create.ExecuteNonQuery();
-        _writes = new GroupCommit(() => _connection, ownsConnections: false, _gate);
+        _writes = new GroupCommit(() => _connection, _database.Dialect, ownsConnections: false, _gate);
     }
 
     public void Dispose()
     {
         _writes.Dispose();
         _connection.Dispose();
-        SqliteConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -45,7 +46,7 @@ public sealed class GroupCommitTests : IDisposable
         var transactions = await Task.WhenAll(writes);
 
         Assert.InRange(transactions.Distinct().Count(), 1, 2);
-        using var other = _database.Open();
+        using var other = _database.Connect();
         using var count = other.CreateCommand();
         count.CommandText = "SELECT count(*) FROM items";
         Assert.Equal(100L, (long)count.ExecuteScalar()!);
@@ -62,21 +63,28 @@ public sealed class GroupCommitTests : IDisposable
             fresh = _writes.WriteAsync((connection, transaction) => Insert(connection, transaction, 2));
         }
 
-        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        await Assert.ThrowsAnyAsync<DbException>(() => duplicate);
         await fresh;
-        using var other = _database.Open();
+        using var other = _database.Connect();
         using var ids = other.CreateCommand();
-        ids.CommandText = "SELECT group_concat(id) FROM (SELECT id FROM items ORDER BY id)";
-        Assert.Equal("1,2", ids.ExecuteScalar());
+        ids.CommandText = "SELECT id FROM items ORDER BY id";
+        using var reader = ids.ExecuteReader();
+        var stored = new List<long>();
+        while (reader.Read())
+        {
+            stored.Add(reader.GetInt64(0));
+        }
+
+        Assert.Equal([1L, 2L], stored);
     }
 
     // Inserts row id and answers which transaction it ran in.
-    private static int Insert(SqliteConnection connection, SqliteTransaction transaction, int id)
+    private static int Insert(DbConnection connection, DbTransaction transaction, int id)
     {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO items (id, value) VALUES ($id, 'x')";
-        insert.Parameters.AddWithValue("$id", id);
+        insert.CommandText = "INSERT INTO items (id, value) VALUES (@id, 'x')";
+        insert.Parameters.AddWithValue("@id", id);
         insert.ExecuteNonQuery();
         return RuntimeHelpers.GetHashCode(transaction);
     }

@@ -1,4 +1,5 @@
 using EthGov.Application.Storage;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Storage;
 
@@ -7,9 +8,9 @@ public sealed class IssuedDocumentsBackfillTests
     [Fact]
     public void EnsureCreated_OnAnOutboxFromBeforeTheRegister_EntersEveryRowOnce()
     {
-        var database = new Database(Directory.CreateTempSubdirectory("ethgov-register-").FullName);
+        var database = TestStore.Database(Directory.CreateTempSubdirectory("ethgov-register-").FullName);
         database.EnsureCreated();
-        using (var connection = database.Open())
+        using (var connection = database.Connect())
         {
             // An outbox written before the register existed: its rows, and no issued_documents table.
             Database.Execute(connection, """
@@ -21,7 +22,7 @@ public sealed class IssuedDocumentsBackfillTests
         database.EnsureCreated();
         database.EnsureCreated();
 
-        using var check = database.Open();
+        using var check = database.Connect();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM issued_documents), (SELECT count(*) FROM documents d JOIN issued_documents i ON i.document_id = d.id)";
         using var reader = command.ExecuteReader();

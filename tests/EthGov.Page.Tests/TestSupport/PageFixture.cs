@@ -73,7 +73,7 @@ public class PageFixture : IAsyncLifetime
     public async Task<string> CreateClerkAsync(string password, EthGov.Application.ApiKeys.ApiKeyScopes scopes, bool approver = false)
     {
         var name = "clerk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        await EthGov.Application.Staff.StaffAccounts.OpenExisting(_dataDirectory)
+        await EthGov.Application.Staff.StaffAccounts.OpenExisting(new EthGov.Application.Storage.Database(_dataDirectory))
             .AddAsync(name, "CIVIL", new EthGov.Application.Staff.StaffRoles(scopes, approver), password, mustChangePassword: false);
         return name;
     }

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Exchange.Grantee;
 
@@ -22,7 +22,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _lock = new();
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
     private GroupCommit? _group;
 
     /// <summary>Writes a new exchange, committed before this returns; it waits in <see cref="ExchangeState.Requested"/>.</summary>
@@ -43,22 +43,22 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     }
 
     // Released is a new step: its attempts count from zero (the worker's anchor rechecks are counted in it).
-    private const string ReleasedSet = "content_digest = $digest, media_type = $media, attempts = 0, detail = NULL";
+    private const string ReleasedSet = "content_digest = @digest, media_type = @media, attempts = 0, detail = NULL";
 
-    private const string ReceiptSentSet = "receipt_sent_at = $now, detail = NULL";
+    private const string ReceiptSentSet = "receipt_sent_at = @now, detail = NULL";
 
     private const string ReceiptDueCondition = "state = 3 AND receipt_sent_at IS NULL";
 
     /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
     public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
         => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
-            ("$digest", contentDigest.ToArray()), ("$media", mediaType));
+            ("@digest", contentDigest.ToArray()), ("@media", mediaType));
 
     /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
     public async Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
     {
-        var moved = await MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
-            ("$retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+        var moved = await MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = @retain, attempts = 0, next_attempt_at = @now, detail = NULL",
+            ("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
         GranteeMetrics.Verified(moved ? 1 : 0);
         return moved;
     }
@@ -67,7 +67,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     public Task<int> MarkReceiptsSentAsync(IReadOnlyList<long> ids)
         => Group().WriteAsync((connection, transaction) => ids.Count(id => UpdateIn(connection, transaction, id, ReceiptSentSet, ReceiptDueCondition, [])));
 
-    private ExchangeRecord Insert(SqliteConnection connection, SqliteTransaction? transaction, NewExchange exchange)
+    private ExchangeRecord Insert(DbConnection connection, DbTransaction? transaction, NewExchange exchange)
     {
         var now = _time.GetUtcNow();
         using var insert = connection.CreateCommand();
@@ -75,20 +75,20 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         insert.CommandText = """
             INSERT INTO exchanges (department, grant_id, record_id, holder, sealed_query, query_digest, request_id, entry_hash,
                 state, attempts, next_attempt_at, grant_use, retention_days, created_at, updated_at)
-            VALUES ($department, $grant, $record, $holder, $sealed, $query, $request, $entry, 0, 0, $now, $use, $retention, $now, $now)
+            VALUES (@department, @grant, @record, @holder, @sealed, @query, @request, @entry, 0, 0, @now, @use, @retention, @now, @now)
             RETURNING id
             """;
-        insert.Parameters.AddWithValue("$department", (long)exchange.Department);
-        insert.Parameters.AddWithValue("$grant", exchange.GrantId.ToString(CultureInfo.InvariantCulture));
-        insert.Parameters.AddWithValue("$record", exchange.RecordId.ToArray());
-        insert.Parameters.AddWithValue("$holder", (long)exchange.Holder);
-        insert.Parameters.AddWithValue("$sealed", (object?)exchange.SealedQuery ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$query", exchange.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
-        insert.Parameters.AddWithValue("$request", exchange.RequestId.ToArray());
-        insert.Parameters.AddWithValue("$entry", exchange.EntryHash.ToArray());
-        insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$use", exchange.Store ? 1 : 0);
-        insert.Parameters.AddWithValue("$retention", exchange.RetentionDays);
+        insert.Parameters.AddWithValue("@department", (long)exchange.Department);
+        insert.Parameters.AddWithValue("@grant", exchange.GrantId.ToString(CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("@record", exchange.RecordId.ToArray());
+        insert.Parameters.AddWithValue("@holder", (long)exchange.Holder);
+        insert.Parameters.AddWithValue("@sealed", (object?)exchange.SealedQuery ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@query", exchange.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
+        insert.Parameters.AddWithValue("@request", exchange.RequestId.ToArray());
+        insert.Parameters.AddWithValue("@entry", exchange.EntryHash.ToArray());
+        insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("@use", exchange.Store ? 1 : 0);
+        insert.Parameters.AddWithValue("@retention", exchange.RetentionDays);
         var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         return new ExchangeRecord(id, exchange.Department, exchange.GrantId, exchange.RecordId, exchange.Holder, exchange.RequestId,
             exchange.EntryHash, ExchangeState.Requested, now, now)
@@ -102,19 +102,19 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     }
 
     /// <summary>The exchange with <paramref name="id"/>, or null.</summary>
-    public ExchangeRecord? Get(long id) => Select("WHERE id = $id", ("$id", id)).FirstOrDefault();
+    public ExchangeRecord? Get(long id) => Select("WHERE id = @id", ("@id", id)).FirstOrDefault();
 
     /// <summary>The exchange whose request id is <paramref name="requestId"/>, or null.</summary>
-    public ExchangeRecord? GetByRequest(Digest requestId) => Select("WHERE request_id = $request", ("$request", requestId.ToArray())).FirstOrDefault();
+    public ExchangeRecord? GetByRequest(Digest requestId) => Select("WHERE request_id = @request", ("@request", requestId.ToArray())).FirstOrDefault();
 
     /// <summary>Requested exchanges whose entry is in no batch yet, oldest first.</summary>
     public IReadOnlyList<ExchangeRecord> Unbatched(int limit)
-        => Select("WHERE state = 0 AND log_batch IS NULL ORDER BY id LIMIT $limit", ("$limit", limit));
+        => Select("WHERE state = 0 AND log_batch IS NULL ORDER BY id LIMIT @limit", ("@limit", limit));
 
     /// <summary>Exchanges the worker has to take a step for (logged or released, due by <paramref name="now"/>), most overdue first.</summary>
     public IReadOnlyList<ExchangeRecord> Due(DateTimeOffset now, int limit)
-        => Select("WHERE state IN (1, 2) AND next_attempt_at <= $now ORDER BY next_attempt_at, id LIMIT $limit",
-            ("$now", now.ToUnixTimeMilliseconds()), ("$limit", limit));
+        => Select("WHERE state IN (1, 2) AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit",
+            ("@now", now.ToUnixTimeMilliseconds()), ("@limit", limit));
 
     /// <summary>When the next logged or released exchange is due, or null when none waits.</summary>
     public DateTimeOffset? NextDue()
@@ -129,8 +129,8 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary>Verified exchanges whose receipt the holder has not acknowledged yet.</summary>
     public IReadOnlyList<ExchangeRecord> ReceiptsDue(DateTimeOffset now, int limit)
-        => Select("WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= $now ORDER BY id LIMIT $limit",
-            ("$now", now.ToUnixTimeMilliseconds()), ("$limit", limit));
+        => Select("WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @limit",
+            ("@now", now.ToUnixTimeMilliseconds()), ("@limit", limit));
 
     /// <summary>
     /// Stores a batch of <paramref name="exchanges"/>' entries (one department's, in leaf order) before it is sent, and
@@ -154,20 +154,20 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO access_log_batches (department, root, entries, state, attempts, next_attempt_at, created_at)
-                VALUES ($department, $root, $entries, 0, 0, $now, $now) RETURNING id
+                VALUES (@department, @root, @entries, 0, 0, @now, @now) RETURNING id
                 """;
-            insert.Parameters.AddWithValue("$department", (long)department);
-            insert.Parameters.AddWithValue("$root", batch.Root.ToArray());
-            insert.Parameters.AddWithValue("$entries", DigestSequence.Pack(batch.Entries));
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@department", (long)department);
+            insert.Parameters.AddWithValue("@root", batch.Root.ToArray());
+            insert.Parameters.AddWithValue("@entries", DigestSequence.Pack(batch.Entries));
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
 
             using var link = connection.CreateCommand();
             link.Transaction = transaction;
-            link.CommandText = "UPDATE exchanges SET log_batch = $batch, updated_at = $now WHERE id = $id AND state = 0 AND log_batch IS NULL";
-            var idParameter = link.Parameters.Add("$id", SqliteType.Integer);
-            link.Parameters.AddWithValue("$batch", id);
-            link.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            link.CommandText = "UPDATE exchanges SET log_batch = @batch, updated_at = @now WHERE id = @id AND state = 0 AND log_batch IS NULL";
+            var idParameter = link.Parameters.Add("@id", System.Data.DbType.Int64);
+            link.Parameters.AddWithValue("@batch", id);
+            link.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             foreach (var exchange in exchanges)
             {
                 idParameter.Value = exchange;
@@ -207,11 +207,11 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         lock (_lock)
         {
             using var update = Connection().CreateCommand();
-            update.CommandText = "UPDATE access_log_batches SET attempts = $attempts, error = $error, next_attempt_at = $next WHERE id = $id AND state = 0";
-            update.Parameters.AddWithValue("$id", batchId);
-            update.Parameters.AddWithValue("$attempts", attempts);
-            update.Parameters.AddWithValue("$error", error);
-            update.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
+            update.CommandText = "UPDATE access_log_batches SET attempts = @attempts, error = @error, next_attempt_at = @next WHERE id = @id AND state = 0";
+            update.Parameters.AddWithValue("@id", batchId);
+            update.Parameters.AddWithValue("@attempts", attempts);
+            update.Parameters.AddWithValue("@error", error);
+            update.Parameters.AddWithValue("@next", nextAttemptAt.ToUnixTimeMilliseconds());
             update.ExecuteNonQuery();
         }
     }
@@ -232,18 +232,18 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             using var transaction = connection.BeginTransaction();
             using var confirm = connection.CreateCommand();
             confirm.Transaction = transaction;
-            confirm.CommandText = "UPDATE access_log_batches SET state = 1, attempts = attempts + 1, error = NULL, tx_hash = $tx, block_number = $block WHERE id = $id";
-            confirm.Parameters.AddWithValue("$id", batch.Id);
-            confirm.Parameters.AddWithValue("$tx", (object?)transactionHash ?? DBNull.Value);
-            confirm.Parameters.AddWithValue("$block", (long)blockNumber);
+            confirm.CommandText = "UPDATE access_log_batches SET state = 1, attempts = attempts + 1, error = NULL, tx_hash = @tx, block_number = @block WHERE id = @id";
+            confirm.Parameters.AddWithValue("@id", batch.Id);
+            confirm.Parameters.AddWithValue("@tx", (object?)transactionHash ?? DBNull.Value);
+            confirm.Parameters.AddWithValue("@block", (long)blockNumber);
             confirm.ExecuteNonQuery();
 
             var members = new List<(long Id, Digest Entry)>();
             using (var select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
-                select.CommandText = "SELECT id, entry_hash FROM exchanges WHERE log_batch = $batch AND state = 0";
-                select.Parameters.AddWithValue("$batch", batch.Id);
+                select.CommandText = "SELECT id, entry_hash FROM exchanges WHERE log_batch = @batch AND state = 0";
+                select.Parameters.AddWithValue("@batch", batch.Id);
                 using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
@@ -260,16 +260,16 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             using var logged = connection.CreateCommand();
             logged.Transaction = transaction;
             logged.CommandText = """
-                UPDATE exchanges SET state = 1, log_root = $root, log_proof = $proof, log_tx = $tx, log_block = $block, attempts = 0,
-                    detail = NULL, next_attempt_at = $now, updated_at = $now
-                WHERE id = $id AND state = 0
+                UPDATE exchanges SET state = 1, log_root = @root, log_proof = @proof, log_tx = @tx, log_block = @block, attempts = 0,
+                    detail = NULL, next_attempt_at = @now, updated_at = @now
+                WHERE id = @id AND state = 0
                 """;
-            var id = logged.Parameters.Add("$id", SqliteType.Integer);
-            var proof = logged.Parameters.Add("$proof", SqliteType.Blob);
-            logged.Parameters.AddWithValue("$root", batch.Root.ToArray());
-            logged.Parameters.AddWithValue("$tx", (object?)transactionHash ?? DBNull.Value);
-            logged.Parameters.AddWithValue("$block", (long)blockNumber);
-            logged.Parameters.AddWithValue("$now", now);
+            var id = logged.Parameters.Add("@id", System.Data.DbType.Int64);
+            var proof = logged.Parameters.Add("@proof", System.Data.DbType.Binary);
+            logged.Parameters.AddWithValue("@root", batch.Root.ToArray());
+            logged.Parameters.AddWithValue("@tx", (object?)transactionHash ?? DBNull.Value);
+            logged.Parameters.AddWithValue("@block", (long)blockNumber);
+            logged.Parameters.AddWithValue("@now", now);
             int moved = 0;
             foreach (var (exchange, entry) in members)
             {
@@ -297,13 +297,13 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             using var fail = connection.CreateCommand();
             fail.Transaction = transaction;
             fail.CommandText = """
-                UPDATE access_log_batches SET state = 2, attempts = attempts + 1, error = $detail WHERE id = $id;
-                UPDATE exchanges SET state = 4, reason = $reason, detail = $detail, updated_at = $now WHERE log_batch = $id AND state = 0;
+                UPDATE access_log_batches SET state = 2, attempts = attempts + 1, error = @detail WHERE id = @id;
+                UPDATE exchanges SET state = 4, reason = @reason, detail = @detail, updated_at = @now WHERE log_batch = @id AND state = 0;
                 """;
-            fail.Parameters.AddWithValue("$id", batchId);
-            fail.Parameters.AddWithValue("$reason", reason);
-            fail.Parameters.AddWithValue("$detail", detail);
-            fail.Parameters.AddWithValue("$now", now);
+            fail.Parameters.AddWithValue("@id", batchId);
+            fail.Parameters.AddWithValue("@reason", reason);
+            fail.Parameters.AddWithValue("@detail", detail);
+            fail.Parameters.AddWithValue("@now", now);
             var changed = fail.ExecuteNonQuery();
             transaction.Commit();
             GranteeMetrics.Refused(reason, changed - 1);
@@ -314,13 +314,13 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     /// <summary>The holder released content with <paramref name="contentDigest"/>: Logged → Released.</summary>
     public bool MarkReleased(long id, Digest contentDigest, string mediaType)
         => Move(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
-            ("$digest", contentDigest.ToArray()), ("$media", mediaType));
+            ("@digest", contentDigest.ToArray()), ("@media", mediaType));
 
     /// <summary>The content checked out and is kept (until <paramref name="retainUntil"/> when stored): Released → Verified.</summary>
     public bool MarkVerified(long id, DateTimeOffset? retainUntil)
     {
-        var moved = Move(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = $retain, attempts = 0, next_attempt_at = $now, detail = NULL",
-            ("$retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+        var moved = Move(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = @retain, attempts = 0, next_attempt_at = @now, detail = NULL",
+            ("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
         GranteeMetrics.Verified(moved ? 1 : 0);
         return moved;
     }
@@ -331,11 +331,11 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         lock (_lock)
         {
             using var update = Connection().CreateCommand();
-            update.CommandText = "UPDATE exchanges SET state = 4, reason = $reason, detail = $detail, updated_at = $now WHERE id = $id AND state IN (0, 1, 2)";
-            update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$reason", reason);
-            update.Parameters.AddWithValue("$detail", detail);
-            update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            update.CommandText = "UPDATE exchanges SET state = 4, reason = @reason, detail = @detail, updated_at = @now WHERE id = @id AND state IN (0, 1, 2)";
+            update.Parameters.AddWithValue("@id", id);
+            update.Parameters.AddWithValue("@reason", reason);
+            update.Parameters.AddWithValue("@detail", detail);
+            update.Parameters.AddWithValue("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             var refused = update.ExecuteNonQuery() == 1;
             GranteeMetrics.Refused(reason, refused ? 1 : 0);
             return refused;
@@ -348,12 +348,12 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         lock (_lock)
         {
             using var update = Connection().CreateCommand();
-            update.CommandText = "UPDATE exchanges SET attempts = $attempts, next_attempt_at = $next, detail = $detail, updated_at = $now WHERE id = $id AND state IN (0, 1, 2, 3)";
-            update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$attempts", attempts);
-            update.Parameters.AddWithValue("$next", nextAttemptAt.ToUnixTimeMilliseconds());
-            update.Parameters.AddWithValue("$detail", detail);
-            update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            update.CommandText = "UPDATE exchanges SET attempts = @attempts, next_attempt_at = @next, detail = @detail, updated_at = @now WHERE id = @id AND state IN (0, 1, 2, 3)";
+            update.Parameters.AddWithValue("@id", id);
+            update.Parameters.AddWithValue("@attempts", attempts);
+            update.Parameters.AddWithValue("@next", nextAttemptAt.ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("@detail", detail);
+            update.Parameters.AddWithValue("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             update.ExecuteNonQuery();
         }
     }
@@ -367,7 +367,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     /// caller that gets true serves it.
     /// </summary>
     public bool MarkContentServed(long id)
-        => Update(id, "content_served_at = $now", "state = 3 AND content_served_at IS NULL");
+        => Update(id, "content_served_at = @now", "state = 3 AND content_served_at IS NULL");
 
     /// <inheritdoc />
     public void Dispose()
@@ -409,13 +409,13 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         }
     }
 
-    private bool UpdateIn(SqliteConnection connection, SqliteTransaction? transaction, long id, string set, string condition, (string Name, object Value)[] parameters)
+    private bool UpdateIn(DbConnection connection, DbTransaction? transaction, long id, string set, string condition, (string Name, object Value)[] parameters)
     {
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = $"UPDATE exchanges SET {set}, updated_at = $now WHERE id = $id AND {condition}";
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        update.CommandText = $"UPDATE exchanges SET {set}, updated_at = @now WHERE id = @id AND {condition}";
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
         foreach (var (name, value) in parameters)
         {
             update.Parameters.AddWithValue(name, value);
@@ -429,7 +429,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     {
         lock (_lock)
         {
-            return _group ??= new GroupCommit(Connection, ownsConnections: false, _lock);
+            return _group ??= new GroupCommit(Connection, database.Dialect, ownsConnections: false, _lock);
         }
     }
 
@@ -455,7 +455,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         return found;
     }
 
-    private static ExchangeRecord Read(SqliteDataReader r) => new(
+    private static ExchangeRecord Read(DbDataReader r) => new(
         r.GetInt64(0),
         (uint)r.GetInt64(1),
         BigInteger.Parse(r.GetString(2), CultureInfo.InvariantCulture),
@@ -487,8 +487,18 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         ReceiptSentAt = At(r, 25),
     };
 
-    private static DateTimeOffset? At(SqliteDataReader reader, int ordinal)
+    private static DateTimeOffset? At(DbDataReader reader, int ordinal)
         => reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
-    private SqliteConnection Connection() => _connection ??= database.Open();
+    // One connection, again after the server dropped it (a PostgreSQL restart); the caller holds _lock.
+    private DbConnection Connection()
+    {
+        if (_connection is { State: not System.Data.ConnectionState.Open })
+        {
+            _connection.Dispose();
+            _connection = null;
+        }
+
+        return _connection ??= database.Connect();
+    }
 }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Exchange.Holder;
 
@@ -28,38 +28,38 @@ public sealed class ReleaseJournal : IDisposable
     {
         _database = database;
         _time = time ?? TimeProvider.System;
-        _writes = new GroupCommit(database.Open, ownsConnections: true);
+        _writes = new GroupCommit(database.Connect, database.Dialect, ownsConnections: true);
     }
 
     /// <summary>The release journaled for the entry <paramref name="entryHash"/>, or null.</summary>
     public Task<JournaledRelease?> FindAsync(Digest entryHash, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = _database.Open();
-            return Find(connection, null, "entry_hash = $key", ("$key", entryHash.ToArray()));
+            using var connection = _database.Connect();
+            return Find(connection, null, "entry_hash = @key", ("@key", entryHash.ToArray()));
         }, cancellationToken);
 
     /// <summary>The release journaled for <paramref name="grantee"/>'s request <paramref name="requestId"/>, or null.</summary>
     public Task<JournaledRelease?> FindByRequestAsync(uint grantee, Digest requestId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = _database.Open();
-            return Find(connection, null, "grantee = $grantee AND request_id = $key", ("$key", requestId.ToArray()), ("$grantee", (long)grantee));
+            using var connection = _database.Connect();
+            return Find(connection, null, "grantee = @grantee AND request_id = @key", ("@key", requestId.ToArray()), ("@grantee", (long)grantee));
         }, cancellationToken);
 
     /// <summary>In one read: the release journaled for <paramref name="entryHash"/> (or null), and the fetches used of <paramref name="grantId"/>.</summary>
     public Task<(JournaledRelease? Journaled, int Fetches)> StateAsync(Digest entryHash, BigInteger grantId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = _database.Open();
-            return (Find(connection, null, "entry_hash = $key", ("$key", entryHash.ToArray())), FetchCount(connection, null, grantId));
+            using var connection = _database.Connect();
+            return (Find(connection, null, "entry_hash = @key", ("@key", entryHash.ToArray())), FetchCount(connection, null, grantId));
         }, cancellationToken);
 
     /// <summary>How many releases were journaled under <paramref name="grantId"/>: the grant's fetches used.</summary>
     public Task<int> FetchCountAsync(BigInteger grantId, CancellationToken cancellationToken = default)
         => Task.Run(() =>
         {
-            using var connection = _database.Open();
+            using var connection = _database.Connect();
             return FetchCount(connection, null, grantId);
         }, cancellationToken);
 
@@ -67,10 +67,10 @@ public sealed class ReleaseJournal : IDisposable
     public Task<IReadOnlyList<JournaledRelease>> ForRecordAsync(Digest recordId, CancellationToken cancellationToken = default)
         => Task.Run<IReadOnlyList<JournaledRelease>>(() =>
         {
-            using var connection = _database.Open();
+            using var connection = _database.Connect();
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM releases WHERE record_id = $record ORDER BY id";
-            command.Parameters.AddWithValue("$record", recordId.ToArray());
+            command.CommandText = $"SELECT {Columns} FROM releases WHERE record_id = @record ORDER BY id";
+            command.Parameters.AddWithValue("@record", recordId.ToArray());
             using var reader = command.ExecuteReader();
             var found = new List<JournaledRelease>();
             while (reader.Read())
@@ -100,14 +100,14 @@ public sealed class ReleaseJournal : IDisposable
 
     // Inside the writer's transaction: earlier appends of the same transaction are seen, so two requests for one entry or
     // one grant in the same commit are judged one after the other.
-    private static JournalAppend Append(SqliteConnection connection, SqliteTransaction transaction, JournaledRelease release, int maxFetches)
+    private static JournalAppend Append(DbConnection connection, DbTransaction transaction, JournaledRelease release, int maxFetches)
     {
-        if (Find(connection, transaction, "entry_hash = $key", ("$key", release.EntryHash.ToArray())) is { } existing)
+        if (Find(connection, transaction, "entry_hash = @key", ("@key", release.EntryHash.ToArray())) is { } existing)
         {
             return new JournalAppend(JournalAppendOutcome.AlreadyJournaled, existing);
         }
 
-        if (Find(connection, transaction, "grantee = $grantee AND request_id = $key", ("$key", release.RequestId.ToArray()), ("$grantee", (long)release.Grantee)) is not null)
+        if (Find(connection, transaction, "grantee = @grantee AND request_id = @key", ("@key", release.RequestId.ToArray()), ("@grantee", (long)release.Grantee)) is not null)
         {
             return new JournalAppend(JournalAppendOutcome.RequestIdTaken, null);
         }
@@ -121,31 +121,31 @@ public sealed class ReleaseJournal : IDisposable
         command.Transaction = transaction;
         command.CommandText = $"""
             INSERT INTO releases ({Columns})
-            VALUES ($entry, $request, $grant, $record, $holder, $grantee, $query, $root, $block, $content, $media, $enc, $ciphertext, $released, NULL, $proof)
+            VALUES (@entry, @request, @grant, @record, @holder, @grantee, @query, @root, @block, @content, @media, @enc, @ciphertext, @released, NULL, @proof)
             """;
-        command.Parameters.AddWithValue("$entry", release.EntryHash.ToArray());
-        command.Parameters.AddWithValue("$request", release.RequestId.ToArray());
-        command.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$record", release.RecordId.ToArray());
-        command.Parameters.AddWithValue("$holder", (long)release.Holder);
-        command.Parameters.AddWithValue("$grantee", (long)release.Grantee);
-        command.Parameters.AddWithValue("$query", release.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
-        command.Parameters.AddWithValue("$root", release.LogRoot.ToArray());
-        command.Parameters.AddWithValue("$block", checked((long)release.LogBlock));
-        command.Parameters.AddWithValue("$content", release.ContentDigest.ToArray());
-        command.Parameters.AddWithValue("$media", release.MediaType);
-        command.Parameters.AddWithValue("$enc", release.Enc);
-        command.Parameters.AddWithValue("$ciphertext", release.Ciphertext);
-        command.Parameters.AddWithValue("$released", release.ReleasedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$proof", DigestSequence.Pack(release.LogProof));
+        command.Parameters.AddWithValue("@entry", release.EntryHash.ToArray());
+        command.Parameters.AddWithValue("@request", release.RequestId.ToArray());
+        command.Parameters.AddWithValue("@grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("@record", release.RecordId.ToArray());
+        command.Parameters.AddWithValue("@holder", (long)release.Holder);
+        command.Parameters.AddWithValue("@grantee", (long)release.Grantee);
+        command.Parameters.AddWithValue("@query", release.QueryDigest is { } q ? q.ToArray() : DBNull.Value);
+        command.Parameters.AddWithValue("@root", release.LogRoot.ToArray());
+        command.Parameters.AddWithValue("@block", checked((long)release.LogBlock));
+        command.Parameters.AddWithValue("@content", release.ContentDigest.ToArray());
+        command.Parameters.AddWithValue("@media", release.MediaType);
+        command.Parameters.AddWithValue("@enc", release.Enc);
+        command.Parameters.AddWithValue("@ciphertext", release.Ciphertext);
+        command.Parameters.AddWithValue("@released", release.ReleasedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@proof", DigestSequence.Pack(release.LogProof));
         command.ExecuteNonQuery();
         using var count = connection.CreateCommand();
         count.Transaction = transaction;
         count.CommandText = """
-            INSERT INTO release_fetches (grant_id, fetches) VALUES ($grant, 1)
+            INSERT INTO release_fetches (grant_id, fetches) VALUES (@grant, 1)
             ON CONFLICT (grant_id) DO UPDATE SET fetches = fetches + 1
             """;
-        count.Parameters.AddWithValue("$grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
+        count.Parameters.AddWithValue("@grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
         count.ExecuteNonQuery();
         return new JournalAppend(JournalAppendOutcome.Appended, release);
     }
@@ -172,10 +172,10 @@ public sealed class ReleaseJournal : IDisposable
         });
     }
 
-    private ReceiptAnswer Acknowledge(SqliteConnection connection, SqliteTransaction? transaction, uint grantee, uint holder, ReleaseReceipt receipt)
+    private ReceiptAnswer Acknowledge(DbConnection connection, DbTransaction? transaction, uint grantee, uint holder, ReleaseReceipt receipt)
     {
-        var key = ("$key", (object)receipt.RequestId.ToArray());
-        var release = Find(connection, transaction, "grantee = $grantee AND request_id = $key", key, ("$grantee", (long)grantee));
+        var key = ("@key", (object)receipt.RequestId.ToArray());
+        var release = Find(connection, transaction, "grantee = @grantee AND request_id = @key", key, ("@grantee", (long)grantee));
         if (release is null || release.Holder != holder)
         {
             return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.NotFound, null, $"department {holder} gave department {grantee} no release of request {receipt.RequestId}");
@@ -195,9 +195,9 @@ public sealed class ReleaseJournal : IDisposable
         var now = _time.GetUtcNow();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "UPDATE releases SET acknowledged_at = $now WHERE grantee = $grantee AND request_id = $key AND acknowledged_at IS NULL";
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$grantee", (long)grantee);
+        command.CommandText = "UPDATE releases SET acknowledged_at = @now WHERE grantee = @grantee AND request_id = @key AND acknowledged_at IS NULL";
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@grantee", (long)grantee);
         command.Parameters.AddWithValue(key.Item1, key.Item2);
         command.ExecuteNonQuery();
         return new ReceiptAnswer(receipt.RequestId, ReceiptAnswer.Acknowledged, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()), null);
@@ -205,16 +205,16 @@ public sealed class ReleaseJournal : IDisposable
 
     // The grant's releases, kept as a counter beside the rows (table release_fetches) so that checking the limit costs
     // one lookup however many releases the grant has had.
-    private static int FetchCount(SqliteConnection connection, SqliteTransaction? transaction, BigInteger grantId)
+    private static int FetchCount(DbConnection connection, DbTransaction? transaction, BigInteger grantId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT fetches FROM release_fetches WHERE grant_id = $grant";
-        command.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
+        command.CommandText = "SELECT fetches FROM release_fetches WHERE grant_id = @grant";
+        command.Parameters.AddWithValue("@grant", grantId.ToString(CultureInfo.InvariantCulture));
         return command.ExecuteScalar() is { } fetches ? Convert.ToInt32(fetches, CultureInfo.InvariantCulture) : 0;
     }
 
-    private static JournaledRelease? Find(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string Name, object Value)[] parameters)
+    private static JournaledRelease? Find(DbConnection connection, DbTransaction? transaction, string where, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -228,7 +228,7 @@ public sealed class ReleaseJournal : IDisposable
         return reader.Read() ? Read(reader) : null;
     }
 
-    private static JournaledRelease Read(SqliteDataReader reader) => new(
+    private static JournaledRelease Read(DbDataReader reader) => new(
         new Digest((byte[])reader[0]),
         new Digest((byte[])reader[1]),
         BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture),

@@ -170,7 +170,7 @@ public sealed class HolderChain : IAsyncLifetime
         Civil1 = new RegistryClient(Options, Deployment.Registry, DevAccounts.Get(1, 31337));
         Health2 = new RegistryClient(Options, Deployment.Registry, DevAccounts.Get(2, 31337));
         Transport3 = new RegistryClient(Options, Deployment.Registry, DevAccounts.Get(3, 31337));
-        var database = new Database(_directory);
+        var database = TestStore.Database(_directory);
         database.EnsureCreated();
         Database = database;
         Records = new RecordStore(database, NodeDataKey.Load("dev:1", 31337), new RecordsOptions());

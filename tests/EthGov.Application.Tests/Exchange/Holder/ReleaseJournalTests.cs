@@ -4,6 +4,7 @@ using EthGov.Application.Exchange.Holder;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
+using EthGov.Testing;
 
 namespace EthGov.Application.Tests.Exchange.Holder;
 
@@ -14,7 +15,7 @@ public sealed class ReleaseJournalTests : IDisposable
 
     public ReleaseJournalTests()
     {
-        var database = new Database(_directory);
+        var database = TestStore.Database(_directory);
         database.EnsureCreated();
         _journal = new ReleaseJournal(database);
     }
