@@ -1,5 +1,6 @@
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
+using EthGov.Api.Replicas;
 using EthGov.Api.Signers;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Chain.Abi;
@@ -16,7 +17,8 @@ namespace EthGov.Api.Exchanges;
 /// <c>logAccessBatch</c> by the department's signer (the one <see cref="DepartmentSigners"/> client, as documents are
 /// anchored); the confirmation moves every member to logged with its proof. Chain outages are retried with growing
 /// pauses, forever; a restart resumes from the stored batches, and a root the chain already holds for this department
-/// (sent just before a crash) is adopted rather than sent twice.
+/// (sent just before a crash) is adopted rather than sent twice. Of the replicas of a node, only the lease holder does
+/// this (<see cref="ReplicaLeadership"/>).
 /// </summary>
 public sealed class AccessLogWorker(
     ExchangeStore store,
@@ -24,6 +26,7 @@ public sealed class AccessLogWorker(
     DepartmentDirectory departments,
     DepartmentSigners signers,
     ChainStatus chainStatus,
+    ReplicaLeadership leadership,
     IOptions<ExchangeOptions> options,
     ILogger<AccessLogWorker> logger) : BackgroundService
 {
@@ -36,6 +39,11 @@ public sealed class AccessLogWorker(
             try
             {
                 await signal.WaitForLogAsync(options.Value.LogInterval, stoppingToken);
+                if (!leadership.IsLeader)
+                {
+                    continue;
+                }
+
                 FormBatches();
                 await SendDueAsync(stoppingToken);
             }

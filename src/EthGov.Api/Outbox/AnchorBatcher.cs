@@ -3,6 +3,7 @@ using System.Diagnostics;
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Receipts;
+using EthGov.Api.Replicas;
 using EthGov.Api.Signers;
 using EthGov.Application.Anchoring;
 using EthGov.Chain.Abi;
@@ -21,7 +22,9 @@ namespace EthGov.Api.Outbox;
 /// Merkle batches, stores each batch before sending it, sends <c>anchorBatch</c> (or <c>anchor</c> for a
 /// lone document) with the department's signer, and records the confirmation. Chain outages are retried with
 /// growing pauses; a restart resumes from the stored batches, and a batch the department's namespace already holds
-/// (sent just before a crash, or anchored by the department's CLI) is adopted from its event instead of failing.
+/// (sent just before a crash, or anchored by the department's CLI) is adopted from its event instead of failing. Of the
+/// replicas of a node on one PostgreSQL database, only the holder of the lease forms and sends batches
+/// (<see cref="ReplicaLeadership"/>).
 /// </summary>
 public sealed class AnchorBatcher(
     PendingDocuments pending,
@@ -33,6 +36,7 @@ public sealed class AnchorBatcher(
     ReceiptService receipts,
     EthGov.Api.ChainState.ChainStatus chainStatus,
     BatchTraces traces,
+    ReplicaLeadership leadership,
     IOptions<OutboxOptions> options,
     ILogger<AnchorBatcher> logger) : BackgroundService
 {
@@ -57,6 +61,12 @@ public sealed class AnchorBatcher(
             try
             {
                 await pending.WaitAsync(options.Value.BatchInterval, stoppingToken);
+                if (!leadership.IsLeader)
+                {
+                    KeepUnbatched();
+                    continue;
+                }
+
                 FormBatches();
                 SubmitDue(stoppingToken);
             }
@@ -173,6 +183,15 @@ public sealed class AnchorBatcher(
 
             index.AssignBatch(records[i], added[i].Id);
         }
+    }
+
+    // Another replica holds the lease and batches; the documents it batched leave the queue, the others wait in it.
+    private void KeepUnbatched()
+    {
+        var waiting = pending.TakeAll();
+        var entries = new DocumentEntry[waiting.Count];
+        index.CopyEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(waiting), entries);
+        pending.Add(waiting.Where((_, i) => entries[i].BatchId == 0).ToArray());
     }
 
     private void SubmitDue(CancellationToken stoppingToken)

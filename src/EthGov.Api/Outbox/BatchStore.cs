@@ -139,6 +139,35 @@ public sealed class BatchStore(Database database)
         }
     }
 
+    /// <summary>
+    /// Mirrors a batch another replica of the node stored or settled (read back by <c>Replicas.ReplicaSync</c>), in memory
+    /// only: a batch not known here yet, or a settlement of one known here as pending. Anything else is older than what
+    /// this replica holds (its own write, read back) and is ignored. Answers whether the batch was new here.
+    /// </summary>
+    internal bool Observe(BatchRecord batch)
+    {
+        bool added;
+        lock (_lock)
+        {
+            var known = Get(batch.Id);
+            if (known is not null && (known.State != BatchState.Pending || batch.State == BatchState.Pending))
+            {
+                return false;
+            }
+
+            added = known is null;
+            _batches[batch.Id] = batch;
+            _lastId = Math.Max(_lastId, batch.Id);
+        }
+
+        if (batch.State != BatchState.Pending && _settling.TryRemove(batch.Id, out var settled))
+        {
+            settled.TrySetResult();
+        }
+
+        return added;
+    }
+
     /// <summary>Loads every stored batch; returns them for the loader to link documents to.</summary>
     internal IReadOnlyList<BatchRecord> Load()
     {

@@ -1,3 +1,4 @@
+using EthGov.Api.Replicas;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
@@ -8,18 +9,19 @@ namespace EthGov.Api.Signers;
 /// <summary>
 /// The client each department signs its transactions with, one per key of <see cref="SignerKeys"/>, shared by every
 /// writer so its nonces stay in order; all of them confirm through the one <see cref="TransactionConfirmation"/> that the
-/// API's reads are bound by.
+/// API's reads are bound by. Of the replicas of a node, each sends only while it holds the lease, through the fence of
+/// <see cref="ReplicaLeadership"/> (none with SQLite).
 /// </summary>
 public sealed class DepartmentSigners
 {
     private readonly Dictionary<string, RegistryClient> _clients = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a client for every key in <paramref name="keys"/>.</summary>
-    public DepartmentSigners(SignerKeys keys, IOptions<ChainOptions> chain, Deployment deployment, TransactionConfirmation confirmation, ILogger<TransactionSender> logger)
+    public DepartmentSigners(SignerKeys keys, IOptions<ChainOptions> chain, Deployment deployment, TransactionConfirmation confirmation, ReplicaLeadership leadership, ILogger<TransactionSender> logger)
     {
         foreach (var (code, account) in keys.Accounts)
         {
-            _clients[code] = new RegistryClient(chain.Value, deployment.Registry, account, logger: logger, confirmation: confirmation);
+            _clients[code] = new RegistryClient(chain.Value, deployment.Registry, account, logger: logger, confirmation: confirmation, fence: leadership.Fence);
         }
     }
 

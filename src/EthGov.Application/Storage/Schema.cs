@@ -55,6 +55,20 @@ internal static class Schema
             block_number INTEGER NOT NULL,
             block_hash   TEXT    NOT NULL
         );
+        -- Replicas on one PostgreSQL database (docs/operations.md, "Replicas"): the one lease whose holder forms batches and
+        -- sends transactions, its epoch one higher at every takeover; and the last nonce each signer reserved under it.
+        CREATE TABLE IF NOT EXISTS replica_lease (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            holder     TEXT    NOT NULL,
+            epoch      INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS nonce_reservations (
+            signer      TEXT    PRIMARY KEY,
+            nonce       INTEGER NOT NULL,
+            epoch       INTEGER NOT NULL,
+            reserved_at INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS events (
             id               INTEGER PRIMARY KEY,
             block_number     INTEGER NOT NULL,

@@ -14,13 +14,14 @@ public sealed class RegistryClient
     /// Connects to the registry at <paramref name="registryAddress"/>; with <paramref name="legacy"/>, also to the documents of
     /// the registry 1.x it took over from (<see cref="DocumentOperations.Legacy"/>). The signer's nonce repairs are logged to
     /// <paramref name="logger"/>. Clients that share <paramref name="confirmation"/> read no older block than the last
-    /// one any of them confirmed a transaction in; without one the client confirms through its own.
+    /// one any of them confirmed a transaction in; without one the client confirms through its own. With
+    /// <paramref name="fence"/>, the signer sends only while the fence lets it (replicas of a node).
     /// </summary>
     public RegistryClient(
         ChainOptions options, string registryAddress, Account? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null,
-        TransactionConfirmation? confirmation = null)
+        TransactionConfirmation? confirmation = null, INonceFence? fence = null)
     {
-        Context = new RegistryContext(options, registryAddress, signer, logger, confirmation);
+        Context = new RegistryContext(options, registryAddress, signer, logger, confirmation, fence);
         Documents = new DocumentOperations(Context, legacy is null ? null : new Legacy.LegacyDocuments(Context, legacy));
         Departments = new DepartmentOperations(Context);
         Grants = new GrantOperations(Context);

@@ -19,16 +19,17 @@ public sealed class RegistryContext
     /// <summary>
     /// Connects to the registry at <paramref name="address"/>; without <paramref name="signer"/> only reads work. The
     /// signer's sender logs nonce gaps and repairs to <paramref name="logger"/>. Transactions are confirmed through
-    /// <paramref name="confirmation"/> (a new one when null), whose confirmed block the reads never go below.
+    /// <paramref name="confirmation"/> (a new one when null), whose confirmed block the reads never go below. With
+    /// <paramref name="fence"/>, the signer sends only while the fence lets it (replicas of a node).
     /// </summary>
-    public RegistryContext(ChainOptions options, string address, Account? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null)
+    public RegistryContext(ChainOptions options, string address, Account? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null, INonceFence? fence = null)
     {
         Options = options;
         Address = address;
         Confirmation = confirmation ?? new TransactionConfirmation();
         Decoder = new RevertDecoder(RegistryArtifact.Embedded);
         Web3 = ChainConnection.CreateWeb3(options);
-        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, Confirmation, logger);
+        _sender = signer is null ? null : new TransactionSender(signer, options, Decoder, address, Confirmation, logger, fence);
         Pinned = new PinnedReads(LatestBlockAsync, options.MaxReadAge, Confirmation.Confirmed);
         Checks = new CoalescedChecks(RecordsAsync, CoalescedChecks.s_defaultSpacing);
         Transactions = new AnchoringTransactions(this);

@@ -41,9 +41,15 @@ namespace EthGov.Chain.Transactions;
 /// Error, and sends nothing more, neither messages nor repairs, so it never reuses or skips a nonce because of the other
 /// sender. Transactions it already sent are still awaited.
 /// </para>
+/// <para>
+/// With an <see cref="INonceFence"/> (replicas of a node on one database), the process sends only while it holds the
+/// replica lease, and reserves each nonce under the lease's epoch before signing at it, repairs included. Another replica
+/// sending for the key is then expected: the counts are checked against this process's signing only within one term of
+/// the lease, and a new term starts from the chain's counts again.
+/// </para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim is only awaited and released, so it holds no handle to dispose.")]
-internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logger, string address)
+internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logger, string address, INonceFence? fence = null)
 {
     private const string FillerLabel = "gap filler";
 
@@ -69,6 +75,9 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     private volatile bool _invalidated;
     private long _nextCheck;
 
+    // The lease epoch the nonces were synchronised under (with a fence); a new term resynchronises from the chain.
+    private long? _term;
+
     /// <summary>Why the sender stopped sending, or null while it sends.</summary>
     public SenderStop? Stopped => Volatile.Read(ref _stop);
 
@@ -82,10 +91,12 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
+            BeginTerm();
             await EnsureNextNonceAsync();
             ThrowIfStopped();
             var input = await prepare();
             ThrowIfStopped();
+            await ReserveAsync((ulong)_next, cancellationToken);
             input.Nonce = new HexBigInteger(_next);
             var sent = await SignAndSendAsync(input, label, isFiller: false);
             _next++;
@@ -118,9 +129,10 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
 
         var latest = await CountAsync(BlockParameter.CreateLatest());
         var waiting = Outstanding(forgetBelow: latest);
-        if (waiting.Count == 0 || Stopped is not null)
+        if (waiting.Count == 0 || Stopped is not null || !InTerm())
         {
-            // Stopped: no repair signs anything; the waiters still learn whether their nonce was passed.
+            // Stopped, or another replica holds the lease: no repair signs anything; the waiters still learn whether
+            // their nonce was passed.
             return;
         }
 
@@ -351,6 +363,11 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
                 return true;
             }
 
+            if (!await TryReserveAsync(sent.Nonce, "send again"))
+            {
+                return false;
+            }
+
             var raised = await RaiseFeesAsync(sent.Input);
             var raw = (await web3.TransactionManager.SignTransactionAsync(raised)).EnsureHexPrefix();
             var hash = HashOf(raw);
@@ -388,6 +405,11 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
 
         try
         {
+            if (!await TryReserveAsync(nonce, "fill the gap"))
+            {
+                return false;
+            }
+
             var filler = await SignAndSendAsync(input, FillerLabel, isFiller: true);
             SenderLog.GapFilled(logger, address, nonce, Describe(waiting.Where(t => t.Nonce > nonce)), filler.Hash);
             return true;
@@ -481,7 +503,7 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     private void Observe(ulong count, string which)
     {
         long highest = Interlocked.Read(ref _highestSigned);
-        if (highest != Unsynchronised && (long)count > highest + 1)
+        if (highest != Unsynchronised && (long)count > highest + 1 && InTerm())
         {
             Stop((ulong)(highest + 1), $"the node's {which} transaction count for the key is {count}, but this process signed nothing at nonce {highest + 1}");
         }
@@ -516,6 +538,58 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
         if (Interlocked.CompareExchange(ref _stop, new SenderStop(address, nonce, reason, DateTimeOffset.UtcNow), null) is null)
         {
             SenderLog.Stopped(logger, address, reason);
+        }
+    }
+
+    /// <summary>
+    /// With a fence: fails unless this process holds the lease, and starts afresh when the term is not the one the nonces
+    /// were synchronised under (another replica may have sent for the key in between). The send lock is held.
+    /// </summary>
+    private void BeginTerm()
+    {
+        if (fence is null)
+        {
+            return;
+        }
+
+        if (fence.Term is not { } term)
+        {
+            throw new ChainOperationException(FencedOut.Error(address, "this replica does not hold the lease"));
+        }
+
+        if (_term != term)
+        {
+            _term = term;
+            _next = -1;
+            Volatile.Write(ref _stop, null);
+            Interlocked.Exchange(ref _highestSigned, Unsynchronised);
+        }
+    }
+
+    // Whether this process signs in the term its nonces were synchronised under (always, without a fence).
+    private bool InTerm() => fence is null || (fence.Term is { } term && term == _term);
+
+    private async Task ReserveAsync(ulong nonce, CancellationToken cancellationToken)
+    {
+        if (fence is not null && (_term is not { } term || !await fence.ReserveAsync(term, address, nonce, cancellationToken)))
+        {
+            throw new ChainOperationException(FencedOut.Error(address, $"the reservation of nonce {nonce} under lease epoch {_term} was refused"));
+        }
+    }
+
+    // For repairs, which report a refusal instead of throwing.
+    private async Task<bool> TryReserveAsync(ulong nonce, string action)
+    {
+        try
+        {
+            await ReserveAsync(nonce, CancellationToken.None);
+            return true;
+        }
+        catch (ChainOperationException ex)
+        {
+            SenderLog.ActionFailed(logger, address, nonce, action, ex.Error.Message);
+            _invalidated = true;
+            return false;
         }
     }
 

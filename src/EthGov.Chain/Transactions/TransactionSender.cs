@@ -30,9 +30,10 @@ public sealed class TransactionSender
 
     /// <summary>
     /// Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/> that
-    /// confirms through <paramref name="confirmation"/>; gaps and repairs are logged to <paramref name="logger"/>.
+    /// confirms through <paramref name="confirmation"/>; gaps and repairs are logged to <paramref name="logger"/>. With
+    /// <paramref name="fence"/>, it sends only while the fence lets it, each nonce reserved there first.
     /// </summary>
-    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null)
+    public TransactionSender(Account account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null, INonceFence? fence = null)
     {
         _options = options;
         _confirmation = confirmation;
@@ -41,7 +42,7 @@ public sealed class TransactionSender
         Address = account.Address;
         _web3 = ChainConnection.CreateWeb3(options, account);
         _web3.TransactionManager.UseLegacyAsDefault = options.GasPriceWei is not null;
-        _nonces = new SignerNonces(_web3, options, logger ?? NullLogger.Instance, Address);
+        _nonces = new SignerNonces(_web3, options, logger ?? NullLogger.Instance, Address, fence);
     }
 
     /// <summary>The signer's address.</summary>

@@ -1,0 +1,328 @@
+using System.Data.Common;
+using System.Globalization;
+using EthGov.Api.Outbox;
+using EthGov.Application.Storage;
+using EthGov.Core.Digests;
+using Microsoft.Extensions.Options;
+
+namespace EthGov.Api.Replicas;
+
+/// <summary>
+/// Keeps this replica's memory (the <see cref="DocumentIndex"/>, the <see cref="PendingDocuments"/> and the
+/// <see cref="BatchStore"/>'s mirror) in step with the rows the other replicas of the node write to the shared PostgreSQL
+/// database, by polling every <see cref="ReplicaOptions.PollInterval"/>: so a document accepted by one replica is batched
+/// by the lease holder, and its status and proof are answered by every replica. With SQLite it does nothing.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why a poll and not LISTEN/NOTIFY: a notification is lost whenever the listening connection drops (a database restart,
+/// a network cut), so a poll would be needed anyway to find what was missed; and NOTIFY takes a database-wide lock at
+/// every commit that sends one, which would serialise the outbox writers of every replica. The poll costs one small query
+/// a round when nothing changed.
+/// </para>
+/// <para>
+/// Documents are read by id above a high-water mark, but ids are handed out when a row is inserted, not when it is
+/// committed: a row with a lower id can become visible after a higher one. So the mark advances only to ids that can no
+/// longer appear: each round notes the sequence's last value and the snapshot's next transaction id; the last value noted
+/// in one round is safe once every transaction that had begun by the next round has ended (the oldest running transaction
+/// is past that round's next id). A row thus shows up two or three rounds after its commit.
+/// </para>
+/// <para>
+/// Batches are written only by the lease holder, one transaction at a time, in id order: new ones are read above their own
+/// mark, and the ones this replica holds as pending are read again until they are settled.
+/// </para>
+/// </remarks>
+public sealed class ReplicaSync(
+    Database database,
+    DocumentIndex index,
+    PendingDocuments pending,
+    BatchStore batches,
+    IOptions<ReplicaOptions> options,
+    ILogger<ReplicaSync> logger) : BackgroundService
+{
+    private const int PageRows = 10_000;
+    private const int BatchPageRows = 500;
+
+    private readonly Lock _lock = new();
+    private readonly Queue<(long LastId, ulong NextTransaction)> _marks = new();
+
+    // Members of batches read before their documents were: linked when the documents arrive.
+    private readonly Dictionary<Digest, long> _orphans = [];
+    private DbConnection? _connection;
+    private long _safeDocumentId;
+    private long _documentsRead;
+    private long _batchesRead;
+    private bool _failing;
+
+    /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
+    /// <exception cref="DbException">The database could not be read.</exception>
+    public void CatchUp()
+    {
+        if (database.IsSqlite)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            try
+            {
+                var connection = Connection();
+                ReadDocuments(connection);
+                ReadBatches(connection);
+            }
+            catch (DbException)
+            {
+                _connection?.Dispose();
+                _connection = null;
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.IsSqlite)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                try
+                {
+                    CatchUp();
+                    if (_failing)
+                    {
+                        _failing = false;
+                        logger.LogInformation("the other replicas' writes are read again");
+                    }
+                }
+                catch (DbException ex) when (!_failing)
+                {
+                    _failing = true;
+                    logger.LogWarning("the other replicas' writes cannot be read ({Error}); this replica retries every {Interval}", ex.Message, options.Value.PollInterval);
+                }
+                catch (DbException)
+                {
+                    // Said once above; said again when it works.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _connection?.Dispose();
+                _connection = null;
+            }
+        }
+    }
+
+    private void ReadDocuments(DbConnection connection)
+    {
+        AdvanceSafeId(connection);
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT id, digest, department, valid_until, accepted_at FROM documents WHERE id > @after AND id <= @safe ORDER BY id LIMIT @rows";
+        var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
+        select.Parameters.AddWithValue("@safe", _safeDocumentId);
+        select.Parameters.AddWithValue("@rows", PageRows);
+        var buffer = new byte[Digest.Size];
+        while (_documentsRead < _safeDocumentId)
+        {
+            after.Value = _documentsRead;
+            var added = new List<int>();
+            var linked = new Dictionary<long, List<int>>();
+            int rows = 0;
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows++;
+                    _documentsRead = reader.GetInt64(0);
+                    reader.GetBytes(1, 0, buffer, 0, Digest.Size);
+                    var digest = new Digest(buffer);
+                    int record = index.AddCommitted(digest, (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4));
+                    if (record < 0)
+                    {
+                        // Written by this replica, or the same digest accepted by two replicas at once: one anchor either way.
+                        continue;
+                    }
+
+                    if (_orphans.Remove(digest, out var batchId))
+                    {
+                        if (!linked.TryGetValue(batchId, out var members))
+                        {
+                            linked[batchId] = members = [];
+                        }
+
+                        members.Add(record);
+                    }
+                    else
+                    {
+                        added.Add(record);
+                    }
+                }
+            }
+
+            foreach (var (batchId, members) in linked)
+            {
+                index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(members), batchId);
+            }
+
+            pending.Add(added.ToArray());
+            if (rows < PageRows)
+            {
+                _documentsRead = _safeDocumentId;
+            }
+        }
+    }
+
+    // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
+    private void AdvanceSafeId(DbConnection connection)
+    {
+        using var marks = connection.CreateCommand();
+        marks.CommandText = """
+            SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('documents', 'id')::regclass), 0),
+                   pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
+            """;
+        long lastId;
+        ulong oldestRunning, nextTransaction;
+        using (var reader = marks.ExecuteReader())
+        {
+            reader.Read();
+            lastId = reader.GetInt64(0);
+            oldestRunning = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+            nextTransaction = ulong.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+        }
+
+        _marks.Enqueue((lastId, nextTransaction));
+        while (_marks.Count >= 2 && oldestRunning >= _marks.ElementAt(1).NextTransaction)
+        {
+            _safeDocumentId = Math.Max(_safeDocumentId, _marks.Dequeue().LastId);
+        }
+    }
+
+    private void ReadBatches(DbConnection connection)
+    {
+        using (var select = connection.CreateCommand())
+        {
+            select.CommandText = """
+                SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time,
+                    created_at, registry, issuer
+                FROM batches WHERE id > @after ORDER BY id LIMIT @rows
+                """;
+            var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
+            select.Parameters.AddWithValue("@rows", BatchPageRows);
+            int rows;
+            do
+            {
+                after.Value = _batchesRead;
+                rows = 0;
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows++;
+                    var batch = ReadBatch(reader);
+                    _batchesRead = batch.Id;
+                    if (batches.Observe(batch))
+                    {
+                        Link(batch);
+                    }
+                }
+            }
+            while (rows == BatchPageRows);
+        }
+
+        var unsettled = batches.Unsettled().Where(b => b.Id <= _batchesRead).Select(b => b.Id).Take(BatchPageRows).ToArray();
+        if (unsettled.Length == 0)
+        {
+            return;
+        }
+
+        using var settled = connection.CreateCommand();
+        settled.CommandText = """
+            SELECT id, state, attempts, error, tx_hash, block_number, block_hash, block_time, valid_until
+            FROM batches WHERE id = ANY(@ids) AND state <> @pending
+            """;
+        settled.Parameters.AddWithValue("@ids", unsettled);
+        settled.Parameters.AddWithValue("@pending", (int)BatchState.Pending);
+        using var rowsSettled = settled.ExecuteReader();
+        while (rowsSettled.Read())
+        {
+            if (batches.Get(rowsSettled.GetInt64(0)) is not { } known)
+            {
+                continue;
+            }
+
+            batches.Observe(known with
+            {
+                State = (BatchState)(int)rowsSettled.GetInt64(1),
+                Attempts = (int)rowsSettled.GetInt64(2),
+                Error = rowsSettled.IsDBNull(3) ? null : rowsSettled.GetString(3),
+                TransactionHash = rowsSettled.IsDBNull(4) ? null : rowsSettled.GetString(4),
+                BlockNumber = rowsSettled.IsDBNull(5) ? null : (ulong)rowsSettled.GetInt64(5),
+                BlockHash = rowsSettled.IsDBNull(6) ? null : rowsSettled.GetString(6),
+                BlockTime = rowsSettled.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeSeconds(rowsSettled.GetInt64(7)),
+                ValidUntil = (ulong)rowsSettled.GetInt64(8),
+            });
+        }
+    }
+
+    // A batch new to this replica: its documents carry it from now on (those not read yet, once they are).
+    private void Link(BatchRecord batch)
+    {
+        var records = new List<int>(batch.Members.Length);
+        foreach (var member in batch.Members)
+        {
+            if (index.RecordOf(member) is >= 0 and var record)
+            {
+                records.Add(record);
+            }
+            else
+            {
+                _orphans[member] = batch.Id;
+            }
+        }
+
+        index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), batch.Id);
+    }
+
+    private static BatchRecord ReadBatch(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        (uint)reader.GetInt64(1),
+        (ulong)reader.GetInt64(2),
+        new Digest((byte[])reader[3]),
+        DigestSequence.Unpack((byte[])reader[4]),
+        (BatchState)(int)reader.GetInt64(5),
+        (int)reader.GetInt64(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
+    {
+        Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
+        IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
+    };
+
+    // One connection, again after the server dropped it; the caller holds _lock.
+    private DbConnection Connection()
+    {
+        if (_connection is { State: not System.Data.ConnectionState.Open })
+        {
+            _connection.Dispose();
+            _connection = null;
+        }
+
+        return _connection ??= database.Connect();
+    }
+}
