@@ -363,6 +363,32 @@ internal static class Schema
             granted_at     INTEGER,
             revoked_at     INTEGER
         );
+        -- Clerks' bulk jobs (a folder, a ZIP, a CSV of digests) and the items each received, so a page reloaded mid-way
+        -- resumes with what is missing; an item is a job's once (the unique index), so a chunk sent twice counts once.
+        CREATE TABLE IF NOT EXISTS bulk_jobs (
+            id         INTEGER PRIMARY KEY,
+            department TEXT    NOT NULL,
+            owner      TEXT    NOT NULL,
+            kind       TEXT    NOT NULL,
+            name       TEXT,
+            total      INTEGER NOT NULL,
+            received   INTEGER NOT NULL DEFAULT 0,
+            accepted   INTEGER NOT NULL DEFAULT 0,
+            failed     INTEGER NOT NULL DEFAULT 0,
+            state      TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS bulk_jobs_by_department ON bulk_jobs (department, state, id);
+        CREATE TABLE IF NOT EXISTS bulk_job_items (
+            id        INTEGER PRIMARY KEY,
+            job_id    INTEGER NOT NULL,
+            digest    BLOB    NOT NULL,
+            file_name TEXT,
+            outcome   TEXT    NOT NULL,
+            error     TEXT
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS bulk_job_items_by_job ON bulk_job_items (job_id, digest);
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

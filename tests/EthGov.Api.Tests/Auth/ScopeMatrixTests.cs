@@ -42,6 +42,9 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/records/{digest}/passkey-codes", ApiKeyScopes.Records),
         ("/api/v1/records/{digest}/passkey", ApiKeyScopes.Records),
         ("/api/v1/consent-requests", ApiKeyScopes.Grants),
+        ("/api/v1/bulk-jobs", ApiKeyScopes.Anchor),
+        ("/api/v1/bulk-jobs/{id}/chunks", ApiKeyScopes.Anchor),
+        ("/api/v1/bulk-jobs/{id}", ApiKeyScopes.Anchor),
     ];
 
     /// <summary>The callers: each single scope (operator, which only reads /metrics, among them), two pairs and every scope.</summary>
@@ -159,9 +162,10 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         Assert.All(s_routes, r => Assert.Equal(ApiKeyScopeNames.Names(r.Scopes), documented[$"{MethodOf(r.Path).Method.ToLowerInvariant()} {r.Path}"]));
     }
 
-    // Erasing a record's content and revoking its passkey binding are the guarded routes that are not POSTs.
+    // Erasing a record's content, revoking its passkey binding and abandoning a bulk job are the guarded routes that are not POSTs.
     private static HttpMethod MethodOf(string path)
-        => path.EndsWith("/content", StringComparison.Ordinal) || path.EndsWith("/passkey", StringComparison.Ordinal) ? HttpMethod.Delete : HttpMethod.Post;
+        => path.EndsWith("/content", StringComparison.Ordinal) || path.EndsWith("/passkey", StringComparison.Ordinal) || path == "/api/v1/bulk-jobs/{id}"
+            ? HttpMethod.Delete : HttpMethod.Post;
 
     private static HttpRequestMessage Request(string path) => new(MethodOf(path), Concrete(path))
     {
