@@ -9,6 +9,7 @@ using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Erasure;
 using EthGov.Api.Exchanges;
+using EthGov.Api.GrantRequests;
 using EthGov.Api.Grants;
 using EthGov.Api.Health;
 using EthGov.Api.Indexing;
@@ -114,6 +115,7 @@ builder.Services.AddEthGovPasskeys(builder.Configuration);
 builder.Services.AddEthGovExchangeHolder(builder.Configuration);
 builder.Services.AddEthGovExchanges(builder.Configuration);
 builder.Services.AddEthGovErasure(builder.Configuration);
+builder.Services.AddEthGovGrantRequests(builder.Configuration);
 builder.Services.AddEthGovTelemetry(builder.Configuration);
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
@@ -196,6 +198,8 @@ app.MapNodeReleasesApi();
 app.MapRecordTimelineApi();
 app.MapExchangesApi();
 app.MapNodeErasuresApi();
+app.MapGrantRequestsApi();
+app.MapNodeGrantRequestsApi();
 app.MapAuditApi();
 app.MapSessionApi();
 app.MapChangeRequestsApi();

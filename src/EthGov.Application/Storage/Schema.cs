@@ -315,6 +315,39 @@ internal static class Schema
             error             TEXT
         );
         CREATE INDEX IF NOT EXISTS change_requests_by_department ON change_requests (department, state, id);
+        -- Grant requests between departments (docs/exchange.md, "Asking for a grant"): a requester's outgoing copy and a
+        -- holder's incoming copy of one request, matched by request_id; notify is 1 while the other node must be told.
+        CREATE TABLE IF NOT EXISTS grant_requests (
+            id               INTEGER PRIMARY KEY,
+            request_id       TEXT    NOT NULL,
+            direction        TEXT    NOT NULL,
+            requester        INTEGER NOT NULL,
+            requester_code   TEXT    NOT NULL,
+            holder           INTEGER NOT NULL,
+            holder_code      TEXT    NOT NULL,
+            record_id        BLOB,
+            kind             TEXT,
+            purpose          INTEGER NOT NULL,
+            expires_at       INTEGER NOT NULL,
+            legal_basis      TEXT    NOT NULL,
+            terms            TEXT,
+            note             TEXT,
+            state            TEXT    NOT NULL,
+            requested_by     TEXT    NOT NULL,
+            requested_at     INTEGER NOT NULL,
+            decided_by       TEXT,
+            decided_at       INTEGER,
+            reason           TEXT,
+            grant_id         TEXT,
+            transaction_hash TEXT,
+            notify           INTEGER NOT NULL DEFAULT 0,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NOT NULL DEFAULT 0,
+            error            TEXT,
+            UNIQUE (request_id, direction)
+        );
+        CREATE INDEX IF NOT EXISTS grant_requests_by_direction ON grant_requests (direction, requester, holder, state, id);
+        CREATE INDEX IF NOT EXISTS grant_requests_due ON grant_requests (next_attempt_at) WHERE notify = 1;
         -- Citizens' passkeys (docs/security.md, "Passkey consent"): one-time registration codes, stored as SHA-256, and the
         -- binding of a record to the passkey registered with one; nothing of either goes on chain. One live binding a record.
         CREATE TABLE IF NOT EXISTS passkey_codes (
