@@ -1,5 +1,6 @@
 using EthGov.Api.ChainState;
 using EthGov.Api.Configuration;
+using EthGov.Api.Replicas;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Events;
@@ -14,8 +15,10 @@ namespace EthGov.Api.Indexing;
 /// Before each read it checks the chain is still the one indexed: another genesis hash means the chain was reset
 /// (reported through <see cref="ChainStatus"/> and readiness, nothing more is indexed); another hash at the
 /// checkpoint's height means a reorganisation, and the last <see cref="IndexerOptions.ReorgDepth"/> blocks are read again.
+/// Of the replicas of a node on one database, only the lease holder writes the index; the others follow its checkpoint.
 /// </summary>
-public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options, ILogger<EventIndexer> logger)
+public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedAnchors vanished, Deployment deployment, IOptions<ChainOptions> chain, IOptions<IndexerOptions> options,
+    ReplicaLeadership leadership, ILogger<EventIndexer> logger)
     : BackgroundService
 {
     private readonly BlockReader _blocks = new(chain.Value);
@@ -91,6 +94,18 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
         }
 
         var latest = await _blocks.LatestNumberAsync();
+        if (!leadership.IsLeader)
+        {
+            // Two replicas writing the shared tables would store every event twice.
+            if (status.LatestBlockNumber != latest && await _blocks.ByNumberAsync(latest) is { } seen)
+            {
+                status.SawLatestBlock(seen);
+            }
+
+            status.IndexedBlock = checkpoint?.BlockNumber ?? 0;
+            return true;
+        }
+
         if (checkpoint is not null)
         {
             var atCheckpoint = checkpoint.BlockNumber <= latest

@@ -114,6 +114,11 @@ public static class ChainProblems
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", error.Message);
         }
 
+        if (error.Name == FencedOut.ErrorName)
+        {
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", error.Message);
+        }
+
         switch (error.Kind)
         {
             case ChainErrorKind.Unavailable:

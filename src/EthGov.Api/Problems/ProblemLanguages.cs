@@ -49,6 +49,7 @@ public static class ProblemLanguages
         ["chain-rejected"] = "账本节点拒绝了请求",
         ["chain-reset"] = "账本已重置；答复会过时",
         ["signer-stopped"] = "部门的签名密钥已停止发送",
+        ["not-lease-holder"] = "此副本不发送交易；请在持有租约的副本上重试",
         ["invalid-deadline"] = "期限无效",
         ["invalid-expiry"] = "授权到期时间无效",
         ["self-grant"] = "部门不能向自己授权",

@@ -114,6 +114,9 @@ public static class ProblemTypes
     /// <summary>The department's signer stopped sending because another process sends with its key.</summary>
     public const string SignerStopped = "signer-stopped";
 
+    /// <summary>This replica of the node does not hold the replica lease, so it sends no transaction; the holder does.</summary>
+    public const string NotLeaseHolder = "not-lease-holder";
+
     /// <summary>A proposal deadline that has passed or lies more than 30 days ahead.</summary>
     public const string InvalidDeadline = "invalid-deadline";
 

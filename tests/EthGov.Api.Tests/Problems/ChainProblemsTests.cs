@@ -72,6 +72,16 @@ public class ChainProblemsTests
         Assert.Contains("another process sends with this key", problem.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void From_AReplicaWithoutTheLease_Answers503NotLeaseHolder()
+    {
+        var problem = ChainProblems.From(FencedOut.Error("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "this replica does not hold the lease")).ProblemDetails;
+
+        Assert.Equal(503, problem.Status);
+        Assert.Equal("https://ethgov.dev/problems/not-lease-holder", problem.Type);
+        Assert.Contains("does not hold the lease", problem.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("SelfGrant", 400, "self-grant")]
     [InlineData("InvalidExpiry", 400, "invalid-expiry")]

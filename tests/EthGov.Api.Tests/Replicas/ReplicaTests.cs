@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using EthGov.Api.Replicas;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Api.Verification;
+using EthGov.Application.Storage;
+using EthGov.Core.Digests;
+using EthGov.Core.Verification;
+using EthGov.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace EthGov.Api.Tests.Replicas;
+
+/// <summary>
+/// Two replicas of one node on one PostgreSQL database and a real Hardhat node: both accept and answer, only the lease
+/// holder sends, every document is anchored once, and when the holder stops the other takes over and anchors the rest.
+/// </summary>
+public sealed class ReplicaTests(DevChain chain, ITestOutputHelper output) : IClassFixture<DevChain>
+{
+    [Fact]
+    public async Task TwoReplicas_BothAccept_OnlyTheHolderSendsAndEveryDocumentIsAnchoredOnce()
+    {
+        var store = PostgresServer.Shared.CreateDatabase();
+        await using var first = await StartAsync(store);
+        await WaitAsync(() => IsLeader(first), "the first replica to take the lease");
+        await using var second = await StartAsync(store);
+        var digests = Enumerable.Range(0, 40).Select(_ => TestDigests.New()).ToArray();
+        var secondNeverLed = true;
+        using var watch = new CancellationTokenSource();
+        var watching = Task.Run(async () =>
+        {
+            while (!watch.IsCancellationRequested)
+            {
+                secondNeverLed &= !IsLeader(second);
+                await Task.Delay(20);
+            }
+        });
+
+        await PostAsync(first, digests[..20]);
+        await PostAsync(second, digests[20..]);
+        foreach (var digest in digests)
+        {
+            await WaitAnchoredAsync(first, digest);
+            await WaitAnchoredAsync(second, digest);
+        }
+
+        await watch.CancelAsync();
+        await watching;
+        Assert.True(secondNeverLed, "the second replica held the lease while the first renewed it");
+        Assert.True(IsLeader(first));
+        var batches = ReadBatches(store);
+        Assert.All(batches, b => Assert.Equal(1, b.State));
+        Assert.Equal(batches.Count, batches.Select(b => b.TransactionHash).Distinct().Count());
+        var anchored = batches.SelectMany(b => b.Members).ToList();
+        Assert.Equal(digests.Order(), anchored.Where(digests.Contains).Order());
+        Assert.Equal(anchored.Count, anchored.Distinct().Count());
+        Assert.Equal(new[] { first.Services.GetRequiredService<ReplicaLeadership>().Term!.Value }, ReservationEpochs(store));
+
+        // Either replica answers a verification of a document the other accepted, from the chain.
+        var verdict = await second.CreateClient().GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digests[3]}", TestJson.Options);
+        Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);
+        var receipt = await first.CreateClient().GetAsync($"/api/v1/documents/{digests[33]}/receipt");
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+    }
+
+    [Fact]
+    public async Task HolderStopped_TheOtherTakesOverAndAnchorsTheRest()
+    {
+        var store = PostgresServer.Shared.CreateDatabase();
+        await using var holder = await StartAsync(store, new Dictionary<string, string?>
+        {
+            // The holder batches nothing: what both replicas accept waits for the takeover.
+            ["EthGov:Outbox:BatchInterval"] = "01:00:00",
+            ["EthGov:Outbox:BatchSize"] = "1000000",
+        });
+        await WaitAsync(() => IsLeader(holder), "the first replica to take the lease");
+        await using var other = await StartAsync(store);
+        var digests = Enumerable.Range(0, 30).Select(_ => TestDigests.New()).ToArray();
+        await PostAsync(holder, digests[..15]);
+        await PostAsync(other, digests[15..]);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.All(digests, d => Assert.Equal("pending", Status(other, d)));
+        var epoch = holder.Services.GetRequiredService<ReplicaLeadership>().Term;
+
+        var clock = Stopwatch.StartNew();
+        await holder.DisposeAsync();
+        await WaitAsync(() => IsLeader(other), "the other replica to take the lease");
+        var takeover = clock.Elapsed;
+        foreach (var digest in digests)
+        {
+            await WaitAnchoredAsync(other, digest);
+        }
+
+        output.WriteLine($"takeover after {takeover.TotalMilliseconds:F0} ms, all {digests.Length} anchored after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(other.Services.GetRequiredService<ReplicaLeadership>().Term > epoch);
+        var anchored = ReadBatches(store).SelectMany(b => b.Members).ToList();
+        Assert.Equal(digests.Order(), anchored.Order());
+    }
+
+    private static bool IsLeader(ApiHost host) => host.Services.GetRequiredService<ReplicaLeadership>().IsLeader;
+
+    // The status one replica answers, or null while it has not read the document another replica accepted.
+    private static string? Status(ApiHost host, string digest)
+    {
+        using var client = host.CreateClient();
+        using var answer = client.GetAsync($"/api/v1/documents/{digest}").GetAwaiter().GetResult();
+        if (answer.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        answer.EnsureSuccessStatusCode();
+        return answer.Content.ReadFromJsonAsync<EthGov.Api.Documents.DocumentStatusResponse>(TestJson.Options).GetAwaiter().GetResult()!.Status;
+    }
+
+    private static Task WaitAnchoredAsync(ApiHost host, string digest)
+        => WaitAsync(() => Status(host, digest) == "anchored", $"{digest} anchored as one replica sees it");
+
+    private Task<ApiHost> StartAsync(StorageOptions store, IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["EthGov:Storage:Provider"] = store.Provider,
+            ["EthGov:Storage:ConnectionString"] = store.ConnectionString,
+            ["EthGov:Replicas:RenewInterval"] = "00:00:00.250",
+            ["EthGov:Replicas:LeaseDuration"] = "00:00:01.500",
+            ["EthGov:Replicas:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
+        return ApiHost.StartAsync(chain, settings);
+    }
+
+    private static async Task PostAsync(ApiHost host, string[] digests)
+    {
+        using var client = host.ClientWithKey(await host.CreateKeyAsync("CIVIL"));
+        using var accepted = await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited 30 s for {what}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static List<(int State, string TransactionHash, string[] Members)> ReadBatches(StorageOptions store)
+    {
+        using var connection = new NpgsqlConnection(store.ConnectionString);
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT state, tx_hash, members FROM batches ORDER BY id";
+        using var reader = select.ExecuteReader();
+        var batches = new List<(int, string, string[])>();
+        while (reader.Read())
+        {
+            batches.Add(((int)reader.GetInt64(0), reader.GetString(1), [.. DigestSequence.Unpack((byte[])reader[2]).Select(d => d.ToString())]));
+        }
+
+        return batches;
+    }
+
+    private static List<long> ReservationEpochs(StorageOptions store)
+    {
+        using var connection = new NpgsqlConnection(store.ConnectionString);
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT DISTINCT epoch FROM nonce_reservations";
+        using var reader = select.ExecuteReader();
+        var epochs = new List<long>();
+        while (reader.Read())
+        {
+            epochs.Add(reader.GetInt64(0));
+        }
+
+        return epochs;
+    }
+}
