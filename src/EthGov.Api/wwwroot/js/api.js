@@ -24,7 +24,7 @@ function authHeaders(headers, auth) {
 
 // The session cookie goes only with the calls made in the session: a signed-in clerk's verification of a receipt
 // (a POST) stays an anonymous call, which needs no antiforgery token.
-async function request(method, url, { body, apiKey, auth, withSession = false } = {}) {
+export async function request(method, url, { body, apiKey, auth, withSession = false } = {}) {
   // Problems come back titled in the page's language.
   const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) {

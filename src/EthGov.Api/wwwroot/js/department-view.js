@@ -5,6 +5,7 @@
 import {
   ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signOut as endSession,
 } from './api.js';
+import { clearBulk, loadBulkJobs, setupBulk } from './bulk-view.js';
 import { digestOfFile } from './digest.js';
 import {
   changeActions, loadRequests, renderChangesInLanguage, renderRequests, setupDocumentChanges,
@@ -68,6 +69,7 @@ async function signOut(reason) {
   issued = { items: [], next: null };
   say(null);
   renderRequests();
+  clearBulk();
   if (!reason) {
     $('dept-staff-name').focus();
   }
@@ -131,7 +133,7 @@ async function loadIssued(more = false) {
   showSignedIn();
   renderIssued();
   if (!more) {
-    await loadRequests();
+    await Promise.all([loadRequests(), loadBulkJobs()]);
   }
 }
 
@@ -270,6 +272,13 @@ export async function startDepartmentView() {
     unauthorized: () => signOut('dept.unauthorized'),
     notify: (text) => say(text),
     fail: (text) => say(text, true),
+  });
+
+  setupBulk({
+    auth,
+    session: () => session,
+    changed: () => loadIssued(),
+    unauthorized: () => signOut('dept.unauthorized'),
   });
 
   $('dept-staff-signin').addEventListener('submit', async (event) => {

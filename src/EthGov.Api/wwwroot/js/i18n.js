@@ -628,6 +628,13 @@ export function otherLanguage() {
   return current === 'en' ? 'zh-CN' : 'en';
 }
 
+/** Adds the texts of a part of the page kept in a module of its own ({ en: {...}, 'zh-CN': {...} }). */
+export function addTexts(more) {
+  for (const [lang, entries] of Object.entries(more)) {
+    Object.assign(messages[lang], entries);
+  }
+}
+
 /** Every key and its text in language, for tests that hold the two languages to the same keys. */
 export function texts(language) {
   return { ...messages[language] };
