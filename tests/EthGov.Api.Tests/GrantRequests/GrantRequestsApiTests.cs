@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using EthGov.Api.GrantRequests;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Core.Digests;
+using EthGov.Core.Records;
+using EthGov.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EthGov.Api.Tests.GrantRequests;
+
+/// <summary>
+/// The staff routes of grant requests on one host signing for all three dev departments. Incoming requests are put in the
+/// queue as the node route puts them (the node route itself runs between real nodes in the node tests); CIVIL holds and
+/// decides, HEALTH asked. The host has no node key, so asking stops before anything would be sent.
+/// </summary>
+public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture) : IClassFixture<GrantRequestsApiTests.Fixture>
+{
+    [Fact]
+    public async Task Approve_CreatesTheKindGrantOnChain_WithTheLegalBasisDigest_AndIsToldToTheRequester()
+    {
+        var request = fixture.Incoming(kind: "birth-certificate", legalBasis: "Civil Status Act s.7");
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+
+        using var response = await civil.PostAsync($"/api/v1/grant-requests/{request.Id}/approval", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var approved = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("approved", approved.GetProperty("state").GetString());
+        Assert.NotEqual(JsonValueKind.Null, approved.GetProperty("delivery").ValueKind);
+        var grantId = BigInteger.Parse(approved.GetProperty("grantId").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var grant = (await fixture.Chain.ClientFor(1).Grants.GetAsync(grantId)).Unwrap();
+        Assert.Equal(1u, grant.GrantorDepartment);
+        Assert.Equal(2u, grant.GranteeDepartment);
+        Assert.Equal(RecordKind.Id("birth-certificate"), grant.RecordId);
+        Assert.Equal(request.ExpiresAt, grant.ExpiresAt);
+        Assert.Equal(GrantRequestRules.LegalBasisDigest("Civil Status Act s.7").ToString(), approved.GetProperty("legalBasisDigest").GetString());
+    }
+
+    [Fact]
+    public async Task ApproveTwice_Is409Decided_AndRefusingAfterwardsToo()
+    {
+        var request = fixture.Incoming(kind: "marriage-certificate");
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        using (var first = await civil.PostAsync($"/api/v1/grant-requests/{request.Id}/approval", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var again = await Problem.AssertAsync(await civil.PostAsync($"/api/v1/grant-requests/{request.Id}/approval", null), HttpStatusCode.Conflict, GrantRequestProblems.Decided);
+        Assert.Equal("approved", again.GetProperty("state").GetString());
+        await Problem.AssertAsync(
+            await civil.PostAsJsonAsync($"/api/v1/grant-requests/{request.Id}/refusal", new { reason = "too late" }), HttpStatusCode.Conflict, GrantRequestProblems.Decided);
+    }
+
+    [Fact]
+    public async Task AnotherDepartment_CannotSeeApproveOrRefuse_TheHoldersRequest_404()
+    {
+        var request = fixture.Incoming(kind: "death-certificate");
+        using var health = fixture.Host.ClientWithKey(fixture.HealthKey);
+        using var transport = fixture.Host.ClientWithKey(fixture.TransportKey);
+
+        await Problem.AssertAsync(await health.PostAsync($"/api/v1/grant-requests/{request.Id}/approval", null), HttpStatusCode.NotFound, GrantRequestProblems.NotFound);
+        await Problem.AssertAsync(await transport.PostAsJsonAsync($"/api/v1/grant-requests/{request.Id}/refusal", new { reason = "no" }), HttpStatusCode.NotFound, GrantRequestProblems.NotFound);
+        await Problem.AssertAsync(await transport.GetAsync($"/api/v1/grant-requests/{request.Id}"), HttpStatusCode.NotFound, GrantRequestProblems.NotFound);
+        var listed = JsonDocument.Parse(await transport.GetStringAsync("/api/v1/grant-requests?direction=incoming")).RootElement.GetProperty("items");
+        Assert.DoesNotContain(listed.EnumerateArray(), r => r.GetProperty("id").GetInt64() == request.Id);
+        Assert.Equal("pending", fixture.Store.Get(request.Id)!.State);
+    }
+
+    [Fact]
+    public async Task Refuse_KeepsTheReason_AndAReasonIsRequired()
+    {
+        var request = fixture.Incoming(kind: "residence-permit");
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+
+        await Problem.AssertAsync(await civil.PostAsJsonAsync($"/api/v1/grant-requests/{request.Id}/refusal", new { reason = " " }), HttpStatusCode.BadRequest, "invalid-request");
+        using var refused = await civil.PostAsJsonAsync($"/api/v1/grant-requests/{request.Id}/refusal", new { reason = "Not covered by the act." });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var stored = fixture.Store.Get(request.Id)!;
+        Assert.Equal(GrantRequestStates.Refused, stored.State);
+        Assert.Equal("Not covered by the act.", stored.Reason);
+        Assert.True(stored.Notify);
+    }
+
+    [Fact]
+    public async Task Ask_InvalidRequests_AreProblems()
+    {
+        using var health = fixture.Host.ClientWithKey(fixture.HealthKey);
+        var expires = DateTimeOffset.UtcNow.AddDays(30);
+
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", recordId = TestDigests.New(), kind = "birth-certificate", purpose = 1, expiresAt = expires, legalBasis = "Act" }),
+            HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", kind = "Not A Kind", purpose = 1, expiresAt = expires, legalBasis = "Act" }),
+            HttpStatusCode.BadRequest, "invalid-record-kind");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", kind = "birth-certificate", purpose = 1, expiresAt = expires, legalBasis = new string('x', 1001) }),
+            HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", kind = "birth-certificate", purpose = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(400), legalBasis = "Act" }),
+            HttpStatusCode.BadRequest, "invalid-expiry");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "HEALTH", kind = "birth-certificate", purpose = 1, expiresAt = expires, legalBasis = "Act" }),
+            HttpStatusCode.BadRequest, "self-grant");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "NOWHERE", kind = "birth-certificate", purpose = 1, expiresAt = expires, legalBasis = "Act" }),
+            HttpStatusCode.NotFound, "department-not-found");
+        await Problem.AssertAsync(await health.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", kind = "birth-certificate", purpose = 1, expiresAt = expires, legalBasis = "Act" }),
+            HttpStatusCode.ServiceUnavailable, "node-key-missing");
+        Assert.Equal(0, fixture.Store.CountOpen(GrantRequestDirections.Outgoing, 2));
+    }
+
+    [Fact]
+    public async Task Ask_WithAsManyOpenRequestsAsAllowed_Is429QueueFull()
+    {
+        // TRANSPORT already waits on the configured limit (3) of its own requests.
+        for (int i = 0; i < 3; i++)
+        {
+            fixture.Store.Add(Fixture.Request(GrantRequestDirections.Outgoing, 3, "TRANSPORT", "kind-" + i, "Act", GrantRequestStates.Pending));
+        }
+
+        using var transport = fixture.Host.ClientWithKey(fixture.TransportKey);
+        await Problem.AssertAsync(await transport.PostAsJsonAsync("/api/v1/grant-requests",
+            new { holderDepartment = "CIVIL", kind = "birth-certificate", purpose = 1, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = "Act" }),
+            HttpStatusCode.TooManyRequests, GrantRequestProblems.QueueFull);
+    }
+
+    [Fact]
+    public async Task List_NeedsADirection_AndACaller()
+    {
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        using var anonymous = fixture.Host.CreateClient();
+
+        await Problem.AssertAsync(await civil.GetAsync("/api/v1/grant-requests?direction=both"), HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(await civil.GetAsync("/api/v1/grant-requests?direction=incoming&pageSize=101"), HttpStatusCode.BadRequest, "invalid-request");
+        await Problem.AssertAsync(await anonymous.GetAsync("/api/v1/grant-requests?direction=incoming"), HttpStatusCode.Unauthorized, "unauthorized");
+        var page = JsonDocument.Parse(await civil.GetStringAsync("/api/v1/grant-requests?direction=incoming")).RootElement;
+        Assert.Equal("CIVIL", page.GetProperty("department").GetString());
+    }
+
+    /// <summary>A host with a small queue, and keys for the three departments.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public DevChain Chain { get; } = new();
+
+        public ApiHost Host { get; private set; } = null!;
+
+        public string CivilKey { get; private set; } = null!;
+
+        public string HealthKey { get; private set; } = null!;
+
+        public string TransportKey { get; private set; } = null!;
+
+        public GrantRequestStore Store => Host.Services.GetRequiredService<GrantRequestStore>();
+
+        public async Task InitializeAsync()
+        {
+            await Chain.InitializeAsync();
+            Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?> { ["EthGov:GrantRequests:MaxOpenPerDepartment"] = "3" });
+            CivilKey = await Host.CreateKeyAsync("CIVIL");
+            HealthKey = await Host.CreateKeyAsync("HEALTH");
+            TransportKey = await Host.CreateKeyAsync("TRANSPORT");
+        }
+
+        /// <summary>A request of HEALTH in CIVIL's queue, as the node route stores it.</summary>
+        public GrantRequest Incoming(string kind, string legalBasis = "Act s.1")
+            => Store.Add(Request(GrantRequestDirections.Incoming, 2, "HEALTH", kind, legalBasis, GrantRequestStates.Pending)).Stored;
+
+        public static GrantRequest Request(string direction, uint requester, string requesterCode, string kind, string legalBasis, string state)
+            => new(0, GrantRequestRules.NewRequestId(), direction, requester, requesterCode, 1, "CIVIL", null, kind, 5,
+                DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds()), legalBasis, null, null, state, "HEALTH: key 1",
+                DateTimeOffset.UtcNow, null, null, null, null, null, Notify: false, 0, DateTimeOffset.UnixEpoch, null);
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Chain.DisposeAsync();
+        }
+    }
+}
