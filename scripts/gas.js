@@ -1,4 +1,4 @@
-// Measures the gas of every EthGov operation on the in-process Hardhat network, for registry 2.3.0 (the build)
+// Measures the gas of every EthGov operation on the in-process Hardhat network, for registry 2.4.0 (the build)
 // and, side by side, registry 1.1.0 (test/fixtures/EthGovRegistry-1.1.0.json, the artifact of the last 1.x
 // commit); checks the budgets of docs/contracts.md and writes docs/gas.json and docs/gas.md. Exits non-zero
 // when a budget is exceeded.
@@ -24,7 +24,9 @@ const REFERENCES = [
   ["Bare mapping-plus-event registry, no access control", 45_587],
 ];
 
-const VERSION = "2.3.0";
+const VERSION = "2.4.0";
+// 2.3.0 as recorded when it was built: the registry before consent grants stopped holding the signer's address.
+const RECORDED_BEFORE_TAG = "2.3.0";
 const PREVIOUS = "2.1.0";
 // Issue 19: a passkey consent grant costs at most 10% more than the EIP-712 consent grant, measured in the same run.
 const PASSKEY_CONSENT_RATIO_BUDGET = 1.10;
@@ -331,7 +333,7 @@ const markdown = [
   "- **Legacy 1.x revocation** reads 1.1.0's `check` or `checkInBatch` and `departmentIdByCode` by STATICCALL:",
   `  ${fmt(after["revokeLegacy (single)"])} for a single document, ${fmt(after["revokeLegacy (batch member, proof)"])} for a member of a 256-leaf batch.`,
   "",
-  "## Consent by passkey (registry 2.3.0, issue 19)",
+  "## Consent by passkey (registries 2.3.0 and 2.4.0, issue 19)",
   "",
   `The same consent (same record, grantee, purpose, expiry and terms; each signer's first nonce; a later grant), given`,
   "with an Ethereum key (EIP-712, `grantAccessBySig`) and with a passkey (WebAuthn over the EIP-712 digest,",
@@ -340,7 +342,7 @@ const markdown = [
   `- grantAccessBySig: ${fmt(after.grantAccessBySig)}`,
   `- grantAccessByPasskey: ${fmt(after.grantAccessByPasskey)} (${passkeyRatioText} over grantAccessBySig; target at most +10%: ${passkeyRatioOk ? "met" : "**not met**"})`,
   "",
-  "The passkey id goes into the slot an EIP-712 consent fills with the subject's address, so both write the same",
+  "The passkey id goes into the slot an EIP-712 consent fills with its subject tag, so both write the same",
   "three grant slots and one nonce. The difference is the assertion: its calldata (public key, signature, 37 bytes of",
   "authenticator data, about 130 bytes of client data JSON), copying it to memory, the base64url encoding of the",
   "challenge and two SHA-256 calls, and the precompile (6,900 under EIP-7951 against 3,000 for ecrecover). Both run",
@@ -349,6 +351,17 @@ const markdown = [
   "challenge sit at the offsets WebAuthn's serialization fixes rather than in two calldata words (204 less), and the",
   "passkey extension alone is compiled through the IR pipeline at 10,000 runs (4,400 less; it is 8 KB, far from EIP-170).",
   "Before these, the passkey grant cost 156,165 against 139,588 (+11.9%).",
+  "",
+  `## No citizen's address on chain (registry ${VERSION}, issue 19)`,
+  "",
+  "An EIP-712 consent grant stores and emits the subject tag keccak256(abi.encode(signer, recordId)) where 2.3.0 stored",
+  "and emitted the signer's address; a subject's revocation recomputes the tag for the grant's record (the record id",
+  "was read for the event already, so what it adds is the hash) and emits no address. The consent stores its grant",
+  "through a function of its own, so that the tag fits on the stack. Against 2.3.0 as recorded when it was built:",
+  "",
+  ...["grantAccessBySig", "grantAccessByPasskey", "revokeGrant"]
+    .map((operation) => `- ${operation}: ${fmt(recordedJson[RECORDED_BEFORE_TAG][operation])} in ${RECORDED_BEFORE_TAG}, ${fmt(after[operation])} in ${VERSION} ` +
+      `(${after[operation] - recordedJson[RECORDED_BEFORE_TAG][operation] >= 0 ? "+" : ""}${fmt(after[operation] - recordedJson[RECORDED_BEFORE_TAG][operation])})`),
   "",
   `## What registry 2.2.0 added (issue 17), as built now`,
   "",
@@ -407,7 +420,8 @@ const markdown = [
   "",
 ].join("\n");
 
-const json = { "1.1.0": before, "2.0.0": recorded, [PREVIOUS]: previous, "2.2.0": recordedJson["2.2.0"], [VERSION]: after };
+const json = { "1.1.0": before, "2.0.0": recorded, [PREVIOUS]: previous, "2.2.0": recordedJson["2.2.0"],
+  [RECORDED_BEFORE_TAG]: recordedJson[RECORDED_BEFORE_TAG], [VERSION]: after };
 await writeFile(GAS_JSON, `${JSON.stringify(json, null, 2)}\n`);
 await writeFile(new URL("../docs/gas.md", import.meta.url), markdown);
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import {
   ethers, loadFixture, time, now, DAY, deployRegistry, deployWithSuspendedHealth, decide, digestOf, signTyped,
-  GrantBasis, GrantUse, Revokers, TERMS, TERMS_ARGS, kindId, INTERIOR, CIVIL_REGISTRY, HEALTH,
+  GrantBasis, GrantUse, Revokers, TERMS, TERMS_ARGS, kindId, subjectTag, INTERIOR, CIVIL_REGISTRY, HEALTH,
 } from "./fixtures.js";
 
 const PURPOSE_BENEFITS = 7;
@@ -47,11 +47,11 @@ describe("Access grants", function () {
       const expiresAt = (await now()) + DAY;
       await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, TERMS))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
+        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroHash, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
       const grant = await registry.grant(1);
       expect(grant.recordId).to.equal(recordId);
       expect(grant.grantorDepartment).to.equal(INTERIOR);
-      expect(grant.subject).to.equal(ethers.ZeroAddress);
+      expect(grant.subject).to.equal(ethers.ZeroHash);
       expect(grant.granteeDepartment).to.equal(CIVIL_REGISTRY);
       expect(grant.purpose).to.equal(BigInt(PURPOSE_BENEFITS));
       expect(grant.expiresAt).to.equal(expiresAt);
@@ -117,7 +117,7 @@ describe("Access grants", function () {
       await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(1), CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
         .to.be.revertedWithCustomError(registry, "NotIssuingDepartment").withArgs(leaves[2][0], INTERIOR);
       await expect(registry.connect(interior).grantAccess(leaves[2][0], tree.root, tree.getProof(2), CIVIL_REGISTRY, 1, expiresAt, statute, TERMS))
-        .to.emit(registry, "AccessGranted").withArgs(1n, leaves[2][0], CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, 1n, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
+        .to.emit(registry, "AccessGranted").withArgs(1n, leaves[2][0], CIVIL_REGISTRY, INTERIOR, ethers.ZeroHash, 1n, expiresAt, GrantBasis.LegalBasis, statute, TERMS_ARGS);
     });
 
     it("rejects an unknown grantee with UnknownDepartment and a suspended one with DepartmentNotActive", async function () {
@@ -212,9 +212,9 @@ describe("Access grants", function () {
       const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
       await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, TERMS, citizen.address, deadline, signature))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, HEALTH, 0n, citizen.address, 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, TERMS_ARGS);
+        .withArgs(1n, recordId, HEALTH, 0n, subjectTag(citizen.address, recordId), 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, TERMS_ARGS);
       const grant = await registry.grant(1);
-      expect(grant.subject).to.equal(citizen.address);
+      expect(grant.subject).to.equal(subjectTag(citizen.address, recordId));
       expect(grant.grantorDepartment).to.equal(0n);
       expect(await registry.nonces(citizen.address)).to.equal(1n);
     });
@@ -249,10 +249,10 @@ describe("Access grants", function () {
         .to.be.revertedWithCustomError(registry, "ExpiredSignature").withArgs(deadline);
     });
 
-    it("lets the subject revoke the consent directly", async function () {
+    it("lets the subject revoke the consent directly, emitting no address for the subject", async function () {
       const { registry, citizen, grantId, recordId } = await loadFixture(deployWithConsent);
       await expect(registry.connect(citizen).revokeGrant(grantId))
-        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, citizen.address);
+        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, ethers.ZeroAddress);
     });
 
     it("lets the subject revoke the consent by signature through a relayer", async function () {
@@ -260,7 +260,7 @@ describe("Access grants", function () {
       const deadline = (await now()) + DAY;
       const signature = await signTyped(registry, citizen, "RevokeConsent", { grantId, deadline });
       await expect(registry.connect(relayer).revokeGrantBySig(grantId, citizen.address, deadline, signature))
-        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, citizen.address);
+        .to.emit(registry, "GrantRevoked").withArgs(grantId, recordId, ethers.ZeroAddress);
       await expect(registry.connect(relayer).revokeGrantBySig(grantId, citizen.address, deadline, signature))
         .to.be.revertedWithCustomError(registry, "InvalidSignature").withArgs(citizen.address);
     });
@@ -271,6 +271,68 @@ describe("Access grants", function () {
       const signature = await signTyped(registry, outsider, "RevokeConsent", { grantId, deadline });
       await expect(registry.connect(relayer).revokeGrantBySig(grantId, outsider.address, deadline, signature))
         .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, outsider.address);
+    });
+
+    it("stores and emits no address of the signer: not in the grant's slots, its logs or its view", async function () {
+      const { registry, citizen, relayer } = await loadFixture(deployRegistry);
+      const recordId = digestOf("record: no address on chain");
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 4n, expiresAt, deadline });
+      const receipt = await (await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 4, expiresAt, TERMS, citizen.address, deadline, signature)).wait();
+      const address = citizen.address.slice(2).toLowerCase();
+      const logged = receipt.logs.map((log) => [...log.topics, log.data].join("")).join("").toLowerCase();
+      expect(receipt.logs.length).to.be.greaterThan(0);
+      expect(logged).to.not.include(address);
+      // The grant's three slots in the ERC-7201 namespace ethgov.storage.Grants, whose first member is the grants mapping.
+      const base = "0xb846733202d9f47a725c9647ac1fcfc9ff53e533b0e16488040d772f6df6df00";
+      const first = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "bytes32"], [1n, base])));
+      const slots = await Promise.all([0n, 1n, 2n].map((i) => ethers.provider.getStorage(registry, first + i)));
+      expect(slots[0]).to.equal(recordId);
+      expect(slots[2]).to.equal(subjectTag(citizen.address, recordId));
+      expect(slots.join("").toLowerCase()).to.not.include(address);
+      const view = await ethers.provider.call({ to: await registry.getAddress(), data: registry.interface.encodeFunctionData("grant", [1n]) });
+      expect(view.toLowerCase()).to.not.include(address);
+    });
+
+    it("tags one signer's consents on two records differently, so the chain does not link them", async function () {
+      const { registry, citizen, relayer } = await loadFixture(deployRegistry);
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      for (const label of ["first", "second"]) {
+        const recordId = digestOf(`record: unlinked ${label}`);
+        const signature = await signTyped(registry, citizen, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+        await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, TERMS, citizen.address, deadline, signature);
+      }
+      const [first, second] = [await registry.grant(1), await registry.grant(2)];
+      expect(first.subject).to.not.equal(second.subject);
+      expect(second.subject).to.equal(subjectTag(citizen.address, digestOf("record: unlinked second")));
+    });
+
+    it("refuses revocation by any other key, direct or signed, with NotRevoker", async function () {
+      const { registry, outsider, relayer, grantId } = await loadFixture(deployWithConsent);
+      await expect(registry.connect(outsider).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, outsider.address);
+      await expect(registry.connect(relayer).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, relayer.address);
+      const deadline = (await now()) + DAY;
+      const signature = await signTyped(registry, outsider, "RevokeConsent", { grantId, deadline });
+      await expect(registry.connect(relayer).revokeGrantBySig(grantId, ethers.ZeroAddress, deadline, signature))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, ethers.ZeroAddress);
+      expect(await registry.isGrantValid(grantId)).to.equal(true);
+    });
+
+    it("refuses the subject of a consent on another record as revoker of this one (NotRevoker)", async function () {
+      const { registry, citizen, outsider, relayer, grantId } = await loadFixture(deployWithConsent);
+      const recordId = digestOf("record: outsider's own");
+      const expiresAt = (await now()) + DAY;
+      const deadline = (await now()) + DAY;
+      const signature = await signTyped(registry, outsider, "Consent", { ...TERMS, recordId, granteeDepartment: HEALTH, purpose: 1n, expiresAt, deadline });
+      await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, TERMS, outsider.address, deadline, signature);
+      await expect(registry.connect(outsider).revokeGrant(grantId))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(grantId, outsider.address);
+      await expect(registry.connect(citizen).revokeGrant(2n))
+        .to.be.revertedWithCustomError(registry, "NotRevoker").withArgs(2n, citizen.address);
     });
 
     it("lets no department revoke a citizen's consent", async function () {
@@ -291,7 +353,7 @@ describe("Access grants", function () {
       const expiresAt = (await now()) + DAY;
       await expect(registry.connect(interior).grantAccess(recordId, ...SINGLE, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, VIEW_ONCE_BOTH))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute,
+        .withArgs(1n, recordId, CIVIL_REGISTRY, INTERIOR, ethers.ZeroHash, PURPOSE_BENEFITS, expiresAt, GrantBasis.LegalBasis, statute,
           [GrantUse.ViewOnce, 0n, 1n, 3n]);
       const { terms } = await registry.grant(1);
       expect([terms.use, terms.retentionDays, terms.maxFetches, terms.revocableBy]).to.deep.equal([GrantUse.ViewOnce, 0n, 1n, 3n]);
@@ -373,7 +435,7 @@ describe("Access grants", function () {
       expect(BIRTH).to.equal("0x" + (await import("node:crypto")).createHash("sha256").update("ethgov:record-kind:birth-certificate").digest("hex"));
       await expect(registry.connect(interior).grantKindAccess(BIRTH, CIVIL_REGISTRY, PURPOSE_BENEFITS, expiresAt, statute, TERMS))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, BIRTH, CIVIL_REGISTRY, INTERIOR, ethers.ZeroAddress, PURPOSE_BENEFITS, expiresAt, GrantBasis.KindLegalBasis, statute, TERMS_ARGS);
+        .withArgs(1n, BIRTH, CIVIL_REGISTRY, INTERIOR, ethers.ZeroHash, PURPOSE_BENEFITS, expiresAt, GrantBasis.KindLegalBasis, statute, TERMS_ARGS);
       const grant = await registry.grant(1);
       expect([grant.recordId, grant.grantorDepartment, grant.basis]).to.deep.equal([BIRTH, INTERIOR, GrantBasis.KindLegalBasis]);
       await expect(registry.connect(civilRegistry).logAccess(1)).to.emit(registry, "AccessLogged").withArgs(1n, BIRTH, CIVIL_REGISTRY);
@@ -432,7 +494,7 @@ describe("Access grants", function () {
       const signature = await signTyped(registry, citizen, "Consent", { ...terms, recordId, granteeDepartment: HEALTH, purpose: 3n, expiresAt, deadline });
       await expect(registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 3, expiresAt, terms, citizen.address, deadline, signature))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, recordId, HEALTH, 0n, citizen.address, 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, [0n, 0n, 2n, 3n]);
+        .withArgs(1n, recordId, HEALTH, 0n, subjectTag(citizen.address, recordId), 3n, expiresAt, GrantBasis.SubjectConsent, ethers.ZeroHash, [0n, 0n, 2n, 3n]);
       expect([...(await registry.grant(1)).terms]).to.deep.equal([0n, 0n, 2n, 3n]);
     });
 
@@ -514,7 +576,7 @@ describe("Access grants", function () {
         await registry.connect(relayer).grantAccessBySig(recordId, HEALTH, 1, expiresAt, terms, citizen.address, deadline, signature);
       }
       await expect(registry.connect(health).revokeGrant(1)).to.emit(registry, "GrantRevoked").withArgs(1n, digestOf("record: renounceable consent first"), health.address);
-      await expect(registry.connect(citizen).revokeGrant(2)).to.emit(registry, "GrantRevoked").withArgs(2n, digestOf("record: renounceable consent second"), citizen.address);
+      await expect(registry.connect(citizen).revokeGrant(2)).to.emit(registry, "GrantRevoked").withArgs(2n, digestOf("record: renounceable consent second"), ethers.ZeroAddress);
     });
   });
 

@@ -56,11 +56,11 @@ describe("Passkey consent (WebAuthn, P-256, verified on chain)", function () {
       const c = await passkeyConsent(registry, passkey);
       await expect(submit(registry, relayer, c))
         .to.emit(registry, "AccessGranted")
-        .withArgs(1n, c.recordId, CIVIL_REGISTRY, 0n, ethers.ZeroAddress, c.purpose, c.expiresAt, GrantBasis.PasskeyConsent, ethers.ZeroHash, TERMS_ARGS)
+        .withArgs(1n, c.recordId, CIVIL_REGISTRY, 0n, passkey.id, c.purpose, c.expiresAt, GrantBasis.PasskeyConsent, ethers.ZeroHash, TERMS_ARGS)
         .and.to.emit(registry, "PasskeyConsentGranted").withArgs(1n, passkey.id);
       const grant = await registry.grant(1n);
       expect([grant.recordId, grant.subject, grant.grantorDepartment, grant.granteeDepartment, grant.basis])
-        .to.deep.equal([c.recordId, ethers.ZeroAddress, 0n, CIVIL_REGISTRY, GrantBasis.PasskeyConsent]);
+        .to.deep.equal([c.recordId, passkey.id, 0n, CIVIL_REGISTRY, GrantBasis.PasskeyConsent]);
       expect(await registry.grantPasskey(1n)).to.equal(passkey.id);
       expect(await registry.isGrantValid(1n)).to.equal(true);
       expect(await registry.passkeyNonce(passkey.id)).to.equal(1n);

@@ -30,6 +30,8 @@ export const TERMS = { use: GrantUse.Store, retentionDays: 30n, maxFetches: 10n,
 export const TERMS_ARGS = [TERMS.use, TERMS.retentionDays, TERMS.maxFetches, TERMS.revocableBy];
 /** A record kind's id: SHA-256 of UTF-8 "ethgov:record-kind:" + name. */
 export const kindId = (name) => ethers.sha256(ethers.toUtf8Bytes(`ethgov:record-kind:${name}`));
+/** The subject tag a consent grant holds instead of its signer's address: keccak256(abi.encode(signer, recordId)). */
+export const subjectTag = (signer, recordId) => ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["address", "bytes32"], [signer, recordId]));
 export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n, SetNode: 2n };
 export const SignerChangeStatus = { None: 0n, Pending: 1n, Applied: 2n, Cancelled: 3n };
 

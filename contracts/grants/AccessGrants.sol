@@ -99,18 +99,7 @@ abstract contract AccessGrants is IAccessGrants, GrantRules, DocumentStorage, De
             deadline,
             signature
         );
-        return
-            _storeGrant(
-                recordId,
-                granteeDepartment,
-                purpose,
-                expiresAt,
-                0,
-                bytes32(uint256(uint160(subject))),
-                GrantBasis.SubjectConsent,
-                bytes32(0),
-                terms
-            );
+        return _storeConsent(recordId, granteeDepartment, purpose, expiresAt, terms, subject);
     }
 
     /// @inheritdoc IAccessGrants
@@ -118,8 +107,10 @@ abstract contract AccessGrants is IAccessGrants, GrantRules, DocumentStorage, De
         StoredGrant storage stored = _existingGrant(grantId);
         uint8 revocableBy = stored.revocableBy;
         bool allowed;
-        if (bytes32(uint256(uint160(msg.sender))) == stored.subject) {
+        address revokedBy = msg.sender;
+        if (_subjectTag(msg.sender, stored.recordId) == stored.subject) {
             allowed = revocableBy & _BY_GRANTOR != 0;
+            revokedBy = address(0);
         } else {
             (uint32 departmentId, , bool active, ) = _keyRecord(msg.sender);
             if (departmentId != 0 && departmentId == stored.grantorDepartment) {
@@ -130,16 +121,16 @@ abstract contract AccessGrants is IAccessGrants, GrantRules, DocumentStorage, De
             if (allowed && !active) revert NotActiveSigner(msg.sender);
         }
         if (!allowed) revert NotRevoker(grantId, msg.sender);
-        _revokeGrant(grantId, stored, msg.sender);
+        _revokeGrant(grantId, stored, revokedBy);
     }
 
     /// @inheritdoc IAccessGrants
     function revokeGrantBySig(uint256 grantId, address subject, uint256 deadline, bytes calldata signature) external {
         StoredGrant storage stored = _existingGrant(grantId);
-        if (subject == address(0) || bytes32(uint256(uint160(subject))) != stored.subject) revert NotRevoker(grantId, subject);
+        if (_subjectTag(subject, stored.recordId) != stored.subject) revert NotRevoker(grantId, subject);
         bytes32 structHash = keccak256(abi.encode(_REVOKE_CONSENT_TYPEHASH, grantId, _useNonce(subject), deadline));
         _checkSignature(subject, structHash, deadline, signature);
-        _revokeGrant(grantId, stored, subject);
+        _revokeGrant(grantId, stored, address(0));
     }
 
     /// @inheritdoc IAccessGrants
@@ -183,6 +174,34 @@ abstract contract AccessGrants is IAccessGrants, GrantRules, DocumentStorage, De
                     deadline
                 )
             );
+    }
+
+    /// @dev Stores a consent under its subject tag; a function of its own, so the tag fits on the stack.
+    function _storeConsent(
+        bytes32 recordId,
+        uint32 granteeDepartment,
+        uint16 purpose,
+        uint64 expiresAt,
+        GrantTerms calldata terms,
+        address subject
+    ) private returns (uint256) {
+        return
+            _storeGrant(
+                recordId,
+                granteeDepartment,
+                purpose,
+                expiresAt,
+                0,
+                _subjectTag(subject, recordId),
+                GrantBasis.SubjectConsent,
+                bytes32(0),
+                terms
+            );
+    }
+
+    /// @dev The subject tag of {IAccessGrants-Grant}: names no one, and differs for each record of one subject.
+    function _subjectTag(address subject, bytes32 recordId) private pure returns (bytes32) {
+        return keccak256(abi.encode(subject, recordId));
     }
 
     function _revokeGrant(uint256 grantId, StoredGrant storage stored, address revokedBy) private {

@@ -18,8 +18,7 @@ abstract contract GrantReads is IGrantReads, GrantStorage {
             Grant({
                 recordId: stored.recordId,
                 grantorDepartment: stored.grantorDepartment,
-                // A passkey consent's subject is its passkey id, which is no address ({IPasskeyGrants-grantPasskey}).
-                subject: stored.basis == GrantBasis.PasskeyConsent ? address(0) : address(uint160(uint256(stored.subject))),
+                subject: stored.subject,
                 granteeDepartment: stored.granteeDepartment,
                 purpose: stored.purpose,
                 expiresAt: stored.expiresAt,

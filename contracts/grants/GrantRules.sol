@@ -18,8 +18,8 @@ abstract contract GrantRules is GrantStorage, DepartmentSlots {
     uint8 internal constant _BY_GRANTEE = 2;
 
     /**
-     * @dev Checks the rules, stores the grant and emits {IAccessGrants-AccessGranted}. `subject` is the consenting address
-     * (left-padded) or passkey id, or zero; the event names an address only for a SubjectConsent.
+     * @dev Checks the rules, stores the grant and emits {IAccessGrants-AccessGranted}. `subject` is the subject tag of an
+     * EIP-712 consent, the passkey id of a passkey consent, or zero: never an address.
      */
     function _storeGrant(
         bytes32 recordId,
@@ -59,7 +59,7 @@ abstract contract GrantRules is GrantStorage, DepartmentSlots {
             recordId,
             granteeDepartment,
             grantorDepartment,
-            basis == IAccessGrants.GrantBasis.SubjectConsent ? address(uint160(uint256(subject))) : address(0),
+            subject,
             purpose,
             expiresAt,
             basis,

@@ -16,8 +16,8 @@ pragma solidity 0.8.37;
  */
 interface IAccessGrants {
     /// @dev `KindLegalBasis`: the grant's `recordId` holds a record kind id (SHA-256 of "ethgov:record-kind:" || name).
-    /// `PasskeyConsent`: a citizen's consent given with a passkey ({IPasskeyGrants}); its `subject` is zero. Appended
-    /// to, never reordered.
+    /// `PasskeyConsent`: a citizen's consent given with a passkey ({IPasskeyGrants}); its `subject` is the passkey id.
+    /// Appended to, never reordered.
     enum GrantBasis {
         LegalBasis,
         SubjectConsent,
@@ -47,12 +47,15 @@ interface IAccessGrants {
         uint8 revocableBy;
     }
 
-    /// @dev `grantorDepartment` is 0 for a subject's consent; `subject` is zero for a legal-basis grant. A view's
-    /// answer, never stored: its field order is the ABI tuple clients decode.
+    /// @dev `grantorDepartment` is 0 for a subject's consent. `subject` never holds an address: for a SubjectConsent it is
+    /// the subject tag keccak256(abi.encode(signer, recordId)), which names no one and differs for each record of one
+    /// signer, so the record's holder, who knows the signer it bound to the record, recomputes it; for a PasskeyConsent
+    /// the passkey id; zero for a legal-basis grant. A view's answer, never stored: its field order is the ABI tuple
+    /// clients decode.
     struct Grant { // solhint-disable-line gas-struct-packing
         bytes32 recordId;
         uint32 grantorDepartment;
-        address subject;
+        bytes32 subject;
         uint32 granteeDepartment;
         uint16 purpose;
         uint64 expiresAt;
@@ -66,7 +69,8 @@ interface IAccessGrants {
     /// @param recordId The record's document digest.
     /// @param granteeDepartment The department receiving access.
     /// @param grantorDepartment The granting department; 0 for a subject's consent.
-    /// @param subject The consenting subject; zero for a legal-basis grant.
+    /// @param subject The grant's subject as {Grant} holds it: a subject tag or a passkey id, never an address; zero
+    /// for a legal-basis grant.
     /// @param purpose Application-defined purpose code.
     /// @param expiresAt Unix time after which the grant is no longer valid.
     /// @param basis Legal basis, subject consent, or legal basis for a record kind.
@@ -77,7 +81,7 @@ interface IAccessGrants {
         bytes32 indexed recordId,
         uint32 indexed granteeDepartment,
         uint32 grantorDepartment,
-        address subject,
+        bytes32 subject,
         uint16 purpose,
         uint64 expiresAt,
         GrantBasis basis,
@@ -87,8 +91,9 @@ interface IAccessGrants {
     /// @notice A grant was revoked.
     /// @param grantId The grant.
     /// @param recordId The record it covered.
-    /// @param revokedBy The key of the subject, of the grantor department or of the grantee department that revoked
-    /// it; zero when the quorum revoked the grant (proposal RevokeGrants).
+    /// @param revokedBy The key of the grantor department or of the grantee department that revoked it; zero when the
+    /// subject of a consent revoked it (no citizen's address is emitted) or the quorum revoked a legal-basis grant
+    /// (proposal RevokeGrants): the grant's basis tells which.
     event GrantRevoked(uint256 indexed grantId, bytes32 indexed recordId, address revokedBy);
 
     error GrantNotFound(uint256 grantId);
@@ -158,6 +163,7 @@ interface IAccessGrants {
      * @notice Records a subject's consent, signed as `Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,
      * uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,uint256 nonce,uint256 deadline)`
      * (one type string, without the line break) and submitted by anyone. The terms are part of what the subject signs.
+     * The grant stores and emits the subject tag keccak256(abi.encode(subject, recordId)), not the subject's address.
      * @param recordId Identifier of the record.
      * @param granteeDepartment The active department receiving access.
      * @param purpose Application-defined purpose code.
@@ -182,6 +188,7 @@ interface IAccessGrants {
     /**
      * @notice Revokes a grant, as its terms' `revocableBy` allows: with flag 1, to the subject of a consent or an
      * active signer of the grantor department; with flag 2, to an active signer of the grantee department. Anyone else: {NotRevoker}.
+     * The subject of a consent is the key whose subject tag for the grant's record is the grant's subject.
      * @param grantId The grant id.
      */
     function revokeGrant(uint256 grantId) external;
@@ -190,7 +197,7 @@ interface IAccessGrants {
      * @notice Revokes a consent grant on behalf of its subject, who signed
      * `RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)`.
      * @param grantId The grant id.
-     * @param subject The grant's subject (the signer).
+     * @param subject The grant's signer, whose subject tag for the grant's record must be the grant's subject (else {NotRevoker}).
      * @param deadline Unix time after which the signature is refused.
      * @param signature 65-byte ECDSA signature.
      */

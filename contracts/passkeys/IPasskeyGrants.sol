@@ -9,7 +9,7 @@ import {IAccessGrants} from "../grants/IAccessGrants.sol";
  * WebAuthn assertion whose challenge is the EIP-712 digest of a {PasskeyConsent} binding exactly the grant, and the
  * registry verifies it through the P256VERIFY precompile (EIP-7951, address 0x100). The grant stores and emits the
  * passkey id, keccak256(x || y) of the passkey's public key: never an address, nor who holds the passkey. Its
- * {IAccessGrants-AccessGranted} event has basis PasskeyConsent and no subject address; {PasskeyConsentGranted}
+ * {IAccessGrants-AccessGranted} event has basis PasskeyConsent and the passkey id as its subject; {PasskeyConsentGranted}
  * follows it with the passkey id as a topic, so a passkey's grants are found by one log filter.
  * @dev EIP-712 types (exact strings):
  * `PasskeyConsent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,bytes32 passkeyId,uint256 nonce,uint256 deadline)`

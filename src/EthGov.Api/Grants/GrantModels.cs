@@ -53,8 +53,11 @@ public sealed record GrantTermsResponse(GrantUse Use, ushort RetentionDays, usho
 public sealed record ConsentGrantRequest(string? RecordId, string? GranteeDepartment, int? Purpose, DateTimeOffset? ExpiresAt, string? Subject, DateTimeOffset? Deadline, string? Signature,
     GrantTermsRequest? Terms = null);
 
-/// <summary>A grant as the chain holds it; for a kind grant, <c>recordId</c> is the kind's id.</summary>
-public sealed record GrantResponse(string Id, Digest RecordId, uint GrantorDepartment, string? Subject, uint GranteeDepartment,
+/// <summary>
+/// A grant as the chain holds it; for a kind grant, <c>recordId</c> is the kind's id. <c>subject</c> names no one: the
+/// subject tag of an EIP-712 consent, the passkey id of a passkey consent, null for a legal basis.
+/// </summary>
+public sealed record GrantResponse(string Id, Digest RecordId, uint GrantorDepartment, Digest? Subject, uint GranteeDepartment,
     ushort Purpose, DateTimeOffset ExpiresAt, GrantBasis Basis, bool Revoked, bool Valid, GrantTermsResponse Terms)
 {
     internal static GrantResponse From(GrantInfo g) => new(g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), g.RecordId, g.GrantorDepartment, g.Subject, g.GranteeDepartment,

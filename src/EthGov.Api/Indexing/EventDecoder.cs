@@ -19,7 +19,8 @@ internal static class EventDecoder
 
         if (log.TryDecode<AccessGrantedEvent>(out var granted))
         {
-            var subject = string.Equals(granted.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : granted.Subject;
+            // A subject tag or a passkey id, never an address (registry 3.0.0).
+            var subject = new Digest(granted.Subject) is { IsZero: false } tag ? tag.ToString() : null;
             return Make("AccessGranted", new Digest(granted.RecordId), (long)granted.GrantId, granted.GranteeDepartment, granted.GrantorDepartment == 0 ? null : granted.GrantorDepartment,
                 new() { ["granteeDepartment"] = granted.GranteeDepartment, ["grantorDepartment"] = granted.GrantorDepartment, ["subject"] = subject, ["purpose"] = granted.Purpose,
                         ["expiresAt"] = granted.ExpiresAt, ["basis"] = GrantBasisNames.Of(granted.Basis), ["legalBasis"] = new Digest(granted.LegalBasis).ToString(),
@@ -30,10 +31,12 @@ internal static class EventDecoder
         if (log.TryDecode<GrantRevokedEvent>(out var revoked))
         {
             var parties = grantParties((long)revoked.GrantId);
-            // The quorum revokes a suspended department's grants with no key of its own: revokedBy is the zero address.
-            var byQuorum = string.Equals(revoked.RevokedBy, ZeroAddress, StringComparison.OrdinalIgnoreCase);
+            // revokedBy is zero when no key of a department revoked: the quorum revoked a legal-basis grant, or the subject
+            // revoked a consent (whose address the chain never names); the grantor tells which.
+            var noKey = string.Equals(revoked.RevokedBy, ZeroAddress, StringComparison.OrdinalIgnoreCase);
+            var bySubject = noKey && parties is { Grantor: 0 };
             return Make("GrantRevoked", new Digest(revoked.RecordId), (long)revoked.GrantId, parties?.Grantee, parties is { Grantor: > 0 } p ? p.Grantor : null,
-                new() { ["revokedBy"] = byQuorum ? null : revoked.RevokedBy, ["byQuorum"] = byQuorum });
+                new() { ["revokedBy"] = noKey ? null : revoked.RevokedBy, ["byQuorum"] = noKey && !bySubject, ["bySubject"] = bySubject });
         }
 
         if (log.TryDecode<PasskeyConsentRevokedEvent>(out var passkeyRevoked))

@@ -108,7 +108,7 @@ public sealed class IndexStore(Database database)
         while (reader.Read())
         {
             grants.Add(new IndexedGrant(
-                reader.GetInt64(0), new Digest((byte[])reader[1]), (uint)reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetInt64(0), new Digest((byte[])reader[1]), (uint)reader.GetInt64(2), SubjectOf(reader, 3),
                 (uint)reader.GetInt64(4), (ushort)reader.GetInt64(5), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)),
                 GrantBasisNames.Of(reader.GetInt64(7)), new Digest((byte[])reader[8]),
                 (ulong)reader.GetInt64(9), reader.GetString(10), !reader.IsDBNull(11)));
@@ -116,6 +116,10 @@ public sealed class IndexStore(Database database)
 
         return grants;
     }
+
+    // A subject tag or passkey id; anything else (an address indexed from a registry before 2.4.0) is never listed.
+    private static Digest? SubjectOf(DbDataReader reader, int column)
+        => !reader.IsDBNull(column) && Digest.TryParse(reader.GetString(column), out var subject) ? subject : null;
 
     private List<IndexedEventRow> Query(string where, object value, EventPosition? after, int limit)
     {
@@ -269,5 +273,5 @@ public sealed record IndexedEventRow(
 
 /// <summary>A grant as indexed from its events.</summary>
 public sealed record IndexedGrant(
-    long Id, Digest RecordId, uint GrantorDepartment, string? Subject, uint GranteeDepartment, ushort Purpose,
+    long Id, Digest RecordId, uint GrantorDepartment, Digest? Subject, uint GranteeDepartment, ushort Purpose,
     DateTimeOffset ExpiresAt, string Basis, Digest LegalBasis, ulong BlockNumber, string TransactionHash, bool Revoked);

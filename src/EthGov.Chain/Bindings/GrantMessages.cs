@@ -117,7 +117,7 @@ public sealed class GrantTuple
 {
     [Parameter("bytes32", "recordId", 1)] public byte[] RecordId { get; set; } = [];
     [Parameter("uint32", "grantorDepartment", 2)] public uint GrantorDepartment { get; set; }
-    [Parameter("address", "subject", 3)] public string Subject { get; set; } = "";
+    [Parameter("bytes32", "subject", 3)] public byte[] Subject { get; set; } = [];
     [Parameter("uint32", "granteeDepartment", 4)] public uint GranteeDepartment { get; set; }
     [Parameter("uint16", "purpose", 5)] public ushort Purpose { get; set; }
     [Parameter("uint64", "expiresAt", 6)] public ulong ExpiresAt { get; set; }
@@ -133,7 +133,7 @@ public sealed class AccessGrantedEvent : IEventDTO
     [Parameter("bytes32", "recordId", 2, true)] public byte[] RecordId { get; set; } = [];
     [Parameter("uint32", "granteeDepartment", 3, true)] public uint GranteeDepartment { get; set; }
     [Parameter("uint32", "grantorDepartment", 4, false)] public uint GrantorDepartment { get; set; }
-    [Parameter("address", "subject", 5, false)] public string Subject { get; set; } = "";
+    [Parameter("bytes32", "subject", 5, false)] public byte[] Subject { get; set; } = [];
     [Parameter("uint16", "purpose", 6, false)] public ushort Purpose { get; set; }
     [Parameter("uint64", "expiresAt", 7, false)] public ulong ExpiresAt { get; set; }
     [Parameter("uint8", "basis", 8, false)] public byte Basis { get; set; }

@@ -6,17 +6,17 @@ namespace EthGov.Chain.Registry;
 
 /// <summary>
 /// An access grant: which department may read which record (or, for <see cref="GrantBasis.KindLegalBasis"/>, every record
-/// of the kind <see cref="RecordId"/> names), why, until when, on what basis, and on which terms.
+/// of the kind <see cref="RecordId"/> names), why, until when, on what basis, and on which terms. <see cref="Subject"/> is
+/// never an address: the subject tag of an EIP-712 consent (<see cref="EthGov.Core.Records.SubjectTag"/>), the passkey id
+/// of a passkey consent, null for a legal basis.
 /// </summary>
 public sealed record GrantInfo(
-    BigInteger Id, Digest RecordId, uint GrantorDepartment, string? Subject, uint GranteeDepartment,
+    BigInteger Id, Digest RecordId, uint GrantorDepartment, Digest? Subject, uint GranteeDepartment,
     ushort Purpose, DateTimeOffset ExpiresAt, GrantBasis Basis, bool Revoked, bool Valid, GrantTerms Terms)
 {
-    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
-
     internal static GrantInfo From(BigInteger id, GrantTuple t, bool valid) => new(
         id, new Digest(t.RecordId), t.GrantorDepartment,
-        string.Equals(t.Subject, ZeroAddress, StringComparison.OrdinalIgnoreCase) ? null : t.Subject,
+        new Digest(t.Subject) is { IsZero: false } subject ? subject : null,
         t.GranteeDepartment, t.Purpose, EthGov.Core.Verification.ChainTime.FromSeconds(t.ExpiresAt), (GrantBasis)t.Basis, t.Revoked, valid,
         GrantTerms.From(t.Terms));
 }
@@ -27,12 +27,12 @@ public enum GrantBasis
     /// <summary>The holding department granted it under a legal basis.</summary>
     LegalBasis,
 
-    /// <summary>The record's subject consented with an EIP-712 signature.</summary>
+    /// <summary>The record's subject consented with an EIP-712 signature; the grant's subject is the signer's subject tag.</summary>
     SubjectConsent,
 
     /// <summary>The grantor department granted every record of a kind it issues under a legal basis; the record id is the kind's id.</summary>
     KindLegalBasis,
 
-    /// <summary>The record's subject consented with a passkey (WebAuthn); the grant names no address, its passkey id is the grant's passkey.</summary>
+    /// <summary>The record's subject consented with a passkey (WebAuthn); the grant's subject is the passkey id.</summary>
     PasskeyConsent,
 }

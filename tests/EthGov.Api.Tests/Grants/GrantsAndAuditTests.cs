@@ -8,6 +8,7 @@ using EthGov.Api.Tests.TestSupport;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
+using EthGov.Core.Records;
 using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Grants;
@@ -181,7 +182,32 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
         var created = await response.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options);
         var grant = await fixture.Host.CreateClient().GetFromJsonAsync<GrantResponse>(created!.Url, TestJson.Options);
         Assert.Equal(EthGov.Chain.Registry.GrantBasis.SubjectConsent, grant!.Basis);
-        Assert.Equal(DevAccounts.Get(6, 31337).Address, grant.Subject, ignoreCase: true);
+        Assert.Equal(SubjectTag.Of(DevAccounts.Get(6, 31337).Address, grant.RecordId), grant.Subject);
+    }
+
+    // Issue 19: the anonymous routes list a consent, and its revocation by the subject, without any address of the subject.
+    [Fact]
+    public async Task ConsentGrantAndItsRevocation_AnonymousGrantListAndTimeline_NameNoAddressOfTheSubject()
+    {
+        const int SubjectIndex = 6;
+        var recordId = TestDigests.New();
+        var subject = DevAccounts.Get(SubjectIndex, 31337).Address;
+        var address = subject[2..];
+        using var response = await Civil.PostAsJsonAsync("/api/v1/grants/consent", await ConsentAsync(recordId, SubjectIndex));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var grantId = System.Numerics.BigInteger.Parse((await response.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options))!.GrantId, System.Globalization.CultureInfo.InvariantCulture);
+        (await fixture.Chain.ClientFor(SubjectIndex).Grants.RevokeAsync(grantId)).Unwrap();
+
+        var timeline = await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 2);
+        var anyone = fixture.Host.CreateClient();
+        var listed = await anyone.GetStringAsync($"/api/v1/grants?recordId={recordId}");
+        var audited = await anyone.GetStringAsync($"/api/v1/audit/records/{recordId}");
+        var shown = await anyone.GetStringAsync($"/api/v1/grants/{grantId}");
+
+        Assert.Equal(["AccessGranted", "GrantRevoked"], timeline.Items.Select(e => e.Event));
+        Assert.Equal((true, false), (timeline.Items[1].Data.GetProperty("bySubject").GetBoolean(), timeline.Items[1].Data.GetProperty("byQuorum").GetBoolean()));
+        Assert.Contains(SubjectTag.Of(subject, Digest.Parse(recordId)).ToString(), listed, StringComparison.Ordinal);
+        Assert.All(new[] { listed, audited, shown }, body => Assert.DoesNotContain(address, body, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class EventDecoderTests
 
     // A P-256 public key as a node publishes it: x || y.
     [Fact]
-    public async Task Decode_APasskeyConsentAndItsRevocation_IsAPasskeyGrantWithoutSubject_ThenARevocationByThePasskey()
+    public async Task Decode_APasskeyConsentAndItsRevocation_IsAPasskeyGrantNamingThePasskey_ThenARevocationByThePasskey()
     {
         await using var node = await HardhatNode.StartAsync();
         var options = new ChainOptions { RpcUrl = node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
@@ -140,7 +140,7 @@ public sealed class EventDecoderTests
         var decoded = logs.Select(l => EventDecoder.Decode(l, DateTimeOffset.UnixEpoch, _ => (0u, 2u))).OfType<IndexedEvent>().ToList();
 
         var granted = decoded.Single(e => e.Name == "AccessGranted");
-        Assert.Equal(("passkey-consent", (string?)null, record), ((string)granted.Data["basis"]!, (string?)granted.Data["subject"], granted.RecordId!.Value));
+        Assert.Equal(("passkey-consent", passkey.Id.ToString(), record), ((string)granted.Data["basis"]!, (string?)granted.Data["subject"], granted.RecordId!.Value));
         var revoked = decoded.Single(e => e.Name == "GrantRevoked");
         Assert.Equal(((long)grantId, record, passkey.Id.ToString(), (object?)null, 2u), (revoked.GrantId!.Value, revoked.RecordId!.Value, (string)revoked.Data["byPasskey"]!, revoked.Data["revokedBy"], revoked.Department!.Value));
     }

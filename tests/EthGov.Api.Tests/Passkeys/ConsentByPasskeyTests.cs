@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text.Json;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
 using EthGov.Testing;
 
 namespace EthGov.Api.Tests.Passkeys;
@@ -29,7 +30,7 @@ public sealed class ConsentByPasskeyTests(PasskeyFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
         var grantId = BigInteger.Parse((await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grantId").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var grant = (await fixture.Chain.Reader().Grants.GetAsync(grantId)).Unwrap();
-        Assert.Equal((GrantBasis.PasskeyConsent, record, 2u, (ushort)7, GrantUse.ViewOnce, (ushort)2, (string?)null),
+        Assert.Equal((GrantBasis.PasskeyConsent, record, 2u, (ushort)7, GrantUse.ViewOnce, (ushort)2, (Digest?)citizen.Id),
             (grant.Basis, grant.RecordId, grant.GranteeDepartment, grant.Purpose, grant.Terms.Use, grant.Terms.MaxFetches, grant.Subject));
         Assert.Equal(citizen.Id, (await fixture.Chain.Reader().Grants.PasskeyOfAsync(grantId)).Unwrap());
 

@@ -84,7 +84,7 @@ public class GrantOperationsTests(DevChain chain) : IClassFixture<DevChain>
         Assert.Equal("InvalidSignature", changed.Error?.Name);
         var grant = (await chain.Reader().Grants.GetAsync(grantId)).Unwrap();
         Assert.Equal((GrantBasis.SubjectConsent, s_viewOnceBothSides), (grant.Basis, grant.Terms));
-        Assert.Equal(subject, grant.Subject, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(SubjectTag.Of(subject, record), grant.Subject);
     }
 
     [Fact]

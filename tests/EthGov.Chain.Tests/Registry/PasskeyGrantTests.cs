@@ -33,7 +33,7 @@ public class PasskeyGrantTests(DevChain chain) : IClassFixture<DevChain>
         var (_, grantId) = (await chain.ClientFor(3).Grants.GrantByPasskeyAsync(record, Health, Purpose, expiresAt, GrantTerms.Default, assertion, deadline)).Unwrap();
 
         var grant = (await chain.Reader().Grants.GetAsync(grantId)).Unwrap();
-        Assert.Equal((GrantBasis.PasskeyConsent, record, Health, 0u, (string?)null, true), (grant.Basis, grant.RecordId, grant.GranteeDepartment, grant.GrantorDepartment, grant.Subject, grant.Valid));
+        Assert.Equal((GrantBasis.PasskeyConsent, record, Health, 0u, (Digest?)assertion.PasskeyId, true), (grant.Basis, grant.RecordId, grant.GranteeDepartment, grant.GrantorDepartment, grant.Subject, grant.Valid));
         Assert.Equal(assertion.PasskeyId, (await chain.Reader().Grants.PasskeyOfAsync(grantId)).Unwrap());
         Assert.Equal(BigInteger.One, (await chain.Reader().Grants.PasskeyNonceAsync(assertion.PasskeyId)).Unwrap());
     }

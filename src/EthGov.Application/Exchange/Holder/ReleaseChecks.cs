@@ -184,9 +184,11 @@ public sealed class ReleaseChecks(
                     return HolderCheck<CheckedRelease>.Refuse(bound.Refusal!);
                 }
             }
-            else if (isConsent && (record.Subject is null || grant.Subject is null || !string.Equals(record.Subject, grant.Subject, StringComparison.OrdinalIgnoreCase)))
+            else if (isConsent && (record.Subject is null || grant.Subject is not { } tag || SubjectTag.Of(record.Subject, grant.RecordId) != tag))
             {
-                return Refuse(ExchangeRefusal.ConsentNotBySubject, $"the consent of grant {grant.Id} was signed by {grant.Subject ?? "nobody"}, not by the subject of record {record.Digest}");
+                // The chain holds the signer's tag for this record, not its address: the holder recomputes it from the
+                // subject it bound to the record.
+                return Refuse(ExchangeRefusal.ConsentNotBySubject, $"the consent of grant {grant.Id} was not signed by the subject of record {record.Digest}");
             }
 
             var status = await RecordStatusAsync(block, holder, record.Digest);
