@@ -119,8 +119,14 @@ public static class ConsentsApi
     public static async Task<Results<Ok<ConsentChallengeResponse>, ProblemHttpResult>> Challenge(
         string token, ConsentRequestStore consents, PasskeyBindingStore bindings, PasskeySite site, DepartmentDirectory directory, PasskeyChallenges challenges,
         CancellationToken cancellationToken)
+        => await ChallengeForAsync(await consents.FindAsync(token, cancellationToken), consents, bindings, site, directory, challenges, cancellationToken);
+
+    /// <summary>The challenge of <paramref name="request"/>'s next step (null: no such request), however the request was found.</summary>
+    internal static async Task<Results<Ok<ConsentChallengeResponse>, ProblemHttpResult>> ChallengeForAsync(
+        ConsentRequest? request, ConsentRequestStore consents, PasskeyBindingStore bindings, PasskeySite site, DepartmentDirectory directory, PasskeyChallenges challenges,
+        CancellationToken cancellationToken)
     {
-        var (step, problem) = await NextStepAsync(token, consents, bindings, site, cancellationToken);
+        var (step, problem) = await NextStepAsync(request, bindings, site, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -143,6 +149,12 @@ public static class ConsentsApi
     public static async Task<Results<Created<ConsentRecordedResponse>, Ok<ConsentRecordedResponse>, ProblemHttpResult>> Assert(
         string token, ConsentAssertionRequest assertion, ConsentRequestStore consents, PasskeyBindingStore bindings, PasskeySite site, DepartmentDirectory directory,
         DepartmentSigners signers, PasskeyChallenges challenges, CancellationToken cancellationToken)
+        => await AssertForAsync(await consents.FindAsync(token, cancellationToken), assertion, consents, bindings, site, directory, signers, challenges, cancellationToken);
+
+    /// <summary>Checks the assertion for <paramref name="found"/> (null: no such request) and relays it, however the request was found.</summary>
+    internal static async Task<Results<Created<ConsentRecordedResponse>, Ok<ConsentRecordedResponse>, ProblemHttpResult>> AssertForAsync(
+        ConsentRequest? found, ConsentAssertionRequest assertion, ConsentRequestStore consents, PasskeyBindingStore bindings, PasskeySite site, DepartmentDirectory directory,
+        DepartmentSigners signers, PasskeyChallenges challenges, CancellationToken cancellationToken)
     {
         if (!PasskeysApi.TryDecode(assertion.ClientDataJson, MaxClientDataChars, out var clientData)
             || !PasskeysApi.TryDecode(assertion.AuthenticatorData, MaxAuthenticatorDataChars, out var authenticatorData)
@@ -151,7 +163,7 @@ public static class ConsentsApi
             return Problems.Problems.InvalidRequest("clientDataJson, authenticatorData and signature: the response of navigator.credentials.get, in base64url");
         }
 
-        var (step, problem) = await NextStepAsync(token, consents, bindings, site, cancellationToken);
+        var (step, problem) = await NextStepAsync(found, bindings, site, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -214,14 +226,14 @@ public static class ConsentsApi
 
     /// <summary>The request, its record's live binding and what is to be signed next; or why nothing can be.</summary>
     private static async Task<(Step? Step, ProblemHttpResult? Problem)> NextStepAsync(
-        string token, ConsentRequestStore consents, PasskeyBindingStore bindings, PasskeySite site, CancellationToken cancellationToken)
+        ConsentRequest? found, PasskeyBindingStore bindings, PasskeySite site, CancellationToken cancellationToken)
     {
         if (site.Party is null)
         {
             return (null, PasskeyProblems.NotConfiguredProblem());
         }
 
-        if (await consents.FindAsync(token, cancellationToken) is not { } request)
+        if (found is not { } request)
         {
             return (null, ConsentProblems.NotFoundProblem());
         }

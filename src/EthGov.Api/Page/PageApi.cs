@@ -33,6 +33,7 @@ public static class PageApi
         // request's token travels in the fragment, which neither the request line nor a Referer carries.
         app.MapGet("/passkeys/register", ServePage).WithName("PasskeyRegistrationPage").ExcludeFromDescription();
         app.MapGet("/consent", ServePage).WithName("ConsentPage").ExcludeFromDescription();
+        app.MapGet("/my-data", ServePage).WithName("MyDataPage").ExcludeFromDescription();
         return app;
     }
 

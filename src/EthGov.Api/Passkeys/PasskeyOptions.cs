@@ -20,4 +20,10 @@ public sealed class PasskeyOptions
 
     /// <summary>The deadline a challenge carries: the chain refuses an assertion submitted after it.</summary>
     public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a citizen's sign-in challenge works: one <c>navigator.credentials.get</c>, used once.</summary>
+    public TimeSpan SignInChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a citizen's session lasts after signing in with a passkey; then the citizen signs in again.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

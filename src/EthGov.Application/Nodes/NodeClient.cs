@@ -87,6 +87,22 @@ public sealed class NodeClient : IDisposable
     }
 
     /// <summary>
+    /// Asks a grantee department's node for the entries of an access-log batch it logged: GET
+    /// <c>{nodeBaseUrl}/api/v1/node/access-batches/{root}</c>, answered as <c>{root, entries: [hash, …]}</c> in leaf order.
+    /// Only the form is checked here (at most <paramref name="maxEntries"/> 32-byte hashes, for the root asked); whether
+    /// they make the root and its count on chain is the caller's to check.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<NodeAnswer<IReadOnlyList<Digest>>> GetAccessBatchEntriesAsync(Uri nodeBaseUrl, Digest root, int maxEntries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeBaseUrl);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
+        // 66 characters and a comma and quotes an entry, and the envelope.
+        var maxBytes = (int)Math.Min(NodeClientOptions.MaxResponseBytesLimit, 70L * maxEntries + 1024);
+        return GetAsync(nodeBaseUrl, $"api/v1/node/access-batches/{root}", body => ReadEntries(body, root, maxEntries), cancellationToken, maxBytes);
+    }
+
+    /// <summary>
     /// Posts <paramref name="body"/> (JSON) to <c>{nodeBaseUrl}/{route}</c> under the same defences as every call, with the
     /// header fields <paramref name="sign"/> makes for the final URL (a node-to-node signature covers the authority and
     /// path), and answers whatever HTTP answer came back, whatever its status: a node's refusal is a problem document the
@@ -160,7 +176,7 @@ public sealed class NodeClient : IDisposable
     public void Dispose() => _http.Dispose();
 
     private async Task<NodeAnswer<T>> GetAsync<T>(
-        Uri nodeBaseUrl, string route, Func<ReadOnlyMemory<byte>, NodeAnswer<T>> read, CancellationToken cancellationToken)
+        Uri nodeBaseUrl, string route, Func<ReadOnlyMemory<byte>, NodeAnswer<T>> read, CancellationToken cancellationToken, int? maxResponseBytes = null)
     {
         if (!TryBuildUrl(nodeBaseUrl, route, out var url, out var refusal))
         {
@@ -183,7 +199,7 @@ public sealed class NodeClient : IDisposable
                 return NodeAnswer<T>.Fail(NodeFailure.Refused, DescribeStatus(response.StatusCode));
             }
 
-            return await ReadBodyAsync(response.Content, _maxResponseBytes, read, deadline.Token);
+            return await ReadBodyAsync(response.Content, maxResponseBytes ?? _maxResponseBytes, read, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -281,6 +297,43 @@ public sealed class NodeClient : IDisposable
         return parsed.Receipt.Digest == digest
             ? NodeAnswer<Receipt>.Ok(parsed.Receipt)
             : NodeAnswer<Receipt>.Fail(NodeFailure.Malformed, $"The node answered the receipt of another document ({parsed.Receipt.Digest}).");
+    }
+
+    private static NodeAnswer<IReadOnlyList<Digest>> ReadEntries(ReadOnlyMemory<byte> body, Digest root, int maxEntries)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4 });
+            var answer = document.RootElement;
+            if (answer.ValueKind != JsonValueKind.Object
+                || !answer.TryGetProperty("root", out var named) || named.ValueKind != JsonValueKind.String || !Digest.TryParse(named.GetString(), out var given, out _) || given != root
+                || !answer.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                return NodeAnswer<IReadOnlyList<Digest>>.Fail(NodeFailure.Malformed, "The node's answer is not {root, entries} for the root asked.");
+            }
+
+            if (list.GetArrayLength() > maxEntries)
+            {
+                return NodeAnswer<IReadOnlyList<Digest>>.Fail(NodeFailure.TooLarge, $"The node's answer lists more than {maxEntries.ToString(CultureInfo.InvariantCulture)} entries.");
+            }
+
+            var entries = new List<Digest>(list.GetArrayLength());
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || !Digest.TryParse(item.GetString(), out var entry, out _))
+                {
+                    return NodeAnswer<IReadOnlyList<Digest>>.Fail(NodeFailure.Malformed, "An entry of the node's answer is not a 32-byte hash.");
+                }
+
+                entries.Add(entry);
+            }
+
+            return NodeAnswer<IReadOnlyList<Digest>>.Ok(entries);
+        }
+        catch (JsonException e)
+        {
+            return NodeAnswer<IReadOnlyList<Digest>>.Fail(NodeFailure.Malformed, $"The node's answer is not JSON (line {e.LineNumber + 1}).");
+        }
     }
 
     private static string DescribeStatus(HttpStatusCode status)

@@ -77,6 +77,18 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
         }, cancellationToken);
     }
 
+    /// <summary>The request whose consent became grant <paramref name="grantId"/> over <paramref name="recordId"/>, or null.</summary>
+    public Task<ConsentRequest?> FindByGrantAsync(Digest recordId, BigInteger grantId, CancellationToken cancellationToken = default)
+        => RunAsync(connection =>
+        {
+            using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT {Columns} FROM consent_requests WHERE grant_id = $grant AND record_id = $record ORDER BY id LIMIT 1";
+            read.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
+            read.Parameters.AddWithValue("$record", recordId.ToArray());
+            using var reader = read.ExecuteReader();
+            return reader.Read() ? Read(reader) : null;
+        }, cancellationToken);
+
     /// <summary>Records the deadline of the challenge handed out for request <paramref name="id"/>.</summary>
     public Task SetDeadlineAsync(long id, DateTimeOffset deadline, CancellationToken cancellationToken = default)
         => Update(id, "deadline = @value", deadline.ToUnixTimeSeconds(), cancellationToken);

@@ -134,6 +134,17 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
                 : null;
         }, cancellationToken);
 
+    /// <summary>
+    /// The live bindings of the passkey with credential id <paramref name="credentialId"/>, at most <paramref name="limit"/>,
+    /// oldest first: what a sign-in by that credential opens.
+    /// </summary>
+    public Task<IReadOnlyList<PasskeyBinding>> LiveByCredentialAsync(byte[] credentialId, int limit, CancellationToken cancellationToken = default)
+        => LiveWhereAsync("credential_id = @value", credentialId, limit, cancellationToken);
+
+    /// <summary>The live bindings of passkey <paramref name="passkeyId"/>, at most <paramref name="limit"/>, oldest first: the records it stands for here.</summary>
+    public Task<IReadOnlyList<PasskeyBinding>> LiveByPasskeyAsync(Digest passkeyId, int limit, CancellationToken cancellationToken = default)
+        => LiveWhereAsync("passkey_id = @value", passkeyId.ToArray(), limit, cancellationToken);
+
     /// <summary>Revokes the live binding of <paramref name="recordId"/> (a lost passkey); returns when, or null when there was none.</summary>
     public Task<DateTimeOffset?> RevokeAsync(Digest recordId, CancellationToken cancellationToken = default)
         => RunAsync<DateTimeOffset?>(connection =>
@@ -144,6 +155,27 @@ public sealed class PasskeyBindingStore(Database database, TimeProvider? time = 
             update.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             update.Parameters.AddWithValue("@record", recordId.ToArray());
             return update.ExecuteNonQuery() == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        }, cancellationToken);
+
+    private Task<IReadOnlyList<PasskeyBinding>> LiveWhereAsync(string where, byte[] value, int limit, CancellationToken cancellationToken)
+        => RunAsync<IReadOnlyList<PasskeyBinding>>(connection =>
+        {
+            using var read = connection.CreateCommand();
+            read.CommandText = $"""
+                SELECT record_id, department, x, y, credential_id, role, bound_at FROM passkey_bindings
+                WHERE {where} AND revoked_at IS NULL ORDER BY id LIMIT @limit
+                """;
+            read.Parameters.AddWithValue("@value", value);
+            read.Parameters.AddWithValue("@limit", limit);
+            using var reader = read.ExecuteReader();
+            var bindings = new List<PasskeyBinding>();
+            while (reader.Read())
+            {
+                bindings.Add(new PasskeyBinding(new Digest((byte[])reader[0]), (uint)reader.GetInt64(1), (byte[])reader[2], (byte[])reader[3], (byte[])reader[4],
+                    PasskeyRoleNames.Parse(reader.GetString(5)) ?? PasskeyRole.Self, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), null));
+            }
+
+            return bindings;
         }, cancellationToken);
 
     private Task<T> RunAsync<T>(Func<DbConnection, T> work, CancellationToken cancellationToken)

@@ -231,6 +231,7 @@ internal static class Schema
             block_number    INTEGER,
             created_at      INTEGER NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS access_log_batches_by_root ON access_log_batches (root);
         CREATE TABLE IF NOT EXISTS erasure_notices (
             id                INTEGER PRIMARY KEY,
             record_id         BLOB    NOT NULL,
@@ -422,6 +423,22 @@ internal static class Schema
             error     TEXT
         );
         CREATE UNIQUE INDEX IF NOT EXISTS bulk_job_items_by_job ON bulk_job_items (job_id, digest);
+        -- A citizen signs in with a passkey bound here: a sign-in challenge (SHA-256 of it), used once, and the session it
+        -- opens (SHA-256 of the cookie's token) for that passkey; neither grants a staff scope.
+        CREATE TABLE IF NOT EXISTS citizen_challenges (
+            id             INTEGER PRIMARY KEY,
+            challenge_hash BLOB    NOT NULL UNIQUE,
+            created_at     INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL,
+            used_at        INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS citizen_sessions (
+            id         INTEGER PRIMARY KEY,
+            token_hash BLOB    NOT NULL UNIQUE,
+            passkey_id BLOB    NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
         """;
 
     // Keys made before scopes existed could do everything a key could; they keep exactly that (and no more), so an

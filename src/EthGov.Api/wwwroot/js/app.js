@@ -4,6 +4,7 @@ import { preventStrayDrops } from './dom.js';
 import { initialLanguage, language, otherLanguage, setLanguage } from './i18n.js';
 import { startDepartmentView } from './department-view.js';
 import { startConsentView, startRegisterView } from './passkey-view.js';
+import { startMyDataView } from './mydata-view.js';
 import { startVerifyView } from './verify-view.js';
 
 function wireLanguageSwitch() {
@@ -41,6 +42,10 @@ function route() {
   }
   if (path === '/consent') {
     startConsentView();
+    return;
+  }
+  if (path === '/my-data') {
+    startMyDataView();
     return;
   }
   const linked = /^\/v\/([^/]+)\/?$/.exec(path);

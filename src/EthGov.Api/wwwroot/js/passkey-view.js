@@ -5,7 +5,7 @@
 import { el } from './dom.js';
 import { formatDate, onLanguageChange, t } from './i18n.js';
 
-function toBase64Url(buffer) {
+export function toBase64Url(buffer) {
   let text = '';
   for (const byte of new Uint8Array(buffer)) {
     text += String.fromCharCode(byte);
@@ -13,7 +13,7 @@ function toBase64Url(buffer) {
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text) {
+export function fromBase64Url(text) {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
   return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
 }

@@ -182,6 +182,25 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         }
     }
 
+    /// <summary>
+    /// The entries of the batch with <paramref name="root"/> that the chain confirmed, in leaf order, with the department
+    /// that logged it; null when this node logged no such batch (or it is not confirmed yet).
+    /// </summary>
+    public AccessLogBatchRecord? ConfirmedBatch(Digest root)
+    {
+        lock (_lock)
+        {
+            using var select = Connection().CreateCommand();
+            select.CommandText = "SELECT id, department, root, entries, attempts, next_attempt_at FROM access_log_batches WHERE root = $root AND state = 1 ORDER BY id LIMIT 1";
+            select.Parameters.AddWithValue("$root", root.ToArray());
+            using var reader = select.ExecuteReader();
+            return reader.Read()
+                ? new AccessLogBatchRecord(reader.GetInt64(0), (uint)reader.GetInt64(1), new Digest((byte[])reader[2]),
+                    DigestSequence.Unpack((byte[])reader[3]), true, reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)))
+                : null;
+        }
+    }
+
     /// <summary>Batches not confirmed yet, oldest first.</summary>
     public IReadOnlyList<AccessLogBatchRecord> PendingBatches()
     {
