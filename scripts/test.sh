@@ -9,6 +9,7 @@ cd "$ETHGOV_ROOT"
 ethgov_setup Debug
 ethgov_install_browser
 ethgov_install_postgres
+ethgov_install_softhsm
 
 logs="$ETHGOV_ROOT/out/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"

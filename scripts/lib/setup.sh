@@ -49,6 +49,19 @@ ethgov_install_postgres() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 }
 
+# The PKCS#11 key tests create tokens in a temporary folder of SoftHSM2 (Debian's softhsm2; its softhsm2-util initialises
+# them); installed only when missing. opensc brings pkcs11-tool, which docs/operations.md uses to inspect a token.
+ethgov_install_softhsm() {
+  if [ -f /usr/lib/softhsm/libsofthsm2.so ] && command -v softhsm2-util >/dev/null && command -v pkcs11-tool >/dev/null; then
+    return 0
+  fi
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  ethgov_log "installing softhsm2 and opensc from Debian's packages (apt-get)"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq softhsm2 opensc
+}
+
 # ethgov_setup CONFIGURATION [PROJECT...]: installs, compiles the contracts, builds each PROJECT (default: the solution).
 ethgov_setup() {
   local configuration="${1:-Debug}"

@@ -70,6 +70,24 @@ public sealed class DevChain : Xunit.IAsyncLifetime
         return ClientFor(newDevAccount);
     }
 
+    /// <summary>
+    /// Adds <paramref name="joining"/> (any key: a keystore's, a PKCS#11 module's) as a key of the department that
+    /// <paramref name="signerDevAccount"/> signs for, funded with 10 ether; its consent is an EIP-712 signature by that key.
+    /// </summary>
+    public async Task AddKeyAsync(int signerDevAccount, Nethereum.RPC.Accounts.IAccount joining)
+    {
+        var signer = ClientFor(signerDevAccount);
+        var (departmentId, _) = (await signer.Departments.OfSignerAsync(signer.Context.SignerAddress!)).Unwrap();
+        var nonce = (await signer.Documents.NonceAsync(joining.Address)).Unwrap();
+        var latest = await Node.CallAsync("eth_getBlockByNumber", "latest", false);
+        var deadline = DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(latest.GetProperty("timestamp").GetString(), 16)).AddHours(1);
+        var consent = EthGov.Chain.Signing.SignerConsent.Create(joining, 31337, Deployment.Registry, departmentId, nonce, deadline);
+        var (_, changeId) = (await signer.Departments.RequestAddSignerAsync(joining.Address, deadline, consent.Signature)).Unwrap();
+        await IncreaseTimeAsync(SignerChangeDelay);
+        (await signer.Departments.ApplySignerChangeAsync(changeId)).Unwrap();
+        await Node.CallAsync("hardhat_setBalance", joining.Address, "0x8ac7230489e80000");
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

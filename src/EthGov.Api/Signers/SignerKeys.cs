@@ -1,27 +1,28 @@
 using EthGov.Api.Configuration;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Transactions;
-using Nethereum.Web3.Accounts;
+using Nethereum.RPC.Accounts;
 
 namespace EthGov.Api.Signers;
 
 /// <summary>
 /// The keys of <c>EthGov:Signers:&lt;CODE&gt;</c>, loaded once at start, each with its <see cref="SenderLock"/> held for
 /// the life of the process, so that no second process on this host sends with one of them. A keystore path (password in
-/// <c>ETHGOV_KEY_PASSWORD</c>) or <c>dev:N</c>, which only chain 31337 accepts; plain keys are never read from configuration.
+/// <c>ETHGOV_KEY_PASSWORD</c>), a <c>pkcs11:</c> URI (the key stays in the module; PIN from a file or a variable) or
+/// <c>dev:N</c>, which only chain 31337 accepts; plain keys are never read from configuration.
 /// </summary>
 public sealed class SignerKeys : IDisposable
 {
     private readonly List<SenderLock> _locks;
 
-    private SignerKeys(IReadOnlyDictionary<string, Account> accounts, List<SenderLock> locks)
+    private SignerKeys(IReadOnlyDictionary<string, IAccount> accounts, List<SenderLock> locks)
     {
         Accounts = accounts;
         _locks = locks;
     }
 
     /// <summary>The key of each configured department, by code (case-insensitive).</summary>
-    public IReadOnlyDictionary<string, Account> Accounts { get; }
+    public IReadOnlyDictionary<string, IAccount> Accounts { get; }
 
     /// <summary>
     /// Loads every configured key and takes its sender lock in <paramref name="lockDirectory"/> (the default directory
@@ -30,7 +31,7 @@ public sealed class SignerKeys : IDisposable
     public static SignerKeys Load(IConfiguration configuration, ulong chainId, string? lockDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var accounts = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        var accounts = new Dictionary<string, IAccount>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in configuration.GetSection("EthGov:Signers").GetChildren())
         {
             if (string.IsNullOrWhiteSpace(entry.Value))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using EthGov.Chain.Keys.Pkcs11;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Crypto.Hpke;
 using EthGov.Core.Crypto.HttpSignatures;
@@ -14,12 +15,17 @@ namespace EthGov.Application.Nodes;
 /// publishes on chain with its node's URL. Signer keys (secp256k1) sign transactions; these never do.
 /// </summary>
 /// <remarks>
-/// <para>A node key spec (configuration <c>EthGov:NodeKey</c>, the CLI's <c>--node-key</c>) is <c>dev:N</c> or a file:</para>
+/// <para>A node key spec (configuration <c>EthGov:NodeKey</c>, the CLI's <c>--node-key</c>) is <c>dev:N</c>, a file or a
+/// PKCS#11 URI:</para>
 /// <list type="bullet">
 /// <item><c>dev:N</c> (N from 0 to 9): keys derived from SHA-256 of a fixed label and N, the same on every machine, so
 /// anyone can derive them; accepted only on chain 31337, like Hardhat's dev accounts.</item>
 /// <item>a PEM file holding two unencrypted PKCS#8 P-256 private keys, the signing key first, as <see cref="CreateFile"/>
 /// writes it (readable by its owner only).</item>
+/// <item><c>pkcs11:token=T;object=L?module-path=...</c> (see <see cref="Pkcs11Uri"/>): two P-256 key pairs in token T,
+/// labelled L + <see cref="Pkcs11SigningSuffix"/> (may sign) and L + <see cref="Pkcs11EncryptionSuffix"/> (may derive),
+/// as <c>ethgov keys pkcs11 new --node</c> creates them. Both private keys stay in the module: requests are signed
+/// through C_Sign and HPKE's Diffie-Hellman runs through C_DeriveKey (CKM_ECDH1_DERIVE).</item>
 /// </list>
 /// <para>Dispose the instance when done: it holds two .NET key objects.</para>
 /// </remarks>
@@ -30,6 +36,12 @@ public sealed class NodeKeys : IDisposable
 
     /// <summary>What the public-key file beside a key file is called: the key file's name and this suffix.</summary>
     public const string PublicFileSuffix = ".pub";
+
+    /// <summary>What the signing key of a node key in a PKCS#11 token is labelled: the URI's object and this suffix.</summary>
+    public const string Pkcs11SigningSuffix = "-signing";
+
+    /// <summary>What the encryption (HPKE) key of a node key in a PKCS#11 token is labelled: the URI's object and this suffix.</summary>
+    public const string Pkcs11EncryptionSuffix = "-encryption";
 
     private const string PrivateKeyLabel = "PRIVATE KEY";
     private const string PublicKeyLabel = "PUBLIC KEY";
@@ -67,6 +79,7 @@ public sealed class NodeKeys : IDisposable
     /// <exception cref="InvalidOperationException">A <c>dev:N</c> spec on a chain other than 31337.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not two PKCS#8 P-256 private keys in PEM.</exception>
+    /// <exception cref="Pkcs11KeyException">The PKCS#11 module, token, PIN or one of the two keys is missing or refused.</exception>
     public static NodeKeys Load(string spec, ulong chainId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
@@ -74,6 +87,11 @@ public sealed class NodeKeys : IDisposable
         {
             RequireDevChain(spec, chainId);
             return Dev(index);
+        }
+
+        if (Pkcs11Uri.IsPkcs11(spec))
+        {
+            return FromPkcs11(Pkcs11Uri.Parse(spec));
         }
 
         var blocks = ReadPem(spec, PrivateKeyLabel);
@@ -243,6 +261,25 @@ public sealed class NodeKeys : IDisposable
         var bytes = new byte[32];
         scalar.TryWriteBytes(bytes.AsSpan(32 - scalar.GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
         return bytes;
+    }
+
+    private static NodeKeys FromPkcs11(Pkcs11Uri uri)
+    {
+        if (uri.ObjectLabel is null)
+        {
+            throw new ArgumentException($"a node key in a PKCS#11 token is named by its label (object=<label>: the keys <label>{Pkcs11SigningSuffix} and <label>{Pkcs11EncryptionSuffix}), not by an id");
+        }
+
+        var signing = Pkcs11Ecdsa.Open(uri.WithObjectLabel(uri.ObjectLabel + Pkcs11SigningSuffix));
+        try
+        {
+            return new NodeKeys(signing, HpkePrivateKey.FromKeyAgreement(Pkcs11Ecdh.Open(uri.WithObjectLabel(uri.ObjectLabel + Pkcs11EncryptionSuffix))));
+        }
+        catch
+        {
+            signing.Dispose();
+            throw;
+        }
     }
 
     private static NodeKeys FromPkcs8(string path, byte[] signingDer, byte[] encryptionDer)

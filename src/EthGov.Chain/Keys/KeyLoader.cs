@@ -1,21 +1,29 @@
+using EthGov.Chain.Keys.Pkcs11;
 using EthGov.Chain.Transactions;
 using Nethereum.KeyStore;
+using Nethereum.RPC.Accounts;
 using Nethereum.Web3.Accounts;
 
 namespace EthGov.Chain.Keys;
 
 /// <summary>
 /// Loads signer keys: Web3 Secret Storage keystore files (encrypted; the password comes from an environment
-/// variable or a prompt, never from a file in the repository), or <c>dev:N</c> for Hardhat's dev account N on chain 31337.
+/// variable or a prompt, never from a file in the repository), a key in a PKCS#11 module (<c>pkcs11:</c>, see
+/// <see cref="Pkcs11Uri"/>; the key never leaves the module), or <c>dev:N</c> for Hardhat's dev account N on chain 31337.
 /// </summary>
 public static class KeyLoader
 {
     /// <summary>The environment variable that holds keystore passwords by default.</summary>
     public const string PasswordVariable = "ETHGOV_KEY_PASSWORD";
 
-    /// <summary>Loads the key named by <paramref name="keySpec"/> (a keystore path or <c>dev:N</c>).</summary>
-    public static Account Load(string keySpec, ulong chainId, Func<string>? promptPassword = null, string passwordVariable = PasswordVariable)
+    /// <summary>Loads the key named by <paramref name="keySpec"/> (a keystore path, a <c>pkcs11:</c> URI or <c>dev:N</c>).</summary>
+    public static IAccount Load(string keySpec, ulong chainId, Func<string>? promptPassword = null, string passwordVariable = PasswordVariable)
     {
+        if (Pkcs11Uri.IsPkcs11(keySpec))
+        {
+            return Pkcs11EthereumSigner.Open(Pkcs11Uri.Parse(keySpec)).ToAccount(chainId);
+        }
+
         if (keySpec.StartsWith("dev:", StringComparison.Ordinal))
         {
             if (!int.TryParse(keySpec.AsSpan(4), out var index) || index < 0 || index >= DevAccounts.Count)

@@ -1,6 +1,9 @@
+using EthGov.Chain.Keys.Pkcs11;
 using Nethereum.ABI.EIP712;
+using Nethereum.RPC.Accounts;
 using Nethereum.Signer;
 using Nethereum.Signer.EIP712;
+using Nethereum.Web3.Accounts;
 
 namespace EthGov.Chain.Signing;
 
@@ -19,6 +22,20 @@ public sealed class TypedDataSigner(ulong chainId, string registryAddress)
         var hex = _signer.SignTypedDataV4(message, TypedDataFor<TMessage>(), new EthECKey(privateKey));
         return Convert.FromHexString(hex.AsSpan(2));
     }
+
+    /// <summary>
+    /// Signs <paramref name="message"/> with <paramref name="account"/>'s key, in a keystore's memory or in a PKCS#11 module;
+    /// returns the 65-byte signature.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The account signs through an external signer other than a PKCS#11 key.</exception>
+    public byte[] Sign<TMessage>(TMessage message, IAccount account)
+        where TMessage : class
+        => account switch
+        {
+            Account plain => Sign(message, plain.PrivateKey),
+            ExternalAccount { ExternalSigner: Pkcs11EthereumSigner module } => module.SignDigest(Hash(message)),
+            _ => throw new NotSupportedException($"account {account?.Address} cannot sign EIP-712 messages here: it is neither a keystore key nor a PKCS#11 key"),
+        };
 
     /// <summary>
     /// The EIP-712 digest of <paramref name="message"/> in this domain: what an Ethereum key signs, and what a passkey

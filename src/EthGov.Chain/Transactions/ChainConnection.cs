@@ -1,6 +1,6 @@
 using Nethereum.JsonRpc.Client;
 using Nethereum.Web3;
-using Nethereum.Web3.Accounts;
+using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Transactions;
 
@@ -8,7 +8,7 @@ namespace EthGov.Chain.Transactions;
 public static class ChainConnection
 {
     /// <summary>A client that signs with <paramref name="account"/>, or a read-only one when it is null.</summary>
-    public static Web3 CreateWeb3(ChainOptions options, Account? account = null)
+    public static Web3 CreateWeb3(ChainOptions options, IAccount? account = null)
     {
         var client = new RpcClient(options.RpcUrl) { OverridingRequestInterceptor = null };
         RpcClient.ConnectionTimeout = TimeSpan.FromSeconds(20);

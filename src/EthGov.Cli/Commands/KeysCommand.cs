@@ -31,6 +31,7 @@ public static class KeysCommand
         Pending(),
         Report(),
         List(),
+        Pkcs11KeysCommand.Create(),
     };
 
     private static Command New()

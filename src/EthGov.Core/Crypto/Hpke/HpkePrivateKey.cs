@@ -35,6 +35,24 @@ public sealed class HpkePrivateKey : IDisposable
     /// <exception cref="CryptographicException">All 256 candidates were out of range (probability about 2^-8192).</exception>
     public static HpkePrivateKey Derive(ReadOnlySpan<byte> ikm) => FromBytes(DhKem.DeriveScalar(ikm));
 
+    /// <summary>
+    /// A key whose private half lives elsewhere (a hardware module) and answers only raw Diffie-Hellman through
+    /// <see cref="ECDiffieHellman.DeriveRawSecretAgreement"/>; this instance owns <paramref name="ecdh"/> and disposes it.
+    /// <see cref="ExportBytes"/> fails for such a key.
+    /// </summary>
+    /// <exception cref="HpkeInvalidKeyException">The key is not on P-256.</exception>
+    public static HpkePrivateKey FromKeyAgreement(ECDiffieHellman ecdh)
+    {
+        ArgumentNullException.ThrowIfNull(ecdh);
+        var parameters = ecdh.ExportParameters(includePrivateParameters: false);
+        if (parameters.Curve.Oid?.Value != ECCurve.NamedCurves.nistP256.Oid.Value || parameters.Q.X is not { Length: P256.CoordinateLength })
+        {
+            throw new HpkeInvalidKeyException(HpkeKeyProblem.NotOnCurve, "An HPKE key of this suite is on curve P-256.");
+        }
+
+        return new HpkePrivateKey(ecdh);
+    }
+
     /// <summary>Reads a stored key (RFC 9180 DeserializePrivateKey): a 32-byte big-endian scalar in [1, n - 1].</summary>
     /// <exception cref="HpkeInvalidKeyException">The bytes are not a valid P-256 private key.</exception>
     public static HpkePrivateKey FromBytes(ReadOnlySpan<byte> scalar)
