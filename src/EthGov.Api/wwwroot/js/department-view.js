@@ -10,6 +10,7 @@ import {
   changeActions, loadRequests, renderChangesInLanguage, renderRequests, setupDocumentChanges,
 } from './document-changes.js';
 import { acceptDrops, el } from './dom.js';
+import { clearExchange, loadExchange, setupExchangeView } from './exchange-view.js';
 import { formatTime, onLanguageChange, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,6 +69,7 @@ async function signOut(reason) {
   issued = { items: [], next: null };
   say(null);
   renderRequests();
+  clearExchange();
   if (!reason) {
     $('dept-staff-name').focus();
   }
@@ -132,6 +134,7 @@ async function loadIssued(more = false) {
   renderIssued();
   if (!more) {
     await loadRequests();
+    await loadExchange();
   }
 }
 
@@ -271,6 +274,8 @@ export async function startDepartmentView() {
     notify: (text) => say(text),
     fail: (text) => say(text, true),
   });
+
+  setupExchangeView({ auth, signedIn: () => Boolean(session || apiKey()), unauthorized: () => signOut('dept.unauthorized') });
 
   $('dept-staff-signin').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,6 +1,8 @@
 // Every sentence the page shows, in English and Simplified Chinese. Texts are plain strings with {named}
 // placeholders; the page inserts them with textContent only, so nothing here or in a parameter is HTML.
 
+import { exchangeMessages } from './exchange-i18n.js';
+
 const messages = {
   en: {
     'page.title': 'Verify a government document — EthGov',
@@ -574,6 +576,10 @@ const messages = {
     'consent.notFound': '无法打开此同意请求。',
   },
 };
+
+for (const [lang, texts] of Object.entries(exchangeMessages)) {
+  Object.assign(messages[lang], texts);
+}
 
 const storageKey = 'ethgov.language';
 const listeners = [];
