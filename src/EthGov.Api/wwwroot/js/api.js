@@ -168,3 +168,57 @@ export async function approveChangeRequest(id, auth) {
 export async function refuseChangeRequest(id, auth) {
   return (await request('POST', `/api/v1/change-requests/${encodeURIComponent(id)}/refusal`, { auth })).body;
 }
+
+/** Asks another department for a grant; 202 with the request as stored (it is then handed to the holder's node). */
+export async function askGrant(body, auth) {
+  return (await request('POST', '/api/v1/grant-requests', { body, auth })).body;
+}
+
+/** A page of the department's grant requests, incoming or outgoing, with the caller's department code. */
+export async function grantRequests(direction, auth) {
+  return (await request('GET', `/api/v1/grant-requests?direction=${encodeURIComponent(direction)}&pageSize=50`, { auth })).body;
+}
+
+export async function approveGrantRequest(id, auth) {
+  return (await request('POST', `/api/v1/grant-requests/${encodeURIComponent(id)}/approval`, { auth })).body;
+}
+
+export async function refuseGrantRequest(id, reason, auth) {
+  return (await request('POST', `/api/v1/grant-requests/${encodeURIComponent(id)}/refusal`, { body: { reason }, auth })).body;
+}
+
+/** The grants to a department, as the node indexed them. */
+export async function grantsReceived(department, auth) {
+  return (await request('GET', `/api/v1/grants?grantee=${encodeURIComponent(department)}&pageSize=50`, { auth })).body;
+}
+
+/** One grant, read from the chain. */
+export async function grantOf(id) {
+  return (await request('GET', `/api/v1/grants/${encodeURIComponent(id)}`)).body;
+}
+
+/** Asks the department's own node for a record under a grant; 202 with the exchange. */
+export async function requestRecord(grantId, auth) {
+  return (await request('POST', '/api/v1/exchanges', { body: { grantId }, auth })).body;
+}
+
+export async function exchangeOf(id, auth) {
+  return (await request('GET', `/api/v1/exchanges/${encodeURIComponent(id)}`, { auth })).body;
+}
+
+/** The verified content of an exchange, as a Blob (a view-once grant serves it once). */
+export async function exchangeContent(id, auth) {
+  let response;
+  try {
+    response = await fetch(`/api/v1/exchanges/${encodeURIComponent(id)}/content`, {
+      headers: authHeaders({ 'Accept-Language': language() }, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') ?? '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
+  }
+  return response.blob();
+}

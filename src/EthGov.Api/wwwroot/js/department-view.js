@@ -11,6 +11,7 @@ import {
   changeActions, loadRequests, renderChangesInLanguage, renderRequests, setupDocumentChanges,
 } from './document-changes.js';
 import { acceptDrops, el } from './dom.js';
+import { clearExchange, loadExchange, setupExchangeView } from './exchange-view.js';
 import { formatTime, onLanguageChange, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -70,6 +71,7 @@ async function signOut(reason) {
   say(null);
   renderRequests();
   clearBulk();
+  clearExchange();
   if (!reason) {
     $('dept-staff-name').focus();
   }
@@ -133,7 +135,7 @@ async function loadIssued(more = false) {
   showSignedIn();
   renderIssued();
   if (!more) {
-    await Promise.all([loadRequests(), loadBulkJobs()]);
+    await Promise.all([loadRequests(), loadBulkJobs(), loadExchange()]);
   }
 }
 
@@ -280,6 +282,7 @@ export async function startDepartmentView() {
     changed: () => loadIssued(),
     unauthorized: () => signOut('dept.unauthorized'),
   });
+  setupExchangeView({ auth, signedIn: () => Boolean(session || apiKey()), unauthorized: () => signOut('dept.unauthorized') });
 
   $('dept-staff-signin').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,6 +1,8 @@
 // Every sentence the page shows, in English and Simplified Chinese. Texts are plain strings with {named}
 // placeholders; the page inserts them with textContent only, so nothing here or in a parameter is HTML.
 
+import { exchangeMessages } from './exchange-i18n.js';
+
 const messages = {
   en: {
     'page.title': 'Verify a government document — EthGov',
@@ -670,6 +672,10 @@ const messages = {
     'mydata.witness.unchecked': '未核对接收部门的访问。',
   },
 };
+
+for (const [lang, texts] of Object.entries(exchangeMessages)) {
+  Object.assign(messages[lang], texts);
+}
 
 const storageKey = 'ethgov.language';
 const listeners = [];
