@@ -127,6 +127,8 @@ public sealed class NodeCluster : Xunit.IAsyncLifetime
             node.Settings.Settings["EthGov:DataKey"] = node.NodeKey;
             node.Settings.Settings["EthGov:PublicBaseUrl"] = node.PublicUrl;
             node.Settings.Settings["EthGov:Nodes:AllowPrivateAddresses"] = "true";
+            // As scripts/run.sh: a passkey's relying party cannot be an IP address, so citizens' pages are opened on localhost.
+            node.Settings.Settings["EthGov:Passkeys:Origin"] = $"http://localhost:{node.BaseUrl.Port}";
             // Tests verify on one node what another anchored a moment ago: read the chain anew for every answer
             // rather than share a read of up to Chain:MaxReadAge, which only follows the node's own transactions.
             node.Settings.Settings["Chain:MaxReadAge"] = "00:00:00";

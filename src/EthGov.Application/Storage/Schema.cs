@@ -376,6 +376,9 @@ internal static class Schema
             revoked_at    INTEGER
         );
         CREATE UNIQUE INDEX IF NOT EXISTS passkey_bindings_live ON passkey_bindings (record_id) WHERE revoked_at IS NULL;
+        -- A citizen's sign-in finds the binding by credential id, "My data" the bindings by passkey id.
+        CREATE INDEX IF NOT EXISTS passkey_bindings_by_credential ON passkey_bindings (credential_id) WHERE revoked_at IS NULL;
+        CREATE INDEX IF NOT EXISTS passkey_bindings_by_passkey ON passkey_bindings (passkey_id) WHERE revoked_at IS NULL;
         -- Consent requests: what a department asks a record's passkey to consent to, reached by a link whose token is
         -- stored as SHA-256; the grant id once the chain recorded the consent.
         CREATE TABLE IF NOT EXISTS consent_requests (
