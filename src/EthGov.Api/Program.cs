@@ -192,6 +192,7 @@ app.MapVerificationApi();
 app.MapDepartmentsApi();
 app.MapKeysApi();
 app.MapGrantsApi();
+app.MapPurposesApi();
 app.MapRecordsApi();
 app.MapPasskeysApi();
 app.MapConsentsApi();

@@ -30,6 +30,44 @@ public class GrantsAndKeysTests(CliWorkspace workspace) : IClassFixture<CliWorks
         Assert.Equal(2, grants[0].GetProperty("granteeDepartment").GetInt32());
     }
 
+    [Theory]
+    [InlineData("health-care", 2)]
+    [InlineData("Statistics-Research", 6)]
+    [InlineData("4", 4)]
+    public async Task GrantCreate_PurposeByNameOrNumber_RecordsItsNumber_AndTheListNamesIt(string given, int number)
+    {
+        var folder = workspace.NewDocuments(1, $"purpose-{number}");
+        Assert.Equal(0, (await workspace.RunAsync("dev:1", "anchor", folder)).ExitCode);
+        var file = Directory.GetFiles(folder, "*.txt", SearchOption.TopDirectoryOnly).Single();
+        var record = (await EthGov.Core.Digests.DocumentHasher.HashFileAsync(file)).ToString();
+
+        var created = await workspace.RunAsync("dev:1", "grant", "create", "--record", record, "--grantee", "HEALTH", "--receipt", file + ".receipt.json",
+            "--purpose", given, "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "Public Health Act s.12", "--json");
+        var listedJson = await workspace.RunAsync(null, "grant", "list", "--record", record, "--json");
+        var listedText = await workspace.RunAsync(null, "grant", "list", "--record", record);
+
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        var name = EthGov.Core.Purposes.GrantPurposes.Find(number)!.Name;
+        Assert.Equal((number, name), (JsonDocument.Parse(created.Stdout).RootElement.GetProperty("purpose").GetInt32(),
+            JsonDocument.Parse(created.Stdout).RootElement.GetProperty("purposeName").GetString()));
+        Assert.Equal(number, JsonDocument.Parse(listedJson.Stdout).RootElement[0].GetProperty("purpose").GetInt32());
+        Assert.Contains($"purpose {name} ({number})", listedText.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gossip")]
+    [InlineData("0")]
+    [InlineData("11")]
+    public async Task GrantCreate_UnlistedPurpose_FailsWithOneLineListingTheCodes_BeforeSendingAnything(string given)
+    {
+        var refused = await workspace.RunAsync("dev:1", "grant", "create", "--record", "0x" + new string('c', 64), "--grantee", "HEALTH",
+            "--purpose", given, "--expires", DateTimeOffset.UtcNow.AddDays(30).ToString("O"), "--legal-basis", "x");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--purpose: ", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("health-care (2)", refused.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GrantCreate_WithTerms_ListShowsThem_AndTheGranteeMayRenounce()
     {

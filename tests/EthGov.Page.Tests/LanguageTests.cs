@@ -73,6 +73,24 @@ public sealed class LanguageTests(PageFixture fixture)
         Assert.Equal(published.EnumerateArray().Select(r => r.GetProperty("title").GetProperty(language).GetString()), shown);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task Purposes_ThePageTitlesEveryPublishedPurpose_AsTheApiDoes(string language)
+    {
+        var page = await fixture.NewPageAsync(language);
+        await page.GotoAsync(fixture.Api.Url("/"));
+
+        var published = await page.EvaluateAsync<JsonElement>("async () => (await fetch('/api/v1/purposes')).json()");
+        var names = published.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToArray();
+        var shown = await page.EvaluateAsync<string[]>(
+            "async ([language, names]) => { const i18n = await import('/js/i18n.js'); i18n.setLanguage(language); return names.map((n) => i18n.t(`purpose.${n}`)); }",
+            new object[] { language, names });
+
+        Assert.Equal(EthGov.Core.Purposes.GrantPurposes.All.Count, names.Length);
+        Assert.Equal(published.EnumerateArray().Select(r => r.GetProperty("title").GetProperty(language).GetString()), shown);
+    }
+
     [Fact]
     public async Task DocumentOfACompromisedKey_SaysSinceWhen_InEnglishAndChinese()
     {

@@ -37,6 +37,7 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
         await page.GotoAsync(host.LocalhostUrl($"/consent#{token}"));
         await Expect(page.Locator("#consent-details")).ToContainTextAsync("HEALTH");
         await Expect(page.Locator("#consent-details")).ToContainTextAsync("viewed once, not kept");
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("Civil status and identity (purpose code 7)");
         await Axe.AssertNoViolationsAsync(page, "color-contrast");
         await page.Locator("#consent-action").ClickAsync();
         await Expect(page.Locator("#consent-status")).ToHaveAttributeAsync("data-state", "consent.granted");
@@ -68,6 +69,7 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
         await page.GotoAsync(host.LocalhostUrl($"/consent#{token}"));
 
         await Expect(page.Locator("#consent-details")).ToContainTextAsync("仅查看一次，不保存");
+        await Expect(page.Locator("#consent-details")).ToContainTextAsync("户籍与身份（用途代码 7）");
         await Expect(page.Locator("#consent-details")).ToContainTextAsync("最多 2 次");
         await Expect(page.Locator("#consent-action")).ToHaveTextAsync("用我的通行密钥同意");
         await Axe.AssertNoViolationsAsync(page, "color-contrast");

@@ -28,14 +28,15 @@ public sealed record ConsentDepartment(string Code, string Name);
 /// <param name="Holder">The department that holds it.</param>
 /// <param name="Grantee">The department that would receive it.</param>
 /// <param name="Purpose">Purpose code.</param>
+/// <param name="PurposeName">Its name on the published list (<c>GET /api/v1/purposes</c>), which the page titles in its language; null for an unlisted code.</param>
 /// <param name="ExpiresAt">When the access would end.</param>
 /// <param name="Terms">Use, retention, fetches, revokers.</param>
 /// <param name="ValidUntil">When the link stops working before consent.</param>
 /// <param name="State"><c>asked</c>, <c>granted</c>, <c>revoked</c> or <c>expired</c>.</param>
 /// <param name="GrantId">The grant, once given.</param>
 public sealed record ConsentRequestView(
-    Digest RecordId, string? Kind, ConsentDepartment Holder, ConsentDepartment Grantee, ushort Purpose, DateTimeOffset ExpiresAt, GrantTermsResponse Terms,
-    DateTimeOffset ValidUntil, string State, string? GrantId);
+    Digest RecordId, string? Kind, ConsentDepartment Holder, ConsentDepartment Grantee, ushort Purpose, string? PurposeName, DateTimeOffset ExpiresAt,
+    GrantTermsResponse Terms, DateTimeOffset ValidUntil, string State, string? GrantId);
 
 /// <summary>The challenge for the request's next step, for <c>navigator.credentials.get</c>.</summary>
 /// <param name="Action"><c>consent</c> or <c>revocation</c>.</param>

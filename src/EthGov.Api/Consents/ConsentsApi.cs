@@ -112,7 +112,7 @@ public static class ConsentsApi
         var kind = records is null ? null : (await records.GetAsync(request.RecordId, cancellationToken))?.Kind;
         var state = request.RevokedAt is not null ? "revoked" : request.GrantId is not null ? "granted" : request.ValidUntil <= DateTimeOffset.UtcNow ? "expired" : "asked";
         return TypedResults.Ok(new ConsentRequestView(request.RecordId, kind, Department(holder.Value, request.Department), Department(grantee.Value, request.Grantee),
-            request.Purpose, request.ExpiresAt, GrantTermsResponse.From(request.Terms), request.ValidUntil, state, Id(request.GrantId)));
+            request.Purpose, EthGov.Core.Purposes.GrantPurposes.Find(request.Purpose)?.Name, request.ExpiresAt, GrantTermsResponse.From(request.Terms), request.ValidUntil, state, Id(request.GrantId)));
     }
 
     /// <summary>The challenge of the next step, with a new deadline kept with the request.</summary>

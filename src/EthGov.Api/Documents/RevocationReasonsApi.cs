@@ -1,3 +1,4 @@
+using EthGov.Api.Codes;
 using EthGov.Core.Revocations;
 
 namespace EthGov.Api.Documents;
@@ -14,6 +15,5 @@ public static class RevocationReasonsApi
     }
 
     /// <summary>Every listed reason, by number.</summary>
-    public static IReadOnlyList<RevocationReasonResponse> List()
-        => [.. RevocationReasons.All.Select(r => new RevocationReasonResponse(r.Number, r.Name, r.Title, r.Description))];
+    public static IReadOnlyList<PublishedCodeResponse> List() => PublishedCodeResponse.ListOf(RevocationReasons.All);
 }

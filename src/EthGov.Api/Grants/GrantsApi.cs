@@ -14,6 +14,7 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
+using EthGov.Core.Purposes;
 using EthGov.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nethereum.Util;
@@ -321,6 +322,13 @@ public static class GrantsApi
         if (purpose is not { } p || p is < 0 or > ushort.MaxValue)
         {
             return Problems.Problems.InvalidRequest("purpose: a code from 0 to 65535 is required");
+        }
+
+        // As revocation reasons: the chain takes any uint16, the API sends only listed codes.
+        if (!GrantPurposes.TryParse(p.ToString(System.Globalization.CultureInfo.InvariantCulture), out _, out var purposeError))
+        {
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownPurpose, "The purpose is not on the published list",
+                $"purpose: {purposeError}", new Dictionary<string, object?> { ["purposes"] = PurposesApi.ListPath });
         }
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.

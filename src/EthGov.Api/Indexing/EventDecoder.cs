@@ -19,10 +19,11 @@ internal static class EventDecoder
 
         if (log.TryDecode<AccessGrantedEvent>(out var granted))
         {
-            // A subject tag or a passkey id, never an address (registry 3.0.0).
+            // A subject tag or a passkey id, never an address (registry 2.4.0).
             var subject = new Digest(granted.Subject) is { IsZero: false } tag ? tag.ToString() : null;
             return Make("AccessGranted", new Digest(granted.RecordId), (long)granted.GrantId, granted.GranteeDepartment, granted.GrantorDepartment == 0 ? null : granted.GrantorDepartment,
                 new() { ["granteeDepartment"] = granted.GranteeDepartment, ["grantorDepartment"] = granted.GrantorDepartment, ["subject"] = subject, ["purpose"] = granted.Purpose,
+                        ["purposeName"] = EthGov.Core.Purposes.GrantPurposes.Find(granted.Purpose)?.Name,
                         ["expiresAt"] = granted.ExpiresAt, ["basis"] = GrantBasisNames.Of(granted.Basis), ["legalBasis"] = new Digest(granted.LegalBasis).ToString(),
                         ["use"] = GrantTermsNames.Use((GrantUse)granted.Terms.Use), ["retentionDays"] = granted.Terms.RetentionDays, ["maxFetches"] = granted.Terms.MaxFetches,
                         ["revocableBy"] = GrantTermsNames.Revokers((GrantRevokers)granted.Terms.RevocableBy) });

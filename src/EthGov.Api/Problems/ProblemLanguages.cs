@@ -25,6 +25,7 @@ public static class ProblemLanguages
         ["request-too-large"] = "请求正文过大",
         ["time-out-of-range"] = "时间超出账本可记录的范围",
         ["unknown-revocation-reason"] = "撤销原因不在公布的代码表中",
+        ["unknown-purpose"] = "用途不在公布的代码表中",
         ["export-too-large"] = "导出的行数超过上限",
         ["invalid-cursor"] = "分页游标无效",
         ["unauthorized"] = "需要 API 密钥或登录",

@@ -24,6 +24,9 @@ public static class ProblemTypes
     /// <summary>A revocation reason that is neither a name nor a number of the published list (/api/v1/revocation-reasons).</summary>
     public const string UnknownRevocationReason = "unknown-revocation-reason";
 
+    /// <summary>A grant's purpose that is not a number of the published list (/api/v1/purposes).</summary>
+    public const string UnknownPurpose = "unknown-purpose";
+
     /// <summary>A CSV export of more rows than <c>EthGov:Documents:MaxExportRows</c>.</summary>
     public const string ExportTooLarge = "export-too-large";
 

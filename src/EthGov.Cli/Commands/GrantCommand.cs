@@ -3,6 +3,7 @@ using System.Numerics;
 using EthGov.Chain.Registry;
 using EthGov.Cli.Common;
 using EthGov.Core.Digests;
+using EthGov.Core.Purposes;
 using EthGov.Core.Records;
 
 namespace EthGov.Cli.Commands;
@@ -39,7 +40,7 @@ public static class GrantCommand
     {
         var record = new Option<string>("--record") { Required = true, Description = "Record id: 0x + 64 hex (an opaque id, never personal data)" };
         var grantee = new Option<string>("--grantee") { Required = true, Description = "Grantee department code or id" };
-        var purpose = new Option<ushort>("--purpose") { Required = true, Description = "Purpose code" };
+        var purpose = PurposeOption.Create();
         var expires = new Option<DateTimeOffset>("--expires") { Required = true, Description = "Expiry (ISO 8601)" };
         var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
         var receiptFile = new Option<string?>("--receipt") { Description = "The record's receipt, when your department anchored it in a batch (it holds the proof)" };
@@ -49,6 +50,7 @@ public static class GrantCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var recordId = DigestArgument.Parse(parse.GetValue(record)!, "record id");
+            var purposeCode = PurposeOption.Read(parse, purpose);
             var terms = termsOptions.Read(parse, GrantBasis.LegalBasis);
             TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
             var receipt = await ReceiptFiles.ReadOptionalAsync(parse.GetValue(receiptFile), ct);
@@ -72,7 +74,7 @@ public static class GrantCommand
 
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
             var sent = await client.Grants.GrantAsync(
-                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, terms, ct);
+                recordId, receipt?.Batch?.Root ?? Digest.Zero, receipt?.Batch?.Proof ?? [], granteeId, purposeCode.Number, parse.GetValue(expires), legalBasis, terms, ct);
             if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
             {
                 throw new CliException(receipt?.Batch is null
@@ -81,7 +83,8 @@ public static class GrantCommand
             }
 
             var (outcome, grantId) = sent.OrFail();
-            context.Output.Result(new { grantId = grantId.ToString(), terms, outcome }, () => [$"grant {grantId} created in tx {outcome.TransactionHash}"]);
+            context.Output.Result(new { grantId = grantId.ToString(), purpose = purposeCode.Number, purposeName = purposeCode.Name, terms, outcome },
+                () => [$"grant {grantId} for purpose {purposeCode} created in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });
         return command;
@@ -91,7 +94,7 @@ public static class GrantCommand
     {
         var kind = new Option<string>("--kind") { Required = true, Description = "Record kind name, 1 to 40 characters of a-z, 0-9 and '-' (e.g. birth-certificate)" };
         var grantee = new Option<string>("--grantee") { Required = true, Description = "Grantee department code or id" };
-        var purpose = new Option<ushort>("--purpose") { Required = true, Description = "Purpose code" };
+        var purpose = PurposeOption.Create();
         var expires = new Option<DateTimeOffset>("--expires") { Required = true, Description = "Expiry (ISO 8601)" };
         var basis = new Option<string>("--legal-basis") { Required = true, Description = "The legal basis (its text is hashed; the hash goes on chain)" };
         var command = new Command("kind", "Grant a department access, under a legal basis, to every record of a kind your department issues") { kind, grantee, purpose, expires, basis };
@@ -105,6 +108,7 @@ public static class GrantCommand
                 throw new CliException($"--kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-', not '{name}'");
             }
 
+            var purposeCode = PurposeOption.Read(parse, purpose);
             var terms = termsOptions.Read(parse, GrantBasis.KindLegalBasis);
             TimeOption.RequireFuture(parse.GetValue(expires), "--expires");
             if (GrantLifetime.Problem(parse.GetValue(expires), DateTimeOffset.UtcNow) is { } lifetime)
@@ -122,9 +126,9 @@ public static class GrantCommand
 
             var kindId = RecordKind.Id(name);
             var legalBasis = DocumentHasher.Hash(System.Text.Encoding.UTF8.GetBytes(parse.GetValue(basis)!));
-            var (outcome, grantId) = (await client.Grants.GrantKindAsync(kindId, granteeId, parse.GetValue(purpose), parse.GetValue(expires), legalBasis, terms, ct)).OrFail();
-            context.Output.Result(new { grantId = grantId.ToString(), kind = name, kindId, terms, outcome },
-                () => [$"grant {grantId} for every {name} record (kind {kindId}) created in tx {outcome.TransactionHash}"]);
+            var (outcome, grantId) = (await client.Grants.GrantKindAsync(kindId, granteeId, purposeCode.Number, parse.GetValue(expires), legalBasis, terms, ct)).OrFail();
+            context.Output.Result(new { grantId = grantId.ToString(), kind = name, kindId, purpose = purposeCode.Number, purposeName = purposeCode.Name, terms, outcome },
+                () => [$"grant {grantId} for every {name} record (kind {kindId}), purpose {purposeCode}, created in tx {outcome.TransactionHash}"]);
             return ExitCodes.Success;
         });
         return command;
@@ -167,7 +171,7 @@ public static class GrantCommand
             }
 
             context.Output.Result(grants.Select(g => g with { }).ToList(), () =>
-                grants.Select(g => $"#{g.Id} record {g.RecordId} -> department {g.GranteeDepartment}, purpose {g.Purpose}, until {g.ExpiresAt:u}, {g.Basis}, {g.Terms.Use} ({g.Terms.RetentionDays} days, {g.Terms.MaxFetches} fetches), {(g.Valid ? "valid" : g.Revoked ? "revoked" : "expired")}"));
+                grants.Select(g => $"#{g.Id} record {g.RecordId} -> department {g.GranteeDepartment}, purpose {GrantPurposes.Describe(g.Purpose)}, until {g.ExpiresAt:u}, {g.Basis}, {g.Terms.Use} ({g.Terms.RetentionDays} days, {g.Terms.MaxFetches} fetches), {(g.Valid ? "valid" : g.Revoked ? "revoked" : "expired")}"));
             return ExitCodes.Success;
         });
         return command;

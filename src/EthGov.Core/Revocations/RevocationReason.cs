@@ -1,16 +1,19 @@
+using EthGov.Core.Codes;
+
 namespace EthGov.Core.Revocations;
 
 /// <summary>
-/// One code of EthGov's published list of revocation reasons: the number the registry records on chain, the name the
-/// API and the CLI accept, and a title and a description in each language of <see cref="RevocationReasons.Languages"/>.
+/// One code of EthGov's published list of revocation reasons (<see cref="RevocationReasons"/>): the number the registry
+/// records on chain, the name the API and the CLI accept, and a title and a description in each language.
 /// </summary>
-/// <param name="Number">The code stored on chain (the registry's <c>uint16 reason</c>).</param>
-/// <param name="Name">The stable name: lower-case words joined by hyphens.</param>
-/// <param name="Title">A few words for people, by language tag.</param>
-/// <param name="Description">When a department uses the code, by language tag.</param>
 public sealed record RevocationReason(
     ushort Number, string Name, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string> Description)
+    : PublishedCode(Number, Name, Title, Description)
 {
-    /// <summary>The name and the number, as one-line messages write them: <c>fraud (4)</c>.</summary>
-    public override string ToString() => $"{Name} ({Number})";
+    /// <summary>A reason with its English and Chinese texts.</summary>
+    internal static RevocationReason Of(ushort number, string name, string title, string chineseTitle, string description, string chineseDescription)
+    {
+        var (titles, descriptions) = Texts(title, chineseTitle, description, chineseDescription);
+        return new(number, name, titles, descriptions);
+    }
 }

@@ -1,23 +1,21 @@
-using System.Globalization;
+using EthGov.Core.Codes;
 
 namespace EthGov.Core.Revocations;
 
 /// <summary>
-/// The published list of revocation reasons, in the spirit of RFC 5280's CRL reason codes. The registry stores any
-/// <c>uint16</c>, so the list grows without a contract upgrade; the API and the CLI send only listed codes, and a number
-/// nobody listed (written by another client) is read back as an unlisted code, never guessed at.
+/// The published list of revocation reasons, in the spirit of RFC 5280's CRL reason codes (a <see cref="CodeList{T}"/>).
 /// </summary>
 /// <remarks>Numbers are published: appended to, never reused or renumbered (docs/contracts.md carries the table).</remarks>
 public static class RevocationReasons
 {
     /// <summary>English.</summary>
-    public const string English = "en";
+    public const string English = CodeLanguages.English;
 
     /// <summary>Simplified Chinese.</summary>
-    public const string Chinese = "zh-CN";
+    public const string Chinese = CodeLanguages.Chinese;
 
     /// <summary>The languages every title and description is given in.</summary>
-    public static IReadOnlyList<string> Languages { get; } = [English, Chinese];
+    public static IReadOnlyList<string> Languages => CodeLanguages.All;
 
     /// <summary>No reason was stated; RFC 5280 advises against it, and a clerk should choose a listed one.</summary>
     public static RevocationReason Unspecified { get; } = Reason(0, "unspecified",
@@ -64,12 +62,14 @@ public static class RevocationReasons
         "Lost or stolen", "遗失或被盗",
         "The document, or its paper or card copy, was reported lost or stolen.", "该文件或其纸质、卡片版本已被报告遗失或被盗。");
 
+    private static readonly CodeList<RevocationReason> s_list = new("revocation reason",
+        [Unspecified, IssuedInError, Replaced, Withdrawn, Fraud, HolderRequest, EntitlementEnded, CourtOrder, LostOrStolen]);
+
     /// <summary>Every listed reason, by number.</summary>
-    public static IReadOnlyList<RevocationReason> All { get; } =
-        [Unspecified, IssuedInError, Replaced, Withdrawn, Fraud, HolderRequest, EntitlementEnded, CourtOrder, LostOrStolen];
+    public static IReadOnlyList<RevocationReason> All => s_list.All;
 
     /// <summary>The listed reason with this number, or null when the number is not listed.</summary>
-    public static RevocationReason? Find(int number) => All.FirstOrDefault(r => r.Number == number);
+    public static RevocationReason? Find(int number) => s_list.Find(number);
 
     /// <summary>
     /// The listed reason <paramref name="text"/> names, by name (any case) or by its decimal number; false when it names
@@ -77,34 +77,14 @@ public static class RevocationReasons
     /// </summary>
     public static bool TryParse(string? text, out RevocationReason reason, out string error)
     {
-        var trimmed = text?.Trim() ?? "";
-        var found = int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? Find(number)
-            : All.FirstOrDefault(r => string.Equals(r.Name, trimmed, StringComparison.OrdinalIgnoreCase));
-        if (found is null)
-        {
-            reason = Unspecified;
-            error = $"'{Printable(trimmed)}' is not a listed revocation reason; use one of {string.Join(", ", All)}";
-            return false;
-        }
-
-        reason = found;
-        error = "";
-        return true;
+        var found = s_list.TryParse(text, out var code, out error);
+        reason = code ?? Unspecified;
+        return found;
     }
 
     /// <summary>How a verdict names a recorded code: <c>fraud (4)</c>, or <c>unlisted code 42</c>.</summary>
-    public static string Describe(ushort number) => Find(number)?.ToString() ?? $"unlisted code {number}";
+    public static string Describe(ushort number) => s_list.Describe(number);
 
     private static RevocationReason Reason(ushort number, string name, string title, string chineseTitle, string description, string chineseDescription)
-        => new(number, name,
-            new Dictionary<string, string> { [English] = title, [Chinese] = chineseTitle },
-            new Dictionary<string, string> { [English] = description, [Chinese] = chineseDescription });
-
-    // The text is echoed in a one-line message: long or control-laden input is cut, not printed.
-    private static string Printable(string text)
-    {
-        var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return clean.Length > 40 ? clean[..40] + "…" : clean;
-    }
+        => RevocationReason.Of(number, name, title, chineseTitle, description, chineseDescription);
 }

@@ -102,7 +102,9 @@ export function startConsentView() {
       ['consent.grantee', `${request.grantee.name} (${request.grantee.code})`],
       ['consent.holder', `${request.holder.name} (${request.holder.code})`],
       ['consent.record', request.kind ?? request.recordId],
-      ['consent.purpose', t('consent.purposeCode', { code: request.purpose })],
+      ['consent.purpose', request.purposeName
+        ? t('consent.purposeTitle', { purpose: t(`purpose.${request.purposeName}`), code: request.purpose })
+        : t('consent.purposeCode', { code: request.purpose })],
       ['consent.use', use],
       ['consent.fetches', t('consent.fetchesCount', { count: request.terms.maxFetches })],
       ['consent.until', formatDate(request.expiresAt)],
