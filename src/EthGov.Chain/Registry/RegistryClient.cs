@@ -1,6 +1,5 @@
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Logging;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Registry;
 
@@ -17,7 +16,7 @@ public sealed class RegistryClient
     /// one any of them confirmed a transaction in; without one the client confirms through its own.
     /// </summary>
     public RegistryClient(
-        ChainOptions options, string registryAddress, IAccount? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null,
+        ChainOptions options, string registryAddress, EthGov.Chain.Keys.SignerKey? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null,
         TransactionConfirmation? confirmation = null)
     {
         Context = new RegistryContext(options, registryAddress, signer, logger, confirmation);

@@ -7,7 +7,6 @@ using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Registry;
 
@@ -21,7 +20,7 @@ public sealed class RegistryContext
     /// signer's sender logs nonce gaps and repairs to <paramref name="logger"/>. Transactions are confirmed through
     /// <paramref name="confirmation"/> (a new one when null), whose confirmed block the reads never go below.
     /// </summary>
-    public RegistryContext(ChainOptions options, string address, IAccount? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null)
+    public RegistryContext(ChainOptions options, string address, EthGov.Chain.Keys.SignerKey? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null)
     {
         Options = options;
         Address = address;

@@ -5,7 +5,6 @@ using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Transactions;
 
@@ -32,7 +31,7 @@ public sealed class TransactionSender
     /// Creates a sender for <paramref name="account"/> against the contract at <paramref name="contractAddress"/> that
     /// confirms through <paramref name="confirmation"/>; gaps and repairs are logged to <paramref name="logger"/>.
     /// </summary>
-    public TransactionSender(IAccount account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null)
+    public TransactionSender(EthGov.Chain.Keys.SignerKey account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null)
     {
         _options = options;
         _confirmation = confirmation;
