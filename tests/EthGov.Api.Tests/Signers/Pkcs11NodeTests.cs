@@ -34,7 +34,8 @@ public sealed class Pkcs11NodeTests(DevChain chain) : IClassFixture<DevChain>
         using var response = await host.ClientWithKey(await host.CreateKeyAsync("CIVIL")).PostAsJsonAsync("/api/v1/documents", new { digest });
         var status = await host.WaitAnchoredAsync(digest);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // 202, or 200 when the batch was confirmed before the answer went out.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.OK });
         var sent = await chain.Node.CallAsync("eth_getTransactionByHash", status.Receipt!.TransactionHash.ToString());
         Assert.Equal(moduleAddress, sent.GetProperty("from").GetString(), StringComparer.OrdinalIgnoreCase);
         var nodeKeys = host.Services.GetRequiredService<NodeKeys>();
