@@ -74,7 +74,7 @@ public sealed class DevChain : Xunit.IAsyncLifetime
     /// Adds <paramref name="joining"/> (any key: a keystore's, a PKCS#11 module's) as a key of the department that
     /// <paramref name="signerDevAccount"/> signs for, funded with 10 ether; its consent is an EIP-712 signature by that key.
     /// </summary>
-    public async Task AddKeyAsync(int signerDevAccount, Nethereum.RPC.Accounts.IAccount joining)
+    public async Task AddKeyAsync(int signerDevAccount, EthGov.Chain.Keys.SignerKey joining)
     {
         var signer = ClientFor(signerDevAccount);
         var (departmentId, _) = (await signer.Departments.OfSignerAsync(signer.Context.SignerAddress!)).Unwrap();

@@ -1,7 +1,6 @@
 using EthGov.Api.Configuration;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Transactions;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Api.Signers;
 
@@ -15,14 +14,14 @@ public sealed class SignerKeys : IDisposable
 {
     private readonly List<SenderLock> _locks;
 
-    private SignerKeys(IReadOnlyDictionary<string, IAccount> accounts, List<SenderLock> locks)
+    private SignerKeys(IReadOnlyDictionary<string, SignerKey> accounts, List<SenderLock> locks)
     {
         Accounts = accounts;
         _locks = locks;
     }
 
     /// <summary>The key of each configured department, by code (case-insensitive).</summary>
-    public IReadOnlyDictionary<string, IAccount> Accounts { get; }
+    public IReadOnlyDictionary<string, SignerKey> Accounts { get; }
 
     /// <summary>
     /// Loads every configured key and takes its sender lock in <paramref name="lockDirectory"/> (the default directory
@@ -31,7 +30,7 @@ public sealed class SignerKeys : IDisposable
     public static SignerKeys Load(IConfiguration configuration, ulong chainId, string? lockDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var accounts = new Dictionary<string, IAccount>(StringComparer.OrdinalIgnoreCase);
+        var accounts = new Dictionary<string, SignerKey>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in configuration.GetSection("EthGov:Signers").GetChildren())
         {
             if (string.IsNullOrWhiteSpace(entry.Value))

@@ -2,7 +2,6 @@ using EthGov.Chain.Abi;
 using EthGov.Chain.Bindings;
 using EthGov.Chain.Transactions;
 using Nethereum.RPC.Eth.DTOs;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Deployments;
 
@@ -21,7 +20,7 @@ public static class RegistryDeployer
     /// the new registry keeps that 1.x registry's documents revocable, and its deployment block is the cut-over block.
     /// </summary>
     public static async Task<ChainResult<Deployment>> DeployAsync(
-        ChainOptions options, IAccount deployer, IReadOnlyList<DepartmentSeed> departments, uint threshold,
+        ChainOptions options, EthGov.Chain.Keys.SignerKey deployer, IReadOnlyList<DepartmentSeed> departments, uint threshold,
         ulong signerChangeDelaySeconds, string? legacyRegistry = null, CancellationToken cancellationToken = default)
     {
         var artifact = RegistryArtifact.Embedded;

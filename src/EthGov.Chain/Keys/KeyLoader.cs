@@ -1,7 +1,6 @@
 using EthGov.Chain.Keys.Pkcs11;
 using EthGov.Chain.Transactions;
 using Nethereum.KeyStore;
-using Nethereum.RPC.Accounts;
 using Nethereum.Web3.Accounts;
 
 namespace EthGov.Chain.Keys;
@@ -17,11 +16,11 @@ public static class KeyLoader
     public const string PasswordVariable = "ETHGOV_KEY_PASSWORD";
 
     /// <summary>Loads the key named by <paramref name="keySpec"/> (a keystore path, a <c>pkcs11:</c> URI or <c>dev:N</c>).</summary>
-    public static IAccount Load(string keySpec, ulong chainId, Func<string>? promptPassword = null, string passwordVariable = PasswordVariable)
+    public static SignerKey Load(string keySpec, ulong chainId, Func<string>? promptPassword = null, string passwordVariable = PasswordVariable)
     {
         if (Pkcs11Uri.IsPkcs11(keySpec))
         {
-            return Pkcs11EthereumSigner.Open(Pkcs11Uri.Parse(keySpec)).ToAccount(chainId);
+            return SignerKey.FromExternal(Pkcs11EthereumSigner.Open(Pkcs11Uri.Parse(keySpec)).ToAccount(chainId));
         }
 
         if (keySpec.StartsWith("dev:", StringComparison.Ordinal))

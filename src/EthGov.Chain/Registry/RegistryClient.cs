@@ -1,6 +1,5 @@
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Logging;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Registry;
 
@@ -18,7 +17,7 @@ public sealed class RegistryClient
     /// <paramref name="fence"/>, the signer sends only while the fence lets it (replicas of a node).
     /// </summary>
     public RegistryClient(
-        ChainOptions options, string registryAddress, IAccount? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null,
+        ChainOptions options, string registryAddress, EthGov.Chain.Keys.SignerKey? signer = null, Deployments.LegacyRegistry? legacy = null, ILogger? logger = null,
         TransactionConfirmation? confirmation = null, INonceFence? fence = null)
     {
         Context = new RegistryContext(options, registryAddress, signer, logger, confirmation, fence);

@@ -7,7 +7,6 @@ using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Registry;
 
@@ -22,7 +21,7 @@ public sealed class RegistryContext
     /// <paramref name="confirmation"/> (a new one when null), whose confirmed block the reads never go below. With
     /// <paramref name="fence"/>, the signer sends only while the fence lets it (replicas of a node).
     /// </summary>
-    public RegistryContext(ChainOptions options, string address, IAccount? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null, INonceFence? fence = null)
+    public RegistryContext(ChainOptions options, string address, EthGov.Chain.Keys.SignerKey? signer = null, ILogger? logger = null, TransactionConfirmation? confirmation = null, INonceFence? fence = null)
     {
         Options = options;
         Address = address;

@@ -4,7 +4,6 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nethereum.Util;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Signing;
 
@@ -29,7 +28,7 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Signs the consent of <paramref name="newKey"/> to join <paramref name="departmentId"/>.</summary>
-    public static SignerConsent Create(IAccount newKey, ulong chainId, string registry, uint departmentId, BigInteger nonce, DateTimeOffset deadline)
+    public static SignerConsent Create(EthGov.Chain.Keys.SignerKey newKey, ulong chainId, string registry, uint departmentId, BigInteger nonce, DateTimeOffset deadline)
     {
         var seconds = DateTimeOffset.FromUnixTimeSeconds(deadline.ToUnixTimeSeconds());
         var signature = new TypedDataSigner(chainId, registry).Sign(Message(departmentId, nonce, seconds), newKey);

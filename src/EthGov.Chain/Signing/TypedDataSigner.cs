@@ -1,6 +1,5 @@
 using EthGov.Chain.Keys.Pkcs11;
 using Nethereum.ABI.EIP712;
-using Nethereum.RPC.Accounts;
 using Nethereum.Signer;
 using Nethereum.Signer.EIP712;
 using Nethereum.Web3.Accounts;
@@ -24,17 +23,17 @@ public sealed class TypedDataSigner(ulong chainId, string registryAddress)
     }
 
     /// <summary>
-    /// Signs <paramref name="message"/> with <paramref name="account"/>'s key, in a keystore's memory or in a PKCS#11 module;
+    /// Signs <paramref name="message"/> with <paramref name="key"/>, in a keystore's memory or in a PKCS#11 module;
     /// returns the 65-byte signature.
     /// </summary>
     /// <exception cref="NotSupportedException">The account signs through an external signer other than a PKCS#11 key.</exception>
-    public byte[] Sign<TMessage>(TMessage message, IAccount account)
+    public byte[] Sign<TMessage>(TMessage message, EthGov.Chain.Keys.SignerKey key)
         where TMessage : class
-        => account switch
+        => key?.Account switch
         {
             Account plain => Sign(message, plain.PrivateKey),
             ExternalAccount { ExternalSigner: Pkcs11EthereumSigner module } => module.SignDigest(Hash(message)),
-            _ => throw new NotSupportedException($"account {account?.Address} cannot sign EIP-712 messages here: it is neither a keystore key nor a PKCS#11 key"),
+            _ => throw new NotSupportedException($"account {key?.Address} cannot sign EIP-712 messages here: it is neither a keystore key nor a PKCS#11 key"),
         };
 
     /// <summary>

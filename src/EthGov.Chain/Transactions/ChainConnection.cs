@@ -1,6 +1,5 @@
 using Nethereum.JsonRpc.Client;
 using Nethereum.Web3;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Transactions;
 
@@ -8,10 +7,10 @@ namespace EthGov.Chain.Transactions;
 public static class ChainConnection
 {
     /// <summary>A client that signs with <paramref name="account"/>, or a read-only one when it is null.</summary>
-    public static Web3 CreateWeb3(ChainOptions options, IAccount? account = null)
+    public static Web3 CreateWeb3(ChainOptions options, EthGov.Chain.Keys.SignerKey? account = null)
     {
         var client = new RpcClient(options.RpcUrl) { OverridingRequestInterceptor = null };
         RpcClient.ConnectionTimeout = TimeSpan.FromSeconds(20);
-        return account is null ? new Web3(client) : new Web3(account, client);
+        return account is null ? new Web3(client) : new Web3(account.Account, client);
     }
 }

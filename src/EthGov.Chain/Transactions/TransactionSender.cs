@@ -5,7 +5,6 @@ using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Chain.Transactions;
 
@@ -33,7 +32,7 @@ public sealed class TransactionSender
     /// confirms through <paramref name="confirmation"/>; gaps and repairs are logged to <paramref name="logger"/>. With
     /// <paramref name="fence"/>, it sends only while the fence lets it, each nonce reserved there first.
     /// </summary>
-    public TransactionSender(IAccount account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null, INonceFence? fence = null)
+    public TransactionSender(EthGov.Chain.Keys.SignerKey account, ChainOptions options, RevertDecoder decoder, string contractAddress, TransactionConfirmation confirmation, ILogger? logger = null, INonceFence? fence = null)
     {
         _options = options;
         _confirmation = confirmation;

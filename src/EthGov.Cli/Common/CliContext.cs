@@ -3,7 +3,6 @@ using EthGov.Chain.Deployments;
 using EthGov.Chain.Keys;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
-using Nethereum.RPC.Accounts;
 
 namespace EthGov.Cli.Common;
 
@@ -82,7 +81,7 @@ public sealed class CliContext
     public bool HasSigner => _parse.GetValue(GlobalOptions.KeyFile) is not null || Environment.GetEnvironmentVariable("ETHGOV_KEY_FILE") is not null;
 
     /// <summary>The signer named by --key-file (or ETHGOV_KEY_FILE), or <paramref name="fallback"/>.</summary>
-    public IAccount Signer(ulong chainId, string? fallback = null)
+    public SignerKey Signer(ulong chainId, string? fallback = null)
     {
         var spec = _parse.GetValue(GlobalOptions.KeyFile) ?? Environment.GetEnvironmentVariable("ETHGOV_KEY_FILE") ?? fallback
             ?? throw new CliException("this command signs a transaction: give --key-file <keystore> (or dev:N on chain 31337)");

@@ -86,7 +86,7 @@ public sealed class Pkcs11KeysTests(ITestOutputHelper output)
 
         var consent = SignerConsent.Create(account, 31337, "0x5FbDB2315678afecb367f032d93F642f64180aa3", 2, 0, DateTimeOffset.UtcNow.AddHours(1));
 
-        Assert.IsType<ExternalAccount>(account);
+        Assert.IsType<ExternalAccount>(account.Account);
         Assert.Equal(account.Address, consent.RecoverSigner());
         Assert.Null(consent.Mismatch(31337, "0x5FbDB2315678afecb367f032d93F642f64180aa3", 2, account.Address, 0, DateTimeOffset.UtcNow));
     }
