@@ -13,6 +13,17 @@ namespace EthGov.Api.Replicas;
 /// </summary>
 public sealed class LeaseKeeper(ReplicaLeadership leadership, ReplicaSync sync, IOptions<ReplicaOptions> options, ILogger<LeaseKeeper> logger) : BackgroundService
 {
+    /// <summary>Takes the lease before the server starts, when it is free, so a lone replica sends from its first request on.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (leadership.Lease is { } lease)
+        {
+            Renew(lease);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,13 +32,12 @@ public sealed class LeaseKeeper(ReplicaLeadership leadership, ReplicaSync sync, 
             return;
         }
 
-        await Task.Yield();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                Renew(lease);
                 await Task.Delay(options.Value.RenewInterval, stoppingToken);
+                Renew(lease);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

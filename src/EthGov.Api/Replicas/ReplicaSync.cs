@@ -53,6 +53,7 @@ public sealed class ReplicaSync(
     private long _documentsRead;
     private long _batchesRead;
     private bool _failing;
+    private bool _seeded;
 
     /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
     /// <exception cref="DbException">The database could not be read.</exception>
@@ -68,6 +69,7 @@ public sealed class ReplicaSync(
             try
             {
                 var connection = Connection();
+                SeedOrphans();
                 ReadDocuments(connection);
                 ReadBatches(connection);
             }
@@ -274,6 +276,30 @@ public sealed class ReplicaSync(
                 ValidUntil = (ulong)rowsSettled.GetInt64(8),
             });
         }
+    }
+
+    // The loader reads the documents before the batches: a document another replica committed in between, and the
+    // lease holder batched at once, is in a loaded batch but not in the index. It must join that batch when it is read,
+    // not wait for another one.
+    private void SeedOrphans()
+    {
+        if (_seeded)
+        {
+            return;
+        }
+
+        foreach (var batch in batches.Unsettled().Concat(batches.ConfirmedAfter(0)))
+        {
+            foreach (var member in batch.Members)
+            {
+                if (index.RecordOf(member) < 0)
+                {
+                    _orphans[member] = batch.Id;
+                }
+            }
+        }
+
+        _seeded = true;
     }
 
     // A batch new to this replica: its documents carry it from now on (those not read yet, once they are).

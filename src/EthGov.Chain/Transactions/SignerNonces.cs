@@ -87,7 +87,12 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
     /// </summary>
     public async Task<SentTransaction> SendAsync(string label, Func<Task<TransactionInput>> prepare, CancellationToken cancellationToken)
     {
-        ThrowIfStopped();
+        if (fence is null)
+        {
+            // With a fence, a stop belongs to the term it happened in: BeginTerm decides.
+            ThrowIfStopped();
+        }
+
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
@@ -241,6 +246,12 @@ internal sealed class SignerNonces(Web3 web3, ChainOptions options, ILogger logg
                 SenderLog.NonceTaken(logger, address, sent.Nonce, sent.Label, string.Join(", ", sent.Hashes), hash);
                 return ChainError.Rejected($"nonce {sent.Nonce} was used by this sender's earlier transaction {hash}, not by {string.Join(", ", sent.Hashes)}");
             }
+        }
+
+        if (!InTerm())
+        {
+            // Sent in an earlier term of the lease: the replica that holds it now used the nonce, which is no reason to stop.
+            return FencedOut.Error(address, $"nonce {sent.Nonce} was used by the replica holding the lease, not by {string.Join(", ", sent.Hashes)}");
         }
 
         Stop(sent.Nonce, $"nonce {sent.Nonce} was mined with a transaction this process did not sign (it sent {sent.Label} there as {string.Join(", ", sent.Hashes)})");

@@ -14,10 +14,10 @@ public sealed class AnchorCount
 {
     private readonly Dictionary<Digest, int> _times = [];
 
-    private AnchorCount(ChainAnchors chain, OutboxDatabase outbox)
+    private AnchorCount(ChainAnchors chain, IEnumerable<(Digest Root, int State, string? BlockHash, Digest[] Members)> batches)
     {
         Chain = chain;
-        var stored = outbox.Batches().GroupBy(b => b.Root).ToDictionary(g => g.Key, g => g.First().Members);
+        var stored = batches.GroupBy(b => b.Root).ToDictionary(g => g.Key, g => g.First().Members);
         foreach (var digest in chain.Documents)
         {
             _times[digest] = _times.GetValueOrDefault(digest) + 1;
@@ -54,7 +54,11 @@ public sealed class AnchorCount
 
     /// <summary>Counts the anchors of the chain at <paramref name="rpcUrl"/> against the outbox in <paramref name="dataDirectory"/>.</summary>
     public static async Task<AnchorCount> ReadAsync(Uri rpcUrl, EthGov.Chain.Deployments.Deployment deployment, string dataDirectory)
-        => new(await ChainAnchors.ReadAsync(rpcUrl, deployment), new OutboxDatabase(dataDirectory));
+        => new(await ChainAnchors.ReadAsync(rpcUrl, deployment), new OutboxDatabase(dataDirectory).Batches());
+
+    /// <summary>Counts the anchors of the chain at <paramref name="rpcUrl"/> against the batches <paramref name="stored"/> (read from PostgreSQL).</summary>
+    public static async Task<AnchorCount> ReadAsync(Uri rpcUrl, EthGov.Chain.Deployments.Deployment deployment, IEnumerable<(Digest Root, int State, string? BlockHash, Digest[] Members)> stored)
+        => new(await ChainAnchors.ReadAsync(rpcUrl, deployment), stored);
 
     /// <summary>How many times <paramref name="digest"/> is anchored.</summary>
     public int TimesAnchored(string digest) => _times.GetValueOrDefault(Digest.Parse(digest));

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using EthGov.Application.Storage;
+using EthGov.Faults.Tests.TestSupport;
+using EthGov.Testing;
+
+namespace EthGov.Faults.Tests.Faults;
+
+/// <summary>
+/// Two replicas of one node on one PostgreSQL database under load, each taking its share of the requests: kill -9 of the
+/// lease holder, five times. Nothing answered 202 is lost or anchored twice, every receipt holds on chain, and the other
+/// replica confirms a batch within seconds of each kill.
+/// </summary>
+public sealed class ReplicaKillTests(ITestOutputHelper output)
+{
+    private const int Kills = 5;
+
+    // What the issue asks of a failover under load: from the kill to the next confirmed batch.
+    private static readonly TimeSpan s_failoverBound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task KillNine_TheLeaseHolderUnderLoad_NothingLostNothingDoubledAndTheOtherTakesOver()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var chain = await DeployedChain.StartAsync(ChainClient.Hardhat);
+        var store = PostgresServer.Shared.CreateDatabase();
+        var outbox = new PostgresOutbox(store.ConnectionString!);
+        var settings = new[] { Replica(chain, store), Replica(chain, store) };
+        var loads = new[] { new AnchorLoad(await settings[0].CreateKeyAsync("CIVIL"), workers: 2), new AnchorLoad(await settings[1].CreateKeyAsync("CIVIL"), workers: 2) };
+        var replicas = new[] { await ApiProcess.StartAsync(settings[0]), await ApiProcess.StartAsync(settings[1]) };
+        using var stop = new CancellationTokenSource();
+        var running = Task.WhenAll(loads.Select((load, i) => Task.Run(() => KeepLoadingAsync(load, settings[i].BaseUrl, stop.Token))));
+        var failovers = new List<TimeSpan>();
+        try
+        {
+            for (int kill = 1; kill <= Kills; kill++)
+            {
+                var leader = await WaitForLeaderAsync(outbox, replicas);
+                var acceptedBefore = loads.Sum(l => l.Accepted.Count);
+                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedBefore + 200, TimeSpan.FromSeconds(60), "200 more accepted documents");
+                var before = outbox.Lease();
+                var killedAt = Stopwatch.StartNew();
+                await replicas[leader].KillAsync();
+
+                // A batch the new holder formed, confirmed: commits the killed process had sent may still land meanwhile.
+                await WaitUntilAsync(() => outbox.Lease().Epoch > before.Epoch, TimeSpan.FromSeconds(60), "another replica to take the lease");
+                var formerBatches = outbox.LastBatch();
+                await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch of the new holder confirmed");
+                failovers.Add(killedAt.Elapsed);
+                output.WriteLine($"kill -9 #{kill} of replica {leader} (pid {replicas[leader].Id}, lease {before}): next batch confirmed after {killedAt.Elapsed.TotalMilliseconds:F0} ms; lease {outbox.Lease()}");
+                await replicas[leader].DisposeAsync();
+                replicas[leader] = await ApiProcess.StartAsync(settings[leader]);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+
+        try
+        {
+            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
+        }
+        finally
+        {
+            var batches = outbox.Batches();
+            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
+            foreach (var line in replicas.SelectMany(r => r.Output).Where(l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("batch", StringComparison.Ordinal)).TakeLast(40))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
+        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
+        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
+        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
+        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
+        var receiptFailures = new List<string>();
+        foreach (var replica in replicas)
+        {
+            using var api = replica.Client();
+            receiptFailures.AddRange(await counted.CheckReceiptsAsync(api, accepted));
+            await replica.DisposeAsync();
+        }
+
+        output.WriteLine($"statuses {string.Join("; ", loads.Select(l => l.DescribeStatuses()))}; unanswered {loads.Sum(l => l.Unanswered)}");
+        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
+            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}; " +
+            $"failovers {string.Join(", ", failovers.Select(f => f.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)))} s; {clock.Elapsed.TotalSeconds:F0} s");
+
+        Assert.True(accepted.Count > 1_000, $"the load was too light to mean anything: {accepted.Count} accepted");
+        Assert.DoesNotContain(loads.SelectMany(l => l.Statuses.Keys), s => s >= 500);
+        Assert.Empty(lost);
+        Assert.Empty(doubled);
+        Assert.Equal(0, counted.UnknownRoots);
+        Assert.Equal(0, counted.CountMismatches);
+        Assert.Empty(receiptFailures);
+        Assert.All(failovers, f => Assert.True(f <= s_failoverBound, $"a failover took {f.TotalSeconds:F1} s"));
+    }
+
+    private static ApiSettings Replica(DeployedChain chain, StorageOptions store)
+    {
+        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
+        settings.Settings["EthGov:Storage:Provider"] = store.Provider;
+        settings.Settings["EthGov:Storage:ConnectionString"] = store.ConnectionString!;
+        return settings;
+    }
+
+    // A replica that is down answers nothing; its clients keep trying until it is back, as behind a load balancer's retry.
+    private static async Task KeepLoadingAsync(AnchorLoad load, Uri baseUrl, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await load.RunAsync(baseUrl, stop);
+        }
+    }
+
+    private static async Task<int> WaitForLeaderAsync(PostgresOutbox outbox, ApiProcess[] replicas)
+    {
+        int leader = -1;
+        await WaitUntilAsync(() =>
+        {
+            var holder = outbox.Lease().Holder.Split('/');
+            leader = holder.Length == 3 ? Array.FindIndex(replicas, r => r.IsRunning && r.Id.ToString(CultureInfo.InvariantCulture) == holder[1]) : -1;
+            return leader >= 0;
+        }, TimeSpan.FromSeconds(30), "a replica holding the lease");
+        return leader;
+    }
+
+    private static bool Settled(PostgresOutbox outbox)
+    {
+        var batches = outbox.Batches();
+        return batches.All(b => b.State != 0) && batches.Where(b => b.State == 1).Sum(b => (long)b.Members.Length) >= outbox.DocumentRows();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited {timeout} for {what}");
+            await Task.Delay(50);
+        }
+    }
+}
