@@ -27,6 +27,18 @@ ethgov_log ".NET tests (dotnet test)"
 dotnet test EthGov.sln --no-build -nologo -v:quiet --logger "console;verbosity=minimal" 2>&1 \
   | tee "$logs/dotnet.log" || status=1
 
+# The store-heavy classes again with every store on PostgreSQL (docs/operations.md, "PostgreSQL"): the stores'
+# SQL on the second dialect, without running the whole .NET suite twice.
+ethgov_log ".NET store tests on PostgreSQL (ETHGOV_TEST_STORE=postgres)"
+pg_filter="FullyQualifiedName~.Storage.|FullyQualifiedName~.Records.|FullyQualifiedName~.ExchangeStoreTests"
+pg_filter+="|FullyQualifiedName~.ReleaseJournalTests|FullyQualifiedName~.Exchange.Erasure.|FullyQualifiedName~.Staff."
+pg_filter+="|FullyQualifiedName~.PasskeyBindingStoreTests|FullyQualifiedName~.JournalReconcilerTests"
+pg_filter+="|FullyQualifiedName~.ApiKeyStoreTests|FullyQualifiedName~.ChangeRequests."
+for project in EthGov.Application.Tests EthGov.Api.Tests; do
+  ETHGOV_TEST_STORE=postgres dotnet test "tests/$project" --no-build -nologo -v:quiet --logger "console;verbosity=minimal" \
+    --filter "$pg_filter" 2>&1 | tee -a "$logs/dotnet-postgres.log" || status=1
+done
+
 # One summary line over both runners.
 sum() { grep -Eo "$1" "$2" | awk '{ gsub(/[^0-9]/, ""); s += $0 } END { print s + 0 }' || true; }
 # Hardhat ends with unindented totals over both runners: "174 passing (4 solidity, 170 mocha)", "1 failing (1 mocha)".
@@ -34,6 +46,8 @@ js_passed=$(sum '^[0-9]+ passing' "$logs/contracts.log")
 js_failed=$(sum '^[0-9]+ failing' "$logs/contracts.log")
 net_passed=$(sum 'Passed: +[0-9]+' "$logs/dotnet.log")
 net_failed=$(sum 'Failed: +[0-9]+' "$logs/dotnet.log")
+net_passed=$(( net_passed + $(sum 'Passed: +[0-9]+' "$logs/dotnet-postgres.log") ))
+net_failed=$(( net_failed + $(sum 'Failed: +[0-9]+' "$logs/dotnet-postgres.log") ))
 passed=$(( js_passed + net_passed ))
 failed=$(( js_failed + net_failed + lint_failed ))
 lint=$([ "$lint_failed" -eq 0 ] && echo clean || echo "FAILED (counted as 1 failure)")

@@ -159,7 +159,7 @@ public sealed class RecordStore : IDisposable
             command.CommandText = $"""
                 SELECT {Columns}, content FROM records
                 WHERE person_key = @personKey AND kind_id = @kindId AND erased_at IS NULL
-                  AND (@department IS NULL OR department = @department)
+                  AND department = coalesce(@department, department)
                 ORDER BY id
                 """;
             command.Parameters.AddWithValue("@personKey", personKey);
@@ -248,8 +248,8 @@ public sealed class RecordStore : IDisposable
                 INSERT INTO records (digest, department, media_type, origin, exchange_id, created_at, erased_at, size)
                 VALUES (@digest, @department, 'application/octet-stream', 'received', @exchangeId, @now, @now, 0)
                 ON CONFLICT (digest) DO UPDATE SET content = NULL, subject = NULL, subject_salt = NULL, person_key = NULL,
-                                                   erased_at = coalesce(erased_at, @now)
-                WHERE origin = 'received' AND department = @department
+                                                   erased_at = coalesce(records.erased_at, @now)
+                WHERE records.origin = 'received' AND records.department = @department
                 """;
             upsert.Parameters.AddWithValue("@digest", digest.ToArray());
             upsert.Parameters.AddWithValue("@department", (long)department);

@@ -110,6 +110,11 @@ public sealed class Database
     public void EnsureCreated()
     {
         using var connection = Connect();
+        if (!IsSqlite && Schema.IsCurrent(connection, Dialect))
+        {
+            return;
+        }
+
         using var transaction = connection.BeginTransaction();
         Dialect.LockSchema(connection, transaction);
         Execute(connection, Dialect.Ddl(Schema.Sql), transaction);

@@ -29,6 +29,13 @@ public sealed partial class PostgresDialect : StoreDialect
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table";
 
     /// <inheritdoc />
+    public override string CountIndexesSql => "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = @table";
+
+    /// <inheritdoc />
+    public override string CountTriggersSql =>
+        "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname = 'api_keys' AND t.tgname = @table AND pg_table_is_visible(c.oid)";
+
+    /// <inheritdoc />
     public override string CountColumnsSql =>
         "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
 

@@ -464,6 +464,9 @@ internal static class Schema
         ("releases", "log_proof", "BLOB"),
     ];
 
+    // Made by the dialect's ApiKeyTriggersSql.
+    private static readonly string[] s_apiKeyTriggers = ["api_keys_inserted", "api_keys_changed", "api_keys_deleted"];
+
     /// <summary>
     /// What CREATE TABLE IF NOT EXISTS cannot do: add the columns that tables made by an older version lack, and the
     /// triggers over them; in <paramref name="transaction"/>, the one that created the tables.
@@ -499,7 +502,28 @@ internal static class Schema
         Database.Execute(connection, dialect.ApiKeyTriggersSql, transaction);
     }
 
-    private static long Count(DbConnection connection, DbTransaction transaction, string sql, string table, string? column)
+    /// <summary>
+    /// Whether every table, index, added column and trigger of this version exists already, read from the catalog without
+    /// a lock: PostgreSQL takes table locks for CREATE INDEX IF NOT EXISTS and CREATE OR REPLACE TRIGGER even when there is
+    /// nothing to do, so a CLI command (or a second process) migrating beside a running node would deadlock with its writes.
+    /// </summary>
+    public static bool IsCurrent(DbConnection connection, StoreDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var tables = TableNames().Append("issued_documents");
+        return tables.All(table => Count(connection, null, dialect.CountTablesSql, table, null) > 0)
+            && IndexNames().All(index => Count(connection, null, dialect.CountIndexesSql, index, null) > 0)
+            && s_addedColumns.All(added => Count(connection, null, dialect.CountColumnsSql, added.Table, added.Column) > 0)
+            && s_apiKeyTriggers.All(trigger => Count(connection, null, dialect.CountTriggersSql, trigger, null) > 0);
+    }
+
+    private static IEnumerable<string> TableNames()
+        => System.Text.RegularExpressions.Regex.Matches(Sql, @"CREATE TABLE IF NOT EXISTS (\w+)").Select(m => m.Groups[1].Value);
+
+    private static IEnumerable<string> IndexNames()
+        => System.Text.RegularExpressions.Regex.Matches(Sql, @"CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (\w+)").Select(m => m.Groups[1].Value);
+
+    private static long Count(DbConnection connection, DbTransaction? transaction, string sql, string table, string? column)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -23,6 +23,12 @@ public sealed class SqliteDialect : StoreDialect
     public override string CountTablesSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
 
     /// <inheritdoc />
+    public override string CountIndexesSql => "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = @table";
+
+    /// <inheritdoc />
+    public override string CountTriggersSql => "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = @table";
+
+    /// <inheritdoc />
     public override string CountColumnsSql => "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column";
 
     /// <inheritdoc />

@@ -30,6 +30,12 @@ public abstract class StoreDialect
     /// <summary>A count of the tables named <c>@table</c>.</summary>
     public abstract string CountTablesSql { get; }
 
+    /// <summary>A count of the indexes named <c>@table</c> (the parameter the other counts use).</summary>
+    public abstract string CountIndexesSql { get; }
+
+    /// <summary>A count of the triggers named <c>@table</c>.</summary>
+    public abstract string CountTriggersSql { get; }
+
     /// <summary>A count of the columns named <c>@column</c> in table <c>@table</c>.</summary>
     public abstract string CountColumnsSql { get; }
 

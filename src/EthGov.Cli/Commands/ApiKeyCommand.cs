@@ -144,7 +144,7 @@ public static class ApiKeyCommand
     {
         try
         {
-            return ApiKeyTable.OpenExisting(NodeStore.Of(parse, dataDirectory));
+            return ApiKeyTable.OpenExisting(NodeStore.OfExisting(parse, dataDirectory));
         }
         catch (FileNotFoundException ex)
         {

@@ -38,7 +38,7 @@ public static class AuditCommand
         command.SetBody(async (parse, context, ct) =>
         {
             var directory = parse.GetValue(dataDir)!;
-            var database = NodeStore.Of(parse, directory);
+            var database = NodeStore.OfExisting(parse, directory);
             if (!database.Exists())
             {
                 throw new CliException($"'{directory}' holds no node store ({database.Describe()})");

@@ -136,7 +136,7 @@ public static class StaffCommand
     {
         try
         {
-            return StaffAccounts.OpenExisting(NodeStore.Of(parse, dataDirectory));
+            return StaffAccounts.OpenExisting(NodeStore.OfExisting(parse, dataDirectory));
         }
         catch (FileNotFoundException ex)
         {

@@ -27,6 +27,24 @@ public static class NodeStore
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EthGov__Storage__ConnectionString"),
     };
 
+    /// <summary>
+    /// <see cref="Of"/> for a store a node made already: a SQLite data directory without its database file is refused before
+    /// anything is created there (a mistyped directory stays missing).
+    /// </summary>
+    /// <exception cref="CliException">There is no SQLite database in <paramref name="dataDirectory"/>, or the settings are wrong.</exception>
+    public static Database OfExisting(ParseResult parse, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var provider = (parse.GetValue(Provider) ?? StorageOptions.Sqlite).Trim();
+        var file = Path.GetFullPath(Path.Combine(dataDirectory, Database.FileName));
+        if ((provider.Length == 0 || provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase)) && !File.Exists(file))
+        {
+            throw new CliException($"no EthGov database at {file}: give the node's data directory (EthGov:DataDirectory) and store (EthGov:Storage)");
+        }
+
+        return Of(parse, dataDirectory);
+    }
+
     /// <summary>The node's store for <paramref name="dataDirectory"/> with the store settings of <paramref name="parse"/>; not opened yet.</summary>
     /// <exception cref="CliException">The provider is unknown, or postgres comes without a connection string.</exception>
     public static Database Of(ParseResult parse, string dataDirectory)

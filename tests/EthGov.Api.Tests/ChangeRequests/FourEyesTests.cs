@@ -150,7 +150,7 @@ public sealed class FourEyesTests(FourEyesFixture fixture) : IClassFixture<FourE
     {
         var digest = await AnchoredAsync();
         var id = await RequestRevocationAsync(await SignInAsync(ApiKeyScopes.Revoke), digest);
-        var store = new EthGov.Api.ChangeRequests.ChangeRequestStore(new EthGov.Application.Storage.Database(fixture.Host.DataDirectory));
+        var store = new EthGov.Api.ChangeRequests.ChangeRequestStore(fixture.Host.Database);
 
         var first = store.TryDecide(id, "refused", "staff first", DateTimeOffset.UtcNow);
         var second = store.TryDecide(id, "approving", "staff second", DateTimeOffset.UtcNow);

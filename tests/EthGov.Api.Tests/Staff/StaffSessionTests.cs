@@ -185,14 +185,14 @@ public sealed class StaffSessionTests(ApiFixture fixture) : IClassFixture<ApiFix
     {
         var (client, token, _) = await SignInAsync(ApiKeyScopes.Anchor);
         var digest = TestDigests.New();
-        Execute("CREATE TRIGGER refuse_staff_audit BEFORE INSERT ON staff_audit BEGIN SELECT RAISE(ABORT, 'audit disk full'); END;");
+        Execute("ALTER TABLE staff_audit RENAME TO staff_audit_away");
         try
         {
             await Problem.AssertAsync(await Send(client, HttpMethod.Post, "/api/v1/documents", token, new { digest }), HttpStatusCode.ServiceUnavailable, ProblemTypes.StaffAuditUnavailable);
         }
         finally
         {
-            Execute("DROP TRIGGER refuse_staff_audit;");
+            Execute("ALTER TABLE staff_audit_away RENAME TO staff_audit");
         }
 
         await Problem.AssertAsync(await client.GetAsync($"/api/v1/documents/{digest}"), HttpStatusCode.NotFound, ProblemTypes.DocumentNotFound);

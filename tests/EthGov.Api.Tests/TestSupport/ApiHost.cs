@@ -42,8 +42,12 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <summary>The data directory (kept when the host is disposed, so a new host can restart on it).</summary>
     public string DataDirectory { get; }
 
-    /// <summary>The host's store, as the CLI would open it beside the node: the SQLite file, or the suite's PostgreSQL database.</summary>
-    public Database Database => new(DataDirectory, PostgresStoreOf(DataDirectory) ?? new StorageOptions());
+    /// <summary>The host's store, as the CLI would open it beside the node: the SQLite file, or the PostgreSQL database it was given.</summary>
+    public Database Database => new(DataDirectory, new StorageOptions
+    {
+        Provider = _settings.GetValueOrDefault("EthGov:Storage:Provider") ?? StorageOptions.Sqlite,
+        ConnectionString = _settings.GetValueOrDefault("EthGov:Storage:ConnectionString"),
+    });
 
     /// <summary>
     /// Starts a host on <paramref name="chain"/>; <paramref name="dataDirectory"/> defaults to a new temporary folder,

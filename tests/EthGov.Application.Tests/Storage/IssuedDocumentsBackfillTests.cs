@@ -13,10 +13,16 @@ public sealed class IssuedDocumentsBackfillTests
         using (var connection = database.Connect())
         {
             // An outbox written before the register existed: its rows, and no issued_documents table.
-            Database.Execute(connection, """
-                DROP TABLE issued_documents;
-                INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (randomblob(32), 1, 0, 1), (randomblob(32), 1, 0, 2), (randomblob(32), 2, 0, 3);
-                """);
+            Database.Execute(connection, "DROP TABLE issued_documents");
+            foreach (var (department, acceptedAt) in new[] { (1L, 1L), (1L, 2L), (2L, 3L) })
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (@digest, @department, 0, @acceptedAt)";
+                insert.Parameters.AddWithValue("@digest", System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                insert.Parameters.AddWithValue("@department", department);
+                insert.Parameters.AddWithValue("@acceptedAt", acceptedAt);
+                insert.ExecuteNonQuery();
+            }
         }
 
         database.EnsureCreated();

@@ -23,7 +23,7 @@ public sealed class ErasureNoticeStore(Database database, TimeProvider? time = n
         SELECT DISTINCT r.digest, r.department, j.grantee, r.erased_at, 0, 0, @now, @now
         FROM records r JOIN releases j ON j.holder = r.department
              AND (j.record_id = r.digest OR (j.record_id = r.kind_id AND j.query_digest IS NOT NULL AND j.released_at <= r.erased_at))
-        WHERE r.erased_at IS NOT NULL AND r.origin = 'issued' AND (@digest IS NULL OR r.digest = @digest)
+        WHERE r.erased_at IS NOT NULL AND r.origin = 'issued' AND r.digest = coalesce(@digest, r.digest)
         ON CONFLICT (record_id, grantee) DO NOTHING
         """;
 
@@ -32,7 +32,7 @@ public sealed class ErasureNoticeStore(Database database, TimeProvider? time = n
         WHERE length(ciphertext) > 0 AND EXISTS (
             SELECT 1 FROM records r
             WHERE r.erased_at IS NOT NULL AND r.origin = 'issued' AND r.department = releases.holder
-              AND (@digest IS NULL OR r.digest = @digest)
+              AND r.digest = coalesce(@digest, r.digest)
               AND (r.digest = releases.record_id
                    OR (r.kind_id = releases.record_id AND releases.query_digest IS NOT NULL AND releases.released_at <= r.erased_at)));
         """;

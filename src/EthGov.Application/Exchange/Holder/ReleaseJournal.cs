@@ -143,7 +143,7 @@ public sealed class ReleaseJournal : IDisposable
         count.Transaction = transaction;
         count.CommandText = """
             INSERT INTO release_fetches (grant_id, fetches) VALUES (@grant, 1)
-            ON CONFLICT (grant_id) DO UPDATE SET fetches = fetches + 1
+            ON CONFLICT (grant_id) DO UPDATE SET fetches = release_fetches.fetches + 1
             """;
         count.Parameters.AddWithValue("@grant", release.GrantId.ToString(CultureInfo.InvariantCulture));
         count.ExecuteNonQuery();
