@@ -1,9 +1,9 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
-using Microsoft.Data.Sqlite;
 
 namespace EthGov.Application.Passkeys;
 
@@ -30,11 +30,11 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
         => RunAsync<(byte[], DateTimeOffset)?>(connection =>
         {
             var now = _time.GetUtcNow();
-            using var transaction = connection.BeginTransaction();
+            using var transaction = database.Dialect.BeginWrite(connection);
             using var purge = connection.CreateCommand();
             purge.Transaction = transaction;
-            purge.CommandText = "DELETE FROM citizen_challenges WHERE expires_at <= $now; DELETE FROM citizen_sessions WHERE expires_at <= $now";
-            purge.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            purge.CommandText = "DELETE FROM citizen_challenges WHERE expires_at <= @now; DELETE FROM citizen_sessions WHERE expires_at <= @now";
+            purge.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             purge.ExecuteNonQuery();
             using var count = connection.CreateCommand();
             count.Transaction = transaction;
@@ -49,10 +49,10 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
             var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds((now + lifetime).ToUnixTimeMilliseconds());
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO citizen_challenges (challenge_hash, created_at, expires_at) VALUES ($hash, $now, $expires)";
-            insert.Parameters.AddWithValue("$hash", SHA256.HashData(challenge));
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+            insert.CommandText = "INSERT INTO citizen_challenges (challenge_hash, created_at, expires_at) VALUES (@hash, @now, @expires)";
+            insert.Parameters.AddWithValue("@hash", SHA256.HashData(challenge));
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@expires", expiresAt.ToUnixTimeMilliseconds());
             insert.ExecuteNonQuery();
             transaction.Commit();
             return (challenge, expiresAt);
@@ -65,8 +65,8 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
         return RunAsync(connection =>
         {
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT id, expires_at, used_at FROM citizen_challenges WHERE challenge_hash = $hash";
-            read.Parameters.AddWithValue("$hash", SHA256.HashData(challenge));
+            read.CommandText = "SELECT id, expires_at, used_at FROM citizen_challenges WHERE challenge_hash = @hash";
+            read.Parameters.AddWithValue("@hash", SHA256.HashData(challenge));
             using var reader = read.ExecuteReader();
             return reader.Read()
                 ? new SignInChallenge(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
@@ -83,12 +83,12 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
         => RunAsync<(string, DateTimeOffset)?>(connection =>
         {
             var now = _time.GetUtcNow();
-            using var transaction = connection.BeginTransaction();
+            using var transaction = database.Dialect.BeginWrite(connection);
             using var use = connection.CreateCommand();
             use.Transaction = transaction;
-            use.CommandText = "UPDATE citizen_challenges SET used_at = $now WHERE id = $id AND used_at IS NULL AND expires_at > $now";
-            use.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            use.Parameters.AddWithValue("$id", challengeId);
+            use.CommandText = "UPDATE citizen_challenges SET used_at = @now WHERE id = @id AND used_at IS NULL AND expires_at > @now";
+            use.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            use.Parameters.AddWithValue("@id", challengeId);
             if (use.ExecuteNonQuery() != 1)
             {
                 return null;
@@ -98,11 +98,11 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
             var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds((now + lifetime).ToUnixTimeMilliseconds());
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO citizen_sessions (token_hash, passkey_id, created_at, expires_at) VALUES ($hash, $passkey, $now, $expires)";
-            insert.Parameters.AddWithValue("$hash", Hash(token)!);
-            insert.Parameters.AddWithValue("$passkey", passkeyId.ToArray());
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeMilliseconds());
+            insert.CommandText = "INSERT INTO citizen_sessions (token_hash, passkey_id, created_at, expires_at) VALUES (@hash, @passkey, @now, @expires)";
+            insert.Parameters.AddWithValue("@hash", Hash(token)!);
+            insert.Parameters.AddWithValue("@passkey", passkeyId.ToArray());
+            insert.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("@expires", expiresAt.ToUnixTimeMilliseconds());
             insert.ExecuteNonQuery();
             transaction.Commit();
             return (token, expiresAt);
@@ -119,9 +119,9 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
         return RunAsync(connection =>
         {
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT passkey_id, expires_at FROM citizen_sessions WHERE token_hash = $hash AND expires_at > $now";
-            read.Parameters.AddWithValue("$hash", hash);
-            read.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            read.CommandText = "SELECT passkey_id, expires_at FROM citizen_sessions WHERE token_hash = @hash AND expires_at > @now";
+            read.Parameters.AddWithValue("@hash", hash);
+            read.Parameters.AddWithValue("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             using var reader = read.ExecuteReader();
             return reader.Read() ? new CitizenSession(new Digest((byte[])reader[0]), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))) : null;
         }, cancellationToken);
@@ -138,8 +138,8 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
         return RunAsync(connection =>
         {
             using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM citizen_sessions WHERE token_hash = $hash";
-            delete.Parameters.AddWithValue("$hash", hash);
+            delete.CommandText = "DELETE FROM citizen_sessions WHERE token_hash = @hash";
+            delete.Parameters.AddWithValue("@hash", hash);
             return delete.ExecuteNonQuery() > 0;
         }, cancellationToken);
     }
@@ -147,10 +147,10 @@ public sealed class CitizenSessions(Database database, TimeProvider? time = null
     private static byte[]? Hash(string? token)
         => token is { Length: > 0 and <= MaxTokenLength } ? SHA256.HashData(Encoding.ASCII.GetBytes(token)) : null;
 
-    private Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private Task<T> RunAsync<T>(Func<DbConnection, T> work, CancellationToken cancellationToken)
         => Task.Run(() =>
         {
-            using var connection = database.Open();
+            using var connection = database.Connect();
             return work(connection);
         }, cancellationToken);
 }

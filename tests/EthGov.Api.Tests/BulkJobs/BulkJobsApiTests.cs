@@ -225,7 +225,7 @@ public sealed class BulkJobsApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     private async Task<((string Name, HttpClient Client) Clerk, string Token)> SignInAsync(ApiKeyScopes scopes)
     {
         var name = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        Assert.NotNull(await StaffAccounts.OpenExisting(fixture.Host.DataDirectory).AddAsync(name, "CIVIL", new StaffRoles(scopes, false), Password, mustChangePassword: false));
+        Assert.NotNull(await StaffAccounts.OpenExisting(fixture.Host.Database).AddAsync(name, "CIVIL", new StaffRoles(scopes, false), Password, mustChangePassword: false));
         var client = fixture.Host.CreateClient();
         using var signIn = await client.PostAsJsonAsync("/api/v1/session", new { name, password = Password });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
