@@ -34,6 +34,7 @@ pg_filter="FullyQualifiedName~.Storage.|FullyQualifiedName~.Records.|FullyQualif
 pg_filter+="|FullyQualifiedName~.ReleaseJournalTests|FullyQualifiedName~.Exchange.Erasure.|FullyQualifiedName~.Staff."
 pg_filter+="|FullyQualifiedName~.PasskeyBindingStoreTests|FullyQualifiedName~.JournalReconcilerTests"
 pg_filter+="|FullyQualifiedName~.ApiKeyStoreTests|FullyQualifiedName~.ChangeRequests."
+pg_filter+="|FullyQualifiedName~.BulkJobs.|FullyQualifiedName~.GrantRequests.|FullyQualifiedName~.MyData."
 for project in EthGov.Application.Tests EthGov.Api.Tests; do
   ETHGOV_TEST_STORE=postgres dotnet test "tests/$project" --no-build -nologo -v:quiet --logger "console;verbosity=minimal" \
     --filter "$pg_filter" 2>&1 | tee -a "$logs/dotnet-postgres.log" || status=1

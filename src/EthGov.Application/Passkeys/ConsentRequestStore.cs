@@ -82,9 +82,9 @@ public sealed class ConsentRequestStore(Database database, TimeProvider? time = 
         => RunAsync(connection =>
         {
             using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT {Columns} FROM consent_requests WHERE grant_id = $grant AND record_id = $record ORDER BY id LIMIT 1";
-            read.Parameters.AddWithValue("$grant", grantId.ToString(CultureInfo.InvariantCulture));
-            read.Parameters.AddWithValue("$record", recordId.ToArray());
+            read.CommandText = $"SELECT {Columns} FROM consent_requests WHERE grant_id = @grant AND record_id = @record ORDER BY id LIMIT 1";
+            read.Parameters.AddWithValue("@grant", grantId.ToString(CultureInfo.InvariantCulture));
+            read.Parameters.AddWithValue("@record", recordId.ToArray());
             using var reader = read.ExecuteReader();
             return reader.Read() ? Read(reader) : null;
         }, cancellationToken);

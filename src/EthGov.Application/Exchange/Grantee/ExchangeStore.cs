@@ -191,8 +191,8 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         lock (_lock)
         {
             using var select = Connection().CreateCommand();
-            select.CommandText = "SELECT id, department, root, entries, attempts, next_attempt_at FROM access_log_batches WHERE root = $root AND state = 1 ORDER BY id LIMIT 1";
-            select.Parameters.AddWithValue("$root", root.ToArray());
+            select.CommandText = "SELECT id, department, root, entries, attempts, next_attempt_at FROM access_log_batches WHERE root = @root AND state = 1 ORDER BY id LIMIT 1";
+            select.Parameters.AddWithValue("@root", root.ToArray());
             using var reader = select.ExecuteReader();
             return reader.Read()
                 ? new AccessLogBatchRecord(reader.GetInt64(0), (uint)reader.GetInt64(1), new Digest((byte[])reader[2]),
