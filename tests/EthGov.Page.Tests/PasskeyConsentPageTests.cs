@@ -134,27 +134,7 @@ public sealed class PasskeyConsentPageTests(PasskeyConsentPageTests.Host host) :
         }
 
         /// <summary>A page whose browser context has a CTAP2 platform authenticator that verifies the user.</summary>
-        public async Task<IPage> PageWithAuthenticatorAsync(string locale = "en-US")
-        {
-            var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
-            context.SetDefaultTimeout(20_000);
-            var page = await context.NewPageAsync();
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("WebAuthn.enable");
-            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-            {
-                ["options"] = new Dictionary<string, object>
-                {
-                    ["protocol"] = "ctap2",
-                    ["transport"] = "internal",
-                    ["hasResidentKey"] = true,
-                    ["hasUserVerification"] = true,
-                    ["isUserVerified"] = true,
-                    ["automaticPresenceSimulation"] = true,
-                },
-            });
-            return page;
-        }
+        public Task<IPage> PageWithAuthenticatorAsync(string locale = "en-US") => VirtualAuthenticator.PageAsync(Browser, locale);
 
         public async Task<Digest> RecordAsync()
         {

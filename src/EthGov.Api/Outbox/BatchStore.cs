@@ -175,29 +175,11 @@ public sealed class BatchStore(Database database)
         lock (_lock)
         {
             using var select = Connection().CreateCommand();
-            select.CommandText = "SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at, registry, issuer FROM batches ORDER BY id";
+            select.CommandText = $"SELECT {Columns} FROM batches ORDER BY id";
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
-                var members = DigestSequence.Unpack((byte[])reader[4]);
-                var record = new BatchRecord(
-                    reader.GetInt64(0),
-                    (uint)reader.GetInt64(1),
-                    (ulong)reader.GetInt64(2),
-                    new Digest((byte[])reader[3]),
-                    members,
-                    (BatchState)(int)reader.GetInt64(5),
-                    (int)reader.GetInt64(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
-                    reader.IsDBNull(10) ? null : reader.GetString(10),
-                    reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
-                {
-                    Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
-                    IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
-                };
+                var record = Read(reader);
                 _batches[record.Id] = record;
                 _lastId = Math.Max(_lastId, record.Id);
                 loaded.Add(record);
@@ -206,6 +188,29 @@ public sealed class BatchStore(Database database)
 
         return loaded;
     }
+
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    internal const string Columns = "id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time, created_at, registry, issuer";
+
+    /// <summary>The batch at <paramref name="reader"/>'s row, selected with <see cref="Columns"/>.</summary>
+    internal static BatchRecord Read(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        (uint)reader.GetInt64(1),
+        (ulong)reader.GetInt64(2),
+        new Digest((byte[])reader[3]),
+        DigestSequence.Unpack((byte[])reader[4]),
+        (BatchState)(int)reader.GetInt64(5),
+        (int)reader.GetInt64(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
+    {
+        Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
+        IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
+    };
 
     // One connection, again after the server dropped it (a PostgreSQL restart); the caller holds _lock.
     private DbConnection Connection()

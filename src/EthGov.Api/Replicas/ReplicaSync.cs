@@ -216,9 +216,8 @@ public sealed class ReplicaSync(
     {
         using (var select = connection.CreateCommand())
         {
-            select.CommandText = """
-                SELECT id, department, valid_until, root, members, state, attempts, error, tx_hash, block_number, block_hash, block_time,
-                    created_at, registry, issuer
+            select.CommandText = $"""
+                SELECT {BatchStore.Columns}
                 FROM batches WHERE id > @after ORDER BY id LIMIT @rows
                 """;
             var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
@@ -232,7 +231,7 @@ public sealed class ReplicaSync(
                 while (reader.Read())
                 {
                     rows++;
-                    var batch = ReadBatch(reader);
+                    var batch = BatchStore.Read(reader);
                     _batchesRead = batch.Id;
                     if (batches.Observe(batch))
                     {
@@ -320,25 +319,6 @@ public sealed class ReplicaSync(
 
         index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), batch.Id);
     }
-
-    private static BatchRecord ReadBatch(DbDataReader reader) => new(
-        reader.GetInt64(0),
-        (uint)reader.GetInt64(1),
-        (ulong)reader.GetInt64(2),
-        new Digest((byte[])reader[3]),
-        DigestSequence.Unpack((byte[])reader[4]),
-        (BatchState)(int)reader.GetInt64(5),
-        (int)reader.GetInt64(6),
-        reader.IsDBNull(7) ? null : reader.GetString(7),
-        reader.IsDBNull(8) ? null : reader.GetString(8),
-        reader.IsDBNull(9) ? null : (ulong)reader.GetInt64(9),
-        reader.IsDBNull(10) ? null : reader.GetString(10),
-        reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(11)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)))
-    {
-        Registry = reader.IsDBNull(13) ? null : reader.GetString(13),
-        IssuerId = reader.IsDBNull(14) ? null : (uint)reader.GetInt64(14),
-    };
 
     // One connection, again after the server dropped it; the caller holds _lock.
     private DbConnection Connection()
