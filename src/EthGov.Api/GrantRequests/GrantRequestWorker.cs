@@ -69,7 +69,7 @@ public sealed class GrantRequestWorker(
             {
                 break;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 logger.LogError(ex, "the grant request worker failed a round; it retries");
                 await Task.Delay(s_idle, stoppingToken);

@@ -45,6 +45,9 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/bulk-jobs", ApiKeyScopes.Anchor),
         ("/api/v1/bulk-jobs/{id}/chunks", ApiKeyScopes.Anchor),
         ("/api/v1/bulk-jobs/{id}", ApiKeyScopes.Anchor),
+        ("/api/v1/grant-requests", ApiKeyScopes.Exchanges),
+        ("/api/v1/grant-requests/{id}/approval", ApiKeyScopes.Grants),
+        ("/api/v1/grant-requests/{id}/refusal", ApiKeyScopes.Grants),
     ];
 
     /// <summary>The callers: each single scope (operator, which only reads /metrics, among them), two pairs and every scope.</summary>
@@ -130,11 +133,13 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
                 // Verification is open to anyone, node routes take the calling node's RFC 9421 signature instead of
                 // a key, and the staff session's routes are how a clerk signs in, out and changes their own password
                 // (StaffSessionTests), and a citizen's passkey routes take a one-time code or a consent link's token and the
-                // passkey's own answer (PasskeyRegistrationTests, ConsentByPasskeyTests); everything else that changes state
+                // passkey's own answer (PasskeyRegistrationTests, ConsentByPasskeyTests), as do a citizen's sign-in and My data
+                // (CitizenSignInTests, MyDataTests: the citizen's session, never a scope); everything else that changes state
                 // needs a key or a clerk with scopes.
                 if (path.Name.StartsWith("/api/v1/verify", StringComparison.Ordinal) || path.Name.StartsWith("/api/v1/node/", StringComparison.Ordinal)
                     || path.Name.StartsWith("/api/v1/session", StringComparison.Ordinal) || path.Name.StartsWith("/api/v1/passkeys/", StringComparison.Ordinal)
-                    || path.Name.StartsWith("/api/v1/consent-requests/{token}/", StringComparison.Ordinal))
+                    || path.Name.StartsWith("/api/v1/consent-requests/{token}/", StringComparison.Ordinal)
+                    || path.Name.StartsWith("/api/v1/citizen/", StringComparison.Ordinal) || path.Name.StartsWith("/api/v1/my-data/", StringComparison.Ordinal))
                 {
                     Assert.False(operation.Value.TryGetProperty("security", out _), $"{path.Name} is open to anyone");
                     continue;
