@@ -5,7 +5,8 @@
 # Ctrl-C stops everything it started.
 #
 #   scripts/run.sh              each node keeps its state in SQLite in its data directory (the default)
-#   scripts/run.sh --postgres   each node keeps it in a database of its own on a private PostgreSQL cluster
+#   scripts/run.sh --postgres   each node keeps it in a database of its own on a private PostgreSQL cluster, and the
+#                               first department runs a second replica of its node on that database
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
@@ -14,7 +15,7 @@ STORE=sqlite
 for arg in "$@"; do
   case "$arg" in
     --postgres) STORE=postgres ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "ethgov: unknown option $arg (run.sh [--postgres])" >&2; exit 2 ;;
   esac
 done
@@ -48,8 +49,10 @@ mapfile -t NODES < <(node -e '
 
 ethgov_require_free_port "$RPC_PORT" "Hardhat node" ETHGOV_RPC_PORT
 PG_PORT="${ETHGOV_PG_PORT:-5433}"
+REPLICA_PORT="${ETHGOV_REPLICA_PORT:-5090}"
 if [ "$STORE" = postgres ]; then
   ethgov_require_free_port "$PG_PORT" "PostgreSQL" ETHGOV_PG_PORT
+  ethgov_require_free_port "$REPLICA_PORT" "the second replica" ETHGOV_REPLICA_PORT
 fi
 for line in "${NODES[@]}"; do
   read -r code _ _ url <<< "$line"
@@ -99,39 +102,42 @@ fi
 ethgov_log "deploying the registry with $DEPARTMENTS (nodes as started here: $nodes_file)"
 dotnet "$CLI_DLL" deploy --rpc "$RPC_URL" --chain-id 31337 --departments "$nodes_file" --deployment deployments/31337.json
 
-# start_node CODE SIGNER NODE_KEY URL: one department's node, in the background, with its own data directory and log.
+# start_node CODE SIGNER NODE_KEY URL [NAME LISTEN]: one department's node, in the background, with its own data directory
+# and log (both named NAME, by default the code in lower case). A second replica of a node (--postgres) has a NAME of its
+# own and LISTENs on another port, with the same keys, the same published URL and the same database.
 # Citizens' passkey pages are opened on localhost at the same port: an IP address cannot be a WebAuthn relying party.
 start_node() {
-  local code="$1" signer="$2" node_key="$3" url="$4"
-  local data="$DATA_DIR/31337/${code,,}"
+  local code="$1" signer="$2" node_key="$3" url="$4" name="${5:-${1,,}}" listen="${6:-$4}"
+  local data="$DATA_DIR/31337/$name"
   # The node's data key (record store) is the dev key of the same number as its node key; a node key file gets none.
   local data_key=""
   [[ "$node_key" == dev:* ]] && data_key="$node_key"
   mkdir -p "$data"
   local store=(EthGov__Storage__Provider=sqlite)
   if [ "$STORE" = postgres ]; then
-    ethgov_pg_create_database "$PG_FOLDER" "$PG_PORT" "ethgov_${code,,}"
-    store=(EthGov__Storage__Provider=postgres
+    [ "$name" != "${code,,}" ] || ethgov_pg_create_database "$PG_FOLDER" "$PG_PORT" "ethgov_${code,,}"
+    # Replicas on one host need a sender-lock folder each (docs/operations.md, "Replicas"); the lease guards the key.
+    store=(EthGov__Storage__Provider=postgres EthGov__SenderLockDirectory="$data/senders"
       "EthGov__Storage__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Database=ethgov_${code,,};Username=ethgov")
   fi
-  ethgov_log "starting $code's node on $url (store: $STORE; data: $data, log: $DATA_DIR/${code,,}.log)"
+  ethgov_log "starting $code's node on $listen (store: $STORE; data: $data, log: $DATA_DIR/$name.log)"
   env "${store[@]}" Chain__RpcUrl="$RPC_URL" Chain__ChainId=31337 \
     EthGov__DeploymentFile="$ETHGOV_ROOT/deployments/31337.json" EthGov__DataDirectory="$data" \
     "EthGov__Signers__$code=$signer" EthGov__NodeKey="$node_key" EthGov__DataKey="$data_key" EthGov__PublicBaseUrl="$url" \
     EthGov__Nodes__AllowPrivateAddresses=true EthGov__Passkeys__Origin="${url/127.0.0.1/localhost}" \
-    ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development \
-    dotnet "$API_DLL" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$DATA_DIR/${code,,}.log" 2>&1 &
+    ASPNETCORE_URLS="$listen" ASPNETCORE_ENVIRONMENT=Development \
+    dotnet "$API_DLL" --contentRoot "$ETHGOV_ROOT/src/EthGov.Api" > "$DATA_DIR/$name.log" 2>&1 &
   pids+=($!)
 }
 
-# wait_healthy CODE URL PID: until the node answers /health/live; its log's end when it stops or takes a minute.
+# wait_healthy CODE URL PID [NAME]: until the node answers /health/live; its log's end when it stops or takes a minute.
 wait_healthy() {
-  local code="$1" url="$2" pid="$3" tries=0
+  local code="$1" url="$2" pid="$3" name="${4:-${1,,}}" tries=0
   until curl -fs -o /dev/null -m 2 "$url/health/live"; do
     tries=$((tries + 1))
     if [ "$tries" -gt 120 ] || ! kill -0 "$pid" 2>/dev/null; then
-      tail -20 "$DATA_DIR/${code,,}.log" >&2
-      echo "ethgov: $code's node did not start on $url; its log is $DATA_DIR/${code,,}.log" >&2
+      tail -20 "$DATA_DIR/$name.log" >&2
+      echo "ethgov: $code's node did not start on $url; its log is $DATA_DIR/$name.log" >&2
       exit 1
     fi
     sleep 0.5
@@ -144,10 +150,20 @@ for line in "${NODES[@]}"; do
   start_node "$code" "$signer" "$node_key" "$url"
   node_pid[$code]="${pids[-1]}"
 done
+# With --postgres the first department runs two replicas on its one database, as a large department does: any replica
+# accepts and answers; the holder of the lease batches and sends (docs/operations.md, "Replicas").
+REPLICA_URL="" replica_code="" replica_of=""
+if [ "$STORE" = postgres ]; then
+  read -r replica_code signer node_key replica_of <<< "${NODES[0]}"
+  REPLICA_URL="http://127.0.0.1:$REPLICA_PORT"
+  start_node "$replica_code" "$signer" "$node_key" "$replica_of" "${replica_code,,}-2" "$REPLICA_URL"
+  replica_pid="${pids[-1]}"
+fi
 for line in "${NODES[@]}"; do
   read -r code _ _ url <<< "$line"
   wait_healthy "$code" "$url" "${node_pid[$code]}"
 done
+[ -z "$REPLICA_URL" ] || wait_healthy "$replica_code" "$REPLICA_URL" "$replica_pid" "${replica_code,,}-2"
 
 store_line="SQLite, in each node's data directory"
 [ "$STORE" = sqlite ] || store_line="PostgreSQL on 127.0.0.1:$PG_PORT, a database per department (ethgov_<code>, user ethgov)"
@@ -161,6 +177,7 @@ cat <<MSG
     JSON-RPC (chain)  $RPC_URL  (chain id 31337)
     Deployment        deployments/31337.json
     Store             $store_line
+$([ -z "$REPLICA_URL" ] || printf '    %-10s replica %-24s a second replica of %s, on the same database\n' "$replica_code" "$REPLICA_URL/" "$replica_of")
     Logs              ${DATA_DIR#"$ETHGOV_ROOT"/}/*.log
     API keys          ethgov apikey create --department CODE --data-dir <that node's data directory>
 
