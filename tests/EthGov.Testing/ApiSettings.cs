@@ -66,7 +66,13 @@ public sealed class ApiSettings
     /// with every scope unless <paramref name="scopes"/> says otherwise (tests of other features are not about scopes).
     /// </summary>
     public async Task<string> CreateKeyAsync(string departmentCode, ApiKeyScopes? scopes = null)
-        => (await ApiKeyTable.Create(DataDirectory).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
+        => (await ApiKeyTable.Create(Store()).CreateAsync(departmentCode, scopes ?? ApiKeyScopeNames.All)).Secret;
+
+    /// <summary>The node's store as <see cref="Settings"/> choose it: its PostgreSQL database, else the SQLite file of the data directory.</summary>
+    public EthGov.Application.Storage.Database Store()
+        => Settings.TryGetValue("EthGov:Storage:Provider", out var provider) && provider == "postgres"
+            ? new(DataDirectory, new EthGov.Application.Storage.StorageOptions { Provider = provider, ConnectionString = Settings["EthGov:Storage:ConnectionString"] })
+            : new(DataDirectory);
 
     /// <summary>The environment of the API process.</summary>
     public IEnumerable<KeyValuePair<string, string>> Environment()
