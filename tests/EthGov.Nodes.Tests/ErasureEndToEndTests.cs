@@ -51,8 +51,16 @@ public sealed class ErasureEndToEndTests(NodeCluster cluster)
             await Task.Delay(250);
         }
 
-        var evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(Path.Combine(grantee.Settings.DataDirectory, "evidence", $"{created.RequestId}.json")));
-        Assert.Equal("holder", evidence.Erasure!.Cause);
+        // The grantee erases the content, then rewrites the evidence file without it: the file follows a moment later.
+        var evidencePath = Path.Combine(grantee.Settings.DataDirectory, "evidence", $"{created.RequestId}.json");
+        var evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(evidencePath));
+        while (evidence.Erasure is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            evidence = EvidenceJson.Read(await File.ReadAllBytesAsync(evidencePath));
+        }
+
+        Assert.Equal("holder", evidence.Erasure?.Cause);
         Assert.Equal(record, evidence.ContentDigest);
 
         var granteeTimeline = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/records/{record}/timeline")).RootElement;
