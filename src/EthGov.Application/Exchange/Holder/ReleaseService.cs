@@ -21,6 +21,10 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
     /// <summary>The media type of a kind query's answer.</summary>
     public const string QueryAnswerMediaType = "application/json";
 
+    // Refusals that say something is not on chain yet, which a head read up to MaxReadAge ago can say wrongly.
+    private static readonly HashSet<string> s_mayExistSince =
+        [ExchangeRefusal.LogNotConfirmed, ExchangeRefusal.LogNotFound, ExchangeRefusal.NotHolder, ExchangeRefusal.NoGrant];
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -58,10 +62,11 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
         }
 
         var check = await checks.CheckReleaseAsync(request, signed.Value, cancellationToken);
-        if (check.Refusal?.Reason == ExchangeRefusal.LogNotConfirmed && await checks.LaterBlockAsync(signed.Value.Block) is { } later)
+        if (check.Refusal?.Reason is { } reason && s_mayExistSince.Contains(reason) && await checks.LaterBlockAsync(signed.Value.Block) is { } later)
         {
-            // The head was a shared read, up to MaxReadAge old: a log confirmed since is judged again at a head read now, with
-            // every other check of the request (all of one request's reads use one block).
+            // The head was a shared read, up to MaxReadAge old: a log confirmed since, or a record anchored, a grant made or a
+            // log written just before the request, is judged again at a head read now, with every other check of the request
+            // (all of one request's reads use one block).
             check = await checks.CheckReleaseAsync(request, signed.Value with { Block = later }, cancellationToken);
         }
 
