@@ -105,6 +105,25 @@ public sealed class ReleaseServiceTests(HolderChain chain) : IClassFixture<Holde
     }
 
     [Fact]
+    public async Task Release_RecordGrantAndLogMadeAfterTheSharedHead_AreJudgedAtAFreshHead()
+    {
+        // A head read shared for ten minutes, taken by a first request: the second request's record, grant and log come
+        // after it, so at that head they are not on chain yet (not-holder, no-grant, log-not-found are final answers).
+        var service = chain.ServiceOn(chain.Node.RpcUrl, maxReadAge: TimeSpan.FromMinutes(10));
+        var first = await chain.IssueAsync();
+        var firstEntry = chain.Entry(await chain.GrantAsync(first.Digest), first.Digest);
+        var firstBody = HolderChain.Body(firstEntry, await chain.LogAsync([firstEntry]));
+        Assert.Equal(HolderAnswerKind.Released, (await service.ReleaseAsync(chain.SignedBy(firstBody), firstBody)).Kind);
+
+        var record = await chain.IssueAsync();
+        var entry = chain.Entry(await chain.GrantAsync(record.Digest), record.Digest);
+        var body = HolderChain.Body(entry, await chain.LogAsync([entry]));
+        var answer = await service.ReleaseAsync(chain.SignedBy(body), body);
+
+        Assert.True(answer.Kind == HolderAnswerKind.Released, answer.Refusal?.Reason);
+    }
+
+    [Fact]
     public async Task Release_EntryNotInTheBatch_IsLogNotFound()
     {
         var record = await chain.IssueAsync();
