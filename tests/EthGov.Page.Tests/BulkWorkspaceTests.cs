@@ -218,6 +218,10 @@ public sealed class BulkWorkspaceTests(PageFixture fixture)
         var name = await fixture.CreateClerkAsync(Password, ApiKeyScopes.Anchor);
         var digest = PageFixture.DigestOf(PageFixture.NewDocument("Keyboard CSV"));
         var page = await fixture.NewPageAsync(width: 390, height: 844);
+        // Listening from the start: Playwright turns Chromium's file chooser interception on without waiting for it, so
+        // a listener added just before the key press can lose the race to it and the chooser never reaches the test.
+        var chosen = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FileChooser += (_, chooser) => chosen.TrySetResult(chooser);
         await page.GotoAsync(fixture.Api.Url("/department"));
         await page.Locator("#dept-staff-name").FocusAsync();
         await page.Keyboard.TypeAsync(name);
@@ -234,7 +238,8 @@ public sealed class BulkWorkspaceTests(PageFixture fixture)
         }
 
         await Expect(page.Locator("#bulk-csv")).ToBeFocusedAsync();
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        await page.Keyboard.PressAsync("Space");
+        var chooser = await chosen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await chooser.SetFilesAsync(Csv("phone.csv", $"digest,reference\n{digest},PHONE-1\n"));
 
         await Expect(page.Locator("#bulk-status")).ToContainTextAsync("phone.csv: done. 1 accepted");

@@ -14,7 +14,7 @@ public static class StaffSetup
         services.Configure<StaffOptions>(section);
         var staff = section.Get<StaffOptions>() ?? new StaffOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StaffPasswords>();
+        services.AddSingleton(_ => new StaffPasswords());
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffAudit>();

@@ -18,12 +18,19 @@ public sealed class StaffPasswords
 
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private readonly PasswordHasher<StaffAccount> _hasher = new();
+    private readonly IPasswordHasher<StaffAccount> _hasher;
     private readonly string _unknownNameHash;
 
-    /// <summary>Makes the hash that unknown names are checked against.</summary>
+    /// <summary>Passwords hashed with Identity's PBKDF2 hasher.</summary>
     public StaffPasswords()
+        : this(new PasswordHasher<StaffAccount>())
     {
+    }
+
+    /// <summary>Passwords hashed with <paramref name="hasher"/>; makes the hash that unknown names are checked against.</summary>
+    public StaffPasswords(IPasswordHasher<StaffAccount> hasher)
+    {
+        _hasher = hasher;
         _unknownNameHash = _hasher.HashPassword(null!, NewOneTimePassword());
     }
 
