@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EthGov.Core.Digests;
@@ -47,8 +48,13 @@ public sealed class ExchangeEndToEndTests(NodeCluster cluster)
         Assert.False(string.IsNullOrEmpty(evidence.RootElement.GetProperty("response").GetProperty("headers").GetProperty("signature").GetString()));
         Assert.DoesNotContain("A. Citizen", evidence.RootElement.GetRawText(), StringComparison.Ordinal);
 
-        // Kept for the retention: served more than once, and it is the record.
+        // Listed on the grantee's node for its staff, newest first (the store's test covers other departments' rows).
         using var client = grantee.DepartmentClient();
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/exchanges?pageSize=500");
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("id").GetInt64() == created.Id && e.GetProperty("state").GetString() == "verified");
+
+        // Kept for the retention: served more than once, and it is the record.
         for (int i = 0; i < 2; i++)
         {
             var content = await client.GetByteArrayAsync($"/api/v1/exchanges/{created.Id}/content");

@@ -57,7 +57,8 @@ public sealed class ExchangeWorkspaceTests(ExchangePageFixture fixture)
         await Expect(holder.Locator("#xch-notice")).ToContainTextAsync("已记入账本");
         await Expect(holder.Locator("#xch-notice")).ToBeFocusedAsync();
         await Expect(incoming).ToHaveAttributeAsync("data-state", "approved");
-        await Expect(holder.Locator("#xch-given li")).Not.ToHaveCountAsync(0);
+        var grantId = await incoming.GetAttributeAsync("data-grant");
+        await Expect(holder.Locator($"#xch-given li[data-grant='{grantId}']")).ToContainTextAsync("HEALTH");
 
         // HEALTH sees the approval, requests the record and follows it to verified.
         await Expect(outgoing).ToHaveAttributeAsync("data-state", "approved");
@@ -93,6 +94,12 @@ public sealed class ExchangeWorkspaceTests(ExchangePageFixture fixture)
         await Expect(exchange.Locator("a.verify-record")).ToHaveTextAsync("查看核验结果");
         await Axe.AssertNoViolationsAsync(asker);
         await Screenshots.SaveAsync(asker, "exchange-verified-zh");
+
+        // The node keeps the list: a fresh browser signed in as HEALTH finds the exchange, verified.
+        var exchangeId = await exchange.GetAttributeAsync("data-exchange");
+        var again = await fixture.NewPageAsync();
+        await SignInByKeyboardAsync(again, health);
+        await Expect(again.Locator($"#xch-exchanges li[data-exchange='{exchangeId}']")).ToHaveAttributeAsync("data-state", "verified");
 
         // Its verification: the record is valid on chain.
         await exchange.Locator("a.verify-record").FocusAsync();

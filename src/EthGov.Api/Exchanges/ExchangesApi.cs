@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using EthGov.Api.Auth;
 using EthGov.Api.Departments;
+using EthGov.Api.Paging;
 using EthGov.Api.Problems;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Exchange.Grantee;
@@ -35,6 +37,7 @@ public static class ExchangesApi
         var group = app.MapGroup("/api/v1/exchanges").WithTags("Exchanges").RequireScope(ApiKeyScopes.Exchanges);
         group.MapPost("/", Create).AddEndpointFilter(ActingDepartment.RequireActiveDepartment)
             .WithName("CreateExchange").WithSummary("Ask the holder's node for a record under a grant to the caller's department");
+        group.MapGet("/", List).WithName("ListExchanges").WithSummary("The caller's department's exchanges, newest first, a page at a time");
         group.MapGet("/{id}", Get).WithName("GetExchange").WithSummary("One exchange of the caller's department and where it stands");
         group.MapGet("/{id}/content", Content).WithName("GetExchangeContent")
             .WithSummary("The verified content of an exchange: once for a view-once grant, until the retention ends for a store grant");
@@ -174,6 +177,26 @@ public static class ExchangesApi
         return found.Problem ?? (Results<Ok<ExchangeResponse>, ProblemHttpResult>)TypedResults.Ok(ExchangeResponse.From(found.Exchange!));
     }
 
+    /// <summary>The exchanges of the caller's department, newest first: what its staff asked for and where each stands.</summary>
+    public static async Task<Results<Ok<Page<ExchangeResponse>>, ProblemHttpResult>> List(
+        HttpContext http, DepartmentDirectory directory, ExchangeStore store,
+        [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize, CancellationToken cancellationToken)
+    {
+        if (PageRequest.Read(cursor, pageSize, "exchanges", 1, out var invalid) is not { } page)
+        {
+            return invalid!;
+        }
+
+        var (department, problem) = await CallerDepartmentAsync(http, directory, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var fetched = store.OfDepartment(department, page.After is [var before] ? before : null, page.Size + 1).Select(ExchangeResponse.From).ToList();
+        return TypedResults.Ok(page.ToPage(fetched, http.Request, "exchanges", e => [e.Id]));
+    }
+
     /// <summary>The verified content: served once and erased for view-once, kept until the retention ends for store.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(
         string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, IServiceProvider services, CancellationToken cancellationToken)
@@ -290,9 +313,10 @@ public static class ExchangesApi
     private static async Task<(ExchangeRecord? Exchange, ProblemHttpResult? Problem)> OwnAsync(
         string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, CancellationToken cancellationToken)
     {
-        if (ActingDepartment.CodeOf(http.User) is not { } code)
+        var (department, problem) = await CallerDepartmentAsync(http, directory, cancellationToken);
+        if (problem is not null)
         {
-            return (null, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "send the department's key"));
+            return (null, problem);
         }
 
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var exchangeId))
@@ -300,15 +324,26 @@ public static class ExchangesApi
             return (null, Problems.Problems.InvalidRequest("id: an exchange id is a number"));
         }
 
-        var department = await directory.FindAsync(code, cancellationToken);
-        if (!department.IsSuccess)
+        // Another department's exchange is answered like one that does not exist: its id says nothing.
+        return store.Get(exchangeId) is { } exchange && exchange.Department == department
+            ? (exchange, null)
+            : (null, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.ExchangeNotFound, "No such exchange",
+                $"no exchange {exchangeId} of department {ActingDepartment.CodeOf(http.User)}"));
+    }
+
+    // The id of the caller's department (an unknown code has id 0, which owns no exchange).
+    private static async Task<(uint Department, ProblemHttpResult? Problem)> CallerDepartmentAsync(
+        HttpContext http, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (ActingDepartment.CodeOf(http.User) is not { } code)
         {
-            return (null, ChainProblems.From(department.Error));
+            return (0, Unauthorized());
         }
 
-        // Another department's exchange is answered like one that does not exist: its id says nothing.
-        return store.Get(exchangeId) is { } exchange && department.Value is { } d && exchange.Department == d.Id
-            ? (exchange, null)
-            : (null, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.ExchangeNotFound, "No such exchange", $"no exchange {exchangeId} of department {code}"));
+        var department = await directory.FindAsync(code, cancellationToken);
+        return department.IsSuccess ? (department.Value?.Id ?? 0, null) : (0, ChainProblems.From(department.Error));
     }
+
+    private static ProblemHttpResult Unauthorized()
+        => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "send the department's key");
 }

@@ -33,7 +33,7 @@ public static class GrantsApi
         var open = app.MapGroup("/api/v1/grants").WithTags("Grants");
         open.MapGet("/{id}", Get).WithName("GetGrant").WithSummary("One grant, read from the chain");
         open.MapGet("/", List).WithName("ListGrants")
-            .WithSummary("Grants of a record (open to anyone) or to a grantee department (that department's key only), as indexed, by id, a page at a time");
+            .WithSummary("Grants of a record (open to anyone), or to or by a department (that department's key or clerks only), as indexed, by id, a page at a time");
 
         var write = app.MapGroup("/api/v1/grants").WithTags("Grants")
             .RequireScope(ApiKeyScopes.Grants).AddEndpointFilter(ActingDepartment.RequireActiveDepartment);
@@ -58,9 +58,9 @@ public static class GrantsApi
         return grant.IsSuccess ? TypedResults.Ok(GrantResponse.From(grant.Value)) : ChainProblems.From(grant.Error);
     }
 
-    /// <summary>Grants by record or grantee.</summary>
+    /// <summary>Grants by record (open), or to or by the caller's own department (its key or clerk only).</summary>
     public static async Task<Results<Ok<Page<IndexedGrant>>, ProblemHttpResult>> List(
-        string? recordId, string? grantee, HttpContext http, IndexStore index, DepartmentDirectory directory,
+        string? recordId, string? grantee, string? grantor, [Description("true: newest first")] bool? newest, HttpContext http, IndexStore index, DepartmentDirectory directory,
         [Description(Descriptions.Cursor)] string? cursor, [Description(Descriptions.PageSize)] int? pageSize, CancellationToken cancellationToken)
     {
         if (PageRequest.Read(cursor, pageSize, "grants", 1, out var invalid) is not { } page)
@@ -79,36 +79,52 @@ public static class GrantsApi
             record = parsed;
         }
 
-        uint? granteeId = null;
-        if (grantee is not null)
+        var (granteeId, granteeProblem) = await OwnDepartmentAsync(grantee, "grantee", http, directory, cancellationToken);
+        if (granteeProblem is not null)
         {
-            var caller = ActingDepartment.CodeOf(http.User);
-            if (caller is null)
-            {
-                return Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "listing by grantee needs the grantee department's key");
-            }
-
-            if (!string.Equals(caller, grantee, StringComparison.OrdinalIgnoreCase))
-            {
-                return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", "a key lists the grants of its own department only");
-            }
-
-            var found = await directory.FindAsync(grantee, cancellationToken);
-            if (!found.IsSuccess)
-            {
-                return ChainProblems.From(found.Error);
-            }
-
-            granteeId = found.Value?.Id ?? 0;
+            return granteeProblem;
         }
 
-        if (record is null && granteeId is null)
+        var (grantorId, grantorProblem) = await OwnDepartmentAsync(grantor, "grantor", http, directory, cancellationToken);
+        if (grantorProblem is not null)
         {
-            return Problems.Problems.InvalidRequest("give recordId or grantee");
+            return grantorProblem;
         }
 
-        var fetched = index.Grants(record, granteeId, page.After is [var after] ? after : 0, page.Size + 1);
+        if (record is null && granteeId is null && grantorId is null)
+        {
+            return Problems.Problems.InvalidRequest("give recordId, grantee or grantor");
+        }
+
+        var fetched = index.Grants(record, granteeId, page.After is [var after] ? after : 0, page.Size + 1, grantorId, newest ?? false);
         return TypedResults.Ok(page.ToPage(fetched, http.Request, "grants", g => [g.Id]));
+    }
+
+    // The id of department <paramref name="code"/> named as the list's grantee or grantor, which must be the caller's own
+    // (grants to and by a department say what it exchanges with whom); null when no code was given.
+    private static async Task<(uint? Id, ProblemHttpResult? Problem)> OwnDepartmentAsync(
+        string? code, string role, HttpContext http, DepartmentDirectory directory, CancellationToken cancellationToken)
+    {
+        if (code is null)
+        {
+            return (null, null);
+        }
+
+        var caller = ActingDepartment.CodeOf(http.User);
+        if (caller is null)
+        {
+            return (null, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required",
+                $"listing by {role} needs the {role} department's key"));
+        }
+
+        if (!string.Equals(caller, code, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this",
+                role == "grantee" ? "a key lists the grants of its own department only" : "a key lists the grants its own department gave only"));
+        }
+
+        var found = await directory.FindAsync(code, cancellationToken);
+        return found.IsSuccess ? (found.Value?.Id ?? 0, null) : (null, ChainProblems.From(found.Error));
     }
 
     /// <summary>

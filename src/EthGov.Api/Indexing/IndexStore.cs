@@ -81,13 +81,17 @@ public sealed class IndexStore(Database database)
     public IReadOnlyList<IndexedEventRow> ByName(string name, EventPosition? after, int limit)
         => Query("name = @v", name, after, limit);
 
-    /// <summary>Up to <paramref name="limit"/> grants of <paramref name="recordId"/> or to <paramref name="grantee"/> with an id above <paramref name="afterId"/>, by id, as indexed.</summary>
-    public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee, long afterId, int limit)
+    /// <summary>
+    /// Up to <paramref name="limit"/> grants of <paramref name="recordId"/>, to <paramref name="grantee"/> or by
+    /// <paramref name="grantor"/> (those given), as indexed: by id after <paramref name="afterId"/>, or with
+    /// <paramref name="newestFirst"/> by id downwards before it (0: from the newest).
+    /// </summary>
+    public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee, long afterId, int limit, uint? grantor = null, bool newestFirst = false)
     {
         using var connection = database.Connect();
         using var select = connection.CreateCommand();
-        var filters = new List<string> { "id > @after" };
-        select.Parameters.AddWithValue("@after", afterId);
+        var filters = new List<string> { newestFirst ? "id < @after" : "id > @after" };
+        select.Parameters.AddWithValue("@after", newestFirst && afterId == 0 ? long.MaxValue : afterId);
         if (recordId is { } r)
         {
             filters.Add("record_id = @record");
@@ -100,8 +104,14 @@ public sealed class IndexStore(Database database)
             select.Parameters.AddWithValue("@grantee", (long)g);
         }
 
+        if (grantor is { } by)
+        {
+            filters.Add("grantor = @grantor");
+            select.Parameters.AddWithValue("@grantor", (long)by);
+        }
+
         select.CommandText = "SELECT id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block FROM grants"
-            + " WHERE " + string.Join(" AND ", filters) + " ORDER BY id LIMIT @limit";
+            + " WHERE " + string.Join(" AND ", filters) + (newestFirst ? " ORDER BY id DESC" : " ORDER BY id") + " LIMIT @limit";
         select.Parameters.AddWithValue("@limit", limit);
         using var reader = select.ExecuteReader();
         var grants = new List<IndexedGrant>();

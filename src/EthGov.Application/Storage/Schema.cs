@@ -104,6 +104,7 @@ internal static class Schema
         );
         CREATE INDEX IF NOT EXISTS grants_by_record ON grants (record_id);
         CREATE INDEX IF NOT EXISTS grants_by_grantee ON grants (grantee);
+        CREATE INDEX IF NOT EXISTS grants_by_grantor ON grants (grantor);
         CREATE TABLE IF NOT EXISTS deployment_binding (
             id           INTEGER PRIMARY KEY CHECK (id = 1),
             chain_id     INTEGER NOT NULL,
@@ -218,6 +219,7 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS exchanges_unbatched ON exchanges (id) WHERE state = 0 AND log_batch IS NULL;
         CREATE INDEX IF NOT EXISTS exchanges_due ON exchanges (next_attempt_at) WHERE state IN (1, 2, 3);
         CREATE INDEX IF NOT EXISTS exchanges_by_batch ON exchanges (log_batch) WHERE log_batch IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS exchanges_by_department ON exchanges (department, id);
         CREATE TABLE IF NOT EXISTS access_log_batches (
             id              INTEGER PRIMARY KEY,
             department      INTEGER NOT NULL,

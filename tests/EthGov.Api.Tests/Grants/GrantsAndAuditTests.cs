@@ -52,6 +52,32 @@ public sealed class GrantsAndAuditTests(ApiFixture fixture) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task ListGrants_ByGrantor_ListsWhatTheDepartmentGave_ToItsOwnKeyOnly()
+    {
+        var recordId = TestDigests.New();
+        var grantId = await GrantAsync(recordId);
+        await WaitForEventsAsync($"/api/v1/audit/records/{recordId}", 1);
+
+        var given = await Civil.GetFromJsonAsync<Page<IndexedGrant>>("/api/v1/grants?grantor=CIVIL&pageSize=500", TestJson.Options);
+        var civil = given!.Items.Single(g => g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == grantId);
+        Assert.All(given.Items, g => Assert.Equal(civil.GrantorDepartment, g.GrantorDepartment));
+        var healthGave = await Health.GetFromJsonAsync<Page<IndexedGrant>>("/api/v1/grants?grantor=HEALTH&pageSize=500", TestJson.Options);
+        Assert.DoesNotContain(healthGave!.Items, g => g.Id == civil.Id);
+
+        // Newest first, a page after another, for the workspace's lists.
+        var later = TestDigests.New();
+        await GrantAsync(later);
+        await WaitForEventsAsync($"/api/v1/audit/records/{later}", 1);
+        var newest = await Civil.GetFromJsonAsync<Page<IndexedGrant>>("/api/v1/grants?grantor=CIVIL&newest=true&pageSize=1", TestJson.Options);
+        var next = await Civil.GetFromJsonAsync<Page<IndexedGrant>>(newest!.Next!, TestJson.Options);
+        Assert.True(newest.Items.Single().Id > next!.Items.Single().Id, $"{newest.Items[0].Id} then {next.Items[0].Id}");
+        Assert.True(newest.Items[0].Id >= given.Items.Max(g => g.Id));
+
+        await Problem.AssertAsync(await Health.GetAsync("/api/v1/grants?grantor=CIVIL"), HttpStatusCode.Forbidden, "forbidden");
+        await Problem.AssertAsync(await fixture.Host.CreateClient().GetAsync("/api/v1/grants?grantor=CIVIL"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
     public async Task ListGrants_ByAnotherDepartmentsGrantee_Returns403Forbidden()
     {
         using var response = await Civil.GetAsync("/api/v1/grants?grantee=HEALTH");

@@ -50,6 +50,20 @@ public sealed class ExchangeStoreTests : IDisposable
     }
 
     [Fact]
+    public void OfDepartment_ListsItsOwnExchangesNewestFirst_APageAfterAnother()
+    {
+        var ours = Enumerable.Range(0, 5).Select(_ => _store.Create(NewExchange())).ToList();
+        var theirs = _store.Create(NewExchange() with { Department = 8 });
+
+        var first = _store.OfDepartment(7, null, 3);
+        var rest = _store.OfDepartment(7, first[^1].Id, 3);
+
+        Assert.Equal(ours.Select(e => e.Id).Reverse().Take(3), first.Select(e => e.Id));
+        Assert.Equal(ours.Select(e => e.Id).Reverse().Skip(3), rest.Select(e => e.Id));
+        Assert.Equal([theirs.Id], _store.OfDepartment(8, null, 10).Select(e => e.Id));
+    }
+
+    [Fact]
     public void Create_TheSameRequestIdTwice_IsRefusedByTheDatabase()
     {
         var first = _store.Create(NewExchange());

@@ -187,23 +187,24 @@ export async function refuseGrantRequest(id, reason, auth) {
   return (await request('POST', `/api/v1/grant-requests/${encodeURIComponent(id)}/refusal`, { body: { reason }, auth })).body;
 }
 
-/** The grants to a department, as the node indexed them. */
+/** The latest grants to a department, newest first, as the node indexed them. */
 export async function grantsReceived(department, auth) {
-  return (await request('GET', `/api/v1/grants?grantee=${encodeURIComponent(department)}&pageSize=50`, { auth })).body;
+  return (await request('GET', `/api/v1/grants?grantee=${encodeURIComponent(department)}&newest=true&pageSize=50`, { auth })).body;
 }
 
-/** One grant, read from the chain. */
-export async function grantOf(id) {
-  return (await request('GET', `/api/v1/grants/${encodeURIComponent(id)}`)).body;
+/** The latest grants the caller's department gave, newest first, as its node indexed them. */
+export async function grantsGiven(department, auth) {
+  return (await request('GET', `/api/v1/grants?grantor=${encodeURIComponent(department)}&newest=true&pageSize=50`, { auth })).body;
+}
+
+/** The caller's department's latest exchanges, newest first. */
+export async function exchanges(auth) {
+  return (await request('GET', '/api/v1/exchanges?pageSize=20', { auth })).body;
 }
 
 /** Asks the department's own node for a record under a grant; 202 with the exchange. */
 export async function requestRecord(grantId, auth) {
   return (await request('POST', '/api/v1/exchanges', { body: { grantId }, auth })).body;
-}
-
-export async function exchangeOf(id, auth) {
-  return (await request('GET', `/api/v1/exchanges/${encodeURIComponent(id)}`, { auth })).body;
 }
 
 /** The verified content of an exchange, as a Blob (a view-once grant serves it once). */

@@ -3,38 +3,24 @@
 // exchange to its verified end (or its refusal, in words), and open the record and its check.
 
 import {
-  ApiError, approveGrantRequest, askGrant, exchangeContent, exchangeOf, grantOf, grantRequests, grantsReceived, refuseGrantRequest, requestRecord,
+  ApiError, approveGrantRequest, askGrant, exchangeContent, exchanges, grantRequests, grantsGiven, grantsReceived, refuseGrantRequest, requestRecord,
 } from './api.js';
 import { el } from './dom.js';
 import { formatDate, formatTime, has, onLanguageChange, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const exchangesKey = 'ethgov.exchanges';
 const pollMs = 2000;
 const steps = ['requested', 'logged', 'released', 'verified'];
 
 let hooks = null;
 let timer = null;
 let shown = '';
-let state = { department: null, outgoing: [], incoming: [], received: [], given: {}, exchanges: [] };
+const nothing = { department: null, outgoing: [], incoming: [], received: [], given: [], exchanges: [] };
+let state = nothing;
 const refusing = new Map();
 const opened = new Map();
 
 const short = (digest) => `${digest.slice(0, 10)}…${digest.slice(-6)}`;
-
-function exchangeIds() {
-  try {
-    return JSON.parse(sessionStorage.getItem(exchangesKey) ?? '[]').filter((id) => Number.isInteger(id));
-  } catch {
-    return [];
-  }
-}
-
-function remember(id) {
-  const ids = exchangeIds().filter((known) => known !== id);
-  ids.unshift(id);
-  sessionStorage.setItem(exchangesKey, JSON.stringify(ids.slice(0, 20)));
-}
 
 function say(text, isAlert = false) {
   $('xch-notice').textContent = isAlert ? '' : text ?? '';
@@ -81,7 +67,7 @@ function terms(request) {
 }
 
 function outgoingItem(request) {
-  return el('li', { dataset: { requestId: request.requestId, state: request.state } },
+  return el('li', { dataset: { requestId: request.requestId, state: request.state, ...(request.grantId ? { grant: request.grantId } : {}) } },
     el('p', {}, el('strong', {}, t('xch.out.line', { holder: request.holder, what: what(request) })), ' ', badge('state', request.state)),
     el('p', { class: 'help' }, terms(request)),
     el('p', { class: 'help' }, t('xch.basis', { basis: request.legalBasis })),
@@ -96,7 +82,7 @@ function outgoingItem(request) {
 function incomingItem(request) {
   const pending = request.state === 'pending';
   const reasonId = `xch-refuse-${request.id}`;
-  return el('li', { dataset: { requestId: request.requestId, state: request.state } },
+  return el('li', { dataset: { requestId: request.requestId, state: request.state, ...(request.grantId ? { grant: request.grantId } : {}) } },
     el('p', {}, el('strong', {}, t('xch.in.line', { requester: request.requester, what: what(request) })), ' ', badge('state', request.state)),
     el('p', { class: 'help' }, terms(request)),
     el('p', { class: 'help' }, t('xch.basis', { basis: request.legalBasis })),
@@ -129,13 +115,13 @@ function receivedItem(grant) {
       : null);
 }
 
-function givenItem(request) {
-  const grant = state.given[request.grantId];
-  const status = !grant ? null : grant.revoked ? 'revoked' : grant.valid ? 'valid' : 'expired';
-  return el('li', { dataset: { grant: request.grantId } },
-    el('p', {}, el('strong', {}, t('xch.given.line', { id: request.grantId, requester: request.requester, what: what(request) })), ' ',
-      status ? el('span', { class: `status-badge ${status === 'valid' ? 'anchored' : 'failed'}` }, t(`xch.grant.${status}`)) : null),
-    el('p', { class: 'help' }, t('xch.until', { until: formatDate(request.expiresAt) })));
+function givenItem(grant) {
+  const status = grant.revoked ? 'revoked' : Date.parse(grant.expiresAt) > Date.now() ? 'valid' : 'expired';
+  const what = grant.basis === 'kind-legal-basis' ? t('xch.given.kind') : t('xch.what.record', { digest: short(grant.recordId) });
+  return el('li', { dataset: { grant: String(grant.id) } },
+    el('p', {}, el('strong', {}, t('xch.given.line', { id: grant.id, grantee: departmentName(grant.granteeDepartment), what })), ' ',
+      el('span', { class: `status-badge ${status === 'valid' ? 'anchored' : 'failed'}` }, t(`xch.grant.${status}`))),
+    el('p', { class: 'help' }, t('xch.until', { until: formatDate(grant.expiresAt) })));
 }
 
 function reasonWords(exchange) {
@@ -188,7 +174,7 @@ export function renderExchange(force = false) {
   list('xch-out', state.outgoing, outgoingItem);
   list('xch-in', state.incoming, incomingItem);
   list('xch-received', state.received, receivedItem);
-  list('xch-given', state.incoming.filter((r) => r.state === 'approved' && r.grantId), givenItem);
+  list('xch-given', state.given, givenItem);
   list('xch-exchanges', state.exchanges, exchangeItem);
 }
 
@@ -217,17 +203,18 @@ export async function loadExchange() {
     await loadDepartments();
     const [outgoing, incoming] = await Promise.all([grantRequests('outgoing', auth), grantRequests('incoming', auth)]);
     const department = outgoing.department ?? incoming.department;
-    const received = department ? await grantsReceived(department, auth).catch(() => ({ items: [] })) : { items: [] };
-    const given = { ...state.given };
-    for (const r of incoming.items.filter((i) => i.state === 'approved' && i.grantId && !given[i.grantId])) {
-      given[r.grantId] = await grantOf(r.grantId).catch(() => null);
-    }
-    const exchanges = [];
-    for (const id of exchangeIds()) {
-      const known = state.exchanges.find((e) => e.id === id);
-      exchanges.push(known && ['verified', 'refused'].includes(known.state) ? known : await exchangeOf(id, auth).catch(() => known));
-    }
-    state = { department, outgoing: outgoing.items, incoming: incoming.items, received: received.items ?? [], given, exchanges: exchanges.filter(Boolean) };
+    // A list the clerk's roles do not open (403) shows as empty; a lost session (401) signs out below.
+    const none = { items: [] };
+    const orNone = (read) => read.catch((error) => {
+      if (error instanceof ApiError && error.status === 401) {
+        throw error;
+      }
+      return none;
+    });
+    const [received, given, latest] = await Promise.all(department
+      ? [orNone(grantsReceived(department, auth)), orNone(grantsGiven(department, auth)), orNone(exchanges(auth))]
+      : [none, none, orNone(exchanges(auth))]);
+    state = { department, outgoing: outgoing.items, incoming: incoming.items, received: received.items ?? [], given: given.items ?? [], exchanges: latest.items ?? [] };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       hooks.unauthorized();
@@ -251,13 +238,12 @@ function schedule() {
 export function clearExchange() {
   clearTimeout(timer);
   timer = null;
-  state = { department: null, outgoing: [], incoming: [], received: [], given: {}, exchanges: [] };
+  state = nothing;
   refusing.clear();
   for (const url of opened.values()) {
     URL.revokeObjectURL(url);
   }
   opened.clear();
-  sessionStorage.removeItem(exchangesKey);
   say(null);
   renderExchange(true);
 }
@@ -331,8 +317,7 @@ async function act(event) {
       $('xch-notice').focus();
     } else if (button.classList.contains('request-record')) {
       button.disabled = true;
-      const exchange = await requestRecord(button.dataset.grant, auth);
-      remember(exchange.id);
+      await requestRecord(button.dataset.grant, auth);
       say(t('xch.exchange.started', { grant: button.dataset.grant }));
       $('xch-notice').focus();
     } else if (button.classList.contains('open-record')) {

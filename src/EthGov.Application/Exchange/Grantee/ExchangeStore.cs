@@ -107,6 +107,11 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     /// <summary>The exchange whose request id is <paramref name="requestId"/>, or null.</summary>
     public ExchangeRecord? GetByRequest(Digest requestId) => Select("WHERE request_id = @request", ("@request", requestId.ToArray())).FirstOrDefault();
 
+    /// <summary>Up to <paramref name="limit"/> exchanges of <paramref name="department"/> with an id below <paramref name="beforeId"/> (all when null), newest first.</summary>
+    public IReadOnlyList<ExchangeRecord> OfDepartment(uint department, long? beforeId, int limit)
+        => Select("WHERE department = @department AND id < @before ORDER BY id DESC LIMIT @limit",
+            ("@department", (long)department), ("@before", beforeId ?? long.MaxValue), ("@limit", limit));
+
     /// <summary>Requested exchanges whose entry is in no batch yet, oldest first.</summary>
     public IReadOnlyList<ExchangeRecord> Unbatched(int limit)
         => Select("WHERE state = 0 AND log_batch IS NULL ORDER BY id LIMIT @limit", ("@limit", limit));
