@@ -21,6 +21,13 @@ public sealed class GrantRequestOptions
     /// <summary>The longest pause between two attempts: a message is retried forever at this pace while the other node is away.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long an approval may take from its claim to its grant on chain before the node settles it from the chain: a
+    /// node that stopped mid-way left it <c>approving</c> (see <see cref="GrantRequestApprovals"/>). Longer than any wait
+    /// for a transaction's receipt.
+    /// </summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The pause before attempt <paramref name="attempts"/> + 1: <see cref="RetryDelay"/> doubled per attempt, capped.</summary>
     public TimeSpan PauseAfter(int attempts)
         => TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));

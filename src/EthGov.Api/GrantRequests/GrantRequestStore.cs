@@ -104,6 +104,12 @@ public sealed class GrantRequestStore(Database database, TimeProvider time)
             "state = @approving, decided_by = @by, decided_at = @now WHERE id = @id AND state = @pending",
             ("@approving", GrantRequestStates.Approving), ("@by", decidedBy), ("@now", Now()), ("@id", id), ("@pending", GrantRequestStates.Pending)) == 1;
 
+    /// <summary>Incoming requests claimed for approval before <paramref name="claimedBefore"/> and still approving, oldest first.</summary>
+    public IReadOnlyList<GrantRequest> StaleApprovals(DateTimeOffset claimedBefore, int limit)
+        => Select("WHERE direction = @incoming AND state = @approving AND decided_at < @before ORDER BY decided_at LIMIT @limit",
+            ("@incoming", GrantRequestDirections.Incoming), ("@approving", GrantRequestStates.Approving),
+            ("@before", claimedBefore.ToUnixTimeMilliseconds()), ("@limit", limit));
+
     /// <summary>A claimed approval failed before a grant existed: the request is pending again, with why.</summary>
     public void Unclaim(long id, string error)
         => Update(

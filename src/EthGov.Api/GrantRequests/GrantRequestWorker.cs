@@ -20,6 +20,7 @@ namespace EthGov.Api.GrantRequests;
 public sealed class GrantRequestWorker(
     GrantRequestStore store,
     GrantRequestSignal signal,
+    GrantRequestApprovals approvals,
     HolderNodes nodes,
     NodeClient client,
     IServiceProvider services,
@@ -46,6 +47,7 @@ public sealed class GrantRequestWorker(
         {
             try
             {
+                approvals.SettleStale(PerRound);
                 var due = store.Due(DateTimeOffset.UtcNow, PerRound);
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken }, async (request, token) =>
                 {

@@ -148,8 +148,8 @@ public static class GrantRequestsApi
     /// through the grant routes' own code, and has the requester told; a failed grant leaves the request pending.
     /// </summary>
     public static async Task<Results<Ok<GrantRequestResponse>, ProblemHttpResult>> Approve(
-        long id, HttpContext http, ActingDepartment caller, GrantRequestStore store, GrantRequestSignal signal, DepartmentDirectory directory,
-        DocumentIndex index, BatchStore batches, ReceiptService receipts)
+        long id, HttpContext http, ActingDepartment caller, GrantRequestStore store, GrantRequestSignal signal, GrantRequestApprovals approvals,
+        DepartmentDirectory directory, DocumentIndex index, BatchStore batches, ReceiptService receipts)
     {
         if (Incoming(store, id, caller) is not { } request)
         {
@@ -159,6 +159,14 @@ public static class GrantRequestsApi
         if (!store.TryClaim(id, CallerName(http)))
         {
             return GrantRequestProblems.DecidedProblem(store.Get(id)!);
+        }
+
+        // A grant this request got before (an approval the node stopped in, settled since) is not made twice.
+        if (approvals.ExistingGrant(request) is { } existing)
+        {
+            store.Approved(id, existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), existing.TransactionHash);
+            signal.Due();
+            return TypedResults.Ok(GrantRequestResponse.Of(store.Get(id)!));
         }
 
         // Once claimed, the grant is sent to its end even when the clerk goes away, so the request is settled.

@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
 using EthGov.Api.GrantRequests;
+using EthGov.Api.Indexing;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Core.Digests;
 using EthGov.Core.Records;
 using EthGov.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EthGov.Api.Tests.GrantRequests;
 
@@ -37,6 +39,43 @@ public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture)
         Assert.Equal(RecordKind.Id("birth-certificate"), grant.RecordId);
         Assert.Equal(request.ExpiresAt, grant.ExpiresAt);
         Assert.Equal(GrantRequestRules.LegalBasisDigest("Civil Status Act s.7").ToString(), approved.GetProperty("legalBasisDigest").GetString());
+    }
+
+    [Fact]
+    public async Task ApprovalsANodeStoppedIn_AreSettledFromTheChain_AndNoRequestIsGrantedTwice()
+    {
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        var granted = fixture.Incoming(kind: "adoption-order", legalBasis: "Adoption Act s.3");
+        var lost = fixture.Incoming(kind: "name-change", legalBasis: "Names Act s.2");
+        Assert.True(fixture.Store.TryClaim(granted.Id, "CIVIL: key 1"));
+        Assert.True(fixture.Store.TryClaim(lost.Id, "CIVIL: key 1"));
+
+        // The node stopped after the grant of one reached the chain, before it was recorded; the other's never did.
+        var grantId = await GrantAsOnApprovalAsync(civil, granted);
+        var index = fixture.Host.Services.GetRequiredService<IndexStore>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!index.Grants(RecordKind.Id("adoption-order"), 2, 0, 10, 1).Any(g => g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == grantId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the grant was not indexed");
+            await Task.Delay(100);
+        }
+
+        // Seen from later than the approval timeout: one approved with the grant found, the other pending again.
+        var approvals = new GrantRequestApprovals(fixture.Store, index, Options.Create(new GrantRequestOptions()), new Later(TimeSpan.FromHours(1)));
+        Assert.Equal(2, approvals.SettleStale(10));
+        var settled = fixture.Store.Get(granted.Id)!;
+        Assert.Equal((GrantRequestStates.Approved, grantId, true), (settled.State, settled.GrantId, settled.Notify));
+        var pending = fixture.Store.Get(lost.Id)!;
+        Assert.Equal(GrantRequestStates.Pending, pending.State);
+        Assert.Contains("approve it again", pending.Error, StringComparison.Ordinal);
+
+        // A request asking what a live grant already gives is approved with that grant, with no second one.
+        var sameTerms = fixture.Store.Add(GrantRequestsApiTests.Fixture.Request(GrantRequestDirections.Incoming, 2, "HEALTH", "adoption-order", "Adoption Act s.3",
+            GrantRequestStates.Pending) with { ExpiresAt = granted.ExpiresAt }).Stored;
+        using var approved = await civil.PostAsync($"/api/v1/grant-requests/{sameTerms.Id}/approval", null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(grantId, JsonDocument.Parse(await approved.Content.ReadAsStringAsync()).RootElement.GetProperty("grantId").GetString());
+        Assert.Single(index.Grants(RecordKind.Id("adoption-order"), 2, 0, 10, 1));
     }
 
     [Fact]
@@ -142,6 +181,24 @@ public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture)
         await Problem.AssertAsync(await anonymous.GetAsync("/api/v1/grant-requests?direction=incoming"), HttpStatusCode.Unauthorized, "unauthorized");
         var page = JsonDocument.Parse(await civil.GetStringAsync("/api/v1/grant-requests?direction=incoming")).RootElement;
         Assert.Equal("CIVIL", page.GetProperty("department").GetString());
+    }
+
+    // The kind grant an approval of <paramref name="request"/> sends, sent directly: its id.
+    private static async Task<string> GrantAsOnApprovalAsync(HttpClient civil, GrantRequest request)
+    {
+        using var response = await civil.PostAsJsonAsync("/api/v1/grants/kinds", new
+        {
+            kind = request.Kind, granteeDepartment = request.RequesterCode, purpose = request.Purpose, expiresAt = request.ExpiresAt,
+            legalBasis = GrantRequestRules.LegalBasisDigest(request.LegalBasis).ToString(),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
+    }
+
+    private sealed class Later(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
     /// <summary>A host with a small queue, and keys for the three departments.</summary>
