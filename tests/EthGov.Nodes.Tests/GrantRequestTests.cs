@@ -207,6 +207,62 @@ public sealed class GrantRequestTests(NodeCluster cluster)
     }
 
     [Fact]
+    public async Task ForgedApproval_NamingAGrantOfTheRecordWithOtherTermsOrAnotherLegalBasis_IsRefused()
+    {
+        var holder = cluster["CIVIL"];
+        var requester = cluster["HEALTH"];
+        var record = await NodeExchanges.IssueRecordAsync(holder);
+        var asked = await AskAsync(requester, holder, new { recordId = record.ToString(), legalBasis = "Health Records Act s.9" });
+        var outgoingId = asked.GetProperty("id").GetInt64();
+        await WaitOutgoingAsync(requester, outgoingId, "pending");
+        var expiresAt = asked.GetProperty("expiresAt").GetDateTimeOffset();
+        var rightBasis = DocumentHasher.Hash(Encoding.UTF8.GetBytes("Health Records Act s.9")).ToString();
+
+        // Real grants of this record to the requester, purpose and expiry as asked: one under another legal basis, one
+        // viewed once where the request asked for the default terms.
+        using var holderClient = holder.DepartmentClient();
+        async Task<string> GrantAsync(string legalBasis, object? terms)
+        {
+            using var response = await holderClient.PostAsJsonAsync("/api/v1/grants", new
+            {
+                recordId = record.ToString(), granteeDepartment = requester.Code, purpose = 4, expiresAt, legalBasis, terms,
+            });
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+            return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
+        }
+
+        var otherBasis = await GrantAsync(DocumentHasher.Hash(Encoding.UTF8.GetBytes("Another Act s.1")).ToString(), null);
+        var otherTerms = await GrantAsync(rightBasis, new { use = "view-once", retentionDays = 0 });
+
+        using var holderKeys = NodeKeys.Load(holder.NodeKey, 31337UL);
+        foreach (var (grantId, words) in new[] { (otherBasis, "legal basis"), (otherTerms, "terms") })
+        {
+            var outcome = JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                requestId = asked.GetProperty("requestId").GetString(), requester = requester.DepartmentId, holder = holder.DepartmentId,
+                state = "approved", grantId,
+            });
+            var deadline = DateTime.UtcNow + s_timeout;
+            HolderReply reply;
+            // Refused for now while the requester's node has not read the grant's event; then for what differs.
+            while ((reply = await Sign(requester, "api/v1/node/grant-requests/outcomes", outcome, holder.DepartmentId, holderKeys.Signing).SendAsync())
+                .Body.Contains("not read its event", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the requester's node never read the grant's event");
+                await Task.Delay(200);
+            }
+
+            Assert.Equal((409, "grant-request-grant-not-on-chain"), (reply.Status, reply.Reason));
+            Assert.Contains(words, reply.Body, StringComparison.Ordinal);
+        }
+
+        using var client = requester.DepartmentClient();
+        var now = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/grant-requests/{outgoingId}")).RootElement;
+        Assert.Equal("pending", now.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task OutcomeSignedByAnotherDepartmentThanTheHolder_IsRefused_SignerMismatch()
     {
         var holder = cluster["CIVIL"];

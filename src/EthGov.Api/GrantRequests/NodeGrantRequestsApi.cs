@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using EthGov.Api.Departments;
+using EthGov.Api.Grants;
+using EthGov.Api.Indexing;
 using EthGov.Api.NodeRoutes;
 using EthGov.Api.Problems;
 using EthGov.Application.Exchange.Holder;
@@ -115,7 +117,8 @@ public static class NodeGrantRequestsApi
     }
 
     /// <summary>Records the holder's decision on an outgoing request, once an approval's grant is seen on chain.</summary>
-    public static async Task<IResult> Outcome(HttpContext http, GrantRequestStore store, DepartmentDirectory directory, CancellationToken cancellationToken)
+    public static async Task<IResult> Outcome(
+        HttpContext http, GrantRequestStore store, DepartmentDirectory directory, IndexStore index, CancellationToken cancellationToken)
     {
         var (checks, signer, message, refused) = await ReadAsync<GrantOutcomeMessage>(http, cancellationToken);
         if (refused is not null)
@@ -181,7 +184,7 @@ public static class NodeGrantRequestsApi
                 grant.Error.Message, true, requester, node);
         }
 
-        var mismatch = grant.IsSuccess ? Mismatch(grant.Value, request) : "it is not on chain";
+        var mismatch = grant.IsSuccess ? Mismatch(grant.Value, request, index) : "it is not on chain";
         if (mismatch is not null)
         {
             return Problem(StatusCodes.Status409Conflict, GrantRequestProblems.GrantNotOnChain, "The chain does not show this grant as the approval",
@@ -193,16 +196,24 @@ public static class NodeGrantRequestsApi
         return Accepted(StatusCodes.Status200OK, store.Get(request.Id)!, requester, node);
     }
 
-    // What of the grant differs from the request, or null when it is the grant asked for.
-    private static string? Mismatch(GrantInfo grant, GrantRequest request)
+    // What of the grant differs from the request, or null when it is the grant asked for: its parties, record or kind,
+    // purpose, expiry and terms as the registry holds them, and its legal-basis digest as its event carried it (the
+    // registry keeps no copy), read from this node's index: a grant not indexed yet is refused for now, and the holder retries.
+    private static string? Mismatch(GrantInfo grant, GrantRequest request, IndexStore index)
     {
         var (basis, recordId) = request.RecordId is { } record ? (GrantBasis.LegalBasis, record) : (GrantBasis.KindLegalBasis, RecordKind.Id(request.Kind!));
+        var terms = GrantsApi.ReadTerms(request.Terms, basis).Terms;
+        var legalBasis = GrantRequestRules.LegalBasisDigest(request.LegalBasis);
         return grant.GrantorDepartment != request.Holder ? $"granted by department {grant.GrantorDepartment}, not {request.Holder}"
             : grant.GranteeDepartment != request.Requester ? $"granted to department {grant.GranteeDepartment}, not {request.Requester}"
             : grant.Basis != basis ? $"its basis is {grant.Basis}, not {basis}"
             : grant.RecordId != recordId ? $"it covers {grant.RecordId}, not {recordId}"
             : grant.Purpose != request.Purpose ? $"its purpose is {grant.Purpose}, not {request.Purpose}"
             : grant.ExpiresAt != request.ExpiresAt ? $"it ends at {grant.ExpiresAt:O}, not {request.ExpiresAt:O}"
+            : grant.Terms != terms ? $"its terms are {grant.Terms}, not {terms}"
+            : index.Grant((long)grant.Id) is not { } indexed
+                ? "this node has not read its event yet"
+            : indexed.LegalBasis != legalBasis ? $"its legal basis digest is {indexed.LegalBasis}, not {legalBasis}, the digest of the text asked with"
             : null;
     }
 

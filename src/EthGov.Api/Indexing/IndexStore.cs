@@ -88,31 +88,47 @@ public sealed class IndexStore(Database database)
     /// </summary>
     public IReadOnlyList<IndexedGrant> Grants(Digest? recordId, uint? grantee, long afterId, int limit, uint? grantor = null, bool newestFirst = false)
     {
-        using var connection = database.Connect();
-        using var select = connection.CreateCommand();
-        var filters = new List<string> { newestFirst ? "id < @after" : "id > @after" };
-        select.Parameters.AddWithValue("@after", newestFirst && afterId == 0 ? long.MaxValue : afterId);
+        var filters = new List<(string Clause, string Name, object Value)>
+        {
+            (newestFirst ? "id < @after" : "id > @after", "@after", newestFirst && afterId == 0 ? long.MaxValue : afterId),
+        };
         if (recordId is { } r)
         {
-            filters.Add("record_id = @record");
-            select.Parameters.AddWithValue("@record", r.ToArray());
+            filters.Add(("record_id = @record", "@record", r.ToArray()));
         }
 
         if (grantee is { } g)
         {
-            filters.Add("grantee = @grantee");
-            select.Parameters.AddWithValue("@grantee", (long)g);
+            filters.Add(("grantee = @grantee", "@grantee", (long)g));
         }
 
         if (grantor is { } by)
         {
-            filters.Add("grantor = @grantor");
-            select.Parameters.AddWithValue("@grantor", (long)by);
+            filters.Add(("grantor = @grantor", "@grantor", (long)by));
+        }
+
+        return ReadGrants(filters, (newestFirst ? " ORDER BY id DESC" : " ORDER BY id") + " LIMIT @limit", ("@limit", limit));
+    }
+
+    /// <summary>The grant with <paramref name="id"/> as indexed (with the legal-basis digest its event carried), or null.</summary>
+    public IndexedGrant? Grant(long id) => ReadGrants([("id = @id", "@id", id)], string.Empty).FirstOrDefault();
+
+    private List<IndexedGrant> ReadGrants(List<(string Clause, string Name, object Value)> filters, string tail, params (string Name, object Value)[] more)
+    {
+        using var connection = database.Connect();
+        using var select = connection.CreateCommand();
+        foreach (var (_, name, value) in filters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        foreach (var (name, value) in more)
+        {
+            select.Parameters.AddWithValue(name, value);
         }
 
         select.CommandText = "SELECT id, record_id, grantor, subject, grantee, purpose, expires_at, basis, legal_basis, block_number, tx_hash, revoked_block FROM grants"
-            + " WHERE " + string.Join(" AND ", filters) + (newestFirst ? " ORDER BY id DESC" : " ORDER BY id") + " LIMIT @limit";
-        select.Parameters.AddWithValue("@limit", limit);
+            + " WHERE " + string.Join(" AND ", filters.Select(f => f.Clause)) + tail;
         using var reader = select.ExecuteReader();
         var grants = new List<IndexedGrant>();
         while (reader.Read())
