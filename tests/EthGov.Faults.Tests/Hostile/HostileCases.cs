@@ -43,7 +43,7 @@ public static class HostileCases
         string[] jsonWrites =
         [
             "/api/v1/documents", "/api/v1/documents/batch", $"/api/v1/documents/{anchored}/revocation", $"/api/v1/documents/{anchored}/supersession",
-            "/api/v1/grants", "/api/v1/departments/proposals",
+            "/api/v1/grants", "/api/v1/grants/kinds", "/api/v1/departments/proposals",
         ];
         var future = DateTimeOffset.UtcNow.AddDays(30);
 
@@ -60,6 +60,10 @@ public static class HostileCases
             yield return Post("digest", $"grant legal basis {label}", "/api/v1/grants", key, new JsonObject
             {
                 ["recordId"] = anchored, ["granteeDepartment"] = "HEALTH", ["purpose"] = 1, ["expiresAt"] = future, ["legalBasis"] = bad?.DeepClone(),
+            });
+            yield return Post("digest", $"kind grant legal basis {label}", "/api/v1/grants/kinds", key, new JsonObject
+            {
+                ["kind"] = "birth-certificate", ["granteeDepartment"] = "HEALTH", ["purpose"] = 1, ["expiresAt"] = future, ["legalBasis"] = bad?.DeepClone(),
             });
             if (bad is JsonValue value && value.TryGetValue<string>(out var text) && text.Length is > 0 and < 5_000)
             {
