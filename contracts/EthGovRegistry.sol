@@ -84,10 +84,10 @@ contract EthGovRegistry is
 
     /**
      * @notice The version of this contract's ABI and rules.
-     * @return The semantic version, "2.4.0".
+     * @return The semantic version, "2.5.0".
      */
     function version() external pure returns (string memory) {
-        return "2.4.0";
+        return "2.5.0";
     }
 
     function _domainSeparator() internal view override returns (bytes32) {

@@ -1,7 +1,8 @@
-// Measures the gas of every EthGov operation on the in-process Hardhat network, for registry 2.4.0 (the build)
+// Measures the gas of every EthGov operation on the in-process Hardhat network, for registry 2.5.0 (the build)
 // and, side by side, registry 1.1.0 (test/fixtures/EthGovRegistry-1.1.0.json, the artifact of the last 1.x
-// commit); checks the budgets of docs/contracts.md and writes docs/gas.json and docs/gas.md. Exits non-zero
-// when a budget is exceeded.
+// commit) and registry 2.4.0 (test/fixtures/EthGovRegistry-2.4.0.json with its passkey extension, the last with the
+// EIP-712 consent grant); checks the budgets of docs/contracts.md and writes docs/gas.json and docs/gas.md. Exits
+// non-zero when a budget is exceeded.
 import { createECDH } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
@@ -24,12 +25,29 @@ const REFERENCES = [
   ["Bare mapping-plus-event registry, no access control", 45_587],
 ];
 
-const VERSION = "2.4.0";
+const VERSION = "2.5.0";
+// The last registry with the EIP-712 consent grant, deployed from its artifacts in the same run.
+const WALLET_VERSION = "2.4.0";
 // 2.3.0 as recorded when it was built: the registry before consent grants stopped holding the signer's address.
 const RECORDED_BEFORE_TAG = "2.3.0";
 const PREVIOUS = "2.1.0";
-// Issue 19: a passkey consent grant costs at most 10% more than the EIP-712 consent grant, measured in the same run.
+// Issue 19: a passkey consent grant costs at most 10% more than 2.4.0's EIP-712 consent grant, measured in the same run.
 const PASSKEY_CONSENT_RATIO_BUDGET = 1.10;
+// What the passkey path costs and what was cut from it, measured as each change was made (docs/gas.md).
+const PASSKEY_NOTES = [
+  "The grant writes three slots (record id; grantee, expiry and terms packed with the grantor; the passkey id) and",
+  "the passkey's nonce. The difference from the wallet consent is the assertion: its calldata (public key, signature,",
+  "37 bytes of authenticator data, about 130 bytes of client data JSON), copying it to memory, the base64url encoding",
+  "of the challenge and two SHA-256 calls, and the precompile (6,900 under EIP-7951 against 3,000 for ecrecover).",
+  "Both run in an extension (one DELEGATECALL each). Measured in 2.3.0 and 2.4.0: the client data's type and",
+  "challenge sit at the offsets WebAuthn's serialization fixes rather than in two calldata words (204 less), and the",
+  "passkey extension is compiled through the IR pipeline at 10,000 runs (4,400 less). 2.5.0 leaves the passkey path",
+  "unchanged (the same extension code; the removal of the wallet consent touched only the other extension and the",
+  "registry's dispatcher), so its passkey grant costs what 2.4.0's does. What is left is what the consent needs: the",
+  "three grant slots and the passkey's first nonce are new storage (22,100 each by the gas schedule: 88,400 of the",
+  "total) and the precompile costs 6,900; no cut to the stored data was found that keeps the grant's subject whole (a",
+  "truncated passkey id would let a made-up key pass for the citizen's at release).",
+];
 const BATCH_SIZE = 1024;
 const ACCESS_BATCH_SIZE = 1000;
 // Issue 17: a logged access in a batch costs at most 1/100 of one logAccess transaction.
@@ -109,7 +127,10 @@ async function sign(contract, signer, primaryType, message, typeName = primaryTy
   return signer.signTypedData(domain, { [primaryType]: TYPES[typeName] }, { ...message, nonce });
 }
 
-/** The operations both versions have, with the same data; the grants differ only in their arguments (2.2.0: terms). */
+/**
+ * The operations every version has, with the same data; the grants differ only in their arguments (2.2.0: terms).
+ * Registries up to 2.4.0 also take the same consent from an Ethereum key (grantAccessBySig), which 2.5.0 no longer has.
+ */
 async function measureShared(contract, version, results) {
   const asMinistry = contract.connect(ministry);
   const now = T0;
@@ -146,24 +167,29 @@ async function measureShared(contract, version, results) {
       { recordId, granteeDepartment: 2, purpose: 9, expiresAt: now + YEAR, deadline }, "ConsentV1");
     await record("grantAccessBySig",
       contract.connect(relayer).grantAccessBySig(recordId, 2, 9, now + YEAR, citizen.address, deadline, consentSignature));
-  } else {
+  } else if (version === WALLET_VERSION) {
     const consentSignature = await sign(contract, citizen, "Consent",
       { ...TERMS, recordId, granteeDepartment: 2, purpose: 9, expiresAt: now + YEAR, deadline });
     await record("grantAccessBySig",
       contract.connect(relayer).grantAccessBySig(recordId, 2, 9, now + YEAR, TERMS, citizen.address, deadline, consentSignature));
   }
-  const consentGrantId = await contract.grantCount();
   if (version !== "1.1.0") {
-    // The same consent given with a passkey (its first, as the citizen's key above): same record, grantee and terms.
+    // The same consent given with a passkey (its first): same record, grantee and terms.
     const passkey = new Passkey("gas: citizen passkey");
     const domain = registryDomain(chainId, await contract.getAddress());
     const challenge = passkeyChallenge(domain, "PasskeyConsent",
       { ...TERMS, recordId, granteeDepartment: 2, purpose: 9, expiresAt: now + YEAR, passkeyId: passkey.id, nonce: 0n, deadline });
     await record("grantAccessByPasskey",
       contract.connect(relayer).grantAccessByPasskey(recordId, 2, 9, now + YEAR, TERMS, passkey.assert(challenge), deadline));
+    const passkeyGrantId = await contract.grantCount();
+    const revocation = passkeyChallenge(domain, "PasskeyRevocation",
+      { grantId: passkeyGrantId, passkeyId: passkey.id, nonce: 1n, deadline });
+    await record("revokeGrantByPasskey",
+      contract.connect(relayer).revokeGrantByPasskey(passkeyGrantId, passkey.assert(revocation), deadline));
   }
   await record("logAccess", contract.connect(civil).logAccess(grantId));
-  await record("revokeGrant", contract.connect(citizen).revokeGrant(consentGrantId));
+  // The grantor department revokes its legal-basis grant: a path every version has.
+  await record("revokeGrant", asMinistry.revokeGrant(grantId));
 
   await record("proposeAddDepartment", asMinistry.proposeAddDepartment("TAX", "Tax Administration", addressOf("tax signer"), now + 7n * DAY));
   await record("approve (adds a department)", contract.connect(civil).approve(1));
@@ -179,6 +205,21 @@ async function measureV1() {
   results["addSigner (1.1.0, immediate)"] = await gasOf(contract.connect(ministry).addSigner(newKey.address));
   results["removeSigner (1.1.0, immediate)"] = await gasOf(contract.connect(ministry).removeSigner(newKey.address));
   return { contract, results };
+}
+
+async function measureWalletVersion() {
+  const fixture = async (name) => JSON.parse(await readFile(new URL(`../test/fixtures/${name}-${WALLET_VERSION}.json`, import.meta.url), "utf8"));
+  const extensionArtifact = await fixture("EthGovPasskeyExtension");
+  const registryArtifact = await fixture("EthGovRegistry");
+  const passkeyExtension = await new ethers.ContractFactory(extensionArtifact.abi, extensionArtifact.bytecode, deployer).deploy();
+  const contract = await new ethers.ContractFactory(registryArtifact.abi, registryArtifact.bytecode, deployer).deploy(
+    CODES, NAMES, SIGNERS, NODES.map((n) => n[0]), NODES.map((n) => n[1]), NODES.map((n) => n[2]),
+    2, SIGNER_CHANGE_DELAY, ethers.ZeroAddress, await passkeyExtension.getAddress());
+  await contract.waitForDeployment();
+  if ((await contract.version()) !== WALLET_VERSION) throw new Error(`fixture is registry ${await contract.version()}`);
+  const results = {};
+  await measureShared(contract, WALLET_VERSION, results);
+  return results;
 }
 
 async function measureV2(legacy) {
@@ -254,6 +295,8 @@ const recorded = recordedJson["2.0.0"];
 // 2.1.0 likewise: its numbers as recorded when it was built, so that what 2.2.0 adds reads against it.
 const recordedPrevious = recordedJson[PREVIOUS];
 
+// 2.4.0 first: the shared operations sign deadlines from T0, before the signer-change delays move the clock.
+const walletVersion = await measureWalletVersion();
 const v1 = await measureV1();
 const v2 = await measureV2(v1.contract);
 const before = v1.results;
@@ -285,7 +328,7 @@ const extensionAddress = ethers.getCreateAddress({ from: await v2.contract.getAd
 const extensionSize = ethers.dataLength(await ethers.provider.getCode(extensionAddress));
 const registrySize = ethers.dataLength(await ethers.provider.getCode(await v2.contract.getAddress()));
 const rowOf = (operation) => rows.find((row) => row.operation === operation);
-const passkeyRatio = after.grantAccessByPasskey / after.grantAccessBySig;
+const passkeyRatio = after.grantAccessByPasskey / walletVersion.grantAccessBySig;
 const passkeyRatioOk = passkeyRatio <= PASSKEY_CONSENT_RATIO_BUDGET;
 const passkeyRatioText = `${passkeyRatio >= 1 ? "+" : ""}${((passkeyRatio - 1) * 100).toFixed(1)}%`;
 const markdown = [
@@ -316,7 +359,7 @@ const markdown = [
   "  and that extension is 21.8 KB at 200 runs and 25.6 KB at 10,000. The document views pay one more read for",
   "  the anchoring key's compromise time; the anchor does not.",
   "- **Everything that runs in the extension** pays about 3,000 more for the DELEGATECALL (2,600 for the cold",
-  `  extension account, the calldata copy and a second dispatch): revokeGrant ${change(rowOf("revokeGrant"))}, grantAccessBySig ${change(rowOf("grantAccessBySig"))}.`,
+  `  extension account, the calldata copy and a second dispatch): revokeGrant ${change(rowOf("revokeGrant"))}.`,
   `- **Grant rules** (no self grant, the grantor issued the record, at most 366 days): grantAccess ${change(rowOf("grantAccess"))},`,
   "  the DELEGATECALL plus one read of the grantor's record; a batch member's Merkle proof (10 hashes, 320 bytes of calldata) costs",
   `  ${fmt(after["grantAccess (a later grant, batch member, proof)"] - after["grantAccess (a later grant)"])} more than a single record (both measured as later grants). logAccess reads what it read in 1.1.0 (${change(rowOf("logAccess"))}).`,
@@ -333,41 +376,39 @@ const markdown = [
   "- **Legacy 1.x revocation** reads 1.1.0's `check` or `checkInBatch` and `departmentIdByCode` by STATICCALL:",
   `  ${fmt(after["revokeLegacy (single)"])} for a single document, ${fmt(after["revokeLegacy (batch member, proof)"])} for a member of a 256-leaf batch.`,
   "",
-  "## Consent by passkey (registries 2.3.0 and 2.4.0, issue 19)",
+  `## Consent by passkey only (registry ${VERSION}, issue 19)`,
   "",
-  `The same consent (same record, grantee, purpose, expiry and terms; each signer's first nonce; a later grant), given`,
-  "with an Ethereum key (EIP-712, `grantAccessBySig`) and with a passkey (WebAuthn over the EIP-712 digest,",
-  "`grantAccessByPasskey`, verified by the P256VERIFY precompile), in this run:",
+  `${VERSION} has no EIP-712 consent grant: a citizen consents with a passkey only. To keep the comparison with the wallet`,
+  `consent it replaced, the same run deploys registry ${WALLET_VERSION} and its passkey extension from their artifacts`,
+  `(\`test/fixtures/EthGovRegistry-${WALLET_VERSION}.json\`, \`EthGovPasskeyExtension-${WALLET_VERSION}.json\`) and gives it the same consent`,
+  "(same record, grantee, purpose, expiry and terms; each signer's first nonce; a later grant) with an Ethereum key",
+  "(`grantAccessBySig`) and with a passkey (`grantAccessByPasskey`, a WebAuthn assertion over the EIP-712 digest,",
+  "verified by the P256VERIFY precompile):",
   "",
-  `- grantAccessBySig: ${fmt(after.grantAccessBySig)}`,
-  `- grantAccessByPasskey: ${fmt(after.grantAccessByPasskey)} (${passkeyRatioText} over grantAccessBySig; target at most +10%: ${passkeyRatioOk ? "met" : "**not met**"})`,
+  `- grantAccessBySig, ${WALLET_VERSION}: ${fmt(walletVersion.grantAccessBySig)}`,
+  `- grantAccessByPasskey, ${WALLET_VERSION}: ${fmt(walletVersion.grantAccessByPasskey)}`,
+  `- grantAccessByPasskey, ${VERSION}: ${fmt(after.grantAccessByPasskey)} (${passkeyRatioText} over ${WALLET_VERSION}'s grantAccessBySig; target at most +10%: ${passkeyRatioOk ? "met" : "**not met**"})`,
+  `- revokeGrantByPasskey: ${fmt(walletVersion.revokeGrantByPasskey)} in ${WALLET_VERSION}, ${fmt(after.revokeGrantByPasskey)} in ${VERSION}`,
   "",
-  "The passkey id goes into the slot an EIP-712 consent fills with its subject tag, so both write the same",
-  "three grant slots and one nonce. The difference is the assertion: its calldata (public key, signature, 37 bytes of",
-  "authenticator data, about 130 bytes of client data JSON), copying it to memory, the base64url encoding of the",
-  "challenge and two SHA-256 calls, and the precompile (6,900 under EIP-7951 against 3,000 for ecrecover). Both run",
-  "in an extension (one DELEGATECALL each). The passkey grant also emits PasskeyConsentGranted, which names the passkey",
-  "id as a topic (about 1,500 gas). What brought it within the target, measured on the way: the client data's type and",
-  "challenge sit at the offsets WebAuthn's serialization fixes rather than in two calldata words (204 less), and the",
-  "passkey extension alone is compiled through the IR pipeline at 10,000 runs (4,400 less; it is 8 KB, far from EIP-170).",
-  "Before these, the passkey grant cost 156,165 against 139,588 (+11.9%).",
+  ...PASSKEY_NOTES,
   "",
-  `## No citizen's address on chain (registry ${VERSION}, issue 19)`,
+  `## No citizen's address on chain (registry 2.4.0, issue 19)`,
   "",
-  "An EIP-712 consent grant stores and emits the subject tag keccak256(abi.encode(signer, recordId)) where 2.3.0 stored",
-  "and emitted the signer's address; a subject's revocation recomputes the tag for the grant's record (the record id",
-  "was read for the event already, so what it adds is the hash) and emits no address. The consent stores its grant",
-  "through a function of its own, so that the tag fits on the stack. Against 2.3.0 as recorded when it was built:",
+  "2.4.0's EIP-712 consent grant stored and emitted the subject tag keccak256(abi.encode(signer, recordId)) where 2.3.0",
+  "stored and emitted the signer's address. Against 2.3.0 as recorded when it was built, measured on the 2.4.0 artifact:",
   "",
-  ...["grantAccessBySig", "grantAccessByPasskey", "revokeGrant"]
-    .map((operation) => `- ${operation}: ${fmt(recordedJson[RECORDED_BEFORE_TAG][operation])} in ${RECORDED_BEFORE_TAG}, ${fmt(after[operation])} in ${VERSION} ` +
-      `(${after[operation] - recordedJson[RECORDED_BEFORE_TAG][operation] >= 0 ? "+" : ""}${fmt(after[operation] - recordedJson[RECORDED_BEFORE_TAG][operation])})`),
+  ...["grantAccessBySig", "grantAccessByPasskey"]
+    .map((operation) => `- ${operation}: ${fmt(recordedJson[RECORDED_BEFORE_TAG][operation])} in ${RECORDED_BEFORE_TAG}, ${fmt(walletVersion[operation])} in ${WALLET_VERSION} ` +
+      `(${walletVersion[operation] - recordedJson[RECORDED_BEFORE_TAG][operation] >= 0 ? "+" : ""}${fmt(walletVersion[operation] - recordedJson[RECORDED_BEFORE_TAG][operation])})`),
+  "",
+  "The tag still let anyone who read the transaction recover the signer's address from its signature and digest, so",
+  "one key's consents named the key and linked its records across departments; 2.5.0 removes that path.",
   "",
   `## What registry 2.2.0 added (issue 17), as built now`,
   "",
   `Against ${PREVIOUS} as recorded when it was built (same data, same settings):`,
   "",
-  ...["grantAccess", "grantAccess (a later grant)", "grantAccess (a later grant, batch member, proof)", "grantAccessBySig", "revokeGrant", "logAccess"]
+  ...["grantAccess", "grantAccess (a later grant)", "grantAccess (a later grant, batch member, proof)", "logAccess"]
     .map((operation) => `- ${operation}: ${fmt(previous[operation])} in ${PREVIOUS}, ${fmt(after[operation])} in ${VERSION} ` +
       `(${after[operation] - previous[operation] >= 0 ? "+" : ""}${fmt(after[operation] - previous[operation])})`),
   "",
@@ -421,18 +462,18 @@ const markdown = [
 ].join("\n");
 
 const json = { "1.1.0": before, "2.0.0": recorded, [PREVIOUS]: previous, "2.2.0": recordedJson["2.2.0"],
-  [RECORDED_BEFORE_TAG]: recordedJson[RECORDED_BEFORE_TAG], [VERSION]: after };
+  [RECORDED_BEFORE_TAG]: recordedJson[RECORDED_BEFORE_TAG], [WALLET_VERSION]: walletVersion, [VERSION]: after };
 await writeFile(GAS_JSON, `${JSON.stringify(json, null, 2)}\n`);
 await writeFile(new URL("../docs/gas.md", import.meta.url), markdown);
 
-console.log(`grantAccessByPasskey ${after.grantAccessByPasskey}, grantAccessBySig ${after.grantAccessBySig}: ${passkeyRatioText} ` +
+console.log(`grantAccessByPasskey ${after.grantAccessByPasskey}, ${WALLET_VERSION} grantAccessBySig ${walletVersion.grantAccessBySig}: ${passkeyRatioText} ` +
   `(target at most +10%: ${passkeyRatioOk ? "met" : "NOT MET"})`);
 console.log(`logAccessBatch: ${gasPerBatchedAccess.toFixed(1)} gas per access in a batch of ${ACCESS_BATCH_SIZE}, ` +
   `logAccess ${after.logAccess} (budget ${GAS_PER_BATCHED_ACCESS_BUDGET} per batched access: ${batchedAccessOk ? "ok" : "OVER"})`);
 const over = rows.filter((row) => !row.ok);
 if (!batchedAccessOk) over.push({ operation: "gas per batched access", gas: gasPerBatchedAccess, budget: GAS_PER_BATCHED_ACCESS_BUDGET });
 if (!passkeyRatioOk) {
-  over.push({ operation: "grantAccessByPasskey", gas: after.grantAccessByPasskey, budget: Math.floor(after.grantAccessBySig * PASSKEY_CONSENT_RATIO_BUDGET) });
+  over.push({ operation: "grantAccessByPasskey", gas: after.grantAccessByPasskey, budget: Math.floor(walletVersion.grantAccessBySig * PASSKEY_CONSENT_RATIO_BUDGET) });
 }
 if (over.length > 0) {
   console.error(`Gas budget exceeded: ${over.map((row) => `${row.operation} ${row.gas} > ${row.budget}`).join(", ")}`);

@@ -12,7 +12,7 @@ const SINGLE = [ethers.ZeroHash, []];
 /**
  * Interior owns a document, a batch, a second key (`interiorKey`), a pending signer change, a grant to the
  * Civil Registry and a pending proposal, and anchored a document in registry 1.1.0 before the cut-over; the
- * Civil Registry granted Interior access to a record it issued; a citizen consented to a grant; Health granted
+ * Civil Registry granted Interior access to a record it issued; a citizen consented by passkey; Health granted
  * Interior access and was then suspended; `formerSigner` was an Interior key and has been removed;
  * `compromisedKey` was an Interior key and has been reported compromised.
  */
@@ -60,9 +60,6 @@ async function deployMatrix() {
   await asInterior.grantAccess(interiorRecord, ...SINGLE, CIVIL_REGISTRY, 1, current + 30n * DAY, digestOf("statute"), TERMS);
   await registry.connect(civilRegistry).grantAccess(registryRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"), TERMS);
   const consentDeadline = current + DAY;
-  const consentRecord = digestOf("matrix: citizen record");
-  await registry.connect(relayer).grantAccessBySig(consentRecord, CIVIL_REGISTRY, 1, current + 30n * DAY, TERMS, citizen.address, consentDeadline,
-    await signTyped(registry, citizen, "Consent", { ...TERMS, recordId: consentRecord, granteeDepartment: CIVIL_REGISTRY, purpose: 1n, expiresAt: current + 30n * DAY, deadline: consentDeadline }));
   await registry.connect(health).grantAccess(healthRecord, ...SINGLE, INTERIOR, 1, current + 30n * DAY, digestOf("statute"), TERMS);
   const passkey = new Passkey("matrix: citizen passkey");
   const passkeyRecord = digestOf("matrix: record consented by passkey");
@@ -87,10 +84,9 @@ async function deployMatrix() {
     registryRecord,
     grantToRegistry: 1n,
     grantToInterior: 2n,
-    consentGrant: 3n,
-    healthGrant: 4n,
+    healthGrant: 3n,
     passkey,
-    passkeyGrant: 5n,
+    passkeyGrant: 4n,
     pendingChange,
     proposalId,
     legacyDocument,
@@ -153,20 +149,7 @@ const OPERATIONS = [
     call: async (r, a, f) => r.connect(a).grantAccess(f.registryRecord, ...SINGLE, INTERIOR, 1, (await now()) + DAY, digestOf("statute"), TERMS),
     other: null,
   },
-  {
-    name: "grantAccessBySig",
-    call: async (r, a, f) => {
-      const recordId = digestOf("matrix: consent by actor");
-      const expiresAt = (await now()) + DAY;
-      const deadline = await deadlineSoon();
-      const signature = await signTyped(r, a, "Consent", { ...TERMS, recordId, granteeDepartment: INTERIOR, purpose: 1n, expiresAt, deadline });
-      return r.connect(f.relayer).grantAccessBySig(recordId, INTERIOR, 1, expiresAt, TERMS, a.address, deadline, signature);
-    },
-    // Anyone may consent as the subject of a record: no department, no key is involved (grantor 0).
-    other: null,
-    inactive: null,
-    actsFor: () => 0n,
-  },
+
   {
     name: "grantAccessByPasskey",
     call: async (r, a, f) => {
@@ -206,16 +189,7 @@ const OPERATIONS = [
     inactive: (f, a) => ["NotRevoker", f.grantToRegistry, a.address],
     compromised: (f, a) => ["NotActiveSigner", a.address],
   },
-  {
-    name: "revokeGrantBySig",
-    call: async (r, a, f) => {
-      const deadline = await deadlineSoon();
-      const signature = await signTyped(r, a, "RevokeConsent", { grantId: f.consentGrant, deadline });
-      return r.connect(f.relayer).revokeGrantBySig(f.consentGrant, a.address, deadline, signature);
-    },
-    other: (f, a) => ["NotRevoker", f.consentGrant, a.address],
-    inactive: (f, a) => ["NotRevoker", f.consentGrant, a.address],
-  },
+
   { name: "proposeClearNode", call: async (r, a) => r.connect(a).proposeClearNode(INTERIOR, await deadlineSoon()), other: null },
   { name: "proposeRevokeGrants", call: async (r, a, f) => r.connect(a).proposeRevokeGrants([f.healthGrant], await deadlineSoon()), other: null },
   {

@@ -12,9 +12,9 @@ async function extensionOf(registry) {
 }
 
 describe("Registry", function () {
-  it("reports version 2.4.0", async function () {
+  it("reports version 2.5.0", async function () {
     const { registry } = await loadFixture(deployRegistry);
-    expect(await registry.version()).to.equal("2.4.0");
+    expect(await registry.version()).to.equal("2.5.0");
   });
 
   it("keeps the registry and its extension below the EIP-170 size limit and the creation code below EIP-3860's", async function () {

@@ -18,20 +18,19 @@ export const ProposalKind = {
   ReplaceSigners: 4n, ReportCompromisedKey: 5n, RevokeGrants: 6n, ClearNode: 7n,
 };
 export const DocumentStatus = { Unknown: 0n, Valid: 1n, Expired: 2n, Revoked: 3n, Superseded: 4n, KeyCompromised: 5n };
+// SubjectConsent (1): registry 2.4.0's EIP-712 consent; 2.5.0 makes no such grant, and the numbers stay.
 export const GrantBasis = { LegalBasis: 0n, SubjectConsent: 1n, KindLegalBasis: 2n, PasskeyConsent: 3n };
 export const GrantUse = { ViewOnce: 0n, Store: 1n };
 /** The `revocableBy` flags of GrantTerms. */
 export const Revokers = { Grantor: 1n, Grantee: 2n };
 /**
  * GrantTerms as the API and CLI default them: store for 30 days, 10 fetches, revocable by the grantor side. An object
- * passes as the struct argument and spreads into a Consent message; TERMS_ARGS is the same tuple as an event gives it.
+ * passes as the struct argument and spreads into a PasskeyConsent message; TERMS_ARGS is the same tuple as an event gives it.
  */
 export const TERMS = { use: GrantUse.Store, retentionDays: 30n, maxFetches: 10n, revocableBy: Revokers.Grantor };
 export const TERMS_ARGS = [TERMS.use, TERMS.retentionDays, TERMS.maxFetches, TERMS.revocableBy];
 /** A record kind's id: SHA-256 of UTF-8 "ethgov:record-kind:" + name. */
 export const kindId = (name) => ethers.sha256(ethers.toUtf8Bytes(`ethgov:record-kind:${name}`));
-/** The subject tag a consent grant holds instead of its signer's address: keccak256(abi.encode(signer, recordId)). */
-export const subjectTag = (signer, recordId) => ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["address", "bytes32"], [signer, recordId]));
 export const SignerChangeKind = { AddSigner: 0n, RemoveSigner: 1n, SetNode: 2n };
 export const SignerChangeStatus = { None: 0n, Pending: 1n, Applied: 2n, Cancelled: 3n };
 
@@ -80,23 +79,6 @@ export const TYPES = {
   Revoke: [
     { name: "digest", type: "bytes32" },
     { name: "reason", type: "uint16" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-  Consent: [
-    { name: "recordId", type: "bytes32" },
-    { name: "granteeDepartment", type: "uint32" },
-    { name: "purpose", type: "uint16" },
-    { name: "expiresAt", type: "uint64" },
-    { name: "use", type: "uint8" },
-    { name: "retentionDays", type: "uint16" },
-    { name: "maxFetches", type: "uint16" },
-    { name: "revocableBy", type: "uint8" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-  RevokeConsent: [
-    { name: "grantId", type: "uint256" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],

@@ -273,31 +273,7 @@ abstract contract ExtensionCalls is IAccessGrants, IDepartmentRegistry, ISignerC
     }
 
     /// @inheritdoc IAccessGrants
-    function grantAccessBySig(
-        bytes32 /* recordId */,
-        uint32 /* granteeDepartment */,
-        uint16 /* purpose */,
-        uint64 /* expiresAt */,
-        GrantTerms calldata /* terms */,
-        address /* subject */,
-        uint256 /* deadline */,
-        bytes calldata /* signature */
-    ) external returns (uint256 /* grantId */) {
-        _delegate();
-    }
-
-    /// @inheritdoc IAccessGrants
     function revokeGrant(uint256 /* grantId */) external {
-        _delegate();
-    }
-
-    /// @inheritdoc IAccessGrants
-    function revokeGrantBySig(
-        uint256 /* grantId */,
-        address /* subject */,
-        uint256 /* deadline */,
-        bytes calldata /* signature */
-    ) external {
         _delegate();
     }
 

@@ -18,8 +18,8 @@ abstract contract GrantRules is GrantStorage, DepartmentSlots {
     uint8 internal constant _BY_GRANTEE = 2;
 
     /**
-     * @dev Checks the rules, stores the grant and emits {IAccessGrants-AccessGranted}. `subject` is the subject tag of an
-     * EIP-712 consent, the passkey id of a passkey consent, or zero: never an address.
+     * @dev Checks the rules, stores the grant and emits {IAccessGrants-AccessGranted}. `subject` is the passkey id of a
+     * passkey consent, or zero: never an address.
      */
     function _storeGrant(
         bytes32 recordId,
@@ -80,9 +80,7 @@ abstract contract GrantRules is GrantStorage, DepartmentSlots {
         ) {
             revert IAccessGrants.InvalidTerms(use, retentionDays, terms.maxFetches, revocableBy);
         }
-        if (
-            (basis == IAccessGrants.GrantBasis.SubjectConsent || basis == IAccessGrants.GrantBasis.PasskeyConsent) && revocableBy & _BY_GRANTOR == 0
-        ) {
+        if (basis == IAccessGrants.GrantBasis.PasskeyConsent && revocableBy & _BY_GRANTOR == 0) {
             revert IAccessGrants.ConsentIrrevocable(revocableBy);
         }
     }

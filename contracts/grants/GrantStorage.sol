@@ -8,10 +8,10 @@ import {IAccessGrants} from "./IAccessGrants.sol";
  * @notice Grants as stored; shared by the access log in the registry and by the grant functions in the extension.
  * @dev ERC-7201 namespaced storage (`ethgov.storage.Grants`). A stored grant spans three slots ordered so that
  * logging an access reads two: the record id, then the grantee, expiry and revocation flag packed with the
- * grantor, purpose, basis and the terms (26 of the slot's 32 bytes); the subject last: the subject tag
- * keccak256(abi.encode(signer, recordId)) for SubjectConsent, the passkey id for PasskeyConsent, zero otherwise, so a
- * passkey consent writes the slots an EIP-712 consent writes and no grant stores a citizen's address. The terms are flat fields because a struct inside a struct would start a slot
- * of its own.
+ * grantor, purpose, basis and the terms (26 of the slot's 32 bytes); the subject last: the passkey id for
+ * PasskeyConsent, zero otherwise, so no grant stores a citizen's address. The terms are flat fields because a struct
+ * inside a struct would start a slot of its own. The layout is 2.4.0's (whose EIP-712 consents stored a subject tag in
+ * the last slot); a registry is deployed afresh, never upgraded in place, and the slots keep their order.
  */
 abstract contract GrantStorage {
     // Three slots in the order above; solhint counts the bytes32 subject as a packing loss, but it fills its slot.

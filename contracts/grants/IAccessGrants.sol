@@ -5,8 +5,9 @@ pragma solidity 0.8.37;
  * @title IAccessGrants
  * @notice Who may read which record, for which purpose, until when, on which basis: the grants behind
  * the audit trail of cross-department data exchange ({IAccessLog} records each access). Record content
- * travels off chain; only identifiers, consent and events are recorded here.
- * The `*BySig` functions revert with the errors of {IDelegatedSignatures}.
+ * travels off chain; only identifiers, consent and events are recorded here. A citizen consents with a passkey
+ * ({IPasskeyGrants}), never with an Ethereum key: a key's signature names its address to anyone who reads the
+ * transaction, and one key's consents would link a citizen's records across departments.
  * @dev A grant is valid while it is not revoked and `block.timestamp <= expiresAt`. Every grant expires at
  * most {IGrantReads-MAX_GRANT_LIFETIME} after it is made; a department never grants to itself; a legal-basis grant is
  * only for a record its grantor department anchored (singly or in a batch, proven at grant time). The views are
@@ -16,8 +17,9 @@ pragma solidity 0.8.37;
  */
 interface IAccessGrants {
     /// @dev `KindLegalBasis`: the grant's `recordId` holds a record kind id (SHA-256 of "ethgov:record-kind:" || name).
-    /// `PasskeyConsent`: a citizen's consent given with a passkey ({IPasskeyGrants}); its `subject` is the passkey id.
-    /// Appended to, never reordered.
+    /// `SubjectConsent`: an EIP-712 consent signed by an Ethereum key, made by registry 2.4.0 and earlier only; no
+    /// function of this registry makes one, and the value keeps its number. `PasskeyConsent`: a citizen's consent given
+    /// with a passkey ({IPasskeyGrants}); its `subject` is the passkey id. Appended to, never reordered.
     enum GrantBasis {
         LegalBasis,
         SubjectConsent,
@@ -47,10 +49,8 @@ interface IAccessGrants {
         uint8 revocableBy;
     }
 
-    /// @dev `grantorDepartment` is 0 for a subject's consent. `subject` never holds an address: for a SubjectConsent it is
-    /// the subject tag keccak256(abi.encode(signer, recordId)), which names no one and differs for each record of one
-    /// signer, so the record's holder, who knows the signer it bound to the record, recomputes it; for a PasskeyConsent
-    /// the passkey id; zero for a legal-basis grant. A view's answer, never stored: its field order is the ABI tuple
+    /// @dev `grantorDepartment` is 0 for a citizen's consent. `subject` never holds an address: for a PasskeyConsent it
+    /// is the passkey id; zero for a legal-basis grant. A view's answer, never stored: its field order is the ABI tuple
     /// clients decode.
     struct Grant { // solhint-disable-line gas-struct-packing
         bytes32 recordId;
@@ -69,11 +69,11 @@ interface IAccessGrants {
     /// @param recordId The record's document digest.
     /// @param granteeDepartment The department receiving access.
     /// @param grantorDepartment The granting department; 0 for a subject's consent.
-    /// @param subject The grant's subject as {Grant} holds it: a subject tag or a passkey id, never an address; zero
-    /// for a legal-basis grant.
+    /// @param subject The grant's subject as {Grant} holds it: the passkey id of a passkey consent, never an address;
+    /// zero for a legal-basis grant.
     /// @param purpose Application-defined purpose code.
     /// @param expiresAt Unix time after which the grant is no longer valid.
-    /// @param basis Legal basis, subject consent, or legal basis for a record kind.
+    /// @param basis Legal basis, passkey consent, or legal basis for a record kind.
     /// @param legalBasis Reference to the legal basis; zero for a subject's consent.
     /// @param terms What the grant allows.
     event AccessGranted(
@@ -92,8 +92,8 @@ interface IAccessGrants {
     /// @param grantId The grant.
     /// @param recordId The record it covered.
     /// @param revokedBy The key of the grantor department or of the grantee department that revoked it; zero when the
-    /// subject of a consent revoked it (no citizen's address is emitted) or the quorum revoked a legal-basis grant
-    /// (proposal RevokeGrants): the grant's basis tells which.
+    /// quorum revoked a legal-basis grant (proposal RevokeGrants). A passkey's revocation emits
+    /// {IPasskeyGrants-PasskeyConsentRevoked} instead.
     event GrantRevoked(uint256 indexed grantId, bytes32 indexed recordId, address revokedBy);
 
     error GrantNotFound(uint256 grantId);
@@ -160,48 +160,12 @@ interface IAccessGrants {
     ) external returns (uint256 grantId);
 
     /**
-     * @notice Records a subject's consent, signed as `Consent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,
-     * uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,uint256 nonce,uint256 deadline)`
-     * (one type string, without the line break) and submitted by anyone. The terms are part of what the subject signs.
-     * The grant stores and emits the subject tag keccak256(abi.encode(subject, recordId)), not the subject's address.
-     * @param recordId Identifier of the record.
-     * @param granteeDepartment The active department receiving access.
-     * @param purpose Application-defined purpose code.
-     * @param expiresAt Unix time after which the grant is no longer valid (at most {IGrantReads-MAX_GRANT_LIFETIME} ahead).
-     * @param terms What the subject allows (else {InvalidTerms}; {ConsentIrrevocable} without flag 1).
-     * @param subject The person consenting (the signer).
-     * @param deadline Unix time after which the signature is refused.
-     * @param signature 65-byte ECDSA signature.
-     * @return grantId The new grant's id.
-     */
-    function grantAccessBySig(
-        bytes32 recordId,
-        uint32 granteeDepartment,
-        uint16 purpose,
-        uint64 expiresAt,
-        GrantTerms calldata terms,
-        address subject,
-        uint256 deadline,
-        bytes calldata signature
-    ) external returns (uint256 grantId);
-
-    /**
-     * @notice Revokes a grant, as its terms' `revocableBy` allows: with flag 1, to the subject of a consent or an
-     * active signer of the grantor department; with flag 2, to an active signer of the grantee department. Anyone else: {NotRevoker}.
-     * The subject of a consent is the key whose subject tag for the grant's record is the grant's subject.
+     * @notice Revokes a grant, as its terms' `revocableBy` allows: with flag 1, to an active signer of the grantor
+     * department; with flag 2, to an active signer of the grantee department. Anyone else: {NotRevoker}. The subject
+     * of a passkey consent revokes it with {IPasskeyGrants-revokeGrantByPasskey}.
      * @param grantId The grant id.
      */
     function revokeGrant(uint256 grantId) external;
-
-    /**
-     * @notice Revokes a consent grant on behalf of its subject, who signed
-     * `RevokeConsent(uint256 grantId,uint256 nonce,uint256 deadline)`.
-     * @param grantId The grant id.
-     * @param subject The grant's signer, whose subject tag for the grant's record must be the grant's subject (else {NotRevoker}).
-     * @param deadline Unix time after which the signature is refused.
-     * @param signature 65-byte ECDSA signature.
-     */
-    function revokeGrantBySig(uint256 grantId, address subject, uint256 deadline, bytes calldata signature) external;
 
     /**
      * @notice Proposes that the quorum revoke grants made by suspended departments (e.g. a rogue department

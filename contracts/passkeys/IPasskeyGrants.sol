@@ -5,7 +5,7 @@ import {IAccessGrants} from "../grants/IAccessGrants.sol";
 
 /**
  * @title IPasskeyGrants
- * @notice A citizen's consent given with a passkey (WebAuthn, P-256) instead of an Ethereum key: the passkey signs a
+ * @notice A citizen's consent given with a passkey (WebAuthn, P-256), the only way a citizen consents: the passkey signs a
  * WebAuthn assertion whose challenge is the EIP-712 digest of a {PasskeyConsent} binding exactly the grant, and the
  * registry verifies it through the P256VERIFY precompile (EIP-7951, address 0x100). The grant stores and emits the
  * passkey id, keccak256(x || y) of the passkey's public key: never an address, nor who holds the passkey. Its
@@ -15,8 +15,8 @@ import {IAccessGrants} from "../grants/IAccessGrants.sol";
  * `PasskeyConsent(bytes32 recordId,uint32 granteeDepartment,uint16 purpose,uint64 expiresAt,uint8 use,uint16 retentionDays,uint16 maxFetches,uint8 revocableBy,bytes32 passkeyId,uint256 nonce,uint256 deadline)`
  * and `PasskeyRevocation(uint256 grantId,bytes32 passkeyId,uint256 nonce,uint256 deadline)`, in the registry's
  * domain (name "EthGov", version "1", the chain id, the registry's address). The record id is the digest of the
- * record's content, which carries the record's subject commitment, so binding the record id binds the commitment,
- * as a {IAccessGrants-grantAccessBySig} consent does. Each passkey id has its own nonce ({IPasskeyReads-passkeyNonce}): an
+ * record's content, which carries the record's subject commitment, so binding the record id binds the commitment.
+ * Each passkey id has its own nonce ({IPasskeyReads-passkeyNonce}): an
  * assertion verifies once. The assertion must carry the user-present and user-verified flags; a high-s signature is
  * accepted as its low-s equivalent (authenticators produce either). A past deadline reverts
  * {IDelegatedSignatures-ExpiredSignature}.
@@ -65,7 +65,7 @@ interface IPasskeyGrants {
 
     /**
      * @notice Records a citizen's consent given with a passkey; anyone submits it. Basis PasskeyConsent, no grantor
-     * department; the grant's subject is the passkey id ({PasskeyConsentGranted}). The rules of {IAccessGrants-grantAccessBySig} apply
+     * department; the grant's subject is the passkey id ({PasskeyConsentGranted}). The rules of every grant apply
      * ({IAccessGrants-InvalidTerms}, {IAccessGrants-ConsentIrrevocable}, {IAccessGrants-InvalidExpiry}, an active grantee).
      * @param recordId The record's document digest.
      * @param granteeDepartment The active department receiving access.

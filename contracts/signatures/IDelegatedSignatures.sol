@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 /**
  * @title IDelegatedSignatures
- * @notice EIP-712 plumbing shared by every `*BySig` function: a signer (a department key or a citizen)
+ * @notice EIP-712 plumbing shared by every `*BySig` function: a signer (a department key)
  * signs a typed message and any relayer submits it, so the signer needs no ether.
  * @dev All `*BySig` functions of the registry share one nonce per signer; a used or skipped nonce makes
  * the signature recover to another address, which is reported as {InvalidSignature}.

@@ -4,14 +4,13 @@ using EthGov.Api.Documents;
 using EthGov.Core.Digests;
 using EthGov.Nodes.Tests.TestSupport;
 using EthGov.Testing;
-using Nethereum.Signer;
 
 namespace EthGov.Nodes.Tests;
 
 /// <summary>
-/// A record travels between two real department nodes under a citizen's consent: the holder issues the record bound to
-/// the citizen's address by a subject commitment, the citizen signs the EIP-712 consent (the grant's terms included) with
-/// a key of their own, the grantee's office relays it to the chain, and its staff ask their node for the record.
+/// A record travels between two real department nodes under a citizen's consent: the holder issues the record, the
+/// citizen binds it to a passkey on the holder's node and consents there with that passkey (the grant's terms included),
+/// the holder's node relays the consent to the chain, and the grantee's staff ask their node for the record.
 /// </summary>
 [Collection(NodeClusterCollection.Name)]
 public sealed class ConsentExchangeTests(NodeCluster cluster)
@@ -23,14 +22,14 @@ public sealed class ConsentExchangeTests(NodeCluster cluster)
     {
         var holder = cluster["CIVIL"];
         var grantee = cluster["HEALTH"];
-        var citizen = EthECKey.GenerateKey();
+        using var citizen = new TestPasskey();
         // Issued in the same second as other documents of the holder, so that it is anchored in a batch, not on its own:
         // the chain alone then does not tell which department holds it. A loaded machine can still split them across two
         // batch intervals; then the record is issued again until one lands in a batch.
         Digest record = default;
         for (int attempt = 0; attempt < 5 && record.IsZero; attempt++)
         {
-            var issuing = NodeExchanges.IssueRecordAsync(holder, subject: citizen.GetPublicAddress());
+            var issuing = NodeExchanges.IssueRecordAsync(holder);
             var others = NodeDocuments.AnchorBatchAsync(holder, 2);
             await Task.WhenAll(issuing, others);
             using var client = holder.Client();
@@ -40,7 +39,7 @@ public sealed class ConsentExchangeTests(NodeCluster cluster)
 
         Assert.False(record.IsZero, "five records were each anchored on their own, never in a batch");
 
-        var grantId = await NodeExchanges.ConsentGrantAsync(cluster, grantee, record, citizen);
+        var grantId = await NodeCitizens.BindAndConsentAsync(holder, record, citizen, grantee.Code);
         var created = await NodeExchanges.RequestAsync(grantee, grantId);
         var final = await NodeExchanges.WaitFinalAsync(cluster, grantee, created.Id, s_timeout);
 

@@ -9,7 +9,6 @@ using EthGov.Core.Exchange;
 using EthGov.Core.Verification;
 using EthGov.Nodes.Tests.TestSupport;
 using EthGov.Testing;
-using Nethereum.Signer;
 
 namespace EthGov.Nodes.Tests;
 
@@ -69,19 +68,6 @@ public sealed class ExchangeRefusalTests(NodeCluster cluster)
         }
 
         await AssertRefusedAsync(waiting.Id, ExchangeRefusal.RecordRevoked);
-    }
-
-    [Fact]
-    public async Task ConsentSignedByAnotherThanTheRecordsSubject_IsRefused_ConsentNotBySubject()
-    {
-        var subject = EthECKey.GenerateKey();
-        var stranger = EthECKey.GenerateKey();
-        var record = await NodeExchanges.IssueRecordAsync(cluster[Holder], subject: subject.GetPublicAddress());
-        var grantId = await NodeExchanges.ConsentGrantAsync(cluster, cluster[Grantee], record, stranger);
-
-        var created = await NodeExchanges.RequestAsync(cluster[Grantee], new { grantId, holderDepartment = Holder });
-
-        await AssertRefusedAsync(created.Id, ExchangeRefusal.ConsentNotBySubject);
     }
 
     [Fact]

@@ -124,8 +124,8 @@ internal static class ExchangeReport
         md.AppendLine();
         md.AppendLine("No secp256k1 signature or recovery is made per exchange or per record. Node-to-node requests, the holder's answers and the");
         md.AppendLine("grantee's receipts are signed and checked with the P-256 node keys (RFC 9421, `httpsig` rows of the micro benchmarks: about");
-        md.AppendLine("50 µs to sign, 90 µs to check); a consent grant's EIP-712 signature is checked by the registry when the grant is made");
-        md.AppendLine("(`grantAccessBySig`), once per grant; the node recovers an EIP-712 signature only for a signer change's consent, an");
+        md.AppendLine("50 µs to sign, 90 µs to check); a consent grant's passkey (P-256) assertion is checked by the registry when the grant is made");
+        md.AppendLine("(`grantAccessByPasskey`), once per grant; the node recovers an EIP-712 signature only for a signer change's consent, an");
         md.AppendLine("administrative act. The one secp256k1 operation on the path is the signature of each access-log transaction, one per");
         md.AppendLine($"department per log interval: in this run {Num((double)transactions)} transactions for {Num((double)entries)} logged accesses, {(entries == 0 ? "?" : (transactions / (double)entries).ToString("0.#####", CultureInfo.InvariantCulture))} signatures per");
         md.AppendLine("exchange; at the `eip712: sign` row's cost (Nethereum's BouncyCastle code, the same signer as a transaction's) that is about a");

@@ -64,8 +64,8 @@ public static class ConsentsApi
             return invalid;
         }
 
-        // The registry applies the rules of an EIP-712 consent to a passkey consent: revocable by its subject.
-        var (terms, termsProblem) = GrantsApi.ReadTerms(request.Terms, GrantBasis.SubjectConsent);
+        // The registry refuses a consent its subject could not revoke: refused here before anything is asked of the citizen.
+        var (terms, termsProblem) = GrantsApi.ReadTerms(request.Terms, GrantBasis.PasskeyConsent);
         if (termsProblem is not null)
         {
             return termsProblem;

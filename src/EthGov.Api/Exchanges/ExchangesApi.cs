@@ -266,8 +266,8 @@ public static class ExchangesApi
     private static async Task<(uint Id, ProblemHttpResult? Problem)> HolderAsync(
         GrantInfo grant, string? named, uint grantee, DepartmentDirectory directory, IServiceProvider services, CancellationToken cancellationToken)
     {
-        // A consent (EIP-712 or passkey) names no grantor department: its holder is the record's issuer.
-        if (grant.Basis is not (GrantBasis.SubjectConsent or GrantBasis.PasskeyConsent))
+        // A passkey consent names no grantor department: its holder is the record's issuer.
+        if (grant.Basis is not GrantBasis.PasskeyConsent)
         {
             return (grant.GrantorDepartment, null);
         }

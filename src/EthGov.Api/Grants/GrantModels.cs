@@ -41,21 +41,9 @@ public sealed record GrantTermsResponse(GrantUse Use, ushort RetentionDays, usho
     internal static GrantTermsResponse From(GrantTerms t) => new(t.Use, t.RetentionDays, t.MaxFetches, GrantTermsNames.Revokers(t.RevocableBy));
 }
 
-/// <summary>A record's subject consented (EIP-712 <c>Consent</c>, signed by the subject); the caller's department relays it.</summary>
-/// <param name="RecordId">The record's id (bytes32).</param>
-/// <param name="GranteeDepartment">Code of the department that receives access.</param>
-/// <param name="Purpose">Purpose code.</param>
-/// <param name="ExpiresAt">When the access ends.</param>
-/// <param name="Subject">The subject's address, which signed.</param>
-/// <param name="Deadline">The signature's deadline.</param>
-/// <param name="Signature">65-byte signature as 0x + 130 hex digits.</param>
-/// <param name="Terms">The terms the subject signed; when absent, <see cref="GrantTerms.Default"/> (which the subject must then have signed).</param>
-public sealed record ConsentGrantRequest(string? RecordId, string? GranteeDepartment, int? Purpose, DateTimeOffset? ExpiresAt, string? Subject, DateTimeOffset? Deadline, string? Signature,
-    GrantTermsRequest? Terms = null);
-
 /// <summary>
 /// A grant as the chain holds it; for a kind grant, <c>recordId</c> is the kind's id. <c>subject</c> names no one: the
-/// subject tag of an EIP-712 consent, the passkey id of a passkey consent, null for a legal basis.
+/// passkey id of a passkey consent (the subject tag of a consent made by registry 2.4.0's EIP-712 path), null for a legal basis.
 /// </summary>
 public sealed record GrantResponse(string Id, Digest RecordId, uint GrantorDepartment, Digest? Subject, uint GranteeDepartment,
     ushort Purpose, DateTimeOffset ExpiresAt, GrantBasis Basis, bool Revoked, bool Valid, GrantTermsResponse Terms)

@@ -17,12 +17,12 @@ using EthGov.Core.Digests;
 using EthGov.Core.Purposes;
 using EthGov.Core.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Nethereum.Util;
 
 namespace EthGov.Api.Grants;
 
 /// <summary>
-/// Access grants between departments: created under a legal basis or from a subject's signed consent, revoked,
+/// Access grants between departments: created under a legal basis (a citizen's consent is given by passkey, see
+/// ConsentsApi), revoked,
 /// and each access logged on chain. Writes act for the API key's department and are answered once confirmed.
 /// </summary>
 public static class GrantsApi
@@ -40,7 +40,6 @@ public static class GrantsApi
         write.MapPost("/", GrantUnderLegalBasis).WithName("CreateGrant").WithSummary("Grant a department access to a record under a legal basis");
         write.MapPost("/kinds", GrantKind).WithName("CreateKindGrant")
             .WithSummary("Grant a department access, under a legal basis, to every record of a kind the caller's department issues");
-        write.MapPost("/consent", GrantFromConsent).WithName("CreateGrantFromConsent").WithSummary("Submit a subject's EIP-712 consent as a grant (the caller's department relays it)");
         write.MapPost("/{id}/revocation", Revoke).WithName("RevokeGrant").WithSummary("Revoke a grant the caller's department made");
         write.MapPost("/{id}/accesses", LogAccess).WithName("LogAccess").WithSummary("Log one access under a valid grant to the caller's department");
         return app;
@@ -184,57 +183,6 @@ public static class GrantsApi
         var kind = RecordKind.Id(request.Kind!);
         var sent = await caller.Signer.Grants.GrantKindAsync(kind, granteeId, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, legalBasis, terms!, cancellationToken);
         return Created(sent, kind, terms!);
-    }
-
-    /// <summary>Submits a subject's consent.</summary>
-    public static async Task<Results<Created<GrantCreatedResponse>, ProblemHttpResult>> GrantFromConsent(
-        ConsentGrantRequest request, ActingDepartment caller, DepartmentDirectory directory, CancellationToken cancellationToken)
-    {
-        if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
-        {
-            return Problems.Problems.InvalidDigest($"recordId: {error}");
-        }
-
-        if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (request.Subject is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Subject))
-        {
-            return Problems.Problems.InvalidRequest("subject: an address (0x + 40 hex digits) is required");
-        }
-
-        if (request.Deadline is not { } deadline)
-        {
-            return Problems.Problems.InvalidRequest("deadline: the signature's deadline is required");
-        }
-
-        if (RequestTimes.OutOfRange("deadline", deadline) is { } outOfRange)
-        {
-            return outOfRange;
-        }
-
-        if (!TryParseSignature(request.Signature, out var signature))
-        {
-            return Problems.Problems.InvalidRequest("signature: 65 bytes as 0x + 130 hex digits");
-        }
-
-        var (terms, termsProblem) = ReadTerms(request.Terms, GrantBasis.SubjectConsent);
-        if (termsProblem is not null)
-        {
-            return termsProblem;
-        }
-
-        var grantee = await GranteeAsync(request.GranteeDepartment, directory, cancellationToken);
-        if (grantee.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var sent = await caller.Signer.Grants.GrantBySigAsync(
-            recordId, grantee.Id, (ushort)request.Purpose!.Value, request.ExpiresAt!.Value, request.Subject, deadline, signature, terms!, cancellationToken);
-        return Created(sent, recordId, terms!);
     }
 
     /// <summary>Revokes a grant.</summary>
@@ -402,23 +350,4 @@ public static class GrantsApi
     private static bool TryParseId(string text, out BigInteger id) => ProposalIds.TryParse(text, out id);
 
     private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive grant number is required");
-
-    private static bool TryParseSignature(string? text, out byte[] signature)
-    {
-        signature = [];
-        if (text is null || text.Length != 132 || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            signature = Convert.FromHexString(text.AsSpan(2));
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -32,12 +32,11 @@ internal static class EventDecoder
         if (log.TryDecode<GrantRevokedEvent>(out var revoked))
         {
             var parties = grantParties((long)revoked.GrantId);
-            // revokedBy is zero when no key of a department revoked: the quorum revoked a legal-basis grant, or the subject
-            // revoked a consent (whose address the chain never names); the grantor tells which.
+            // revokedBy is zero when no key of a department revoked: the quorum revoked a legal-basis grant (registry 2.5 has no
+            // consent a key revokes as its subject; a passkey's revocation is PasskeyConsentRevoked).
             var noKey = string.Equals(revoked.RevokedBy, ZeroAddress, StringComparison.OrdinalIgnoreCase);
-            var bySubject = noKey && parties is { Grantor: 0 };
             return Make("GrantRevoked", new Digest(revoked.RecordId), (long)revoked.GrantId, parties?.Grantee, parties is { Grantor: > 0 } p ? p.Grantor : null,
-                new() { ["revokedBy"] = noKey ? null : revoked.RevokedBy, ["byQuorum"] = noKey && !bySubject, ["bySubject"] = bySubject });
+                new() { ["revokedBy"] = noKey ? null : revoked.RevokedBy, ["byQuorum"] = noKey });
         }
 
         if (log.TryDecode<PasskeyConsentRevokedEvent>(out var passkeyRevoked))

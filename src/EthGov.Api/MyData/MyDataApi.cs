@@ -83,7 +83,7 @@ public static class MyDataApi
             var grants = new List<MyGrant>();
             foreach (var (id, tx, block) in grantIds.Take(MaxItems))
             {
-                if (await GrantAsync(reader, new BigInteger(id), binding, record?.Subject, session.PasskeyId, consents, tx, block, d => NameAsync(directory, names, d, cancellationToken), cancellationToken) is { } grant)
+                if (await GrantAsync(reader, new BigInteger(id), binding, session.PasskeyId, consents, tx, block, d => NameAsync(directory, names, d, cancellationToken), cancellationToken) is { } grant)
                 {
                     grants.Add(grant);
                 }
@@ -197,7 +197,7 @@ public static class MyDataApi
     }
 
     private static async Task<MyGrant?> GrantAsync(
-        RegistryClient reader, BigInteger id, PasskeyBinding binding, string? subject, Digest passkeyId, ConsentRequestStore consents, string transactionHash, ulong block,
+        RegistryClient reader, BigInteger id, PasskeyBinding binding, Digest passkeyId, ConsentRequestStore consents, string transactionHash, ulong block,
         Func<uint, Task<MyDepartment>> name, CancellationToken cancellationToken)
     {
         var read = await reader.Grants.GetAsync(id);
@@ -217,11 +217,6 @@ public static class MyDataApi
             case GrantBasis.PasskeyConsent:
                 var passkey = await reader.Grants.PasskeyOfAsync(id);
                 ours = passkey.IsSuccess && passkey.Value == passkeyId;
-                break;
-            case GrantBasis.SubjectConsent:
-                // A consent signed with the subject's own key: the record's subject as the holder binds it, by the tag the
-                // holder checks before a release (it names no one on chain). Not revocable here: it is revoked by that key.
-                ours = subject is not null && grant.Subject is { } tag && SubjectTag.Of(subject, binding.RecordId) == tag;
                 break;
             default:
                 ours = false;

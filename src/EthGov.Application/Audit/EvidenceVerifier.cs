@@ -180,7 +180,7 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
         var grant = read.Value;
         string? wrong = grant.GranteeDepartment != entry.Grantee ? $"it names grantee {grant.GranteeDepartment}, not {entry.Grantee}"
             : !grant.Valid ? (grant.Revoked ? "it was revoked" : "it was not valid (expired or its grantor suspended)")
-            : grant.Basis != GrantBasis.SubjectConsent && grant.GrantorDepartment != entry.Holder ? $"its grantor is department {grant.GrantorDepartment}, not the holder {entry.Holder}"
+            : grant.Basis != GrantBasis.PasskeyConsent && grant.GrantorDepartment != entry.Holder ? $"its grantor is department {grant.GrantorDepartment}, not the holder {entry.Holder}"
             : grant.Basis != GrantBasis.KindLegalBasis && grant.RecordId != entry.RecordId ? $"it covers record {grant.RecordId}, not {entry.RecordId}"
             : grant.Basis == GrantBasis.KindLegalBasis && grant.RecordId != entry.RecordId && evidence.IsKindQuery ? $"it covers kind {grant.RecordId}, the query asked for {entry.RecordId}"
             : null;
@@ -198,7 +198,7 @@ public sealed class EvidenceVerifier(AuditReads chain, AnchorLookup anchors)
 
     private static string Basis(GrantBasis basis) => basis switch
     {
-        GrantBasis.SubjectConsent => "consent",
+        GrantBasis.PasskeyConsent => "passkey consent",
         GrantBasis.KindLegalBasis => "kind, legal basis",
         _ => "legal basis",
     };

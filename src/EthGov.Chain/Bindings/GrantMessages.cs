@@ -29,19 +29,6 @@ public sealed class GrantKindAccessFunction : FunctionMessage
     [Parameter("tuple", "terms", 6)] public GrantTermsTuple Terms { get; set; } = new();
 }
 
-[Function("grantAccessBySig", "uint256")]
-public sealed class GrantAccessBySigFunction : FunctionMessage
-{
-    [Parameter("bytes32", "recordId", 1)] public byte[] RecordId { get; set; } = [];
-    [Parameter("uint32", "granteeDepartment", 2)] public uint GranteeDepartment { get; set; }
-    [Parameter("uint16", "purpose", 3)] public ushort Purpose { get; set; }
-    [Parameter("uint64", "expiresAt", 4)] public ulong ExpiresAt { get; set; }
-    [Parameter("tuple", "terms", 5)] public GrantTermsTuple Terms { get; set; } = new();
-    [Parameter("address", "subject", 6)] public string Subject { get; set; } = "";
-    [Parameter("uint256", "deadline", 7)] public BigInteger Deadline { get; set; }
-    [Parameter("bytes", "signature", 8)] public byte[] Signature { get; set; } = [];
-}
-
 /// <summary>The contract's GrantTerms struct.</summary>
 public sealed class GrantTermsTuple
 {

@@ -7,8 +7,7 @@ namespace EthGov.Chain.Registry;
 /// <summary>
 /// An access grant: which department may read which record (or, for <see cref="GrantBasis.KindLegalBasis"/>, every record
 /// of the kind <see cref="RecordId"/> names), why, until when, on what basis, and on which terms. <see cref="Subject"/> is
-/// never an address: the subject tag of an EIP-712 consent (<see cref="EthGov.Core.Records.SubjectTag"/>), the passkey id
-/// of a passkey consent, null for a legal basis.
+/// never an address: the passkey id of a passkey consent, null for a legal basis.
 /// </summary>
 public sealed record GrantInfo(
     BigInteger Id, Digest RecordId, uint GrantorDepartment, Digest? Subject, uint GranteeDepartment,
@@ -27,7 +26,10 @@ public enum GrantBasis
     /// <summary>The holding department granted it under a legal basis.</summary>
     LegalBasis,
 
-    /// <summary>The record's subject consented with an EIP-712 signature; the grant's subject is the signer's subject tag.</summary>
+    /// <summary>
+    /// A consent signed by an Ethereum key (EIP-712), made by registry 2.4.0 and earlier only; registry 2.5.0 makes none and
+    /// a holder releases nothing under one. Kept so that the numbers match the contract's enum.
+    /// </summary>
     SubjectConsent,
 
     /// <summary>The grantor department granted every record of a kind it issues under a legal basis; the record id is the kind's id.</summary>

@@ -47,22 +47,6 @@ public sealed class GrantOperations(RegistryContext context)
             Terms = terms.ToTuple(),
         }, cancellationToken);
 
-    /// <summary>Submits a record subject's signed consent, terms included (they are part of what the subject signed), as a grant.</summary>
-    public Task<ChainResult<(TransactionOutcome Outcome, BigInteger GrantId)>> GrantBySigAsync(
-        Digest recordId, uint granteeDepartment, ushort purpose, DateTimeOffset expiresAt, string subject, DateTimeOffset deadline, byte[] signature,
-        GrantTerms terms, CancellationToken cancellationToken = default)
-        => CreateAsync(new GrantAccessBySigFunction
-        {
-            RecordId = recordId.ToArray(),
-            GranteeDepartment = granteeDepartment,
-            Purpose = purpose,
-            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
-            Terms = terms.ToTuple(),
-            Subject = subject,
-            Deadline = deadline.ToUnixTimeSeconds(),
-            Signature = signature,
-        }, cancellationToken);
-
     /// <summary>
     /// Submits a citizen's consent given with a passkey: <paramref name="assertion"/> signs, as its WebAuthn challenge, the
     /// EIP-712 digest of the <c>PasskeyConsent</c> of exactly these arguments, the passkey id, its nonce and

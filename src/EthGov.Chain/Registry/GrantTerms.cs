@@ -24,7 +24,7 @@ public sealed record GrantTerms(GrantUse Use, ushort RetentionDays, ushort MaxFe
             : (RevocableBy & ~(GrantRevokers.Grantor | GrantRevokers.Grantee)) != 0 ? $"revocableBy {(int)RevocableBy} names no known side (1 grantor, 2 grantee)"
             : Use == GrantUse.ViewOnce && RetentionDays != 0 ? "a view-once grant keeps nothing: retentionDays must be 0"
             : Use == GrantUse.Store && RetentionDays == 0 ? "a store grant keeps the record for a time: retentionDays must be at least 1"
-            : basis == GrantBasis.SubjectConsent && !RevocableBy.HasFlag(GrantRevokers.Grantor) ? "a consent stays revocable by its subject: revocableBy must include grantor"
+            : basis == GrantBasis.PasskeyConsent && !RevocableBy.HasFlag(GrantRevokers.Grantor) ? "a consent stays revocable by its subject: revocableBy must include grantor"
             : null;
 
     internal GrantTermsTuple ToTuple() => new()

@@ -25,7 +25,6 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.Keys keys) : IClassFixture
         ("/api/v1/documents/{digest}/revocation", ApiKeyScopes.Revoke),
         ("/api/v1/documents/{digest}/supersession", ApiKeyScopes.Revoke | ApiKeyScopes.Anchor),
         ("/api/v1/grants", ApiKeyScopes.Grants),
-        ("/api/v1/grants/consent", ApiKeyScopes.Grants),
         ("/api/v1/grants/kinds", ApiKeyScopes.Grants),
         ("/api/v1/grants/{id}/revocation", ApiKeyScopes.Grants),
         ("/api/v1/grants/{id}/accesses", ApiKeyScopes.Grants),

@@ -252,7 +252,7 @@ public sealed class KeysApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task CreateGrant_LongerThan366Days_Returns400InvalidExpiry_ForBothBases()
+    public async Task CreateGrant_LongerThan366Days_Returns400InvalidExpiry_ForRecordAndKindGrants()
     {
         var expiresAt = DateTimeOffset.UtcNow.AddDays(367);
 
@@ -260,15 +260,14 @@ public sealed class KeysApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         {
             recordId = NewDigest().ToString(), granteeDepartment = "HEALTH", purpose = 1, expiresAt, legalBasis = NewDigest().ToString(),
         });
-        using var consent = await Civil.PostAsJsonAsync("/api/v1/grants/consent", new
+        using var kind = await Civil.PostAsJsonAsync("/api/v1/grants/kinds", new
         {
-            recordId = NewDigest().ToString(), granteeDepartment = "HEALTH", purpose = 1, expiresAt, subject = Chain.ClientFor(7).Context.SignerAddress,
-            deadline = DateTimeOffset.UtcNow.AddHours(1), signature = "0x" + new string('1', 130),
+            kind = "birth-certificate", granteeDepartment = "HEALTH", purpose = 1, expiresAt, legalBasis = NewDigest().ToString(),
         });
 
         var body = await Problem.AssertAsync(legal, HttpStatusCode.BadRequest, "invalid-expiry");
         Assert.Contains("366 days", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await Problem.AssertAsync(consent, HttpStatusCode.BadRequest, "invalid-expiry");
+        await Problem.AssertAsync(kind, HttpStatusCode.BadRequest, "invalid-expiry");
     }
 
     private static Digest NewDigest() => new(RandomNumberGenerator.GetBytes(32));

@@ -104,35 +104,6 @@ public sealed class GrantTermsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "self-grant");
     }
 
-    [Fact]
-    public async Task CreateGrantFromConsent_TermsAsSigned_AreGranted_OtherTermsAreAnotherSignature()
-    {
-        const int SubjectIndex = 8;
-        var signed = new GrantTerms(GrantUse.ViewOnce, 0, 2, GrantRevokers.Grantor | GrantRevokers.Grantee);
-        var recordId = TestDigests.New();
-        var body = await ConsentAsync(recordId, SubjectIndex, signed);
-
-        using var changed = await Civil.PostAsJsonAsync("/api/v1/grants/consent", body with { Terms = new GrantTermsRequest("view-once", 0, 3, ["grantor", "grantee"]) });
-        using var granted = await Civil.PostAsJsonAsync("/api/v1/grants/consent", body);
-
-        await Problem.AssertAsync(changed, HttpStatusCode.BadRequest, "invalid-signature");
-        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
-        var created = (await granted.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options))!;
-        var grant = await fixture.Host.CreateClient().GetFromJsonAsync<GrantResponse>(created.Url, TestJson.Options);
-        Assert.Equivalent(new GrantTermsResponse(GrantUse.ViewOnce, 0, 2, ["grantor", "grantee"]), grant!.Terms);
-    }
-
-    [Fact]
-    public async Task CreateGrantFromConsent_SubjectCouldNotRevoke_Returns400InvalidTerms()
-    {
-        var body = await ConsentAsync(TestDigests.New(), 9, GrantTerms.Default with { RevocableBy = GrantRevokers.Grantee });
-
-        using var response = await Civil.PostAsJsonAsync("/api/v1/grants/consent", body);
-
-        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-terms");
-        Assert.Contains("consent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
     private static StringContent Json(string text) => new(text, System.Text.Encoding.UTF8, "application/json");
 
     private async Task<GrantCreatedResponse> GrantAsync(string recordId, object? terms)
@@ -144,21 +115,5 @@ public sealed class GrantTermsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<GrantCreatedResponse>(TestJson.Options))!;
-    }
-
-    private async Task<ConsentGrantRequest> ConsentAsync(string recordId, int signerIndex, GrantTerms terms)
-    {
-        var subject = DevAccounts.Get(signerIndex, 31337);
-        var nonce = (await fixture.Chain.Reader().Documents.NonceAsync(subject.Address)).Unwrap();
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
-        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
-        var signature = new TypedDataSigner(31337, fixture.Chain.Deployment.Registry).Sign(new ConsentTyped
-        {
-            RecordId = Digest.Parse(recordId).ToArray(), GranteeDepartment = 2, Purpose = 9, ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
-            Use = (byte)terms.Use, RetentionDays = terms.RetentionDays, MaxFetches = terms.MaxFetches, RevocableBy = (byte)terms.RevocableBy,
-            Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds(),
-        }, DevAccounts.PrivateKey(signerIndex));
-        return new ConsentGrantRequest(recordId, "HEALTH", 9, expiresAt, subject.Address, deadline, "0x" + Convert.ToHexStringLower(signature),
-            new GrantTermsRequest(terms.Use == GrantUse.ViewOnce ? "view-once" : "store", terms.RetentionDays, terms.MaxFetches, GrantTermsNames.Revokers(terms.RevocableBy)));
     }
 }

@@ -82,38 +82,6 @@ public sealed class MyDataTests(PasskeyFixture fixture) : IClassFixture<PasskeyF
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "citizen-session-required");
     }
 
-    // A consent signed with the record's subject's own key (EIP-712) opens the record as much as a passkey's: My data shows it
-    // (not revocable there: that key revokes it). A consent anyone else signed for the record is no consent of this citizen.
-    [Fact]
-    public async Task MyData_ShowsAConsentSignedWithTheSubjectsKey_NotOneSignedWithAnotherKey()
-    {
-        const int SubjectIndex = 7;
-        using var citizen = new TestPasskey();
-        using var created = await fixture.Civil.PostAsJsonAsync("/api/v1/records",
-            new { kind = "birth-certificate", subject = DevAccounts.Get(SubjectIndex, 31337).Address, data = new { n = Guid.NewGuid() } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var record = EthGov.Core.Digests.Digest.Parse((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("digest").GetString()!);
-        await fixture.BindAsync(record, citizen);
-        var bySubject = await KeyConsentAsync(record, SubjectIndex);
-        var byAnother = await KeyConsentAsync(record, SubjectIndex + 1);
-        Assert.NotEqual(bySubject, byAnother);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await fixture.Anonymous.GetStringAsync($"/api/v1/grants?recordId={record}")).Contains(byAnother, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        using var browser = fixture.Host.CreateClient();
-        using (await CitizenSignInTests.SignInAsync(browser, citizen))
-        {
-        }
-
-        var grant = Assert.Single(GrantsOf(await browser.GetFromJsonAsync<JsonElement>("/api/v1/my-data"), record.ToString()));
-        Assert.Equal((bySubject, "subject-consent", "active", false), (
-            grant.GetProperty("grantId").GetString(), grant.GetProperty("basis").GetString(), grant.GetProperty("state").GetString(),
-            grant.GetProperty("revocable").GetBoolean()));
-    }
-
     private async Task<string> ConsentAsync(EthGov.Core.Digests.Digest record, TestPasskey citizen)
     {
         var token = await fixture.ConsentRequestAsync(record);
@@ -121,27 +89,6 @@ public sealed class MyDataTests(PasskeyFixture fixture) : IClassFixture<PasskeyF
         using var granted = await fixture.PostAssertionAsync(token, citizen.AssertAsPage(challenge));
         Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
         return (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grantId").GetString()!;
-    }
-
-    // A consent signed with dev key signerIndex for HEALTH, relayed by CIVIL's node; returns the grant id.
-    private async Task<string> KeyConsentAsync(EthGov.Core.Digests.Digest record, int signerIndex)
-    {
-        var subject = DevAccounts.Get(signerIndex, 31337);
-        var nonce = (await fixture.Chain.Reader().Documents.NonceAsync(subject.Address)).Unwrap();
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
-        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
-        var signature = new EthGov.Chain.Signing.TypedDataSigner(31337, fixture.Chain.Deployment.Registry).Sign(new ConsentTyped
-        {
-            RecordId = record.ToArray(), GranteeDepartment = 2, Purpose = 9, ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(), Nonce = nonce,
-            Deadline = deadline.ToUnixTimeSeconds(),
-        }, DevAccounts.PrivateKey(signerIndex));
-        using var response = await fixture.Civil.PostAsJsonAsync("/api/v1/grants/consent", new
-        {
-            recordId = record.ToString(), granteeDepartment = "HEALTH", purpose = 9, expiresAt, subject = subject.Address, deadline,
-            signature = "0x" + Convert.ToHexStringLower(signature),
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grantId").GetString()!;
     }
 
     // Grants are found through the event index, which follows the chain a moment behind.

@@ -149,6 +149,24 @@ public sealed class ConsentByPasskeyTests(PasskeyFixture fixture) : IClassFixtur
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "passkey-user-not-verified");
     }
 
+    [Theory]
+    [InlineData("grantee")]
+    [InlineData(null)]
+    public async Task CreateConsentRequest_TermsTheCitizenCouldNotRevoke_Returns400InvalidTerms(string? revoker)
+    {
+        var record = await fixture.RecordAsync();
+        string[] revocableBy = revoker is null ? [] : [revoker];
+
+        using var response = await fixture.Civil.PostAsJsonAsync("/api/v1/consent-requests", new
+        {
+            recordId = record.ToString(), granteeDepartment = "HEALTH", purpose = 7, expiresAt = DateTimeOffset.UtcNow.AddDays(10),
+            terms = new { use = "store", retentionDays = 30, maxFetches = 3, revocableBy },
+        });
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "invalid-terms");
+        Assert.Contains("consent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateConsentRequest_RecordBoundToNoPasskey_Returns404PasskeyNotBound()
     {

@@ -41,7 +41,7 @@ public class BindingsMatchArtifactTests
     /// State-changing functions EthGov itself never sends: the delegated (gasless) forms, which a relayer submits from
     /// its own client. A new state-changing function must be bound or listed here.
     /// </summary>
-    private static readonly string[] s_sentByOtherClients = ["anchorBySig", "anchorBatchBySig", "revokeBySig", "revokeGrantBySig"];
+    private static readonly string[] s_sentByOtherClients = ["anchorBySig", "anchorBatchBySig", "revokeBySig"];
 
     private static IEnumerable<Type> SourceBindings(Type attribute)
         => typeof(AnchorFunction).Assembly.GetTypes().Where(t => t.Namespace == typeof(AnchorFunction).Namespace && t.GetCustomAttribute(attribute) is not null);
@@ -139,7 +139,7 @@ public class BindingsMatchArtifactTests
     {
         // The contracts keep each EIP-712 type hash as a constant, which the compiler writes into the runtime code.
         var code = (RegistryArtifact.Embedded.DeployedBytecode + RegistryExtension.Artifact.DeployedBytecode + RegistryArtifact.PasskeyExtension.DeployedBytecode).ToLowerInvariant();
-        var structs = new[] { typeof(AnchorFunction), typeof(ConsentTyped), typeof(BindingsMatchArtifactTests) }
+        var structs = new[] { typeof(AnchorFunction), typeof(BindingsMatchArtifactTests) }
             .SelectMany(t => t.Assembly.GetTypes())
             .Where(t => t.GetCustomAttribute<StructAttribute>() is not null && t.DeclaringType is null)
             .ToList();

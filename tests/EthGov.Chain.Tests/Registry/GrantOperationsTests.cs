@@ -62,32 +62,6 @@ public class GrantOperationsTests(DevChain chain) : IClassFixture<DevChain>
     }
 
     [Fact]
-    public async Task GrantBySigAsync_TermsTheSubjectSigned_AreRecorded_OtherTermsAreAnotherSigner()
-    {
-        const int SubjectIndex = 8;
-        var subject = DevAccounts.Get(SubjectIndex, 31337).Address;
-        var record = NewDigest();
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(10).ToUnixTimeSeconds());
-        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
-        var nonce = (await chain.Reader().Documents.NonceAsync(subject)).Unwrap();
-        var signature = new TypedDataSigner(31337, chain.Deployment.Registry).Sign(new ConsentTyped
-        {
-            RecordId = record.ToArray(), GranteeDepartment = Health, Purpose = 4, ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
-            Use = (byte)s_viewOnceBothSides.Use, RetentionDays = s_viewOnceBothSides.RetentionDays, MaxFetches = s_viewOnceBothSides.MaxFetches,
-            RevocableBy = (byte)s_viewOnceBothSides.RevocableBy, Nonce = nonce, Deadline = deadline.ToUnixTimeSeconds(),
-        }, DevAccounts.PrivateKey(SubjectIndex));
-        var relayer = chain.ClientFor(3).Grants;
-
-        var changed = await relayer.GrantBySigAsync(record, Health, 4, expiresAt, subject, deadline, signature, s_viewOnceBothSides with { MaxFetches = 4 });
-        var (_, grantId) = (await relayer.GrantBySigAsync(record, Health, 4, expiresAt, subject, deadline, signature, s_viewOnceBothSides)).Unwrap();
-
-        Assert.Equal("InvalidSignature", changed.Error?.Name);
-        var grant = (await chain.Reader().Grants.GetAsync(grantId)).Unwrap();
-        Assert.Equal((GrantBasis.SubjectConsent, s_viewOnceBothSides), (grant.Basis, grant.Terms));
-        Assert.Equal(SubjectTag.Of(subject, record), grant.Subject);
-    }
-
-    [Fact]
     public async Task RevokeAsync_ByTheGrantee_SucceedsOnlyWhenTheTermsNameTheGrantee()
     {
         var renounceable = await LegalGrantAsync(s_viewOnceBothSides);

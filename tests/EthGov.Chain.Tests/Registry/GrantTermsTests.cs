@@ -32,7 +32,7 @@ public class GrantTermsTests
     {
         var terms = GrantTerms.Default with { RevocableBy = revokers };
 
-        Assert.Contains("consent", terms.Problem(GrantBasis.SubjectConsent), StringComparison.Ordinal);
+        Assert.Contains("consent", terms.Problem(GrantBasis.PasskeyConsent), StringComparison.Ordinal);
         Assert.Null(terms.Problem(GrantBasis.LegalBasis));
         Assert.Null(terms.Problem(GrantBasis.KindLegalBasis));
     }

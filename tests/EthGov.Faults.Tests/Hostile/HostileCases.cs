@@ -38,12 +38,12 @@ public static class HostileCases
     ];
 
     /// <summary>Every case, with <paramref name="key"/> a valid department key and <paramref name="anchored"/> a digest the API anchored.</summary>
-    public static IEnumerable<HostileCase> All(string key, string anchored, string receiptJson, IReadOnlyList<(string Name, JsonObject Body)> consents)
+    public static IEnumerable<HostileCase> All(string key, string anchored, string receiptJson)
     {
         string[] jsonWrites =
         [
             "/api/v1/documents", "/api/v1/documents/batch", $"/api/v1/documents/{anchored}/revocation", $"/api/v1/documents/{anchored}/supersession",
-            "/api/v1/grants", "/api/v1/grants/consent", "/api/v1/departments/proposals",
+            "/api/v1/grants", "/api/v1/grants/kinds", "/api/v1/departments/proposals",
         ];
         var future = DateTimeOffset.UtcNow.AddDays(30);
 
@@ -61,10 +61,9 @@ public static class HostileCases
             {
                 ["recordId"] = anchored, ["granteeDepartment"] = "HEALTH", ["purpose"] = 1, ["expiresAt"] = future, ["legalBasis"] = bad?.DeepClone(),
             });
-            yield return Post("digest", $"consent record {label}", "/api/v1/grants/consent", key, new JsonObject
+            yield return Post("digest", $"kind grant legal basis {label}", "/api/v1/grants/kinds", key, new JsonObject
             {
-                ["recordId"] = bad?.DeepClone(), ["granteeDepartment"] = "HEALTH", ["purpose"] = 1, ["expiresAt"] = future,
-                ["subject"] = "0x" + new string('1', 40), ["deadline"] = future, ["signature"] = "0x" + new string('1', 130),
+                ["kind"] = "birth-certificate", ["granteeDepartment"] = "HEALTH", ["purpose"] = 1, ["expiresAt"] = future, ["legalBasis"] = bad?.DeepClone(),
             });
             if (bad is JsonValue value && value.TryGetValue<string>(out var text) && text.Length is > 0 and < 5_000)
             {
@@ -165,12 +164,6 @@ public static class HostileCases
             tamper(copy);
             yield return Post("receipt", $"receipt {name}", "/api/v1/verify", null, new JsonObject { ["receipt"] = copy }, verdictAllowed: true);
             yield return Upload("receipt", $"upload with receipt {name}", "/api/v1/verify/upload", null, "doc.pdf", "doc"u8.ToArray(), verdictAllowed: true, receipt: copy.ToJsonString());
-        }
-
-        // EIP-712 consents: forged, replayed, wrong chain, expired, malformed.
-        foreach (var (name, body) in consents)
-        {
-            yield return Post("consent", $"consent {name}", "/api/v1/grants/consent", key, body);
         }
 
         // Keys: none, wrong, malformed.

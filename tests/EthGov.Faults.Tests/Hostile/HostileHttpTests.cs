@@ -34,11 +34,10 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
         (await setup.PostAsJsonAsync("/api/v1/documents/batch", new { digests = documents })).EnsureSuccessStatusCode();
         await Faults.ApiKillTests.WaitUntilSettledAsync(settings, TimeSpan.FromSeconds(30));
         var receipt = await setup.GetStringAsync($"/api/v1/documents/{documents[0]}/receipt");
-        var consents = await ConsentsAsync(setup, chain, documents[1]);
 
         var outbox = new OutboxDatabase(settings.DataDirectory);
         var (rows, batches, block) = (outbox.DocumentRows(), outbox.BatchRows(), await ChainAnchors.BlockNumberAsync(chain.RpcUrl));
-        var cases = HostileCases.All(key, documents[0], receipt, consents).ToList();
+        var cases = HostileCases.All(key, documents[0], receipt).ToList();
         var failures = new ConcurrentBag<string>();
         var byKind = new ConcurrentDictionary<string, int>();
         var byStatus = new ConcurrentDictionary<string, int>();
@@ -115,56 +114,4 @@ public sealed class HostileHttpTests(ITestOutputHelper output)
 
     private static bool ServerRejects(string path) =>
         path.Length > 8_000 || path.Contains("%00", StringComparison.Ordinal) || path.Contains("%0A", StringComparison.Ordinal) || path.Contains("%01", StringComparison.Ordinal);
-
-    /// <summary>One consent used for real (so it can be replayed), then forged, replayed, wrong-chain, expired and malformed ones.</summary>
-    private static async Task<IReadOnlyList<(string, JsonObject)>> ConsentsAsync(HttpClient http, DeployedChain chain, string recordId)
-    {
-        const int SubjectIndex = 5;
-        var subject = DevAccounts.Get(SubjectIndex, 31337).Address;
-        var nonce = (await new EthGov.Chain.Registry.RegistryClient(new EthGov.Chain.Transactions.ChainOptions { RpcUrl = chain.RpcUrl }, chain.Deployment.Registry).Documents.NonceAsync(subject)).Unwrap();
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
-        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
-
-        JsonObject Consent(ulong chainId, int signerIndex, System.Numerics.BigInteger useNonce, DateTimeOffset useDeadline, string? claimed = null)
-        {
-            var signature = new TypedDataSigner(chainId, chain.Deployment.Registry).Sign(new ConsentTyped
-            {
-                RecordId = Digest.Parse(recordId).ToArray(), GranteeDepartment = 2, Purpose = 9, ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
-                Nonce = useNonce, Deadline = useDeadline.ToUnixTimeSeconds(),
-            }, DevAccounts.PrivateKey(signerIndex));
-            return new JsonObject
-            {
-                ["recordId"] = recordId, ["granteeDepartment"] = "HEALTH", ["purpose"] = 9, ["expiresAt"] = expiresAt,
-                ["subject"] = claimed ?? subject, ["deadline"] = useDeadline, ["signature"] = "0x" + Convert.ToHexStringLower(signature),
-            };
-        }
-
-        var used = Consent(31337, SubjectIndex, nonce, deadline);
-        using (var granted = await http.PostAsync("/api/v1/grants/consent", new StringContent(used.ToJsonString(), System.Text.Encoding.UTF8, "application/json")))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.Created, granted.StatusCode);
-        }
-
-        var past = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
-        var list = new List<(string, JsonObject)>
-        {
-            ("replayed", used),
-            ("forged (signed by another key)", Consent(31337, 6, nonce + 1, deadline)),
-            ("wrong chain (chain id 1)", Consent(1, SubjectIndex, nonce + 1, deadline)),
-            ("expired deadline", Consent(31337, SubjectIndex, nonce + 1, past)),
-            ("future nonce", Consent(31337, SubjectIndex, nonce + 7, deadline)),
-            ("claims another subject", Consent(31337, SubjectIndex, nonce + 1, deadline, DevAccounts.Get(7, 31337).Address)),
-        };
-        foreach (var (name, signature) in new[] { ("zero signature", "0x" + new string('0', 130)), ("short signature", "0x1234"), ("signature not hex", "0x" + new string('z', 130)), ("v = 99", "0x" + new string('1', 128) + "63") })
-        {
-            var body = Consent(31337, SubjectIndex, nonce + 1, deadline);
-            body["signature"] = signature;
-            list.Add((name, body));
-        }
-
-        var notAddress = Consent(31337, SubjectIndex, nonce + 1, deadline);
-        notAddress["subject"] = "0x1234";
-        list.Add(("subject not an address", notAddress));
-        return list;
-    }
 }

@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EthGov.Api.Exchanges;
-using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
 using EthGov.Testing;
-using Nethereum.Signer;
 
 namespace EthGov.Nodes.Tests.TestSupport;
 
@@ -62,42 +60,6 @@ public static class NodeExchanges
             Assert.True(DateTime.UtcNow < deadline, $"record {digest} still {status}");
             await Task.Delay(200);
         }
-    }
-
-    /// <summary>
-    /// The person holding <paramref name="subjectKey"/> consents (EIP-712 <c>Consent</c>, default terms) to
-    /// <paramref name="grantee"/>'s access to <paramref name="recordId"/>, and <paramref name="grantee"/>'s node relays the
-    /// signature to the chain, as an office does with the consent a citizen brings; returns the grant id.
-    /// </summary>
-    public static async Task<string> ConsentGrantAsync(NodeCluster cluster, ClusterNode grantee, Digest recordId, EthECKey subjectKey)
-    {
-        var subject = subjectKey.GetPublicAddress();
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
-        var deadline = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds());
-        var nonce = (await cluster.Reader().Documents.NonceAsync(subject)).Unwrap();
-        var signature = new TypedDataSigner(cluster.Deployment.ChainId, cluster.Deployment.Registry).Sign(new ConsentTyped
-        {
-            RecordId = recordId.ToArray(),
-            GranteeDepartment = grantee.DepartmentId,
-            Purpose = 7,
-            ExpiresAt = (ulong)expiresAt.ToUnixTimeSeconds(),
-            Nonce = nonce,
-            Deadline = deadline.ToUnixTimeSeconds(),
-        }, subjectKey.GetPrivateKey());
-        using var client = grantee.DepartmentClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/grants/consent", new
-        {
-            recordId = recordId.ToString(),
-            granteeDepartment = grantee.Code,
-            purpose = 7,
-            expiresAt,
-            subject,
-            deadline,
-            signature = "0x" + Convert.ToHexStringLower(signature),
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"consent grant: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("grantId").GetString()!;
     }
 
     /// <summary><paramref name="holder"/> grants <paramref name="grantee"/> every record of <paramref name="kind"/> it issues, under a legal basis; returns the grant id.</summary>

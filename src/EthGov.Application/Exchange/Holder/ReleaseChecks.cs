@@ -128,8 +128,13 @@ public sealed class ReleaseChecks(
             return Refuse(ExchangeRefusal.GranteeSuspended, $"the grantee department {sender.Grantee} is {granteeRead.Value?.Status.ToString().ToLowerInvariant() ?? "unknown"}, not active");
         }
 
-        var isPasskey = grant.Basis == GrantBasis.PasskeyConsent;
-        var isConsent = grant.Basis == GrantBasis.SubjectConsent || isPasskey;
+        if (grant.Basis == GrantBasis.SubjectConsent)
+        {
+            // A consent signed by an Ethereum key binds no one to the record: only a passkey consent releases a record.
+            return Refuse(ExchangeRefusal.ConsentNotBySubject, $"grant {grant.Id} is a consent signed by an Ethereum key, which releases nothing: the subject consents with the passkey bound to the record");
+        }
+
+        var isConsent = grant.Basis == GrantBasis.PasskeyConsent;
         var isKind = grant.Basis == GrantBasis.KindLegalBasis;
         if (!isConsent && !await node.Hosts(grant.GrantorDepartment, cancellationToken))
         {
@@ -176,19 +181,13 @@ public sealed class ReleaseChecks(
                 return Refuse(ExchangeRefusal.RecordNotCovered, $"grant {grant.Id} covers the kind {grant.RecordId}, and record {record.Digest} is {(record.Kind is null ? "of no kind" : $"a {record.Kind}")}");
             }
 
-            if (isPasskey)
+            if (isConsent)
             {
                 var bound = await PasskeyConsentAsync(block, grant, record, cancellationToken);
                 if (!bound.Passed)
                 {
                     return HolderCheck<CheckedRelease>.Refuse(bound.Refusal!);
                 }
-            }
-            else if (isConsent && (record.Subject is null || grant.Subject is not { } tag || SubjectTag.Of(record.Subject, grant.RecordId) != tag))
-            {
-                // The chain holds the signer's tag for this record, not its address: the holder recomputes it from the
-                // subject it bound to the record.
-                return Refuse(ExchangeRefusal.ConsentNotBySubject, $"the consent of grant {grant.Id} was not signed by the subject of record {record.Digest}");
             }
 
             var status = await RecordStatusAsync(block, holder, record.Digest);
