@@ -29,8 +29,11 @@ public static class StaffOidc
     /// <summary>The longest answer read from the provider (discovery document, keys, token response).</summary>
     public const int MaxProviderAnswerBytes = 256 * 1024;
 
-    /// <summary>Configures the handler for <paramref name="oidc"/>.</summary>
-    public static void Configure(OpenIdConnectOptions options, StaffOidcOptions oidc)
+    /// <summary>
+    /// Configures the handler for <paramref name="oidc"/>; the redirect URI is under <paramref name="publicBaseUrl"/> when
+    /// the node has one (behind a reverse proxy the request's own host is not the one the provider registered).
+    /// </summary>
+    public static void Configure(OpenIdConnectOptions options, StaffOidcOptions oidc, Uri? publicBaseUrl)
     {
         options.Authority = oidc.Authority;
         options.ClientId = oidc.ClientId;
@@ -62,6 +65,17 @@ public static class StaffOidc
             MaxResponseContentBufferSize = MaxProviderAnswerBytes,
         };
         options.Backchannel.DefaultRequestHeaders.UserAgent.ParseAdd("EthGov-node");
+        if (publicBaseUrl is not null)
+        {
+            var redirectUri = new Uri(publicBaseUrl, CallbackPath).ToString();
+            options.Events.OnRedirectToIdentityProvider = context =>
+            {
+                // The handler keeps this redirect URI in the state after this event and redeems the code with it.
+                context.ProtocolMessage.RedirectUri = redirectUri;
+                return Task.CompletedTask;
+            };
+        }
+
         options.Events.OnTokenValidated = SignInAsync;
         options.Events.OnRemoteFailure = RefuseCallbackAsync;
     }

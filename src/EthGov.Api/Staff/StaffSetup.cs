@@ -36,7 +36,7 @@ public static class StaffSetup
                 throw new InvalidOperationException(problem);
             }
 
-            authentication.AddOpenIdConnect(StaffOidc.SchemeName, options => StaffOidc.Configure(options, oidc));
+            authentication.AddOpenIdConnect(StaffOidc.SchemeName, options => StaffOidc.Configure(options, oidc, publicBaseUrl));
         }
 
         var https = publicBaseUrl?.Scheme == Uri.UriSchemeHttps;
