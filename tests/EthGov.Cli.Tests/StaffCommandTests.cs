@@ -110,6 +110,56 @@ public class StaffCommandTests
         Assert.Contains("no EthGov database", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StaffLink_BindsThePerson_WhoThenSignsInAsTheClerk_AndUnlinkUnbinds()
+    {
+        var dataDir = NewDataDirectory();
+        await CliProcess.RunAsync(dataDir, null, "staff", "add", "gina", "--roles", "revoke", "--department", "CIVIL", "--data-dir", dataDir);
+
+        var link = await CliProcess.RunAsync(dataDir, null, "staff", "link", "gina", "--issuer", "https://login.civil.example/", "--subject", "248289761001", "--data-dir", dataDir);
+        var (linked, _, _) = await SignIn(dataDir).SignInLinkedAsync("https://login.civil.example/", "248289761001");
+        var (otherIssuer, refusal, _) = await SignIn(dataDir).SignInLinkedAsync("https://login.health.example/", "248289761001");
+        var unlink = await CliProcess.RunAsync(dataDir, null, "staff", "unlink", "gina", "--data-dir", dataDir);
+        var (afterUnlink, _, _) = await SignIn(dataDir).SignInLinkedAsync("https://login.civil.example/", "248289761001");
+
+        Assert.Equal(0, link.ExitCode);
+        Assert.Equal("gina", linked?.Name);
+        Assert.Null(otherIssuer);
+        Assert.Equal(LinkedSignInRefusal.NotLinked, refusal);
+        Assert.Equal(0, unlink.ExitCode);
+        Assert.Null(afterUnlink);
+    }
+
+    [Fact]
+    public async Task StaffLink_PersonBoundToAnotherClerk_ExitsTwo_AndKeepsTheFirstBinding()
+    {
+        var dataDir = NewDataDirectory();
+        await CliProcess.RunAsync(dataDir, null, "staff", "add", "hank", "--roles", "anchor", "--department", "CIVIL", "--data-dir", dataDir);
+        await CliProcess.RunAsync(dataDir, null, "staff", "add", "ivy", "--roles", "anchor,revoke,governance", "--department", "CIVIL", "--data-dir", dataDir);
+        await CliProcess.RunAsync(dataDir, null, "staff", "link", "hank", "--issuer", "https://login.civil.example/", "--subject", "s-1", "--data-dir", dataDir);
+
+        var run = await CliProcess.RunAsync(dataDir, null, "staff", "link", "ivy", "--issuer", "https://login.civil.example/", "--subject", "s-1", "--data-dir", dataDir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("hank", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("hank", (await Accounts(dataDir).FindLinkedAsync("https://login.civil.example/", "s-1"))?.Name);
+    }
+
+    [Theory]
+    [InlineData("http://login.civil.example/", "s-1")]
+    [InlineData("login.civil.example", "s-1")]
+    [InlineData("https://login.civil.example/", "")]
+    public async Task StaffLink_PlainHttpIssuerOrEmptySubject_ExitsTwo(string issuer, string subject)
+    {
+        var dataDir = NewDataDirectory();
+        await CliProcess.RunAsync(dataDir, null, "staff", "add", "jack", "--roles", "anchor", "--department", "CIVIL", "--data-dir", dataDir);
+
+        var run = await CliProcess.RunAsync(dataDir, null, "staff", "link", "jack", "--issuer", issuer, "--subject", subject, "--data-dir", dataDir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Null(await Accounts(dataDir).LinkOfAsync((await Accounts(dataDir).FindAsync("jack"))!.Id));
+    }
+
     private static string NewDataDirectory()
     {
         var dataDir = Directory.CreateTempSubdirectory("ethgov-staff-").FullName;

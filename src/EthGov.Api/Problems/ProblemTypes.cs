@@ -48,6 +48,18 @@ public static class ProblemTypes
     /// <summary>A new staff password that is too short, too simple or holds the sign-in name.</summary>
     public const string PasswordRejected = "password-rejected";
 
+    /// <summary>The department's provider vouched for a person, but no active clerk's account of the node is bound to them.</summary>
+    public const string OidcSignInRefused = "oidc-sign-in-refused";
+
+    /// <summary>An answer at the OpenID Connect callback that did not check out: wrong or replayed state, missing correlation, a token the provider did not sign.</summary>
+    public const string OidcCallbackInvalid = "oidc-callback-invalid";
+
+    /// <summary>Sign-in through an OpenID Connect provider was asked for, but the node has none configured.</summary>
+    public const string OidcNotConfigured = "oidc-not-configured";
+
+    /// <summary>The department's OpenID Connect provider could not be reached to start a sign-in.</summary>
+    public const string OidcProviderUnavailable = "oidc-provider-unavailable";
+
     /// <summary>The staff audit could not be written, so the clerk's action was not done.</summary>
     public const string StaffAuditUnavailable = "staff-audit-unavailable";
 

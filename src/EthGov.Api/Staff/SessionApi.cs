@@ -26,6 +26,10 @@ public static class SessionApi
             .WithSummary("Who is signed in, with which roles, and the antiforgery token for unsafe requests");
         group.MapDelete("/", SignOut).WithName("SignOut")
             .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token)");
+        group.MapGet("/options", Options).WithName("GetSignInOptions")
+            .WithSummary("How a clerk may sign in on this node: name and password, and the department's OpenID Connect provider when one is configured");
+        group.MapGet("/oidc", StartOidc).WithName("StartOidcSignIn")
+            .WithSummary("Sends the browser to the department's OpenID Connect provider; it comes back signed in as the clerk bound to that person");
         group.MapPost("/password", ChangePassword).WithName("ChangeOwnPassword")
             .WithSummary("Change the signed-in clerk's own password; other sessions of the account end");
         return app;
@@ -63,6 +67,34 @@ public static class SessionApi
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);
         return TypedResults.Ok(Describe(http, staff.Account, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
+    }
+
+    /// <summary>The ways to sign in.</summary>
+    public static Ok<SignInOptionsResponse> Options(IOptions<StaffOidcOptions> oidc)
+        => TypedResults.Ok(new SignInOptionsResponse(true,
+            oidc.Value.IsConfigured ? new OidcSignInOption(oidc.Value.DisplayName, Route + "/oidc") : null));
+
+    /// <summary>Starts a sign-in at the department's provider (after reading its discovery document, so an unreachable provider is a problem, not a 500).</summary>
+    public static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> StartOidc(
+        HttpContext http, IOptions<StaffOidcOptions> oidc, CancellationToken cancellationToken)
+    {
+        if (!oidc.Value.IsConfigured)
+        {
+            return StaffProblems.OidcNotConfigured();
+        }
+
+        var handler = http.RequestServices.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(StaffOidc.SchemeName);
+        try
+        {
+            await handler.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return StaffProblems.OidcProviderUnavailable();
+        }
+
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = StaffOidc.LandingPath }, [StaffOidc.SchemeName]);
     }
 
     /// <summary>Signs the clerk out, ending every session of the account (a copy of the cookie stops working too).</summary>

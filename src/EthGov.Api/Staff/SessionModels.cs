@@ -19,3 +19,13 @@ public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewP
 /// <param name="CsrfHeader">The header's name.</param>
 /// <param name="ExpiresAt">When the session ends at the latest (it ends earlier when left unused).</param>
 public sealed record SessionResponse(string Name, string Department, string[] Roles, bool MustChangePassword, string CsrfToken, string CsrfHeader, DateTimeOffset ExpiresAt);
+
+/// <summary>How a clerk may sign in on this node.</summary>
+/// <param name="Password">Whether name and password sign-in is open (always, today).</param>
+/// <param name="Oidc">The department's OpenID Connect provider, when the node has one.</param>
+public sealed record SignInOptionsResponse(bool Password, OidcSignInOption? Oidc);
+
+/// <summary>The department's OpenID Connect provider, as the sign-in form offers it.</summary>
+/// <param name="Name">The provider's name for the button ("Sign in with ...").</param>
+/// <param name="SignInUrl">Where the browser goes to sign in through it.</param>
+public sealed record OidcSignInOption(string Name, string SignInUrl);

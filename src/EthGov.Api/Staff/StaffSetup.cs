@@ -23,7 +23,21 @@ public static class StaffSetup
         // survive a restart and two nodes never accept each other's cookies.
         services.AddDataProtection().SetApplicationName("EthGov")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
-        services.AddAuthentication().AddCookie(StaffSession.SchemeName, cookie => StaffSession.Configure(cookie, staff));
+        var authentication = services.AddAuthentication().AddCookie(StaffSession.SchemeName, cookie => StaffSession.Configure(cookie, staff));
+
+        // Sign-in through the department's OpenID Connect provider, when one is configured (off by default).
+        var oidcSection = section.GetSection("Oidc");
+        services.Configure<StaffOidcOptions>(oidcSection);
+        var oidc = oidcSection.Get<StaffOidcOptions>() ?? new StaffOidcOptions();
+        if (oidc.IsConfigured)
+        {
+            if (StaffOidc.Problem(oidc) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
+
+            authentication.AddOpenIdConnect(StaffOidc.SchemeName, options => StaffOidc.Configure(options, oidc, publicBaseUrl));
+        }
 
         var https = publicBaseUrl?.Scheme == Uri.UriSchemeHttps;
         services.AddAntiforgery(antiforgery =>

@@ -126,6 +126,87 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     }
 
     /// <summary>
+    /// Binds <paramref name="name"/> to the person <paramref name="subject"/> of the OpenID Connect provider
+    /// <paramref name="issuer"/>, replacing an earlier binding of the account; the person then signs in as this clerk,
+    /// with the account's roles. Null when there is no such account (or it is disabled); <c>Taken</c> names the other
+    /// account when that person is bound to one already.
+    /// </summary>
+    /// <exception cref="ArgumentException">The issuer is not an absolute https URL (http only on loopback), or the subject is empty or too long.</exception>
+    public async Task<(StaffAccount? Account, string? Taken)> LinkAsync(string name, string issuer, string subject, CancellationToken cancellationToken = default)
+    {
+        if (!StaffLinks.IsIssuer(issuer))
+        {
+            throw new ArgumentException("an issuer is the provider's absolute https URL, exactly as its tokens name it (http only on loopback)", nameof(issuer));
+        }
+
+        if (!StaffLinks.IsSubject(subject))
+        {
+            throw new ArgumentException($"a subject is 1 to {StaffLinks.MaxSubjectLength} characters", nameof(subject));
+        }
+
+        if (await FindLinkedAsync(issuer, subject, cancellationToken) is { } holder && !string.Equals(holder.Name, name, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, holder.Name);
+        }
+
+        try
+        {
+            await using var connection = database.Connect();
+            await using var update = connection.CreateCommand();
+            update.CommandText = $"""
+                UPDATE staff_accounts SET oidc_issuer = @issuer, oidc_subject = @subject
+                WHERE lower(name) = lower(@name) AND disabled_at IS NULL RETURNING {Columns}
+                """;
+            update.Parameters.AddWithValue("@name", name);
+            update.Parameters.AddWithValue("@issuer", issuer);
+            update.Parameters.AddWithValue("@subject", subject);
+            return (await ReadOneAsync(update, cancellationToken), null);
+        }
+        catch (DbException)
+        {
+            // Another account was bound to the person between the check and the update: the unique index refused it.
+            if (await FindLinkedAsync(issuer, subject, cancellationToken) is { } other)
+            {
+                return (null, other.Name);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Removes the binding of <paramref name="name"/> to a provider's person; null when there is no such account.</summary>
+    public async Task<StaffAccount?> UnlinkAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Connect();
+        await using var update = connection.CreateCommand();
+        update.CommandText = $"UPDATE staff_accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE lower(name) = lower(@name) RETURNING {Columns}";
+        update.Parameters.AddWithValue("@name", name);
+        return await ReadOneAsync(update, cancellationToken);
+    }
+
+    /// <summary>The account bound to <paramref name="subject"/> of <paramref name="issuer"/> (compared exactly), or null.</summary>
+    public async Task<StaffAccount?> FindLinkedAsync(string issuer, string subject, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Connect();
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE oidc_issuer = @issuer AND oidc_subject = @subject";
+        select.Parameters.AddWithValue("@issuer", issuer);
+        select.Parameters.AddWithValue("@subject", subject);
+        return await ReadOneAsync(select, cancellationToken);
+    }
+
+    /// <summary>The issuer and subject account <paramref name="id"/> is bound to, or null.</summary>
+    public async Task<StaffLink?> LinkOfAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Connect();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT oidc_issuer, oidc_subject FROM staff_accounts WHERE id = @id AND oidc_subject IS NOT NULL";
+        select.Parameters.AddWithValue("@id", id);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StaffLink(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>
     /// Ends every session of account <paramref name="id"/> by moving its stamp: a session cookie is a sealed ticket, so
     /// signing out must change something on the node, or a copy of the cookie would go on working until it expires.
     /// </summary>
@@ -181,6 +262,23 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
         update.Parameters.AddWithValue("@id", id);
         update.Parameters.AddWithValue("@now", now.ToUnixTimeSeconds());
         update.Parameters.AddWithValue("@hash", (object?)newHash ?? DBNull.Value);
+        return await ReadOneAsync(update, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a sign-in through the department's provider, unless the account is disabled or locked: then null. Unlike a
+    /// password sign-in it leaves the count of failed passwords alone, so it cannot be used to reset a guesser's count.
+    /// </summary>
+    internal async Task<StaffAccount?> CountLinkedSignInAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Connect();
+        await using var update = connection.CreateCommand();
+        update.CommandText = $"""
+            UPDATE staff_accounts SET last_sign_in_at = @now
+            WHERE id = @id AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= @now) RETURNING {Columns}
+            """;
+        update.Parameters.AddWithValue("@id", id);
+        update.Parameters.AddWithValue("@now", now.ToUnixTimeSeconds());
         return await ReadOneAsync(update, cancellationToken);
     }
 

@@ -43,6 +43,36 @@ public sealed class StaffSignIn(StaffAccounts accounts, StaffPasswords passwords
     }
 
     /// <summary>
+    /// The account bound to <paramref name="subject"/> of <paramref name="issuer"/>, when the department's provider has
+    /// vouched for that person and the account may sign in now; otherwise why not. The provider decides who the person
+    /// is, never what they may do: the roles are the account's.
+    /// </summary>
+    public async Task<(StaffAccount? Account, LinkedSignInRefusal? Refusal, StaffAccount? Refused)> SignInLinkedAsync(
+        string issuer, string subject, CancellationToken cancellationToken = default)
+    {
+        if (await accounts.FindLinkedAsync(issuer, subject, cancellationToken) is not { } account)
+        {
+            return (null, LinkedSignInRefusal.NotLinked, null);
+        }
+
+        var now = time.GetUtcNow();
+        if (account.Disabled)
+        {
+            return (null, LinkedSignInRefusal.Disabled, account);
+        }
+
+        if (account.LockedUntil > now)
+        {
+            return (null, LinkedSignInRefusal.Locked, account);
+        }
+
+        // Disabled or locked between the read and now: refused as such.
+        return await accounts.CountLinkedSignInAsync(account.Id, now, cancellationToken) is { } signedIn
+            ? (signedIn, null, null)
+            : (null, LinkedSignInRefusal.Locked, account);
+    }
+
+    /// <summary>
     /// Changes the password of <paramref name="account"/> after checking its current one (a wrong one counts as a failed
     /// sign-in). Returns the account with its new stamp, or why not.
     /// </summary>

@@ -285,7 +285,9 @@ internal static class Schema
             disabled_at          INTEGER,
             created_at           INTEGER NOT NULL,
             password_changed_at  INTEGER,
-            last_sign_in_at      INTEGER
+            last_sign_in_at      INTEGER,
+            oidc_issuer          TEXT,
+            oidc_subject         TEXT
         );
         -- Names are found without regard to case by lower(name) (ASCII names): SQLite's NOCASE above, written so PostgreSQL,
         -- which has no NOCASE, keeps the same rule.
@@ -464,6 +466,8 @@ internal static class Schema
         ("batches", "registry", "TEXT"),
         ("batches", "issuer", "INTEGER"),
         ("releases", "log_proof", "BLOB"),
+        ("staff_accounts", "oidc_issuer", "TEXT"),
+        ("staff_accounts", "oidc_subject", "TEXT"),
     ];
 
     // Made by the dialect's ApiKeyTriggersSql.
@@ -498,6 +502,11 @@ internal static class Schema
                 """), transaction);
         }
 
+        // A person at the department's OpenID Connect provider (issuer and subject) signs in as at most one clerk. Made
+        // here rather than in Sql, since the columns it covers may have been added just above.
+        Database.Execute(connection, dialect.Ddl(
+            "CREATE UNIQUE INDEX IF NOT EXISTS staff_accounts_by_oidc ON staff_accounts (oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL"), transaction);
+
         // The API polls api_key_changes.version to see revocations and rotations within a second; last_used_at is
         // left out so that the API's own writes do not wake it.
         Database.Execute(connection, "INSERT INTO api_key_changes (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;", transaction);
@@ -514,7 +523,7 @@ internal static class Schema
         ArgumentNullException.ThrowIfNull(dialect);
         var tables = TableNames().Append("issued_documents");
         return tables.All(table => Count(connection, null, dialect.CountTablesSql, table, null) > 0)
-            && IndexNames().All(index => Count(connection, null, dialect.CountIndexesSql, index, null) > 0)
+            && IndexNames().Append("staff_accounts_by_oidc").All(index => Count(connection, null, dialect.CountIndexesSql, index, null) > 0)
             && s_addedColumns.All(added => Count(connection, null, dialect.CountColumnsSql, added.Table, added.Column) > 0)
             && s_apiKeyTriggers.All(trigger => Count(connection, null, dialect.CountTriggersSql, trigger, null) > 0);
     }

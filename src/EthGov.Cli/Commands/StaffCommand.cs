@@ -6,19 +6,21 @@ using EthGov.Cli.Common;
 namespace EthGov.Cli.Commands;
 
 /// <summary>
-/// <c>ethgov staff add|roles|list|disable</c>: clerks' accounts on a department's node, in its data directory. The node
+/// <c>ethgov staff add|roles|list|disable|link|unlink</c>: clerks' accounts on a department's node, in its data directory. The node
 /// may be running: each request of a session re-reads its account, so new roles and a disabled account apply at the
 /// clerk's next request. Passwords are stored only as their hash.
 /// </summary>
 public static class StaffCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create() => new("staff", "Clerks' accounts for the department workspace: add, roles, list, disable")
+    public static Command Create() => new("staff", "Clerks' accounts for the department workspace: add, roles, list, disable, link, unlink")
     {
         Add(),
         Roles(),
         List(),
         Disable(),
+        Link(),
+        Unlink(),
     };
 
     private static Command Add()
@@ -115,6 +117,61 @@ public static class StaffCommand
             return ExitCodes.Success;
         });
         return disable;
+    }
+
+    private static Command Link()
+    {
+        var name = new Argument<string>("name") { Description = "The clerk's sign-in name" };
+        var issuer = new Option<string>("--issuer") { Required = true, Description = "The provider's issuer, exactly as in its /.well-known/openid-configuration" };
+        var subject = new Option<string>("--subject") { Required = true, Description = "The person's identifier at the provider (the claim EthGov:Staff:Oidc:SubjectClaim names, sub by default)" };
+        var dataDir = DataDirOption();
+        var link = new Command("link", "Bind a clerk to a person at the department's OpenID Connect provider; that person then signs in as the clerk, with the clerk's roles")
+        {
+            name, issuer, subject, dataDir,
+        };
+        link.SetBody(async (parse, context, ct) =>
+        {
+            StaffAccount? account;
+            string? taken;
+            try
+            {
+                (account, taken) = await Open(parse, parse.GetValue(dataDir)!).LinkAsync(parse.GetValue(name)!, parse.GetValue(issuer)!.Trim(), parse.GetValue(subject)!, ct);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(ex.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            if (taken is not null)
+            {
+                throw new CliException($"that person is bound to clerk {taken} already: ethgov staff unlink {taken} first");
+            }
+
+            if (account is null)
+            {
+                throw new CliException($"there is no active account named {parse.GetValue(name)} (see ethgov staff list)");
+            }
+
+            context.Output.Result(new { account = ToJson(account), issuer = parse.GetValue(issuer)!.Trim(), subject = parse.GetValue(subject) }, () =>
+                [$"clerk {account.Name} of {account.Department} now signs in as {parse.GetValue(subject)} at {parse.GetValue(issuer)!.Trim()}, with roles {Format(account.Roles)}"]);
+            return ExitCodes.Success;
+        });
+        return link;
+    }
+
+    private static Command Unlink()
+    {
+        var name = new Argument<string>("name") { Description = "The clerk's sign-in name" };
+        var dataDir = DataDirOption();
+        var unlink = new Command("unlink", "Remove a clerk's binding to a person at the provider; sessions already open go on until they end") { name, dataDir };
+        unlink.SetBody(async (parse, context, ct) =>
+        {
+            var account = await Open(parse, parse.GetValue(dataDir)!).UnlinkAsync(parse.GetValue(name)!, ct)
+                ?? throw new CliException($"there is no account named {parse.GetValue(name)} (see ethgov staff list)");
+            context.Output.Result(ToJson(account), () => [$"clerk {account.Name} of {account.Department} is bound to no person at a provider"]);
+            return ExitCodes.Success;
+        });
+        return unlink;
     }
 
     private static StaffRoles ParseRoles(string? text)

@@ -100,6 +100,11 @@ export async function currentSession() {
   }
 }
 
+/** How a clerk may sign in here: name and password, and the department's OpenID Connect provider when there is one. */
+export async function signInOptions() {
+  return (await request('GET', '/api/v1/session/options')).body;
+}
+
 export async function signIn(name, password) {
   return (await request('POST', '/api/v1/session', { body: { name, password }, withSession: true })).body;
 }

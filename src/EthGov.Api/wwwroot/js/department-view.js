@@ -1,9 +1,11 @@
-// The department's view: a clerk signs in with name and password (a session cookie the page never sees), or a
-// department's API key is given (kept in this tab's session storage only); drop files, see each one go from
-// pending to confirmed, download its receipt and QR codes, and find what the department issued before.
+// The department's view: a clerk signs in with name and password or through the department's OpenID Connect
+// provider (either way a session cookie the page never sees), or a department's API key is given (kept in this tab's
+// session storage only); drop files, see each one go from pending to confirmed, download its receipt and QR codes,
+// and find what the department issued before.
 
 import {
-  ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signOut as endSession,
+  ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signInOptions,
+  signOut as endSession,
 } from './api.js';
 import { clearBulk, loadBulkJobs, setupBulk } from './bulk-view.js';
 import { digestOfFile } from './digest.js';
@@ -23,6 +25,7 @@ let timer = null;
 let message = null;
 let alertText = null;
 let session = null;
+let oidc = null;
 let issued = { items: [], next: null };
 
 function apiKey() {
@@ -38,6 +41,11 @@ function showSignedIn() {
   $('dept-staff-signin').hidden = signedIn;
   $('dept-signin').hidden = signedIn;
   $('dept-work').hidden = !signedIn;
+  $('dept-oidc').hidden = !oidc;
+  if (oidc) {
+    $('dept-oidc-link').href = oidc.signInUrl;
+    $('dept-oidc-link').textContent = t('dept.staff.oidc', { name: oidc.name });
+  }
   $('dept-signed-in-as').textContent = session
     ? t('dept.staff.signedIn', { name: session.name, department: session.department, roles: session.roles.join(', ') || '—' })
     : t('dept.signedIn');
@@ -338,8 +346,15 @@ export async function startDepartmentView() {
   });
   acceptDrops($('dept-drop'), anchorFiles);
 
+  // Back from the department's provider with a refusal: say why once, and keep it out of the address bar.
+  const outcome = new URLSearchParams(window.location.search).get('signin');
+  const outcomes = { refused: 'dept.staff.oidcRefused', failed: 'dept.staff.oidcFailed', unavailable: 'dept.staff.oidcUnavailable' };
+  if (outcomes[outcome]) {
+    message = outcomes[outcome];
+    window.history.replaceState(null, '', window.location.pathname);
+  }
   try {
-    session = await currentSession();
+    [session, oidc] = await Promise.all([currentSession(), signInOptions().then((o) => o.oidc ?? null, () => null)]);
   } catch {
     session = null;
   }
