@@ -9,28 +9,28 @@ public static class StaffProblems
     /// <summary>401: the same answer for an unknown name, a wrong password, a disabled and a locked account.</summary>
     public static ProblemHttpResult SignInFailed()
         => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.SignInFailed, "Sign-in failed",
-            "the name or the password is not right, or the account may not sign in now; repeated failures lock the account for a while");
+            StaffTexts.TheNameOrThePasswordIs);
 
     /// <summary>401: the request has no staff session.</summary>
     public static ProblemHttpResult NoSession()
-        => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "No staff session", "sign in with POST /api/v1/session");
+        => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "No staff session", StaffTexts.SignInWithPOSTApiV1);
 
     /// <summary>403: an unsafe request of a session without its antiforgery token.</summary>
     public static ProblemHttpResult CsrfTokenInvalid()
         => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.CsrfTokenInvalid, "The request's antiforgery token is missing or wrong",
-            $"send the csrfToken of GET /api/v1/session in the {StaffSession.CsrfHeader} header");
+            StaffTexts.SendTheCsrfTokenOfGETApi.With(StaffSession.CsrfHeader));
 
     /// <summary>403: the clerk must change a one-time password first.</summary>
     public static ProblemHttpResult PasswordChangeRequired()
         => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.PasswordChangeRequired, "The password must be changed first",
-            "the account was given a one-time password: change it with POST /api/v1/session/password");
+            StaffTexts.TheAccountWasGivenAOne);
 
     /// <summary>400: the new password is not acceptable.</summary>
     public static ProblemHttpResult PasswordRejected(string reason)
-        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.PasswordRejected, "The new password is not acceptable", reason);
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.PasswordRejected, "The new password is not acceptable", StaffTexts.PasswordRejected.With(reason));
 
     /// <summary>503: the audit line could not be written, so the action was not done.</summary>
     public static ProblemHttpResult AuditUnavailable()
         => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.StaffAuditUnavailable, "The staff audit cannot be written; nothing was done",
-            "every action of a clerk is written to the audit first; try again when the node's database accepts writes");
+            StaffTexts.EveryActionOfAClerkIs);
 }
