@@ -36,7 +36,7 @@ public static class AuditApi
     {
         if (!Digest.TryParse(recordId, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(AuditTexts.RecordId.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
         }
 
         if (PageRequest.Read(cursor, pageSize, CursorKind, 2, out var invalid) is not { } page)

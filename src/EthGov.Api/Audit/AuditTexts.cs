@@ -5,11 +5,6 @@ namespace EthGov.Api.Audit;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class AuditTexts
 {
-    /// <summary>recordId: {0}</summary>
-    public static readonly ProblemTemplate<object?> RecordId = new(
-        "recordId: {0}",
-        "recordId 无效：{0}");
-
     /// <summary>a key reads the timeline of its own department only</summary>
     public static readonly ProblemSentence AKeyReadsTheTimelineOf = new(
         "a key reads the timeline of its own department only",

@@ -5,11 +5,6 @@ namespace EthGov.Api.Documents;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class DocumentTexts
 {
-    /// <summary>digest: {0}</summary>
-    public static readonly ProblemTemplate<object?> Digest = new(
-        "digest: {0}",
-        "digest 无效：{0}");
-
     /// <summary>digests: give at least one digest</summary>
     public static readonly ProblemSentence DigestsGiveAtLeastOneDigest = new(
         "digests: give at least one digest",
@@ -25,11 +20,6 @@ public static class DocumentTexts
         "{0} digest(s) are not valid; nothing was accepted",
         "{0} 个指纹无效；未接受任何内容");
 
-    /// <summary>newDigest: {0}</summary>
-    public static readonly ProblemTemplate<object?> NewDigest = new(
-        "newDigest: {0}",
-        "newDigest 无效：{0}");
-
     /// <summary>timeoutSeconds: give a positive number of seconds</summary>
     public static readonly ProblemSentence TimeoutSecondsGiveAPositiveNumberOf = new(
         "timeoutSeconds: give a positive number of seconds",
@@ -40,10 +30,15 @@ public static class DocumentTexts
         "{0} was issued by department {1}, not by {2}",
         "{0} 由部门 {1} 签发，而不是 {2}");
 
-    /// <summary>the {0} could not be recorded, so it was not sent: {1}</summary>
-    public static readonly ProblemTemplate<object?, object?> TheCouldNotBeRecordedSo = new(
-        "the {0} could not be recorded, so it was not sent: {1}",
-        "{0} 未能记录，因此未发送：{1}");
+    /// <summary>A revocation the node could not record; the value is the store error's code.</summary>
+    public static readonly ProblemTemplate<object?> RevocationNotRecorded = new(
+        "the revocation could not be recorded, so it was not sent: {0}",
+        "撤销未能记录，因此未发送：{0}");
+
+    /// <summary>A supersession the node could not record; the value is the store error's code.</summary>
+    public static readonly ProblemTemplate<object?> SupersessionNotRecorded = new(
+        "the supersession could not be recorded, so it was not sent: {0}",
+        "取代未能记录，因此未发送：{0}");
 
     /// <summary>{0} was anchored in registry 1.x ({1}); anchor the new document and revoke this one instead</summary>
     public static readonly ProblemTemplate<object?, object?> WasAnchoredInRegistry1X = new(

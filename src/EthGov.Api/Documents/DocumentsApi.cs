@@ -73,7 +73,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(request.Digest, out var digest, out var error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var (labels, labelError) = IssuedLabels.Read(request.FileName, request.Reference, request.Kind);
@@ -217,7 +217,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (chain.ResetDetected is { } reset)
@@ -237,7 +237,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (chain.ResetDetected is { } reset)
@@ -262,7 +262,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var (reason, reasonProblem) = RequestedRevocationReason.Read(request.Reason);
@@ -302,12 +302,12 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (!Digest.TryParse(request.NewDigest, out var newDigest, out error))
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.NewDigest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("newDigest", DigestReason.Of(error)));
         }
 
         if (ValidUntilProblem(request.ValidUntil) is { } invalid)
@@ -393,7 +393,7 @@ public static class DocumentsApi
         DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", DocumentTexts.AnchorRefused.With(f.Error)),
         DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
-            DocumentTexts.TheCouldNotBeRecordedSo.With((f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession"), f.ErrorCode)),
+            (f.Kind == DocumentChangeKind.Revocation ? DocumentTexts.RevocationNotRecorded : DocumentTexts.SupersessionNotRecorded).With(f.ErrorCode)),
         DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(f.Message)),
         DocumentChangeFailure.LegacyDocument f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable,
             "A document of registry 1.x cannot be superseded", DocumentTexts.WasAnchoredInRegistry1X.With(f.Digest, f.Registry)),

@@ -15,11 +15,6 @@ public static class ExchangeTexts
         "grantId: a grant id, as a decimal string",
         "grantId：授权编号，十进制字符串");
 
-    /// <summary>recordId: {0}</summary>
-    public static readonly ProblemTemplate<object?> RecordId = new(
-        "recordId: {0}",
-        "recordId 无效：{0}");
-
     /// <summary>department {0} has no node URL on chain</summary>
     public static readonly ProblemTemplate<object?> DepartmentHasNoNodeURLOn = new(
         "department {0} has no node URL on chain",

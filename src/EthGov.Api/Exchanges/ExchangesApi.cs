@@ -62,7 +62,7 @@ public static class ExchangesApi
         {
             if (!Digest.TryParse(request.RecordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest(ExchangeTexts.RecordId.With(error));
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             recordId = parsed;

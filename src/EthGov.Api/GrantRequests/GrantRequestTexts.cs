@@ -40,11 +40,6 @@ public static class GrantRequestTexts
         "note: at most {0} characters",
         "note：最多 {0} 个字符");
 
-    /// <summary>recordId: {0}</summary>
-    public static readonly ProblemTemplate<object?> RecordId = new(
-        "recordId: {0}",
-        "recordId 无效：{0}");
-
     /// <summary>holderDepartment {0} is the caller's own department</summary>
     public static readonly ProblemTemplate<object?> HolderDepartmentIsTheCallerSOwn = new(
         "holderDepartment {0} is the caller's own department",

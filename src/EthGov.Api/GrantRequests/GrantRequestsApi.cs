@@ -59,7 +59,7 @@ public static class GrantRequestsApi
         {
             if (!Digest.TryParse(request.RecordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest(GrantRequestTexts.RecordId.With(error));
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             recordId = parsed;

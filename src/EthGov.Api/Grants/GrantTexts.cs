@@ -5,11 +5,6 @@ namespace EthGov.Api.Grants;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class GrantTexts
 {
-    /// <summary>recordId: {0}</summary>
-    public static readonly ProblemTemplate<object?> RecordId = new(
-        "recordId: {0}",
-        "recordId 无效：{0}");
-
     /// <summary>listing by grantee needs the grantee department's key</summary>
     public static readonly ProblemSentence ListingByGranteeNeedsTheGrantee = new(
         "listing by grantee needs the grantee department's key",
@@ -49,11 +44,6 @@ public static class GrantTexts
     public static readonly ProblemSentence Signature65BytesAs0x130 = new(
         "signature: 65 bytes as 0x + 130 hex digits",
         "signature：65 字节，写作 0x 加 130 位十六进制数字");
-
-    /// <summary>legalBasis: {0}</summary>
-    public static readonly ProblemTemplate<object?> LegalBasis = new(
-        "legalBasis: {0}",
-        "legalBasis 无效：{0}");
 
     /// <summary>granteeDepartment {0} is the caller's own department</summary>
     public static readonly ProblemTemplate<object?> GranteeDepartmentIsTheCallerSOwn = new(

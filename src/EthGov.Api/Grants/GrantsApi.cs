@@ -73,7 +73,7 @@ public static class GrantsApi
         {
             if (!Digest.TryParse(recordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest(GrantTexts.RecordId.With(error));
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             record = parsed;
@@ -121,7 +121,7 @@ public static class GrantsApi
     {
         if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
         {
-            return Problems.Problems.InvalidDigest(GrantTexts.RecordId.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
         }
 
         var (legalBasis, terms, granteeId, problem) = await ReadLegalBasisGrantAsync(
@@ -176,7 +176,7 @@ public static class GrantsApi
     {
         if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
         {
-            return Problems.Problems.InvalidDigest(GrantTexts.RecordId.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
         }
 
         if (CommonProblem(request.Purpose, request.ExpiresAt) is { } invalid)
@@ -272,7 +272,7 @@ public static class GrantsApi
     {
         if (!Digest.TryParse(legalBasisText, out var legalBasis, out var error))
         {
-            return (default, null, 0, Problems.Problems.InvalidDigest(GrantTexts.LegalBasis.With(error)));
+            return (default, null, 0, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("legalBasis", DigestReason.Of(error))));
         }
 
         if (CommonProblem(purpose, expiresAt) is { } invalid)

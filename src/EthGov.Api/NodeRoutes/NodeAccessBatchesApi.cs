@@ -1,3 +1,4 @@
+using EthGov.Api.Problems;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class NodeAccessBatchesApi
     {
         if (!Digest.TryParse(root, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(NodeRouteTexts.Root.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("root", DigestReason.Of(error)));
         }
 
         return exchanges?.ConfirmedBatch(parsed) is { } batch

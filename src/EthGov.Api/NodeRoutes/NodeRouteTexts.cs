@@ -5,11 +5,6 @@ namespace EthGov.Api.NodeRoutes;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class NodeRouteTexts
 {
-    /// <summary>root: {0}</summary>
-    public static readonly ProblemTemplate<object?> Root = new(
-        "root: {0}",
-        "root 无效：{0}");
-
     /// <summary>this node logged no confirmed access-log root {0}</summary>
     public static readonly ProblemTemplate<object?> ThisNodeLoggedNoConfirmedAccess = new(
         "this node logged no confirmed access-log root {0}",

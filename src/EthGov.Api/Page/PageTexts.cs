@@ -5,11 +5,6 @@ namespace EthGov.Api.Page;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class PageTexts
 {
-    /// <summary>digest: {0}</summary>
-    public static readonly ProblemTemplate<object?> Digest = new(
-        "digest: {0}",
-        "digest 无效：{0}");
-
     /// <summary>format: "{0}" is not one of png, svg</summary>
     public static readonly ProblemTemplate<object?> FormatIsNotOneOfPng = new(
         "format: \"{0}\" is not one of png, svg",

@@ -53,7 +53,7 @@ public static class QrCodeApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(PageTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var kind = (format ?? "png").ToLowerInvariant();

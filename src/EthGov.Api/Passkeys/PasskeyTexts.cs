@@ -45,11 +45,6 @@ public static class PasskeyTexts
         "clientDataJson and attestationObject: the response of navigator.credentials.create, in base64url",
         "clientDataJson 和 attestationObject：navigator.credentials.create 的答复，以 base64url 编码");
 
-    /// <summary>digest: {0}</summary>
-    public static readonly ProblemTemplate<object?> Digest = new(
-        "digest: {0}",
-        "digest 无效：{0}");
-
     /// <summary>A passkey answer refused; the value is the passkey check's own account.</summary>
     public static readonly ProblemTemplate<object?> Refused = new(
         "{0}",

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using EthGov.Api.Auth;
+using EthGov.Api.Problems;
 using EthGov.Api.Records;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Passkeys;
@@ -206,7 +207,7 @@ public static class PasskeysApi
 
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return (null, Problems.Problems.InvalidDigest(PasskeyTexts.Digest.With(error)));
+            return (null, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error))));
         }
 
         var record = await records.GetAsync(parsed, cancellationToken);

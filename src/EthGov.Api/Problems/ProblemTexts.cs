@@ -83,4 +83,9 @@ public static class ProblemTexts
     public static readonly ProblemSentence BodyTooLarge = new(
         "the request body exceeds this endpoint's limit",
         "请求正文超过此端点的上限");
+
+    /// <summary>400: a digest-valued member did not parse; the first value names the member.</summary>
+    public static readonly ProblemTemplate<string, DigestReason> DigestInvalid = new(
+        "{0}: {1}",
+        "{0} 无效：{1:zh}");
 }

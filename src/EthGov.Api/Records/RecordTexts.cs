@@ -60,11 +60,6 @@ public static class RecordTexts
         "person: give an identifier of 1 to {0} characters",
         "person：请给出 1 至 {0} 个字符的标识");
 
-    /// <summary>digest: {0}</summary>
-    public static readonly ProblemTemplate<object?> Digest = new(
-        "digest: {0}",
-        "digest 无效：{0}");
-
     /// <summary>send the department's key in the {0} header</summary>
     public static readonly ProblemTemplate<object?> SendTheDepartmentSKeyIn = new(
         "send the department's key in the {0} header",

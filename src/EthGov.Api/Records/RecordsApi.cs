@@ -175,7 +175,7 @@ public static class RecordsApi
 
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return (null, Problems.Problems.InvalidDigest(RecordTexts.Digest.With(error)));
+            return (null, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error))));
         }
 
         var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);

@@ -41,7 +41,7 @@ public static class VerificationApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest(VerificationTexts.Digest.With(error));
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (!ProofCode.TryDecode(proof, out var path, out var proofError))
@@ -95,7 +95,7 @@ public static class VerificationApi
         {
             if (!Digest.TryParse(request.Digest, out digest, out var error))
             {
-                return Problems.Problems.InvalidDigest(VerificationTexts.Digest.With(error));
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
             }
         }
         else if (receipt is not null)

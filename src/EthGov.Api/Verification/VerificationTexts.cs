@@ -5,11 +5,6 @@ namespace EthGov.Api.Verification;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class VerificationTexts
 {
-    /// <summary>digest: {0}</summary>
-    public static readonly ProblemTemplate<object?> Digest = new(
-        "digest: {0}",
-        "digest 无效：{0}");
-
     /// <summary>proof: {0}</summary>
     public static readonly ProblemTemplate<object?> Proof = new(
         "proof: {0}",

@@ -60,6 +60,19 @@ public sealed class ProblemDetailLanguagesTests(ApiFixture fixture) : IClassFixt
     }
 
     [Theory]
+    [InlineData("zh-CN", "digest 无效：第 2 位的字符 'n' 不是十六进制数字")]
+    [InlineData("en", "digest: non-hex character 'n' at position 2")]
+    public async Task DigestDetail_SaysTheParsersReasonInThePreferredLanguage(string acceptLanguage, string detail)
+    {
+        using var request = Request(HttpMethod.Get, "/api/v1/verify/0xnothex", acceptLanguage);
+
+        using var response = await fixture.Host.CreateClient().SendAsync(request);
+
+        var body = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, ProblemTypes.InvalidDigest);
+        Assert.Equal(detail, body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("zh-CN", "format：\"gif\" 不是 png 或 svg")]
     [InlineData("en", "format: \"gif\" is not one of png, svg")]
     public async Task QueryValidationDetail_KeepsTheValueSentInTheChineseSentence(string acceptLanguage, string detail)

@@ -84,6 +84,22 @@ public sealed partial class ProblemTextCatalogTests
         Assert.Equal("此操作需要具有 anchor和records 权限的 API 密钥；key 3 只有 read、grants；请用 --scope anchor,records 创建密钥（或给工作人员相应角色）", text.Chinese);
     }
 
+    [Theory]
+    [InlineData(null, "没有值")]
+    [InlineData("12ab", "缺少 '0x' 前缀")]
+    [InlineData("0xab_d", "第 4 位的字符 '_' 不是十六进制数字")]
+    [InlineData("0xabc", "十六进制数字的个数为奇数（3）")]
+    [InlineData("0xabcd", "长度错误：4 位十六进制数字，应为 64 位")]
+    public void DigestReason_SaysEveryAccountOfTheParserInChinese(string? text, string chinese)
+    {
+        Assert.False(EthGov.Core.Digests.Digest.TryParse(text, out _, out var error));
+
+        var detail = ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error));
+
+        Assert.Equal($"digest: {error}", detail.English);
+        Assert.Equal($"digest 无效：{chinese}", detail.Chinese);
+    }
+
     private static List<string> Faults(ProblemTemplate template)
     {
         var faults = new List<string>();
