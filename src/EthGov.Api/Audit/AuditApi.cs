@@ -36,7 +36,7 @@ public static class AuditApi
     {
         if (!Digest.TryParse(recordId, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"recordId: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
         }
 
         if (PageRequest.Read(cursor, pageSize, CursorKind, 2, out var invalid) is not { } page)
@@ -56,7 +56,7 @@ public static class AuditApi
     {
         if (!string.Equals(ActingDepartment.CodeOf(http.User), code, StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", "a key reads the timeline of its own department only");
+            return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", AuditTexts.AKeyReadsTheTimelineOf);
         }
 
         if (PageRequest.Read(cursor, pageSize, CursorKind, 2, out var invalid) is not { } page)

@@ -40,7 +40,7 @@ public sealed class ActingDepartment
     {
         if (CodeOf(context.User) is not { } code)
         {
-            return Refuse(Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", $"send the department's key in the {ApiKeyAuthentication.HeaderName} header"));
+            return Refuse(Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", AuthTexts.SendTheDepartmentSKeyIn.With(ApiKeyAuthentication.HeaderName)));
         }
 
         var found = await context.RequestServices.GetRequiredService<DepartmentDirectory>().FindAsync(code, context.RequestAborted);
@@ -51,7 +51,7 @@ public sealed class ActingDepartment
 
         if (found.Value is not { } department)
         {
-            return Refuse(Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key's department is not in the registry", $"department {code} is unknown to the registry"));
+            return Refuse(Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key's department is not in the registry", AuthTexts.DepartmentIsUnknownToTheRegistry.With(code)));
         }
 
         if (department.Status != DepartmentStatus.Active)
@@ -61,7 +61,7 @@ public sealed class ActingDepartment
 
         if (context.RequestServices.GetRequiredService<DepartmentSigners>().For(department.Code) is not { } signer)
         {
-            return Refuse(Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "No signer key is configured for the department", $"configure EthGov:Signers:{department.Code}"));
+            return Refuse(Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "No signer key is configured for the department", AuthTexts.ConfigureEthGovSigners.With(department.Code)));
         }
 
         return new ActingDepartment(department, signer, null);

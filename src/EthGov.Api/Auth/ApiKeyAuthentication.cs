@@ -54,14 +54,14 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
         => WriteAsync(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required",
             Request.Headers.ContainsKey(HeaderName) || Request.Headers.ContainsKey("Authorization")
-                ? "the API key is unknown or revoked"
-                : $"send the department's key in the {HeaderName} header");
+                ? AuthTexts.KeyUnknown
+                : AuthTexts.SendTheDepartmentSKeyIn.With(HeaderName));
 
     /// <inheritdoc />
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-        => WriteAsync(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", "a key acts for its own department only");
+        => WriteAsync(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this", AuthTexts.OwnDepartmentOnly);
 
-    private Task WriteAsync(int status, string type, string title, string detail)
+    private Task WriteAsync(int status, string type, string title, ProblemText detail)
     {
         var problem = Problems.Problems.Create(status, type, title, detail);
         return problem.ExecuteAsync(Context);

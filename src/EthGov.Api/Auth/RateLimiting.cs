@@ -34,7 +34,7 @@ public static class RateLimiting
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 var problem = Problems.Problems.Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited,
-                    "Too many requests for this API key", "the rate limit of this key was reached; retry after a second");
+                    "Too many requests for this API key", AuthTexts.TheRateLimitOfThisKey);
                 await problem.ExecuteAsync(context.HttpContext);
             };
         });

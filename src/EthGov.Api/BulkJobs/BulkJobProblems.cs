@@ -20,21 +20,21 @@ public static class BulkJobProblems
 
     /// <summary>404 <see cref="NotFound"/>.</summary>
     public static ProblemHttpResult JobNotFound(long id)
-        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotFound, "No such bulk job", $"the caller has no bulk job {id}");
+        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotFound, "No such bulk job", BulkJobTexts.TheCallerHasNoBulkJob.With(id));
 
     /// <summary>409 <see cref="Limit"/>.</summary>
     public static ProblemHttpResult TooManyOpen(string department, int max)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, Limit, "The department has too many unfinished bulk jobs",
-            $"department {department} has {max} open bulk jobs, the most it may have: finish or abandon one first", new Dictionary<string, object?> { ["maxOpenJobs"] = max });
+            BulkJobTexts.DepartmentHasOpenBulkJobsThe.With(department, max), new Dictionary<string, object?> { ["maxOpenJobs"] = max });
 
     /// <summary>409 <see cref="Overfull"/>.</summary>
     public static ProblemHttpResult TooManyItems(BulkJob job, int adding)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, Overfull, "The chunk holds more items than the job has left",
-            $"bulk job {job.Id} was made for {job.Total} items and holds {job.Received}; this chunk adds {adding} new ones; nothing was accepted",
+            BulkJobTexts.BulkJobWasMadeForItems.With(job.Id, job.Total, job.Received, adding),
             new Dictionary<string, object?> { ["total"] = job.Total, ["received"] = job.Received });
 
     /// <summary>409 <see cref="Closed"/>.</summary>
     public static ProblemHttpResult JobClosed(BulkJob job)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, Closed, "The bulk job takes no more items",
-            $"bulk job {job.Id} is {job.State}", new Dictionary<string, object?> { ["state"] = job.State });
+            BulkJobTexts.BulkJobIs.With(job.Id, job.State), new Dictionary<string, object?> { ["state"] = job.State });
 }

@@ -59,19 +59,19 @@ public static class BulkJobsApi
         var limits = options.Value;
         if (request.Kind is null || !BulkJobKinds.All.Contains(request.Kind))
         {
-            return Problems.Problems.InvalidRequest($"kind: use one of {string.Join(", ", BulkJobKinds.All)}");
+            return Problems.Problems.InvalidRequest(BulkJobTexts.KindUseOneOf.With(string.Join(", ", BulkJobKinds.All)));
         }
 
         if (request.Total is not { } total || total < 1 || total > limits.MaxJobItems)
         {
-            return Problems.Problems.InvalidRequest($"total: from 1 to {limits.MaxJobItems} items per job",
+            return Problems.Problems.InvalidRequest(BulkJobTexts.TotalFrom1ToItemsPer.With(limits.MaxJobItems),
                 new Dictionary<string, object?> { ["maxJobItems"] = limits.MaxJobItems });
         }
 
-        var (labels, error) = IssuedLabels.Read(request.Name, null, null);
+        var (labels, error) = IssuedLabels.Read(request.Name, null, null, "name");
         if (error is not null)
         {
-            return Problems.Problems.InvalidRequest(error.Replace("fileName", "name", StringComparison.Ordinal));
+            return Problems.Problems.InvalidRequest(error);
         }
 
         var job = store.Create(caller.Department.Code, OwnerOf(http), request.Kind, labels!.FileName, total, time.GetUtcNow(), limits.MaxOpenJobs, limits.MaxKeptJobs);
@@ -90,7 +90,7 @@ public static class BulkJobsApi
     {
         if (state is not null and not (BulkJobStates.Open or BulkJobStates.Done or BulkJobStates.Abandoned))
         {
-            return Problems.Problems.InvalidRequest("state: use open, done or abandoned");
+            return Problems.Problems.InvalidRequest(BulkJobTexts.StateUseOpenDoneOrAbandoned);
         }
 
         var jobs = store.List(ActingDepartment.CodeOf(http.User) ?? string.Empty, OwnerOf(http), state, options.Value.MaxKeptJobs);
@@ -127,18 +127,18 @@ public static class BulkJobsApi
 
         if (request.Items is not { Length: > 0 } items)
         {
-            return Problems.Problems.InvalidRequest("items: give at least one item");
+            return Problems.Problems.InvalidRequest(BulkJobTexts.ItemsGiveAtLeastOneItem);
         }
 
         if (items.Length > options.Value.MaxChunkItems)
         {
-            return Problems.Problems.InvalidRequest($"items: at most {options.Value.MaxChunkItems} per chunk, got {items.Length}");
+            return Problems.Problems.InvalidRequest(BulkJobTexts.ItemsAtMostPerChunkGot.With(options.Value.MaxChunkItems, items.Length));
         }
 
         var (checkedItems, errors) = Check(items);
         if (errors.Count > 0)
         {
-            return Problems.Problems.InvalidRequest($"{errors.Count} item(s) are not valid; nothing was accepted", new Dictionary<string, object?> { ["errors"] = errors });
+            return Problems.Problems.InvalidRequest(BulkJobTexts.ItemSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var (answer, problem) = await intake.TakeAsync(job, caller.Department.Id, checkedItems, cancellationToken);
@@ -210,7 +210,7 @@ public static class BulkJobsApi
         var (labels, labelError) = IssuedLabels.Read(request.FileName, request.Reference, request.Kind);
         if (labelError is not null)
         {
-            return labelError;
+            return labelError.English;
         }
 
         if (DocumentsApi.ValidUntilProblem(request.ValidUntil) is not null)

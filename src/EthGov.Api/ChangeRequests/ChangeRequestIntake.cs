@@ -64,7 +64,7 @@ public sealed class ChangeRequestIntake(
         }
         catch (System.Data.Common.DbException ex)
         {
-            return (null, Problems.Problems.OutboxUnavailable($"the change request could not be stored: store error {EthGov.Application.Storage.StoreErrors.Code(ex)}"));
+            return (null, Problems.Problems.OutboxUnavailable(ChangeRequestTexts.TheChangeRequestCouldNotBe.With(EthGov.Application.Storage.StoreErrors.Code(ex))));
         }
     }
 }

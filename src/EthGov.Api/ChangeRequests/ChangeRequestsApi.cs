@@ -49,7 +49,7 @@ public static class ChangeRequestsApi
     {
         if (state is not null && !ChangeRequestStates.All.Contains(state))
         {
-            return Problems.Problems.InvalidRequest($"state: use one of {string.Join(", ", ChangeRequestStates.All)}");
+            return Problems.Problems.InvalidRequest(ChangeRequestTexts.StateUseOneOf.With(string.Join(", ", ChangeRequestStates.All)));
         }
 
         var department = ActingDepartment.CodeOf(http.User) ?? string.Empty;

@@ -16,13 +16,13 @@ public static class ConsentProblems
 
     /// <summary>The 404 of an unknown token.</summary>
     public static ProblemHttpResult NotFoundProblem()
-        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotFound, "No such consent request", "no consent request of this node has this link");
+        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotFound, "No such consent request", ConsentTexts.NoConsentRequestOfThisNode);
 
     /// <summary>The 410 of a link that expired.</summary>
     public static ProblemHttpResult ExpiredProblem(DateTimeOffset validUntil)
-        => Problems.Problems.Create(StatusCodes.Status410Gone, Expired, "The consent request has expired", $"the link worked until {validUntil:O}; the department must ask again");
+        => Problems.Problems.Create(StatusCodes.Status410Gone, Expired, "The consent request has expired", ConsentTexts.TheLinkWorkedUntilTheDepartment.With(validUntil));
 
     /// <summary>The 409 of a revoked consent.</summary>
     public static ProblemHttpResult ClosedProblem(string grantId)
-        => Problems.Problems.Create(StatusCodes.Status409Conflict, Closed, "The consent was revoked", $"grant {grantId} was revoked; nothing is left to sign");
+        => Problems.Problems.Create(StatusCodes.Status409Conflict, Closed, "The consent was revoked", ConsentTexts.GrantWasRevokedNothingIsLeft.With(grantId));
 }

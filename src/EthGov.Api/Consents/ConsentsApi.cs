@@ -160,7 +160,7 @@ public static class ConsentsApi
             || !PasskeysApi.TryDecode(assertion.AuthenticatorData, MaxAuthenticatorDataChars, out var authenticatorData)
             || !PasskeysApi.TryDecode(assertion.Signature, MaxSignatureChars, out var signature))
         {
-            return Problems.Problems.InvalidRequest("clientDataJson, authenticatorData and signature: the response of navigator.credentials.get, in base64url");
+            return Problems.Problems.InvalidRequest(ConsentTexts.ClientDataJsonAuthenticatorDataAndSignatureTheResponse);
         }
 
         var (step, problem) = await NextStepAsync(found, bindings, site, cancellationToken);
@@ -195,7 +195,7 @@ public static class ConsentsApi
         if (holder.Value is not { } department || signers.For(department.Code) is not { } relayer)
         {
             return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, PasskeyProblems.NotConfigured, "This node cannot relay the consent",
-                "the department holding the record has no signer on this node");
+                ConsentTexts.TheDepartmentHoldingTheRecordHas);
         }
 
         var request = step.Request;

@@ -112,7 +112,7 @@ public static class DepartmentsApi
     {
         if (!ProposalIds.TryParse(id, out var proposalId))
         {
-            return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
+            return Problems.Problems.InvalidRequest(DepartmentTexts.IdAPositiveProposalNumberIs);
         }
 
         var departments = await directory.ListAsync(cancellationToken);
@@ -152,7 +152,7 @@ public static class DepartmentsApi
 
         if (ProposalDeadline.Problem(request.Deadline, DateTimeOffset.UtcNow) is { } deadlineProblem)
         {
-            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDeadline, "The deadline must be in the future and at most 30 days ahead", deadlineProblem);
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDeadline, "The deadline must be in the future and at most 30 days ahead", DepartmentTexts.DeadlineInvalid.With(deadlineProblem));
         }
 
         var departments = caller.Signer.Departments;
@@ -162,7 +162,7 @@ public static class DepartmentsApi
             case ProposalKind.AddDepartment:
                 if (string.IsNullOrWhiteSpace(request.Code) || string.IsNullOrWhiteSpace(request.Name) || request.Signer is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Signer))
                 {
-                    return Problems.Problems.InvalidRequest("add-department needs code, name and a signer address (0x + 40 hex digits)");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.AddDepartmentNeedsCodeNameAnd);
                 }
 
                 result = await departments.ProposeAddAsync(request.Code, request.Name, request.Signer, request.Deadline, cancellationToken);
@@ -170,13 +170,13 @@ public static class DepartmentsApi
             case ProposalKind.SuspendDepartment or ProposalKind.RestoreDepartment or ProposalKind.ReplaceSigners or ProposalKind.ClearNode:
                 if (string.IsNullOrWhiteSpace(request.Department))
                 {
-                    return Problems.Problems.InvalidRequest("department: the target department's code is required");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.DepartmentTheTargetDepartmentSCode);
                 }
 
                 if (request.Kind == ProposalKind.ReplaceSigners
                     && (request.Signers is not { Length: > 0 } signers || !signers.All(a => a is not null && AddressUtil.Current.IsValidEthereumAddressHexFormat(a))))
                 {
-                    return Problems.Problems.InvalidRequest("signers: the department's new keys, 1 to 8 addresses (0x + 40 hex digits)");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.SignersTheDepartmentSNewKeys);
                 }
 
                 var target = await directory.FindAsync(request.Department, cancellationToken);
@@ -201,7 +201,7 @@ public static class DepartmentsApi
             case ProposalKind.ReportCompromisedKey:
                 if (request.Key is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Key))
                 {
-                    return Problems.Problems.InvalidRequest("key: the compromised key's address (0x + 40 hex digits) is required");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.KeyTheCompromisedKeySAddress);
                 }
 
                 if (KeysApi.CompromisedSinceProblem(request.CompromisedSince) is { } sinceProblem)
@@ -217,7 +217,7 @@ public static class DepartmentsApi
                 {
                     if (!ProposalIds.TryParse(text ?? string.Empty, out var grantId))
                     {
-                        return Problems.Problems.InvalidRequest("grantIds: positive grant numbers");
+                        return Problems.Problems.InvalidRequest(DepartmentTexts.GrantIdsPositiveGrantNumbers);
                     }
 
                     grantIds.Add(grantId);
@@ -225,7 +225,7 @@ public static class DepartmentsApi
 
                 if (grantIds.Count == 0)
                 {
-                    return Problems.Problems.InvalidRequest("grantIds: the grants to revoke are required");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.GrantIdsTheGrantsToRevokeAre);
                 }
 
                 result = await caller.Signer.Grants.ProposeRevokeGrantsAsync(grantIds, request.Deadline, cancellationToken);
@@ -233,13 +233,13 @@ public static class DepartmentsApi
             case ProposalKind.ChangeThreshold:
                 if (request.Threshold is not { } threshold)
                 {
-                    return Problems.Problems.InvalidRequest("threshold: the new threshold is required");
+                    return Problems.Problems.InvalidRequest(DepartmentTexts.ThresholdTheNewThresholdIsRequired);
                 }
 
                 result = await departments.ProposeThresholdAsync(threshold, request.Deadline, cancellationToken);
                 break;
             default:
-                return Problems.Problems.InvalidRequest("kind: one of add-department, suspend-department, restore-department, change-threshold, replace-signers, report-compromised-key, revoke-grants, clear-node");
+                return Problems.Problems.InvalidRequest(DepartmentTexts.KindOneOfAddDepartmentSuspend);
         }
 
         if (!result.IsSuccess)
@@ -270,7 +270,7 @@ public static class DepartmentsApi
     {
         if (!ProposalIds.TryParse(id, out var proposalId))
         {
-            return Problems.Problems.InvalidRequest("id: a positive proposal number is required");
+            return Problems.Problems.InvalidRequest(DepartmentTexts.IdAPositiveProposalNumberIs);
         }
 
         var sent = await send(proposalId, cancellationToken);
@@ -284,5 +284,5 @@ public static class DepartmentsApi
     }
 
     internal static ProblemHttpResult DepartmentNotFound(string code)
-        => Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.DepartmentNotFound, "The department does not exist", $"no department with code {code}");
+        => Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.DepartmentNotFound, "The department does not exist", DepartmentTexts.NoDepartmentWithCode.With(code));
 }

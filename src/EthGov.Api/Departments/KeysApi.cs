@@ -89,7 +89,7 @@ public static class KeysApi
     {
         if (status is not (null or "pending" or "all"))
         {
-            return Problems.Problems.InvalidRequest("status: pending (the default) or all");
+            return Problems.Problems.InvalidRequest(DepartmentTexts.StatusPendingTheDefaultOrAll);
         }
 
         // The chain is scanned change by change from the newest: a page starts below the id its cursor names.
@@ -130,7 +130,7 @@ public static class KeysApi
     {
         if (request.Signer is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Signer))
         {
-            return Problems.Problems.InvalidRequest("signer: the key's address (0x + 40 hex digits) is required");
+            return Problems.Problems.InvalidRequest(DepartmentTexts.SignerTheKeySAddress0x);
         }
 
         ChainResult<(TransactionOutcome Outcome, BigInteger ChangeId)> sent;
@@ -155,7 +155,7 @@ public static class KeysApi
                 sent = await caller.Signer.Departments.RequestRemoveSignerAsync(request.Signer, cancellationToken);
                 break;
             default:
-                return Problems.Problems.InvalidRequest("kind: add-signer or remove-signer");
+                return Problems.Problems.InvalidRequest(DepartmentTexts.KindAddSignerOrRemoveSigner);
         }
 
         if (!sent.IsSuccess)
@@ -205,7 +205,7 @@ public static class KeysApi
     {
         if (request.Key is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(request.Key))
         {
-            return Problems.Problems.InvalidRequest("key: the compromised key's address (0x + 40 hex digits) is required");
+            return Problems.Problems.InvalidRequest(DepartmentTexts.KeyTheCompromisedKeySAddress);
         }
 
         if (CompromisedSinceProblem(request.CompromisedSince) is { } invalid)
@@ -232,10 +232,10 @@ public static class KeysApi
     /// the registry refuses by its own clock, with the same problem type.
     /// </summary>
     internal static ProblemHttpResult? CompromisedSinceProblem(DateTimeOffset? since)
-        => since is not { } s ? Problems.Problems.InvalidRequest("compromisedSince: when the compromise began is required")
+        => since is not { } s ? Problems.Problems.InvalidRequest(DepartmentTexts.CompromisedSinceWhenTheCompromiseBeganIs)
             : TimeChecks.IsBeforeFirstChainSecond(s)
                 ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCompromisedSince, "compromisedSince must be after 1970 and not in the future",
-                    $"compromisedSince {s:O} lies before 1970")
+                    DepartmentTexts.CompromisedSinceLiesBefore1970.With(s))
                 : null;
 
     // The registry would refuse a consent that does not match (InvalidSignature, ExpiredSignature): say what differs instead.
@@ -269,12 +269,12 @@ public static class KeysApi
     }
 
     private static ProblemHttpResult InvalidConsent(string detail)
-        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidConsent, "The new key's consent does not allow this addition", detail);
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidConsent, "The new key's consent does not allow this addition", DepartmentTexts.ConsentInvalid.With(detail));
 
     private static Results<Ok<TransactionResponse>, ProblemHttpResult> Answer(ChainResult<TransactionOutcome> sent)
         => sent.IsSuccess
             ? TypedResults.Ok(new TransactionResponse(sent.Value.TransactionHash, sent.Value.BlockNumber, sent.Value.BlockTime))
             : ChainProblems.From(sent.Error);
 
-    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive change number is required");
+    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest(DepartmentTexts.IdAPositiveChangeNumberIs);
 }

@@ -73,7 +73,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(request.Digest, out var digest, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var (labels, labelError) = IssuedLabels.Read(request.FileName, request.Reference, request.Kind);
@@ -109,7 +109,7 @@ public static class DocumentsApi
 
         if (upload.Error is not null || upload.FileDigest is not { } digest)
         {
-            return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+            return Problems.Problems.InvalidRequest(upload.Error ?? DocumentTexts.NoFilePart);
         }
 
         var (labels, labelError) = IssuedLabels.Read(
@@ -147,12 +147,12 @@ public static class DocumentsApi
     {
         if (request.Digests is not { Length: > 0 } texts)
         {
-            return Problems.Problems.InvalidRequest("digests: give at least one digest");
+            return Problems.Problems.InvalidRequest(DocumentTexts.DigestsGiveAtLeastOneDigest);
         }
 
         if (texts.Length > options.Value.MaxBatchDigests)
         {
-            return Problems.Problems.InvalidRequest($"digests: at most {options.Value.MaxBatchDigests} per request, got {texts.Length}");
+            return Problems.Problems.InvalidRequest(DocumentTexts.DigestsAtMostPerRequestGot.With(options.Value.MaxBatchDigests, texts.Length));
         }
 
         if (ValidUntilProblem(request.ValidUntil) is { } invalid)
@@ -190,7 +190,7 @@ public static class DocumentsApi
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.InvalidDigest($"{errors.Count} digest(s) are not valid; nothing was accepted", new Dictionary<string, object?> { ["errors"] = errors });
+            return Problems.Problems.InvalidDigest(DocumentTexts.DigestSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         AcceptResult result;
@@ -200,7 +200,7 @@ public static class DocumentsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(ex.Message);
+            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(ex.Message));
         }
 
         if (result.Conflict is { } conflict)
@@ -217,7 +217,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (chain.ResetDetected is { } reset)
@@ -237,7 +237,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (chain.ResetDetected is { } reset)
@@ -262,7 +262,7 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var (reason, reasonProblem) = RequestedRevocationReason.Read(request.Reason);
@@ -302,12 +302,12 @@ public static class DocumentsApi
     {
         if (!Digest.TryParse(digest, out var oldDigest, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (!Digest.TryParse(request.NewDigest, out var newDigest, out error))
         {
-            return Problems.Problems.InvalidDigest($"newDigest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("newDigest", DigestReason.Of(error)));
         }
 
         if (ValidUntilProblem(request.ValidUntil) is { } invalid)
@@ -351,7 +351,7 @@ public static class DocumentsApi
 
         if (timeoutSeconds is < 1)
         {
-            return Problems.Problems.InvalidRequest("timeoutSeconds: give a positive number of seconds");
+            return Problems.Problems.InvalidRequest(DocumentTexts.TimeoutSecondsGiveAPositiveNumberOf);
         }
 
         var waitFor = wait == true ? TimeSpan.FromSeconds(Math.Min(timeoutSeconds ?? 30, options.MaxWait.TotalSeconds)) : (TimeSpan?)null;
@@ -362,7 +362,7 @@ public static class DocumentsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(ex.Message);
+            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(ex.Message));
         }
 
         if (result.Conflict is not null)
@@ -374,7 +374,7 @@ public static class DocumentsApi
         return status.Status switch
         {
             DocumentResponses.Anchored => TypedResults.Ok(status),
-            DocumentResponses.Failed => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The chain refused the anchor", status.Error),
+            DocumentResponses.Failed => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The chain refused the anchor", DocumentTexts.AnchorRefused.With(status.Error)),
             _ => TypedResults.Accepted(status.StatusUrl, status),
         };
     }
@@ -389,15 +389,15 @@ public static class DocumentsApi
     internal static ProblemHttpResult ProblemOf(DocumentChangeFailure failure) => failure switch
     {
         DocumentChangeFailure.NotIssuingDepartment f => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
-            "Only the issuing department may change this document", $"{f.Digest} was issued by department {f.IssuerId}, not by {f.CallerCode}"),
-        DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", f.Error),
+            "Only the issuing department may change this document", DocumentTexts.WasIssuedByDepartmentNotBy.With(f.Digest, f.IssuerId, f.CallerCode)),
+        DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", DocumentTexts.AnchorRefused.With(f.Error)),
         DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
-            $"the {(f.Kind == DocumentChangeKind.Revocation ? "revocation" : "supersession")} could not be recorded, so it was not sent: {f.ErrorCode}"),
-        DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(f.Message),
+            (f.Kind == DocumentChangeKind.Revocation ? DocumentTexts.RevocationNotRecorded : DocumentTexts.SupersessionNotRecorded).With(f.ErrorCode)),
+        DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(f.Message)),
         DocumentChangeFailure.LegacyDocument f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable,
-            "A document of registry 1.x cannot be superseded", $"{f.Digest} was anchored in registry 1.x ({f.Registry}); anchor the new document and revoke this one instead"),
-        DocumentChangeFailure.SuccessorTaken f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", $"{f.Digest} is already anchored or queued"),
+            "A document of registry 1.x cannot be superseded", DocumentTexts.WasAnchoredInRegistry1X.With(f.Digest, f.Registry)),
+        DocumentChangeFailure.SuccessorTaken f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", DocumentTexts.IsAlreadyAnchoredOrQueued.With(f.Digest)),
         DocumentChangeFailure.ChainRefused f => ChainProblems.From(f.Error),
         _ => throw new System.Diagnostics.UnreachableException($"no problem for {failure}"),
     };
@@ -416,12 +416,12 @@ public static class DocumentsApi
     }
 
     private static ProblemHttpResult AnchoredByAnother(Digest digest)
-        => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", $"{digest} was submitted by another department");
+        => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department anchors this digest", DocumentTexts.WasSubmittedByAnotherDepartment.With(digest));
 
     /// <summary>The 400 of a validUntil the chain cannot hold or that has passed, or null.</summary>
     internal static ProblemHttpResult? ValidUntilProblem(DateTimeOffset? validUntil)
         => RequestTimes.OutOfRange("validUntil", validUntil) is { } outOfRange ? outOfRange
             : validUntil is { } v && TimeChecks.HasPassed(v, DateTimeOffset.UtcNow)
-            ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidValidUntil, "validUntil must be in the future", $"validUntil {v:O} has passed")
+            ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidValidUntil, "validUntil must be in the future", DocumentTexts.ValidUntilHasPassed.With(v))
             : null;
 }

@@ -17,23 +17,23 @@ public sealed record IssuedDocumentFilter(string? Query, DateTimeOffset? From, D
     public const int MaxQueryLength = 128;
 
     /// <summary>The filter, or why the parameters cannot make one.</summary>
-    public static (IssuedDocumentFilter? Filter, string? Error) Read(string? q, DateTimeOffset? from, DateTimeOffset? to, string? status)
+    public static (IssuedDocumentFilter? Filter, EthGov.Api.Problems.ProblemText? Error) Read(string? q, DateTimeOffset? from, DateTimeOffset? to, string? status)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (query is { Length: > MaxQueryLength } || query?.Any(char.IsControl) == true)
         {
-            return (null, $"q: at most {MaxQueryLength} characters, without control characters");
+            return (null, DocumentTexts.QueryTooLong.With(MaxQueryLength));
         }
 
         if (from is { } f && to is { } t && t < f)
         {
-            return (null, "to: must not be before from");
+            return (null, DocumentTexts.ToBeforeFrom.Text);
         }
 
         var wanted = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
         if (wanted is not null && !Statuses.Contains(wanted))
         {
-            return (null, $"status: one of {string.Join(", ", Statuses)}");
+            return (null, DocumentTexts.StatusOneOf.With(string.Join(", ", Statuses)));
         }
 
         return (new IssuedDocumentFilter(query, from, to, wanted), null);

@@ -88,7 +88,7 @@ public static class IssuedDocumentsApi
         if (rows > cap)
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.ExportTooLarge, "The export would be too large",
-                $"{rows} documents match (before the status filter), and an export holds at most {cap}; narrow it with from and to",
+                DocumentTexts.DocumentsMatchBeforeTheStatusFilter.With(rows, cap),
                 new Dictionary<string, object?> { ["matching"] = rows, ["maxRows"] = cap });
         }
 
@@ -136,6 +136,6 @@ public static class IssuedDocumentsApi
 
         return found.Value is { } department
             ? (department, null)
-            : (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The caller's department is not in the registry", "a key or clerk of a registered department reads its own documents"));
+            : (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The caller's department is not in the registry", DocumentTexts.AKeyOrClerkOfA));
     }
 }

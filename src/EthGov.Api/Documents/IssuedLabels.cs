@@ -1,3 +1,5 @@
+using EthGov.Api.Problems;
+
 namespace EthGov.Api.Documents;
 
 /// <summary>
@@ -16,18 +18,19 @@ public sealed record IssuedLabels(string? FileName, string? Reference, string? K
     /// The labels with blanks trimmed and empty ones dropped, or why they cannot be kept: too long, or holding control
     /// characters (a line break in a file name would forge lines in a CSV export or a log).
     /// </summary>
-    public static (IssuedLabels? Labels, string? Error) Read(string? fileName, string? reference, string? kind)
+    /// <remarks><paramref name="fileNameField"/> is the request member the file name came in, named in the error.</remarks>
+    public static (IssuedLabels? Labels, ProblemText? Error) Read(string? fileName, string? reference, string? kind, string fileNameField = "fileName")
     {
         var labels = new IssuedLabels(Clean(fileName), Clean(reference), Clean(kind));
-        var error = Check("fileName", labels.FileName, 255) ?? Check("reference", labels.Reference, 128) ?? Check("kind", labels.Kind, 64);
+        var error = Check(fileNameField, labels.FileName, 255) ?? Check("reference", labels.Reference, 128) ?? Check("kind", labels.Kind, 64);
         return error is null ? (labels, null) : (null, error);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? Check(string name, string? text, int maxLength)
+    private static ProblemText? Check(string name, string? text, int maxLength)
         => text is null ? null
-            : text.Length > maxLength ? $"{name}: at most {maxLength} characters"
-            : text.Any(char.IsControl) ? $"{name}: no control characters (line breaks, tabs)"
+            : text.Length > maxLength ? DocumentTexts.LabelTooLong.With(name, maxLength)
+            : text.Any(char.IsControl) ? DocumentTexts.LabelControlCharacters.With(name)
             : null;
 }

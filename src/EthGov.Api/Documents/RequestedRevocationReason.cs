@@ -24,13 +24,13 @@ public static class RequestedRevocationReason
         if (text is null)
         {
             return (null, Problems.Problems.InvalidRequest(
-                $"reason: a listed revocation reason is required, by name or by number (see {ListPath})"));
+                DocumentTexts.ReasonAListedRevocationReasonIs.With(ListPath)));
         }
 
         return RevocationReasons.TryParse(text, out var reason, out var error)
             ? (reason, null)
             : (null, Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownRevocationReason,
-                "The revocation reason is not on the published list", $"reason: {error}",
+                "The revocation reason is not on the published list", DocumentTexts.Reason.With(error),
                 new Dictionary<string, object?> { ["reasons"] = ListPath }));
     }
 }

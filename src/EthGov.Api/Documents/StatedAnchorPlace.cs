@@ -19,12 +19,12 @@ public static class StatedAnchorPlace
     /// The stated place of <paramref name="digest"/> of department <paramref name="departmentId"/>, null when the request states
     /// none, or the reason it is refused (a receipt about another document, department or registry; a bad proof).
     /// </summary>
-    public static (AnchorPlace? Place, string? Problem) Read(string? proof, JsonElement? receipt, Digest digest, uint departmentId, Deployment deployment)
+    public static (AnchorPlace? Place, EthGov.Api.Problems.ProblemText? Problem) Read(string? proof, JsonElement? receipt, Digest digest, uint departmentId, Deployment deployment)
     {
         var hasReceipt = receipt is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
         if (hasReceipt && !string.IsNullOrEmpty(proof))
         {
-            return (null, "give a proof or a receipt, not both");
+            return (null, DocumentTexts.ProofOrReceipt.Text);
         }
 
         if (hasReceipt)
@@ -32,14 +32,14 @@ public static class StatedAnchorPlace
             var parsed = ReceiptReader.Parse(receipt!.Value);
             if (!parsed.IsValid)
             {
-                return (null, $"receipt: {string.Join("; ", parsed.Errors.Take(3))}");
+                return (null, DocumentTexts.ReceiptInvalid.With(string.Join("; ", parsed.Errors.Take(3))));
             }
 
             var stated = parsed.Receipt!;
             var legacy = deployment.Legacy?.Registry;
             if (ReceiptAbout.Disagreement(stated, digest, deployment.ChainId, [deployment.Registry, legacy], departmentId) is { } other)
             {
-                return (null, $"receipt: {other}");
+                return (null, DocumentTexts.ReceiptInvalid.With(other));
             }
 
             // ReceiptReader has already refused a batch proof that does not lead to the receipt's root.
@@ -48,7 +48,7 @@ public static class StatedAnchorPlace
 
         if (!ProofCode.TryDecode(proof, out var path, out var error))
         {
-            return (null, $"proof: {error}");
+            return (null, DocumentTexts.ProofInvalid.With(error));
         }
 
         return path.Count == 0 ? (null, null) : (AnchorPlace.InBatch(MerkleTree.ComputeRoot(digest, [.. path]), path), null);

@@ -29,7 +29,7 @@ public static class UploadReader
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return UploadResult.Invalid("send the file as multipart/form-data with a part named \"file\"");
+            return UploadResult.Invalid(DocumentTexts.NotMultipart);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -59,7 +59,7 @@ public static class UploadReader
                 {
                     if (fileDigest is not null)
                     {
-                        return UploadResult.Invalid("send one file per request");
+                        return UploadResult.Invalid(DocumentTexts.OneFilePerRequest);
                     }
 
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
@@ -83,7 +83,7 @@ public static class UploadReader
                 {
                     if (texts.ContainsKey(name))
                     {
-                        return UploadResult.Invalid($"send one part named \"{name}\" per request");
+                        return UploadResult.Invalid(DocumentTexts.OnePartPerRequest.With(name));
                     }
 
                     var limited = new LimitedStream(section.Body, MaxTextPartBytes);
@@ -94,19 +94,19 @@ public static class UploadReader
         }
         catch (LimitedStream.LimitExceededException)
         {
-            return UploadResult.TooLarge($"the upload exceeds the limit of {maxFileBytes} bytes");
+            return UploadResult.TooLarge(DocumentTexts.UploadExceedsLimit.With(maxFileBytes));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return UploadResult.TooLarge($"the upload exceeds the limit of {maxFileBytes} bytes");
+            return UploadResult.TooLarge(DocumentTexts.UploadExceedsLimit.With(maxFileBytes));
         }
         catch (IOException)
         {
-            return UploadResult.Invalid("the multipart body is malformed");
+            return UploadResult.Invalid(DocumentTexts.MultipartMalformed);
         }
         catch (InvalidDataException)
         {
-            return UploadResult.Invalid("the multipart body is malformed");
+            return UploadResult.Invalid(DocumentTexts.MultipartMalformed);
         }
 
         return new UploadResult(fileDigest, fileBytes, texts, null, false) { FileContent = kept, FileMediaType = fileMediaType, FileName = fileName };
@@ -114,7 +114,7 @@ public static class UploadReader
 }
 
 /// <summary>What an upload held.</summary>
-public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyDictionary<string, string> Fields, string? Error, bool IsTooLarge)
+public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyDictionary<string, string> Fields, EthGov.Api.Problems.ProblemText? Error, bool IsTooLarge)
 {
     /// <summary>The file's bytes, when the caller asked to keep them.</summary>
     public byte[]? FileContent { get; init; }
@@ -126,8 +126,8 @@ public sealed record UploadResult(Digest? FileDigest, long FileBytes, IReadOnlyD
     public string? FileName { get; init; }
 
     /// <summary>A malformed upload.</summary>
-    public static UploadResult Invalid(string error) => new(null, 0, new Dictionary<string, string>(), error, false);
+    public static UploadResult Invalid(EthGov.Api.Problems.ProblemText error) => new(null, 0, new Dictionary<string, string>(), error, false);
 
     /// <summary>An upload over the limit.</summary>
-    public static UploadResult TooLarge(string error) => new(null, 0, new Dictionary<string, string>(), error, true);
+    public static UploadResult TooLarge(EthGov.Api.Problems.ProblemText error) => new(null, 0, new Dictionary<string, string>(), error, true);
 }

@@ -39,7 +39,7 @@ public static class NodeErasuresApi
         if (services.GetService<NodeKeys>() is null || services.GetService<RecordStore>() is null)
         {
             return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, NodeReleasesApi.ExchangeNotConfigured, "This node keeps no exchanged records",
-                "the node needs its node key (EthGov:NodeKey) and a data key (EthGov:DataKey) to answer other nodes");
+                ErasureTexts.TheNodeNeedsItsNodeKey);
         }
 
         var checks = services.GetRequiredService<ReleaseChecks>();
@@ -48,7 +48,7 @@ public static class NodeErasuresApi
         if (body is null)
         {
             return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.RequestTooLarge, "The request body is too large",
-                $"an erasure notice carries at most {MaxNoticeBytes} bytes");
+                ErasureTexts.AnErasureNoticeCarriesAtMost.With(MaxNoticeBytes));
         }
 
         if (HttpRequestParts.From(http.Request) is not { } parts)

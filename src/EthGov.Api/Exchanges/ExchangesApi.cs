@@ -52,12 +52,12 @@ public static class ExchangesApi
         if (services.GetService<NodeKeys>() is null)
         {
             return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NodeKeyMissing, "This node has no node key",
-                "configure EthGov:NodeKey: requests to other nodes are signed with it, and what they release is sealed to it");
+                ExchangeTexts.ConfigureEthGovNodeKeyRequestsToOther);
         }
 
         if (!GrantIdJsonConverter.TryParse(request.GrantId, out var grantId))
         {
-            return Problems.Problems.InvalidRequest("grantId: a grant id, as a decimal string");
+            return Problems.Problems.InvalidRequest(ExchangeTexts.GrantIdAGrantIdAsA);
         }
 
         Digest? recordId = null;
@@ -65,7 +65,7 @@ public static class ExchangesApi
         {
             if (!Digest.TryParse(request.RecordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest($"recordId: {error}");
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             recordId = parsed;
@@ -86,32 +86,32 @@ public static class ExchangesApi
 
         if (read.Value is not { } grant)
         {
-            return Refusal(ExchangeRefusal.NoGrant, $"grant {grantId} does not exist");
+            return Refusal(ExchangeRefusal.NoGrant, ExchangeTexts.GrantDoesNotExist.With(grantId));
         }
 
         if (grant.GranteeDepartment != caller.Department.Id)
         {
-            return Refusal(ExchangeRefusal.NotGrantee, $"grant {grantId} names department {grant.GranteeDepartment}, not {caller.Department.Code}");
+            return Refusal(ExchangeRefusal.NotGrantee, ExchangeTexts.GrantNamesDepartmentNot.With(grantId, grant.GranteeDepartment, caller.Department.Code));
         }
 
         if (!grant.Valid)
         {
             return grant.Revoked
-                ? Refusal(ExchangeRefusal.GrantRevoked, $"grant {grantId} was revoked")
-                : Refusal(ExchangeRefusal.GrantExpired, $"grant {grantId} expired at {grant.ExpiresAt:O}");
+                ? Refusal(ExchangeRefusal.GrantRevoked, ExchangeTexts.GrantWasRevoked.With(grantId))
+                : Refusal(ExchangeRefusal.GrantExpired, ExchangeTexts.GrantExpiredAt.With(grantId, grant.ExpiresAt));
         }
 
         var isKind = grant.Basis == GrantBasis.KindLegalBasis;
         if (isKind != (request.Person is not null))
         {
             return Problems.Problems.InvalidRequest(isKind
-                ? "person: a kind grant is asked for the records of a person; say whose"
-                : "person: only a kind grant is asked for a person's records; this grant names one record");
+                ? ExchangeTexts.PersonForKindGrant
+                : ExchangeTexts.PersonOnlyForKindGrant);
         }
 
         if (recordId is { } asked && asked != grant.RecordId)
         {
-            return Refusal(ExchangeRefusal.RecordNotCovered, $"grant {grantId} covers {grant.RecordId}, not {asked}");
+            return Refusal(ExchangeRefusal.RecordNotCovered, ExchangeTexts.GrantCoversNot.With(grantId, grant.RecordId, asked));
         }
 
         var holder = await HolderAsync(grant, request.HolderDepartment, caller.Department.Id, directory, services, cancellationToken);
@@ -129,7 +129,7 @@ public static class ExchangesApi
         if (node.Value is not { } holderNode)
         {
             return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.HolderHasNoNode, "The holder department publishes no node",
-                $"department {holder.Id} has no node URL on chain");
+                ExchangeTexts.DepartmentHasNoNodeURLOn.With(holder.Id));
         }
 
         byte[]? sealedQuery = null;
@@ -138,7 +138,7 @@ public static class ExchangesApi
         {
             if (string.IsNullOrWhiteSpace(person) || person.Length > 256)
             {
-                return Problems.Problems.InvalidRequest("person: 1 to 256 characters");
+                return Problems.Problems.InvalidRequest(ExchangeTexts.Person1To256Characters);
             }
 
             HpkePublicKey holderKey;
@@ -149,7 +149,7 @@ public static class ExchangesApi
             catch (HpkeInvalidKeyException)
             {
                 return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.HolderHasNoNode, "The holder's published encryption key is not usable",
-                    $"department {holder.Id} publishes an encryption key that is not a P-256 point");
+                    ExchangeTexts.DepartmentPublishesAnEncryptionKeyThat.With(holder.Id));
             }
 
             var query = ReleaseContext.SealQuery(holderKey, grantId, Encoding.UTF8.GetBytes(person));
@@ -211,24 +211,24 @@ public static class ExchangesApi
         if (exchange.State != ExchangeState.Verified || exchange.ContentDigest is not { } digest)
         {
             return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ExchangeNotVerified, "The exchange has no verified content",
-                $"exchange {exchange.Id} is {ExchangeResponse.StateName(exchange.State)}");
+                ExchangeTexts.ExchangeIs.With(exchange.Id, ExchangeResponse.StateName(exchange.State)));
         }
 
         if (exchange.RetainUntil is { } until && until <= DateTimeOffset.UtcNow)
         {
-            return Gone($"the grant allowed keeping the content until {until:O}");
+            return Gone(ExchangeTexts.TheGrantAllowedKeepingTheContent.With(until));
         }
 
         if (!exchange.Store && exchange.ContentServedAt is not null)
         {
-            return Gone("the grant allows viewing the content once, and it was viewed");
+            return Gone(ExchangeTexts.TheGrantAllowsViewingTheContent);
         }
 
         var records = services.GetService<RecordStore>();
         var record = records is null ? null : await records.GetAsync(digest, cancellationToken);
         if (record?.Content is not { } content)
         {
-            return Gone("the content is not kept (erased)");
+            return Gone(ExchangeTexts.TheContentIsNotKeptErased);
         }
 
         if (!exchange.Store)
@@ -236,7 +236,7 @@ public static class ExchangesApi
             // The one view: claimed in the database first, so two concurrent readers cannot both get it; then erased.
             if (!store.MarkContentServed(exchange.Id))
             {
-                return Gone("the grant allows viewing the content once, and it was viewed");
+                return Gone(ExchangeTexts.TheGrantAllowsViewingTheContent);
             }
 
             await records!.EraseAsync(digest, cancellationToken);
@@ -250,12 +250,12 @@ public static class ExchangesApi
         return TypedResults.File(content, record.MediaType);
     }
 
-    private static ProblemHttpResult Gone(string detail)
+    private static ProblemHttpResult Gone(ProblemText detail)
         => Problems.Problems.Create(StatusCodes.Status410Gone, ProblemTypes.ContentGone, "The content is no longer served", detail);
 
-    private static ProblemHttpResult Refusal(string reason, string detail)
+    private static ProblemHttpResult Refusal(string reason, ProblemText detail)
     {
-        var refusal = new ExchangeRefusal(reason, detail);
+        var refusal = new ExchangeRefusal(reason, detail.English);
         return Problems.Problems.Create(refusal.Status, reason, refusal.Title, detail);
     }
 
@@ -277,7 +277,7 @@ public static class ExchangesApi
             var department = await directory.FindAsync(named, cancellationToken);
             return !department.IsSuccess ? (0, ChainProblems.From(department.Error))
                 : department.Value is { } d ? (d.Id, null)
-                : (0, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.HolderUnknown, "The holder department is unknown", $"no department {named} in the registry"));
+                : (0, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.HolderUnknown, "The holder department is unknown", ExchangeTexts.NoDepartmentInTheRegistry.With(named)));
         }
 
         var anchored = await directory.Reader.Documents.CheckEveryDepartmentAsync(grant.RecordId);
@@ -306,8 +306,8 @@ public static class ExchangesApi
             ? (issuers[0], null)
             : (0, Problems.Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.HolderUnknown, "The holder of the record cannot be told from the chain",
                 issuers.Count == 0
-                    ? "no department's anchor of the record is found, on its own or through a node's batch proof: name it with holderDepartment"
-                    : "the record is anchored on its own by more than one department: name it with holderDepartment"));
+                    ? ExchangeTexts.NoAnchorOfRecord
+                    : ExchangeTexts.AnchoredByMany));
     }
 
     private static async Task<(ExchangeRecord? Exchange, ProblemHttpResult? Problem)> OwnAsync(
@@ -321,14 +321,14 @@ public static class ExchangesApi
 
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var exchangeId))
         {
-            return (null, Problems.Problems.InvalidRequest("id: an exchange id is a number"));
+            return (null, Problems.Problems.InvalidRequest(ExchangeTexts.IdAnExchangeIdIsA));
         }
 
         // Another department's exchange is answered like one that does not exist: its id says nothing.
         return store.Get(exchangeId) is { } exchange && exchange.Department == department
             ? (exchange, null)
             : (null, Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.ExchangeNotFound, "No such exchange",
-                $"no exchange {exchangeId} of department {ActingDepartment.CodeOf(http.User)}"));
+                ExchangeTexts.NoExchangeOfDepartment.With(exchangeId, ActingDepartment.CodeOf(http.User)!)));
     }
 
     // The id of the caller's department (an unknown code has id 0, which owns no exchange).
@@ -345,5 +345,5 @@ public static class ExchangesApi
     }
 
     private static ProblemHttpResult Unauthorized()
-        => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", "send the department's key");
+        => Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", ExchangeTexts.SendTheDepartmentSKey);
 }

@@ -27,15 +27,15 @@ public static class GrantRequestProblems
     /// <summary>The 404 of a request id the caller's department cannot see.</summary>
     public static ProblemHttpResult NotFoundProblem(long id)
         => Problems.Problems.Create(StatusCodes.Status404NotFound, NotFound, "No such grant request",
-            $"the caller's department has no grant request {id} in its queue");
+            GrantRequestTexts.TheCallerSDepartmentHasNo.With(id));
 
     /// <summary>The 409 of a request decided already.</summary>
     public static ProblemHttpResult DecidedProblem(GrantRequest request)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, Decided, "The grant request was already decided",
-            $"grant request {request.Id} is {request.State}", new Dictionary<string, object?> { ["state"] = request.State });
+            GrantRequestTexts.GrantRequestIs.With(request.Id, request.State), new Dictionary<string, object?> { ["state"] = request.State });
 
     /// <summary>The 429 of a full queue.</summary>
     public static ProblemHttpResult QueueFullProblem(string department, int limit)
         => Problems.Problems.Create(StatusCodes.Status429TooManyRequests, QueueFull, "Too many grant requests wait for a decision",
-            $"department {department} has {limit} grant requests waiting; more are taken once some are decided");
+            GrantRequestTexts.DepartmentHasGrantRequestsWaitingMore.With(department, limit));
 }

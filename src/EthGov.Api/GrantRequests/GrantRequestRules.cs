@@ -35,13 +35,13 @@ public static class GrantRequestRules
     {
         if ((recordId is null) == (kind is null))
         {
-            return Problems.Problems.InvalidRequest("give recordId (one record) or kind (a kind of record), not both");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.GiveRecordIdOneRecordOrKind);
         }
 
         if (kind is not null && !RecordKind.IsValidName(kind))
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, Problems.ProblemTypes.InvalidRecordKind, "The record kind is not a kind name",
-                $"kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-' (for example birth-certificate)");
+                GrantRequestTexts.Kind1ToCharactersOfA.With(RecordKind.MaxNameLength));
         }
 
         if (GrantsApi.CommonProblem(purpose, expiresAt) is { } invalid)
@@ -51,12 +51,12 @@ public static class GrantRequestRules
 
         if (string.IsNullOrWhiteSpace(legalBasis) || legalBasis.Length > MaxLegalBasisLength)
         {
-            return Problems.Problems.InvalidRequest($"legalBasis: the legal basis in words, 1 to {MaxLegalBasisLength} characters");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.LegalBasisTheLegalBasisInWords.With(MaxLegalBasisLength));
         }
 
         if (note is { Length: > MaxNoteLength })
         {
-            return Problems.Problems.InvalidRequest($"note: at most {MaxNoteLength} characters");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.NoteAtMostCharacters.With(MaxNoteLength));
         }
 
         var (_, termsProblem) = GrantsApi.ReadTerms(terms, kind is null ? GrantBasis.LegalBasis : GrantBasis.KindLegalBasis);

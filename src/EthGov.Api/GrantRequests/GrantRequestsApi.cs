@@ -59,7 +59,7 @@ public static class GrantRequestsApi
         {
             if (!Digest.TryParse(request.RecordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest($"recordId: {error}");
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             recordId = parsed;
@@ -79,7 +79,7 @@ public static class GrantRequestsApi
         if (holder.Id == caller.Department.Id)
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
-                $"holderDepartment {caller.Department.Code} is the caller's own department");
+                GrantRequestTexts.HolderDepartmentIsTheCallerSOwn.With(caller.Department.Code));
         }
 
         var limit = options.Value.MaxOpenPerDepartment;
@@ -91,7 +91,7 @@ public static class GrantRequestsApi
         if (services.GetService<NodeKeys>() is null)
         {
             return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NodeKeyMissing, "This node has no node key",
-                "configure EthGov:NodeKey: requests to other nodes are signed with it");
+                GrantRequestTexts.ConfigureEthGovNodeKeyRequestsToOther);
         }
 
         var holderInfo = (await directory.FindAsync(holder.Id, cancellationToken)).Value!;
@@ -113,12 +113,12 @@ public static class GrantRequestsApi
     {
         if (direction is not (GrantRequestDirections.Incoming or GrantRequestDirections.Outgoing))
         {
-            return Problems.Problems.InvalidRequest("direction: incoming or outgoing");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.DirectionIncomingOrOutgoing);
         }
 
         if (state is not null && !GrantRequestStates.All.Contains(state))
         {
-            return Problems.Problems.InvalidRequest($"state: one of {string.Join(", ", GrantRequestStates.All)}");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.StateOneOf.With(string.Join(", ", GrantRequestStates.All)));
         }
 
         if (PageRequest.Read(cursor, pageSize, "grant-requests", 1, out var invalid, MaxPageSize) is not { } page)
@@ -196,7 +196,7 @@ public static class GrantRequestsApi
     {
         if (body?.Reason is not { } reason || string.IsNullOrWhiteSpace(reason) || reason.Length > GrantRequestRules.MaxNoteLength)
         {
-            return Problems.Problems.InvalidRequest($"reason: why, in words, 1 to {GrantRequestRules.MaxNoteLength} characters");
+            return Problems.Problems.InvalidRequest(GrantRequestTexts.ReasonWhyInWords1To.With(GrantRequestRules.MaxNoteLength));
         }
 
         if (Incoming(store, id, caller) is null)

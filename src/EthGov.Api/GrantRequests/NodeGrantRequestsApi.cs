@@ -227,7 +227,7 @@ public static class NodeGrantRequestsApi
         if (services.GetService<NodeKeys>() is null || services.GetService<RecordStore>() is null)
         {
             return (null, 0, null, Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, NodeReleasesApi.ExchangeNotConfigured, "This node takes no grant requests",
-                "the node needs its node key (EthGov:NodeKey) and a data key (EthGov:DataKey) to answer other nodes"));
+                GrantRequestTexts.TheNodeNeedsItsNodeKey));
         }
 
         var checks = services.GetRequiredService<ReleaseChecks>();
@@ -236,7 +236,7 @@ public static class NodeGrantRequestsApi
         if (body is null)
         {
             return (checks, 0, null, Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.RequestTooLarge, "The request body is too large",
-                $"a grant request message carries at most {MaxMessageBytes} bytes"));
+                GrantRequestTexts.AGrantRequestMessageCarriesAt.With(MaxMessageBytes)));
         }
 
         if (HttpRequestParts.From(http.Request) is not { } parts)

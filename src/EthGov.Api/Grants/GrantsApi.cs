@@ -72,7 +72,7 @@ public static class GrantsApi
         {
             if (!Digest.TryParse(recordId, out var parsed, out var error))
             {
-                return Problems.Problems.InvalidDigest($"recordId: {error}");
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
             }
 
             record = parsed;
@@ -92,7 +92,7 @@ public static class GrantsApi
 
         if (record is null && granteeId is null && grantorId is null)
         {
-            return Problems.Problems.InvalidRequest("give recordId, grantee or grantor");
+            return Problems.Problems.InvalidRequest(GrantTexts.GiveRecordIdGranteeOrGrantor);
         }
 
         var fetched = index.Grants(record, granteeId, page.After is [var after] ? after : 0, page.Size + 1, grantorId, newest ?? false);
@@ -113,13 +113,13 @@ public static class GrantsApi
         if (caller is null)
         {
             return (null, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required",
-                $"listing by {role} needs the {role} department's key"));
+                role == "grantee" ? GrantTexts.ListingByGranteeNeedsTheGrantee : GrantTexts.ListingByGrantorNeedsTheGrantor));
         }
 
         if (!string.Equals(caller, code, StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key may not do this",
-                role == "grantee" ? "a key lists the grants of its own department only" : "a key lists the grants its own department gave only"));
+                role == "grantee" ? GrantTexts.AKeyListsTheGrantsOf : GrantTexts.AKeyListsTheGrantsItsOwnDepartmentGave));
         }
 
         var found = await directory.FindAsync(code, cancellationToken);
@@ -136,7 +136,7 @@ public static class GrantsApi
     {
         if (!Digest.TryParse(request.RecordId, out var recordId, out var error))
         {
-            return Problems.Problems.InvalidDigest($"recordId: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("recordId", DigestReason.Of(error)));
         }
 
         var (legalBasis, terms, granteeId, problem) = await ReadLegalBasisGrantAsync(
@@ -154,7 +154,7 @@ public static class GrantsApi
         if (!sent.IsSuccess && sent.Error.Name == "NotIssuingDepartment")
         {
             return Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment, "Only the issuing department may grant access to a record under a legal basis",
-                $"department {caller.Department.Code} did not anchor {recordId} (on its own, or in a batch this API anchored for it); a legal-basis grant is only for a record the grantor department issued");
+                GrantTexts.DepartmentDidNotAnchorOnIts.With(caller.Department.Code, recordId));
         }
 
         return Created(sent, recordId, terms!);
@@ -170,7 +170,7 @@ public static class GrantsApi
         if (!RecordKind.IsValidName(request.Kind))
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidRecordKind, "The record kind is not a kind name",
-                $"kind: 1 to {RecordKind.MaxNameLength} characters of a-z, 0-9 and '-' (for example birth-certificate)");
+                GrantTexts.Kind1ToCharactersOfA.With(RecordKind.MaxNameLength));
         }
 
         var (legalBasis, terms, granteeId, problem) = await ReadLegalBasisGrantAsync(
@@ -236,7 +236,7 @@ public static class GrantsApi
     {
         if (!Digest.TryParse(legalBasisText, out var legalBasis, out var error))
         {
-            return (default, null, 0, Problems.Problems.InvalidDigest($"legalBasis: {error}"));
+            return (default, null, 0, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("legalBasis", DigestReason.Of(error))));
         }
 
         if (CommonProblem(purpose, expiresAt) is { } invalid)
@@ -259,7 +259,7 @@ public static class GrantsApi
         if (grantee.Id == caller.Department.Id)
         {
             return (default, null, 0, Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.SelfGrant, "A department cannot grant access to itself",
-                $"granteeDepartment {caller.Department.Code} is the caller's own department"));
+                GrantTexts.GranteeDepartmentIsTheCallerSOwn.With(caller.Department.Code)));
         }
 
         return (legalBasis, terms, grantee.Id, null);
@@ -269,7 +269,7 @@ public static class GrantsApi
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return (0, Problems.Problems.InvalidRequest("granteeDepartment: the receiving department's code is required"));
+            return (0, Problems.Problems.InvalidRequest(GrantTexts.GranteeDepartmentTheReceivingDepartmentSCode));
         }
 
         var found = await directory.FindAsync(code, cancellationToken);
@@ -285,21 +285,21 @@ public static class GrantsApi
     {
         if (purpose is not { } p || p is < 0 or > ushort.MaxValue)
         {
-            return Problems.Problems.InvalidRequest("purpose: a code from 0 to 65535 is required");
+            return Problems.Problems.InvalidRequest(GrantTexts.PurposeACodeFrom0To);
         }
 
         // As revocation reasons: the chain takes any uint16, the API sends only listed codes.
         if (!GrantPurposes.TryParse(p.ToString(System.Globalization.CultureInfo.InvariantCulture), out _, out var purposeError))
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownPurpose, "The purpose is not on the published list",
-                $"purpose: {purposeError}", new Dictionary<string, object?> { ["purposes"] = PurposesApi.ListPath });
+                GrantTexts.Purpose.With(purposeError), new Dictionary<string, object?> { ["purposes"] = PurposesApi.ListPath });
         }
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
-        return expiresAt is not { } e ? Problems.Problems.InvalidRequest("expiresAt: when the access ends is required")
+        return expiresAt is not { } e ? Problems.Problems.InvalidRequest(GrantTexts.ExpiresAtWhenTheAccessEndsIs)
             : RequestTimes.OutOfRange("expiresAt", e) is { } outOfRange ? outOfRange
             : GrantLifetime.Problem(e, DateTimeOffset.UtcNow) is { } lifetime
-                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", lifetime)
+                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", GrantTexts.ExpiryInvalid.With(lifetime))
             : null;
     }
 
@@ -316,7 +316,7 @@ public static class GrantsApi
         {
             if (GrantTermsNames.ParseUse(request.Use) is not { } parsed)
             {
-                return (null, InvalidTerms($"terms.use: view-once or store, not '{request.Use}'"));
+                return (null, InvalidTerms(GrantTexts.TermsUseViewOnceOrStore.With(request.Use)));
             }
 
             use = parsed;
@@ -325,29 +325,29 @@ public static class GrantsApi
         var retention = request.RetentionDays ?? (use == GrantUse.ViewOnce ? 0 : GrantTerms.Default.RetentionDays);
         if (retention is < 0 or > ushort.MaxValue)
         {
-            return (null, InvalidTerms("terms.retentionDays: 0 to 65535"));
+            return (null, InvalidTerms(GrantTexts.TermsRetentionDays0To65535));
         }
 
         var fetches = request.MaxFetches ?? GrantTerms.Default.MaxFetches;
         if (fetches is < 1 or > ushort.MaxValue)
         {
-            return (null, InvalidTerms("terms.maxFetches: 1 to 65535"));
+            return (null, InvalidTerms(GrantTexts.TermsMaxFetches1To65535));
         }
 
         var revokers = request.RevocableBy is null ? GrantTerms.Default.RevocableBy : GrantTermsNames.ParseRevokers(request.RevocableBy);
         if (revokers is null)
         {
-            return (null, InvalidTerms("terms.revocableBy: a list of grantor and grantee"));
+            return (null, InvalidTerms(GrantTexts.TermsRevocableByAListOfGrantor));
         }
 
         var terms = new GrantTerms(use, (ushort)retention, (ushort)fetches, revokers.Value);
-        return terms.Problem(basis) is { } problem ? (null, InvalidTerms("terms: " + problem)) : (terms, null);
+        return terms.Problem(basis) is { } problem ? (null, InvalidTerms(GrantTexts.TermsInvalid.With(problem))) : (terms, null);
     }
 
-    private static ProblemHttpResult InvalidTerms(string detail)
+    private static ProblemHttpResult InvalidTerms(ProblemText detail)
         => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidTerms, "The grant's terms are invalid", detail);
 
     private static bool TryParseId(string text, out BigInteger id) => ProposalIds.TryParse(text, out id);
 
-    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest("id: a positive grant number is required");
+    private static ProblemHttpResult InvalidId() => Problems.Problems.InvalidRequest(GrantTexts.IdAPositiveGrantNumberIs);
 }

@@ -23,24 +23,24 @@ public static class CitizenProblems
     /// <summary>The 409 of a used challenge.</summary>
     public static ProblemHttpResult ChallengeUsedProblem(DateTimeOffset? usedAt)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, ChallengeUsed, "The sign-in challenge was used",
-            usedAt is { } at ? $"this challenge signed a citizen in at {at:O}; a challenge signs in once: ask for a new one" : "this challenge signed a citizen in already; ask for a new one");
+            usedAt is { } at ? MyDataTexts.ChallengeUsedAt.With(at) : MyDataTexts.ChallengeUsed);
 
     /// <summary>The 410 of an expired challenge.</summary>
     public static ProblemHttpResult ChallengeExpiredProblem(DateTimeOffset expiredAt)
-        => Problems.Problems.Create(StatusCodes.Status410Gone, ChallengeExpired, "The sign-in challenge has expired", $"the challenge worked until {expiredAt:O}; ask for a new one");
+        => Problems.Problems.Create(StatusCodes.Status410Gone, ChallengeExpired, "The sign-in challenge has expired", MyDataTexts.TheChallengeWorkedUntilAskFor.With(expiredAt));
 
     /// <summary>The 401 of a credential bound to no record here.</summary>
     public static ProblemHttpResult PasskeyNotRegisteredProblem()
         => Problems.Problems.Create(StatusCodes.Status401Unauthorized, PasskeyNotRegistered, "This passkey is not registered here",
-            "no record on this node is bound to this passkey (never registered, or the binding was revoked at the counter)");
+            MyDataTexts.NoRecordOnThisNodeIs);
 
     /// <summary>The 401 of a request without a session.</summary>
     public static ProblemHttpResult SessionRequiredProblem()
         => Problems.Problems.Create(StatusCodes.Status401Unauthorized, SessionRequired, "Sign in with your passkey",
-            "this request needs a citizen's session: sign in with the passkey registered for your record (POST /api/v1/citizen/sign-in)");
+            MyDataTexts.ThisRequestNeedsACitizenS);
 
     /// <summary>The 503 of too many open challenges.</summary>
     public static ProblemHttpResult SignInBusyProblem()
         => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, SignInBusy, "Too many sign-ins at once",
-            "too many sign-in challenges are open on this node; try again in a minute");
+            MyDataTexts.TooManySignInChallengesAre);
 }

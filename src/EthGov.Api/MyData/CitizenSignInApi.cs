@@ -66,7 +66,7 @@ public static class CitizenSignInApi
             || !PasskeysApi.TryDecode(request.AuthenticatorData, MaxAuthenticatorDataChars, out var authenticatorData)
             || !PasskeysApi.TryDecode(request.Signature, MaxSignatureChars, out var signature))
         {
-            return Problems.Problems.InvalidRequest("credentialId, clientDataJson, authenticatorData and signature: the response of navigator.credentials.get, in base64url");
+            return Problems.Problems.InvalidRequest(MyDataTexts.CredentialIdClientDataJsonAuthenticatorDataAndSignatureThe);
         }
 
         // The challenge the client data names is looked up here; the assertion checks below then hold it to exactly that.

@@ -153,7 +153,7 @@ public static class MyDataApi
 
         if (grantId.Length > 78 || !BigInteger.TryParse(grantId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return (null, Problems.Problems.InvalidRequest("grantId: a grant's id, a decimal number"));
+            return (null, Problems.Problems.InvalidRequest(MyDataTexts.GrantIdAGrantSIdA));
         }
 
         var grant = await directory.Reader.Grants.GetAsync(id);

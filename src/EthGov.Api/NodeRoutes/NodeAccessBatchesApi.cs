@@ -1,3 +1,4 @@
+using EthGov.Api.Problems;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,12 +28,12 @@ public static class NodeAccessBatchesApi
     {
         if (!Digest.TryParse(root, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"root: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("root", DigestReason.Of(error)));
         }
 
         return exchanges?.ConfirmedBatch(parsed) is { } batch
             ? TypedResults.Ok(new AccessBatchEntriesResponse(batch.Root, batch.Department, batch.Entries))
-            : Problems.Problems.Create(StatusCodes.Status404NotFound, "not-found", "No such access-log root", $"this node logged no confirmed access-log root {parsed}");
+            : Problems.Problems.Create(StatusCodes.Status404NotFound, "not-found", "No such access-log root", NodeRouteTexts.ThisNodeLoggedNoConfirmedAccess.With(parsed));
     }
 }
 

@@ -64,7 +64,7 @@ public static class NodeReleasesApi
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotConfigured()
         => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, ExchangeNotConfigured, "This node releases no records",
-            "the node needs its node key (EthGov:NodeKey) and a data key (EthGov:DataKey) to answer other nodes");
+            NodeRouteTexts.TheNodeNeedsItsNodeKey);
 
     // The body, read up to the limit whatever the request declares, and the message parts its signature covers.
     private static async Task<(HttpMessageParts? Message, byte[]? Body, IResult? Refused)> ReadAsync(
@@ -97,7 +97,7 @@ public static class NodeReleasesApi
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int maxBytes)
         => Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.RequestTooLarge, "The request body is too large",
-            $"a node request carries at most {maxBytes} bytes");
+            NodeRouteTexts.ANodeRequestCarriesAtMost.With(maxBytes));
 
     private static SignedNodeResult Answer(HolderAnswer answer, ReleaseService service, HttpContext http)
     {

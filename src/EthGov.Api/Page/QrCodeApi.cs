@@ -53,13 +53,13 @@ public static class QrCodeApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         var kind = (format ?? "png").ToLowerInvariant();
         if (kind is not ("png" or "svg"))
         {
-            return Problems.Problems.InvalidRequest($"format: \"{format}\" is not one of png, svg");
+            return Problems.Problems.InvalidRequest(PageTexts.FormatIsNotOneOfPng.With(format));
         }
 
         if (chain.ResetDetected is { } reset)
@@ -71,7 +71,7 @@ public static class QrCodeApi
         if (!index.TryGet(parsed, out var entry))
         {
             return Problems.Problems.DocumentNotFound(parsed.ToString(),
-                $"this node did not anchor {parsed}, so it has no record of its department or proof; the issuing department's node prints its QR code");
+                PageTexts.ThisNodeDidNotAnchorSo.With(parsed));
         }
 
         // Printed before its batch is confirmed, a code would lack the proof for good.
@@ -82,7 +82,7 @@ public static class QrCodeApi
 
         if (LinkOf(options.Value.PublicBaseUrl, request, receipt) is not { } url)
         {
-            return Problems.Problems.InvalidRequest($"Host: \"{request.Host}\" does not make a URL for the link");
+            return Problems.Problems.InvalidRequest(PageTexts.HostDoesNotMakeAURL.With(request.Host));
         }
 
         // Quartile error correction: a printed code survives a stamp, a fold or a scuff over a quarter of it.

@@ -32,7 +32,7 @@ public sealed record PageRequest(long[]? After, int Size)
         problem = null;
         if (pageSize is < 1 || pageSize > maxSize)
         {
-            problem = Problems.Problems.InvalidRequest($"pageSize: 1 to {maxSize} items per page");
+            problem = Problems.Problems.InvalidRequest(PagingTexts.PageSize1ToItemsPerPage.With(maxSize));
             return null;
         }
 
@@ -44,7 +44,7 @@ public sealed record PageRequest(long[]? After, int Size)
         if (Decode(cursor, list, positionParts) is not { } after)
         {
             problem = Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCursor, "The cursor is not valid",
-                "cursor: pass the cursor of a next link of this list unchanged, or none for the first page");
+                PagingTexts.CursorPassTheCursorOfA);
             return null;
         }
 

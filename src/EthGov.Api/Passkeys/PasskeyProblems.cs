@@ -27,25 +27,25 @@ public static class PasskeyProblems
     /// <summary>The 503 of a node without a passkey origin.</summary>
     public static ProblemHttpResult NotConfiguredProblem()
         => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, NotConfigured, "This node has no passkey origin",
-            "configure EthGov:Passkeys:Origin (or EthGov:PublicBaseUrl): the origin of this node's page, http://localhost:port in development");
+            PasskeyTexts.ConfigureEthGovPasskeysOriginOrEthGov);
 
     /// <summary>The problem of a code that cannot be used now, or null when <paramref name="code"/> can.</summary>
     public static ProblemHttpResult? OfCode(RegistrationCodeEntry? code, DateTimeOffset now) => code switch
     {
-        null => Problems.Problems.Create(StatusCodes.Status404NotFound, CodeUnknown, "The registration code is not known", "no such registration code was issued by this node; check it as printed"),
-        { UsedAt: { } used } => Problems.Problems.Create(StatusCodes.Status409Conflict, CodeUsed, "The registration code was used", $"a passkey was registered with this code at {used:O}; ask the department for a new code"),
-        { ExpiresAt: var expires } when expires <= now => Problems.Problems.Create(StatusCodes.Status410Gone, CodeExpired, "The registration code has expired", $"the code expired at {expires:O}; ask the department for a new code"),
+        null => Problems.Problems.Create(StatusCodes.Status404NotFound, CodeUnknown, "The registration code is not known", PasskeyTexts.NoSuchRegistrationCodeWasIssued),
+        { UsedAt: { } used } => Problems.Problems.Create(StatusCodes.Status409Conflict, CodeUsed, "The registration code was used", PasskeyTexts.APasskeyWasRegisteredWithThis.With(used)),
+        { ExpiresAt: var expires } when expires <= now => Problems.Problems.Create(StatusCodes.Status410Gone, CodeExpired, "The registration code has expired", PasskeyTexts.TheCodeExpiredAtAskThe.With(expires)),
         _ => null,
     };
 
     /// <summary>The 409 of a record bound already.</summary>
     public static ProblemHttpResult AlreadyBoundProblem(EthGov.Core.Digests.Digest record)
         => Problems.Problems.Create(StatusCodes.Status409Conflict, AlreadyBound, "The record is bound to a passkey already",
-            $"record {record} is bound to a passkey; revoke that binding (DELETE /api/v1/records/{record}/passkey) before issuing a new code");
+            PasskeyTexts.RecordIsBoundToAPasskey.With(record, record));
 
     /// <summary>The 404 of a record bound to no passkey.</summary>
     public static ProblemHttpResult NotBoundProblem(EthGov.Core.Digests.Digest record)
-        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotBound, "The record is bound to no passkey", $"record {record} is bound to no passkey on this node");
+        => Problems.Problems.Create(StatusCodes.Status404NotFound, NotBound, "The record is bound to no passkey", PasskeyTexts.RecordIsBoundToNoPasskey.With(record));
 
     /// <summary>The problem of a refused passkey answer: 409 for a challenge mismatch (a replay, another request), 400 otherwise.</summary>
     public static ProblemHttpResult Of(PasskeyRefusal refusal)
@@ -60,6 +60,6 @@ public static class PasskeyProblems
             PasskeyRefusal.InvalidSignature => (StatusCodes.Status400BadRequest, "The passkey's signature does not verify"),
             _ => (StatusCodes.Status400BadRequest, "The passkey's answer cannot be read"),
         };
-        return Problems.Problems.Create(status, refusal.Reason, title, refusal.Detail);
+        return Problems.Problems.Create(status, refusal.Reason, title, PasskeyTexts.Refused.With(refusal.Detail));
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using EthGov.Api.Auth;
+using EthGov.Api.Problems;
 using EthGov.Api.Records;
 using EthGov.Application.ApiKeys;
 using EthGov.Application.Passkeys;
@@ -60,7 +61,7 @@ public static class PasskeysApi
 
         if (PasskeyRoleNames.Parse(request?.Role ?? "self") is not { } role)
         {
-            return Problems.Problems.InvalidRequest("role: self or guardian");
+            return Problems.Problems.InvalidRequest(PasskeyTexts.RoleSelfOrGuardian);
         }
 
         var (record, problem) = await OwnRecordAsync(digest, caller.Department.Id, records, cancellationToken);
@@ -144,7 +145,7 @@ public static class PasskeysApi
 
         if (!TryDecode(request.ClientDataJson, MaxClientDataChars, out var clientData) || !TryDecode(request.AttestationObject, MaxAttestationChars, out var attestation))
         {
-            return Problems.Problems.InvalidRequest("clientDataJson and attestationObject: the response of navigator.credentials.create, in base64url");
+            return Problems.Problems.InvalidRequest(PasskeyTexts.ClientDataJsonAndAttestationObjectTheResponseOf);
         }
 
         var code = RegistrationCode.Hash(request.Code) is { } hash ? await bindings.FindCodeAsync(hash, cancellationToken) : null;
@@ -206,7 +207,7 @@ public static class PasskeysApi
 
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return (null, Problems.Problems.InvalidDigest($"digest: {error}"));
+            return (null, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error))));
         }
 
         var record = await records.GetAsync(parsed, cancellationToken);

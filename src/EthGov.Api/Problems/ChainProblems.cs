@@ -106,17 +106,17 @@ public static class ChainProblems
     {
         if (error.Name == ChainStatus.ResetErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", error.Message);
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", ChainTexts.Reset.With(error.Message));
         }
 
         if (error.Name == SenderStop.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", error.Message);
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", ChainTexts.SignerStopped.With(error.Message));
         }
 
         if (error.Name == FencedOut.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", error.Message);
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", ChainTexts.NotLeaseHolder.With(error.Message));
         }
 
         switch (error.Kind)
@@ -129,7 +129,7 @@ public static class ChainProblems
 
         var (status, title) = s_errors.GetValueOrDefault(error.Name, (StatusCodes.Status409Conflict, "The registry refused the operation"));
         var arguments = error.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value?.ToString());
-        return Problems.Create(status, ToKebab(error.Name), title, $"the registry answered {error.Name}",
+        return Problems.Create(status, ToKebab(error.Name), title, ChainTexts.RegistryAnswered.With(error.Name),
             new Dictionary<string, object?> { ["error"] = error.Name, ["arguments"] = arguments });
     }
 

@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace EthGov.Api.Problems;
 
 /// <summary>
-/// Says a problem's title in the caller's language: English as each route writes it, or Chinese by problem type when the
-/// request's Accept-Language prefers Chinese (the page sends its own language). The type, status and extensions never
-/// change; the detail stays as the route wrote it, since it carries values (digests, ids, sizes) in an English sentence.
-/// A test fails for a problem type of the API without a Chinese title here.
+/// Says a problem's title and detail in the caller's language: English as each route writes them, or Chinese when the
+/// request's Accept-Language prefers Chinese (the page sends its own language): the title by problem type, the detail
+/// from the catalog sentence the route chose (<see cref="ProblemText"/>), with the same values in it. The type, status
+/// and extensions never change. A test fails for a problem type of the API without a Chinese title here, and another
+/// for a catalog sentence without its Chinese form.
 /// </summary>
 public static class ProblemLanguages
 {
@@ -170,6 +173,10 @@ public static class ProblemLanguages
         ["string-too-long"] = "字符串过长",
     };
 
+    // The detail sentence of each problem on its way out, by the ProblemDetails instance the result carries: the framework
+    // hands that instance to CustomizeProblemDetails, where Apply picks the language.
+    private static readonly ConditionalWeakTable<ProblemDetails, ProblemText> s_details = new();
+
     /// <summary>The Chinese title of problem type <paramref name="slug"/> (the part after <see cref="Problems.BaseUri"/>), or null.</summary>
     public static string? ChineseTitle(string slug) => s_chinese.GetValueOrDefault(slug);
 
@@ -200,8 +207,30 @@ public static class ProblemLanguages
         return English;
     }
 
-    /// <summary>Puts <paramref name="problem"/>'s title in the request's language and says which in Content-Language.</summary>
-    public static void Apply(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    /// <summary>Sets <paramref name="problem"/>'s English detail to <paramref name="detail"/> and keeps its Chinese form for <see cref="Apply"/>.</summary>
+    public static void Attach(ProblemDetails problem, ProblemText? detail)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Detail = detail?.English;
+        if (detail is null)
+        {
+            s_details.Remove(problem);
+        }
+        else
+        {
+            s_details.AddOrUpdate(problem, detail);
+        }
+    }
+
+    /// <summary>The detail sentence attached to <paramref name="problem"/>, if it still says what it said when attached.</summary>
+    public static ProblemText? DetailOf(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return s_details.TryGetValue(problem, out var text) && text.English == problem.Detail ? text : null;
+    }
+
+    /// <summary>Puts <paramref name="problem"/>'s title and detail in the request's language and says which in Content-Language.</summary>
+    public static void Apply(HttpContext context, ProblemDetails problem)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(problem);
@@ -210,6 +239,10 @@ public static class ProblemLanguages
             && ChineseTitle(type[Problems.BaseUri.Length..]) is { } title)
         {
             problem.Title = title;
+            if (DetailOf(problem) is { } detail)
+            {
+                problem.Detail = detail.Chinese;
+            }
         }
         else
         {

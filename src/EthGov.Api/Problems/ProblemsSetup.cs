@@ -20,6 +20,18 @@ public static class ProblemsSetup
             var problem = context.ProblemDetails;
             if (problem.Type is null || !problem.Type.StartsWith(Problems.BaseUri, StringComparison.Ordinal))
             {
+                if (problem.Detail is null && ProblemLanguages.DetailOf(problem) is null)
+                {
+                    ProblemLanguages.Attach(problem, problem.Status switch
+                    {
+                        404 => ProblemTexts.NoSuchRoute.Text,
+                        405 => ProblemTexts.MethodNotAllowed.Text,
+                        413 => ProblemTexts.BodyTooLarge.Text,
+                        415 => ProblemTexts.UnsupportedMediaType.Text,
+                        _ => null,
+                    });
+                }
+
                 (problem.Type, problem.Title) = problem.Status switch
                 {
                     400 => (Problems.BaseUri + ProblemTypes.InvalidRequest, "The request is not valid"),
@@ -40,7 +52,7 @@ public static class ProblemsSetup
             problem.Extensions.Remove("exception");
             if (context.Exception is not null)
             {
-                problem.Detail = null;
+                ProblemLanguages.Attach(problem, null);
             }
         });
         services.AddExceptionHandler<StatusExceptionHandler>();
@@ -64,28 +76,26 @@ public static class ProblemsSetup
             }
 
             httpContext.Response.StatusCode = status.Value;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = { Status = status.Value, Detail = DetailOf(exception) },
-            });
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status.Value };
+            ProblemLanguages.Attach(problem, DetailOf(exception));
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
         }
 
         // What did not fit, by its JSON path or parameter name only: never the value sent, nor .NET type names.
-        private static string? DetailOf(Exception exception)
+        private static ProblemText? DetailOf(Exception exception)
         {
             var json = exception as System.Text.Json.JsonException ?? exception.InnerException as System.Text.Json.JsonException;
             if (json is not null)
             {
                 var at = json.Path is { Length: > 2 } path ? path[2..] : null;
                 return json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && at is not null
-                    ? $"{at}: the value does not have the type this operation takes (see the API reference)"
-                    : at is null ? "the body is not valid JSON" : $"the body is not valid JSON (at {at})";
+                    ? ProblemTexts.JsonValueWrongType.With(at)
+                    : at is null ? ProblemTexts.BodyNotJson : ProblemTexts.BodyNotJsonAt.With(at);
             }
 
             return exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad
                 && bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
-                ? "a route or query value does not have the type this operation takes"
+                ? ProblemTexts.RouteValueWrongType.Text
                 : null;
         }
     }

@@ -26,31 +26,31 @@ public static class RecordProblems
     /// <summary>The 503 of a node without a data key.</summary>
     public static ProblemHttpResult NotConfigured()
         => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, RecordsNotConfigured, "This node keeps no records",
-            "the node has no data key; configure EthGov:DataKey (dev:N on chain 31337, or a file `ethgov node keygen` writes)");
+            RecordTexts.TheNodeHasNoDataKey);
 
     /// <summary>The 404 of a record the caller's department does not keep.</summary>
     public static ProblemHttpResult NotFound(Digest digest)
-        => Problems.Problems.Create(StatusCodes.Status404NotFound, RecordNotFound, "The record is not kept here", $"the department keeps no record {digest} on this node");
+        => Problems.Problems.Create(StatusCodes.Status404NotFound, RecordNotFound, "The record is not kept here", RecordTexts.TheDepartmentKeepsNoRecordOn.With(digest));
 
     /// <summary>The 410 of an erased record.</summary>
     public static ProblemHttpResult Erased(Digest digest, DateTimeOffset? erasedAt)
         => Problems.Problems.Create(StatusCodes.Status410Gone, RecordErased, "The record's content was erased",
-            $"the content of {digest} was erased{(erasedAt is { } at ? $" at {at:O}" : string.Empty)}; its anchor stays on chain",
+            RecordTexts.TheContentOfWasErasedIts.With(digest, (erasedAt is { } at ? $" at {at:O}" : string.Empty)),
             new Dictionary<string, object?> { ["erasedAt"] = erasedAt });
 
     /// <summary>The 413 of content over the limit.</summary>
     public static ProblemHttpResult TooLarge(long limit)
-        => Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, RecordTooLarge, "The record is too large", $"records kept by this node are at most {limit} bytes");
+        => Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, RecordTooLarge, "The record is too large", RecordTexts.RecordsKeptByThisNodeAre.With(limit));
 
     /// <summary>The problem for a keep the store refused, or null when it kept the record (now or before).</summary>
     public static ProblemHttpResult? Of(RecordPutOutcome outcome, Digest digest, long limit) => outcome switch
     {
         RecordPutOutcome.Stored or RecordPutOutcome.AlreadyStored => null,
         RecordPutOutcome.TooLarge => TooLarge(limit),
-        RecordPutOutcome.DigestMismatch => Problems.Problems.Create(StatusCodes.Status400BadRequest, DigestMismatch, "The content does not match its digest", $"SHA-256 of the content is not {digest}"),
+        RecordPutOutcome.DigestMismatch => Problems.Problems.Create(StatusCodes.Status400BadRequest, DigestMismatch, "The content does not match its digest", RecordTexts.SHA256OfTheContentIs.With(digest)),
         RecordPutOutcome.Erased => Erased(digest, null),
-        RecordPutOutcome.OtherDepartment => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department keeps this record", $"{digest} is kept by another department"),
-        RecordPutOutcome.InvalidMetadata => Problems.Problems.InvalidRequest("kind, subject or person is not valid"),
+        RecordPutOutcome.OtherDepartment => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchoredByAnotherDepartment, "Another department keeps this record", RecordTexts.IsKeptByAnotherDepartment.With(digest)),
+        RecordPutOutcome.InvalidMetadata => Problems.Problems.InvalidRequest(RecordTexts.KindSubjectOrPersonIsNot),
         _ => throw new System.Diagnostics.UnreachableException($"no problem for {outcome}"),
     };
 }

@@ -62,22 +62,22 @@ public static class RecordsApi
 
         if (!RecordKind.IsValidName(request.Kind))
         {
-            return Problems.Problems.InvalidRequest($"kind: give 1 to {RecordKind.MaxNameLength} characters a-z, 0-9 and '-'");
+            return Problems.Problems.InvalidRequest(RecordTexts.KindGive1ToCharactersA.With(RecordKind.MaxNameLength));
         }
 
         if (request.Data is not { ValueKind: JsonValueKind.Object } data)
         {
-            return Problems.Problems.InvalidRequest("data: give a JSON object");
+            return Problems.Problems.InvalidRequest(RecordTexts.DataGiveAJSONObject);
         }
 
         if (request.Subject is { } subject && !SubjectCommitment.IsAddress(subject))
         {
-            return Problems.Problems.InvalidRequest("subject: give an address (0x and 40 hex digits)");
+            return Problems.Problems.InvalidRequest(RecordTexts.SubjectGiveAnAddress0xAnd);
         }
 
         if (request.Person is { } person && !IsPerson(person))
         {
-            return Problems.Problems.InvalidRequest($"person: give an identifier of 1 to {PersonKey.MaxLength} characters");
+            return Problems.Problems.InvalidRequest(RecordTexts.PersonGiveAnIdentifierOf1.With(PersonKey.MaxLength));
         }
 
         if (DocumentsApi.ValidUntilProblem(request.ValidUntil) is { } invalid)
@@ -103,7 +103,7 @@ public static class RecordsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(ex.Message);
+            return Problems.Problems.OutboxUnavailable(Documents.DocumentTexts.OutboxFailed.With(ex.Message));
         }
 
         if (RecordProblems.Of(await store.PutAsync(content, cancellationToken), record.Digest, store.MaxRecordBytes) is { } refused)
@@ -175,7 +175,7 @@ public static class RecordsApi
 
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return (null, Problems.Problems.InvalidDigest($"digest: {error}"));
+            return (null, Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error))));
         }
 
         var (department, problem) = await CallerDepartmentAsync(user, departments, cancellationToken);
@@ -208,7 +208,7 @@ public static class RecordsApi
     {
         if (ActingDepartment.CodeOf(user) is not { } code)
         {
-            return (0, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", $"send the department's key in the {ApiKeyAuthentication.HeaderName} header"));
+            return (0, Problems.Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "An API key is required", RecordTexts.SendTheDepartmentSKeyIn.With(ApiKeyAuthentication.HeaderName)));
         }
 
         var found = await departments.FindAsync(code, cancellationToken);
@@ -219,6 +219,6 @@ public static class RecordsApi
 
         return found.Value is { } department
             ? (department.Id, null)
-            : (0, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key's department is not in the registry", $"department {code} is unknown to the registry"));
+            : (0, Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The API key's department is not in the registry", RecordTexts.DepartmentIsUnknownToTheRegistry.With(code)));
     }
 }

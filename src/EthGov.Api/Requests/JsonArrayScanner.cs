@@ -25,7 +25,7 @@ internal sealed class JsonArrayScanner(int maxArrayLength)
     /// first array past the bound, or null. Malformed JSON ends the scan without a problem: the endpoint's own reader
     /// answers it as it answers any malformed body.
     /// </summary>
-    public string? Scan(ReadOnlySequence<byte> unread, bool isFinalBlock)
+    public EthGov.Api.Problems.ProblemText? Scan(ReadOnlySequence<byte> unread, bool isFinalBlock)
     {
         if (_malformed)
         {
@@ -75,7 +75,7 @@ internal sealed class JsonArrayScanner(int maxArrayLength)
         return null;
     }
 
-    private string? CountElement()
+    private EthGov.Api.Problems.ProblemText? CountElement()
     {
         if (_frames.Count == 0 || !_frames[^1].IsArray)
         {
@@ -84,7 +84,7 @@ internal sealed class JsonArrayScanner(int maxArrayLength)
 
         var count = _frames[^1].Count + 1;
         _frames[^1] = _frames[^1] with { Count = count };
-        return count > maxArrayLength ? $"{Path()}: more than {maxArrayLength} elements" : null;
+        return count > maxArrayLength ? RequestTexts.ArrayTooLong.With(Path(), maxArrayLength) : null;
     }
 
     private string Path()

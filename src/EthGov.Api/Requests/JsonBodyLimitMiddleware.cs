@@ -50,7 +50,7 @@ public sealed class JsonBodyLimitMiddleware(RequestDelegate next, IOptions<Docum
         else if (read.ArrayProblem is { } problem)
         {
             await WriteAsync(context, Problems.Problems.Create(StatusCodes.Status400BadRequest, limit.ArrayProblemType, limit.ArrayProblemTitle, problem,
-                new Dictionary<string, object?> { ["errors"] = new[] { problem } }));
+                new Dictionary<string, object?> { ["errors"] = new[] { problem.English } }));
         }
         else
         {
@@ -116,9 +116,9 @@ public sealed class JsonBodyLimitMiddleware(RequestDelegate next, IOptions<Docum
 
     private static ProblemHttpResult TooLarge(long maxBytes)
         => Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.RequestTooLarge, "The request body is too large",
-            $"this endpoint reads at most {maxBytes} bytes of JSON");
+            RequestTexts.ThisEndpointReadsAtMostBytes.With(maxBytes));
 
     private static Task WriteAsync(HttpContext context, ProblemHttpResult result) => result.ExecuteAsync(context);
 
-    private sealed record Buffered(byte[]? Body, string? ArrayProblem, bool TooLarge);
+    private sealed record Buffered(byte[]? Body, ProblemText? ArrayProblem, bool TooLarge);
 }

@@ -15,6 +15,6 @@ public static class RequestTimes
     public static ProblemHttpResult? OutOfRange(string field, DateTimeOffset? time)
         => time is { } t && TimeChecks.IsBeforeChainTime(t)
             ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TimeOutOfRange, "A time is out of range",
-                $"{field}: {t:O} is before 1970-01-01T00:00:00Z, where the chain's time begins")
+                RequestTexts.IsBefore19700101T0000.With(field, t))
             : null;
 }

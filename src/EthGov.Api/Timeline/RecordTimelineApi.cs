@@ -38,7 +38,7 @@ public static class RecordTimelineApi
     {
         if (!Digest.TryParse(digest, out var id, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (http.RequestServices.GetService<RecordStore>() is not { } store)

@@ -41,17 +41,17 @@ public static class VerificationApi
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
-            return Problems.Problems.InvalidDigest($"digest: {error}");
+            return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
         if (!ProofCode.TryDecode(proof, out var path, out var proofError))
         {
-            return Problems.Problems.InvalidRequest($"proof: {proofError}");
+            return Problems.Problems.InvalidRequest(VerificationTexts.Proof.With(proofError));
         }
 
         if (path.Count > 0 && department is null)
         {
-            return Problems.Problems.InvalidRequest("proof: a proof needs the department whose batch it claims (?department=CODE)");
+            return Problems.Problems.InvalidRequest(VerificationTexts.ProofAProofNeedsTheDepartment);
         }
 
         uint? departmentId = null;
@@ -95,7 +95,7 @@ public static class VerificationApi
         {
             if (!Digest.TryParse(request.Digest, out digest, out var error))
             {
-                return Problems.Problems.InvalidDigest($"digest: {error}");
+                return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
             }
         }
         else if (receipt is not null)
@@ -104,7 +104,7 @@ public static class VerificationApi
         }
         else
         {
-            return Problems.Problems.InvalidRequest("give a digest, a receipt or both");
+            return Problems.Problems.InvalidRequest(VerificationTexts.GiveADigestAReceiptOr);
         }
 
         return Answer(await verification.VerifyAsync(digest, null, receipt, cancellationToken: cancellationToken));
@@ -122,7 +122,7 @@ public static class VerificationApi
 
         if (upload.Error is not null || upload.FileDigest is not { } fileDigest)
         {
-            return Problems.Problems.InvalidRequest(upload.Error ?? "no part named \"file\" in the upload");
+            return Problems.Problems.InvalidRequest(upload.Error ?? DocumentTexts.NoFilePart);
         }
 
         Receipt? receipt = null;
@@ -150,7 +150,7 @@ public static class VerificationApi
     private static ProblemHttpResult InvalidReceipt(ReceiptParseResult parsed)
         => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidReceipt, InvalidReceiptTitle,
             parsed.ErrorsTruncated
-                ? $"more than {parsed.Errors.Count} problems in the receipt; the first {parsed.Errors.Count} are listed"
-                : $"{parsed.Errors.Count} problem(s) in the receipt",
+                ? VerificationTexts.ReceiptProblemsTruncated.With(parsed.Errors.Count)
+                : VerificationTexts.ReceiptProblems.With(parsed.Errors.Count),
             new Dictionary<string, object?> { ["errors"] = parsed.Errors });
 }

@@ -1,0 +1,117 @@
+using EthGov.Api.Problems;
+
+namespace EthGov.Api.Exchanges;
+
+/// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
+public static class ExchangeTexts
+{
+    /// <summary>configure EthGov:NodeKey: requests to other nodes are signed with it, and what they release is sealed to it</summary>
+    public static readonly ProblemSentence ConfigureEthGovNodeKeyRequestsToOther = new(
+        "configure EthGov:NodeKey: requests to other nodes are signed with it, and what they release is sealed to it",
+        "请配置 EthGov:NodeKey：发往其他节点的请求用它签名，其他节点提供的内容用它加密");
+
+    /// <summary>grantId: a grant id, as a decimal string</summary>
+    public static readonly ProblemSentence GrantIdAGrantIdAsA = new(
+        "grantId: a grant id, as a decimal string",
+        "grantId：授权编号，十进制字符串");
+
+    /// <summary>department {0} has no node URL on chain</summary>
+    public static readonly ProblemTemplate<object?> DepartmentHasNoNodeURLOn = new(
+        "department {0} has no node URL on chain",
+        "部门 {0} 没有在账本上公布节点地址");
+
+    /// <summary>person: 1 to 256 characters</summary>
+    public static readonly ProblemSentence Person1To256Characters = new(
+        "person: 1 to 256 characters",
+        "person：1 至 256 个字符");
+
+    /// <summary>department {0} publishes an encryption key that is not a P-256 point</summary>
+    public static readonly ProblemTemplate<object?> DepartmentPublishesAnEncryptionKeyThat = new(
+        "department {0} publishes an encryption key that is not a P-256 point",
+        "部门 {0} 公布的加密公钥不是 P-256 点");
+
+    /// <summary>exchange {0} is {1}</summary>
+    public static readonly ProblemTemplate<object?, object?> ExchangeIs = new(
+        "exchange {0} is {1}",
+        "交换 {0} 的状态为 {1}");
+
+    /// <summary>no department {0} in the registry</summary>
+    public static readonly ProblemTemplate<object?> NoDepartmentInTheRegistry = new(
+        "no department {0} in the registry",
+        "登记合约中没有部门 {0}");
+
+    /// <summary>send the department's key</summary>
+    public static readonly ProblemSentence SendTheDepartmentSKey = new(
+        "send the department's key",
+        "请发送部门的密钥");
+
+    /// <summary>id: an exchange id is a number</summary>
+    public static readonly ProblemSentence IdAnExchangeIdIsA = new(
+        "id: an exchange id is a number",
+        "id：交换编号须为数字");
+
+    /// <summary>no exchange {0} of department {1}</summary>
+    public static readonly ProblemTemplate<object?, object?> NoExchangeOfDepartment = new(
+        "no exchange {0} of department {1}",
+        "部门 {1} 没有交换 {0}");
+
+    /// <summary>grant {0} does not exist</summary>
+    public static readonly ProblemTemplate<object?> GrantDoesNotExist = new(
+        "grant {0} does not exist",
+        "授权 {0} 不存在");
+
+    /// <summary>grant {0} names department {1}, not {2}</summary>
+    public static readonly ProblemTemplate<object?, object?, object?> GrantNamesDepartmentNot = new(
+        "grant {0} names department {1}, not {2}",
+        "授权 {0} 指定的是部门 {1}，而不是 {2}");
+
+    /// <summary>grant {0} was revoked</summary>
+    public static readonly ProblemTemplate<object?> GrantWasRevoked = new(
+        "grant {0} was revoked",
+        "授权 {0} 已撤销");
+
+    /// <summary>grant {0} expired at {1:O}</summary>
+    public static readonly ProblemTemplate<object?, object?> GrantExpiredAt = new(
+        "grant {0} expired at {1:O}",
+        "授权 {0} 已于 {1:O} 到期");
+
+    /// <summary>grant {0} covers {1}, not {2}</summary>
+    public static readonly ProblemTemplate<object?, object?, object?> GrantCoversNot = new(
+        "grant {0} covers {1}, not {2}",
+        "授权 {0} 涵盖的是 {1}，而不是 {2}");
+
+    /// <summary>the grant allowed keeping the content until {0:O}</summary>
+    public static readonly ProblemTemplate<object?> TheGrantAllowedKeepingTheContent = new(
+        "the grant allowed keeping the content until {0:O}",
+        "授权允许保存内容至 {0:O}");
+
+    /// <summary>the grant allows viewing the content once, and it was viewed</summary>
+    public static readonly ProblemSentence TheGrantAllowsViewingTheContent = new(
+        "the grant allows viewing the content once, and it was viewed",
+        "授权只允许查看内容一次，且已查看过");
+
+    /// <summary>the content is not kept (erased)</summary>
+    public static readonly ProblemSentence TheContentIsNotKeptErased = new(
+        "the content is not kept (erased)",
+        "内容未保存（已删除）");
+
+    /// <summary>A kind grant asked without a person.</summary>
+    public static readonly ProblemSentence PersonForKindGrant = new(
+        "person: a kind grant is asked for the records of a person; say whose",
+        "person：按类授权须针对某人的记录申请；请说明是谁");
+
+    /// <summary>A record grant asked with a person.</summary>
+    public static readonly ProblemSentence PersonOnlyForKindGrant = new(
+        "person: only a kind grant is asked for a person's records; this grant names one record",
+        "person：只有按类授权才针对某人的记录申请；此授权指定的是一条记录");
+
+    /// <summary>No department anchored the record.</summary>
+    public static readonly ProblemSentence NoAnchorOfRecord = new(
+        "no department's anchor of the record is found, on its own or through a node's batch proof: name it with holderDepartment",
+        "找不到任何部门对该记录的记入（单独记入或通过节点的批次证明）：请用 holderDepartment 指明");
+
+    /// <summary>More than one department anchored the record.</summary>
+    public static readonly ProblemSentence AnchoredByMany = new(
+        "the record is anchored on its own by more than one department: name it with holderDepartment",
+        "该记录被多个部门单独记入：请用 holderDepartment 指明");
+}

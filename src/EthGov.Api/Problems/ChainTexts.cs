@@ -1,0 +1,28 @@
+namespace EthGov.Api.Problems;
+
+/// <summary>
+/// The detail sentences of chain failures. The values are the chain adapter's own account of the failure (a reset's
+/// reason, a stopped signer's) and the contract error's name, which stay as they are in every language.
+/// </summary>
+public static class ChainTexts
+{
+    /// <summary>503: the chain was reset; the value says how it was noticed.</summary>
+    public static readonly ProblemTemplate<string> Reset = new(
+        "{0}",
+        "账本已重置，答复会过时：{0}");
+
+    /// <summary>503: the department's signer stopped sending; the value names the signer and why.</summary>
+    public static readonly ProblemTemplate<string> SignerStopped = new(
+        "{0}",
+        "部门的签名密钥已停止发送，另一进程正在使用该密钥：{0}");
+
+    /// <summary>503: another replica holds the lease; the value names the signer and why.</summary>
+    public static readonly ProblemTemplate<string> NotLeaseHolder = new(
+        "{0}",
+        "此副本不发送交易，租约在另一副本上：{0}");
+
+    /// <summary>A contract custom error, by its name.</summary>
+    public static readonly ProblemTemplate<string> RegistryAnswered = new(
+        "the registry answered {0}",
+        "登记合约答复 {0}");
+}

@@ -1,0 +1,22 @@
+namespace EthGov.Api.Problems;
+
+/// <summary>
+/// Names (scopes, states) as one value of a detail sentence; the sentence's format joins them in its own language:
+/// <c>{0:and}</c> → <c>a and b</c>, <c>{0:和}</c> → <c>a和b</c>, any other format → <c>a, b</c>.
+/// </summary>
+public sealed class ProblemList(IEnumerable<string> names) : IFormattable
+{
+    private readonly string[] _names = [.. names];
+
+    /// <inheritdoc />
+    public string ToString(string? format, IFormatProvider? formatProvider) => format switch
+    {
+        "and" => string.Join(" and ", _names),
+        "和" => string.Join("和", _names),
+        "、" => string.Join("、", _names),
+        _ => string.Join(", ", _names),
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => ToString(null, null);
+}
