@@ -189,6 +189,11 @@ public sealed class PostgresServer : IDisposable
         Database = database,
         Pooling = true,
         MaxPoolSize = 20,
+
+        // Every test host has its own database and pool, and a host that ended leaves its pool's connections open until
+        // they idle out (5 minutes by default): on a whole suite those add up past max_connections.
+        ConnectionIdleLifetime = 10,
+        ConnectionPruningInterval = 5,
     }.ToString();
 
     private void Run(string program, IReadOnlyList<string> arguments, bool throwOnFailure)
