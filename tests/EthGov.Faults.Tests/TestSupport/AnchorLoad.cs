@@ -26,7 +26,7 @@ public sealed class AnchorLoad(string apiKey, int workers = 4, TimeSpan? timeout
 
     /// <summary>
     /// How often each refusal (an answer other than 2xx) came, by status, problem type and whether it said when to retry:
-    /// <c>503 https://ethgov.dev/problems/store-unavailable Retry-After</c>.
+    /// <c>503 https://ethgov.dev/problems/outbox-unavailable Retry-After</c>.
     /// </summary>
     public ConcurrentDictionary<string, int> Refusals { get; } = new();
 
