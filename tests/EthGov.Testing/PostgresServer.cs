@@ -29,10 +29,13 @@ public sealed class PostgresServer : IDisposable
 
     private static readonly Lazy<PostgresServer> s_shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private string _startOptions = string.Empty;
+
     private readonly string _folder;
     private readonly string _data;
     private readonly string _adminConnectionString;
     private int _databases;
+    private int _disposed;
 
     private PostgresServer(string folder, int port)
     {
@@ -66,9 +69,35 @@ public sealed class PostgresServer : IDisposable
         return new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = ConnectionString(name) };
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, for a test that stops and starts the server under its replicas (the shared one
+    /// serves other tests meanwhile); the caller disposes it.
+    /// </summary>
+    public static PostgresServer StartPrivate() => Start();
+
+    /// <summary>
+    /// Stops the server as an operator or a crash would: <paramref name="mode"/> <c>fast</c> ends every session and
+    /// shuts down cleanly, <c>immediate</c> quits without a checkpoint (recovery replays the WAL at the next start).
+    /// </summary>
+    public void Stop(string mode)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mode);
+        Run("pg_ctl", ["stop", "-D", _data, "-m", mode, "-w", "-t", "60"], throwOnFailure: true);
+    }
+
+    /// <summary>Starts the server again on the same port, after <see cref="Stop"/>.</summary>
+    public void Restart()
+        => Run("pg_ctl", ["start", "-D", _data, "-w", "-t", "60", "-l", Path.Combine(_folder, "server.log"), "-o", _startOptions], throwOnFailure: true);
+
     /// <summary>Stops the cluster and deletes its folder.</summary>
     public void Dispose()
     {
+        // A private cluster is disposed by its test and again at exit.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
         Run("pg_ctl", ["stop", "-D", _data, "-m", "immediate", "-w"], throwOnFailure: false);
         // The server removes its last files as it exits, which can race the first attempt.
@@ -103,10 +132,8 @@ public sealed class PostgresServer : IDisposable
         File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var server = new PostgresServer(folder, FreePort.Next());
         server.Run("initdb", ["-D", server._data, "-U", "ethgov", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], throwOnFailure: true);
-        server.Run("pg_ctl", [
-            "start", "-D", server._data, "-w", "-t", "60", "-l", Path.Combine(folder, "server.log"),
-            "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB",
-        ], throwOnFailure: true);
+        server._startOptions = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB";
+        server.Restart();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
@@ -162,6 +189,11 @@ public sealed class PostgresServer : IDisposable
         Database = database,
         Pooling = true,
         MaxPoolSize = 20,
+
+        // Every test host has its own database and pool, and a host that ended leaves its pool's connections open until
+        // they idle out (5 minutes by default): on a whole suite those add up past max_connections.
+        ConnectionIdleLifetime = 10,
+        ConnectionPruningInterval = 5,
     }.ToString();
 
     private void Run(string program, IReadOnlyList<string> arguments, bool throwOnFailure)

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace EthGov.Testing;
 
 /// <summary>
-/// A loopback TCP proxy in front of a chain node, to cut the chain off without stopping it: while cut, open
+/// A loopback TCP proxy in front of a chain node or a database, to cut it off without stopping it: while cut, open
 /// connections are reset and new ones are accepted and dropped at once, as a failed network path would.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable

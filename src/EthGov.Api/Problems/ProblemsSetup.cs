@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace EthGov.Api.Problems;
 
@@ -8,6 +9,9 @@ namespace EthGov.Api.Problems;
 /// </summary>
 public static class ProblemsSetup
 {
+    /// <summary>The Retry-After of a 503 whose route named none: a database restart or a lease takeover takes a few seconds.</summary>
+    public const string RetryAfterSeconds = "2";
+
     /// <summary>Registers problem details with EthGov's types.</summary>
     public static IServiceCollection AddEthGovProblems(this IServiceCollection services)
     {
@@ -47,6 +51,14 @@ public static class ProblemsSetup
             }
 
             ProblemLanguages.Apply(context.HttpContext, problem);
+
+            // Every 503 is a state that passes (a database restarting, a chain out of reach, another replica holding the
+            // lease): say when to try again, so clients and load balancers back off instead of hammering, unless the
+            // route said it more precisely.
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable && !context.HttpContext.Response.Headers.ContainsKey(HeaderNames.RetryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
 
             // Never echo exception text or stack traces to callers.
             problem.Extensions.Remove("exception");

@@ -56,6 +56,7 @@ public sealed class Database
     public bool IsSqlite => Dialect is SqliteDialect;
 
     /// <summary>Opens a connection to the store, with EthGov's durability settings.</summary>
+    /// <exception cref="DbException">The store cannot be reached, whatever failed underneath.</exception>
     public DbConnection Connect()
     {
         var connection = Dialect.Create(ConnectionString);
@@ -63,6 +64,14 @@ public sealed class Database
         {
             connection.Open();
             Dialect.Prepare(connection);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+        {
+            // Npgsql lets a connection reset right after the TCP handshake escape as a bare IOException; every caller
+            // treats a DbException as "the store is unreachable, try again", and the outbox writer and the lease keeper
+            // stopped for good on anything else.
+            connection.Dispose();
+            throw new Npgsql.NpgsqlException("the store could not be reached: " + ex.Message, ex);
         }
         catch
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using EthGov.Api.Departments;
 using EthGov.Api.Tests.TestSupport;
+using EthGov.Testing;
 using EthGov.Core.Verification;
 
 namespace EthGov.Api.Tests.Auth;
@@ -43,7 +44,7 @@ public sealed class AuthAndGovernanceTests(ApiFixture fixture) : IClassFixture<A
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "forbidden");
     }
 
-    [Fact]
+    [SqliteOnlyFact("reads the bytes of the SQLite file")]
     public async Task ApiKeys_StoredOnlyAsHashes()
     {
         var key = await fixture.Host.CreateKeyAsync("CIVIL");

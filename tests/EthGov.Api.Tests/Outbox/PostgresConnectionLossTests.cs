@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using EthGov.Api.Problems;
@@ -9,7 +10,7 @@ namespace EthGov.Api.Tests.Outbox;
 
 /// <summary>
 /// PostgreSQL drops the node's connections (a server restart, a failover, an operator's pg_terminate_backend): the
-/// request whose commit was cut is refused with 503 and nothing is accepted for it; the next ones are stored on new
+/// request whose commit was cut is refused with 503 and Retry-After, and nothing is accepted for it; the next ones are stored on new
 /// connections and anchored, with no restart of the node.
 /// </summary>
 public sealed class PostgresConnectionLossTests(DevChain chain) : IClassFixture<DevChain>
@@ -31,7 +32,12 @@ public sealed class PostgresConnectionLossTests(DevChain chain) : IClassFixture<
         Assert.True(TerminateNodeConnections(store.ConnectionString!) > 0);
 
         var cut = TestDigests.New();
-        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/documents", new { digest = cut }), HttpStatusCode.ServiceUnavailable, ProblemTypes.OutboxUnavailable);
+        using (var refused = await client.PostAsJsonAsync("/api/v1/documents", new { digest = cut }))
+        {
+            await Problem.AssertAsync(refused, HttpStatusCode.ServiceUnavailable, ProblemTypes.OutboxUnavailable);
+            Assert.Equal(TimeSpan.FromSeconds(int.Parse(ProblemsSetup.RetryAfterSeconds, CultureInfo.InvariantCulture)), refused.Headers.RetryAfter?.Delta);
+        }
+
         var after = TestDigests.New();
         await AssertAcceptedAsync(client, after);
         await AssertAcceptedAsync(client, cut);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using EthGov.Api.Configuration;
 using EthGov.Api.Signers;
 using EthGov.Api.Tests.TestSupport;
@@ -50,7 +51,7 @@ public sealed class ServedDepartmentsTests
     {
         var database = NewDatabase();
         ServedDepartments.Apply(database, ["CIVIL", "HEALTH"], s_departments);
-        Execute(database, "INSERT INTO document_changes (department, digest, kind, state, recorded_at) VALUES (2, zeroblob(32), 0, 0, 0)");
+        Execute(database, "INSERT INTO document_changes (department, digest, kind, state, recorded_at) VALUES (2, @digest, 0, 0, 0)", new byte[32]);
 
         var refused = Assert.Throws<StartupRefusedException>(() => ServedDepartments.Apply(database, ["CIVIL"], s_departments));
 
@@ -62,10 +63,8 @@ public sealed class ServedDepartmentsTests
     {
         var database = NewDatabase();
         ServedDepartments.Apply(database, ["CIVIL", "HEALTH"], s_departments);
-        Execute(database, """
-            INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (randomblob(32), 2, 0, 0);
-            INSERT INTO batches (department, valid_until, root, members, state, created_at) SELECT 2, 0, digest, digest, 0, 0 FROM documents;
-            """);
+        Execute(database, "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (@digest, 2, 0, 0)", RandomNumberGenerator.GetBytes(32));
+        Execute(database, "INSERT INTO batches (department, valid_until, root, members, state, created_at) SELECT 2, 0, digest, digest, 0, 0 FROM documents");
 
         var refused = Assert.Throws<StartupRefusedException>(() => ServedDepartments.Apply(database, ["CIVIL"], s_departments));
         Execute(database, "UPDATE batches SET state = 1");
@@ -80,10 +79,8 @@ public sealed class ServedDepartmentsTests
     {
         var database = NewDatabase();
         ServedDepartments.Apply(database, ["CIVIL"], s_departments);
-        Execute(database, """
-            INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (randomblob(32), 1, 0, 0);
-            INSERT INTO batches (department, valid_until, root, members, state, created_at) SELECT 1, 0, digest, digest, 1, 0 FROM documents;
-            """);
+        Execute(database, "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (@digest, 1, 0, 0)", RandomNumberGenerator.GetBytes(32));
+        Execute(database, "INSERT INTO batches (department, valid_until, root, members, state, created_at) SELECT 1, 0, digest, digest, 1, 0 FROM documents");
 
         var refused = Assert.Throws<StartupRefusedException>(() => ServedDepartments.Apply(database, ["TRANSPORT"], s_departments));
         var grown = ServedDepartments.Apply(database, ["CIVIL", "TRANSPORT"], s_departments);
@@ -97,7 +94,7 @@ public sealed class ServedDepartmentsTests
     public void Apply_ADirectoryFromBeforeItRemembered_CountsTheDepartmentsWhoseDocumentsItHolds()
     {
         var database = NewDatabase();
-        Execute(database, "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (randomblob(32), 3, 0, 0)");
+        Execute(database, "INSERT INTO documents (digest, department, valid_until, accepted_at) VALUES (@digest, 3, 0, 0)", RandomNumberGenerator.GetBytes(32));
 
         var refused = Assert.Throws<StartupRefusedException>(() => ServedDepartments.Apply(database, ["CIVIL"], s_departments));
 
@@ -112,10 +109,21 @@ public sealed class ServedDepartmentsTests
         return database;
     }
 
-    private static void Execute(Database database, string sql)
+    // Portable SQL on both stores: a digest goes in as @digest, not through SQLite's randomblob or zeroblob.
+    private static void Execute(Database database, string sql, byte[]? digest = null)
     {
         using var connection = database.Connect();
-        Database.Execute(connection, sql);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (digest is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@digest";
+            parameter.Value = digest;
+            command.Parameters.Add(parameter);
+        }
+
+        command.ExecuteNonQuery();
     }
 
     private static List<string> Rows(Database database, string sql)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using EthGov.Application.Storage;
 using EthGov.Faults.Tests.TestSupport;
 using EthGov.Testing;
+using static EthGov.Faults.Tests.TestSupport.ReplicaRun;
 
 namespace EthGov.Faults.Tests.Faults;
 
@@ -98,50 +98,5 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
         Assert.Equal(0, counted.CountMismatches);
         Assert.Empty(receiptFailures);
         Assert.All(failovers, f => Assert.True(f <= s_failoverBound, $"a failover took {f.TotalSeconds:F1} s"));
-    }
-
-    private static ApiSettings Replica(DeployedChain chain, StorageOptions store)
-    {
-        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
-        settings.Settings["EthGov:Storage:Provider"] = store.Provider;
-        settings.Settings["EthGov:Storage:ConnectionString"] = store.ConnectionString!;
-        return settings;
-    }
-
-    // A replica that is down answers nothing; its clients keep trying until it is back, as behind a load balancer's retry.
-    private static async Task KeepLoadingAsync(AnchorLoad load, Uri baseUrl, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            await load.RunAsync(baseUrl, stop);
-        }
-    }
-
-    private static async Task<int> WaitForLeaderAsync(PostgresOutbox outbox, ApiProcess[] replicas)
-    {
-        int leader = -1;
-        await WaitUntilAsync(() =>
-        {
-            var holder = outbox.Lease().Holder.Split('/');
-            leader = holder.Length == 3 ? Array.FindIndex(replicas, r => r.IsRunning && r.Id.ToString(CultureInfo.InvariantCulture) == holder[1]) : -1;
-            return leader >= 0;
-        }, TimeSpan.FromSeconds(30), "a replica holding the lease");
-        return leader;
-    }
-
-    private static bool Settled(PostgresOutbox outbox)
-    {
-        var batches = outbox.Batches();
-        return batches.All(b => b.State != 0) && batches.Where(b => b.State == 1).Sum(b => (long)b.Members.Length) >= outbox.DocumentRows();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {timeout} for {what}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -7,9 +7,10 @@ namespace EthGov.Faults.Tests.TestSupport;
 /// <summary>
 /// Department clients anchoring fresh digests as fast as the API answers: single anchors, batches of
 /// <see cref="BatchSize"/>, and now and then a repeat of an accepted digest (which must stay one anchor). Records which
-/// digests were answered 202/200 (accepted), every status code seen, and requests that got no answer.
+/// digests were answered 202/200 (accepted), every status code seen, every refusal's problem type, and requests that got
+/// no answer within <paramref name="timeout"/> (60 s unless given).
 /// </summary>
-public sealed class AnchorLoad(string apiKey, int workers = 4)
+public sealed class AnchorLoad(string apiKey, int workers = 4, TimeSpan? timeout = null)
 {
     /// <summary>Digests per batch request.</summary>
     public const int BatchSize = 10;
@@ -23,7 +24,13 @@ public sealed class AnchorLoad(string apiKey, int workers = 4)
     /// <summary>How often each status code was answered.</summary>
     public ConcurrentDictionary<int, int> Statuses { get; } = new();
 
-    /// <summary>Requests that failed without an answer (connection refused or reset).</summary>
+    /// <summary>
+    /// How often each refusal (an answer other than 2xx) came, by status, problem type and whether it said when to retry:
+    /// <c>503 https://ethgov.dev/problems/outbox-unavailable Retry-After</c>.
+    /// </summary>
+    public ConcurrentDictionary<string, int> Refusals { get; } = new();
+
+    /// <summary>Requests that failed without an answer (connection refused or reset, or no answer within the timeout).</summary>
     public int Unanswered => Volatile.Read(ref _unanswered);
 
     private int _unanswered;
@@ -31,7 +38,7 @@ public sealed class AnchorLoad(string apiKey, int workers = 4)
     /// <summary>Sends requests to <paramref name="baseUrl"/> until <paramref name="stop"/> or <paramref name="maxDigests"/> digests were sent.</summary>
     public async Task RunAsync(Uri baseUrl, CancellationToken stop, int maxDigests = int.MaxValue)
     {
-        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add(EthGov.Api.Auth.ApiKeyAuthentication.HeaderName, apiKey);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => WorkAsync(http, w, maxDigests, stop)));
     }
@@ -75,6 +82,10 @@ public sealed class AnchorLoad(string apiKey, int workers = 4)
                         Accepted.TryAdd(digest, 0);
                     }
                 }
+                else if (!response.IsSuccessStatusCode)
+                {
+                    Refusals.AddOrUpdate(await DescribeRefusalAsync(response, stop), 1, (_, n) => n + 1);
+                }
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !stop.IsCancellationRequested))
             {
@@ -86,6 +97,18 @@ public sealed class AnchorLoad(string apiKey, int workers = 4)
                 return;
             }
         }
+    }
+
+    private static async Task<string> DescribeRefusalAsync(HttpResponseMessage response, CancellationToken stop)
+    {
+        string type = "(no problem type)";
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(stop));
+            type = problem.RootElement.TryGetProperty("type", out var t) ? t.GetString() ?? type : type;
+        }
+
+        return $"{(int)response.StatusCode} {type}{(response.Headers.RetryAfter is null ? string.Empty : " Retry-After")}";
     }
 
     /// <summary>The status counts as one line.</summary>

@@ -3,9 +3,14 @@ using Npgsql;
 
 namespace EthGov.Faults.Tests.TestSupport;
 
-/// <summary>Reads a node's outbox and replica lease in PostgreSQL from outside its processes, to count what they wrote.</summary>
+/// <summary>
+/// Reads a node's outbox and replica lease in PostgreSQL from outside its processes, to count what they wrote. Each read
+/// opens a connection of its own (no pool), so a read after the server was restarted does not meet a connection it ended.
+/// </summary>
 public sealed class PostgresOutbox(string connectionString)
 {
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+
     /// <summary>Rows in the outbox's documents table.</summary>
     public long DocumentRows() => (long)Scalar("SELECT count(*) FROM documents")!;
 
@@ -21,7 +26,7 @@ public sealed class PostgresOutbox(string connectionString)
     /// <summary>The lease row's holder (host/process id/run) and epoch.</summary>
     public (string Holder, long Epoch) Lease()
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
         using var select = new NpgsqlCommand("SELECT holder, epoch FROM replica_lease WHERE id = 1", connection);
         using var reader = select.ExecuteReader();
@@ -31,7 +36,7 @@ public sealed class PostgresOutbox(string connectionString)
     /// <summary>Every stored batch: its root, state (0 pending, 1 confirmed, 2 failed), block hash and members.</summary>
     public IReadOnlyList<(Digest Root, int State, string? BlockHash, Digest[] Members)> Batches()
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
         using var select = new NpgsqlCommand("SELECT root, state, block_hash, members FROM batches ORDER BY id", connection);
         using var reader = select.ExecuteReader();
@@ -46,7 +51,7 @@ public sealed class PostgresOutbox(string connectionString)
 
     private object? Scalar(string sql)
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return command.ExecuteScalar();

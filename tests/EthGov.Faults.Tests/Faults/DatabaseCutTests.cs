@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using EthGov.Application.Storage;
+using EthGov.Faults.Tests.TestSupport;
+using EthGov.Testing;
+using Npgsql;
+using static EthGov.Faults.Tests.TestSupport.ReplicaRun;
+
+namespace EthGov.Faults.Tests.Faults;
+
+/// <summary>
+/// The network between one replica and PostgreSQL cut under load (a TCP forwarder between them resets the open connections
+/// and refuses new ones) while that replica holds the lease: it answers 503 with Retry-After at once, the other replica takes
+/// the lease and confirms batches, and nothing acknowledged is lost. Once the path is back, the cut replica accepts again,
+/// and when it takes the lease back it sends with the chain's next nonce, not the one it knew before the cut.
+/// </summary>
+public sealed class DatabaseCutTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task CutOneReplicaFromPostgres_UnderLoad_TheOtherTakesOverAndTheCutOneRejoinsWithFreshNonces()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var chain = await DeployedChain.StartAsync(ChainClient.Hardhat);
+        var store = PostgresServer.Shared.CreateDatabase();
+        var outbox = new PostgresOutbox(store.ConnectionString!);
+        var direct = new NpgsqlConnectionStringBuilder(store.ConnectionString!);
+        await using var path = TcpProxy.Start(direct.Port);
+        var throughPath = new StorageOptions { Provider = store.Provider, ConnectionString = new NpgsqlConnectionStringBuilder(store.ConnectionString!) { Port = path.Url.Port }.ToString() };
+        var settings = new[] { Replica(chain, throughPath), Replica(chain, store) };
+        var loads = new[]
+        {
+            new AnchorLoad(await settings[0].CreateKeyAsync("CIVIL"), workers: 2, timeout: s_requestTimeout),
+            new AnchorLoad(await settings[1].CreateKeyAsync("CIVIL"), workers: 2, timeout: s_requestTimeout),
+        };
+
+        // The replica behind the forwarder starts first, so it holds the lease when the path is cut.
+        var replicas = new ApiProcess[2];
+        replicas[0] = await ApiProcess.StartAsync(settings[0]);
+        await WaitUntilAsync(() => Holder(outbox, replicas[..1]) == 0, TimeSpan.FromSeconds(30), "the first replica to hold the lease");
+        replicas[1] = await ApiProcess.StartAsync(settings[1]);
+        using var stopCut = new CancellationTokenSource();
+        using var stopOther = new CancellationTokenSource();
+        var loadingCut = Task.Run(() => KeepLoadingAsync(loads[0], settings[0].BaseUrl, stopCut.Token));
+        var loadingOther = Task.Run(() => KeepLoadingAsync(loads[1], settings[1].BaseUrl, stopOther.Token));
+        try
+        {
+            await WaitUntilAsync(() => loads.All(l => l.Accepted.Count >= 200), TimeSpan.FromSeconds(60), "200 accepted documents at each replica");
+            var before = outbox.Lease();
+            Assert.Equal(0, Holder(outbox, replicas));
+
+            path.Cut();
+            var cut = Stopwatch.StartNew();
+            var refusedBefore = loads[0].Refusals.Values.Sum();
+            var otherBefore = loads[1].Accepted.Count;
+            var acceptedAtCut = loads[0].Accepted.Count;
+            await WaitUntilAsync(() => outbox.Lease().Epoch > before.Epoch, TimeSpan.FromSeconds(30), "the other replica to take the lease");
+            Assert.Equal(1, Holder(outbox, replicas));
+            var formerBatches = outbox.LastBatch();
+            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch of the other replica confirmed");
+            output.WriteLine($"cut: lease {before} -> {outbox.Lease()} and its batch confirmed after {cut.Elapsed.TotalMilliseconds:F0} ms");
+            await WaitUntilAsync(() => loads[0].Refusals.Values.Sum() >= refusedBefore + 50 && loads[1].Accepted.Count >= otherBefore + 200, TimeSpan.FromSeconds(60),
+                "50 refusals at the cut replica and 200 acceptances at the other");
+            var acceptedByCut = loads[0].Accepted.Count;
+            output.WriteLine($"cut for {cut.Elapsed.TotalSeconds:F1} s: the cut replica refused {loads[0].Refusals.Values.Sum() - refusedBefore}, accepted {acceptedByCut - acceptedAtCut} (answers to requests in flight at the cut); dropped connections {path.Dropped}");
+
+            path.Restore();
+            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedByCut + 200, TimeSpan.FromSeconds(60), "200 more accepted at the restored replica");
+
+            // The other replica goes away (and gives the lease up): the restored one takes it and must send with the nonce
+            // the chain expects now, after the other's transactions, not the next one it knew before the cut.
+            await stopOther.CancelAsync();
+            await loadingOther;
+            var handedOver = outbox.Lease();
+            await replicas[1].DisposeAsync();
+            await WaitUntilAsync(() => outbox.Lease().Epoch > handedOver.Epoch && Holder(outbox, replicas[..1]) == 0, TimeSpan.FromSeconds(30), "the restored replica to take the lease back");
+            formerBatches = outbox.LastBatch();
+            var acceptedNow = loads[0].Accepted.Count;
+            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedNow + 100, TimeSpan.FromSeconds(60), "100 more accepted at the restored replica");
+            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch of the restored replica confirmed");
+            output.WriteLine($"handed back: lease {handedOver} -> {outbox.Lease()}");
+        }
+        finally
+        {
+            await stopCut.CancelAsync();
+            await stopOther.CancelAsync();
+            await Task.WhenAll(loadingCut, loadingOther);
+            output.WriteLine($"statuses {string.Join("; ", loads.Select(l => l.DescribeStatuses()))}; refusals {string.Join("; ", loads.SelectMany(l => l.Refusals).Select(r => $"{r.Key}: {r.Value}"))}; unanswered {loads.Sum(l => l.Unanswered)}");
+            foreach (var line in replicas[0].Output.Where(l => !l.StartsWith("info", StringComparison.Ordinal)).TakeLast(80))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        try
+        {
+            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
+        }
+        finally
+        {
+            var batches = outbox.Batches();
+            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
+            foreach (var line in replicas.SelectMany(r => r.Output).Where(l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("nonce", StringComparison.OrdinalIgnoreCase)).TakeLast(40))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        var nonceErrors = replicas.SelectMany(r => r.Output).Where(l => l.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) || l.Contains("nonce too high", StringComparison.OrdinalIgnoreCase)).ToList();
+        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
+        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
+        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
+        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
+        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
+        List<string> receiptFailures;
+        using (var api = replicas[0].Client())
+        {
+            receiptFailures = [.. await counted.CheckReceiptsAsync(api, accepted)];
+        }
+
+        await replicas[0].DisposeAsync();
+        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
+            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}, nonce errors {nonceErrors.Count}; {clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+
+        Assert.True(path.Dropped > 0, "no connection was refused while the path was cut");
+        Assert.NotEmpty(loads[0].Refusals);
+        Assert.All(loads.SelectMany(l => l.Refusals.Keys), r => Assert.Matches(@"^503 https://ethgov\.dev/problems/outbox-unavailable Retry-After$", r));
+        Assert.Equal(0, loads.Sum(l => l.Unanswered));
+        Assert.Empty(nonceErrors);
+        Assert.Empty(lost);
+        Assert.Empty(doubled);
+        Assert.Equal(0, counted.UnknownRoots);
+        Assert.Equal(0, counted.CountMismatches);
+        Assert.Empty(receiptFailures);
+    }
+}

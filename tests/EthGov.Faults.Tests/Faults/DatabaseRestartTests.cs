@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using EthGov.Faults.Tests.TestSupport;
+using EthGov.Testing;
+using static EthGov.Faults.Tests.TestSupport.ReplicaRun;
+
+namespace EthGov.Faults.Tests.Faults;
+
+/// <summary>
+/// Two replicas of one node under load while their PostgreSQL server is stopped and started again: once shut down fast (every
+/// session ended, a clean checkpoint) and once immediately (as a crash: recovery replays the WAL). While it is down, every
+/// request is answered at once with 503, a problem type and Retry-After; nothing answered 202 is lost or anchored twice;
+/// once it is back, a replica holds the lease again and every accepted document is confirmed.
+/// </summary>
+public sealed class DatabaseRestartTests(ITestOutputHelper output)
+{
+    // Each request gets an answer well within this, down or not: a hang is counted as unanswered.
+    private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(20);
+
+    private static readonly string[] s_stops = ["fast", "immediate"];
+
+    [Fact]
+    public async Task StopPostgres_UnderLoad_RefusedCleanlyWhileDownAndEverythingAcceptedConfirmedAfter()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var chain = await DeployedChain.StartAsync(ChainClient.Hardhat);
+        using var server = PostgresServer.StartPrivate();
+        var store = server.CreateDatabase();
+        var outbox = new PostgresOutbox(store.ConnectionString!);
+        var settings = new[] { Replica(chain, store), Replica(chain, store) };
+        var loads = new[]
+        {
+            new AnchorLoad(await settings[0].CreateKeyAsync("CIVIL"), workers: 2, timeout: s_requestTimeout),
+            new AnchorLoad(await settings[1].CreateKeyAsync("CIVIL"), workers: 2, timeout: s_requestTimeout),
+        };
+        var replicas = new[] { await ApiProcess.StartAsync(settings[0]), await ApiProcess.StartAsync(settings[1]) };
+        using var stop = new CancellationTokenSource();
+        var running = Task.WhenAll(loads.Select((load, i) => Task.Run(() => KeepLoadingAsync(load, settings[i].BaseUrl, stop.Token))));
+        var downRefusals = new List<string>();
+        try
+        {
+            foreach (var mode in s_stops)
+            {
+                await WaitForLeaderAsync(outbox, replicas);
+                var acceptedBefore = loads.Sum(l => l.Accepted.Count);
+                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedBefore + 200, TimeSpan.FromSeconds(60), "200 more accepted documents");
+                var before = outbox.Lease();
+
+                var refusedBefore = loads.Sum(l => l.Refusals.Values.Sum());
+                server.Stop(mode);
+                var down = Stopwatch.StartNew();
+                await WaitUntilAsync(() => loads.Sum(l => l.Refusals.Values.Sum()) >= refusedBefore + 50, TimeSpan.FromSeconds(30), "50 refusals while the database is down");
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                var acceptedWhileDown = loads.Sum(l => l.Accepted.Count);
+                downRefusals.AddRange(loads.SelectMany(l => l.Refusals.Keys));
+                server.Restart();
+                output.WriteLine($"stopped ({mode}) for {down.Elapsed.TotalSeconds:F1} s; refusals {string.Join("; ", loads.Select(l => string.Join(", ", l.Refusals.Select(r => $"{r.Key}: {r.Value}"))))}");
+
+                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedWhileDown + 200, TimeSpan.FromSeconds(60), "200 more accepted documents after the restart");
+                var leader = await WaitForLeaderAsync(outbox, replicas);
+                var formerBatches = outbox.LastBatch();
+                await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch formed after the restart confirmed");
+                output.WriteLine($"back after {down.Elapsed.TotalSeconds:F1} s: lease {before} -> {outbox.Lease()} (replica {leader})");
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+
+        try
+        {
+            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
+        }
+        finally
+        {
+            var batches = outbox.Batches();
+            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
+            foreach (var line in replicas.SelectMany(r => r.Output).Where(l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(40))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        Assert.All(replicas, r => Assert.True(r.IsRunning, $"replica {r.Id} exited while the database was down"));
+        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
+        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
+        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
+        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
+        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
+        var receiptFailures = new List<string>();
+        foreach (var replica in replicas)
+        {
+            using var api = replica.Client();
+            receiptFailures.AddRange(await counted.CheckReceiptsAsync(api, accepted));
+            await replica.DisposeAsync();
+        }
+
+        output.WriteLine($"statuses {string.Join("; ", loads.Select(l => l.DescribeStatuses()))}; unanswered {loads.Sum(l => l.Unanswered)}");
+        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
+            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}; {clock.Elapsed.TotalSeconds:F0} s");
+
+        Assert.True(accepted.Count > 1_000, $"the load was too light to mean anything: {accepted.Count} accepted");
+        Assert.NotEmpty(downRefusals);
+        Assert.All(loads.SelectMany(l => l.Refusals.Keys), r => Assert.Matches(@"^503 https://ethgov\.dev/problems/outbox-unavailable Retry-After$", r));
+        Assert.Equal(0, loads.Sum(l => l.Unanswered));
+        Assert.Empty(lost);
+        Assert.Empty(doubled);
+        Assert.Equal(0, counted.UnknownRoots);
+        Assert.Equal(0, counted.CountMismatches);
+        Assert.Empty(receiptFailures);
+    }
+}

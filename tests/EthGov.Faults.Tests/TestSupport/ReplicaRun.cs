@@ -1,0 +1,74 @@
+using System.Globalization;
+using EthGov.Application.Storage;
+using EthGov.Testing;
+
+namespace EthGov.Faults.Tests.TestSupport;
+
+/// <summary>What the fault tests with several replicas of one node on PostgreSQL share: their settings, their load and their waits.</summary>
+public static class ReplicaRun
+{
+    /// <summary>Settings of one replica of CIVIL's node on <paramref name="store"/>.</summary>
+    public static ApiSettings Replica(DeployedChain chain, StorageOptions store)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(store);
+        var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
+        settings.Settings["EthGov:Storage:Provider"] = store.Provider;
+        settings.Settings["EthGov:Storage:ConnectionString"] = store.ConnectionString!;
+        return settings;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> against <paramref name="baseUrl"/> until <paramref name="stop"/>: a replica that is down
+    /// answers nothing, and its clients keep trying until it is back, as behind a load balancer's retry.
+    /// </summary>
+    public static async Task KeepLoadingAsync(AnchorLoad load, Uri baseUrl, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        while (!stop.IsCancellationRequested)
+        {
+            await load.RunAsync(baseUrl, stop);
+        }
+    }
+
+    /// <summary>The index of the running replica that holds the lease, once one does.</summary>
+    public static async Task<int> WaitForLeaderAsync(PostgresOutbox outbox, ApiProcess[] replicas, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        int leader = -1;
+        await WaitUntilAsync(() =>
+        {
+            leader = Holder(outbox, replicas);
+            return leader >= 0;
+        }, timeout ?? TimeSpan.FromSeconds(30), "a replica holding the lease");
+        return leader;
+    }
+
+    /// <summary>The index of the running replica named as the lease's holder, -1 when none is.</summary>
+    public static int Holder(PostgresOutbox outbox, ApiProcess[] replicas)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var holder = outbox.Lease().Holder.Split('/');
+        return holder.Length == 3 ? Array.FindIndex(replicas, r => r.IsRunning && r.Id.ToString(CultureInfo.InvariantCulture) == holder[1]) : -1;
+    }
+
+    /// <summary>Whether every batch is settled and the confirmed ones hold every outbox row.</summary>
+    public static bool Settled(PostgresOutbox outbox)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var batches = outbox.Batches();
+        return batches.All(b => b.State != 0) && batches.Where(b => b.State == 1).Sum(b => (long)b.Members.Length) >= outbox.DocumentRows();
+    }
+
+    /// <summary>Waits for <paramref name="condition"/>, failing the test with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited {timeout} for {what}");
+            await Task.Delay(50);
+        }
+    }
+}
