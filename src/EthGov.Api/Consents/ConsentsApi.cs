@@ -138,7 +138,15 @@ public static class ConsentsApi
             return ChainProblems.From(nonce.Error);
         }
 
-        var deadline = DateTimeOffset.FromUnixTimeSeconds((DateTimeOffset.UtcNow + site.Options.ChallengeLifetime).ToUnixTimeSeconds());
+        // The registry checks the deadline against the block's time, which may run ahead of this clock: the later of the two.
+        var head = await directory.Reader.HeadTimeAsync();
+        if (!head.IsSuccess)
+        {
+            return ChainProblems.From(head.Error);
+        }
+
+        var now = DateTimeOffset.UtcNow > head.Value ? DateTimeOffset.UtcNow : head.Value;
+        var deadline = DateTimeOffset.FromUnixTimeSeconds((now + site.Options.ChallengeLifetime).ToUnixTimeSeconds());
         await consents.SetDeadlineAsync(step.Request.Id, deadline, cancellationToken);
         var challenge = ChallengeOf(step, challenges, nonce.Value, deadline);
         return TypedResults.Ok(new ConsentChallengeResponse(step.Action, Base64Url.EncodeToString(challenge.ToArray()), deadline, site.Party!.RpId,

@@ -83,32 +83,19 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// <summary>The account named <paramref name="name"/> (case ignored), or null.</summary>
     public async Task<StaffAccount?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Connect();
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE lower(name) = lower(@name)";
-        select.Parameters.AddWithValue("@name", name);
-        return await ReadOneAsync(select, cancellationToken);
+        return await OneAsync($"SELECT {Columns} FROM staff_accounts WHERE lower(name) = lower(@name)", cancellationToken, ("@name", name));
     }
 
     /// <summary>Account <paramref name="id"/>, or null.</summary>
     public async Task<StaffAccount?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Connect();
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE id = @id";
-        select.Parameters.AddWithValue("@id", id);
-        return await ReadOneAsync(select, cancellationToken);
+        return await OneAsync($"SELECT {Columns} FROM staff_accounts WHERE id = @id", cancellationToken, ("@id", id));
     }
 
     /// <summary>Gives <paramref name="name"/> exactly <paramref name="roles"/>; null when there is no such account. Its sessions follow at their next request.</summary>
     public async Task<StaffAccount?> SetRolesAsync(string name, StaffRoles roles, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Connect();
-        await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE staff_accounts SET roles = @roles WHERE lower(name) = lower(@name) RETURNING {Columns}";
-        update.Parameters.AddWithValue("@name", name);
-        update.Parameters.AddWithValue("@roles", roles.Format());
-        return await ReadOneAsync(update, cancellationToken);
+        return await OneAsync($"UPDATE staff_accounts SET roles = @roles WHERE lower(name) = lower(@name) RETURNING {Columns}", cancellationToken, ("@name", name), ("@roles", roles.Format()));
     }
 
     /// <summary>
@@ -177,22 +164,13 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
     /// <summary>Removes the binding of <paramref name="name"/> to a provider's person; null when there is no such account.</summary>
     public async Task<StaffAccount?> UnlinkAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Connect();
-        await using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE staff_accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE lower(name) = lower(@name) RETURNING {Columns}";
-        update.Parameters.AddWithValue("@name", name);
-        return await ReadOneAsync(update, cancellationToken);
+        return await OneAsync($"UPDATE staff_accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE lower(name) = lower(@name) RETURNING {Columns}", cancellationToken, ("@name", name));
     }
 
     /// <summary>The account bound to <paramref name="subject"/> of <paramref name="issuer"/> (compared exactly), or null.</summary>
     public async Task<StaffAccount?> FindLinkedAsync(string issuer, string subject, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Connect();
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {Columns} FROM staff_accounts WHERE oidc_issuer = @issuer AND oidc_subject = @subject";
-        select.Parameters.AddWithValue("@issuer", issuer);
-        select.Parameters.AddWithValue("@subject", subject);
-        return await ReadOneAsync(select, cancellationToken);
+        return await OneAsync($"SELECT {Columns} FROM staff_accounts WHERE oidc_issuer = @issuer AND oidc_subject = @subject", cancellationToken, ("@issuer", issuer), ("@subject", subject));
     }
 
     /// <summary>The issuer and subject account <paramref name="id"/> is bound to, or null.</summary>
@@ -295,6 +273,20 @@ public sealed class StaffAccounts(Database database, StaffPasswords passwords)
         update.Parameters.AddWithValue("@hash", hash);
         update.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return await ReadOneAsync(update, cancellationToken);
+    }
+
+    // The one account that <paramref name="sql"/> (a SELECT or an UPDATE ... RETURNING of Columns) reads, or null.
+    private async Task<StaffAccount?> OneAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = database.Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await ReadOneAsync(command, cancellationToken);
     }
 
     private static async Task<StaffAccount?> ReadOneAsync(DbCommand command, CancellationToken cancellationToken)

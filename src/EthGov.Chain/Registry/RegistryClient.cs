@@ -1,3 +1,4 @@
+using EthGov.Chain.Abi;
 using EthGov.Chain.Transactions;
 using Microsoft.Extensions.Logging;
 
@@ -49,4 +50,14 @@ public sealed class RegistryClient
 
     /// <summary>The quorum and where each proposal stands against it.</summary>
     public GovernanceReads Governance { get; }
+
+    /// <summary>
+    /// The latest block's time: the chain's "now", against which the registry checks a signature's deadline. It runs
+    /// ahead of the wall clock on a development chain that mines several blocks a second (each a second after the last).
+    /// </summary>
+    public async Task<ChainResult<DateTimeOffset>> HeadTimeAsync()
+    {
+        var latest = await Context.LatestBlockAsync();
+        return latest.IsSuccess ? ChainResult<DateTimeOffset>.Ok(latest.Value.Time) : ChainResult<DateTimeOffset>.Fail(latest.Error);
+    }
 }

@@ -93,19 +93,7 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
             }
         }
 
-        try
-        {
-            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
-        }
-        finally
-        {
-            var batches = outbox.Batches();
-            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
-            foreach (var line in replicas.SelectMany(r => r.Output).Where(l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("nonce", StringComparison.OrdinalIgnoreCase)).TakeLast(40))
-            {
-                output.WriteLine(line);
-            }
-        }
+        await SettleAsync(outbox, replicas, output, l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("nonce", StringComparison.OrdinalIgnoreCase));
 
         var nonceErrors = replicas.SelectMany(r => r.Output).Where(l => l.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) || l.Contains("nonce too high", StringComparison.OrdinalIgnoreCase)).ToList();
         var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());

@@ -68,19 +68,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             await running;
         }
 
-        try
-        {
-            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
-        }
-        finally
-        {
-            var batches = outbox.Batches();
-            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
-            foreach (var line in replicas.SelectMany(r => r.Output).Where(l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(40))
-            {
-                output.WriteLine(line);
-            }
-        }
+        await SettleAsync(outbox, replicas, output, l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase));
 
         Assert.All(replicas, r => Assert.True(r.IsRunning, $"replica {r.Id} exited while the database was down"));
         var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Globalization;
 using EthGov.Application.Storage;
 using EthGov.Testing;
@@ -58,6 +59,29 @@ public static class ReplicaRun
         ArgumentNullException.ThrowIfNull(outbox);
         var batches = outbox.Batches();
         return batches.All(b => b.State != 0) && batches.Where(b => b.State == 1).Sum(b => (long)b.Members.Length) >= outbox.DocumentRows();
+    }
+
+    /// <summary>
+    /// Waits until every document is in a confirmed batch, and writes the outbox's batches and the replicas' last lines
+    /// that <paramref name="noted"/> picks to <paramref name="output"/>, settled or not.
+    /// </summary>
+    public static async Task SettleAsync(PostgresOutbox outbox, IEnumerable<ApiProcess> replicas, ITestOutputHelper output, Func<string, bool> noted)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            await WaitUntilAsync(() => Settled(outbox), TimeSpan.FromSeconds(90), "every document in a confirmed batch");
+        }
+        finally
+        {
+            var batches = outbox.Batches();
+            output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
+            foreach (var line in replicas.SelectMany(r => r.Output).Where(noted).TakeLast(40))
+            {
+                output.WriteLine(line);
+            }
+        }
     }
 
     /// <summary>Waits for <paramref name="condition"/>, failing the test with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
