@@ -96,30 +96,14 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
         await SettleAsync(outbox, replicas, output, l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("nonce", StringComparison.OrdinalIgnoreCase));
 
         var nonceErrors = replicas.SelectMany(r => r.Output).Where(l => l.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) || l.Contains("nonce too high", StringComparison.OrdinalIgnoreCase)).ToList();
-        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
-        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
-        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
-        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
-        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
-        List<string> receiptFailures;
-        using (var api = replicas[0].Client())
-        {
-            receiptFailures = [.. await counted.CheckReceiptsAsync(api, accepted)];
-        }
-
-        await replicas[0].DisposeAsync();
-        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
-            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}, nonce errors {nonceErrors.Count}; {clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+        var tally = await ReplicaTally.ReadAsync(chain, outbox, loads, replicas[..1]);
+        output.WriteLine(tally.Describe() + $", nonce errors {nonceErrors.Count}; {clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
 
         Assert.True(path.Dropped > 0, "no connection was refused while the path was cut");
         Assert.NotEmpty(loads[0].Refusals);
         Assert.All(loads.SelectMany(l => l.Refusals.Keys), r => Assert.Matches(@"^503 https://ethgov\.dev/problems/outbox-unavailable Retry-After$", r));
         Assert.Equal(0, loads.Sum(l => l.Unanswered));
         Assert.Empty(nonceErrors);
-        Assert.Empty(lost);
-        Assert.Empty(doubled);
-        Assert.Equal(0, counted.UnknownRoots);
-        Assert.Equal(0, counted.CountMismatches);
-        Assert.Empty(receiptFailures);
+        tally.AssertNothingLostOrDoubled();
     }
 }

@@ -71,31 +71,15 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await SettleAsync(outbox, replicas, output, l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase));
 
         Assert.All(replicas, r => Assert.True(r.IsRunning, $"replica {r.Id} exited while the database was down"));
-        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
-        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
-        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
-        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
-        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
-        var receiptFailures = new List<string>();
-        foreach (var replica in replicas)
-        {
-            using var api = replica.Client();
-            receiptFailures.AddRange(await counted.CheckReceiptsAsync(api, accepted));
-            await replica.DisposeAsync();
-        }
+        var tally = await ReplicaTally.ReadAsync(chain, outbox, loads, replicas);
 
         output.WriteLine($"statuses {string.Join("; ", loads.Select(l => l.DescribeStatuses()))}; unanswered {loads.Sum(l => l.Unanswered)}");
-        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
-            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}; {clock.Elapsed.TotalSeconds:F0} s");
+        output.WriteLine(tally.Describe() + $"; {clock.Elapsed.TotalSeconds:F0} s");
 
-        Assert.True(accepted.Count > 1_000, $"the load was too light to mean anything: {accepted.Count} accepted");
+        Assert.True(tally.Accepted.Count > 1_000, $"the load was too light to mean anything: {tally.Accepted.Count} accepted");
         Assert.NotEmpty(downRefusals);
         Assert.All(loads.SelectMany(l => l.Refusals.Keys), r => Assert.Matches(@"^503 https://ethgov\.dev/problems/outbox-unavailable Retry-After$", r));
         Assert.Equal(0, loads.Sum(l => l.Unanswered));
-        Assert.Empty(lost);
-        Assert.Empty(doubled);
-        Assert.Equal(0, counted.UnknownRoots);
-        Assert.Equal(0, counted.CountMismatches);
-        Assert.Empty(receiptFailures);
+        tally.AssertNothingLostOrDoubled();
     }
 }

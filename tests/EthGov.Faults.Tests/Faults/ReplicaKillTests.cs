@@ -62,31 +62,15 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
 
         await SettleAsync(outbox, replicas, output, l => l.Contains("lease", StringComparison.Ordinal) || l.Contains("batch", StringComparison.Ordinal));
 
-        var counted = await AnchorCount.ReadAsync(chain.RpcUrl, chain.Deployment, outbox.Batches());
-        var accepted = loads.SelectMany(l => l.Accepted.Keys).ToHashSet();
-        var sent = loads.SelectMany(l => l.Sent.Keys).ToHashSet();
-        var lost = accepted.Where(d => counted.TimesAnchored(d) == 0).ToList();
-        var doubled = sent.Where(d => counted.TimesAnchored(d) > 1).ToList();
-        var receiptFailures = new List<string>();
-        foreach (var replica in replicas)
-        {
-            using var api = replica.Client();
-            receiptFailures.AddRange(await counted.CheckReceiptsAsync(api, accepted));
-            await replica.DisposeAsync();
-        }
+        var tally = await ReplicaTally.ReadAsync(chain, outbox, loads, replicas);
 
         output.WriteLine($"statuses {string.Join("; ", loads.Select(l => l.DescribeStatuses()))}; unanswered {loads.Sum(l => l.Unanswered)}");
-        output.WriteLine($"{accepted.Count} accepted of {sent.Count} sent; chain: {counted.Chain.Documents.Count} DocumentAnchored, {counted.Chain.Batches.Count} BatchAnchored; " +
-            $"lost {lost.Count}, doubled {doubled.Count}, unknown roots {counted.UnknownRoots}, receipts failing {receiptFailures.Count}; " +
+        output.WriteLine(tally.Describe() + $"; " +
             $"failovers {string.Join(", ", failovers.Select(f => f.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)))} s; {clock.Elapsed.TotalSeconds:F0} s");
 
-        Assert.True(accepted.Count > 1_000, $"the load was too light to mean anything: {accepted.Count} accepted");
+        Assert.True(tally.Accepted.Count > 1_000, $"the load was too light to mean anything: {tally.Accepted.Count} accepted");
         Assert.DoesNotContain(loads.SelectMany(l => l.Statuses.Keys), s => s >= 500);
-        Assert.Empty(lost);
-        Assert.Empty(doubled);
-        Assert.Equal(0, counted.UnknownRoots);
-        Assert.Equal(0, counted.CountMismatches);
-        Assert.Empty(receiptFailures);
+        tally.AssertNothingLostOrDoubled();
         Assert.All(failovers, f => Assert.True(f <= s_failoverBound, $"a failover took {f.TotalSeconds:F1} s"));
     }
 }

@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using System.Globalization;
 using EthGov.Application.Storage;
 using EthGov.Testing;
+using Xunit.Abstractions;
 
 namespace EthGov.Faults.Tests.TestSupport;
 
