@@ -14,10 +14,22 @@ public sealed class GrantRequestApprovals(GrantRequestStore store, IndexStore in
 {
     private const int MaxCandidates = 100;
 
-    /// <summary>The live grant on chain that approving <paramref name="request"/> made, or null when none is indexed.</summary>
-    public IndexedGrant? ExistingGrant(GrantRequest request)
+    /// <summary>Approves <paramref name="request"/> with the live grant on chain that gives what it asks; false when none is indexed.</summary>
+    public bool ApproveWithExistingGrant(GrantRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (ExistingGrant(request) is not { } grant)
+        {
+            return false;
+        }
+
+        store.Approved(request.Id, grant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), grant.TransactionHash);
+        return true;
+    }
+
+    // The live grant on chain that approving the request made (or that gives the same), or null when none is indexed.
+    private IndexedGrant? ExistingGrant(GrantRequest request)
+    {
         var (record, basis) = request.RecordId is { } recordId ? (recordId, "legal-basis") : (RecordKind.Id(request.Kind!), "kind-legal-basis");
         var legalBasis = GrantRequestRules.LegalBasisDigest(request.LegalBasis);
         return index.Grants(record, request.Requester, 0, MaxCandidates, request.Holder, newestFirst: true).FirstOrDefault(g =>
@@ -34,11 +46,7 @@ public sealed class GrantRequestApprovals(GrantRequestStore store, IndexStore in
         var settled = 0;
         foreach (var request in store.StaleApprovals(time.GetUtcNow() - options.Value.ApprovalTimeout, limit))
         {
-            if (ExistingGrant(request) is { } grant)
-            {
-                store.Approved(request.Id, grant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), grant.TransactionHash);
-            }
-            else
+            if (!ApproveWithExistingGrant(request))
             {
                 store.Unclaim(request.Id, "the approval stopped before its grant reached the chain; approve it again");
             }

@@ -162,11 +162,9 @@ public static class GrantRequestsApi
         }
 
         // A grant this request got before (an approval the node stopped in, settled since) is not made twice.
-        if (approvals.ExistingGrant(request) is { } existing)
+        if (approvals.ApproveWithExistingGrant(request))
         {
-            store.Approved(id, existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), existing.TransactionHash);
-            signal.Due();
-            return TypedResults.Ok(GrantRequestResponse.Of(store.Get(id)!));
+            return Approved(id, store, signal);
         }
 
         // Once claimed, the grant is sent to its end even when the clerk goes away, so the request is settled.
@@ -181,13 +179,19 @@ public static class GrantRequestsApi
         if (sent is Created<GrantCreatedResponse> { Value: { } grant })
         {
             store.Approved(id, grant.GrantId, grant.TransactionHash);
-            signal.Due();
-            return TypedResults.Ok(GrantRequestResponse.Of(store.Get(id)!));
+            return Approved(id, store, signal);
         }
 
         var problem = (ProblemHttpResult)sent;
         store.Unclaim(id, $"{problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail}");
         return problem;
+    }
+
+    // An approved request: the requester is to be told, the clerk sees it as it stands.
+    private static Ok<GrantRequestResponse> Approved(long id, GrantRequestStore store, GrantRequestSignal signal)
+    {
+        signal.Due();
+        return TypedResults.Ok(GrantRequestResponse.Of(store.Get(id)!));
     }
 
     /// <summary>Refuses an incoming request of the caller's department with a reason; the requester is told.</summary>
