@@ -17,6 +17,7 @@ public static class ExchangesSetup
         services.AddSingleton(sp => new ExchangeStore(sp.GetRequiredService<Database>()));
         services.AddSingleton<ExchangeSignal>();
         services.AddSingleton<HolderNodes>();
+        services.AddSingleton<Nodes.SignedNodePost>();
         services.AddSingleton<EvidenceFiles>();
 
         services.AddHostedService<AccessLogWorker>();

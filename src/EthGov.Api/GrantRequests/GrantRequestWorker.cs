@@ -1,8 +1,5 @@
 using System.Text.Json;
-using EthGov.Api.Exchanges;
-using EthGov.Application.Nodes;
-using EthGov.Chain.Deployments;
-using EthGov.Core.Crypto.HttpSignatures;
+using EthGov.Api.Nodes;
 using EthGov.Core.Exchange;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +10,7 @@ namespace EthGov.Api.GrantRequests;
 /// the requester's node. The holder pushes its decision rather than the requester polling for it: the holder knows when
 /// there is something to say, one message per decision instead of one poll per waiting request and interval, and the
 /// same signed, retried-until-answered delivery serves both directions. Each message is signed with this node's key for
-/// the sending department and posted to the node the other department publishes on chain (through <see cref="NodeClient"/>:
+/// the sending department and posted to the node the other department publishes on chain (<see cref="SignedNodePost"/>:
 /// address policy, timeout, size cap); it ends only on an answer signed by the other department's published key. Anything
 /// else (the node away, a key not visible yet, a 5xx) is retried with growing pauses, forever.
 /// </summary>
@@ -21,12 +18,9 @@ public sealed class GrantRequestWorker(
     GrantRequestStore store,
     GrantRequestSignal signal,
     GrantRequestApprovals approvals,
-    HolderNodes nodes,
-    NodeClient client,
-    IServiceProvider services,
-    Deployment deployment,
+    SignedNodePost post,
     IOptions<GrantRequestOptions> options,
-    ILogger<GrantRequestWorker> logger) : BackgroundService
+    ILogger<GrantRequestWorker> logger) : OutgoingMessageWorker<GrantRequest>(logger)
 {
     /// <summary>The holder's route for new requests.</summary>
     public const string RequestsRoute = "api/v1/node/grant-requests";
@@ -34,96 +28,50 @@ public sealed class GrantRequestWorker(
     /// <summary>The requester's route for decisions.</summary>
     public const string OutcomesRoute = "api/v1/node/grant-requests/outcomes";
 
-    private const int PerRound = 32;
     private const int MaxAnswerBytes = 64 * 1024;
-    private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                approvals.SettleStale(PerRound);
-                var due = store.Due(DateTimeOffset.UtcNow, PerRound);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken }, async (request, token) =>
-                {
-                    try
-                    {
-                        await SendAsync(request, token);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        logger.LogError(ex, "grant request {Request} could not be sent; it is sent again later", request.RequestId);
-                        Postpone(request, "the node failed to send the message");
-                    }
-                });
+    protected override int PerRound => 32;
 
-                if (due.Count < PerRound)
-                {
-                    await signal.WaitAsync(s_idle, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                logger.LogError(ex, "the grant request worker failed a round; it retries");
-                await Task.Delay(s_idle, stoppingToken);
-            }
-        }
+    /// <inheritdoc />
+    protected override int Parallelism => 4;
+
+    /// <inheritdoc />
+    protected override string ItemName => "grant request";
+
+    /// <inheritdoc />
+    protected override Task BeforeRoundAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        approvals.SettleStale(PerRound);
+        return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    protected override IReadOnlyList<GrantRequest> Due(DateTimeOffset now, int max) => store.Due(now, max);
+
+    /// <inheritdoc />
+    protected override Task WaitForWorkAsync(CancellationToken cancellationToken) => signal.WaitAsync(Idle, cancellationToken);
+
+    /// <inheritdoc />
+    protected override object IdOf(GrantRequest request) => request.RequestId;
+
     /// <summary>Sends the message <paramref name="request"/> waits for, once, and records the answer.</summary>
-    public async Task SendAsync(GrantRequest request, CancellationToken cancellationToken)
+    public override async Task SendAsync(GrantRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (services.GetService<NodeKeys>() is not { } keys)
-        {
-            Postpone(request, "this node has no node key (EthGov:NodeKey): it cannot sign");
-            return;
-        }
-
         bool outgoing = request.Direction == GrantRequestDirections.Outgoing;
         uint from = outgoing ? request.Requester : request.Holder;
         uint to = outgoing ? request.Holder : request.Requester;
-        var other = await nodes.GetAsync(to);
-        if (!other.IsSuccess)
-        {
-            Postpone(request, $"the chain could not be read: {other.Error.Message}");
-            return;
-        }
-
-        if (other.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
-        {
-            Postpone(request, $"department {to} publishes no node on chain");
-            return;
-        }
-
         byte[] body = outgoing
             ? JsonSerializer.SerializeToUtf8Bytes(new GrantRequestMessage(request.RequestId, request.Requester, request.Holder, request.RecordId, request.Kind,
                 request.Purpose, request.ExpiresAt, request.LegalBasis, request.Terms, request.Note, request.RequestedBy), s_json)
             : JsonSerializer.SerializeToUtf8Bytes(new GrantOutcomeMessage(request.RequestId, request.Requester, request.Holder, request.State, request.GrantId,
                 request.Reason, request.DecidedBy, request.DecidedAt), s_json);
-        var answer = await client.PostAsync(nodeUrl, outgoing ? RequestsRoute : OutcomesRoute, body,
-            url => NodeSignatures.SignRequest("POST", url, body, from, deployment.ChainId, deployment.Registry, keys.Signing, DateTimeOffset.UtcNow).Headers(),
-            MaxAnswerBytes, cancellationToken);
-        if (!answer.IsSuccess)
+        var answer = await post.SendAsync(from, to, outgoing ? RequestsRoute : OutcomesRoute, body, MaxAnswerBytes, cancellationToken);
+        if (answer.Response is not { } response)
         {
-            Postpone(request, $"department {to}'s node: {answer.Detail}");
-            return;
-        }
-
-        var response = answer.Value;
-        using var otherKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
-        if (NodeSignatures.VerifyResponse(response.SignedParts(), response.Body, to, otherKey, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow) is { } unsigned)
-        {
-            Postpone(request, $"department {to}'s node answered {response.Status} without its signature: {unsigned.Detail}");
+            Postpone(request, answer.RetryDetail!);
             return;
         }
 
@@ -181,9 +129,10 @@ public sealed class GrantRequestWorker(
         }
     }
 
-    private void Postpone(GrantRequest request, string error)
+    /// <inheritdoc />
+    protected override void Postpone(GrantRequest request, string detail)
     {
         var attempts = request.Attempts + 1;
-        store.Postpone(request.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), error);
+        store.Postpone(request.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), detail);
     }
 }
