@@ -19,6 +19,14 @@ public sealed class ApiSettings
         // Tests on one host run many APIs with the same dev keys on chain 31337, each on its own chain: each gets its own
         // sender lock directory, kept across its restarts; a test of the lock itself gives two of them the same one.
         Settings["EthGov:SenderLockDirectory"] = Directory.CreateTempSubdirectory("ethgov-sender-locks-").FullName;
+
+        // On a PostgreSQL run (TestStore) the node keeps its store in a database of its own, the same one for every
+        // process given this data directory (a restart, a second process on it).
+        if (TestStore.IsPostgres && TestStore.For(DataDirectory) is { ConnectionString: { } connectionString } postgres)
+        {
+            Settings["EthGov:Storage:Provider"] = postgres.Provider;
+            Settings["EthGov:Storage:ConnectionString"] = connectionString;
+        }
     }
 
     /// <summary>The JSON-RPC endpoint the API uses.</summary>
@@ -27,7 +35,7 @@ public sealed class ApiSettings
     /// <summary>The deployment file.</summary>
     public string DeploymentFile { get; set; }
 
-    /// <summary>The API's data directory (SQLite outbox, index, API key hashes).</summary>
+    /// <summary>The API's data directory (its SQLite store, unless the run's stores are PostgreSQL; its locks and files).</summary>
     public string DataDirectory { get; }
 
     /// <summary>Where the API listens.</summary>

@@ -27,7 +27,7 @@ public sealed class PostgresServer : IDisposable
     // The test process that started the cluster in a folder, for a later run to tell whether it is abandoned.
     private const string OwnerFile = "owner.pid";
 
-    private static readonly Lazy<PostgresServer> s_shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> s_shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private string _startOptions = string.Empty;
 
@@ -73,7 +73,7 @@ public sealed class PostgresServer : IDisposable
     /// A cluster of the caller's own, for a test that stops and starts the server under its replicas (the shared one
     /// serves other tests meanwhile); the caller disposes it.
     /// </summary>
-    public static PostgresServer StartPrivate() => Start();
+    public static PostgresServer StartPrivate() => Start(durable: true);
 
     /// <summary>
     /// Stops the server as an operator or a crash would: <paramref name="mode"/> <c>fast</c> ends every session and
@@ -114,7 +114,11 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
-    private static PostgresServer Start()
+    // The shared cluster runs without fsync: every test host's commits then cost no disk flush, which on this kind of
+    // machine is most of a store test's time. What a test kills (a node, a connection, a backend) leaves every commit in
+    // the page cache, as it would with fsync; only a machine crash would lose it. The tests that stop the server itself
+    // (DatabaseRestartTests) run a private cluster with fsync on, as a department's server runs.
+    private static PostgresServer Start(bool durable)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
@@ -132,7 +136,8 @@ public sealed class PostgresServer : IDisposable
         File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var server = new PostgresServer(folder, FreePort.Next());
         server.Run("initdb", ["-D", server._data, "-U", "ethgov", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], throwOnFailure: true);
-        server._startOptions = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB";
+        server._startOptions = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB"
+            + (durable ? string.Empty : " -c fsync=off -c full_page_writes=off");
         server.Restart();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;

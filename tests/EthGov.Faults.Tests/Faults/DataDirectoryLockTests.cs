@@ -44,7 +44,7 @@ public sealed class DataDirectoryLockTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Node_OnADataDirectoryLockedByAnotherProcess_RefusesBeforeCreatingTheDatabase()
+    public async Task Node_OnADataDirectoryLockedByAnotherProcess_RefusesBeforeCreatingItsStore()
     {
         await using var chain = await DeployedChain.StartAsync();
         var settings = new ApiSettings(chain.RpcUrl, chain.DeploymentFile).Serving("CIVIL");
@@ -55,7 +55,7 @@ public sealed class DataDirectoryLockTests(ITestOutputHelper output)
         output.WriteLine($"exit code {exitCode}: {refusal.Trim()}; files: {string.Join(", ", Directory.GetFiles(settings.DataDirectory).Select(Path.GetFileName))}");
         Assert.Equal(1, exitCode);
         Assert.Contains($"another node (process {Environment.ProcessId}) holds its lock node.lock", Assert.Single(Lines(refusal)), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(settings.DataDirectory, Database.FileName + "*"));
+        Assert.False(new OutboxDatabase(settings.DataDirectory).StoreCreated());
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

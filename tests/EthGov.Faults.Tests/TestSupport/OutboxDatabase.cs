@@ -1,12 +1,18 @@
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
+using EthGov.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.Faults.Tests.TestSupport;
 
-/// <summary>Reads the API's SQLite file from outside the process, read-only, to count what it wrote.</summary>
+/// <summary>
+/// Reads the API's outbox from outside the process, to count what it wrote: its SQLite file, read-only, or on a
+/// PostgreSQL run (<see cref="TestStore"/>) the database the data directory was given.
+/// </summary>
 public sealed class OutboxDatabase(string dataDirectory)
 {
+    private readonly PostgresOutbox? _postgres = TestStore.PostgresOf(dataDirectory) is { ConnectionString: { } connectionString } ? new(connectionString) : null;
+
     private string ConnectionString => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDirectory, Database.FileName),
@@ -14,15 +20,24 @@ public sealed class OutboxDatabase(string dataDirectory)
         Pooling = false,
     }.ToString();
 
+    /// <summary>Whether the node created its store: the SQLite file, or any table in its PostgreSQL database.</summary>
+    public bool StoreCreated()
+        => _postgres?.Tables() > 0 || Directory.GetFiles(dataDirectory, Database.FileName + "*").Length > 0;
+
     /// <summary>Rows in the outbox's documents table.</summary>
-    public long DocumentRows() => Scalar("SELECT count(*) FROM documents");
+    public long DocumentRows() => _postgres?.DocumentRows() ?? Scalar("SELECT count(*) FROM documents");
 
     /// <summary>Rows in the batches table.</summary>
-    public long BatchRows() => Scalar("SELECT count(*) FROM batches");
+    public long BatchRows() => _postgres?.BatchRows() ?? Scalar("SELECT count(*) FROM batches");
 
     /// <summary>Every stored batch: its root, state (0 pending, 1 confirmed, 2 failed), block hash and members.</summary>
     public IReadOnlyList<(Digest Root, int State, string? BlockHash, Digest[] Members)> Batches()
     {
+        if (_postgres is not null)
+        {
+            return _postgres.Batches();
+        }
+
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var select = connection.CreateCommand();

@@ -14,6 +14,12 @@ public sealed class PostgresOutbox(string connectionString)
     /// <summary>Rows in the outbox's documents table.</summary>
     public long DocumentRows() => (long)Scalar("SELECT count(*) FROM documents")!;
 
+    /// <summary>Tables in the database's public schema (none before a node opened it).</summary>
+    public long Tables() => (long)Scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")!;
+
+    /// <summary>Rows in the batches table.</summary>
+    public long BatchRows() => (long)Scalar("SELECT count(*) FROM batches")!;
+
     /// <summary>Distinct digests in the outbox's documents table.</summary>
     public long DistinctDigests() => (long)Scalar("SELECT count(DISTINCT digest) FROM documents")!;
 
