@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EthGov.Api.Documents;
 using EthGov.Api.Grants;
+using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 using EthGov.Api.Staff;
 using EthGov.Api.Tests.TestSupport;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -79,6 +81,33 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
         Assert.Equal(StaffPasswords.Weakness(password, "alice"), await DetailAsync(StaffProblems.PasswordRejected(rejection.Value), "en"));
     }
 
+    [Theory]
+    [InlineData(OutboxFailure.ShuttingDown)]
+    [InlineData(OutboxFailure.NotStored)]
+    [InlineData(OutboxFailure.SupersessionNotRecorded)]
+    [InlineData(OutboxFailure.SupersessionRefused)]
+    public async Task OutboxFailure_IsChineseThrough_AndEnglishAsTheOutboxSaysIt(OutboxFailure failure)
+    {
+        var thrown = new OutboxUnavailableException(failure);
+
+        AssertChinese(await DetailAsync(EthGov.Api.Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(thrown.Failure)), "zh-CN"), "待发队列无法保存请求");
+        Assert.Equal(thrown.Message, await DetailAsync(EthGov.Api.Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(thrown.Failure)), "en"));
+    }
+
+    [Theory]
+    [InlineData("not*base64", "不是 base64url 编码", "proof: not base64url")]
+    [InlineData("AAAA", "3 个字节不是整数个 32 字节哈希", "proof: 3 bytes is not a whole number of 32-byte hashes")]
+    public async Task ProofCode_Refused_OverHttp_IsChineseThrough_AndEnglishUnchanged(string proof, string chinese, string english)
+    {
+        var path = $"/api/v1/verify/0x{new string('7', 64)}?department=CIVIL&proof={Uri.EscapeDataString(proof)}";
+
+        var zh = await GetAsync(path, "zh-CN");
+        var en = await GetAsync(path, "en");
+
+        AssertChinese(zh, chinese);
+        Assert.Equal(english, en);
+    }
+
     [Fact]
     public void TheEnglishCheck_FindsASentence_AndLetsNamesAndPathsPass()
     {
@@ -103,6 +132,15 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("Accept-Language", language);
         using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+    }
+
+    private async Task<string?> GetAsync(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        using var response = await fixture.Host.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
     }
