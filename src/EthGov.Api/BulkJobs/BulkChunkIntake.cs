@@ -53,7 +53,7 @@ public sealed class BulkChunkIntake(BulkJobStore store, AnchorService anchors, T
             }
             catch (OutboxUnavailableException ex)
             {
-                return (null, Problems.Problems.OutboxUnavailable(Documents.DocumentTexts.OutboxFailed.With(ex.Message)));
+                return (null, Problems.Problems.OutboxUnavailable(Documents.DocumentTexts.OutboxFailed(ex.Failure)));
             }
 
             var recorded = new List<(Digest, string?, string, string?)>(fresh.Count);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using EthGov.Api.Problems;
+using EthGov.Chain.Registry;
 
 namespace EthGov.Api.Departments;
 
@@ -85,10 +87,20 @@ public static class DepartmentTexts
         "id: a positive change number is required",
         "id：须为正整数的变更编号");
 
-    /// <summary>A proposal deadline refused; the value is the deadline check's own account.</summary>
-    public static readonly ProblemTemplate<object?> DeadlineInvalid = new(
-        "{0}",
-        "期限无效：{0}");
+    /// <summary>A proposal deadline that has passed.</summary>
+    public static readonly ProblemTemplate<string> DeadlinePassed = new(
+        "the deadline {0} has passed; a proposal's deadline lies in the future",
+        "期限无效：期限 {0} 已经过去；提案的期限必须在将来");
+
+    /// <summary>A proposal deadline beyond the longest a proposal stays open.</summary>
+    public static readonly ProblemTemplate<string> DeadlineTooFarAhead = new(
+        "the deadline {0} is more than 30 days ahead; a proposal stays open at most 30 days",
+        "期限无效：期限 {0} 超过 30 天之后；提案最多开放 30 天");
+
+    /// <summary>The sentence for a proposal deadline <paramref name="deadline"/> refused with <paramref name="fault"/>.</summary>
+    public static ProblemText DeadlineInvalid(TimeLimitFault fault, DateTimeOffset deadline)
+        => (fault == TimeLimitFault.Passed ? DeadlinePassed : DeadlineTooFarAhead)
+            .With(deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
     /// <summary>A new key's consent refused; the value is the consent check's own account.</summary>
     public static readonly ProblemTemplate<object?> ConsentInvalid = new(

@@ -150,9 +150,9 @@ public static class DepartmentsApi
             return outOfRange;
         }
 
-        if (ProposalDeadline.Problem(request.Deadline, DateTimeOffset.UtcNow) is { } deadlineProblem)
+        if (ProposalDeadline.Check(request.Deadline, DateTimeOffset.UtcNow) is { } deadlineFault)
         {
-            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDeadline, "The deadline must be in the future and at most 30 days ahead", DepartmentTexts.DeadlineInvalid.With(deadlineProblem));
+            return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidDeadline, "The deadline must be in the future and at most 30 days ahead", DepartmentTexts.DeadlineInvalid(deadlineFault, request.Deadline!.Value));
         }
 
         var departments = caller.Signer.Departments;

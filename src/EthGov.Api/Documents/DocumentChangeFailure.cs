@@ -31,8 +31,8 @@ public abstract record DocumentChangeFailure
     public sealed record NotRecorded(DocumentChangeKind Kind, string ErrorCode) : DocumentChangeFailure;
 
     /// <summary>The supersession was confirmed but its new document could not be committed to the outbox.</summary>
-    /// <param name="Message">Why.</param>
-    public sealed record OutboxUnavailable(string Message) : DocumentChangeFailure;
+    /// <param name="Failure">Why.</param>
+    public sealed record OutboxUnavailable(OutboxFailure Failure) : DocumentChangeFailure;
 
     /// <summary>A document of registry 1.x, which cannot be superseded.</summary>
     /// <param name="Digest">The document.</param>

@@ -59,7 +59,7 @@ public sealed class DocumentSupersession(IssuedDocuments documents, DocumentInde
         if (unrecorded is not null)
         {
             index.Release(reservation);
-            signal.TrySetException(new OutboxUnavailableException("the supersession could not be recorded"));
+            signal.TrySetException(new OutboxUnavailableException(OutboxFailure.SupersessionNotRecorded));
             return DocumentChangeResult.Refused(unrecorded);
         }
 
@@ -68,7 +68,7 @@ public sealed class DocumentSupersession(IssuedDocuments documents, DocumentInde
         if (!sent.IsSuccess)
         {
             index.Release(reservation);
-            signal.TrySetException(new OutboxUnavailableException("the supersession was refused"));
+            signal.TrySetException(new OutboxUnavailableException(OutboxFailure.SupersessionRefused));
             return DocumentChangeResult.Refused(new DocumentChangeFailure.ChainRefused(sent.Error));
         }
 
@@ -80,7 +80,7 @@ public sealed class DocumentSupersession(IssuedDocuments documents, DocumentInde
         }
         catch (OutboxUnavailableException ex)
         {
-            return DocumentChangeResult.Refused(new DocumentChangeFailure.OutboxUnavailable(ex.Message));
+            return DocumentChangeResult.Refused(new DocumentChangeFailure.OutboxUnavailable(ex.Failure));
         }
 
         return DocumentChangeResult.Made(sent.Value);

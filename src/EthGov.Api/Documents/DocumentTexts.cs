@@ -1,3 +1,4 @@
+using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
 
 namespace EthGov.Api.Documents;
@@ -110,11 +111,6 @@ public static class DocumentTexts
         "receipt: {0}",
         "receipt 无效：{0}");
 
-    /// <summary>A proof refused; the value is the proof decoder's own account.</summary>
-    public static readonly ProblemTemplate<object?> ProofInvalid = new(
-        "proof: {0}",
-        "proof 无效：{0}");
-
     /// <summary>An upload that is not multipart.</summary>
     public static readonly ProblemSentence NotMultipart = new(
         "send the file as multipart/form-data with a part named \"file\"",
@@ -160,10 +156,34 @@ public static class DocumentTexts
         "status: one of {0}",
         "status：须为 {0} 之一");
 
-    /// <summary>The outbox refused to store; the value is its own account.</summary>
-    public static readonly ProblemTemplate<object?> OutboxFailed = new(
-        "{0}",
-        "待发队列无法保存请求：{0}");
+    /// <summary>The outbox is stopping with the node.</summary>
+    public static readonly ProblemSentence OutboxShuttingDown = new(
+        "the outbox is shutting down",
+        "待发队列无法保存请求：节点正在停止");
+
+    /// <summary>The outbox's write failed.</summary>
+    public static readonly ProblemSentence OutboxNotStored = new(
+        "the outbox could not store the request",
+        "待发队列无法保存请求：写入失败");
+
+    /// <summary>A supersession's new document could not be recorded.</summary>
+    public static readonly ProblemSentence OutboxSupersessionNotRecorded = new(
+        "the supersession could not be recorded",
+        "待发队列无法保存请求：取代未能记录");
+
+    /// <summary>A supersession's new document was refused.</summary>
+    public static readonly ProblemSentence OutboxSupersessionRefused = new(
+        "the supersession was refused",
+        "待发队列无法保存请求：取代被拒绝");
+
+    /// <summary>The sentence for <paramref name="failure"/>.</summary>
+    public static ProblemText OutboxFailed(OutboxFailure failure) => failure switch
+    {
+        OutboxFailure.ShuttingDown => OutboxShuttingDown,
+        OutboxFailure.NotStored => OutboxNotStored,
+        OutboxFailure.SupersessionNotRecorded => OutboxSupersessionNotRecorded,
+        _ => OutboxSupersessionRefused,
+    };
 
     /// <summary>The chain refused an anchor; the value is the chain's account.</summary>
     public static readonly ProblemTemplate<object?> AnchorRefused = new(

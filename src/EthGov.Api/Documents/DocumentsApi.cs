@@ -200,7 +200,7 @@ public static class DocumentsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(ex.Message));
+            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(ex.Failure));
         }
 
         if (result.Conflict is { } conflict)
@@ -362,7 +362,7 @@ public static class DocumentsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(ex.Message));
+            return Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(ex.Failure));
         }
 
         if (result.Conflict is not null)
@@ -394,7 +394,7 @@ public static class DocumentsApi
         DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
             (f.Kind == DocumentChangeKind.Revocation ? DocumentTexts.RevocationNotRecorded : DocumentTexts.SupersessionNotRecorded).With(f.ErrorCode)),
-        DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed.With(f.Message)),
+        DocumentChangeFailure.OutboxUnavailable f => Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(f.Failure)),
         DocumentChangeFailure.LegacyDocument f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.LegacyDocumentNotSupersedable,
             "A document of registry 1.x cannot be superseded", DocumentTexts.WasAnchoredInRegistry1X.With(f.Digest, f.Registry)),
         DocumentChangeFailure.SuccessorTaken f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AlreadyAnchored, "The digest is already anchored", DocumentTexts.IsAlreadyAnchoredOrQueued.With(f.Digest)),

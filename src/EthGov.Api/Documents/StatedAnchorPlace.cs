@@ -46,9 +46,9 @@ public static class StatedAnchorPlace
             return (AnchorPlace.Of(stated, legacy), null);
         }
 
-        if (!ProofCode.TryDecode(proof, out var path, out var error))
+        if (!ProofCode.TryDecode(proof, out var path, out ProofCodeFault? fault, out var decodedBytes))
         {
-            return (null, DocumentTexts.ProofInvalid.With(error));
+            return (null, EthGov.Api.Problems.ProblemTexts.ProofInvalid(fault!.Value, decodedBytes));
         }
 
         return path.Count == 0 ? (null, null) : (AnchorPlace.InBatch(MerkleTree.ComputeRoot(digest, [.. path]), path), null);

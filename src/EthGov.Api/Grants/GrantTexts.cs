@@ -1,4 +1,6 @@
+using System.Globalization;
 using EthGov.Api.Problems;
+using EthGov.Chain.Registry;
 
 namespace EthGov.Api.Grants;
 
@@ -90,13 +92,58 @@ public static class GrantTexts
         "terms.revocableBy: a list of grantor and grantee",
         "terms.revocableBy：由 grantor 和 grantee 组成的列表");
 
-    /// <summary>An expiry refused; the value is the lifetime check's own account.</summary>
-    public static readonly ProblemTemplate<object?> ExpiryInvalid = new(
-        "{0}",
-        "到期时间无效：{0}");
+    /// <summary>An expiry that has passed.</summary>
+    public static readonly ProblemTemplate<string> ExpiryPassed = new(
+        "expiresAt {0} has passed; a grant's expiry lies in the future",
+        "到期时间无效：expiresAt {0} 已经过去；授权的到期时间必须在将来");
 
-    /// <summary>Terms the registry would refuse; the value is the terms check's own account.</summary>
-    public static readonly ProblemTemplate<object?> TermsInvalid = new(
-        "terms: {0}",
-        "授权条款无效：{0}");
+    /// <summary>An expiry beyond the longest lifetime.</summary>
+    public static readonly ProblemTemplate<string> ExpiryTooFarAhead = new(
+        "expiresAt {0} is more than 366 days ahead; a grant runs at most 366 days and is made again when it is still needed",
+        "到期时间无效：expiresAt {0} 超过 366 天之后；授权最长 366 天，仍需要时重新授予");
+
+    /// <summary>Terms of an unknown use.</summary>
+    public static readonly ProblemTemplate<int> TermsUnknownUse = new(
+        "terms: use {0} is neither view-once nor store",
+        "授权条款无效：use {0} 既不是 view-once 也不是 store");
+
+    /// <summary>Terms without fetches.</summary>
+    public static readonly ProblemSentence TermsNoFetches = new(
+        "terms: maxFetches must be at least 1",
+        "授权条款无效：maxFetches 至少为 1");
+
+    /// <summary>Terms naming an unknown revoker.</summary>
+    public static readonly ProblemTemplate<int> TermsUnknownRevoker = new(
+        "terms: revocableBy {0} names no known side (1 grantor, 2 grantee)",
+        "授权条款无效：revocableBy {0} 没有指明已知的一方（1 为 grantor，2 为 grantee）");
+
+    /// <summary>View-once terms that keep the record.</summary>
+    public static readonly ProblemSentence TermsViewOnceRetains = new(
+        "terms: a view-once grant keeps nothing: retentionDays must be 0",
+        "授权条款无效：view-once 授权不保留任何内容，retentionDays 必须为 0");
+
+    /// <summary>Store terms that keep nothing.</summary>
+    public static readonly ProblemSentence TermsStoreRetainsNothing = new(
+        "terms: a store grant keeps the record for a time: retentionDays must be at least 1",
+        "授权条款无效：store 授权会保留记录一段时间，retentionDays 至少为 1");
+
+    /// <summary>A consent its subject could not revoke.</summary>
+    public static readonly ProblemSentence TermsConsentNotRevocable = new(
+        "terms: a consent stays revocable by its subject: revocableBy must include grantor",
+        "授权条款无效：同意必须可由其主体撤销，revocableBy 必须包含 grantor");
+
+    /// <summary>The sentence for an expiry <paramref name="expiresAt"/> refused with <paramref name="fault"/>.</summary>
+    public static ProblemText ExpiryInvalid(TimeLimitFault fault, DateTimeOffset expiresAt)
+        => (fault == TimeLimitFault.Passed ? ExpiryPassed : ExpiryTooFarAhead).With(expiresAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>The sentence for <paramref name="terms"/> refused with <paramref name="fault"/>.</summary>
+    public static ProblemText TermsInvalid(GrantTermsFault fault, GrantTerms terms) => fault switch
+    {
+        GrantTermsFault.UnknownUse => TermsUnknownUse.With((int)terms.Use),
+        GrantTermsFault.NoFetches => TermsNoFetches,
+        GrantTermsFault.UnknownRevoker => TermsUnknownRevoker.With((int)terms.RevocableBy),
+        GrantTermsFault.ViewOnceRetains => TermsViewOnceRetains,
+        GrantTermsFault.StoreRetainsNothing => TermsStoreRetainsNothing,
+        _ => TermsConsentNotRevocable,
+    };
 }

@@ -298,8 +298,8 @@ public static class GrantsApi
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.
         return expiresAt is not { } e ? Problems.Problems.InvalidRequest(GrantTexts.ExpiresAtWhenTheAccessEndsIs)
             : RequestTimes.OutOfRange("expiresAt", e) is { } outOfRange ? outOfRange
-            : GrantLifetime.Problem(e, DateTimeOffset.UtcNow) is { } lifetime
-                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", GrantTexts.ExpiryInvalid.With(lifetime))
+            : GrantLifetime.Check(e, DateTimeOffset.UtcNow) is { } lifetime
+                ? Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidExpiry, "expiresAt must be in the future and at most 366 days ahead", GrantTexts.ExpiryInvalid(lifetime, e))
             : null;
     }
 
@@ -341,7 +341,7 @@ public static class GrantsApi
         }
 
         var terms = new GrantTerms(use, (ushort)retention, (ushort)fetches, revokers.Value);
-        return terms.Problem(basis) is { } problem ? (null, InvalidTerms(GrantTexts.TermsInvalid.With(problem))) : (terms, null);
+        return terms.Fault(basis) is { } fault ? (null, InvalidTerms(GrantTexts.TermsInvalid(fault, terms))) : (terms, null);
     }
 
     private static ProblemHttpResult InvalidTerms(ProblemText detail)

@@ -77,7 +77,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
         {
             _index.Release(reservation);
-            signal.TrySetException(new OutboxUnavailableException("the outbox is shutting down", ex));
+            signal.TrySetException(new OutboxUnavailableException(OutboxFailure.ShuttingDown, ex));
         }
 
         await signal.Task;
@@ -198,7 +198,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 foreach (var write in group)
                 {
                     _index.Release(write.Reservation);
-                    write.Done.TrySetException(new OutboxUnavailableException("the outbox could not store the request", ex));
+                    write.Done.TrySetException(new OutboxUnavailableException(OutboxFailure.NotStored, ex));
                 }
 
                 if (_connection is not { State: ConnectionState.Open })

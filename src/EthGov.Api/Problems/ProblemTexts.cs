@@ -1,4 +1,6 @@
 using EthGov.Core.Digests;
+using EthGov.Core.Links;
+using EthGov.Core.Receipts;
 
 namespace EthGov.Api.Problems;
 
@@ -88,4 +90,27 @@ public static class ProblemTexts
     public static readonly ProblemTemplate<string, DigestReason> DigestInvalid = new(
         "{0}: {1}",
         "{0} 无效：{1:zh}");
+
+    /// <summary>400: a proof code of too many hashes.</summary>
+    public static readonly ProblemTemplate<int> ProofTooLong = new(
+        "proof: a proof has at most {0} hashes",
+        "proof 无效：证明最多包含 {0} 个哈希");
+
+    /// <summary>400: a proof code that is not base64url.</summary>
+    public static readonly ProblemSentence ProofNotBase64Url = new(
+        "proof: not base64url",
+        "proof 无效：不是 base64url 编码");
+
+    /// <summary>400: a proof code of a partial hash.</summary>
+    public static readonly ProblemTemplate<int> ProofPartialHash = new(
+        "proof: {0} bytes is not a whole number of 32-byte hashes",
+        "proof 无效：{0} 个字节不是整数个 32 字节哈希");
+
+    /// <summary>The sentence for a proof code refused with <paramref name="fault"/> (<paramref name="decodedBytes"/> for a partial hash).</summary>
+    public static ProblemText ProofInvalid(ProofCodeFault fault, int decodedBytes) => fault switch
+    {
+        ProofCodeFault.TooLong => ProofTooLong.With(ReceiptBatch.MaxProofLength),
+        ProofCodeFault.NotBase64Url => ProofNotBase64Url,
+        _ => ProofPartialHash.With(decodedBytes),
+    };
 }

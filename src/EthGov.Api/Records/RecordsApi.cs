@@ -103,7 +103,7 @@ public static class RecordsApi
         }
         catch (OutboxUnavailableException ex)
         {
-            return Problems.Problems.OutboxUnavailable(Documents.DocumentTexts.OutboxFailed.With(ex.Message));
+            return Problems.Problems.OutboxUnavailable(Documents.DocumentTexts.OutboxFailed(ex.Failure));
         }
 
         if (RecordProblems.Of(await store.PutAsync(content, cancellationToken), record.Digest, store.MaxRecordBytes) is { } refused)

@@ -141,7 +141,7 @@ public static class SessionApi
         var (changed, refusal) = await signIn.ChangePasswordAsync(staff.Account, request.CurrentPassword, request.NewPassword, cancellationToken);
         if (refusal is not null)
         {
-            return refusal.NotAllowed ? StaffProblems.SignInFailed() : StaffProblems.PasswordRejected(refusal.Reason);
+            return refusal.NotAllowed || refusal.Rejection is not { } rejection ? StaffProblems.SignInFailed() : StaffProblems.PasswordRejected(rejection);
         }
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);

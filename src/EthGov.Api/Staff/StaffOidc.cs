@@ -67,7 +67,7 @@ public static class StaffOidc
         options.Backchannel.DefaultRequestHeaders.UserAgent.ParseAdd("EthGov-node");
         if (publicBaseUrl is not null)
         {
-            var redirectUri = new Uri(publicBaseUrl, CallbackPath).ToString();
+            var redirectUri = RedirectUriUnder(publicBaseUrl);
             options.Events.OnRedirectToIdentityProvider = context =>
             {
                 // The handler keeps this redirect URI in the state after this event and redeems the code with it.
@@ -78,6 +78,16 @@ public static class StaffOidc
 
         options.Events.OnTokenValidated = SignInAsync;
         options.Events.OnRemoteFailure = RefuseCallbackAsync;
+    }
+
+    /// <summary>
+    /// The callback under <paramref name="publicBaseUrl"/>, path included (a node published as
+    /// <c>https://host/ethgov/</c> registers <c>https://host/ethgov/api/v1/session/oidc/callback</c>), as document links keep it.
+    /// </summary>
+    public static string RedirectUriUnder(Uri publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + CallbackPath;
     }
 
     /// <summary>Whether <paramref name="oidc"/> is usable; why not otherwise (checked at start).</summary>

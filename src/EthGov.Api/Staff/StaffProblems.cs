@@ -1,4 +1,5 @@
 using EthGov.Api.Problems;
+using EthGov.Application.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EthGov.Api.Staff;
@@ -26,8 +27,8 @@ public static class StaffProblems
             StaffTexts.TheAccountWasGivenAOne);
 
     /// <summary>400: the new password is not acceptable.</summary>
-    public static ProblemHttpResult PasswordRejected(string reason)
-        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.PasswordRejected, "The new password is not acceptable", StaffTexts.PasswordRejected.With(reason));
+    public static ProblemHttpResult PasswordRejected(PasswordRejection rejection)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.PasswordRejected, "The new password is not acceptable", StaffTexts.PasswordRejected(rejection));
 
     /// <summary>403: the provider vouched for the person, but no active account is bound to them (not bound, disabled or locked: the answer does not say which).</summary>
     public static ProblemHttpResult OidcSignInRefused()

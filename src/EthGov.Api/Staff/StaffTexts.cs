@@ -1,4 +1,5 @@
 using EthGov.Api.Problems;
+using EthGov.Application.Staff;
 
 namespace EthGov.Api.Staff;
 
@@ -30,10 +31,40 @@ public static class StaffTexts
         "every action of a clerk is written to the audit first; try again when the node's database accepts writes",
         "工作人员的每项操作都先写入审计记录；请在节点数据库可以写入时重试");
 
-    /// <summary>A new password refused; the value is the password rules' own account.</summary>
-    public static readonly ProblemTemplate<object?> PasswordRejected = new(
-        "{0}",
-        "新密码不可接受：{0}");
+    /// <summary>A new password shorter than the least length.</summary>
+    public static readonly ProblemTemplate<int> PasswordTooShort = new(
+        "a password needs at least {0} characters",
+        "新密码不可接受：密码至少需要 {0} 个字符");
+
+    /// <summary>A new password longer than the most length.</summary>
+    public static readonly ProblemTemplate<int> PasswordTooLong = new(
+        "a password has at most {0} characters",
+        "新密码不可接受：密码最多 {0} 个字符");
+
+    /// <summary>A new password holding the sign-in name.</summary>
+    public static readonly ProblemSentence PasswordContainsName = new(
+        "a password may not contain the sign-in name",
+        "新密码不可接受：密码不得包含登录名");
+
+    /// <summary>A new password of too few different characters.</summary>
+    public static readonly ProblemTemplate<int> PasswordTooFewDistinct = new(
+        "a password needs at least {0} different characters",
+        "新密码不可接受：密码至少需要 {0} 个不同的字符");
+
+    /// <summary>A new password equal to the current one.</summary>
+    public static readonly ProblemSentence PasswordSameAsCurrent = new(
+        "the new password must differ from the current one",
+        "新密码不可接受：新密码必须与当前密码不同");
+
+    /// <summary>The sentence for <paramref name="rejection"/>.</summary>
+    public static ProblemText PasswordRejected(PasswordRejection rejection) => rejection switch
+    {
+        PasswordRejection.TooShort => PasswordTooShort.With(StaffPasswords.MinLength),
+        PasswordRejection.TooLong => PasswordTooLong.With(StaffPasswords.MaxLength),
+        PasswordRejection.ContainsName => PasswordContainsName,
+        PasswordRejection.TooFewDistinct => PasswordTooFewDistinct.With(StaffPasswords.MinDistinct),
+        _ => PasswordSameAsCurrent,
+    };
 
     /// <summary>The provider vouched for a person no active account is bound to.</summary>
     public static readonly ProblemSentence OidcNoBoundAccount = new(

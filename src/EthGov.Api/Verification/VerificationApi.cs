@@ -44,9 +44,9 @@ public static class VerificationApi
             return Problems.Problems.InvalidDigest(ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(error)));
         }
 
-        if (!ProofCode.TryDecode(proof, out var path, out var proofError))
+        if (!ProofCode.TryDecode(proof, out var path, out ProofCodeFault? proofFault, out var decodedBytes))
         {
-            return Problems.Problems.InvalidRequest(VerificationTexts.Proof.With(proofError));
+            return Problems.Problems.InvalidRequest(ProblemTexts.ProofInvalid(proofFault!.Value, decodedBytes));
         }
 
         if (path.Count > 0 && department is null)

@@ -5,11 +5,6 @@ namespace EthGov.Api.Verification;
 /// <summary>The detail sentences of this folder's problems, in English and Simplified Chinese.</summary>
 public static class VerificationTexts
 {
-    /// <summary>proof: {0}</summary>
-    public static readonly ProblemTemplate<object?> Proof = new(
-        "proof: {0}",
-        "proof 无效：{0}");
-
     /// <summary>proof: a proof needs the department whose batch it claims (?department=CODE)</summary>
     public static readonly ProblemSentence ProofAProofNeedsTheDepartment = new(
         "proof: a proof needs the department whose batch it claims (?department=CODE)",

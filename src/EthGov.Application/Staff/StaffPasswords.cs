@@ -16,6 +16,9 @@ public sealed class StaffPasswords
     /// <summary>The longest password taken; anything longer is refused before hashing (a hash of megabytes is a way to load the node).</summary>
     public const int MaxLength = 256;
 
+    /// <summary>The fewest different characters a password has.</summary>
+    public const int MinDistinct = 5;
+
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private readonly IPasswordHasher<StaffAccount> _hasher;
@@ -48,26 +51,26 @@ public sealed class StaffPasswords
     /// <summary>Spends the time of one verification, for a name without an account.</summary>
     public void VerifyUnknownName(string password) => _hasher.VerifyHashedPassword(null!, _unknownNameHash, password);
 
-    /// <summary>Why <paramref name="password"/> may not be chosen, or null when it may.</summary>
-    public static string? Weakness(string? password, string name)
+    /// <summary>Why <paramref name="password"/> may not be chosen, in English (for the CLI), or null when it may.</summary>
+    public static string? Weakness(string? password, string name) => RejectionOf(password, name) is { } rejection ? Describe(rejection) : null;
+
+    /// <summary>Why <paramref name="password"/> may not be chosen, as a code, or null when it may.</summary>
+    public static PasswordRejection? RejectionOf(string? password, string name)
+        => password is null || password.Length < MinLength ? PasswordRejection.TooShort
+            : password.Length > MaxLength ? PasswordRejection.TooLong
+            : password.Contains(name, StringComparison.OrdinalIgnoreCase) ? PasswordRejection.ContainsName
+            : password.Distinct().Count() < MinDistinct ? PasswordRejection.TooFewDistinct
+            : null;
+
+    /// <summary>The English sentence for <paramref name="rejection"/>.</summary>
+    public static string Describe(PasswordRejection rejection) => rejection switch
     {
-        if (password is null || password.Length < MinLength)
-        {
-            return $"a password needs at least {MinLength} characters";
-        }
-
-        if (password.Length > MaxLength)
-        {
-            return $"a password has at most {MaxLength} characters";
-        }
-
-        if (password.Contains(name, StringComparison.OrdinalIgnoreCase))
-        {
-            return "a password may not contain the sign-in name";
-        }
-
-        return password.Distinct().Count() < 5 ? "a password needs at least 5 different characters" : null;
-    }
+        PasswordRejection.TooShort => $"a password needs at least {MinLength} characters",
+        PasswordRejection.TooLong => $"a password has at most {MaxLength} characters",
+        PasswordRejection.ContainsName => "a password may not contain the sign-in name",
+        PasswordRejection.TooFewDistinct => $"a password needs at least {MinDistinct} different characters",
+        _ => "the new password must differ from the current one",
+    };
 
     /// <summary>A random password of 20 characters (about 116 bits), without look-alike characters.</summary>
     public static string NewOneTimePassword() => RandomNumberGenerator.GetString(Alphabet, 20);

@@ -81,20 +81,20 @@ public sealed class StaffSignIn(StaffAccounts accounts, StaffPasswords passwords
     {
         if (await SignInAsync(account.Name, currentPassword, cancellationToken) is null)
         {
-            return (null, new PasswordChangeRefusal(true, "the current password is not right"));
+            return (null, new PasswordChangeRefusal(true));
         }
 
-        if (StaffPasswords.Weakness(newPassword, account.Name) is { } weakness)
+        if (StaffPasswords.RejectionOf(newPassword, account.Name) is { } rejection)
         {
-            return (null, new PasswordChangeRefusal(false, weakness));
+            return (null, new PasswordChangeRefusal(false, rejection));
         }
 
         if (newPassword == currentPassword)
         {
-            return (null, new PasswordChangeRefusal(false, "the new password must differ from the current one"));
+            return (null, new PasswordChangeRefusal(false, PasswordRejection.SameAsCurrent));
         }
 
         var changed = await accounts.SetPasswordAsync(account.Id, passwords.Hash(newPassword!), cancellationToken);
-        return changed is null ? (null, new PasswordChangeRefusal(true, "the account is disabled")) : (changed, null);
+        return changed is null ? (null, new PasswordChangeRefusal(true)) : (changed, null);
     }
 }

@@ -17,14 +17,26 @@ public sealed record GrantTerms(GrantUse Use, ushort RetentionDays, ushort MaxFe
     /// <summary>The terms of a grant whose maker gave none: store for 30 days, 10 fetches, revocable by the grantor side.</summary>
     public static GrantTerms Default { get; } = new(GrantUse.Store, 30, 10, GrantRevokers.Grantor);
 
-    /// <summary>Why these terms cannot be a grant's of <paramref name="basis"/>, as the registry would refuse them; null when they can.</summary>
-    public string? Problem(GrantBasis basis)
-        => !Enum.IsDefined(Use) ? $"use {(int)Use} is neither view-once nor store"
-            : MaxFetches == 0 ? "maxFetches must be at least 1"
-            : (RevocableBy & ~(GrantRevokers.Grantor | GrantRevokers.Grantee)) != 0 ? $"revocableBy {(int)RevocableBy} names no known side (1 grantor, 2 grantee)"
-            : Use == GrantUse.ViewOnce && RetentionDays != 0 ? "a view-once grant keeps nothing: retentionDays must be 0"
-            : Use == GrantUse.Store && RetentionDays == 0 ? "a store grant keeps the record for a time: retentionDays must be at least 1"
-            : basis == GrantBasis.PasskeyConsent && !RevocableBy.HasFlag(GrantRevokers.Grantor) ? "a consent stays revocable by its subject: revocableBy must include grantor"
+    /// <summary>Why these terms cannot be a grant's of <paramref name="basis"/>, as the registry would refuse them, in English (for the CLI); null when they can.</summary>
+    public string? Problem(GrantBasis basis) => Fault(basis) switch
+    {
+        GrantTermsFault.UnknownUse => $"use {(int)Use} is neither view-once nor store",
+        GrantTermsFault.NoFetches => "maxFetches must be at least 1",
+        GrantTermsFault.UnknownRevoker => $"revocableBy {(int)RevocableBy} names no known side (1 grantor, 2 grantee)",
+        GrantTermsFault.ViewOnceRetains => "a view-once grant keeps nothing: retentionDays must be 0",
+        GrantTermsFault.StoreRetainsNothing => "a store grant keeps the record for a time: retentionDays must be at least 1",
+        GrantTermsFault.ConsentNotRevocableBySubject => "a consent stays revocable by its subject: revocableBy must include grantor",
+        _ => null,
+    };
+
+    /// <summary>Why these terms cannot be a grant's of <paramref name="basis"/>, as a code; null when they can.</summary>
+    public GrantTermsFault? Fault(GrantBasis basis)
+        => !Enum.IsDefined(Use) ? GrantTermsFault.UnknownUse
+            : MaxFetches == 0 ? GrantTermsFault.NoFetches
+            : (RevocableBy & ~(GrantRevokers.Grantor | GrantRevokers.Grantee)) != 0 ? GrantTermsFault.UnknownRevoker
+            : Use == GrantUse.ViewOnce && RetentionDays != 0 ? GrantTermsFault.ViewOnceRetains
+            : Use == GrantUse.Store && RetentionDays == 0 ? GrantTermsFault.StoreRetainsNothing
+            : basis == GrantBasis.PasskeyConsent && !RevocableBy.HasFlag(GrantRevokers.Grantor) ? GrantTermsFault.ConsentNotRevocableBySubject
             : null;
 
     internal GrantTermsTuple ToTuple() => new()

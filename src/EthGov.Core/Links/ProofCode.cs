@@ -16,38 +16,53 @@ public static class ProofCode
         return Base64Url.EncodeToString(DigestSequence.Pack(proof));
     }
 
-    /// <summary>Reads a code back; refuses anything but whole 32-byte hashes, at most <see cref="ReceiptBatch.MaxProofLength"/> of them.</summary>
+    /// <summary>Reads a code back; refuses anything but whole 32-byte hashes, at most <see cref="ReceiptBatch.MaxProofLength"/> of them (why, in English).</summary>
     public static bool TryDecode(string? code, out IReadOnlyList<Digest> proof, out string error)
     {
+        var decoded = TryDecode(code, out proof, out var fault, out var bytes);
+        error = fault switch
+        {
+            ProofCodeFault.TooLong => $"a proof has at most {ReceiptBatch.MaxProofLength} hashes",
+            ProofCodeFault.NotBase64Url => "not base64url",
+            ProofCodeFault.PartialHash => $"{bytes} bytes is not a whole number of 32-byte hashes",
+            _ => string.Empty,
+        };
+        return decoded;
+    }
+
+    /// <summary>Reads a code back; refuses anything but whole 32-byte hashes, at most <see cref="ReceiptBatch.MaxProofLength"/> of them (why, as a code, with the decoded length for <see cref="ProofCodeFault.PartialHash"/>).</summary>
+    public static bool TryDecode(string? code, out IReadOnlyList<Digest> proof, out ProofCodeFault? fault, out int decodedBytes)
+    {
         proof = [];
+        fault = null;
+        decodedBytes = 0;
         if (string.IsNullOrEmpty(code))
         {
-            error = string.Empty;
             return true;
         }
 
         // Checked before decoding, so an oversized code costs nothing to refuse.
         if (code.Length > Base64Url.GetEncodedLength(ReceiptBatch.MaxProofLength * Digest.Size))
         {
-            error = $"a proof has at most {ReceiptBatch.MaxProofLength} hashes";
+            fault = ProofCodeFault.TooLong;
             return false;
         }
 
         Span<byte> bytes = stackalloc byte[ReceiptBatch.MaxProofLength * Digest.Size];
         if (!Base64Url.IsValid(code) || !Base64Url.TryDecodeFromChars(code, bytes, out var written))
         {
-            error = "not base64url";
+            fault = ProofCodeFault.NotBase64Url;
             return false;
         }
 
+        decodedBytes = written;
         if (written % Digest.Size != 0)
         {
-            error = $"{written} bytes is not a whole number of 32-byte hashes";
+            fault = ProofCodeFault.PartialHash;
             return false;
         }
 
         proof = DigestSequence.Unpack(bytes[..written]);
-        error = string.Empty;
         return true;
     }
 }

@@ -9,10 +9,13 @@ namespace EthGov.Api.Tests.TestSupport;
 /// server at <see cref="Node"/>) and the provider (a real server on a loopback port), and redirects followed one hop at
 /// a time, so a test can stop before a hop and deliver it elsewhere, changed, or from another browser.
 /// </summary>
-internal sealed partial class TwoSiteBrowser(ApiHost host) : IDisposable
+internal sealed partial class TwoSiteBrowser(ApiHost host, Uri? nodeUrl = null) : IDisposable
 {
     /// <summary>The node's address as the test server answers it.</summary>
     public static readonly Uri Node = new("http://localhost/");
+
+    /// <summary>Where this browser reaches the node: <see cref="Node"/>, or the public address a proxy in front of it answers.</summary>
+    public Uri NodeUrl { get; } = nodeUrl ?? Node;
 
     private readonly HttpMessageInvoker _node = new(host.Server.CreateHandler());
     private readonly HttpMessageInvoker _web = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
@@ -36,7 +39,7 @@ internal sealed partial class TwoSiteBrowser(ApiHost host) : IDisposable
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         }
 
-        var response = await (request.RequestUri!.Port == Node.Port && request.RequestUri.Host == Node.Host ? _node : _web).SendAsync(request, CancellationToken.None);
+        var response = await (request.RequestUri!.Port == NodeUrl.Port && request.RequestUri.Host == NodeUrl.Host ? _node : _web).SendAsync(request, CancellationToken.None);
         if (response.Headers.TryGetValues("Set-Cookie", out var set))
         {
             foreach (var cookie in set)
@@ -79,7 +82,7 @@ internal sealed partial class TwoSiteBrowser(ApiHost host) : IDisposable
     /// </summary>
     public async Task<(HttpResponseMessage Response, Uri Url, Uri? StoppedBefore)> SignInAsync(string name, string password, Func<Uri, bool>? stopBefore = null)
     {
-        var (form, formUrl, _) = await GetAsync(new Uri(Node, "/api/v1/session/oidc"));
+        var (form, formUrl, _) = await GetAsync(new Uri(NodeUrl, "/api/v1/session/oidc"));
         var html = await form.Content.ReadAsStringAsync();
         Assert.True(form.StatusCode == HttpStatusCode.OK && formUrl.AbsolutePath == "/login", $"{(int)form.StatusCode} at {formUrl}: {html}");
         var returnUrl = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups[1].Value);

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EthGov.Api.Documents;
+using EthGov.Api.Grants;
+using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
+using EthGov.Api.Staff;
+using EthGov.Api.Tests.TestSupport;
+using EthGov.Application.Staff;
+using EthGov.Chain.Registry;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EthGov.Api.Tests.Problems;
+
+/// <summary>
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes): the
+/// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
+/// unchanged in English.
+/// </summary>
+public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task ProposalDeadline_Passed_OverHttp_IsChineseThrough_AndEnglishUnchanged()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddDays(-1);
+        var body = new { kind = "add-department", code = "LANG", name = "Language office", signer = "0x" + new string('4', 40), deadline };
+
+        var zh = await PostAsync("/api/v1/departments/proposals", body, "zh-CN");
+        var en = await PostAsync("/api/v1/departments/proposals", body, "en");
+
+        var text = deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        AssertChinese(zh, $"期限 {text} 已经过去");
+        Assert.Equal($"the deadline {text} has passed; a proposal's deadline lies in the future", en);
+    }
+
+    [Fact]
+    public async Task GrantExpiry_TooFarAhead_OverHttp_IsChineseThrough_AndEnglishUnchanged()
+    {
+        var expiresAt = DateTimeOffset.UtcNow.AddDays(400);
+        var body = new { recordId = "0x" + new string('5', 64), granteeDepartment = "HEALTH", purpose = 1, expiresAt, legalBasis = "0x" + new string('6', 64) };
+
+        var zh = await PostAsync("/api/v1/grants", body, "zh-CN");
+        var en = await PostAsync("/api/v1/grants", body, "en");
+
+        AssertChinese(zh, "超过 366 天");
+        Assert.Equal(GrantLifetime.Problem(expiresAt, DateTimeOffset.UtcNow), en);
+    }
+
+    [Theory]
+    [InlineData(GrantBasis.LegalBasis, "view-once", 3, new[] { "grantor" })]
+    [InlineData(GrantBasis.LegalBasis, "store", 0, new[] { "grantor" })]
+    [InlineData(GrantBasis.PasskeyConsent, "store", 5, new[] { "grantee" })]
+    public async Task GrantTerms_EachRefusal_IsChineseThrough_AndEnglishAsTheTermsCheckSaysIt(GrantBasis basis, string use, int retention, string[] revokers)
+    {
+        var request = new GrantTermsRequest(use, retention, 2, revokers);
+
+        var (terms, problem) = GrantsApi.ReadTerms(request, basis);
+
+        Assert.Null(terms);
+        AssertChinese(await DetailAsync(problem!, "zh-CN"), "授权条款无效");
+        var english = await DetailAsync(GrantsApi.ReadTerms(request, basis).Problem!, "en");
+        var parsed = new GrantTerms(use == "store" ? GrantUse.Store : GrantUse.ViewOnce, (ushort)retention, 2,
+            revokers.Contains("grantee") ? GrantRevokers.Grantee : GrantRevokers.Grantor);
+        Assert.Equal("terms: " + parsed.Problem(basis), english);
+    }
+
+    [Theory]
+    [InlineData("short1")]
+    [InlineData("alice-is-my-password")]
+    [InlineData("aaaaaaaaaaaabbbb")]
+    public async Task PasswordRules_EachRefusal_IsChineseThrough_AndEnglishAsTheRulesSayIt(string password)
+    {
+        var rejection = StaffPasswords.RejectionOf(password, "alice");
+
+        Assert.NotNull(rejection);
+        AssertChinese(await DetailAsync(StaffProblems.PasswordRejected(rejection.Value), "zh-CN"), "新密码不可接受");
+        Assert.Equal(StaffPasswords.Weakness(password, "alice"), await DetailAsync(StaffProblems.PasswordRejected(rejection.Value), "en"));
+    }
+
+    [Theory]
+    [InlineData(OutboxFailure.ShuttingDown)]
+    [InlineData(OutboxFailure.NotStored)]
+    [InlineData(OutboxFailure.SupersessionNotRecorded)]
+    [InlineData(OutboxFailure.SupersessionRefused)]
+    public async Task OutboxFailure_IsChineseThrough_AndEnglishAsTheOutboxSaysIt(OutboxFailure failure)
+    {
+        var thrown = new OutboxUnavailableException(failure);
+
+        AssertChinese(await DetailAsync(EthGov.Api.Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(thrown.Failure)), "zh-CN"), "待发队列无法保存请求");
+        Assert.Equal(thrown.Message, await DetailAsync(EthGov.Api.Problems.Problems.OutboxUnavailable(DocumentTexts.OutboxFailed(thrown.Failure)), "en"));
+    }
+
+    [Theory]
+    [InlineData("not*base64", "不是 base64url 编码", "proof: not base64url")]
+    [InlineData("AAAA", "3 个字节不是整数个 32 字节哈希", "proof: 3 bytes is not a whole number of 32-byte hashes")]
+    public async Task ProofCode_Refused_OverHttp_IsChineseThrough_AndEnglishUnchanged(string proof, string chinese, string english)
+    {
+        var path = $"/api/v1/verify/0x{new string('7', 64)}?department=CIVIL&proof={Uri.EscapeDataString(proof)}";
+
+        var zh = await GetAsync(path, "zh-CN");
+        var en = await GetAsync(path, "en");
+
+        AssertChinese(zh, chinese);
+        Assert.Equal(english, en);
+    }
+
+    [Fact]
+    public void TheEnglishCheck_FindsASentence_AndLetsNamesAndPathsPass()
+    {
+        Assert.True(HasEnglishSentence("新密码不可接受：a password needs at least 12 characters"));
+        Assert.False(HasEnglishSentence("授权条款无效：view-once 授权不保留任何内容，retentionDays 必须为 0"));
+        Assert.False(HasEnglishSentence("请用 POST /api/v1/session 登录"));
+    }
+
+    // A run of three or more English words is a sentence left untranslated; names, codes and paths are single words.
+    private static bool HasEnglishSentence(string text) => EnglishRun().IsMatch(text);
+
+    private static void AssertChinese(string? detail, string expected)
+    {
+        Assert.NotNull(detail);
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.False(HasEnglishSentence(detail), detail);
+    }
+
+    private async Task<string?> PostAsync(string path, object body, string language)
+    {
+        using var client = fixture.Host.ClientWithKey(fixture.CivilKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+    }
+
+    private async Task<string?> GetAsync(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        using var response = await fixture.Host.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+    }
+
+    // Runs a result through the host's own problem details service, as a route's answer runs.
+    private async Task<string?> DetailAsync(ProblemHttpResult result, string language)
+    {
+        using var scope = fixture.Host.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Headers.AcceptLanguage = language;
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteAsync(context);
+        body.Position = 0;
+        using var document = await JsonDocument.ParseAsync(body);
+        return document.RootElement.GetProperty("detail").GetString();
+    }
+
+    [GeneratedRegex(@"\b[A-Za-z]+(?:[ ,]+[A-Za-z]+){2,}\b")]
+    private static partial Regex EnglishRun();
+}
