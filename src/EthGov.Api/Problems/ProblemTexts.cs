@@ -88,4 +88,9 @@ public static class ProblemTexts
     public static readonly ProblemTemplate<string, DigestReason> DigestInvalid = new(
         "{0}: {1}",
         "{0} 无效：{1:zh}");
+
+    /// <summary>503: the store could not be reached while answering; the value is the store's error code, never its message.</summary>
+    public static readonly ProblemTemplate<string> StoreUnreachable = new(
+        "the node's store could not be reached ({0}); try again after Retry-After seconds",
+        "无法访问节点的数据库（{0}）；请在 Retry-After 秒后重试");
 }
