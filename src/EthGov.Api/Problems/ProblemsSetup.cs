@@ -84,11 +84,14 @@ public static class ProblemsSetup
         {
             if (StoreErrors.Unavailable(exception) is { } outage)
             {
-                // The code only: a provider's message may name the host and database, and the answer names neither.
+                // The code only: a provider's message may name the host and database, and the answer names neither. The log
+                // names the route's template, not the path, which may carry a consent link's token.
                 var code = StoreErrors.Code(outage);
                 if (logger.IsEnabled(LogLevel.Warning))
                 {
-                    logger.LogWarning("{Method} {Path} answered 503: the store could not be reached ({Code})", httpContext.Request.Method, httpContext.Request.Path, code);
+                    // The exception handler has cleared the endpoint by now; its feature keeps the one that failed.
+                    var route = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                    logger.LogWarning("{Method} {Route} answered 503: the store could not be reached ({Code})", httpContext.Request.Method, route, code);
                 }
 
                 httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -19,8 +19,12 @@ public sealed class StoreOutageTests(DevChain chain, ITestOutputHelper output) :
 {
     private const string Password = "a long staff password";
 
+    // A consent link's token: secret, so it must not reach the log through the path.
+    private static readonly string s_consentToken = "token" + Guid.NewGuid().ToString("N");
+
     // Routes that read the store, one of each kind: lists of issued documents, exchanges, bulk jobs, grant and change
-    // requests, governance proposals from the index, the audit trail, a record's metadata and one exchange.
+    // requests, governance proposals from the index, the audit trail, a record's metadata, one exchange and a citizen's
+    // consent link (no key).
     private static readonly string[] s_reads =
     [
         "/api/v1/documents",
@@ -32,6 +36,7 @@ public sealed class StoreOutageTests(DevChain chain, ITestOutputHelper output) :
         "/api/v1/departments/proposals",
         "/api/v1/audit/departments/CIVIL",
         "/api/v1/records/0x" + new string('a', 64),
+        "/api/v1/consent-requests/" + s_consentToken,
     ];
 
     [Fact]
@@ -39,11 +44,12 @@ public sealed class StoreOutageTests(DevChain chain, ITestOutputHelper output) :
     {
         using var server = PostgresServer.StartPrivate();
         var store = server.CreateDatabase();
+        var logs = new CapturedLogs();
         await using var host = await ApiHost.StartAsync(chain, new Dictionary<string, string?>
         {
             ["EthGov:Storage:Provider"] = store.Provider,
             ["EthGov:Storage:ConnectionString"] = store.ConnectionString,
-        });
+        }, logs: logs);
         using var client = host.ClientWithKey(await host.CreateKeyAsync("CIVIL"));
         var name = "clerk-" + Guid.NewGuid().ToString("N")[..8];
         await StaffAccounts.OpenExisting(host.Database).AddAsync(name, "CIVIL", new StaffRoles(ApiKeyScopes.Anchor, false), Password, mustChangePassword: false);
@@ -75,6 +81,11 @@ public sealed class StoreOutageTests(DevChain chain, ITestOutputHelper output) :
         {
             server.Restart();
         }
+
+        // One warning per refused request, naming the route's template and the code: never the path's token.
+        var warnings = logs.Entries.Where(e => e.Message.Contains("answered 503: the store could not be reached", StringComparison.Ordinal)).ToList();
+        Assert.Contains(warnings, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message == "GET /api/v1/audit/departments/{code} answered 503: the store could not be reached (no connection)");
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(s_consentToken, StringComparison.Ordinal));
 
         foreach (var path in s_reads)
         {
