@@ -117,7 +117,9 @@ start_node() {
   if [ "$STORE" = postgres ]; then
     [ "$name" != "${code,,}" ] || ethgov_pg_create_database "$PG_FOLDER" "$PG_PORT" "ethgov_${code,,}"
     # Replicas on one host need a sender-lock folder each (docs/operations.md, "Replicas"); the lease guards the key.
+    # They share one evidence folder: the replica that verifies an exchange writes its evidence, any replica serves it.
     store=(EthGov__Storage__Provider=postgres EthGov__SenderLockDirectory="$data/senders"
+      EthGov__Exchange__EvidenceDirectory="$DATA_DIR/31337/${code,,}-evidence"
       "EthGov__Storage__ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Database=ethgov_${code,,};Username=ethgov")
   fi
   ethgov_log "starting $code's node on $listen (store: $STORE; data: $data, log: $DATA_DIR/$name.log)"

@@ -106,7 +106,7 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.AddEthGovProblems();
 builder.Services.AddEthGovOpenApi();
 builder.Services.AddEthGovApiKeys(builder.Configuration);
-builder.Services.AddEthGovStaff(builder.Configuration, ethGovOptions.DataDirectory, ethGovOptions.PublicBaseUrl);
+builder.Services.AddEthGovStaff(builder.Configuration, ethGovOptions.PublicBaseUrl);
 builder.Services.AddEthGovChangeRequests(builder.Configuration);
 builder.Services.AddEthGovBulkJobs(builder.Configuration);
 builder.Services.AddEthGovRateLimiting(rateLimits);

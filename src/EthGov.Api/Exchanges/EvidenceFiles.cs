@@ -8,18 +8,27 @@ using Microsoft.Extensions.Options;
 namespace EthGov.Api.Exchanges;
 
 /// <summary>
-/// One evidence file per release, <c>&lt;data&gt;/evidence/&lt;requestId&gt;.json</c>: the access entry, where it was logged
+/// One evidence file per release, <c>&lt;requestId&gt;.json</c> in <c>EthGov:Exchange:EvidenceDirectory</c>, by default
+/// <c>&lt;data&gt;/evidence</c>: the access entry, where it was logged
 /// (root, proof, transaction, block), the signed request as sent and the signed response as received (its headers and
 /// body digest), and the content's digest, so that an auditor can check both nodes' signatures and the log against any
 /// JSON-RPC endpoint. It never holds the content, nor a person identifier in clear (a kind query's person travels sealed,
 /// and the request body holds only the sealed form).
 /// </summary>
-public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
+public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<ExchangeOptions> exchangeOptions)
 {
+    /// <summary>
+    /// The largest evidence file read back. What a node writes is a few kilobytes (headers, digests, a proof of at most 16
+    /// hashes, a request body of a grant id and a sealed query); a larger file is not one it wrote.
+    /// </summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private static readonly string[] s_responseFields = ["Content-Digest", "Signature-Input", "Signature"];
 
     /// <summary>The folder the files are written to.</summary>
-    public string Folder { get; } = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "evidence");
+    public string Folder { get; } = Path.GetFullPath(exchangeOptions.Value.EvidenceDirectory is { Length: > 0 } shared
+        ? shared
+        : Path.Combine(options.Value.DataDirectory, "evidence"));
 
     /// <summary>The file of <paramref name="requestId"/>.</summary>
     public string PathOf(Digest requestId) => Path.Combine(Folder, $"{requestId}.json");
@@ -76,6 +85,33 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options)
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The bytes of the file of <paramref name="requestId"/>, as written; null when this node's folder has none.</summary>
+    /// <exception cref="InvalidDataException">The file is larger than <see cref="MaxBytes"/>.</exception>
+    public async Task<byte[]?> ReadAsync(Digest requestId, CancellationToken cancellationToken)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(PathOf(requestId), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        await using (file)
+        {
+            if (file.Length > MaxBytes)
+            {
+                throw new InvalidDataException($"the evidence file of {requestId} has {file.Length} bytes, more than an evidence file holds");
+            }
+
+            var bytes = new byte[file.Length];
+            await file.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
     }
 
     private static Dictionary<string, string> Lowercase(IEnumerable<KeyValuePair<string, string>> headers)

@@ -42,6 +42,13 @@ public sealed class ExchangeOptions
     /// <summary>The largest release body read (a record of the store's largest size, base64, and its envelope).</summary>
     public int MaxReleaseBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The folder of the evidence files (<see cref="EvidenceFiles"/>); empty: <c>evidence</c> in the data directory. Replicas
+    /// of one node set the same shared folder (a network file system every replica mounts): the replica that verifies an
+    /// exchange writes its evidence, and any replica serves it.
+    /// </summary>
+    public string? EvidenceDirectory { get; set; }
+
     /// <summary>The pause before attempt <paramref name="attempts"/> + 1: <see cref="RetryDelay"/> doubled per attempt, capped.</summary>
     public TimeSpan PauseAfter(int attempts)
         => TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));

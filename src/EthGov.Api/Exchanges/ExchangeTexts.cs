@@ -114,4 +114,9 @@ public static class ExchangeTexts
     public static readonly ProblemSentence AnchoredByMany = new(
         "the record is anchored on its own by more than one department: name it with holderDepartment",
         "该记录被多个部门单独记入：请用 holderDepartment 指明");
+
+    /// <summary>404: a verified exchange whose evidence file this replica's folder lacks.</summary>
+    public static readonly ProblemTemplate<object?> EvidenceNotInFolder = new(
+        "exchange {0} is verified, but its evidence file is not in this node's evidence folder: replicas of a node need one shared EthGov:Exchange:EvidenceDirectory",
+        "交换 {0} 已核实，但本节点的证据目录中没有其证据文件：同一节点的多个副本须共用一个 EthGov:Exchange:EvidenceDirectory");
 }

@@ -41,6 +41,8 @@ public static class ExchangesApi
         group.MapGet("/{id}", Get).WithName("GetExchange").WithSummary("One exchange of the caller's department and where it stands");
         group.MapGet("/{id}/content", Content).WithName("GetExchangeContent")
             .WithSummary("The verified content of an exchange: once for a view-once grant, until the retention ends for a store grant");
+        group.MapGet("/{id}/evidence", Evidence).WithName("GetExchangeEvidence")
+            .WithSummary("The evidence of a verified exchange (ethgov-evidence/1), for an auditor: ethgov audit verify checks it offline");
         return app;
     }
 
@@ -248,6 +250,36 @@ public static class ExchangesApi
 
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(content, record.MediaType);
+    }
+
+    /// <summary>
+    /// The evidence file of a verified exchange, as the replica that verified it wrote it: the access entry, its log on
+    /// chain, both nodes' signatures and digests only, never the content.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Evidence(
+        string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, EvidenceFiles files, CancellationToken cancellationToken)
+    {
+        var found = await OwnAsync(id, http, directory, store, cancellationToken);
+        if (found.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var exchange = found.Exchange!;
+        if (exchange.State != ExchangeState.Verified)
+        {
+            return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ExchangeNotVerified, "The exchange has no evidence yet",
+                ExchangeTexts.ExchangeIs.With(exchange.Id, ExchangeResponse.StateName(exchange.State)));
+        }
+
+        if (await files.ReadAsync(exchange.RequestId, cancellationToken) is not { } evidence)
+        {
+            return Problems.Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.EvidenceNotFound, "The exchange's evidence is not on this node",
+                ExchangeTexts.EvidenceNotInFolder.With(exchange.Id));
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(evidence, "application/json", $"{exchange.RequestId}.json");
     }
 
     private static ProblemHttpResult Gone(ProblemText detail)

@@ -113,4 +113,9 @@ public static class ProblemTexts
         ProofCodeFault.NotBase64Url => ProofNotBase64Url,
         _ => ProofPartialHash.With(decodedBytes),
     };
+
+    /// <summary>503: the store could not be reached while answering; the value is the store's error code, never its message.</summary>
+    public static readonly ProblemTemplate<string> StoreUnreachable = new(
+        "the node's store could not be reached ({0}); try again after Retry-After seconds",
+        "无法访问节点的数据库（{0}）；请在 Retry-After 秒后重试");
 }

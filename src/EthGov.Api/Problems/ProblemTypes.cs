@@ -117,6 +117,9 @@ public static class ProblemTypes
     /// <summary>The outbox could not store the request.</summary>
     public const string OutboxUnavailable = "outbox-unavailable";
 
+    /// <summary>The node's store could not be reached (a database restarting, failing over, out of connections): try again.</summary>
+    public const string StoreUnavailable = "store-unavailable";
+
     /// <summary>The chain could not be reached.</summary>
     public const string ChainUnavailable = "chain-unavailable";
 
@@ -176,6 +179,9 @@ public static class ProblemTypes
 
     /// <summary>The exchange's content is not verified yet (or the exchange was refused).</summary>
     public const string ExchangeNotVerified = "exchange-not-verified";
+
+    /// <summary>A verified exchange whose evidence file is not in this replica's evidence folder.</summary>
+    public const string EvidenceNotFound = "evidence-not-found";
 
     /// <summary>The exchange's content was served once (view once), its retention passed, or it was erased.</summary>
     public const string ContentGone = "content-gone";

@@ -1,3 +1,4 @@
+using EthGov.Application.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 
@@ -5,7 +6,8 @@ namespace EthGov.Api.Problems;
 
 /// <summary>
 /// Makes every error answer a problem with a stable type: framework 400s (bad JSON, bad route values), 404s for
-/// unknown routes, 413s for oversized bodies and unexpected exceptions (500, with no exception detail).
+/// unknown routes, 413s for oversized bodies, a store out of reach (503 with Retry-After, whichever route read it) and
+/// unexpected exceptions (500, with no exception detail).
 /// </summary>
 public static class ProblemsSetup
 {
@@ -71,11 +73,38 @@ public static class ProblemsSetup
         return services;
     }
 
-    /// <summary>Turns exceptions that carry a status (bad request bodies) into that status instead of a 500.</summary>
-    private sealed class StatusExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    /// <summary>
+    /// Turns exceptions that carry a status (bad request bodies) into that status instead of a 500, and a store that cannot
+    /// be reached into 503 <c>store-unavailable</c>: every route that reads the store (lists, audit, records, exchanges,
+    /// staff sessions) answers a database restart or failover the way the outbox's refusals do, without a catch of its own.
+    /// </summary>
+    private sealed class StatusExceptionHandler(IProblemDetailsService problems, ILogger<StatusExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (StoreErrors.Unavailable(exception) is { } outage)
+            {
+                // The code only: a provider's message may name the host and database, and the answer names neither. The log
+                // names the route's template, not the path, which may carry a consent link's token.
+                var code = StoreErrors.Code(outage);
+                if (logger.IsEnabled(LogLevel.Warning))
+                {
+                    // The exception handler has cleared the endpoint by now; its feature keeps the one that failed.
+                    var route = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+                    logger.LogWarning("{Method} {Route} answered 503: the store could not be reached ({Code})", httpContext.Request.Method, route, code);
+                }
+
+                httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                var unavailable = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Type = Problems.BaseUri + ProblemTypes.StoreUnavailable,
+                    Title = "The node's store cannot be reached for now",
+                };
+                ProblemLanguages.Attach(unavailable, ProblemTexts.StoreUnreachable.With(code));
+                return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = unavailable });
+            }
+
             int? status = exception switch
             {
                 BadHttpRequestException bad => bad.StatusCode,

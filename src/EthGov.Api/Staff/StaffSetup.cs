@@ -1,5 +1,6 @@
 using EthGov.Application.Staff;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EthGov.Api.Staff;
@@ -7,8 +8,8 @@ namespace EthGov.Api.Staff;
 /// <summary>Registers staff accounts, sign-in, sessions, antiforgery and the staff audit.</summary>
 public static class StaffSetup
 {
-    /// <summary>Adds the services; reads "EthGov:Staff" and the data directory from <paramref name="configuration"/>.</summary>
-    public static IServiceCollection AddEthGovStaff(this IServiceCollection services, IConfiguration configuration, string dataDirectory, Uri? publicBaseUrl)
+    /// <summary>Adds the services; reads "EthGov:Staff" from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddEthGovStaff(this IServiceCollection services, IConfiguration configuration, Uri? publicBaseUrl)
     {
         var section = configuration.GetSection("EthGov:Staff");
         services.Configure<StaffOptions>(section);
@@ -19,10 +20,12 @@ public static class StaffSetup
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffAudit>();
 
-        // Session cookies and antiforgery tokens are protected with keys kept in the node's data directory, so sessions
-        // survive a restart and two nodes never accept each other's cookies.
-        services.AddDataProtection().SetApplicationName("EthGov")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
+        // Session cookies and antiforgery tokens are protected with keys kept in the node's store, so sessions survive a
+        // restart, every replica of the node reads the same keys, and two nodes never accept each other's cookies.
+        services.AddDataProtection().SetApplicationName("EthGov");
+        services.AddSingleton<SessionKeyRing>();
+        services.AddOptions<KeyManagementOptions>().Configure<SessionKeyRing>((keys, ring) => keys.XmlRepository = ring);
+        services.AddHostedService<FirstSessionKey>();
         var authentication = services.AddAuthentication().AddCookie(StaffSession.SchemeName, cookie => StaffSession.Configure(cookie, staff));
 
         // Sign-in through the department's OpenID Connect provider, when one is configured (off by default).

@@ -439,6 +439,14 @@ internal static class Schema
             expires_at     INTEGER NOT NULL,
             used_at        INTEGER
         );
+        -- The key ring that seals clerks' session cookies, antiforgery tokens and sign-in correlation (ASP.NET Core Data
+        -- Protection's XML elements: keys and revocations), one for every replica of the node. Secret: never answered or logged.
+        CREATE TABLE IF NOT EXISTS session_keys (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT    NOT NULL,
+            element    TEXT    NOT NULL,
+            created_at INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS citizen_sessions (
             id         INTEGER PRIMARY KEY,
             token_hash BLOB    NOT NULL UNIQUE,
