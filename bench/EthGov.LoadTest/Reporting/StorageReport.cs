@@ -143,8 +143,8 @@ internal static class StorageReport
         md.AppendLine($"held {Num(failover["outboxRows"])} documents, {Num(failover["confirmedRows"])} of them in confirmed batches ({(failover["settled"]!.GetValue<bool>() ? "settled" : "**not settled**")}); the chain counted {Num(failover["load"]!["confirmedOnChain"])} for {Num(failover["load"]!["acceptedDocuments"])} acknowledged.");
         md.AppendLine();
         md.AppendLine($"**Two replicas on two machines.** With one digest per request the two replicas used {Num(c["replicaCpuMicrosecondsPerDocument"])} µs of CPU per document together and");
-        md.AppendLine($"PostgreSQL {Num(c["postgresCpuMicrosecondsPerDocument"])} µs. Here both replicas, PostgreSQL, the chain and wrk share {CoresPerMachine} cores, which is why two replicas cannot");
-        md.AppendLine($"beat one on this machine. With a machine of {CoresPerMachine} cores per replica they would reach about {Num(c["twoMachinesReplicasLimit"])} documents/s before their");
+        md.AppendLine($"PostgreSQL {Num(c["postgresCpuMicrosecondsPerDocument"])} µs. Here both replicas, PostgreSQL, the chain and wrk share {CoresPerMachine} cores, so a second replica");
+        md.AppendLine($"adds coordination and no cores. With a machine of {CoresPerMachine} cores per replica they would reach about {Num(c["twoMachinesReplicasLimit"])} documents/s before their");
         md.AppendLine($"own CPU runs out, and a PostgreSQL server on a third such machine about {Num(c["twoMachinesPostgresLimit"])}/s at its CPU per document: about {Num(c["twoMachinesEstimate"])} documents/s,");
         md.AppendLine("assuming CPU scales with cores and the disk's syncs, shared by group commit, keep up (both held here at these rates).");
         md.AppendLine();

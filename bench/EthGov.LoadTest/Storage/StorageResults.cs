@@ -3,7 +3,7 @@ namespace EthGov.LoadTest.Storage;
 /// <summary>Sizes of one run of the storage case.</summary>
 internal sealed record StorageRunPlan(int WarmupSeconds, int SingleConnections, int SingleSeconds, int BatchDigests, int BatchConnections, int BatchSeconds, int FailoverSeconds, int KillAfterSeconds)
 {
-    public static StorageRunPlan Quick { get; } = new(3, 64, 5, 1000, 16, 5, 24, 6);
+    public static StorageRunPlan Quick { get; } = new(5, 64, 8, 1000, 16, 8, 24, 6);
 
     public static StorageRunPlan Full { get; } = new(5, 64, 15, 1000, 16, 15, 40, 10);
 }
