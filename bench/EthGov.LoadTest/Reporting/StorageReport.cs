@@ -83,7 +83,8 @@ internal static class StorageReport
         md.AppendLine("## Targets (issue 20: PostgreSQL, replicas of a node)");
         md.AppendLine();
         md.AppendLine("Every target is a ratio of two numbers measured side by side in the same run (details [below](#storage)), since the");
-        md.AppendLine($"neighbours' load moves absolute rates by 2x. PostgreSQL runs with fsync and synchronous_commit {Setting(storage, "synchronous_commit")} (its defaults, as a production node runs it).");
+        md.AppendLine($"neighbours' load moves absolute rates by 2x. PostgreSQL runs with fsync {Setting(storage, "fsync")} and synchronous_commit {Setting(storage, "synchronous_commit")} (its defaults, as a production node runs it).");
+        md.AppendLine($"Load average (1, 5, 15 min) before the first measured scenario: {storage["reference"]![0]!["loadBefore"]}; after the last: {failover["load"]!["loadAfter"]}, on {CoresPerMachine} cores.");
         md.AppendLine();
         if (storage["machine"] is { } own)
         {
@@ -117,7 +118,8 @@ internal static class StorageReport
         md.AppendLine($"load comes from wrk with bench/wrk/anchor.lua ({Num(plan["singleConnections"])} connections) or anchor-batch.lua ({Num(plan["batchDigests"])} digests, {Num(plan["batchConnections"])} connections);");
         md.AppendLine("two replicas get one wrk each with half the connections, started together and summed, as a load balancer spreads them.");
         md.AppendLine($"Each scenario ran {Num(plan["singleSeconds"])} s (one digest per request) or {Num(plan["batchSeconds"])} s (batches) after {Num(plan["warmupSeconds"])} s of unmeasured warm-up on every");
-        md.AppendLine("process, and was followed until the registry's events counted every accepted document. CPU is read from /proc from the start");
+        md.AppendLine("process, and was followed until the registry's events counted every accepted document; every node then settles (no batch");
+        md.AppendLine("waiting for the chain, events indexed) before the next scenario. With two wrk runs the latency to 202 is the worse run's. CPU is read from /proc from the start");
         md.AppendLine("of the load until that count (the API processes; PostgreSQL's server with its backends; the Hardhat node); the load average is");
         md.AppendLine("/proc/loadavg's 1, 5 and 15 minutes before and after.");
         md.AppendLine();

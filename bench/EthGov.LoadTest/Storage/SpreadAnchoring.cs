@@ -48,6 +48,19 @@ internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string ke
     public Dictionary<string, Func<long>> Watched { get; } = [];
 
     /// <summary>
+    /// Waits until each of <paramref name="nodes"/> has no batch waiting for the chain and has indexed up to its head, as the
+    /// API case does before it measures: a node still settling the previous scenario takes CPU from the next one.
+    /// </summary>
+    public async Task QuietAsync(IEnumerable<StorageNode> nodes, CancellationToken cancellationToken)
+    {
+        foreach (var node in nodes)
+        {
+            using var http = new HttpClient { BaseAddress = node.Url, Timeout = TimeSpan.FromSeconds(10) };
+            ApiRun.Log($"  {node.Name}: {await ApiRun.WaitUntilQuietAsync(http, tally, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), cancellationToken)}");
+        }
+    }
+
+    /// <summary>
     /// Runs the scenario; <paramref name="during"/>, when given, runs beside the load with each wrk's process id (by
     /// target), and the count waits for it too. Without <paramref name="onChain"/> (the reference, which has no chain)
     /// nothing is sampled or counted after the load.
@@ -139,6 +152,7 @@ internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string ke
         // wrk's own duration: the load of every target ran the same seconds, the slowest to stop decides.
         double loadSeconds = results.Max(r => r.DurationUs) / 1e6;
         var confirmed = probes.SelectMany(p => p.Confirmed).ToList();
+        // Latency to 202: wrk reports percentiles per run, which do not add up; with two runs the worse run's are stated.
         double apiCpu = cpu.Where(c => targets.Any(t => t.Name == c.Key)).Sum(c => c.Value);
         var result = new StorageAnchorResult(
             name,

@@ -18,7 +18,8 @@ namespace EthGov.LoadTest.Storage;
 /// ratio taken to their mean); the same node on PostgreSQL, one digest per request and in requests of 1,000; a second
 /// replica on the same database, the load spread over both by one wrk each with half the connections; and kill -9 of the
 /// replica holding the lease while both are loaded. Every scenario is followed until the registry's events count every
-/// accepted document. The nodes are started here (<see cref="StorageNode"/>), each with its own data directory.
+/// accepted document, and every node is let settle (no batch waiting, events indexed) before the next scenario is measured.
+/// The nodes are started here (<see cref="StorageNode"/>), each with its own data directory.
 /// </summary>
 internal static class StorageRun
 {
@@ -64,12 +65,16 @@ internal static class StorageRun
             Log($"storage: warming up the reference and the node on SQLite ({plan.WarmupSeconds} s each, unmeasured)");
             await onSqlite.Anchoring.RunAsync("warm-up", [referenceNode], plan.SingleConnections, 1, plan.WarmupSeconds, ct, onChain: false);
             await onSqlite.Anchoring.RunAsync("warm-up", [sqlite], plan.SingleConnections, 1, plan.WarmupSeconds, ct);
+            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
             Log($"storage: reference, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
             reference.Add(await onSqlite.Anchoring.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
             Log($"storage: node on SQLite, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
             sqliteSingle = await onSqlite.Anchoring.RunAsync("sqlite-single", [sqlite], plan.SingleConnections, 1, plan.SingleSeconds, ct);
+            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
             Log($"storage: reference again, {plan.SingleSeconds} s");
             reference.Add(await onSqlite.Anchoring.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
             Log($"storage: node on SQLite, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
             sqliteBatch = await onSqlite.Anchoring.RunAsync($"sqlite-batch-{plan.BatchDigests}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
         }
@@ -80,8 +85,10 @@ internal static class StorageRun
         var onPostgres = await AnchoringAsync(scripts, rpc, postgresSetup.Deployment, postgresKey, postgresPid, chainPid, first);
         Log($"storage: warming up the node on PostgreSQL ({plan.WarmupSeconds} s, unmeasured)");
         await onPostgres.Anchoring.RunAsync("warm-up", [first], plan.SingleConnections, 1, plan.WarmupSeconds, ct);
+        await onPostgres.Anchoring.QuietAsync([first], ct);
         Log($"storage: node on PostgreSQL, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
         var postgresSingle = await onPostgres.Anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct);
+        await onPostgres.Anchoring.QuietAsync([first], ct);
         Log($"storage: node on PostgreSQL, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
         var postgresBatch = await onPostgres.Anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
 
@@ -89,11 +96,14 @@ internal static class StorageRun
         onPostgres.Anchoring.Watched[second.Name] = () => second.CpuTicks;
         Log($"storage: warming up the second replica ({plan.WarmupSeconds} s on both, unmeasured)");
         await onPostgres.Anchoring.RunAsync("warm-up", [first, second], plan.SingleConnections / 2, 1, plan.WarmupSeconds, ct);
+        await onPostgres.Anchoring.QuietAsync([first, second], ct);
         Log($"storage: two replicas, one digest per request, {plan.SingleConnections / 2} connections each, {plan.SingleSeconds} s");
         var replicasSingle = await onPostgres.Anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct);
+        await onPostgres.Anchoring.QuietAsync([first, second], ct);
         Log($"storage: two replicas, {plan.BatchDigests} digests per request, {plan.BatchConnections / 2} connections each, {plan.BatchSeconds} s");
         var replicasBatch = await onPostgres.Anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct);
 
+        await onPostgres.Anchoring.QuietAsync([first, second], ct);
         Log($"storage: kill -9 of the lease holder {plan.KillAfterSeconds} s into {plan.FailoverSeconds} s of load on both replicas");
         var failover = await FailoverAsync(onPostgres.Anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct);
 
