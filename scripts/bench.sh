@@ -17,7 +17,7 @@
 #   group commit and nothing else against CIVIL's node on SQLite, the same node on PostgreSQL, two replicas of it on one
 #   database with the load spread over both, and kill -9 of the replica holding the lease under load.
 # --quick runs fewer and smaller cases (twelve to fifteen minutes after the build on two cores, nine to ten of them the exchange
-#   case: warm-up rounds until the nodes' code is compiled, and a drain after each run).
+#   case: warm-up rounds until the nodes' code is compiled, and a drain after each run; the storage case adds about four).
 # --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and puts it into docs/benchmarks.*
 #   beside the other cases of the last full run, marked with its own commit and date.
 # --storage runs the storage case alone in the same way, into out/bench/storage.json.
