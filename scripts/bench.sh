@@ -13,39 +13,52 @@
 #   process, records of 1 KiB, legal-basis grants, exchanges posted on the grantee at a fixed rate until verified, every
 #   release in the holder's journal checked against its confirmed log on chain; beside it a grantee that logs each
 #   exchange in a transaction of its own, and the gas of a logged access both ways.
+#   storage (issue 20) on a Hardhat node and a private PostgreSQL cluster of its own: a reference endpoint with EthGov's SQLite
+#   group commit and nothing else against CIVIL's node on SQLite, the same node on PostgreSQL, two replicas of it on one
+#   database with the load spread over both, and kill -9 of the replica holding the lease under load.
 # --quick runs fewer and smaller cases (twelve to fifteen minutes after the build on two cores, nine to ten of them the exchange
-#   case: warm-up rounds until the nodes' code is compiled, and a drain after each run).
+#   case: warm-up rounds until the nodes' code is compiled, and a drain after each run; the storage case adds about four).
 # --exchange runs the exchange case alone (after the build) into out/bench/exchange.json and puts it into docs/benchmarks.*
 #   beside the other cases of the last full run, marked with its own commit and date.
+# --storage runs the storage case alone in the same way, into out/bench/storage.json.
 set -euo pipefail
 quick=""
 exchange_only=""
+storage_only=""
 for arg in "$@"; do
   case "$arg" in
     --quick) quick="--quick" ;;
     --exchange) exchange_only=1 ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--exchange]" >&2; exit 2 ;;
+    --storage) storage_only=1 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--exchange | --storage]" >&2; exit 2 ;;
   esac
 done
+[ -z "$exchange_only" ] || [ -z "$storage_only" ] || { echo "usage: scripts/bench.sh [--quick] [--exchange | --storage]" >&2; exit 2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 cd "$ETHGOV_ROOT"
-command_line="scripts/bench.sh${quick:+ $quick}${exchange_only:+ --exchange}"
+command_line="scripts/bench.sh${quick:+ $quick}${exchange_only:+ --exchange}${storage_only:+ --storage}"
 ethgov_setup Release
 
 out="$ETHGOV_ROOT/out/bench"
 rm -rf "$out" && mkdir -p "$out"
 node_pid=""
 exchange_node_pid=""
+storage_node_pid=""
+storage_pg=""
 api_pid=""
 dept_pids=()
 cleanup() {
-  for pid in "${dept_pids[@]}" "$api_pid" "$node_pid" "$exchange_node_pid"; do
+  for pid in "${dept_pids[@]}" "$api_pid" "$node_pid" "$exchange_node_pid" "$storage_node_pid"; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
     fi
   done
+  if [ -n "$storage_pg" ]; then
+    ethgov_pg_stop "$storage_pg"
+    rm -rf "$storage_pg"
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -189,6 +202,46 @@ run_exchange() {
   exchange_node_pid=""
 }
 
+# Storage (issue 20) on a Hardhat node (automine, as the API case's) and a private PostgreSQL cluster of its own, made as
+# scripts/run.sh --postgres makes one, with PostgreSQL's durable defaults (fsync and synchronous_commit on; the case
+# records them): a registry for the node on SQLite and one for the node on PostgreSQL, each deployed as the API case's.
+# The load test starts the reference and the nodes itself, since it adds a replica and kills one under load.
+run_storage() {
+  local dir="$out/storage" sport srpc pg_port
+  mkdir -p "$dir"
+  ethgov_install_postgres
+  source "$ETHGOV_ROOT/scripts/lib/postgres.sh"
+  sport="$(free_port)"
+  ethgov_require_free_port "$sport" "Hardhat node for the storage benchmarks"
+  srpc="http://127.0.0.1:$sport"
+  start_hardhat "$sport" "$out/hardhat-storage.log"
+  storage_node_pid=$hardhat_pid
+  storage_pg="$(mktemp -d "${TMPDIR:-/tmp}/ethgov-bench-postgres.XXXXXX")"
+  pg_port="$(free_port)"
+  ethgov_require_free_port "$pg_port" "PostgreSQL for the storage benchmarks"
+  ethgov_pg_start "$storage_pg" "$pg_port"
+  ethgov_pg_create_database "$storage_pg" "$pg_port" ethgov_civil
+  ethgov_log "storage benchmarks${quick:+ (quick)}"
+  jq 'del(.departments[].node)' config/departments.dev.json > "$dir/departments.json"
+  local store
+  for store in sqlite postgres; do
+    "${ethgov[@]}" deploy --rpc "$srpc" --chain-id 31337 --key-file dev:0 --departments "$dir/departments.json" \
+      --deployment "$dir/deployment-$store.json" > "$dir/deploy-$store.log"
+  done
+  timeout 2700 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll storage $quick --rpc "$srpc" \
+    --deployment-sqlite "$dir/deployment-sqlite.json" --deployment-postgres "$dir/deployment-postgres.json" \
+    --postgres "Host=127.0.0.1;Port=$pg_port;Database=ethgov_civil;Username=ethgov" --postgres-pid "$(head -1 "$storage_pg/data/postmaster.pid")" \
+    --chain-pid "$storage_node_pid" --api-dll src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --content-root "$ETHGOV_ROOT/src/EthGov.Api" \
+    --cli src/EthGov.Cli/bin/Release/net10.0/ethgov.dll --scripts bench/wrk --work "$dir" --out "$out/storage.json" \
+    || { for log in "$dir"/*/process.log; do tail -5 "$log" >&2; done; [ -f "$out/storage.json" ] || exit 1; }
+  ethgov_pg_stop "$storage_pg"
+  rm -rf "$storage_pg"
+  storage_pg=""
+  kill "$storage_node_pid" 2>/dev/null || true
+  wait "$storage_node_pid" 2>/dev/null || true
+  storage_node_pid=""
+}
+
 # The machine and the code a run measured, for the report.
 write_machine() {
   local cpu memory os
@@ -211,6 +264,14 @@ if [ -n "$exchange_only" ]; then
   dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --base docs/benchmarks.json --exchange "$out/exchange.json" \
     --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
   ethgov_log "wrote out/bench/exchange.json, and its case into docs/benchmarks.json and docs/benchmarks.md"
+  exit 0
+fi
+if [ -n "$storage_only" ]; then
+  run_storage
+  write_machine
+  dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --base docs/benchmarks.json --storage "$out/storage.json" \
+    --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
+  ethgov_log "wrote out/bench/storage.json, and its case into docs/benchmarks.json and docs/benchmarks.md"
   exit 0
 fi
 
@@ -279,9 +340,10 @@ timeout 1500 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dl
   || { for line in "${departments[@]}"; do read -r code _ _ <<< "$line"; tail -5 "$out/nodes/${code,,}/api.log" >&2; done; [ -f "$out/nodes.json" ] || exit 1; }
 stop_nodes
 run_exchange
+run_storage
 
 write_machine
 
 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll report --micro "$out/micro.json" --chain "$out/chain.json" --api "$out/api.json" \
-  --nodes "$out/nodes.json" --exchange "$out/exchange.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
+  --nodes "$out/nodes.json" --exchange "$out/exchange.json" --storage "$out/storage.json" --machine "$out/machine.json" --json docs/benchmarks.json --markdown docs/benchmarks.md
 ethgov_log "wrote docs/benchmarks.json and docs/benchmarks.md"

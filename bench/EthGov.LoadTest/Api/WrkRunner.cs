@@ -38,7 +38,13 @@ internal sealed class WrkRunner(string wrkPath, string scriptDirectory, Uri api)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    public async Task<WrkResult> RunAsync(string script, int threads, int connections, TimeSpan duration, IReadOnlyDictionary<string, string> environment, string path, CancellationToken cancellationToken)
+    /// <summary>The folder of the Lua scripts.</summary>
+    public string ScriptDirectory => scriptDirectory;
+
+    /// <remarks><paramref name="started"/> is given wrk's process id once it runs (SIGINT ends a run early with its results).</remarks>
+    public async Task<WrkResult> RunAsync(
+        string script, int threads, int connections, TimeSpan duration, IReadOnlyDictionary<string, string> environment, string path, CancellationToken cancellationToken,
+        Action<int>? started = null)
     {
         var start = new ProcessStartInfo(wrkPath)
         {
@@ -65,6 +71,7 @@ internal sealed class WrkRunner(string wrkPath, string scriptDirectory, Uri api)
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {wrkPath}");
+        started?.Invoke(process.Id);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try

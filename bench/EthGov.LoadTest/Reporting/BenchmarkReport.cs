@@ -13,14 +13,18 @@ internal static class BenchmarkReport
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
+    // The cases a run of their own renews (scripts/bench.sh --exchange, --storage).
+    private static readonly string[] s_ownRunCases = ["exchange", "storage"];
+
     /// <remarks>
-    /// With <c>--base</c> (an earlier docs/benchmarks.json), every case but the exchange comes from that file unchanged, and
-    /// the exchange case from <c>--exchange</c> with the facts of its own run (<c>--machine</c>), which the document then
-    /// names beside the case: <c>scripts/bench.sh --exchange</c> renews that case alone.
+    /// With <c>--base</c> (an earlier docs/benchmarks.json), every case but the ones given comes from that file unchanged, and
+    /// the exchange case from <c>--exchange</c> or the storage case from <c>--storage</c> with the facts of its own run
+    /// (<c>--machine</c>), which the document then names beside the case: <c>scripts/bench.sh --exchange</c> and
+    /// <c>--storage</c> renew that case alone.
     /// </remarks>
     public static async Task<int> WriteAsync(Arguments args)
     {
-        var report = args.Value("--base") is { } basePath ? await BaseAsync(basePath, await ReadAsync(args.Required("--machine"))) : await MeasuredAsync(args);
+        var report = args.Value("--base") is { } basePath ? await BaseAsync(basePath, await ReadAsync(args.Required("--machine")), args) : await MeasuredAsync(args);
         if (args.Value("--exchange") is { } exchangePath && File.Exists(exchangePath))
         {
             var exchange = await ReadAsync(exchangePath);
@@ -31,6 +35,18 @@ internal static class BenchmarkReport
             }
 
             report["exchange"] = exchange;
+        }
+
+        if (args.Value("--storage") is { } storagePath && File.Exists(storagePath))
+        {
+            var storage = await ReadAsync(storagePath);
+            storage["comparison"] = StorageReport.Comparison(storage);
+            if (args.Value("--base") is not null)
+            {
+                storage["machine"] = await ReadAsync(args.Required("--machine"));
+            }
+
+            report["storage"] = storage;
         }
 
         await File.WriteAllTextAsync(args.Required("--json"), report.ToJsonString(s_json) + "\n");
@@ -64,14 +80,18 @@ internal static class BenchmarkReport
         return report;
     }
 
-    // The earlier report's cases, the exchange's left out (it is measured again); its machine facts stay the document's.
-    private static async Task<JsonObject> BaseAsync(string path, JsonNode exchangeMachine)
+    // The earlier report's cases, those measured again left out (the exchange's or the storage's); its machine facts stay the document's.
+    private static async Task<JsonObject> BaseAsync(string path, JsonNode caseMachine, Arguments args)
     {
         var report = (await ReadAsync(path)).AsObject();
-        report.Remove("exchange");
+        foreach (var name in s_ownRunCases.Where(n => args.Value("--" + n) is not null))
+        {
+            report.Remove(name);
+        }
+
         if (report["machine"] is null)
         {
-            report["machine"] = exchangeMachine.DeepClone();
+            report["machine"] = caseMachine.DeepClone();
         }
 
         return report;
@@ -128,6 +148,11 @@ internal static class BenchmarkReport
             ExchangeReport.RenderTargets(md, exchangeResults);
         }
 
+        if (report["storage"] is { } storageResults)
+        {
+            StorageReport.RenderTargets(md, storageResults);
+        }
+
         RenderChain(md, chain);
         if (report["api"] is { } apiResults)
         {
@@ -142,6 +167,11 @@ internal static class BenchmarkReport
         if (report["exchange"] is { } exchangeDetails)
         {
             ExchangeReport.RenderDetails(md, exchangeDetails);
+        }
+
+        if (report["storage"] is { } storageDetails)
+        {
+            StorageReport.RenderDetails(md, storageDetails);
         }
 
         RenderMicro(md, micro);

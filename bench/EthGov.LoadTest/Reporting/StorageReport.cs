@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace EthGov.LoadTest.Reporting;
+
+/// <summary>
+/// The storage case's part of docs/benchmarks.* (issue 20's performance targets): EthGov's intake on SQLite against the
+/// reference endpoint with the same group commit, the node on PostgreSQL against the same node on SQLite, two replicas
+/// against one, and the failover after kill -9 of the lease holder; every target a ratio of two numbers of the same run.
+/// </summary>
+internal static class StorageReport
+{
+    private const double ReferenceTarget = 0.70;
+    private const double PostgresTarget = 0.60;
+    private const double ReplicasTarget = 0.70;
+    private const double P99TargetMs = 3000;
+    private const double FailoverTargetSeconds = 10;
+
+    // The scenarios on a node, in the order of the run.
+    private static readonly string[] s_onChain = ["sqliteSingle", "sqliteBatch", "postgresSingle", "postgresBatch", "replicasSingle", "replicasBatch"];
+
+    // Cores per machine in the estimate for two replicas on two machines: this machine's kind.
+    private const int CoresPerMachine = 2;
+
+    /// <summary>Whether each target is met, and the estimate for two machines, added to the JSON as <c>comparison</c>.</summary>
+    public static JsonObject Comparison(JsonNode storage)
+    {
+        var references = storage["reference"]!.AsArray().Select(r => Rate(r!)).ToList();
+        double reference = references.Count == 0 ? 0 : references.Average();
+        var (sqliteSingle, sqliteBatch) = (storage["sqliteSingle"]!, storage["sqliteBatch"]!);
+        var (postgresSingle, postgresBatch) = (storage["postgresSingle"]!, storage["postgresBatch"]!);
+        var (replicasSingle, replicasBatch) = (storage["replicasSingle"]!, storage["replicasBatch"]!);
+        var failover = storage["failover"]!;
+        var onChain = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch };
+        bool allConfirmed = onChain.All(Confirmed);
+        double referenceRatio = Ratio(Rate(sqliteSingle), reference);
+        double postgresSingleRatio = Ratio(Rate(postgresSingle), Rate(sqliteSingle));
+        double postgresBatchRatio = Ratio(Rate(postgresBatch), Rate(sqliteBatch));
+        double replicasSingleRatio = Ratio(Rate(replicasSingle), Rate(postgresSingle));
+        double replicasBatchRatio = Ratio(Rate(replicasBatch), Rate(postgresBatch));
+        double replicasP99 = Math.Max(P99(replicasSingle), P99(replicasBatch));
+
+        // CPU per document of the two replicas together and of the PostgreSQL server, one digest per request: with a
+        // machine of its own per replica (and the database, the chain and the load elsewhere) the replicas' cores are the
+        // limit, or the database's if one machine of the same kind serves it.
+        double replicaUs = replicasSingle["cpuMicrosecondsPerDocument"]!.GetValue<double>();
+        double accepted = replicasSingle["acceptedDocuments"]!.GetValue<double>();
+        double postgresUs = accepted == 0 ? 0 : Cpu(replicasSingle, "postgres") * 1e6 / accepted;
+        double replicasLimit = replicaUs == 0 ? 0 : 2 * CoresPerMachine * 1e6 / replicaUs;
+        double postgresLimit = postgresUs == 0 ? 0 : CoresPerMachine * 1e6 / postgresUs;
+        double failoverSeconds = failover["nextConfirmedBatchSeconds"]!.GetValue<double>();
+        bool failoverConfirmed = Confirmed(failover["load"]!) && failover["settled"]!.GetValue<bool>() && failover["nextBatchOnChain"]!.GetValue<bool>();
+        return new JsonObject
+        {
+            ["referenceDocumentsPerSecond"] = Math.Round(reference, 1),
+            ["referenceRatio"] = referenceRatio,
+            ["referenceTargetMet"] = referenceRatio >= ReferenceTarget,
+            ["postgresSingleRatio"] = postgresSingleRatio,
+            ["postgresBatchRatio"] = postgresBatchRatio,
+            ["postgresTargetMet"] = postgresSingleRatio >= PostgresTarget && postgresBatchRatio >= PostgresTarget && allConfirmed,
+            ["replicasSingleRatio"] = replicasSingleRatio,
+            ["replicasBatchRatio"] = replicasBatchRatio,
+            ["replicasTargetMet"] = replicasSingleRatio >= ReplicasTarget && replicasBatchRatio >= ReplicasTarget && allConfirmed,
+            ["replicasToConfirmedP99Ms"] = replicasP99,
+            ["replicasP99TargetMet"] = replicasP99 > 0 && replicasP99 <= P99TargetMs,
+            ["allConfirmed"] = allConfirmed,
+            ["replicaCpuMicrosecondsPerDocument"] = replicaUs,
+            ["postgresCpuMicrosecondsPerDocument"] = Math.Round(postgresUs, 1),
+            ["twoMachinesReplicasLimit"] = Math.Round(replicasLimit),
+            ["twoMachinesPostgresLimit"] = Math.Round(postgresLimit),
+            ["twoMachinesEstimate"] = Math.Round(Math.Min(replicasLimit, postgresLimit)),
+            ["failoverSeconds"] = failoverSeconds,
+            ["failoverTargetMet"] = failoverSeconds > 0 && failoverSeconds <= FailoverTargetSeconds && failoverConfirmed,
+            ["failoverAllConfirmed"] = failoverConfirmed,
+        };
+    }
+
+    public static void RenderTargets(StringBuilder md, JsonNode storage)
+    {
+        var c = storage["comparison"]!;
+        var failover = storage["failover"]!;
+        md.AppendLine("## Targets (issue 20: PostgreSQL, replicas of a node)");
+        md.AppendLine();
+        md.AppendLine("Every target is a ratio of two numbers measured side by side in the same run (details [below](#storage)), since the");
+        md.AppendLine($"neighbours' load moves absolute rates by 2x. PostgreSQL runs with fsync {Setting(storage, "fsync")} and synchronous_commit {Setting(storage, "synchronous_commit")} (its defaults, as a production node runs it).");
+        md.AppendLine($"Load average (1, 5, 15 min) before the first measured scenario: {storage["reference"]![0]!["loadBefore"]}; after the last: {failover["load"]!["loadAfter"]}, on {CoresPerMachine} cores.");
+        md.AppendLine();
+        if (storage["machine"] is { } own)
+        {
+            md.AppendLine($"This case comes from a later run of its own (`{own["command"]}`{(storage["quick"]?.GetValue<bool>() == true ? ", quick" : "")}): commit {own["commit"]}, {own["date"]}; the other cases are from the run the machine table names.");
+            md.AppendLine();
+        }
+
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---|---|");
+        md.AppendLine($"| EthGov's intake on SQLite >= 70% of the reference (same group commit, no chain), one digest per request | {Percent(c["referenceRatio"])}: {Num(storage["sqliteSingle"]!["documentsPerSecond"])} against {Num(c["referenceDocumentsPerSecond"])} documents/s | {YesNo(c["referenceTargetMet"])} |");
+        md.AppendLine($"| one node on PostgreSQL >= 60% of the same node on SQLite, every accepted document confirmed | {Percent(c["postgresSingleRatio"])} one digest per request, {Percent(c["postgresBatchRatio"])} in requests of 1,000 | {YesNo(c["postgresTargetMet"])} |");
+        md.AppendLine($"| two replicas on PostgreSQL >= 70% of one replica | {Percent(c["replicasSingleRatio"])} one digest per request, {Percent(c["replicasBatchRatio"])} in requests of 1,000 | {YesNo(c["replicasTargetMet"])} |");
+        md.AppendLine($"| two replicas: p99 accepted-to-confirmed <= 3 s | {Num(c["replicasToConfirmedP99Ms"])} ms (worse of the two scenarios) | {YesNo(c["replicasP99TargetMet"])} |");
+        md.AppendLine($"| kill -9 of the lease holder under load: next confirmed batch <= 10 s, every acknowledged document confirmed | {Num(c["failoverSeconds"])} s (lease taken after {Num(failover["leaseTakenSeconds"])} s); {(c["failoverAllConfirmed"]!.GetValue<bool>() ? "all confirmed" : "**not all confirmed**")} | {YesNo(c["failoverTargetMet"])} |");
+        md.AppendLine();
+    }
+
+    public static void RenderDetails(StringBuilder md, JsonNode storage)
+    {
+        var plan = storage["plan"]!;
+        var c = storage["comparison"]!;
+        var failover = storage["failover"]!;
+        md.AppendLine("## Storage");
+        md.AppendLine();
+        md.AppendLine("A Hardhat node of its own (automine) and a private PostgreSQL cluster made as `scripts/run.sh --postgres` makes one, with");
+        md.AppendLine($"PostgreSQL's durable defaults ({string.Join(", ", storage["postgres"]!.AsObject().Select(p => $"{p.Key} {p.Value}"))}). Each node is CIVIL's,");
+        md.AppendLine("the API in Release as its own process with its own data directory and API key, the rate limits raised as in the API case. The");
+        md.AppendLine("reference is `EthGov.LoadTest reference-server`: an ASP.NET Core endpoint that parses the digest, writes one row through");
+        md.AppendLine("EthGov.Application's `GroupCommit` on a SQLite file (WAL, synchronous=FULL) and answers 202 after the commit; no key, no");
+        md.AppendLine("chain. It is measured right before and right after the node on SQLite, and the ratio is taken to the mean of the two. All");
+        md.AppendLine($"load comes from wrk with bench/wrk/anchor.lua ({Num(plan["singleConnections"])} connections) or anchor-batch.lua ({Num(plan["batchDigests"])} digests, {Num(plan["batchConnections"])} connections);");
+        md.AppendLine("two replicas get one wrk each with half the connections, started together and summed, as a load balancer spreads them.");
+        md.AppendLine($"Each scenario ran {Num(plan["singleSeconds"])} s (one digest per request) or {Num(plan["batchSeconds"])} s (batches) after {Num(plan["warmupSeconds"])} s of unmeasured warm-up on every");
+        md.AppendLine("process, and was followed until the registry's events counted every accepted document; every node then settles (no batch");
+        md.AppendLine("waiting for the chain, events indexed) before the next scenario. With two wrk runs the latency to 202 is the worse run's. CPU is read from /proc from the start");
+        md.AppendLine("of the load until that count (the API processes; PostgreSQL's server with its backends; the Hardhat node); the load average is");
+        md.AppendLine("/proc/loadavg's 1, 5 and 15 minutes before and after.");
+        md.AppendLine();
+        md.AppendLine("| scenario | processes | connections each | digests / request | documents/s | p50 / p99 to 202 | all confirmed (after the load) | p99 accepted-to-confirmed | API CPU per document | CPU (s) | load before -> after |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var rows = storage["reference"]!.AsArray().Select(r => r!)
+            .Concat(s_onChain.Select(k => storage[k]!))
+            .Append(failover["load"]!);
+        foreach (var r in rows)
+        {
+            bool chain = r["name"]!.GetValue<string>() != "reference";
+            md.AppendLine($"| {r["name"]} | {string.Join(" + ", r["targets"]!.AsArray().Select(t => t!.GetValue<string>()))} | {Num(r["connectionsEach"])} | {Num(r["digestsPerRequest"])} | {Num(r["documentsPerSecond"])} | "
+                + $"{Num(r["toAccepted"]!["p50Ms"])} / {Num(r["toAccepted"]!["p99Ms"])} ms | "
+                + (chain ? $"{(Confirmed(r) ? $"yes, {Num(r["confirmedOnChain"])} on chain in {Num(r["transactions"])} transactions ({Num(r["drainSeconds"])} s)" : "**no**")} | {Num(r["toConfirmed"]!["p99Ms"])} ms ({Num(r["sampledConfirmed"])} samples) | " : "- | - | ")
+                + $"{Num(r["cpuMicrosecondsPerDocument"])} µs | {string.Join(", ", r["cpuSeconds"]!.AsObject().Select(p => $"{p.Key} {Num(p.Value)}"))} | {r["loadBefore"]} -> {r["loadAfter"]} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine($"**Failover.** {Num(failover["killedAtSeconds"])} s into {Num(plan["failoverSeconds"])} s of load on both replicas, the replica named in the lease ({failover["killedReplica"]}, epoch");
+        md.AppendLine($"{Num(failover["epochBefore"])}) was killed with SIGKILL and its wrk stopped, as a load balancer sends its clients to the other. The other took the lease");
+        md.AppendLine($"(epoch {Num(failover["epochAfter"])}) {Num(failover["leaseTakenSeconds"])} s after the kill, and batch {Num(failover["nextBatchId"])}, the first formed after the kill, was confirmed");
+        md.AppendLine($"{Num(failover["nextConfirmedBatchSeconds"])} s after it (its root {(failover["nextBatchOnChain"]!.GetValue<bool>() ? "is" : "is **not**")} in the registry's events from the kill's block on). Afterwards the outbox");
+        md.AppendLine($"held {Num(failover["outboxRows"])} documents, {Num(failover["confirmedRows"])} of them in confirmed batches ({(failover["settled"]!.GetValue<bool>() ? "settled" : "**not settled**")}); the chain counted {Num(failover["load"]!["confirmedOnChain"])} for {Num(failover["load"]!["acceptedDocuments"])} acknowledged.");
+        md.AppendLine();
+        md.AppendLine($"**Two replicas on two machines.** With one digest per request the two replicas used {Num(c["replicaCpuMicrosecondsPerDocument"])} µs of CPU per document together and");
+        md.AppendLine($"PostgreSQL {Num(c["postgresCpuMicrosecondsPerDocument"])} µs. Here both replicas, PostgreSQL, the chain and wrk share {CoresPerMachine} cores, so a second replica");
+        md.AppendLine($"adds coordination and no cores. With a machine of {CoresPerMachine} cores per replica they would reach about {Num(c["twoMachinesReplicasLimit"])} documents/s before their");
+        md.AppendLine($"own CPU runs out, and a PostgreSQL server on a third such machine about {Num(c["twoMachinesPostgresLimit"])}/s at its CPU per document: about {Num(c["twoMachinesEstimate"])} documents/s,");
+        md.AppendLine("assuming CPU scales with cores and the disk's syncs, shared by group commit, keep up (both held here at these rates).");
+        md.AppendLine();
+    }
+
+    private static double Rate(JsonNode run) => run["documentsPerSecond"]!.GetValue<double>();
+
+    private static double P99(JsonNode run) => run["toConfirmed"]!["p99Ms"]!.GetValue<double>();
+
+    private static bool Confirmed(JsonNode run) => run["allConfirmed"]!.GetValue<bool>();
+
+    private static double Cpu(JsonNode run, string process) => run["cpuSeconds"]?[process]?.GetValue<double>() ?? 0;
+
+    private static double Ratio(double value, double reference) => reference == 0 ? 0 : Math.Round(value / reference, 3);
+
+    private static string Setting(JsonNode storage, string name) => storage["postgres"]?[name]?.GetValue<string>() ?? "?";
+
+    private static string Percent(JsonNode? ratio) => ratio is null ? "?" : (ratio.GetValue<double>() * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Num(JsonNode? node) => node is null ? "?" : node.GetValue<double>().ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    private static string YesNo(JsonNode? met) => met?.GetValue<bool>() == true ? "yes" : "**no**";
+}

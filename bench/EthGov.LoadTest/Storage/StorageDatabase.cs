@@ -1,0 +1,77 @@
+using Npgsql;
+
+namespace EthGov.LoadTest.Storage;
+
+/// <summary>
+/// Reads the replicas' PostgreSQL database from outside their processes: the lease, the batches and the server's
+/// durability settings. Each read opens a connection of its own (no pool).
+/// </summary>
+internal sealed class StorageDatabase(string connectionString)
+{
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+
+    /// <summary>The lease row's holder (host/process id/run) and epoch; empty before any replica took it.</summary>
+    public async Task<(string Holder, long Epoch)> LeaseAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var select = new NpgsqlCommand("SELECT holder, epoch FROM replica_lease WHERE id = 1", connection);
+        await using var reader = await select.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt64(1)) : ("", 0);
+    }
+
+    /// <summary>The process id in the lease's holder, null when no replica holds it.</summary>
+    public async Task<int?> HolderPidAsync()
+    {
+        var parts = (await LeaseAsync()).Holder.Split('/');
+        return parts.Length == 3 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    /// <summary>The highest id of any batch, 0 when there is none.</summary>
+    public async Task<long> LastBatchAsync() => (long)(await ScalarAsync("SELECT coalesce(max(id), 0) FROM batches"))!;
+
+    /// <summary>The first batch after <paramref name="afterId"/> in the confirmed state (1), with its root; null when none is yet.</summary>
+    public async Task<(long Id, byte[] Root)?> ConfirmedAfterAsync(long afterId)
+    {
+        await using var connection = await OpenAsync();
+        await using var select = new NpgsqlCommand("SELECT id, root FROM batches WHERE id > @id AND state = 1 ORDER BY id LIMIT 1", connection);
+        select.Parameters.AddWithValue("id", afterId);
+        await using var reader = await select.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt64(0), (byte[])reader[1]) : null;
+    }
+
+    /// <summary>Whether every batch is settled and the confirmed ones hold every outbox row (as the fault tests check).</summary>
+    public async Task<(bool Settled, long Rows, long Confirmed)> SettledAsync()
+    {
+        long rows = (long)(await ScalarAsync("SELECT count(*) FROM documents"))!;
+        long pending = (long)(await ScalarAsync("SELECT count(*) FROM batches WHERE state = 0"))!;
+        // members is the packed digests of the batch: 32 bytes each.
+        long confirmed = (long)(await ScalarAsync("SELECT coalesce(sum(length(members) / 32), 0)::bigint FROM batches WHERE state = 1"))!;
+        return (pending == 0 && confirmed >= rows, rows, confirmed);
+    }
+
+    /// <summary>The server's settings that decide what a commit means: fsync, synchronous_commit, full_page_writes, wal_sync_method.</summary>
+    public async Task<Dictionary<string, string>> DurabilityAsync()
+    {
+        var settings = new Dictionary<string, string>();
+        foreach (var name in new[] { "server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "shared_buffers" })
+        {
+            settings[name] = (string)(await ScalarAsync($"SHOW {name}"))!;
+        }
+
+        return settings;
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
