@@ -57,3 +57,16 @@ public sealed record BulkChunkResponse(BulkJobResponse Job, IReadOnlyList<BulkIt
 /// <param name="Outcome">accepted, known or failed.</param>
 /// <param name="Error">Why it failed.</param>
 public sealed record BulkJobItemResponse(Digest Digest, string? FileName, string Outcome, string? Error);
+
+/// <summary>The node's limits for bulk jobs, as the workspace enforces them before it sends anything.</summary>
+/// <param name="MaxJobItems">Most items (files or CSV rows) in one job.</param>
+/// <param name="MaxChunkItems">Most items in one chunk posted to a job.</param>
+/// <param name="MaxChunkBodyBytes">Largest body of one chunk, in bytes.</param>
+/// <param name="MaxOpenJobs">Most unfinished jobs a department may have at once.</param>
+/// <param name="MaxKeptJobs">Most jobs a department's store keeps before the oldest finished ones are deleted.</param>
+public sealed record BulkJobLimitsResponse(int MaxJobItems, int MaxChunkItems, long MaxChunkBodyBytes, int MaxOpenJobs, int MaxKeptJobs)
+{
+    /// <summary>The answer for <paramref name="options"/>.</summary>
+    public static BulkJobLimitsResponse Of(BulkJobsOptions options)
+        => new(options.MaxJobItems, options.MaxChunkItems, options.MaxChunkBodyBytes, options.MaxOpenJobs, options.MaxKeptJobs);
+}

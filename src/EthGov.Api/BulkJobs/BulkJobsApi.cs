@@ -37,6 +37,8 @@ public static class BulkJobsApi
             .RequireScope(ApiKeyScopes.Anchor);
         group.MapGet("/", List).WithName("ListBulkJobs")
             .WithSummary("The caller's own bulk jobs, newest first; state=open for the unfinished ones");
+        group.MapGet("/limits", Limits).WithName("GetBulkJobLimits")
+            .WithSummary("The node's limits for bulk jobs: items per job and per chunk, open and kept jobs per department");
         group.MapGet("/{id:long}", Get).WithName("GetBulkJob")
             .WithSummary("Where a bulk job stands: items received, accepted and failed of its total");
         group.MapGet("/{id:long}/items", Items).WithName("ListBulkJobItems")
@@ -51,6 +53,10 @@ public static class BulkJobsApi
             .RequireScope(ApiKeyScopes.Anchor);
         return app;
     }
+
+    /// <summary>The limits this node enforces, read from its configuration.</summary>
+    public static Ok<BulkJobLimitsResponse> Limits(IOptions<BulkJobsOptions> options)
+        => TypedResults.Ok(BulkJobLimitsResponse.Of(options.Value));
 
     /// <summary>Starts a job.</summary>
     public static Results<Created<BulkJobResponse>, ProblemHttpResult> Create(

@@ -29,7 +29,8 @@ public static class SessionApi
         group.MapGet("/options", Options).WithName("GetSignInOptions")
             .WithSummary("How a clerk may sign in on this node: name and password, and the department's OpenID Connect provider when one is configured");
         group.MapGet("/oidc", StartOidc).WithName("StartOidcSignIn")
-            .WithSummary("Sends the browser to the department's OpenID Connect provider; it comes back signed in as the clerk bound to that person");
+            .WithSummary("Sends the browser to the department's OpenID Connect provider; it comes back signed in as the clerk bound to that person. "
+                + "Without a usable provider a browser's navigation (Accept: text/html) goes to the workspace with ?signin=noprovider or ?signin=providerdown; other clients get the problem");
         group.MapPost("/password", ChangePassword).WithName("ChangeOwnPassword")
             .WithSummary("Change the signed-in clerk's own password; other sessions of the account end");
         return app;
@@ -75,12 +76,12 @@ public static class SessionApi
             oidc.Value.IsConfigured ? new OidcSignInOption(oidc.Value.DisplayName, Route + "/oidc") : null));
 
     /// <summary>Starts a sign-in at the department's provider (after reading its discovery document, so an unreachable provider is a problem, not a 500).</summary>
-    public static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> StartOidc(
+    public static async Task<Results<ChallengeHttpResult, RedirectHttpResult, ProblemHttpResult>> StartOidc(
         HttpContext http, IOptions<StaffOidcOptions> oidc, CancellationToken cancellationToken)
     {
         if (!oidc.Value.IsConfigured)
         {
-            return StaffProblems.OidcNotConfigured();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("noprovider")) : StaffProblems.OidcNotConfigured();
         }
 
         var handler = http.RequestServices.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(StaffOidc.SchemeName);
@@ -91,7 +92,7 @@ public static class SessionApi
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return StaffProblems.OidcProviderUnavailable();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("providerdown")) : StaffProblems.OidcProviderUnavailable();
         }
 
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = StaffOidc.LandingPath }, [StaffOidc.SchemeName]);

@@ -170,12 +170,25 @@ public static class StaffOidc
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="request"/> is a browser's navigation (its Accept names text/html): it is sent to the workspace,
+    /// which says why in the clerk's language, rather than shown a problem's JSON.
+    /// </summary>
+    public static bool IsNavigation(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The workspace, told why the sign-in did not happen (<paramref name="reason"/> is one of the page's fixed codes).</summary>
+    public static string LandingFor(string reason) => $"{LandingPath}?signin={reason}";
+
     // A browser navigating back from the provider lands on the workspace, which says why; other callers get the problem.
     private static Task AnswerAsync(HttpContext http, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem, string reason)
     {
-        if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        if (IsNavigation(http.Request))
         {
-            http.Response.Redirect($"{LandingPath}?signin={reason}");
+            http.Response.Redirect(LandingFor(reason));
             return Task.CompletedTask;
         }
 

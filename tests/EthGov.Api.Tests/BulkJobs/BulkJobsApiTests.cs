@@ -177,6 +177,36 @@ public sealed class BulkJobsApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public async Task Limits_FollowTheNodesConfiguration_AndAreTheOnesItEnforces()
+    {
+        await using var host = await ApiHost.StartAsync(fixture.Chain, new Dictionary<string, string?>
+        {
+            ["EthGov:BulkJobs:MaxJobItems"] = "7",
+            ["EthGov:BulkJobs:MaxChunkItems"] = "3",
+            ["EthGov:BulkJobs:MaxOpenJobs"] = "2",
+            ["EthGov:BulkJobs:MaxKeptJobs"] = "9",
+        });
+        using var civil = host.ClientWithKey(await host.CreateKeyAsync("CIVIL"));
+        using var anonymous = host.CreateClient();
+
+        var limits = await civil.GetFromJsonAsync<JsonElement>("/api/v1/bulk-jobs/limits");
+        var defaults = await fixture.Host.ClientWithKey(fixture.CivilKey).GetFromJsonAsync<JsonElement>("/api/v1/bulk-jobs/limits");
+        using var unsigned = await anonymous.GetAsync("/api/v1/bulk-jobs/limits");
+
+        Assert.Equal((7, 3, 2, 9), (limits.GetProperty("maxJobItems").GetInt32(), limits.GetProperty("maxChunkItems").GetInt32(),
+            limits.GetProperty("maxOpenJobs").GetInt32(), limits.GetProperty("maxKeptJobs").GetInt32()));
+        Assert.Equal(new BulkJobsOptions { MaxChunkItems = 3 }.MaxChunkBodyBytes, limits.GetProperty("maxChunkBodyBytes").GetInt64());
+        Assert.Equal(new BulkJobsOptions().MaxJobItems, defaults.GetProperty("maxJobItems").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Contains("\"GetBulkJobLimits\"", await anonymous.GetStringAsync("/openapi/v1.json"), StringComparison.Ordinal);
+        await Problem.AssertAsync(await civil.PostAsJsonAsync("/api/v1/bulk-jobs", new { kind = "csv", total = 8 }), HttpStatusCode.BadRequest, ProblemTypes.InvalidRequest);
+        var job = await CreateAsync(civil, "csv", 7);
+        using var tooBig = await civil.PostAsJsonAsync($"/api/v1/bulk-jobs/{job}/chunks",
+            new { items = Enumerable.Range(0, 4).Select(_ => new { digest = TestDigests.New() }).ToArray() });
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+    }
+
+    [Fact]
     public async Task AnotherDepartmentsJob_AndAnotherCallersJob_Are404_AndUntouched()
     {
         using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);

@@ -246,6 +246,44 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, callback.StatusCode);
     }
 
+    [Theory]
+    [InlineData(true, "noprovider")]
+    [InlineData(false, "providerdown")]
+    public async Task WithoutAUsableProvider_ABrowsersNavigation_LandsOnTheWorkspace_AndApiClientsGetTheProblem(bool unconfigured, string reason)
+    {
+        await using var host = await ApiHost.StartAsync(providers.Chain, unconfigured ? null : new Dictionary<string, string?>
+        {
+            ["EthGov:Staff:Oidc:Authority"] = $"http://127.0.0.1:{FreePort.Next()}/",
+            ["EthGov:Staff:Oidc:ClientId"] = OidcProvider.ClientId,
+        });
+        using var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (status, type) = unconfigured
+            ? (HttpStatusCode.NotFound, ProblemTypes.OidcNotConfigured)
+            : (HttpStatusCode.ServiceUnavailable, ProblemTypes.OidcProviderUnavailable);
+
+        using var navigation = await client.SendAsync(Start("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        using var json = await client.SendAsync(Start("application/json"));
+        using var anything = await client.SendAsync(Start("*/*"));
+        using var none = await client.SendAsync(Start(null));
+
+        Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
+        Assert.Equal($"{StaffOidc.LandingPath}?signin={reason}", navigation.Headers.Location?.OriginalString);
+        await Problem.AssertAsync(json, status, type);
+        await Problem.AssertAsync(anything, status, type);
+        await Problem.AssertAsync(none, status, type);
+
+        static HttpRequestMessage Start(string? accept)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, SessionApi.Route + "/oidc");
+            if (accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+
+            return request;
+        }
+    }
+
     private static bool IsCallback(Uri url) => url.AbsolutePath == StaffOidc.CallbackPath;
 
     // A node's challenge to its own provider, re-pointed at the rogue provider (which knows the same client and

@@ -13,13 +13,15 @@ addTexts(bulkTexts);
 
 const $ = (id) => document.getElementById(id);
 const route = '/api/v1/bulk-jobs';
-const chunkSize = 200;
-const maxFiles = 10_000;
+// Chunks no larger than this even when the node takes more: progress moves often, and a dropped connection loses little.
+const preferredChunk = 200;
 const maxBytes = 1024 * 1024 * 1024;
 const maxCsvBytes = 2 * 1024 * 1024;
 const maxShownErrors = 50;
 
 let host = null;
+// The node's limits (GET /api/v1/bulk-jobs/limits): items per job and per chunk; nothing is sent before they are known.
+let limits = null;
 let openJob = null;
 let busy = false;
 // What the section says, kept as a text key and its values so a language switch says it again.
@@ -34,7 +36,7 @@ function render() {
   error.textContent = isError ? t(said.key, said.params) : '';
   error.hidden = !isError;
   status.textContent = said && !isError ? t(said.key, said.params) : '';
-  $('bulk-limits').textContent = t('bulk.limits', { files: maxFiles, megabytes: maxBytes / 1024 / 1024 });
+  $('bulk-limits').textContent = limits ? t('bulk.limits', { files: limits.maxJobItems, megabytes: maxBytes / 1024 / 1024 }) : '';
   const list = $('bulk-errors');
   if (csvErrors) {
     const shown = csvErrors.slice(0, maxShownErrors).map((e) => el('li', { dataset: { line: String(e.line) } },
@@ -99,7 +101,7 @@ async function fileItems(files, name) {
 }
 
 async function zipItems(file) {
-  const entries = await zipEntries(file, { maxFiles, maxBytes });
+  const entries = await zipEntries(file, { maxFiles: limits.maxJobItems, maxBytes });
   const items = [];
   const seen = new Set();
   for (let i = 0; i < entries.length; i++) {
@@ -120,7 +122,7 @@ async function csvItems(file) {
     say('bulk.csv.tooLarge', { name: file.name, kilobytes: Math.ceil(file.size / 1024), max: maxCsvBytes / 1024 }, true);
     return null;
   }
-  const parsed = parseDigestCsv(await file.text(), { maxRows: maxFiles });
+  const parsed = parseDigestCsv(await file.text(), { maxRows: limits.maxJobItems });
   if (parsed.errors.length > 0) {
     if (parsed.errors[0].reason === 'tooManyRows') {
       say('bulk.csv.tooManyRows', parsed.errors[0].params, true);
@@ -174,6 +176,7 @@ async function send(job, items, withContent) {
     say('bulk.progress', { name: current.name ?? current.kind, received: current.received, total: current.total, accepted: current.accepted, failed: current.failed });
   };
   show();
+  const chunkSize = Math.max(1, Math.min(preferredChunk, limits.maxChunkItems));
   for (let at = 0; at < items.length; at += chunkSize) {
     const chunk = items.slice(at, at + chunkSize);
     if (withContent) {
@@ -190,8 +193,27 @@ async function send(job, items, withContent) {
   return current;
 }
 
+// Reads the node's limits once; false, with the reason said, when they cannot be read.
+async function knowLimits() {
+  if (limits) {
+    return true;
+  }
+  try {
+    limits = (await request('GET', `${route}/limits`, { auth: host.auth() })).body;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      host.unauthorized();
+    } else {
+      say('bulk.stopped', { reason: reasonOf(error) }, true);
+    }
+    return false;
+  }
+  render();
+  return true;
+}
+
 async function run(kind, name, collect) {
-  if (busy) {
+  if (busy || !(await knowLimits())) {
     return;
   }
   busy = true;
@@ -233,7 +255,7 @@ async function run(kind, name, collect) {
     progress = null;
     if (error instanceof ZipError) {
       if (error.reason === 'tooManyFiles') {
-        say('bulk.tooManyFiles', { name, count: error.count, max: maxFiles }, true);
+        say('bulk.tooManyFiles', { name, count: error.count, max: limits.maxJobItems }, true);
       } else if (error.reason === 'tooManyBytes') {
         say('bulk.tooManyBytes', { name, megabytes: Math.ceil(error.bytes / 1024 / 1024), max: maxBytes / 1024 / 1024 }, true);
       } else {
@@ -252,8 +274,8 @@ async function run(kind, name, collect) {
 
 function checkedFiles(files, name) {
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  if (files.length > maxFiles) {
-    say('bulk.tooManyFiles', { name, count: files.length, max: maxFiles }, true);
+  if (files.length > limits.maxJobItems) {
+    say('bulk.tooManyFiles', { name, count: files.length, max: limits.maxJobItems }, true);
     return false;
   }
   if (bytes > maxBytes) {
@@ -268,7 +290,10 @@ function folderName(files) {
   return path.includes('/') ? path.slice(0, path.indexOf('/')) : (files[0]?.name ?? '');
 }
 
-function takeFiles(files) {
+async function takeFiles(files) {
+  if (!(await knowLimits())) {
+    return undefined;
+  }
   if (files.length === 1 && /\.zip$/i.test(files[0].name)) {
     const [zip] = files;
     return run('zip', zip.name, () => zipItems(zip));
@@ -286,7 +311,7 @@ function takeFiles(files) {
 
 // A dropped folder arrives as a directory entry: read it down to its files, each named by its path.
 async function filesOfEntry(entry, into) {
-  if (into.length > maxFiles) {
+  if (into.length > limits.maxJobItems) {
     return;
   }
   if (entry.isFile) {
@@ -325,6 +350,10 @@ function acceptBulkDrops(zone) {
     stop(event);
     zone.classList.remove('dragging');
     const entries = Array.from(event.dataTransfer?.items ?? []).map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+    const dropped = Array.from(event.dataTransfer?.files ?? []);
+    if (!(await knowLimits())) {
+      return;
+    }
     if (entries.some((e) => e.isDirectory)) {
       const files = [];
       for (const entry of entries) {
@@ -332,7 +361,7 @@ function acceptBulkDrops(zone) {
       }
       takeFiles(files);
     } else {
-      takeFiles(Array.from(event.dataTransfer?.files ?? []));
+      takeFiles(dropped);
     }
   });
 }
@@ -343,8 +372,11 @@ export async function loadBulkJobs() {
     return;
   }
   try {
-    const page = (await request('GET', `${route}?state=open`, { auth: host.auth() })).body;
-    openJob = page.items[0] ?? null;
+    const [page, known] = await Promise.all([
+      request('GET', `${route}?state=open`, { auth: host.auth() }),
+      request('GET', `${route}/limits`, { auth: host.auth() })]);
+    openJob = page.body.items[0] ?? null;
+    limits = known.body;
   } catch {
     openJob = null;
   }
@@ -354,6 +386,7 @@ export async function loadBulkJobs() {
 /** Forgets what the section showed (on sign-out). */
 export function clearBulk() {
   openJob = null;
+  limits = null;
   said = null;
   csvErrors = null;
   progress = null;

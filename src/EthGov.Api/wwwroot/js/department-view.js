@@ -348,7 +348,13 @@ export async function startDepartmentView() {
 
   // Back from the department's provider with a refusal: say why once, and keep it out of the address bar.
   const outcome = new URLSearchParams(window.location.search).get('signin');
-  const outcomes = { refused: 'dept.staff.oidcRefused', failed: 'dept.staff.oidcFailed', unavailable: 'dept.staff.oidcUnavailable' };
+  const outcomes = {
+    refused: 'dept.staff.oidcRefused',
+    failed: 'dept.staff.oidcFailed',
+    unavailable: 'dept.staff.oidcUnavailable',
+    noprovider: 'dept.staff.oidcNoProvider',
+    providerdown: 'dept.staff.oidcProviderDown',
+  };
   if (outcomes[outcome]) {
     message = outcomes[outcome];
     window.history.replaceState(null, '', window.location.pathname);
