@@ -118,22 +118,7 @@ public sealed class ReplicaStateTests(DevChain chain) : IClassFixture<DevChain>
     }
 
     private Task<ApiHost> StartAsync(StorageOptions store, CapturedLogs? logs = null, IDictionary<string, string?>? more = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["EthGov:Storage:Provider"] = store.Provider,
-            ["EthGov:Storage:ConnectionString"] = store.ConnectionString,
-            ["EthGov:Replicas:RenewInterval"] = "00:00:00.250",
-            ["EthGov:Replicas:LeaseDuration"] = "00:00:01.500",
-            ["EthGov:Replicas:PollInterval"] = "00:00:00.100",
-        };
-        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
-        {
-            settings[name] = value;
-        }
-
-        return ApiHost.StartAsync(chain, settings, logs: logs);
-    }
+        => ReplicaHost.StartAsync(chain, store, more, logs);
 
     // An exchange of CIVIL in the shared store, verified (state 3) unless told otherwise, its receipt already sent so
     // that no worker takes it up.

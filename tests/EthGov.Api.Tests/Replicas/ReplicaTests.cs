@@ -120,22 +120,7 @@ public sealed class ReplicaTests(DevChain chain, ITestOutputHelper output) : ICl
         => WaitAsync(() => Status(host, digest) == "anchored", $"{digest} anchored as one replica sees it");
 
     private Task<ApiHost> StartAsync(StorageOptions store, IDictionary<string, string?>? more = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["EthGov:Storage:Provider"] = store.Provider,
-            ["EthGov:Storage:ConnectionString"] = store.ConnectionString,
-            ["EthGov:Replicas:RenewInterval"] = "00:00:00.250",
-            ["EthGov:Replicas:LeaseDuration"] = "00:00:01.500",
-            ["EthGov:Replicas:PollInterval"] = "00:00:00.100",
-        };
-        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
-        {
-            settings[name] = value;
-        }
-
-        return ApiHost.StartAsync(chain, settings);
-    }
+        => ReplicaHost.StartAsync(chain, store, more);
 
     private static async Task PostAsync(ApiHost host, string[] digests)
     {
