@@ -74,7 +74,8 @@ public sealed class NodeProcess : IChainNode
 
     private async Task WaitUntilReadyAsync(string executable, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Start-up takes a second or two on an idle machine; a shared 2-core machine under a full test run has needed over 60.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (true)
         {
             if (_process.HasExited)

@@ -18,6 +18,10 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(20);
 
+    // Each step's deadline only catches what never comes: the rest of a full test run shares the two cores and has
+    // stretched a takeover from 5 s to over a minute (the benchmark measures its time).
+    private static readonly TimeSpan s_stepDeadline = TimeSpan.FromSeconds(180);
+
     [Fact]
     public async Task CutOneReplicaFromPostgres_UnderLoad_TheOtherTakesOverAndTheCutOneRejoinsWithFreshNonces()
     {
@@ -38,7 +42,7 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
         // The replica behind the forwarder starts first, so it holds the lease when the path is cut.
         var replicas = new ApiProcess[2];
         replicas[0] = await ApiProcess.StartAsync(settings[0]);
-        await WaitUntilAsync(() => Holder(outbox, replicas[..1]) == 0, TimeSpan.FromSeconds(30), "the first replica to hold the lease");
+        await WaitUntilAsync(() => Holder(outbox, replicas[..1]) == 0, s_stepDeadline, "the first replica to hold the lease");
         replicas[1] = await ApiProcess.StartAsync(settings[1]);
         using var stopCut = new CancellationTokenSource();
         using var stopOther = new CancellationTokenSource();
@@ -46,7 +50,7 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
         var loadingOther = Task.Run(() => KeepLoadingAsync(loads[1], settings[1].BaseUrl, stopOther.Token));
         try
         {
-            await WaitUntilAsync(() => loads.All(l => l.Accepted.Count >= 200), TimeSpan.FromSeconds(60), "200 accepted documents at each replica");
+            await WaitUntilAsync(() => loads.All(l => l.Accepted.Count >= 200), s_stepDeadline, "200 accepted documents at each replica");
             var before = outbox.Lease();
             Assert.Equal(0, Holder(outbox, replicas));
 
@@ -55,18 +59,18 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
             var refusedBefore = loads[0].Refusals.Values.Sum();
             var otherBefore = loads[1].Accepted.Count;
             var acceptedAtCut = loads[0].Accepted.Count;
-            await WaitUntilAsync(() => outbox.Lease().Epoch > before.Epoch, TimeSpan.FromSeconds(30), "the other replica to take the lease");
+            await WaitUntilAsync(() => outbox.Lease().Epoch > before.Epoch, s_stepDeadline, "the other replica to take the lease");
             Assert.Equal(1, Holder(outbox, replicas));
             var formerBatches = outbox.LastBatch();
-            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch of the other replica confirmed");
+            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, s_stepDeadline, "a batch of the other replica confirmed");
             output.WriteLine($"cut: lease {before} -> {outbox.Lease()} and its batch confirmed after {cut.Elapsed.TotalMilliseconds:F0} ms");
-            await WaitUntilAsync(() => loads[0].Refusals.Values.Sum() >= refusedBefore + 50 && loads[1].Accepted.Count >= otherBefore + 200, TimeSpan.FromSeconds(60),
+            await WaitUntilAsync(() => loads[0].Refusals.Values.Sum() >= refusedBefore + 50 && loads[1].Accepted.Count >= otherBefore + 200, s_stepDeadline,
                 "50 refusals at the cut replica and 200 acceptances at the other");
             var acceptedByCut = loads[0].Accepted.Count;
             output.WriteLine($"cut for {cut.Elapsed.TotalSeconds:F1} s: the cut replica refused {loads[0].Refusals.Values.Sum() - refusedBefore}, accepted {acceptedByCut - acceptedAtCut} (answers to requests in flight at the cut); dropped connections {path.Dropped}");
 
             path.Restore();
-            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedByCut + 200, TimeSpan.FromSeconds(60), "200 more accepted at the restored replica");
+            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedByCut + 200, s_stepDeadline, "200 more accepted at the restored replica");
 
             // The other replica goes away (and gives the lease up): the restored one takes it and must send with the nonce
             // the chain expects now, after the other's transactions, not the next one it knew before the cut.
@@ -74,11 +78,11 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
             await loadingOther;
             var handedOver = outbox.Lease();
             await replicas[1].DisposeAsync();
-            await WaitUntilAsync(() => outbox.Lease().Epoch > handedOver.Epoch && Holder(outbox, replicas[..1]) == 0, TimeSpan.FromSeconds(30), "the restored replica to take the lease back");
+            await WaitUntilAsync(() => outbox.Lease().Epoch > handedOver.Epoch && Holder(outbox, replicas[..1]) == 0, s_stepDeadline, "the restored replica to take the lease back");
             formerBatches = outbox.LastBatch();
             var acceptedNow = loads[0].Accepted.Count;
-            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedNow + 100, TimeSpan.FromSeconds(60), "100 more accepted at the restored replica");
-            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch of the restored replica confirmed");
+            await WaitUntilAsync(() => loads[0].Accepted.Count >= acceptedNow + 100, s_stepDeadline, "100 more accepted at the restored replica");
+            await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, s_stepDeadline, "a batch of the restored replica confirmed");
             output.WriteLine($"handed back: lease {handedOver} -> {outbox.Lease()}");
         }
         finally

@@ -16,6 +16,10 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     // Each request gets an answer well within this, down or not: a hang is counted as unanswered.
     private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(20);
 
+    // Each step's deadline only catches what never comes: the rest of a full test run shares the two cores and has
+    // stretched a takeover from 5 s to over a minute (the benchmark measures its time).
+    private static readonly TimeSpan s_stepDeadline = TimeSpan.FromSeconds(180);
+
     private static readonly string[] s_stops = ["fast", "immediate"];
 
     [Fact]
@@ -42,23 +46,23 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             {
                 await WaitForLeaderAsync(outbox, replicas);
                 var acceptedBefore = loads.Sum(l => l.Accepted.Count);
-                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedBefore + 200, TimeSpan.FromSeconds(60), "200 more accepted documents");
+                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedBefore + 200, s_stepDeadline, "200 more accepted documents");
                 var before = outbox.Lease();
 
                 var refusedBefore = loads.Sum(l => l.Refusals.Values.Sum());
                 server.Stop(mode);
                 var down = Stopwatch.StartNew();
-                await WaitUntilAsync(() => loads.Sum(l => l.Refusals.Values.Sum()) >= refusedBefore + 50, TimeSpan.FromSeconds(30), "50 refusals while the database is down");
+                await WaitUntilAsync(() => loads.Sum(l => l.Refusals.Values.Sum()) >= refusedBefore + 50, s_stepDeadline, "50 refusals while the database is down");
                 await Task.Delay(TimeSpan.FromSeconds(3));
                 var acceptedWhileDown = loads.Sum(l => l.Accepted.Count);
                 downRefusals.AddRange(loads.SelectMany(l => l.Refusals.Keys));
                 server.Restart();
                 output.WriteLine($"stopped ({mode}) for {down.Elapsed.TotalSeconds:F1} s; refusals {string.Join("; ", loads.Select(l => string.Join(", ", l.Refusals.Select(r => $"{r.Key}: {r.Value}"))))}");
 
-                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedWhileDown + 200, TimeSpan.FromSeconds(60), "200 more accepted documents after the restart");
+                await WaitUntilAsync(() => loads.Sum(l => l.Accepted.Count) >= acceptedWhileDown + 200, s_stepDeadline, "200 more accepted documents after the restart");
                 var leader = await WaitForLeaderAsync(outbox, replicas);
                 var formerBatches = outbox.LastBatch();
-                await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, TimeSpan.FromSeconds(60), "a batch formed after the restart confirmed");
+                await WaitUntilAsync(() => outbox.LastConfirmedBatch() > formerBatches, s_stepDeadline, "a batch formed after the restart confirmed");
                 output.WriteLine($"back after {down.Elapsed.TotalSeconds:F1} s: lease {before} -> {outbox.Lease()} (replica {leader})");
             }
         }
