@@ -236,13 +236,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         }
 
         public abstract void Dispose();
-
-        protected static void SetLabels(Reservation reservation, DbParameter fileName, DbParameter reference, DbParameter kind)
-        {
-            fileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
-            reference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
-            kind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
-        }
     }
 
     // SQLite: a lone document is one prepared row insert; a request of many documents (they share department, validity
@@ -294,6 +287,13 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _issuedCount.Value = (long)reservation.CreatedCount;
             SetLabels(reservation, _issuedFileName, _issuedReference, _issuedKind);
             _insertIssued.ExecuteNonQuery();
+        }
+
+        private static void SetLabels(Reservation reservation, DbParameter fileName, DbParameter reference, DbParameter kind)
+        {
+            fileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
+            reference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
+            kind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
         }
 
         public override void Dispose()
