@@ -8,6 +8,7 @@ using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.LoadTest.Api;
 using EthGov.LoadTest.Nodes;
+using EthGov.LoadTest.Processes;
 
 namespace EthGov.LoadTest.Exchange;
 

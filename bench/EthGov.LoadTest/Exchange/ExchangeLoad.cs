@@ -6,6 +6,7 @@ using System.Text.Json;
 using EthGov.LoadTest.Api;
 using EthGov.LoadTest.Chain;
 using EthGov.LoadTest.Nodes;
+using EthGov.LoadTest.Processes;
 using Microsoft.Data.Sqlite;
 
 namespace EthGov.LoadTest.Exchange;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EthGov.LoadTest.Api;
 using EthGov.LoadTest.Chain;
-using EthGov.LoadTest.Exchange;
+using EthGov.LoadTest.Processes;
 
 namespace EthGov.LoadTest.Storage;
 

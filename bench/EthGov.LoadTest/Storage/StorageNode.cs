@@ -39,7 +39,7 @@ internal sealed class StorageNode : IAsyncDisposable
     {
         get
         {
-            if (!_process.HasExited && Exchange.ProcStat.CpuTicks(Pid) is > 0 and var ticks)
+            if (!_process.HasExited && Processes.ProcStat.CpuTicks(Pid) is > 0 and var ticks)
             {
                 _lastTicks = Math.Max(_lastTicks, ticks);
             }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EthGov.LoadTest.Exchange;
+namespace EthGov.LoadTest.Processes;
 
 /// <summary>CPU time from Linux's /proc: of a process, and of the threads of a process that have a given name.</summary>
 internal static class ProcStat

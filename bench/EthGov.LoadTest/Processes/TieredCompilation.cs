@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EthGov.LoadTest.Exchange;
+namespace EthGov.LoadTest.Processes;
 
 /// <summary>
 /// How busy the nodes' tiered-compilation threads are. A .NET process recompiles its hot methods with full optimisation
