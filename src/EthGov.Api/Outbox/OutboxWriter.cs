@@ -305,72 +305,119 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         }
     }
 
-    // PostgreSQL: one statement per request inserts its documents from the blob of digests and their register lines from
-    // the ids the insert returns, so the lines are right even where other processes insert at the same time. The
-    // statements of a group go to the server in one batch (one round trip), not one by one: a group of 64 requests
-    // waited for 64 round trips to a server process that, on a busy machine, must be scheduled for each.
+    // PostgreSQL: one statement for the whole group. Each request adds a row to per-request arrays (how many documents,
+    // department, validity, acceptance time, labels) and its digests to one blob; at Flush a single prepared statement
+    // expands them server-side, takes each document's id from the table's sequence, and inserts the documents and their
+    // register lines from the same ids, so the lines are right even where other processes insert at the same time. One
+    // statement, parsed and planned once per connection, replaces one per request: the server parsed and planned a
+    // statement per request, and the client wrote eight parameters for each.
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
         private const string Sql = """
-            WITH inserted AS (
-                INSERT INTO documents (digest, department, valid_until, accepted_at)
-                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
-                FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
-                RETURNING id)
+            WITH requests AS (
+                SELECT r.*, sum(r.documents) OVER (ORDER BY r.n) - r.documents AS first
+                FROM unnest(@counts, @departments, @validUntils, @acceptedAts, @fileNames, @references, @kinds)
+                    WITH ORDINALITY AS r(documents, department, valid_until, accepted_at, file_name, reference, kind, n)),
+            rows AS MATERIALIZED (
+                SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id, substr(@digests, (i * 32 + 1)::integer, 32) AS digest,
+                       q.department, q.valid_until, q.accepted_at, q.file_name, q.reference, q.kind
+                FROM requests q CROSS JOIN LATERAL generate_series(q.first, q.first + q.documents - 1) AS i
+                ORDER BY i),
+            inserted AS (
+                INSERT INTO documents (id, digest, department, valid_until, accepted_at)
+                SELECT id, digest, department, valid_until, accepted_at FROM rows)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
-            SELECT id, @fileName, @reference, @kind FROM inserted
+            SELECT id, file_name, reference, kind FROM rows
             """;
 
-        private DbBatch? _batch;
+        private readonly MemoryStream _digests = new();
+        private readonly List<int> _counts = [];
+        private readonly List<long> _departments = [];
+        private readonly List<long> _validUntils = [];
+        private readonly List<long> _acceptedAts = [];
+        private readonly List<string?> _fileNames = [];
+        private readonly List<string?> _references = [];
+        private readonly List<string?> _kinds = [];
+        private DbTransaction? _queuedFor;
+        private DbCommand? _insert;
 
         public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
         {
-            if (_batch is not null && _batch.Transaction != transaction)
+            if (_queuedFor != transaction)
             {
                 // Queued for a group whose commit never came (it failed before Flush): not this group's.
-                _batch.Dispose();
-                _batch = null;
+                Clear();
+                _queuedFor = transaction;
             }
 
-            _batch ??= connection.CreateBatch();
-            _batch.Transaction = transaction;
-            var command = _batch.CreateBatchCommand();
-            command.CommandText = Sql;
-            Add(command, "@digests", DbType.Binary, digests.Clone());
-            Add(command, "@department", DbType.Int64, (long)reservation.DepartmentId);
-            Add(command, "@validUntil", DbType.Int64, (long)reservation.ValidUntil);
-            Add(command, "@acceptedAt", DbType.Int64, reservation.AcceptedAtMs);
-            Add(command, "@count", DbType.Int64, (long)reservation.CreatedCount);
-            Add(command, "@fileName", DbType.String, (object?)reservation.Labels.FileName ?? DBNull.Value);
-            Add(command, "@reference", DbType.String, (object?)reservation.Labels.Reference ?? DBNull.Value);
-            Add(command, "@kind", DbType.String, (object?)reservation.Labels.Kind ?? DBNull.Value);
-            _batch.BatchCommands.Add(command);
+            _digests.Write(digests, 0, reservation.CreatedCount * Digest.Size);
+            _counts.Add(reservation.CreatedCount);
+            _departments.Add(reservation.DepartmentId);
+            _validUntils.Add((long)reservation.ValidUntil);
+            _acceptedAts.Add(reservation.AcceptedAtMs);
+            _fileNames.Add(reservation.Labels.FileName);
+            _references.Add(reservation.Labels.Reference);
+            _kinds.Add(reservation.Labels.Kind);
         }
 
         public override void Flush(DbTransaction transaction)
         {
-            if (_batch is not { } batch)
+            if (_counts.Count == 0 || _queuedFor != transaction)
             {
+                Clear();
                 return;
             }
 
-            _batch = null;
-            using (batch)
+            bool prepare = _insert is null;
+            _insert ??= Command();
+            _insert.Transaction = transaction;
+            Set("@digests", _digests.ToArray());
+            Set("@counts", _counts.ToArray());
+            Set("@departments", _departments.ToArray());
+            Set("@validUntils", _validUntils.ToArray());
+            Set("@acceptedAts", _acceptedAts.ToArray());
+            Set("@fileNames", _fileNames.ToArray());
+            Set("@references", _references.ToArray());
+            Set("@kinds", _kinds.ToArray());
+            Clear();
+            if (prepare)
             {
-                batch.Transaction = transaction;
-                batch.ExecuteNonQuery();
+                // Prepared with the first group's values, which fix the parameters' types; kept by the connection.
+                _insert.Prepare();
             }
+
+            _insert.ExecuteNonQuery();
         }
 
-        public override void Dispose() => _batch?.Dispose();
+        public override void Dispose() => _insert?.Dispose();
 
-        private static void Add(DbBatchCommand command, string name, DbType type, object value)
+        private DbCommand Command()
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            foreach (var name in (string[])["@digests", "@counts", "@departments", "@validUntils", "@acceptedAts", "@fileNames", "@references", "@kinds"])
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            return command;
+        }
+
+        private void Set(string name, object value) => _insert!.Parameters[name].Value = value;
+
+        private void Clear()
+        {
+            _queuedFor = null;
+            _digests.SetLength(0);
+            _counts.Clear();
+            _departments.Clear();
+            _validUntils.Clear();
+            _acceptedAts.Clear();
+            _fileNames.Clear();
+            _references.Clear();
+            _kinds.Clear();
         }
     }
 
