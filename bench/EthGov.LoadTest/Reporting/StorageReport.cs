@@ -117,9 +117,10 @@ internal static class StorageReport
         md.AppendLine("chain. It is measured right before and right after the node on SQLite, and the ratio is taken to the mean of the two. All");
         md.AppendLine($"load comes from wrk with bench/wrk/anchor.lua ({Num(plan["singleConnections"])} connections) or anchor-batch.lua ({Num(plan["batchDigests"])} digests, {Num(plan["batchConnections"])} connections);");
         md.AppendLine("two replicas get one wrk each with half the connections, started together and summed, as a load balancer spreads them.");
-        md.AppendLine($"Each scenario ran {Num(plan["singleSeconds"])} s (one digest per request) or {Num(plan["batchSeconds"])} s (batches) after unmeasured warm-up rounds of {Num(plan["warmupSeconds"])} s on every");
-        md.AppendLine($"process until its tiered compilation thread used less than 2% of a core in a round (at most {Num(plan["warmupRounds"])} rounds; a fresh node measured after");
-        md.AppendLine($"one round spent more than a quarter of its CPU in the JIT): {WarmUps(storage["warmUps"])}.");
+        md.AppendLine($"Each scenario ran {Num(plan["singleSeconds"])} s (one digest per request) or {Num(plan["batchSeconds"])} s (batches) after {Num(plan["warmupSeconds"])} s of unmeasured warm-up on every");
+        md.AppendLine("process. Every process runs with `DOTNET_TieredCompilation=0` and `DOTNET_ReadyToRun=0`: each method is compiled once,");
+        md.AppendLine("fully optimised, when first called, so a run of seconds measures the code a node runs after hours (with tiered compilation,");
+        md.AppendLine("a profile put a third of a fresh node's CPU in the background recompiler a minute into the load).");
         md.AppendLine("Each was followed until the registry's events counted every accepted document; every node then settles (no batch");
         md.AppendLine("waiting for the chain, events indexed) before the next scenario. With two wrk runs the latency to 202 is the worse run's. CPU is read from /proc from the start");
         md.AppendLine("of the load until that count (the API processes; PostgreSQL's server with its backends; the Hardhat node); the load average is");
@@ -171,9 +172,5 @@ internal static class StorageReport
     private static string Num(JsonNode? node) => node is null ? "?" : node.GetValue<double>().ToString("#,0.###", CultureInfo.InvariantCulture);
 
     private static string YesNo(JsonNode? met) => met?.GetValue<bool>() == true ? "yes" : "**no**";
-
-    private static string WarmUps(JsonNode? warmUps) => warmUps is JsonArray rounds && rounds.Count > 0
-        ? string.Join("; ", rounds.Select(w => $"{w!["processes"]} {Num(w["rounds"])} round(s), {Num(w["compilationPercent"])}% in the last"))
-        : "not recorded in this run";
 
 }

@@ -1,21 +1,15 @@
 namespace EthGov.LoadTest.Storage;
 
 /// <summary>Sizes of one run of the storage case.</summary>
-/// <summary>
-/// Lengths of the storage case. Warm-up runs in rounds of <c>WarmupSeconds</c>, at most <c>WarmupRounds</c> per process (fewer
-/// once its tiered compilation is nearly idle).
-/// </summary>
+/// <summary>Lengths of the storage case, in seconds, and its connections and request sizes.</summary>
 internal sealed record StorageRunPlan(
-    int WarmupSeconds, int WarmupRounds, int SingleConnections, int SingleSeconds, int BatchDigests, int BatchConnections, int BatchSeconds,
-    int FailoverSeconds, int KillAfterSeconds)
+    int WarmupSeconds, int SingleConnections, int SingleSeconds, int BatchDigests, int BatchConnections, int BatchSeconds, int FailoverSeconds,
+    int KillAfterSeconds)
 {
-    public static StorageRunPlan Quick { get; } = new(5, 12, 64, 8, 1000, 16, 8, 24, 6);
+    public static StorageRunPlan Quick { get; } = new(5, 64, 8, 1000, 16, 8, 24, 6);
 
-    public static StorageRunPlan Full { get; } = new(5, 16, 64, 15, 1000, 16, 15, 40, 10);
+    public static StorageRunPlan Full { get; } = new(10, 64, 15, 1000, 16, 15, 40, 10);
 }
-
-/// <summary>The unmeasured warm-up of some processes: rounds run and the busiest compilation thread in the last one (% of a core).</summary>
-internal sealed record StorageWarmUp(string Processes, int Rounds, int Seconds, double CompilationPercent);
 
 /// <summary>
 /// kill -9 of the replica holding the lease under load: when the lease moved and when the first batch formed after the kill
@@ -41,7 +35,6 @@ internal sealed record FailoverResult(
 internal sealed record StorageResults(
     bool Quick,
     StorageRunPlan Plan,
-    IReadOnlyList<StorageWarmUp> WarmUps,
     IReadOnlyDictionary<string, string> Postgres,
     IReadOnlyList<StorageAnchorResult> Reference,
     StorageAnchorResult SqliteSingle,

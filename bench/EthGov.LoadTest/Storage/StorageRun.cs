@@ -23,9 +23,6 @@ namespace EthGov.LoadTest.Storage;
 /// </summary>
 internal static class StorageRun
 {
-    // Busiest compilation thread, in percent of one core, below which a process counts as warm.
-    private const double WarmCompilationPercent = 2;
-
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<int> RunAsync(Arguments args)
@@ -58,7 +55,6 @@ internal static class StorageRun
         var postgresStore = new Dictionary<string, string> { ["EthGov__Storage__Provider"] = "postgres", ["EthGov__Storage__ConnectionString"] = postgres };
 
         // The reference and the node on SQLite, side by side.
-        var warmUps = new List<StorageWarmUp>();
         var reference = new List<StorageAnchorResult>();
         StorageAnchorResult sqliteSingle, sqliteBatch;
         await using (var referenceNode = await StorageNode.StartReferenceAsync(work, ct))
@@ -66,8 +62,8 @@ internal static class StorageRun
             var sqliteKey = await CreateKeyAsync(cli, Path.Combine(work, "sqlite", "data"), sqliteStore, ct);
             await using var sqlite = await StorageNode.StartApiAsync(sqliteSetup, "sqlite", sqliteStore, ct);
             var onSqlite = await AnchoringAsync(scripts, rpc, sqliteSetup.Deployment, sqliteKey, postgresPid, chainPid, referenceNode, sqlite);
-            warmUps.Add(await WarmUpAsync(onSqlite.Anchoring, [referenceNode], plan.SingleConnections, plan, ct, onChain: false));
-            warmUps.Add(await WarmUpAsync(onSqlite.Anchoring, [sqlite], plan.SingleConnections, plan, ct));
+            await WarmUpAsync(onSqlite.Anchoring, [referenceNode], plan.SingleConnections, plan, ct, onChain: false);
+            await WarmUpAsync(onSqlite.Anchoring, [sqlite], plan.SingleConnections, plan, ct);
             await onSqlite.Anchoring.QuietAsync([sqlite], ct);
             Log($"storage: reference, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
             reference.Add(await onSqlite.Anchoring.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
@@ -86,7 +82,7 @@ internal static class StorageRun
         var postgresKey = await CreateKeyAsync(cli, Path.Combine(work, "postgres-a", "data"), postgresStore, ct);
         await using var first = await StorageNode.StartApiAsync(postgresSetup, "postgres-a", postgresStore, ct);
         var onPostgres = await AnchoringAsync(scripts, rpc, postgresSetup.Deployment, postgresKey, postgresPid, chainPid, first);
-        warmUps.Add(await WarmUpAsync(onPostgres.Anchoring, [first], plan.SingleConnections, plan, ct));
+        await WarmUpAsync(onPostgres.Anchoring, [first], plan.SingleConnections, plan, ct);
         await onPostgres.Anchoring.QuietAsync([first], ct);
         Log($"storage: node on PostgreSQL, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
         var postgresSingle = await onPostgres.Anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct);
@@ -96,7 +92,7 @@ internal static class StorageRun
 
         await using var second = await StorageNode.StartApiAsync(postgresSetup, "postgres-b", postgresStore, ct);
         onPostgres.Anchoring.Watched[second.Name] = () => second.CpuTicks;
-        warmUps.Add(await WarmUpAsync(onPostgres.Anchoring, [first, second], plan.SingleConnections / 2, plan, ct));
+        await WarmUpAsync(onPostgres.Anchoring, [first, second], plan.SingleConnections / 2, plan, ct);
         await onPostgres.Anchoring.QuietAsync([first, second], ct);
         Log($"storage: two replicas, one digest per request, {plan.SingleConnections / 2} connections each, {plan.SingleSeconds} s");
         var replicasSingle = await onPostgres.Anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct);
@@ -108,36 +104,19 @@ internal static class StorageRun
         Log($"storage: kill -9 of the lease holder {plan.KillAfterSeconds} s into {plan.FailoverSeconds} s of load on both replicas");
         var failover = await FailoverAsync(onPostgres.Anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct);
 
-        var results = new StorageResults(quick, plan, warmUps, durability, reference, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover);
+        var results = new StorageResults(quick, plan, durability, reference, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover);
         await File.WriteAllTextAsync(args.Required("--out"), JsonSerializer.Serialize(results, s_json) + "\n", ct);
         var measured = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover.Load };
         bool ok = measured.All(r => r.AllConfirmed) && measured.Take(6).All(r => r.Non2xx == 0) && failover.Settled && failover.NextBatchOnChain;
         return ok ? 0 : 1;
     }
 
-    // Unmeasured load in rounds until the processes' background recompilation of their hot code (tiered compilation) is nearly
-    // idle: a fresh node measured after 5 s spent more than a quarter of its CPU in the JIT (perf), which the reference, with
-    // far less code to compile, did not.
-    private static async Task<StorageWarmUp> WarmUpAsync(
+    // Unmeasured load: connections, first calls (each compiled then, StorageNode), the node's caches.
+    private static async Task WarmUpAsync(
         SpreadAnchoring anchoring, StorageNode[] nodes, int connectionsEach, StorageRunPlan plan, CancellationToken ct, bool onChain = true)
     {
-        string names = string.Join(" + ", nodes.Select(n => n.Name));
-        var compilation = new TieredCompilation(nodes.ToDictionary(n => n.Name, n => n.Pid));
-        double percent = 0;
-        int round = 0;
-        while (round < plan.WarmupRounds)
-        {
-            round++;
-            await anchoring.RunAsync("warm-up", nodes, connectionsEach, 1, plan.WarmupSeconds, ct, onChain: onChain);
-            (string busiest, percent) = compilation.Busiest();
-            Log($"storage: warm-up round {round} on {names} ({plan.WarmupSeconds} s, unmeasured): tiered compilation {percent}% of a core on {busiest}");
-            if (percent < WarmCompilationPercent)
-            {
-                break;
-            }
-        }
-
-        return new StorageWarmUp(names, round, round * plan.WarmupSeconds, percent);
+        Log($"storage: warming up {string.Join(" + ", nodes.Select(n => n.Name))} ({plan.WarmupSeconds} s, unmeasured)");
+        await anchoring.RunAsync("warm-up", nodes, connectionsEach, 1, plan.WarmupSeconds, ct, onChain: onChain);
     }
 
     private static async Task<(SpreadAnchoring Anchoring, ChainOptions Chain)> AnchoringAsync(
