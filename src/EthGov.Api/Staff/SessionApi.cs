@@ -55,7 +55,7 @@ public static class SessionApi
             return StaffProblems.AuditUnavailable();
         }
 
-        return await StartAsync(http, account, StaffSession.NewProperties(time.GetUtcNow()), antiforgery, options.Value);
+        return await StartAsync(http, new StaffIdentity(account), StaffSession.NewProperties(time.GetUtcNow()), antiforgery, options.Value);
     }
 
     /// <summary>The signed-in clerk.</summary>
@@ -67,7 +67,7 @@ public static class SessionApi
         }
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);
-        return TypedResults.Ok(Describe(http, staff.Account, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
+        return TypedResults.Ok(Describe(http, staff, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
     }
 
     /// <summary>The ways to sign in.</summary>
@@ -146,20 +146,20 @@ public static class SessionApi
         }
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);
-        return await StartAsync(http, changed!, session.Properties ?? StaffSession.NewProperties(DateTimeOffset.UtcNow), antiforgery, options.Value);
+        return await StartAsync(http, new StaffIdentity(changed!, staff.ViaProvider), session.Properties ?? StaffSession.NewProperties(DateTimeOffset.UtcNow), antiforgery, options.Value);
     }
 
     // The antiforgery token is bound to the user it is made for: make it for the clerk who signs in, not for the
     // anonymous caller this request began as.
-    private static async Task<Ok<SessionResponse>> StartAsync(HttpContext http, StaffAccount account, AuthenticationProperties properties, IAntiforgery antiforgery, StaffOptions options)
+    private static async Task<Ok<SessionResponse>> StartAsync(HttpContext http, StaffIdentity identity, AuthenticationProperties properties, IAntiforgery antiforgery, StaffOptions options)
     {
-        var principal = new ClaimsPrincipal(new StaffIdentity(account));
+        var principal = new ClaimsPrincipal(identity);
         await http.SignInAsync(StaffSession.SchemeName, principal, properties);
         http.User = principal;
-        return TypedResults.Ok(Describe(http, account, StaffSession.AbsoluteEnd(properties, options), antiforgery));
+        return TypedResults.Ok(Describe(http, identity, StaffSession.AbsoluteEnd(properties, options), antiforgery));
     }
 
-    private static SessionResponse Describe(HttpContext http, StaffAccount account, DateTimeOffset expiresAt, IAntiforgery antiforgery)
-        => new(account.Name, account.Department, account.Roles.Names(), account.MustChangePassword,
+    private static SessionResponse Describe(HttpContext http, StaffIdentity staff, DateTimeOffset expiresAt, IAntiforgery antiforgery)
+        => new(staff.Account.Name, staff.Account.Department, staff.Account.Roles.Names(), staff.MustChangePassword,
             antiforgery.GetAndStoreTokens(http).RequestToken!, StaffSession.CsrfHeader, expiresAt);
 }

@@ -144,7 +144,7 @@ public static class StaffOidc
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await http.SignInAsync(StaffSession.SchemeName, new ClaimsPrincipal(new StaffIdentity(account)), StaffSession.NewProperties(now));
+        await http.SignInAsync(StaffSession.SchemeName, new ClaimsPrincipal(new StaffIdentity(account, viaProvider: true)), StaffSession.NewProperties(now));
         http.Response.Redirect(LandingPath);
     }
 

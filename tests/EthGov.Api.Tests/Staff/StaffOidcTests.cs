@@ -51,6 +51,45 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
     }
 
     [Fact]
+    public async Task BoundAccount_WithAOneTimePassword_GetsItsRolesThroughTheProvider_ButThePasswordStillOnlyChangesItself()
+    {
+        var (name, person) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true, mustChangePassword: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+
+        var (landing, _, _) = await browser.SignInAsync(person, Password);
+        landing.Dispose();
+        using var session = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(TwoSiteBrowser.Node, SessionApi.Route)));
+        var body = await session.Content.ReadFromJsonAsync<JsonElement>();
+        using var anchored = await browser.SendAsync(Anchor(body.GetProperty("csrfToken").GetString()!));
+
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        Assert.False(body.GetProperty("mustChangePassword").GetBoolean());
+        Assert.Equal(HttpStatusCode.Accepted, anchored.StatusCode);
+
+        // The one-time password itself still opens nothing but the password change.
+        using var client = providers.Host.CreateClient();
+        using var signedIn = await client.PostAsJsonAsync(SessionApi.Route, new { name, password = "a long staff password" });
+        var passwordSession = await signedIn.Content.ReadFromJsonAsync<JsonElement>();
+        var request = Anchor(passwordSession.GetProperty("csrfToken").GetString()!);
+        request.RequestUri = new Uri("/api/v1/documents", UriKind.Relative);
+        using var refused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.True(passwordSession.GetProperty("mustChangePassword").GetBoolean());
+        await Problem.AssertAsync(refused, HttpStatusCode.Forbidden, ProblemTypes.PasswordChangeRequired);
+
+        static HttpRequestMessage Anchor(string token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TwoSiteBrowser.Node, "/api/v1/documents"))
+            {
+                Content = JsonContent.Create(new { digest = TestDigests.New() }),
+            };
+            request.Headers.Add(StaffSession.CsrfHeader, token);
+            return request;
+        }
+    }
+
+    [Fact]
     public async Task Challenge_SetsLaxCorrelationAndNonceCookies_AndSendsCodeFlowWithPkceStateAndNonce()
     {
         using var browser = new TwoSiteBrowser(providers.Host);
@@ -319,12 +358,12 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
         return (name, person, subject);
     }
 
-    private async Task<(string Name, string Person)> ClerkAsync(ApiKeyScopes roles, bool bound)
+    private async Task<(string Name, string Person)> ClerkAsync(ApiKeyScopes roles, bool bound, bool mustChangePassword = false)
     {
         var name = "clerk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var person = "person-" + name;
         var subject = providers.Provider.AddPerson(person, Password);
-        await providers.Accounts.AddAsync(name, "CIVIL", new StaffRoles(roles, false), "a long staff password", mustChangePassword: false);
+        await providers.Accounts.AddAsync(name, "CIVIL", new StaffRoles(roles, false), "a long staff password", mustChangePassword);
         if (bound)
         {
             Assert.Null((await providers.Accounts.LinkAsync(name, providers.Provider.Issuer.ToString(), subject)).Taken);
