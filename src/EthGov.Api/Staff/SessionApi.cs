@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthGov.Api.Page;
 using EthGov.Application.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -81,7 +82,7 @@ public static class SessionApi
     {
         if (!oidc.Value.IsConfigured)
         {
-            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("noprovider")) : StaffProblems.OidcNotConfigured();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor(http, "noprovider")) : StaffProblems.OidcNotConfigured();
         }
 
         var handler = http.RequestServices.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(StaffOidc.SchemeName);
@@ -92,10 +93,10 @@ public static class SessionApi
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("providerdown")) : StaffProblems.OidcProviderUnavailable();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor(http, "providerdown")) : StaffProblems.OidcProviderUnavailable();
         }
 
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = StaffOidc.LandingPath }, [StaffOidc.SchemeName]);
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = PageBase.Under(http, StaffOidc.LandingPath) }, [StaffOidc.SchemeName]);
     }
 
     /// <summary>Signs the clerk out, ending every session of the account (a copy of the cookie stops working too).</summary>

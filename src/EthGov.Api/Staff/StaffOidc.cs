@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthGov.Api.Page;
 using EthGov.Application.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -23,7 +24,7 @@ public static class StaffOidc
     /// <summary>Where the provider sends the browser back.</summary>
     public const string CallbackPath = SessionApi.Route + "/oidc/callback";
 
-    /// <summary>Where a signed-in clerk lands, and where a refused one reads why.</summary>
+    /// <summary>Where a signed-in clerk lands, and where a refused one reads why (under the page's base, <see cref="PageBase"/>).</summary>
     public const string LandingPath = "/department";
 
     /// <summary>The longest answer read from the provider (discovery document, keys, token response).</summary>
@@ -68,6 +69,14 @@ public static class StaffOidc
         if (publicBaseUrl is not null)
         {
             var redirectUri = RedirectUriUnder(publicBaseUrl);
+
+            // The handler scopes its correlation and nonce cookies to the callback under the request's PathBase; behind a
+            // proxy that strips the public path the browser would not send them back to the public callback.
+            foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+            {
+                cookie.Path = new Uri(redirectUri).AbsolutePath;
+            }
+
             options.Events.OnRedirectToIdentityProvider = context =>
             {
                 // The handler keeps this redirect URI in the state after this event and redeems the code with it.
@@ -145,7 +154,7 @@ public static class StaffOidc
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await http.SignInAsync(StaffSession.SchemeName, new ClaimsPrincipal(new StaffIdentity(account, viaProvider: true)), StaffSession.NewProperties(now));
-        http.Response.Redirect(LandingPath);
+        http.Response.Redirect(PageBase.Under(http, LandingPath));
     }
 
     // A wrong or replayed state, a missing correlation cookie, a token the provider did not sign, an error the provider
@@ -180,15 +189,15 @@ public static class StaffOidc
         return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The workspace, told why the sign-in did not happen (<paramref name="reason"/> is one of the page's fixed codes).</summary>
-    public static string LandingFor(string reason) => $"{LandingPath}?signin={reason}";
+    /// <summary>The workspace under the page's base, told why the sign-in did not happen (<paramref name="reason"/> is one of the page's fixed codes).</summary>
+    public static string LandingFor(HttpContext http, string reason) => $"{PageBase.Under(http, LandingPath)}?signin={reason}";
 
     // A browser navigating back from the provider lands on the workspace, which says why; other callers get the problem.
     private static Task AnswerAsync(HttpContext http, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem, string reason)
     {
         if (IsNavigation(http.Request))
         {
-            http.Response.Redirect(LandingFor(reason));
+            http.Response.Redirect(LandingFor(http, reason));
             return Task.CompletedTask;
         }
 

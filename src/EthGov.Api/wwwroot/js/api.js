@@ -1,6 +1,7 @@
 // The EthGov API as the page uses it. Every failure becomes an ApiError carrying the RFC 7807 problem, when
 // the server sent one, so the views can show the server's own words.
 
+import { under } from './base.js';
 import { language } from './i18n.js';
 
 export class ApiError extends Error {
@@ -33,7 +34,7 @@ export async function request(method, url, { body, apiKey, auth, withSession = f
   authHeaders(headers, auth ?? (apiKey ? { apiKey } : null));
   let response;
   try {
-    response = await fetch(url, {
+    response = await fetch(under(url), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -122,7 +123,7 @@ export async function issuedDocuments(query, auth, next) {
 export async function issuedDocumentsCsv(query, auth) {
   let response;
   try {
-    response = await fetch(`/api/v1/documents/export.csv?${query}`, {
+    response = await fetch(under(`/api/v1/documents/export.csv?${query}`), {
       headers: authHeaders({}, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
     });
   } catch {
@@ -140,7 +141,7 @@ export async function documentStatus(digest) {
 }
 
 export function qrCodeUrl(digest, format) {
-  return `/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`;
+  return under(`/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`);
 }
 
 /** The published revocation reasons: number, name, and title and description by language. */
@@ -216,7 +217,7 @@ export async function requestRecord(grantId, auth) {
 export async function exchangeContent(id, auth) {
   let response;
   try {
-    response = await fetch(`/api/v1/exchanges/${encodeURIComponent(id)}/content`, {
+    response = await fetch(under(`/api/v1/exchanges/${encodeURIComponent(id)}/content`), {
       headers: authHeaders({ 'Accept-Language': language() }, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
     });
   } catch {

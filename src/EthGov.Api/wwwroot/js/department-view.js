@@ -3,6 +3,7 @@
 // session storage only); drop files, see each one go from pending to confirmed, download its receipt and QR codes,
 // and find what the department issued before.
 
+import { under } from './base.js';
 import {
   ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signInOptions,
   signOut as endSession,
@@ -43,7 +44,7 @@ function showSignedIn() {
   $('dept-work').hidden = !signedIn;
   $('dept-oidc').hidden = !oidc;
   if (oidc) {
-    $('dept-oidc-link').href = oidc.signInUrl;
+    $('dept-oidc-link').href = under(oidc.signInUrl);
     $('dept-oidc-link').textContent = t('dept.staff.oidc', { name: oidc.name });
   }
   $('dept-signed-in-as').textContent = session
@@ -110,9 +111,9 @@ function renderIssued() {
         t(`dept.issued.status.${doc.status}`))),
       el('td', {}, formatTime(doc.acceptedAt)),
       el('td', {}, el('div', { class: 'downloads' },
-        doc.receiptUrl ? el('a', { href: doc.receiptUrl, download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
-        doc.qrCodeUrl ? el('a', { href: `${doc.qrCodeUrl}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
-        el('a', { href: `/v/${doc.digest}` }, t('dept.verifyLink')))),
+        doc.receiptUrl ? el('a', { href: under(doc.receiptUrl), download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
+        doc.qrCodeUrl ? el('a', { href: `${under(doc.qrCodeUrl)}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
+        el('a', { href: under(`/v/${doc.digest}`) }, t('dept.verifyLink')))),
       el('td', {}, changeActions(doc)))));
   $('dept-issued-empty').hidden = issued.items.length > 0;
   $('dept-issued-more').hidden = !issued.next;
@@ -174,7 +175,7 @@ function downloads(row) {
   links.push(
     el('a', { href: qrCodeUrl(row.digest, 'png'), download: `${row.name}.qr.png`, class: 'qr-png' }, t('dept.download.png')),
     el('a', { href: qrCodeUrl(row.digest, 'svg'), download: `${row.name}.qr.svg` }, t('dept.download.svg')),
-    el('a', { href: `/v/${row.digest}` }, t('dept.verifyLink')));
+    el('a', { href: under(`/v/${row.digest}`) }, t('dept.verifyLink')));
   return links;
 }
 
