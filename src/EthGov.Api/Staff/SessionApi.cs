@@ -26,7 +26,8 @@ public static class SessionApi
         group.MapGet("/", Get).WithName("GetSession")
             .WithSummary("Who is signed in, with which roles, and the antiforgery token for unsafe requests");
         group.MapDelete("/", SignOut).WithName("SignOut")
-            .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token)");
+            .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token). A session begun at the department's "
+                + "OpenID Connect provider answers 200 with the provider's end-session address, which the browser opens to end the provider's session too; otherwise 204");
         group.MapGet("/options", Options).WithName("GetSignInOptions")
             .WithSummary("How a clerk may sign in on this node: name and password, and the department's OpenID Connect provider when one is configured");
         group.MapGet("/oidc", StartOidc).WithName("StartOidcSignIn")
@@ -99,8 +100,12 @@ public static class SessionApi
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = PageBase.Under(http, StaffOidc.LandingPath) }, [StaffOidc.SchemeName]);
     }
 
-    /// <summary>Signs the clerk out, ending every session of the account (a copy of the cookie stops working too).</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> SignOut(HttpContext http, StaffAudit audit, StaffAccounts accounts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the clerk out, ending every session of the account (a copy of the cookie stops working too); a session begun
+    /// at the provider also gets the provider's end-session address, when the provider publishes one.
+    /// </summary>
+    public static async Task<Results<NoContent, Ok<SignOutResponse>, ProblemHttpResult>> SignOut(
+        HttpContext http, StaffAudit audit, StaffAccounts accounts, IOptions<StaffOidcOptions> oidc, CancellationToken cancellationToken)
     {
         if (http.User.Identity is not StaffIdentity staff)
         {
@@ -116,9 +121,10 @@ public static class SessionApi
             return StaffProblems.AuditUnavailable();
         }
 
+        var providerSignOut = staff.ViaProvider && oidc.Value.IsConfigured ? await StaffOidc.ProviderSignOutAsync(http, cancellationToken) : null;
         await accounts.EndSessionsAsync(staff.Account.Id, cancellationToken);
         await http.SignOutAsync(StaffSession.SchemeName);
-        return TypedResults.NoContent();
+        return providerSignOut is null ? TypedResults.NoContent() : TypedResults.Ok(new SignOutResponse(providerSignOut));
     }
 
     /// <summary>Changes the signed-in clerk's own password and renews the session with the account's new stamp.</summary>

@@ -25,6 +25,8 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
 
     private static readonly Uri s_callbackUrl = new(TwoSiteBrowser.Node, StaffOidc.CallbackPath);
 
+    private static readonly Uri s_signedOutUrl = new(TwoSiteBrowser.Node, StaffOidc.SignedOutPath);
+
     [Fact]
     public async Task BoundPerson_SignsIn_WithTheAccountsRoles_NotTheProviders_InTheSameStrictSessionCookie()
     {
@@ -87,6 +89,64 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
             request.Headers.Add(StaffSession.CsrfHeader, token);
             return request;
         }
+    }
+
+    [Fact]
+    public async Task SignOut_OfAProviderSession_EndsTheProvidersSessionToo_AndComesBackToTheWorkspace()
+    {
+        var (name, person) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+        var (landing, _, _) = await browser.SignInAsync(person, Password);
+        landing.Dispose();
+        Assert.Contains(browser.Cookies.GetCookies(providers.Provider.Issuer), c => c.Name == OidcProvider.LoginCookie);
+
+        using var signOut = await browser.SendAsync(await SignOutRequestAsync(browser));
+        var body = await signOut.Content.ReadFromJsonAsync<JsonElement>();
+        var endSession = new Uri(body.GetProperty("providerSignOutUrl").GetString()!);
+        var query = QueryHelpers.ParseQuery(endSession.Query);
+
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.Equal(new Uri(providers.Provider.Issuer, "connect/logout"), new Uri(endSession.GetLeftPart(UriPartial.Path)));
+        Assert.Equal(s_signedOutUrl.ToString(), query["post_logout_redirect_uri"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["id_token_hint"]));
+        await AssertNoSessionAsync(browser);
+
+        var (back, url, _) = await browser.GetAsync(endSession);
+        back.Dispose();
+
+        Assert.Equal(new Uri(TwoSiteBrowser.Node, StaffOidc.LandingPath), url);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(providers.Provider.Issuer), c => c.Name == OidcProvider.LoginCookie);
+        Assert.Equal(["SignInOidc", "SignOut"], (await AuditAsync(name)).Select(l => l.Action).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignOut_OfAPasswordSession_OnANodeWithAProvider_EndsOnlyTheNodesSession()
+    {
+        var (name, _) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+        using var signedIn = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(TwoSiteBrowser.Node, SessionApi.Route))
+        {
+            Content = JsonContent.Create(new { name, password = "a long staff password" }),
+        });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+
+        using var signOut = await browser.SendAsync(await SignOutRequestAsync(browser));
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Empty(await signOut.Content.ReadAsByteArrayAsync());
+        await AssertNoSessionAsync(browser);
+    }
+
+    [Fact]
+    public async Task SignedOutCallback_GoesToTheWorkspace_WhateverItIsGiven()
+    {
+        using var browser = new TwoSiteBrowser(providers.Host);
+
+        using var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get,
+            new Uri(s_signedOutUrl, "?state=forged&post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(StaffOidc.LandingPath, response.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -375,6 +435,15 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
     private async Task<List<StaffAuditLine>> AuditAsync(string name)
         => [.. (await providers.Audit.LatestAsync("CIVIL", 1000)).Where(l => l.Name == name)];
 
+    private static async Task<HttpRequestMessage> SignOutRequestAsync(TwoSiteBrowser browser)
+    {
+        using var session = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(TwoSiteBrowser.Node, SessionApi.Route)));
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(TwoSiteBrowser.Node, SessionApi.Route));
+        request.Headers.Add(StaffSession.CsrfHeader, (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString());
+        return request;
+    }
+
     private static async Task AssertNoSessionAsync(TwoSiteBrowser browser)
     {
         using var session = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(TwoSiteBrowser.Node, SessionApi.Route)));
@@ -413,6 +482,7 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
             foreach (var provider in new[] { Provider, Rogue })
             {
                 provider.RedirectUris.Add(s_callbackUrl.ToString());
+                provider.PostLogoutRedirectUris.Add(s_signedOutUrl.ToString());
             }
 
             Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>

@@ -110,8 +110,12 @@ export async function signIn(name, password) {
   return (await request('POST', '/api/v1/session', { body: { name, password }, withSession: true })).body;
 }
 
+/**
+ * Ends the clerk's session; a session begun at the department's provider answers where to end the provider's too
+ * (its end-session address), which the page then opens.
+ */
 export async function signOut(session) {
-  await request('DELETE', '/api/v1/session', { auth: { session } });
+  return (await request('DELETE', '/api/v1/session', { auth: { session } })).body?.providerSignOutUrl ?? null;
 }
 
 /** A page of the department's register; a next link the server handed out is followed as it is. */

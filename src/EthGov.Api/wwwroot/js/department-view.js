@@ -64,10 +64,20 @@ function say(text, isAlert = false) {
   showSignedIn();
 }
 
+// Only an http(s) address leaves the page: the node names the provider's end-session endpoint.
+function isWebAddress(url) {
+  try {
+    return ['https:', 'http:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 async function signOut(reason) {
+  let providerSignOut = null;
   if (session && !reason) {
     try {
-      await endSession(session);
+      providerSignOut = await endSession(session);
     } catch {
       // The session then ends by itself (idle or absolute timeout); the page forgets it now.
     }
@@ -81,6 +91,11 @@ async function signOut(reason) {
   renderRequests();
   clearBulk();
   clearExchange();
+  if (providerSignOut && isWebAddress(providerSignOut)) {
+    // The provider ends its own session, then sends the browser back to the workspace.
+    window.location.assign(providerSignOut);
+    return;
+  }
   if (!reason) {
     $('dept-staff-name').focus();
   }
