@@ -153,7 +153,7 @@ public static class StaffOidc
             return null;
         }
 
-        await http.SignOutAsync(SchemeName, new AuthenticationProperties { RedirectUri = PageBase.Under(http, LandingPath) });
+        await http.SignOutAsync(SchemeName);
         return http.Items[ProviderSignOutItem] as string;
     }
 
