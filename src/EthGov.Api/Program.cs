@@ -173,6 +173,9 @@ foreach (var warning in signerSetup.Warnings.Concat(identity.Warnings))
 {
     app.Logger.LogWarning("{Warning}", warning);
 }
+// Under a path of its public URL (behind a proxy), then routing: the routes match below the path.
+app.UsePublicPathBase(ethGovOptions.PublicBaseUrl);
+app.UseRouting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePageFiles();

@@ -23,7 +23,8 @@ namespace EthGov.Testing;
 /// and its redirect URIs are checked by the handlers below) on a free loopback port, with its own ephemeral signing
 /// keys, so two instances never trust each other's tokens. People sign in with name and password on a minimal form;
 /// the id token carries <c>sub</c> and a <c>role</c> of the provider's own, which a node must not take for its roles.
-/// It answers on <c>localhost</c>, a different site from a node on 127.0.0.1, as a real provider would be.
+/// Its end-session endpoint (RP-initiated logout) ends the person's sign-in here and sends the browser back to a
+/// registered post-logout URI. It answers on <c>localhost</c>, a different site from a node on 127.0.0.1, as a real provider would be.
 /// </summary>
 public sealed class OidcProvider : IAsyncDisposable
 {
@@ -54,6 +55,12 @@ public sealed class OidcProvider : IAsyncDisposable
     /// <summary>The redirect URIs the client may use; add the node's callback once its address is known.</summary>
     public ConcurrentBag<string> RedirectUris { get; } = [];
 
+    /// <summary>The post-logout redirect URIs the client may use; add the node's once its address is known.</summary>
+    public ConcurrentBag<string> PostLogoutRedirectUris { get; } = [];
+
+    /// <summary>The name of the cookie that keeps a person signed in at the provider.</summary>
+    public const string LoginCookie = "provider-login";
+
     /// <summary>Starts a provider with new keys.</summary>
     public static async Task<OidcProvider> StartAsync()
     {
@@ -64,15 +71,15 @@ public sealed class OidcProvider : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(issuer.ToString().TrimEnd('/'));
         OidcProvider? self = null;
-        builder.Services.AddAuthentication().AddCookie(LoginScheme, o => o.Cookie.Name = "provider-login");
+        builder.Services.AddAuthentication().AddCookie(LoginScheme, o => o.Cookie.Name = LoginCookie);
         builder.Services.AddOpenIddict().AddServer(server =>
         {
             server.SetIssuer(issuer);
-            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+            server.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout");
             server.AllowAuthorizationCodeFlow().AllowHybridFlow().RequireProofKeyForCodeExchange();
             server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
             server.EnableDegradedMode().DisableTokenStorage().DisableAuthorizationStorage();
-            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
+            server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().DisableTransportSecurityRequirement();
             server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
                 if (context.ClientId != ClientId)
@@ -82,6 +89,15 @@ public sealed class OidcProvider : IAsyncDisposable
                 else if (context.RedirectUri is null || !self!.RedirectUris.Contains(context.RedirectUri))
                 {
                     context.Reject(Errors.InvalidRequest, "unknown redirect_uri");
+                }
+
+                return default;
+            }));
+            server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (context.PostLogoutRedirectUri is not null && !self!.PostLogoutRedirectUris.Contains(context.PostLogoutRedirectUri))
+                {
+                    context.Reject(Errors.InvalidRequest, "unknown post_logout_redirect_uri");
                 }
 
                 return default;
@@ -114,6 +130,11 @@ public sealed class OidcProvider : IAsyncDisposable
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        });
+        app.MapMethods("/connect/logout", ["GET", "POST"], async (HttpContext http) =>
+        {
+            await http.SignOutAsync(LoginScheme);
+            return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         });
         app.MapGet("/login", (string? returnUrl, string? error) => Results.Content(LoginForm(returnUrl ?? "/", error is not null), "text/html; charset=utf-8"));
         app.MapPost("/login", async (HttpContext http) =>

@@ -1,11 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace EthGov.Api.Page;
 
 /// <summary>
 /// Serves the verification page: <c>/</c> to check a file or a receipt, <c>/v/{digest}</c> where a certificate's
 /// QR code leads (the page verifies that digest at once), <c>/department</c> for departments anchoring files, and a
-/// citizen's <c>/passkeys/register</c> and <c>/consent</c>. All are the same static document; its scripts read the path.
+/// citizen's <c>/passkeys/register</c> and <c>/consent</c>. All are the same document; its scripts read the path. The
+/// document is served with its links and its <c>ethgov-base</c> meta under the page's base path (<see cref="PageBase"/>),
+/// so a node published under a path works behind its proxy.
 /// </summary>
-public static class PageApi
+public static partial class PageApi
 {
     /// <summary>
     /// Everything the page loads comes from this server, and it talks to no other: a verification page that
@@ -46,8 +50,33 @@ public static class PageApi
         }
 
         AddHeaders(http.Response.Headers);
-        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+        var basePath = PageBase.PathOf(http);
+        if (basePath == "/")
+        {
+            return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+        }
+
+        return TypedResults.Content(Rebase(File.ReadAllText(page.PhysicalPath), basePath), "text/html; charset=utf-8");
     }
+
+    /// <summary>
+    /// <paramref name="html"/> with every root-relative <c>href</c> and <c>src</c> (<c>"/js/app.js"</c>, <c>"/department"</c>)
+    /// under <paramref name="basePath"/>, and the <c>ethgov-base</c> meta naming it for the scripts.
+    /// </summary>
+    public static string Rebase(string html, string basePath)
+    {
+        ArgumentNullException.ThrowIfNull(basePath);
+        var encoded = System.Net.WebUtility.HtmlEncode(basePath);
+        html = BaseMeta().Replace(html, _ => $"<meta name=\"ethgov-base\" content=\"{encoded}\">");
+        return RootRelativeLink().Replace(html, match => $"{match.Groups[1].Value}=\"{encoded}");
+    }
+
+    [GeneratedRegex("<meta name=\"ethgov-base\" content=\"/\">")]
+    private static partial Regex BaseMeta();
+
+    // An attribute holding a path from the host's root: "/x", not "//host/x" (another origin) or "x" (relative).
+    [GeneratedRegex("\\b(href|src)=\"/(?!/)")]
+    private static partial Regex RootRelativeLink();
 
     private static void AddHeaders(IHeaderDictionary headers)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthGov.Api.Page;
 using EthGov.Application.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,8 @@ public static class SessionApi
         group.MapGet("/", Get).WithName("GetSession")
             .WithSummary("Who is signed in, with which roles, and the antiforgery token for unsafe requests");
         group.MapDelete("/", SignOut).WithName("SignOut")
-            .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token)");
+            .WithSummary("Sign the clerk out: every session of the account ends (needs the antiforgery token). A session begun at the department's "
+                + "OpenID Connect provider answers 200 with the provider's end-session address, which the browser opens to end the provider's session too; otherwise 204");
         group.MapGet("/options", Options).WithName("GetSignInOptions")
             .WithSummary("How a clerk may sign in on this node: name and password, and the department's OpenID Connect provider when one is configured");
         group.MapGet("/oidc", StartOidc).WithName("StartOidcSignIn")
@@ -55,7 +57,7 @@ public static class SessionApi
             return StaffProblems.AuditUnavailable();
         }
 
-        return await StartAsync(http, account, StaffSession.NewProperties(time.GetUtcNow()), antiforgery, options.Value);
+        return await StartAsync(http, new StaffIdentity(account), StaffSession.NewProperties(time.GetUtcNow()), antiforgery, options.Value);
     }
 
     /// <summary>The signed-in clerk.</summary>
@@ -67,7 +69,7 @@ public static class SessionApi
         }
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);
-        return TypedResults.Ok(Describe(http, staff.Account, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
+        return TypedResults.Ok(Describe(http, staff, StaffSession.AbsoluteEnd(session.Properties ?? new(), options.Value), antiforgery));
     }
 
     /// <summary>The ways to sign in.</summary>
@@ -81,7 +83,7 @@ public static class SessionApi
     {
         if (!oidc.Value.IsConfigured)
         {
-            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("noprovider")) : StaffProblems.OidcNotConfigured();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor(http, "noprovider")) : StaffProblems.OidcNotConfigured();
         }
 
         var handler = http.RequestServices.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(StaffOidc.SchemeName);
@@ -92,14 +94,18 @@ public static class SessionApi
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor("providerdown")) : StaffProblems.OidcProviderUnavailable();
+            return StaffOidc.IsNavigation(http.Request) ? TypedResults.Redirect(StaffOidc.LandingFor(http, "providerdown")) : StaffProblems.OidcProviderUnavailable();
         }
 
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = StaffOidc.LandingPath }, [StaffOidc.SchemeName]);
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = PageBase.Under(http, StaffOidc.LandingPath) }, [StaffOidc.SchemeName]);
     }
 
-    /// <summary>Signs the clerk out, ending every session of the account (a copy of the cookie stops working too).</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> SignOut(HttpContext http, StaffAudit audit, StaffAccounts accounts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the clerk out, ending every session of the account (a copy of the cookie stops working too); a session begun
+    /// at the provider also gets the provider's end-session address, when the provider publishes one.
+    /// </summary>
+    public static async Task<Results<NoContent, Ok<SignOutResponse>, ProblemHttpResult>> SignOut(
+        HttpContext http, StaffAudit audit, StaffAccounts accounts, IOptions<StaffOidcOptions> oidc, CancellationToken cancellationToken)
     {
         if (http.User.Identity is not StaffIdentity staff)
         {
@@ -115,9 +121,10 @@ public static class SessionApi
             return StaffProblems.AuditUnavailable();
         }
 
+        var providerSignOut = staff.ViaProvider && oidc.Value.IsConfigured ? await StaffOidc.ProviderSignOutAsync(http, cancellationToken) : null;
         await accounts.EndSessionsAsync(staff.Account.Id, cancellationToken);
         await http.SignOutAsync(StaffSession.SchemeName);
-        return TypedResults.NoContent();
+        return providerSignOut is null ? TypedResults.NoContent() : TypedResults.Ok(new SignOutResponse(providerSignOut));
     }
 
     /// <summary>Changes the signed-in clerk's own password and renews the session with the account's new stamp.</summary>
@@ -146,20 +153,20 @@ public static class SessionApi
         }
 
         var session = await http.AuthenticateAsync(StaffSession.SchemeName);
-        return await StartAsync(http, changed!, session.Properties ?? StaffSession.NewProperties(DateTimeOffset.UtcNow), antiforgery, options.Value);
+        return await StartAsync(http, new StaffIdentity(changed!, staff.ViaProvider), session.Properties ?? StaffSession.NewProperties(DateTimeOffset.UtcNow), antiforgery, options.Value);
     }
 
     // The antiforgery token is bound to the user it is made for: make it for the clerk who signs in, not for the
     // anonymous caller this request began as.
-    private static async Task<Ok<SessionResponse>> StartAsync(HttpContext http, StaffAccount account, AuthenticationProperties properties, IAntiforgery antiforgery, StaffOptions options)
+    private static async Task<Ok<SessionResponse>> StartAsync(HttpContext http, StaffIdentity identity, AuthenticationProperties properties, IAntiforgery antiforgery, StaffOptions options)
     {
-        var principal = new ClaimsPrincipal(new StaffIdentity(account));
+        var principal = new ClaimsPrincipal(identity);
         await http.SignInAsync(StaffSession.SchemeName, principal, properties);
         http.User = principal;
-        return TypedResults.Ok(Describe(http, account, StaffSession.AbsoluteEnd(properties, options), antiforgery));
+        return TypedResults.Ok(Describe(http, identity, StaffSession.AbsoluteEnd(properties, options), antiforgery));
     }
 
-    private static SessionResponse Describe(HttpContext http, StaffAccount account, DateTimeOffset expiresAt, IAntiforgery antiforgery)
-        => new(account.Name, account.Department, account.Roles.Names(), account.MustChangePassword,
+    private static SessionResponse Describe(HttpContext http, StaffIdentity staff, DateTimeOffset expiresAt, IAntiforgery antiforgery)
+        => new(staff.Account.Name, staff.Account.Department, staff.Account.Roles.Names(), staff.MustChangePassword,
             antiforgery.GetAndStoreTokens(http).RequestToken!, StaffSession.CsrfHeader, expiresAt);
 }

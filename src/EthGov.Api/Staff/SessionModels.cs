@@ -29,3 +29,7 @@ public sealed record SignInOptionsResponse(bool Password, OidcSignInOption? Oidc
 /// <param name="Name">The provider's name for the button ("Sign in with ...").</param>
 /// <param name="SignInUrl">Where the browser goes to sign in through it.</param>
 public sealed record OidcSignInOption(string Name, string SignInUrl);
+
+/// <summary>The answer to signing out of a session begun at the department's provider.</summary>
+/// <param name="ProviderSignOutUrl">The provider's end-session address (with the post-logout redirect URI back to the workspace), for the browser to open.</param>
+public sealed record SignOutResponse(string ProviderSignOutUrl);

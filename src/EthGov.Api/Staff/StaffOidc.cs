@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EthGov.Api.Page;
 using EthGov.Application.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -14,6 +15,9 @@ namespace EthGov.Api.Staff;
 /// are Lax (Secure on HTTPS), so no cookie of the node is ever SameSite=None, and the session cookie stays Strict. A
 /// validated id token only names a person (issuer and subject); the clerk's account bound to that person gives the
 /// roles, and the clerk gets the same session cookie as with a password. The provider's own roles are never read.
+/// Signing out of such a session ends the provider's session too when the provider publishes an end_session_endpoint
+/// (RP-initiated logout): the node ends its own session at once and answers the provider's end-session address, which
+/// the page opens; the provider sends the browser back to <see cref="SignedOutPath"/>, and from there to the workspace.
 /// </summary>
 public static class StaffOidc
 {
@@ -23,7 +27,15 @@ public static class StaffOidc
     /// <summary>Where the provider sends the browser back.</summary>
     public const string CallbackPath = SessionApi.Route + "/oidc/callback";
 
-    /// <summary>Where a signed-in clerk lands, and where a refused one reads why.</summary>
+    /// <summary>Where the provider sends the browser back after ending its session (the post-logout redirect URI).</summary>
+    public const string SignedOutPath = SessionApi.Route + "/oidc/signed-out";
+
+    /// <summary>The longest id token kept in the session cookie for the provider's sign-out (id_token_hint); a longer one is not kept.</summary>
+    public const int MaxKeptIdTokenChars = 2048;
+
+    private const string ProviderSignOutItem = "ethgov:provider-sign-out";
+
+    /// <summary>Where a signed-in clerk lands, and where a refused one reads why (under the page's base, <see cref="PageBase"/>).</summary>
     public const string LandingPath = "/department";
 
     /// <summary>The longest answer read from the provider (discovery document, keys, token response).</summary>
@@ -45,6 +57,7 @@ public static class StaffOidc
         options.Scope.Clear();
         options.Scope.Add(OpenIdConnectScope.OpenId);
         options.CallbackPath = CallbackPath;
+        options.SignedOutCallbackPath = SignedOutPath;
         options.SignInScheme = StaffSession.SchemeName;
         options.MapInboundClaims = false;
         options.GetClaimsFromUserInfoEndpoint = false;
@@ -68,6 +81,14 @@ public static class StaffOidc
         if (publicBaseUrl is not null)
         {
             var redirectUri = RedirectUriUnder(publicBaseUrl);
+
+            // The handler scopes its correlation and nonce cookies to the callback under the request's PathBase; behind a
+            // proxy that strips the public path the browser would not send them back to the public callback.
+            foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+            {
+                cookie.Path = new Uri(redirectUri).AbsolutePath;
+            }
+
             options.Events.OnRedirectToIdentityProvider = context =>
             {
                 // The handler keeps this redirect URI in the state after this event and redeems the code with it.
@@ -76,6 +97,14 @@ public static class StaffOidc
             };
         }
 
+        options.Events.OnRedirectToIdentityProviderForSignOut = context => KeepSignOutAddress(context, publicBaseUrl);
+        options.Events.OnSignedOutCallbackRedirect = context =>
+        {
+            // Back from the provider: always the workspace, whatever the query says.
+            context.Response.Redirect(PageBase.Under(context.HttpContext, LandingPath));
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
         options.Events.OnTokenValidated = SignInAsync;
         options.Events.OnRemoteFailure = RefuseCallbackAsync;
     }
@@ -88,6 +117,67 @@ public static class StaffOidc
     {
         ArgumentNullException.ThrowIfNull(publicBaseUrl);
         return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + CallbackPath;
+    }
+
+    /// <summary>The post-logout redirect URI under <paramref name="publicBaseUrl"/>, path included, as <see cref="RedirectUriUnder"/>.</summary>
+    public static string PostLogoutRedirectUriUnder(Uri publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + SignedOutPath;
+    }
+
+    /// <summary>
+    /// The provider's end-session address for the session of <paramref name="http"/>'s request, or null when the provider
+    /// publishes none or cannot be read now (the node's own session ends either way). Call before the session ends: the
+    /// address carries the session's id token as id_token_hint.
+    /// </summary>
+    public static async Task<string?> ProviderSignOutAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(SchemeName);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffOidc))
+                .LogWarning("The provider's session was not ended: its discovery document could not be read ({Reason})", ex.Message);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(configuration.EndSessionEndpoint))
+        {
+            return null;
+        }
+
+        await http.SignOutAsync(SchemeName);
+        return http.Items[ProviderSignOutItem] as string;
+    }
+
+    // The handler would answer the sign-out with a redirect, which the page's fetch cannot follow to another site: the
+    // address is kept for the answer instead. The way back is always the workspace (see OnSignedOutCallbackRedirect), so
+    // no state travels.
+    private static Task KeepSignOutAddress(RedirectContext context, Uri? publicBaseUrl)
+    {
+        context.HandleResponse();
+        var message = context.ProtocolMessage;
+        if (string.IsNullOrEmpty(message.IssuerAddress))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (publicBaseUrl is not null)
+        {
+            message.PostLogoutRedirectUri = PostLogoutRedirectUriUnder(publicBaseUrl);
+        }
+
+        message.ClientId = context.Options.ClientId;
+        message.State = null;
+        context.HttpContext.Items[ProviderSignOutItem] = message.CreateLogoutRequestUrl();
+        return Task.CompletedTask;
     }
 
     /// <summary>Whether <paramref name="oidc"/> is usable; why not otherwise (checked at start).</summary>
@@ -144,8 +234,16 @@ public static class StaffOidc
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await http.SignInAsync(StaffSession.SchemeName, new ClaimsPrincipal(new StaffIdentity(account)), StaffSession.NewProperties(now));
-        http.Response.Redirect(LandingPath);
+        var properties = StaffSession.NewProperties(now);
+
+        // Kept (in the protected cookie) as the id_token_hint of the provider's sign-out, when it is small enough.
+        if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 and <= MaxKeptIdTokenChars } idToken)
+        {
+            properties.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+        }
+
+        await http.SignInAsync(StaffSession.SchemeName, new ClaimsPrincipal(new StaffIdentity(account, viaProvider: true)), properties);
+        http.Response.Redirect(PageBase.Under(http, LandingPath));
     }
 
     // A wrong or replayed state, a missing correlation cookie, a token the provider did not sign, an error the provider
@@ -180,15 +278,15 @@ public static class StaffOidc
         return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The workspace, told why the sign-in did not happen (<paramref name="reason"/> is one of the page's fixed codes).</summary>
-    public static string LandingFor(string reason) => $"{LandingPath}?signin={reason}";
+    /// <summary>The workspace under the page's base, told why the sign-in did not happen (<paramref name="reason"/> is one of the page's fixed codes).</summary>
+    public static string LandingFor(HttpContext http, string reason) => $"{PageBase.Under(http, LandingPath)}?signin={reason}";
 
     // A browser navigating back from the provider lands on the workspace, which says why; other callers get the problem.
     private static Task AnswerAsync(HttpContext http, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem, string reason)
     {
         if (IsNavigation(http.Request))
         {
-            http.Response.Redirect(LandingFor(reason));
+            http.Response.Redirect(LandingFor(http, reason));
             return Task.CompletedTask;
         }
 

@@ -5,7 +5,7 @@ namespace EthGov.Api.Staff;
 /// <summary>
 /// What a request made in a clerk's session must satisfy before anything else runs: an unsafe method carries the
 /// session's antiforgery token in <see cref="StaffSession.CsrfHeader"/> (a cookie is sent by the browser on a forged
-/// cross-site request too; the token is not), and a clerk with a one-time password may only see and change the session.
+/// cross-site request too; the token is not), and a clerk who signed in with a one-time password may only see and change the session.
 /// Requests made with an API key never reach these checks: a key is not sent by a browser on its own.
 /// </summary>
 public sealed class StaffRequestGuard(RequestDelegate next, IAntiforgery antiforgery)
@@ -30,7 +30,7 @@ public sealed class StaffRequestGuard(RequestDelegate next, IAntiforgery antifor
             }
         }
 
-        if (staff.Account.MustChangePassword && !context.Request.Path.StartsWithSegments(SessionApi.Route, StringComparison.OrdinalIgnoreCase))
+        if (staff.MustChangePassword && !context.Request.Path.StartsWithSegments(SessionApi.Route, StringComparison.OrdinalIgnoreCase))
         {
             await StaffProblems.PasswordChangeRequired().ExecuteAsync(context);
             return;

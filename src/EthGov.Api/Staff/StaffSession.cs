@@ -74,6 +74,6 @@ public static class StaffSession
             return;
         }
 
-        context.ReplacePrincipal(new ClaimsPrincipal(new StaffIdentity(account)));
+        context.ReplacePrincipal(new ClaimsPrincipal(new StaffIdentity(account, StaffIdentity.IsViaProvider(principal))));
     }
 }

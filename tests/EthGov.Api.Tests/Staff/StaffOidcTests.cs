@@ -25,6 +25,8 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
 
     private static readonly Uri s_callbackUrl = new(TwoSiteBrowser.Node, StaffOidc.CallbackPath);
 
+    private static readonly Uri s_signedOutUrl = new(TwoSiteBrowser.Node, StaffOidc.SignedOutPath);
+
     [Fact]
     public async Task BoundPerson_SignsIn_WithTheAccountsRoles_NotTheProviders_InTheSameStrictSessionCookie()
     {
@@ -48,6 +50,103 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
         var line = Assert.Single(await AuditAsync(name));
         Assert.Equal("SignInOidc", line.Action);
         Assert.Contains(providers.Provider.Issuer.ToString(), line.Target, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoundAccount_WithAOneTimePassword_GetsItsRolesThroughTheProvider_ButThePasswordStillOnlyChangesItself()
+    {
+        var (name, person) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true, mustChangePassword: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+
+        var (landing, _, _) = await browser.SignInAsync(person, Password);
+        landing.Dispose();
+        using var session = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(TwoSiteBrowser.Node, SessionApi.Route)));
+        var body = await session.Content.ReadFromJsonAsync<JsonElement>();
+        using var anchored = await browser.SendAsync(Anchor(body.GetProperty("csrfToken").GetString()!));
+
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        Assert.False(body.GetProperty("mustChangePassword").GetBoolean());
+        Assert.Equal(HttpStatusCode.Accepted, anchored.StatusCode);
+
+        // The one-time password itself still opens nothing but the password change.
+        using var client = providers.Host.CreateClient();
+        using var signedIn = await client.PostAsJsonAsync(SessionApi.Route, new { name, password = "a long staff password" });
+        var passwordSession = await signedIn.Content.ReadFromJsonAsync<JsonElement>();
+        var request = Anchor(passwordSession.GetProperty("csrfToken").GetString()!);
+        request.RequestUri = new Uri("/api/v1/documents", UriKind.Relative);
+        using var refused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.True(passwordSession.GetProperty("mustChangePassword").GetBoolean());
+        await Problem.AssertAsync(refused, HttpStatusCode.Forbidden, ProblemTypes.PasswordChangeRequired);
+
+        static HttpRequestMessage Anchor(string token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TwoSiteBrowser.Node, "/api/v1/documents"))
+            {
+                Content = JsonContent.Create(new { digest = TestDigests.New() }),
+            };
+            request.Headers.Add(StaffSession.CsrfHeader, token);
+            return request;
+        }
+    }
+
+    [Fact]
+    public async Task SignOut_OfAProviderSession_EndsTheProvidersSessionToo_AndComesBackToTheWorkspace()
+    {
+        var (name, person) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+        var (landing, _, _) = await browser.SignInAsync(person, Password);
+        landing.Dispose();
+        Assert.Contains(browser.Cookies.GetCookies(providers.Provider.Issuer), c => c.Name == OidcProvider.LoginCookie);
+
+        using var signOut = await browser.SendAsync(await SignOutRequestAsync(browser));
+        var body = await signOut.Content.ReadFromJsonAsync<JsonElement>();
+        var endSession = new Uri(body.GetProperty("providerSignOutUrl").GetString()!);
+        var query = QueryHelpers.ParseQuery(endSession.Query);
+
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.Equal(new Uri(providers.Provider.Issuer, "connect/logout"), new Uri(endSession.GetLeftPart(UriPartial.Path)));
+        Assert.Equal(s_signedOutUrl.ToString(), query["post_logout_redirect_uri"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["id_token_hint"]));
+        await AssertNoSessionAsync(browser);
+
+        var (back, url, _) = await browser.GetAsync(endSession);
+        back.Dispose();
+
+        Assert.Equal(new Uri(TwoSiteBrowser.Node, StaffOidc.LandingPath), url);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(providers.Provider.Issuer), c => c.Name == OidcProvider.LoginCookie);
+        Assert.Equal(["SignInOidc", "SignOut"], (await AuditAsync(name)).Select(l => l.Action).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignOut_OfAPasswordSession_OnANodeWithAProvider_EndsOnlyTheNodesSession()
+    {
+        var (name, _) = await ClerkAsync(ApiKeyScopes.Anchor, bound: true);
+        using var browser = new TwoSiteBrowser(providers.Host);
+        using var signedIn = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(TwoSiteBrowser.Node, SessionApi.Route))
+        {
+            Content = JsonContent.Create(new { name, password = "a long staff password" }),
+        });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+
+        using var signOut = await browser.SendAsync(await SignOutRequestAsync(browser));
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Empty(await signOut.Content.ReadAsByteArrayAsync());
+        await AssertNoSessionAsync(browser);
+    }
+
+    [Fact]
+    public async Task SignedOutCallback_GoesToTheWorkspace_WhateverItIsGiven()
+    {
+        using var browser = new TwoSiteBrowser(providers.Host);
+
+        using var response = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get,
+            new Uri(s_signedOutUrl, "?state=forged&post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(StaffOidc.LandingPath, response.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -319,12 +418,12 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
         return (name, person, subject);
     }
 
-    private async Task<(string Name, string Person)> ClerkAsync(ApiKeyScopes roles, bool bound)
+    private async Task<(string Name, string Person)> ClerkAsync(ApiKeyScopes roles, bool bound, bool mustChangePassword = false)
     {
         var name = "clerk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var person = "person-" + name;
         var subject = providers.Provider.AddPerson(person, Password);
-        await providers.Accounts.AddAsync(name, "CIVIL", new StaffRoles(roles, false), "a long staff password", mustChangePassword: false);
+        await providers.Accounts.AddAsync(name, "CIVIL", new StaffRoles(roles, false), "a long staff password", mustChangePassword);
         if (bound)
         {
             Assert.Null((await providers.Accounts.LinkAsync(name, providers.Provider.Issuer.ToString(), subject)).Taken);
@@ -335,6 +434,15 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
 
     private async Task<List<StaffAuditLine>> AuditAsync(string name)
         => [.. (await providers.Audit.LatestAsync("CIVIL", 1000)).Where(l => l.Name == name)];
+
+    private static async Task<HttpRequestMessage> SignOutRequestAsync(TwoSiteBrowser browser)
+    {
+        using var session = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(TwoSiteBrowser.Node, SessionApi.Route)));
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(TwoSiteBrowser.Node, SessionApi.Route));
+        request.Headers.Add(StaffSession.CsrfHeader, (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString());
+        return request;
+    }
 
     private static async Task AssertNoSessionAsync(TwoSiteBrowser browser)
     {
@@ -374,6 +482,7 @@ public sealed class StaffOidcTests(StaffOidcTests.Providers providers) : IClassF
             foreach (var provider in new[] { Provider, Rogue })
             {
                 provider.RedirectUris.Add(s_callbackUrl.ToString());
+                provider.PostLogoutRedirectUris.Add(s_signedOutUrl.ToString());
             }
 
             Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>

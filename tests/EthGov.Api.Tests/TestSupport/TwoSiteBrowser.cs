@@ -78,11 +78,12 @@ internal sealed partial class TwoSiteBrowser(ApiHost host, Uri? nodeUrl = null) 
 
     /// <summary>
     /// Starts a sign-in at the node and fills in the provider's form as <paramref name="name"/>; follows everything after
-    /// unless <paramref name="stopBefore"/> picks a hop.
+    /// unless <paramref name="stopBefore"/> picks a hop. The sign-in starts at <paramref name="start"/>, the node's own
+    /// start address unless given.
     /// </summary>
-    public async Task<(HttpResponseMessage Response, Uri Url, Uri? StoppedBefore)> SignInAsync(string name, string password, Func<Uri, bool>? stopBefore = null)
+    public async Task<(HttpResponseMessage Response, Uri Url, Uri? StoppedBefore)> SignInAsync(string name, string password, Func<Uri, bool>? stopBefore = null, Uri? start = null)
     {
-        var (form, formUrl, _) = await GetAsync(new Uri(NodeUrl, "/api/v1/session/oidc"));
+        var (form, formUrl, _) = await GetAsync(start ?? new Uri(NodeUrl, "/api/v1/session/oidc"));
         var html = await form.Content.ReadAsStringAsync();
         Assert.True(form.StatusCode == HttpStatusCode.OK && formUrl.AbsolutePath == "/login", $"{(int)form.StatusCode} at {formUrl}: {html}");
         var returnUrl = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups[1].Value);

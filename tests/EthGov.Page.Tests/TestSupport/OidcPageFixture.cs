@@ -37,6 +37,7 @@ public sealed class OidcPageFixture : PageFixture, IAsyncLifetime
     protected override void Configure(ApiSettings settings)
     {
         Provider.RedirectUris.Add(new Uri(settings.BaseUrl, EthGov.Api.Staff.StaffOidc.CallbackPath).ToString());
+        Provider.PostLogoutRedirectUris.Add(new Uri(settings.BaseUrl, EthGov.Api.Staff.StaffOidc.SignedOutPath).ToString());
         settings.Settings["EthGov:Staff:Oidc:Authority"] = Provider.Issuer.ToString();
         settings.Settings["EthGov:Staff:Oidc:ClientId"] = OidcProvider.ClientId;
         settings.Settings["EthGov:Staff:Oidc:ClientSecret"] = OidcProvider.ClientSecret;

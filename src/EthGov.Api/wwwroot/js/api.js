@@ -1,6 +1,7 @@
 // The EthGov API as the page uses it. Every failure becomes an ApiError carrying the RFC 7807 problem, when
 // the server sent one, so the views can show the server's own words.
 
+import { under } from './base.js';
 import { language } from './i18n.js';
 
 export class ApiError extends Error {
@@ -33,7 +34,7 @@ export async function request(method, url, { body, apiKey, auth, withSession = f
   authHeaders(headers, auth ?? (apiKey ? { apiKey } : null));
   let response;
   try {
-    response = await fetch(url, {
+    response = await fetch(under(url), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -109,8 +110,12 @@ export async function signIn(name, password) {
   return (await request('POST', '/api/v1/session', { body: { name, password }, withSession: true })).body;
 }
 
+/**
+ * Ends the clerk's session; a session begun at the department's provider answers where to end the provider's too
+ * (its end-session address), which the page then opens.
+ */
 export async function signOut(session) {
-  await request('DELETE', '/api/v1/session', { auth: { session } });
+  return (await request('DELETE', '/api/v1/session', { auth: { session } })).body?.providerSignOutUrl ?? null;
 }
 
 /** A page of the department's register; a next link the server handed out is followed as it is. */
@@ -122,7 +127,7 @@ export async function issuedDocuments(query, auth, next) {
 export async function issuedDocumentsCsv(query, auth) {
   let response;
   try {
-    response = await fetch(`/api/v1/documents/export.csv?${query}`, {
+    response = await fetch(under(`/api/v1/documents/export.csv?${query}`), {
       headers: authHeaders({}, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
     });
   } catch {
@@ -140,7 +145,7 @@ export async function documentStatus(digest) {
 }
 
 export function qrCodeUrl(digest, format) {
-  return `/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`;
+  return under(`/api/v1/documents/${encodeURIComponent(digest)}/qr?format=${format}`);
 }
 
 /** The published revocation reasons: number, name, and title and description by language. */
@@ -216,7 +221,7 @@ export async function requestRecord(grantId, auth) {
 export async function exchangeContent(id, auth) {
   let response;
   try {
-    response = await fetch(`/api/v1/exchanges/${encodeURIComponent(id)}/content`, {
+    response = await fetch(under(`/api/v1/exchanges/${encodeURIComponent(id)}/content`), {
       headers: authHeaders({ 'Accept-Language': language() }, auth), cache: 'no-store', credentials: auth?.session ? 'same-origin' : 'omit',
     });
   } catch {

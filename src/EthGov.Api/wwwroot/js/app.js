@@ -1,5 +1,6 @@
 // Starts the page: language first, then the view the address asks for.
 
+import { pagePath } from './base.js';
 import { preventStrayDrops } from './dom.js';
 import { initialLanguage, language, otherLanguage, setLanguage } from './i18n.js';
 import { startDepartmentView } from './department-view.js';
@@ -22,7 +23,7 @@ function wireLanguageSwitch() {
 }
 
 function route() {
-  const path = window.location.pathname;
+  const path = pagePath();
   const department = path === '/department';
   for (const link of document.querySelectorAll('[data-view-link]')) {
     const current = (link.dataset.viewLink === 'department') === department;

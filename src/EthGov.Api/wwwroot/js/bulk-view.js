@@ -2,6 +2,7 @@
 // the node, sent in chunks with its progress shown. The job lives on the node, so after a reload the page shows the
 // unfinished one and, once the same folder, archive or file is picked again, sends only what the job does not hold.
 
+import { under } from './base.js';
 import { ApiError, request } from './api.js';
 import { bulkTexts } from './bulk-texts.js';
 import { parseDigestCsv } from './digest-csv.js';
@@ -160,7 +161,7 @@ async function keep(item) {
   } else if (auth.session) {
     headers[auth.session.csrfHeader] = auth.session.csrfToken;
   }
-  const response = await fetch('/api/v1/documents/upload?keep=true', {
+  const response = await fetch(under('/api/v1/documents/upload?keep=true'), {
     method: 'POST', body: form, headers, credentials: auth.session ? 'same-origin' : 'omit', cache: 'no-store',
   });
   if (!response.ok) {

@@ -3,6 +3,7 @@
 // session storage only); drop files, see each one go from pending to confirmed, download its receipt and QR codes,
 // and find what the department issued before.
 
+import { under } from './base.js';
 import {
   ApiError, anchor, currentSession, documentStatus, issuedDocuments, issuedDocumentsCsv, qrCodeUrl, signIn, signInOptions,
   signOut as endSession,
@@ -43,7 +44,7 @@ function showSignedIn() {
   $('dept-work').hidden = !signedIn;
   $('dept-oidc').hidden = !oidc;
   if (oidc) {
-    $('dept-oidc-link').href = oidc.signInUrl;
+    $('dept-oidc-link').href = under(oidc.signInUrl);
     $('dept-oidc-link').textContent = t('dept.staff.oidc', { name: oidc.name });
   }
   $('dept-signed-in-as').textContent = session
@@ -63,10 +64,20 @@ function say(text, isAlert = false) {
   showSignedIn();
 }
 
+// Only an http(s) address leaves the page: the node names the provider's end-session endpoint.
+function isWebAddress(url) {
+  try {
+    return ['https:', 'http:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 async function signOut(reason) {
+  let providerSignOut = null;
   if (session && !reason) {
     try {
-      await endSession(session);
+      providerSignOut = await endSession(session);
     } catch {
       // The session then ends by itself (idle or absolute timeout); the page forgets it now.
     }
@@ -80,6 +91,11 @@ async function signOut(reason) {
   renderRequests();
   clearBulk();
   clearExchange();
+  if (providerSignOut && isWebAddress(providerSignOut)) {
+    // The provider ends its own session, then sends the browser back to the workspace.
+    window.location.assign(providerSignOut);
+    return;
+  }
   if (!reason) {
     $('dept-staff-name').focus();
   }
@@ -110,9 +126,9 @@ function renderIssued() {
         t(`dept.issued.status.${doc.status}`))),
       el('td', {}, formatTime(doc.acceptedAt)),
       el('td', {}, el('div', { class: 'downloads' },
-        doc.receiptUrl ? el('a', { href: doc.receiptUrl, download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
-        doc.qrCodeUrl ? el('a', { href: `${doc.qrCodeUrl}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
-        el('a', { href: `/v/${doc.digest}` }, t('dept.verifyLink')))),
+        doc.receiptUrl ? el('a', { href: under(doc.receiptUrl), download: `${doc.fileName ?? doc.digest}.receipt.json` }, t('dept.download.receipt')) : null,
+        doc.qrCodeUrl ? el('a', { href: `${under(doc.qrCodeUrl)}?format=png`, download: `${doc.fileName ?? doc.digest}.qr.png` }, t('dept.download.png')) : null,
+        el('a', { href: under(`/v/${doc.digest}`) }, t('dept.verifyLink')))),
       el('td', {}, changeActions(doc)))));
   $('dept-issued-empty').hidden = issued.items.length > 0;
   $('dept-issued-more').hidden = !issued.next;
@@ -174,7 +190,7 @@ function downloads(row) {
   links.push(
     el('a', { href: qrCodeUrl(row.digest, 'png'), download: `${row.name}.qr.png`, class: 'qr-png' }, t('dept.download.png')),
     el('a', { href: qrCodeUrl(row.digest, 'svg'), download: `${row.name}.qr.svg` }, t('dept.download.svg')),
-    el('a', { href: `/v/${row.digest}` }, t('dept.verifyLink')));
+    el('a', { href: under(`/v/${row.digest}`) }, t('dept.verifyLink')));
   return links;
 }
 

@@ -2,6 +2,7 @@
 // reach this department, see the grants given and received, request a record under a received grant, follow the
 // exchange to its verified end (or its refusal, in words), and open the record and its check.
 
+import { under } from './base.js';
 import {
   ApiError, approveGrantRequest, askGrant, exchangeContent, exchanges, grantRequests, grantsGiven, grantsReceived, refuseGrantRequest, requestRecord,
 } from './api.js';
@@ -148,7 +149,7 @@ function exchangeItem(exchange) {
           ? el('a', { href: opened.get(exchange.id), download: `${exchange.contentDigest}.record`, class: 'open-record' }, t('xch.exchange.save'))
           : el('button', { type: 'button', class: 'primary open-record', dataset: { id: String(exchange.id) } }, t('xch.exchange.open')),
         ' ',
-        el('a', { href: `/v/${digest}`, class: 'verify-record' }, t('xch.exchange.verify')),
+        el('a', { href: under(`/v/${digest}`), class: 'verify-record' }, t('xch.exchange.verify')),
         ' ',
         el('span', { class: 'help' }, t('xch.exchange.checked', { digest: short(digest) })))
       : null);
@@ -183,7 +184,7 @@ async function loadDepartments() {
     return;
   }
   try {
-    const response = await fetch('/api/v1/departments?pageSize=100', { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
+    const response = await fetch(under('/api/v1/departments?pageSize=100'), { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
     const page = await response.json();
     for (const d of page.items ?? []) {
       departments.set(d.id, d.code);

@@ -3,12 +3,13 @@
 // the grantee's node show it. A consent given with the passkey is revoked here with the same passkey. The session lives
 // in an HttpOnly cookie this script never reads.
 
+import { under } from './base.js';
 import { el } from './dom.js';
 import { formatDate, formatTime, onLanguageChange, t } from './i18n.js';
 import { fromBase64Url, toBase64Url } from './passkey-view.js';
 
 async function call(method, url, body) {
-  const response = await fetch(url, {
+  const response = await fetch(under(url), {
     method,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,6 +2,7 @@
 // consenting to a department's request, or revoking that consent, with it (/consent#TOKEN). The code and the token
 // travel in the fragment, which the browser sends to no server; WebAuthn binds the passkey to this page's origin.
 
+import { under } from './base.js';
 import { el } from './dom.js';
 import { formatDate, onLanguageChange, t } from './i18n.js';
 
@@ -19,7 +20,7 @@ export function fromBase64Url(text) {
 }
 
 async function post(url, body) {
-  const response = await fetch(url, {
+  const response = await fetch(under(url), {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify(body ?? {}),
@@ -117,7 +118,7 @@ export function startConsentView() {
   };
 
   const load = async () => {
-    const response = await fetch(`/api/v1/consent-requests/${encodeURIComponent(token)}`, { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
+    const response = await fetch(under(`/api/v1/consent-requests/${encodeURIComponent(token)}`), { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
     const payload = await response.json();
     if (!response.ok) {
       say(status, 'consent.notFound', {}, payload);

@@ -1,6 +1,7 @@
 // Draws a verdict: a banner that says the answer in one word with an icon and colour, a sentence, the
 // document's details, and every check the answer rests on with the block it was read at.
 
+import { under } from './base.js';
 import { el } from './dom.js';
 import { t, has, language, formatTime, formatDate } from './i18n.js';
 
@@ -46,7 +47,7 @@ export function announcementOf(facts) {
 export function banner(facts) {
   const summary = el('p', { class: 'verdict-summary' }, summaryOf(facts));
   if (facts.outcome === 'superseded' && facts.successor) {
-    summary.append(' ', el('a', { href: `/v/${facts.successor}`, class: 'successor-link' }, t('summary.supersededLink')));
+    summary.append(' ', el('a', { href: under(`/v/${facts.successor}`), class: 'successor-link' }, t('summary.supersededLink')));
   }
   return el('div', { class: 'verdict-banner', dataset: { outcome: facts.outcome } },
     el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, icons[facts.outcome] ?? '?'),
@@ -85,7 +86,7 @@ export function details(facts, receiptLink, fileName) {
     rows.push(...row(t('facts.revocationReason'), el('strong', { class: 'revocation-reason', dataset: { reason: facts.revocationReasonName ?? '' } }, text)));
   }
   if (facts.successor) {
-    rows.push(...row(t('facts.successor'), el('a', { href: `/v/${facts.successor}`, class: 'digest' }, facts.successor)));
+    rows.push(...row(t('facts.successor'), el('a', { href: under(`/v/${facts.successor}`), class: 'digest' }, facts.successor)));
   }
   rows.push(...row(fileName ? t('facts.digestOfFile', { name: fileName }) : t('facts.digest'), el('code', { class: 'digest' }, facts.digest)));
   if (facts.transactionHash) {
