@@ -305,15 +305,29 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         }
     }
 
-    // PostgreSQL: one statement for the whole group. Each request adds a row to per-request arrays (how many documents,
-    // department, validity, acceptance time, labels) and its digests to one blob; at Flush a single prepared statement
-    // expands them server-side, takes each document's id from the table's sequence, and inserts the documents and their
-    // register lines from the same ids, so the lines are right even where other processes insert at the same time. One
-    // statement, parsed and planned once per connection, replaces one per request: the server parsed and planned a
-    // statement per request, and the client wrote eight parameters for each.
+    // PostgreSQL: the group's statements go to the server in one batch (one round trip). A request of many documents is one
+    // statement that inserts them from its blob of digests and their register lines from the ids the insert returns. The
+    // many small requests of a busy node (one digest each) share one statement: each adds a row to per-request arrays (how
+    // many documents, department, validity, acceptance time, labels) and its digests to one blob, and the statement expands
+    // them server-side, takes each document's id from the table's sequence and inserts documents and register lines from
+    // the same ids. Ids come from the database, so the lines are right where other replicas insert at the same time.
+    // One statement per small request had the server parse and plan the same statement 64 times a group.
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
-        private const string Sql = """
+        // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
+        private const int OwnStatementFrom = 32;
+
+        private const string RequestSql = """
+            WITH inserted AS (
+                INSERT INTO documents (digest, department, valid_until, accepted_at)
+                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
+                FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
+                RETURNING id)
+            INSERT INTO issued_documents (document_id, file_name, reference, kind)
+            SELECT id, @fileName, @reference, @kind FROM inserted
+            """;
+
+        private const string SmallRequestsSql = """
             WITH requests AS (
                 SELECT r.*, sum(r.documents) OVER (ORDER BY r.n) - r.documents AS first
                 FROM unnest(@counts, @departments, @validUntils, @acceptedAts, @fileNames, @references, @kinds)
@@ -321,8 +335,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             rows AS MATERIALIZED (
                 SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id, substr(@digests, (i * 32 + 1)::integer, 32) AS digest,
                        q.department, q.valid_until, q.accepted_at, q.file_name, q.reference, q.kind
-                FROM requests q CROSS JOIN LATERAL generate_series(q.first, q.first + q.documents - 1) AS i
-                ORDER BY i),
+                FROM requests q CROSS JOIN LATERAL generate_series(q.first, q.first + q.documents - 1) AS i),
             inserted AS (
                 INSERT INTO documents (id, digest, department, valid_until, accepted_at)
                 SELECT id, digest, department, valid_until, accepted_at FROM rows)
@@ -338,20 +351,37 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         private readonly List<string?> _fileNames = [];
         private readonly List<string?> _references = [];
         private readonly List<string?> _kinds = [];
-        private DbTransaction? _queuedFor;
-        private DbCommand? _insert;
+        private DbBatch? _batch;
 
         public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
         {
-            if (_queuedFor != transaction)
+            if (_batch is not null && _batch.Transaction != transaction)
             {
                 // Queued for a group whose commit never came (it failed before Flush): not this group's.
                 Clear();
-                _queuedFor = transaction;
             }
 
-            _digests.Write(digests, 0, reservation.CreatedCount * Digest.Size);
-            _counts.Add(reservation.CreatedCount);
+            _batch ??= connection.CreateBatch();
+            _batch.Transaction = transaction;
+            int count = reservation.CreatedCount;
+            if (count >= OwnStatementFrom)
+            {
+                var command = _batch.CreateBatchCommand();
+                command.CommandText = RequestSql;
+                Add(command, "@digests", digests.AsSpan(0, count * Digest.Size).ToArray(), DbType.Binary);
+                Add(command, "@department", (long)reservation.DepartmentId, DbType.Int64);
+                Add(command, "@validUntil", (long)reservation.ValidUntil, DbType.Int64);
+                Add(command, "@acceptedAt", reservation.AcceptedAtMs, DbType.Int64);
+                Add(command, "@count", (long)count, DbType.Int64);
+                Add(command, "@fileName", (object?)reservation.Labels.FileName ?? DBNull.Value, DbType.String);
+                Add(command, "@reference", (object?)reservation.Labels.Reference ?? DBNull.Value, DbType.String);
+                Add(command, "@kind", (object?)reservation.Labels.Kind ?? DBNull.Value, DbType.String);
+                _batch.BatchCommands.Add(command);
+                return;
+            }
+
+            _digests.Write(digests, 0, count * Digest.Size);
+            _counts.Add(count);
             _departments.Add(reservation.DepartmentId);
             _validUntils.Add((long)reservation.ValidUntil);
             _acceptedAts.Add(reservation.AcceptedAtMs);
@@ -362,54 +392,57 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
         public override void Flush(DbTransaction transaction)
         {
-            if (_counts.Count == 0 || _queuedFor != transaction)
+            if (_batch is not { } batch || batch.Transaction != transaction)
             {
                 Clear();
                 return;
             }
 
-            bool prepare = _insert is null;
-            _insert ??= Command();
-            _insert.Transaction = transaction;
-            Set("@digests", _digests.ToArray());
-            Set("@counts", _counts.ToArray());
-            Set("@departments", _departments.ToArray());
-            Set("@validUntils", _validUntils.ToArray());
-            Set("@acceptedAts", _acceptedAts.ToArray());
-            Set("@fileNames", _fileNames.ToArray());
-            Set("@references", _references.ToArray());
-            Set("@kinds", _kinds.ToArray());
-            Clear();
-            if (prepare)
+            if (_counts.Count > 0)
             {
-                // Prepared with the first group's values, which fix the parameters' types; kept by the connection.
-                _insert.Prepare();
+                var command = batch.CreateBatchCommand();
+                command.CommandText = SmallRequestsSql;
+                Add(command, "@digests", _digests.ToArray());
+                Add(command, "@counts", _counts.ToArray());
+                Add(command, "@departments", _departments.ToArray());
+                Add(command, "@validUntils", _validUntils.ToArray());
+                Add(command, "@acceptedAts", _acceptedAts.ToArray());
+                Add(command, "@fileNames", _fileNames.ToArray());
+                Add(command, "@references", _references.ToArray());
+                Add(command, "@kinds", _kinds.ToArray());
+                batch.BatchCommands.Add(command);
             }
 
-            _insert.ExecuteNonQuery();
+            try
+            {
+                batch.ExecuteNonQuery();
+            }
+            finally
+            {
+                Clear();
+            }
         }
 
-        public override void Dispose() => _insert?.Dispose();
+        public override void Dispose() => Clear();
 
-        private DbCommand Command()
+        // Arrays take their types from their values (bigint[], integer[], text[]); the rest are given, so a null label is text.
+        private static void Add(DbBatchCommand command, string name, object value, DbType? type = null)
         {
-            var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            foreach (var name in (string[])["@digests", "@counts", "@departments", "@validUntils", "@acceptedAts", "@fileNames", "@references", "@kinds"])
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            if (type is { } given)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
+                parameter.DbType = given;
             }
 
-            return command;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
-
-        private void Set(string name, object value) => _insert!.Parameters[name].Value = value;
 
         private void Clear()
         {
-            _queuedFor = null;
+            _batch?.Dispose();
+            _batch = null;
             _digests.SetLength(0);
             _counts.Clear();
             _departments.Clear();

@@ -209,6 +209,36 @@ public sealed class IssuedDocumentsApiTests(ApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ConcurrentRequestsOfEverySize_EachDocumentKeepsItsOwnRequestsLabels()
+    {
+        // Requests that meet in one group commit: on PostgreSQL the small ones share one statement and the large ones have
+        // their own, and every register line must still carry its own request's labels.
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        var tag = NewReference();
+        var singles = Enumerable.Range(0, 24).Select(i => (Digest: TestDigests.New(), Reference: $"{tag}/s{i}")).ToArray();
+        var batches = Enumerable.Range(0, 3).Select(b => (Digests: Enumerable.Range(0, b == 0 ? 2 : 40).Select(_ => TestDigests.New()).ToArray(), Reference: $"{tag}/b{b}")).ToArray();
+
+        var posts = singles.Select(s => civil.PostAsJsonAsync("/api/v1/documents", new { digest = s.Digest, reference = s.Reference, kind = "single" }))
+            .Concat(batches.Select(b => civil.PostAsJsonAsync("/api/v1/documents/batch", new { digests = b.Digests, reference = b.Reference, kind = "batch" })));
+        var answers = await Task.WhenAll(posts);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+
+        var expected = singles.Select(s => (s.Digest, s.Reference, Kind: "single"))
+            .Concat(batches.SelectMany(b => b.Digests.Select(d => (Digest: d, b.Reference, Kind: "batch"))))
+            .OrderBy(e => e.Digest, StringComparer.Ordinal).ToArray();
+        var seen = new List<(string, string, string)>();
+        string? next = $"/api/v1/documents?q={tag}&pageSize=100";
+        while (next is not null)
+        {
+            var page = await civil.GetFromJsonAsync<JsonElement>(next);
+            seen.AddRange(Items(page).Select(i => (i.GetProperty("digest").GetString()!, i.GetProperty("reference").GetString()!, i.GetProperty("kind").GetString()!)));
+            next = Next(page);
+        }
+
+        Assert.Equal(expected, seen.OrderBy(e => e.Item1, StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public async Task Export_IsCsv_QuotesWhatNeedsIt_AndPrefixesFormulaCells()
     {
         using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
