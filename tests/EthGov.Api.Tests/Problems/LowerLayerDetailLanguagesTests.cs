@@ -10,6 +10,8 @@ using EthGov.Api.Staff;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Staff;
 using EthGov.Chain.Registry;
+using EthGov.Core.Purposes;
+using EthGov.Core.Revocations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -106,6 +108,37 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
 
         AssertChinese(zh, chinese);
         Assert.Equal(english, en);
+    }
+
+    [Theory]
+    [InlineData("\"bogus\"", "bogus")]
+    [InlineData("42", "42")]
+    public async Task RevocationReason_NotListed_OverHttp_IsChineseThrough_AndEnglishAsTheListSaysIt(string reason, string echoed)
+    {
+        var path = $"/api/v1/documents/0x{new string('8', 64)}/revocation";
+        var body = JsonDocument.Parse($"{{\"reason\":{reason}}}").RootElement;
+
+        var zh = await PostAsync(path, body, "zh-CN");
+        var en = await PostAsync(path, body, "en");
+
+        AssertChinese(zh, $"'{echoed}' 不在撤销原因代码表中");
+        Assert.Contains("fraud (4)", zh, StringComparison.Ordinal);
+        Assert.False(RevocationReasons.TryParse(echoed, out _, out var error));
+        Assert.Equal("reason: " + error, en);
+    }
+
+    [Fact]
+    public async Task Purpose_NotListed_OverHttp_IsChineseThrough_AndEnglishAsTheListSaysIt()
+    {
+        var body = new { recordId = "0x" + new string('9', 64), granteeDepartment = "HEALTH", purpose = 999, expiresAt = DateTimeOffset.UtcNow.AddDays(30), legalBasis = "0x" + new string('6', 64) };
+
+        var zh = await PostAsync("/api/v1/grants", body, "zh-CN");
+        var en = await PostAsync("/api/v1/grants", body, "en");
+
+        AssertChinese(zh, "'999' 不在用途代码表中");
+        Assert.Contains("tax (4)", zh, StringComparison.Ordinal);
+        Assert.False(GrantPurposes.TryParse("999", out _, out var error));
+        Assert.Equal("purpose: " + error, en);
     }
 
     [Fact]
