@@ -106,10 +106,10 @@ public static class DocumentTexts
         "give a proof or a receipt, not both",
         "请给出证明或凭证，不能同时给出");
 
-    /// <summary>A receipt refused; the value is the receipt check's own account.</summary>
-    public static readonly ProblemTemplate<object?> ReceiptInvalid = new(
+    /// <summary>A receipt refused; the value lists its problems (<see cref="Receipts.ReceiptTexts"/>).</summary>
+    public static readonly ProblemTemplate<ProblemTextList> ReceiptInvalid = new(
         "receipt: {0}",
-        "receipt 无效：{0}");
+        "receipt 无效：{0:zh}");
 
     /// <summary>An upload that is not multipart.</summary>
     public static readonly ProblemSentence NotMultipart = new(

@@ -1,16 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EthGov.Api.Documents;
 using EthGov.Api.Grants;
 using EthGov.Api.Outbox;
 using EthGov.Api.Problems;
+using EthGov.Api.Receipts;
 using EthGov.Api.Staff;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Staff;
+using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
+using EthGov.Core.Digests;
 using EthGov.Core.Purposes;
+using EthGov.Core.Receipts;
 using EthGov.Core.Revocations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +24,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -142,6 +147,119 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
     }
 
     [Fact]
+    public void ReceiptFaults_EveryOne_IsChinese_AndEnglishAsTheReaderSaysIt()
+    {
+        var errors = BrokenReceipts().SelectMany(json => ReceiptReader.Parse(json).Faults).ToList();
+
+        Assert.Equal(Enum.GetValues<ReceiptFault>().Order(), errors.Select(e => e.Fault).Distinct().Order());
+        Assert.All(errors, error =>
+        {
+            var text = ReceiptTexts.Of(error);
+            Assert.Equal(error.ToString(), text.English);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text.Chinese);
+            Assert.False(HasEnglishSentence(text.Chinese), text.Chinese);
+        });
+    }
+
+    [Fact]
+    public async Task Receipt_PostedForVerification_ThatDoesNotParse_ListsItsProblemsInChinese_AndInEnglishAsBefore()
+    {
+        var receipt = BrokenReceipts()[^1];
+        var body = new { receipt = JsonDocument.Parse(receipt).RootElement };
+        var expected = ReceiptReader.Parse(receipt).Errors;
+
+        var zh = await PostProblemAsync("/api/v1/verify", body, "zh-CN", fixture.Host.CreateClient());
+        var en = await PostProblemAsync("/api/v1/verify", body, "en", fixture.Host.CreateClient());
+
+        AssertChinese(zh.GetProperty("detail").GetString(), $"凭证中有 {expected.Count} 个问题");
+        var zhErrors = zh.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(expected.Count, zhErrors.Count);
+        Assert.All(zhErrors, e => AssertChinese(e, "receipt"));
+        Assert.Contains(zhErrors, e => e.Contains("缺少属性 'digest'", StringComparison.Ordinal));
+        Assert.Equal(expected, en.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Receipt_OfAnotherDocument_StatedForARevocation_IsChineseThrough_AndEnglishUnchanged()
+    {
+        var other = Digest.Parse(TestDigests.New());
+        var receipt = ValidReceipt(other);
+        var body = new { reason = "fraud", receipt = JsonDocument.Parse(ReceiptWriter.ToJson(receipt)).RootElement };
+        var path = $"/api/v1/documents/{TestDigests.New()}/revocation";
+
+        var zh = await PostAsync(path, body, "zh-CN");
+        var en = await PostAsync(path, body, "en");
+
+        AssertChinese(zh, $"这是另一文件的凭证（{other}）");
+        Assert.Equal("receipt: " + ReceiptAbout.Describe(ReceiptMismatch.OtherDocument, receipt), en);
+    }
+
+    [Fact]
+    public async Task Receipt_ThatDoesNotParse_StatedForARevocation_IsChineseThrough_AndEnglishUnchanged()
+    {
+        var receipt = BrokenReceipts()[^1];
+        var body = new { reason = "fraud", receipt = JsonDocument.Parse(receipt).RootElement };
+        var path = $"/api/v1/documents/{TestDigests.New()}/revocation";
+
+        var zh = await PostAsync(path, body, "zh-CN");
+        var en = await PostAsync(path, body, "en");
+
+        AssertChinese(zh, "receipt 无效：");
+        Assert.Equal("receipt: " + string.Join("; ", ReceiptReader.Parse(receipt).Errors.Take(3)), en);
+    }
+
+    private static Receipt ValidReceipt(Digest digest) => new()
+    {
+        Digest = digest,
+        Issuer = new ReceiptIssuer(1, "CIVIL", "Civil registry"),
+        ChainId = 31337,
+        Registry = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        TransactionHash = Digest.Parse("0x" + new string('a', 64)),
+        BlockNumber = 12,
+        BlockHash = Digest.Parse("0x" + new string('b', 64)),
+        AnchoredAt = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero),
+    };
+
+    // Receipts that between them have every fault the reader knows; the last has many at once.
+    private static List<string> BrokenReceipts()
+    {
+        JsonObject Valid() => JsonNode.Parse(ReceiptWriter.ToJson(ValidReceipt(Digest.Parse("0x" + new string('c', 64)))))!.AsObject();
+        JsonObject With(Action<JsonObject> change)
+        {
+            var receipt = Valid();
+            change(receipt);
+            return receipt;
+        }
+
+        var sibling = "0x" + new string('d', 64);
+        return
+        [
+            "",
+            "{\"version\": 1,",
+            "[]",
+            """{"version": 2}""",
+            With(r => r["issuer"] = new JsonObject { ["id"] = 1, ["code"] = "", ["name"] = "Civil registry" }).ToJsonString(),
+            With(r => r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 7, ["proof"] = new JsonArray([.. Enumerable.Range(0, ReceiptBatch.MaxProofLength + 1).Select(_ => (JsonNode?)JsonValue.Create(sibling))]) }).ToJsonString(),
+            With(r => r["validUntil"] = r["anchoredAt"]!.DeepClone()).ToJsonString(),
+            With(r => r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 1, ["proof"] = new JsonArray(sibling) }).ToJsonString(),
+            With(r => r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 7, ["proof"] = new JsonArray() }).ToJsonString(),
+            With(r => r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 2, ["proof"] = new JsonArray(sibling) }).ToJsonString(),
+            With(r =>
+            {
+                r.Remove("digest");
+                r["issuer"] = 5;
+                r["chainId"] = 0;
+                r["registry"] = "0x12";
+                r["anchoredAt"] = "yesterday";
+                r["transactionHash"] = 7;
+                r["blockHash"] = "0x12";
+                r["extra"] = true;
+                r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 7, ["proof"] = 3 };
+            }).ToJsonString(),
+        ];
+    }
+
+    [Fact]
     public void TheEnglishCheck_FindsASentence_AndLetsNamesAndPathsPass()
     {
         Assert.True(HasEnglishSentence("新密码不可接受：a password needs at least 12 characters"));
@@ -167,6 +285,18 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+    }
+
+    private static async Task<JsonElement> PostProblemAsync(string path, object body, string language, HttpClient client)
+    {
+        using (client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
     }
 
     private async Task<string?> GetAsync(string path, string language)
