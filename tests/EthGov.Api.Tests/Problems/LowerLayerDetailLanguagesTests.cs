@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Grants;
 using EthGov.Api.Outbox;
@@ -13,6 +14,7 @@ using EthGov.Api.Tests.TestSupport;
 using EthGov.Application.Staff;
 using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
+using EthGov.Chain.Signing;
 using EthGov.Core.Digests;
 using EthGov.Core.Purposes;
 using EthGov.Core.Receipts;
@@ -24,7 +26,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -257,6 +259,48 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
                 r["batch"] = new JsonObject { ["root"] = sibling, ["documentCount"] = 7, ["proof"] = 3 };
             }).ToJsonString(),
         ];
+    }
+
+    [Theory]
+    [InlineData("0x12", "0x 加 146 位十六进制数字")]
+    [InlineData("{\"chainId\": 1", "同意书文件不是有效的 JSON（第 1 行")]
+    [InlineData("{}", "同意书文件须包含 chainId")]
+    [InlineData(null, "须提供新密钥的同意书")]
+    public async Task SignerConsent_Unread_OverHttp_IsChineseThrough_AndEnglishAsTheConsentCheckSaysIt(string? consent, string chinese)
+    {
+        var body = new { kind = "add-signer", signer = "0x" + new string('4', 40), consent };
+
+        var zh = await PostAsync("/api/v1/departments/signer-changes", body, "zh-CN");
+        var en = await PostAsync("/api/v1/departments/signer-changes", body, "en");
+
+        AssertChinese(zh, chinese);
+        if (consent is null)
+        {
+            Assert.Equal(DepartmentTexts.ConsentRequired.English, en);
+            return;
+        }
+
+        Assert.False(SignerConsent.TryParse(consent, 1, body.signer, 1, body.signer, 0, out _, out string? error));
+        Assert.Equal(error, en);
+    }
+
+    [Theory]
+    [InlineData(SignerConsentFault.OtherRegistry, "同意书针对链 7 上的登记合约")]
+    [InlineData(SignerConsentFault.OtherKey, "同意书由密钥")]
+    [InlineData(SignerConsentFault.OtherDepartment, "同意书是为部门 2 而非部门 3 签署的")]
+    [InlineData(SignerConsentFault.NonceMoved, "的 nonce 为 4，现在为 5")]
+    [InlineData(SignerConsentFault.Expired, "同意书已于 2026-03-02T09:30:00Z 过期")]
+    [InlineData(SignerConsentFault.NotSignedByKey, "加入部门 3 的同意")]
+    public void SignerConsent_Mismatch_IsChinese_AndEnglishAsTheConsentCheckSaysIt(SignerConsentFault fault, string chinese)
+    {
+        var consent = new SignerConsent(7, "0x" + new string('1', 40), 2, "0x" + new string('2', 40), 4,
+            new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero), new byte[65]);
+        var (chainId, registry, department, signer, nonce) = (31337UL, "0x" + new string('3', 40), 3U, "0x" + new string('4', 40), new System.Numerics.BigInteger(5));
+
+        var text = DepartmentTexts.ConsentMismatch(consent, fault, chainId, registry, department, signer, nonce);
+
+        AssertChinese(text.Chinese, chinese);
+        Assert.Equal(consent.Describe(fault, chainId, registry, department, signer, nonce), text.English);
     }
 
     [Fact]
