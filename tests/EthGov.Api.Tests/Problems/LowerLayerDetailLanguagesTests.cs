@@ -7,10 +7,12 @@ using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Grants;
 using EthGov.Api.Outbox;
+using EthGov.Api.Passkeys;
 using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
 using EthGov.Api.Staff;
 using EthGov.Api.Tests.TestSupport;
+using EthGov.Application.Passkeys;
 using EthGov.Application.Staff;
 using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
@@ -26,7 +28,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents, passkey checks): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -301,6 +303,21 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
 
         AssertChinese(text.Chinese, chinese);
         Assert.Equal(consent.Describe(fault, chainId, registry, department, signer, nonce), text.English);
+    }
+
+    [Fact]
+    public async Task PasskeyRefusal_EveryFault_IsChineseThrough_AndEnglishAsTheCheckSaysIt()
+    {
+        foreach (var fault in Enum.GetValues<PasskeyFault>())
+        {
+            var refusal = PasskeyRefusal.Of(fault, "webauthn.create", "https://ethgov.example");
+
+            var zh = await DetailAsync(PasskeyProblems.Of(refusal), "zh-CN");
+            var en = await DetailAsync(PasskeyProblems.Of(refusal), "en");
+
+            AssertChinese(zh, "通行密钥的答复未通过检查：");
+            Assert.Equal(refusal.Detail, en);
+        }
     }
 
     [Fact]
