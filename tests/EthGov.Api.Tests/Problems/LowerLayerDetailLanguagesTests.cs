@@ -28,7 +28,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents, passkey checks): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents, passkey checks, the item errors of batches and bulk jobs): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -318,6 +318,51 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
             AssertChinese(zh, "通行密钥的答复未通过检查：");
             Assert.Equal(refusal.Detail, en);
         }
+    }
+
+    [Fact]
+    public async Task BatchAnchor_ItemErrors_AreChinese_AndEnglishAsTheDigestParserSaysIt()
+    {
+        var body = new { digests = new[] { TestDigests.New(), "0x1234", "12" } };
+
+        var zh = await PostProblemAsync("/api/v1/documents/batch", body, "zh-CN", fixture.Host.ClientWithKey(fixture.CivilKey));
+        var en = await PostProblemAsync("/api/v1/documents/batch", body, "en", fixture.Host.ClientWithKey(fixture.CivilKey));
+
+        var zhErrors = zh.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(2, zhErrors.Count);
+        AssertChinese(zhErrors[0], "digests[1] 无效：长度错误");
+        AssertChinese(zhErrors[1], "digests[2] 无效：缺少 '0x' 前缀");
+        Assert.False(Digest.TryParse("0x1234", out _, out var error));
+        Assert.Equal($"digests[1]: {error}", en.GetProperty("errors")[0].GetString());
+    }
+
+    [Fact]
+    public async Task BulkChunk_ItemErrors_AreChinese_AndEnglishUnchanged()
+    {
+        var validUntil = DateTimeOffset.UtcNow.AddDays(-1);
+        var body = new { items = new object?[] { null, new { digest = "0x1234" }, new { digest = TestDigests.New(), validUntil } } };
+
+        var zh = await PostChunkAsync(body, "zh-CN");
+        var en = await PostChunkAsync(body, "en");
+
+        var zhErrors = zh.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(3, zhErrors.Count);
+        AssertChinese(zhErrors[0], "条目 items[0]：请给出含 digest 的对象");
+        AssertChinese(zhErrors[1], "条目 items[1]：digest 无效：");
+        AssertChinese(zhErrors[2], $"条目 items[2]：validUntil：{validUntil:yyyy-MM-dd} 已过");
+        Assert.False(Digest.TryParse("0x1234", out _, out var error));
+        Assert.Equal(
+            ["items[0]: give an object with a digest", $"items[1]: digest: {error}", $"items[2]: validUntil: {validUntil:yyyy-MM-dd} has passed or is before 1970"],
+            en.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private async Task<JsonElement> PostChunkAsync(object body, string language)
+    {
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        using var created = await civil.PostAsJsonAsync("/api/v1/bulk-jobs", new { kind = "csv", total = 3 });
+        created.EnsureSuccessStatusCode();
+        var job = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return await PostProblemAsync($"/api/v1/bulk-jobs/{job}/chunks", body, language, fixture.Host.ClientWithKey(fixture.CivilKey));
     }
 
     [Fact]
