@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Grants;
@@ -28,7 +29,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents, passkey checks, the item errors of batches and bulk jobs): the
+/// Details whose reason comes from a lower layer (grant lifetime, grant terms, proposal deadline, password rules, the outbox, proof codes, the code lists, receipts, signer consents, passkey checks, the item errors of batches and bulk jobs, chain resets): the
 /// lower layer gives a code, and the answer is the catalog's sentence for it, wholly Chinese for a Chinese caller and
 /// unchanged in English.
 /// </summary>
@@ -363,6 +364,18 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
         created.EnsureSuccessStatusCode();
         var job = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         return await PostProblemAsync($"/api/v1/bulk-jobs/{job}/chunks", body, language, fixture.Host.ClientWithKey(fixture.CivilKey));
+    }
+
+    [Theory]
+    [InlineData(ChainResetReasons.GenesisDiffers, "创世区块与部署记录不同")]
+    [InlineData(ChainResetReasons.IndexFromAnotherChain, "索引建立在另一条链上")]
+    public async Task ChainReset_EachReason_IsChineseThrough_AndEnglishAsTheIndexerSaysIt(string reason, string chinese)
+    {
+        var zh = await DetailAsync(ChainProblems.From(ChainStatus.ResetError(reason)), "zh-CN");
+        var en = await DetailAsync(ChainProblems.From(ChainStatus.ResetError(reason)), "en");
+
+        AssertChinese(zh, chinese);
+        Assert.Equal(reason, en);
     }
 
     [Fact]
