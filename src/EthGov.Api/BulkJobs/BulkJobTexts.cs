@@ -54,4 +54,19 @@ public static class BulkJobTexts
     public static readonly ProblemTemplate<object?> ItemSAreNotValidNothing = new(
         "{0} item(s) are not valid; nothing was accepted",
         "{0} 个条目无效；未接受任何条目");
+
+    /// <summary>One item refused; the values are its index and why.</summary>
+    public static readonly ProblemTemplate<int, ProblemText> ItemInvalid = new(
+        "items[{0}]: {1}",
+        "条目 items[{0}]：{1:zh}");
+
+    /// <summary>An item that is not an object.</summary>
+    public static readonly ProblemSentence ItemNotAnObject = new(
+        "give an object with a digest",
+        "请给出含 digest 的对象");
+
+    /// <summary>An item whose validUntil has passed or lies before 1970.</summary>
+    public static readonly ProblemTemplate<DateTimeOffset> ItemValidUntilInvalid = new(
+        "validUntil: {0:yyyy-MM-dd} has passed or is before 1970",
+        "validUntil：{0:yyyy-MM-dd} 已过或早于 1970 年");
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using EthGov.Api.Auth;
 using EthGov.Api.Documents;
 using EthGov.Api.Paging;
+using EthGov.Api.Problems;
 using EthGov.Api.Requests;
 using EthGov.Application.ApiKeys;
 using EthGov.Core.Digests;
@@ -144,7 +145,7 @@ public static class BulkJobsApi
         var (checkedItems, errors) = Check(items);
         if (errors.Count > 0)
         {
-            return Problems.Problems.InvalidRequest(BulkJobTexts.ItemSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = errors });
+            return Problems.Problems.InvalidRequest(BulkJobTexts.ItemSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = new ProblemTextList(errors) });
         }
 
         var (answer, problem) = await intake.TakeAsync(job, caller.Department.Id, checkedItems, cancellationToken);
@@ -173,10 +174,10 @@ public static class BulkJobsApi
 
     private static string OwnerOf(HttpContext http) => (http.User.Identity as IScopedCaller)?.CallerName ?? string.Empty;
 
-    private static (List<BulkChunkIntake.CheckedItem> Items, List<string> Errors) Check(BulkItemRequest[] items)
+    private static (List<BulkChunkIntake.CheckedItem> Items, List<ProblemText> Errors) Check(BulkItemRequest[] items)
     {
         var checkedItems = new List<BulkChunkIntake.CheckedItem>(items.Length);
-        var errors = new List<string>();
+        var errors = new List<ProblemText>();
         var seen = new HashSet<Digest>(items.Length);
         for (int i = 0; i < items.Length; i++)
         {
@@ -185,7 +186,7 @@ public static class BulkJobsApi
             {
                 if (errors.Count < 20)
                 {
-                    errors.Add($"items[{i}]: {error}");
+                    errors.Add(BulkJobTexts.ItemInvalid.With(i, error));
                 }
 
                 continue;
@@ -200,28 +201,28 @@ public static class BulkJobsApi
         return (checkedItems, errors);
     }
 
-    private static string? Check(BulkItemRequest? request, out BulkChunkIntake.CheckedItem? item)
+    private static ProblemText? Check(BulkItemRequest? request, out BulkChunkIntake.CheckedItem? item)
     {
         item = null;
         if (request is null)
         {
-            return "give an object with a digest";
+            return BulkJobTexts.ItemNotAnObject;
         }
 
         if (!Digest.TryParse(request.Digest, out var digest, out var digestError))
         {
-            return $"digest: {digestError}";
+            return ProblemTexts.DigestInvalid.With("digest", DigestReason.Of(digestError));
         }
 
         var (labels, labelError) = IssuedLabels.Read(request.FileName, request.Reference, request.Kind);
         if (labelError is not null)
         {
-            return labelError.English;
+            return labelError;
         }
 
         if (DocumentsApi.ValidUntilProblem(request.ValidUntil) is not null)
         {
-            return $"validUntil: {request.ValidUntil:yyyy-MM-dd} has passed or is before 1970";
+            return BulkJobTexts.ItemValidUntilInvalid.With(request.ValidUntil!.Value);
         }
 
         item = new BulkChunkIntake.CheckedItem(digest, ChainTime.ToSeconds(request.ValidUntil), labels!);

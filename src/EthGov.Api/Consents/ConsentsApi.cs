@@ -179,7 +179,7 @@ public static class ConsentsApi
 
         if (step!.Request.Deadline is not { } deadline || deadline <= DateTimeOffset.UtcNow)
         {
-            return PasskeyProblems.Of(new PasskeyRefusal(PasskeyRefusal.ChallengeMismatch, "no challenge of this request is open (none was asked for, or its deadline passed): ask for a new one"));
+            return PasskeyProblems.Of(PasskeyRefusal.Of(PasskeyFault.NoOpenChallenge));
         }
 
         var nonce = await directory.Reader.Grants.PasskeyNonceAsync(step.Binding.PasskeyId);

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
 using EthGov.Api.Problems;
 using EthGov.Chain.Registry;
+using EthGov.Chain.Signing;
 
 namespace EthGov.Api.Departments;
 
@@ -102,8 +105,82 @@ public static class DepartmentTexts
         => (fault == TimeLimitFault.Passed ? DeadlinePassed : DeadlineTooFarAhead)
             .With(deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
-    /// <summary>A new key's consent refused; the value is the consent check's own account.</summary>
-    public static readonly ProblemTemplate<object?> ConsentInvalid = new(
-        "{0}",
-        "新密钥的同意书无效：{0}");
+    /// <summary>No consent in the request.</summary>
+    public static readonly ProblemSentence ConsentRequired = new(
+        "consent: the new key's consent is required, as the token or the file `ethgov keys consent` made",
+        "新密钥的同意书无效：须提供新密钥的同意书，即 ethgov 命令 keys consent 生成的令牌或文件");
+
+    /// <summary>A consent for another registry: its registry and chain, then the expected ones.</summary>
+    public static readonly ProblemTemplate<string, ulong, string, ulong> ConsentOtherRegistry = new(
+        "the consent is for registry {0} on chain {1}, not registry {2} on chain {3}",
+        "新密钥的同意书无效：同意书针对链 {1} 上的登记合约 {0}，而不是链 {3} 上的登记合约 {2}");
+
+    /// <summary>A consent by another key: its key, then the expected one.</summary>
+    public static readonly ProblemTemplate<string, string> ConsentOtherKey = new(
+        "the consent is by key {0}, not by {1}",
+        "新密钥的同意书无效：同意书由密钥 {0} 签署，而不是 {1}");
+
+    /// <summary>A consent for another department: its department, the expected one, the key.</summary>
+    public static readonly ProblemTemplate<uint, uint, string> ConsentOtherDepartment = new(
+        "the consent was signed for department {0}, not for department {1}: key {2} agreed to join another department",
+        "新密钥的同意书无效：同意书是为部门 {0} 而非部门 {1} 签署的：密钥 {2} 同意加入的是另一部门");
+
+    /// <summary>A consent at an old nonce: its nonce, the key, the key's nonce now.</summary>
+    public static readonly ProblemTemplate<BigInteger, string, BigInteger> ConsentNonceMoved = new(
+        "the consent was signed at nonce {0} of key {1}, whose nonce is now {2}: it was used, or a newer signature of that key was; sign a new one",
+        "新密钥的同意书无效：签署时密钥 {1} 的 nonce 为 {0}，现在为 {2}：同意书已被使用，或该密钥已有更新的签名；请重新签署");
+
+    /// <summary>A consent past its deadline.</summary>
+    public static readonly ProblemTemplate<string> ConsentExpired = new(
+        "the consent expired at {0}; sign a new one",
+        "新密钥的同意书无效：同意书已于 {0} 过期；请重新签署");
+
+    /// <summary>A signature that is not the key's consent: the key, the department.</summary>
+    public static readonly ProblemTemplate<string, uint> ConsentNotSignedByKey = new(
+        "the signature is not key {0}'s consent to join department {1} (signed for another department, registry or nonce, or by another key)",
+        "新密钥的同意书无效：该签名不是密钥 {0} 加入部门 {1} 的同意（签署对象是另一部门、登记合约或 nonce，或由另一密钥签署）");
+
+    /// <summary>Neither a file nor a token; the value is the token's hex digits.</summary>
+    public static readonly ProblemTemplate<int> ConsentNotAConsent = new(
+        "a consent is a JSON file written by `ethgov keys consent` or its token: 0x + {0} hex digits",
+        "新密钥的同意书无效：同意书是 ethgov 命令 keys consent 生成的 JSON 文件或其令牌：0x 加 {0} 位十六进制数字");
+
+    /// <summary>A token beyond the year 9999.</summary>
+    public static readonly ProblemSentence ConsentDeadlineBeyond9999 = new(
+        "the consent token's deadline is beyond the year 9999",
+        "新密钥的同意书无效：同意书令牌的期限超过 9999 年");
+
+    /// <summary>A file that is not JSON.</summary>
+    public static readonly ProblemTemplate<JsonErrorPlace> ConsentFileNotJson = new(
+        "the consent file is not valid JSON: {0}",
+        "新密钥的同意书无效：同意书文件不是有效的 JSON（{0:zh}）");
+
+    /// <summary>A file without every field.</summary>
+    public static readonly ProblemSentence ConsentFileIncomplete = new(
+        "the consent file needs chainId, registry, departmentId, signer, nonce, deadline (unix seconds) and a 65-byte signature (0x + 130 hex digits)",
+        "新密钥的同意书无效：同意书文件须包含 chainId、registry、departmentId、signer、nonce、deadline（unix 秒）和 65 字节的签名（0x 加 130 位十六进制数字）");
+
+    /// <summary>The sentence for a consent that could not be read.</summary>
+    public static ProblemText ConsentUnread(SignerConsentFault fault, JsonException? notJson) => fault switch
+    {
+        SignerConsentFault.NotAConsent => ConsentNotAConsent.With(SignerConsent.TokenHexDigits),
+        SignerConsentFault.DeadlineBeyond9999 => ConsentDeadlineBeyond9999,
+        SignerConsentFault.FileNotJson => ConsentFileNotJson.With(new JsonErrorPlace(notJson)),
+        _ => ConsentFileIncomplete,
+    };
+
+    /// <summary>The sentence for <paramref name="consent"/> refused with <paramref name="fault"/> against what was expected.</summary>
+    public static ProblemText ConsentMismatch(SignerConsent consent, SignerConsentFault fault, ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        return fault switch
+        {
+            SignerConsentFault.OtherRegistry => ConsentOtherRegistry.With(consent.Registry, consent.ChainId, registry, chainId),
+            SignerConsentFault.OtherKey => ConsentOtherKey.With(consent.Signer, signer),
+            SignerConsentFault.OtherDepartment => ConsentOtherDepartment.With(consent.DepartmentId, departmentId, signer),
+            SignerConsentFault.NonceMoved => ConsentNonceMoved.With(consent.Nonce, signer, nonce),
+            SignerConsentFault.Expired => ConsentExpired.With(consent.DeadlineText),
+            _ => ConsentNotSignedByKey.With(signer, departmentId),
+        };
+    }
 }

@@ -239,18 +239,7 @@ public static class KeysApi
                 : null;
 
     // The registry would refuse a consent that does not match (InvalidSignature, ExpiredSignature): say what differs instead.
-    private static (SignerConsent? Consent, string? Problem) CheckConsent(SignerChangeRequest request, ActingDepartment caller, Deployment deployment, BigInteger nonce)
-    {
-        if (!ReadConsent(request, caller, deployment, nonce, out var consent, out var error))
-        {
-            return (null, error);
-        }
-
-        var mismatch = consent!.Mismatch(deployment.ChainId, deployment.Registry, caller.Department.Id, request.Signer!, nonce, DateTimeOffset.UtcNow);
-        return mismatch is null ? (consent, null) : (null, mismatch);
-    }
-
-    private static bool ReadConsent(SignerChangeRequest request, ActingDepartment caller, Deployment deployment, BigInteger nonce, out SignerConsent? consent, out string? error)
+    private static (SignerConsent? Consent, ProblemText? Problem) CheckConsent(SignerChangeRequest request, ActingDepartment caller, Deployment deployment, BigInteger nonce)
     {
         var text = request.Consent switch
         {
@@ -260,16 +249,22 @@ public static class KeysApi
         };
         if (text is null)
         {
-            consent = null;
-            error = "consent: the new key's consent is required, as the token or the file `ethgov keys consent` made";
-            return false;
+            return (null, DepartmentTexts.ConsentRequired);
         }
 
-        return SignerConsent.TryParse(text, deployment.ChainId, deployment.Registry, caller.Department.Id, request.Signer!, nonce, out consent, out error);
+        var (departmentId, signer) = (caller.Department.Id, request.Signer!);
+        if (!SignerConsent.TryParse(text, deployment.ChainId, deployment.Registry, departmentId, signer, nonce, out var consent, out SignerConsentFault? unread, out var notJson))
+        {
+            return (null, DepartmentTexts.ConsentUnread(unread!.Value, notJson));
+        }
+
+        var mismatch = consent!.MismatchOf(deployment.ChainId, deployment.Registry, departmentId, signer, nonce, DateTimeOffset.UtcNow);
+        return mismatch is not { } fault ? (consent, null)
+            : (null, DepartmentTexts.ConsentMismatch(consent, fault, deployment.ChainId, deployment.Registry, departmentId, signer, nonce));
     }
 
-    private static ProblemHttpResult InvalidConsent(string detail)
-        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidConsent, "The new key's consent does not allow this addition", DepartmentTexts.ConsentInvalid.With(detail));
+    private static ProblemHttpResult InvalidConsent(ProblemText detail)
+        => Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidConsent, "The new key's consent does not allow this addition", detail);
 
     private static Results<Ok<TransactionResponse>, ProblemHttpResult> Answer(ChainResult<TransactionOutcome> sent)
         => sent.IsSuccess

@@ -76,10 +76,10 @@ public static class DocumentTexts
         "reason: a listed revocation reason is required, by name or by number (see {0})",
         "reason：须给出代码表中的撤销原因，名称或编号均可（见 {0}）");
 
-    /// <summary>reason: {0}</summary>
-    public static readonly ProblemTemplate<object?> Reason = new(
-        "reason: {0}",
-        "reason 无效：{0}");
+    /// <summary>A reason not on the list; the values are the text as echoed (<c>CodeEcho</c>) and the list by name and number.</summary>
+    public static readonly ProblemTemplate<string, string> ReasonNotListed = new(
+        "reason: '{0}' is not a listed revocation reason; use one of {1}",
+        "reason 无效：'{0}' 不在撤销原因代码表中；请使用 {1} 之一");
 
     /// <summary>A label is too long.</summary>
     public static readonly ProblemTemplate<object?, object?> LabelTooLong = new(
@@ -106,10 +106,10 @@ public static class DocumentTexts
         "give a proof or a receipt, not both",
         "请给出证明或凭证，不能同时给出");
 
-    /// <summary>A receipt refused; the value is the receipt check's own account.</summary>
-    public static readonly ProblemTemplate<object?> ReceiptInvalid = new(
+    /// <summary>A receipt refused; the value lists its problems (<see cref="Receipts.ReceiptTexts"/>).</summary>
+    public static readonly ProblemTemplate<ProblemTextList> ReceiptInvalid = new(
         "receipt: {0}",
-        "receipt 无效：{0}");
+        "receipt 无效：{0:zh}");
 
     /// <summary>An upload that is not multipart.</summary>
     public static readonly ProblemSentence NotMultipart = new(

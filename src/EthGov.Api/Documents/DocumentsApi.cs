@@ -169,14 +169,14 @@ public static class DocumentsApi
         var digests = new Digest[texts.Length];
         int distinct = 0;
         var seen = new HashSet<Digest>(texts.Length);
-        var errors = new List<string>();
+        var errors = new List<ProblemText>();
         for (int i = 0; i < texts.Length; i++)
         {
             if (!Digest.TryParse(texts[i], out var digest, out var error))
             {
                 if (errors.Count < 20)
                 {
-                    errors.Add($"digests[{i}]: {error}");
+                    errors.Add(ProblemTexts.DigestInvalid.With($"digests[{i}]", DigestReason.Of(error)));
                 }
 
                 continue;
@@ -190,7 +190,7 @@ public static class DocumentsApi
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.InvalidDigest(DocumentTexts.DigestSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = errors });
+            return Problems.Problems.InvalidDigest(DocumentTexts.DigestSAreNotValidNothing.With(errors.Count), new Dictionary<string, object?> { ["errors"] = new ProblemTextList(errors) });
         }
 
         AcceptResult result;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EthGov.Api.Problems;
+using EthGov.Core.Codes;
 using EthGov.Core.Revocations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,10 +28,10 @@ public static class RequestedRevocationReason
                 DocumentTexts.ReasonAListedRevocationReasonIs.With(ListPath)));
         }
 
-        return RevocationReasons.TryParse(text, out var reason, out var error)
+        return RevocationReasons.TryParse(text, out var reason, out _)
             ? (reason, null)
             : (null, Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownRevocationReason,
-                "The revocation reason is not on the published list", DocumentTexts.Reason.With(error),
+                "The revocation reason is not on the published list", DocumentTexts.ReasonNotListed.With(CodeEcho.Of(text), RevocationReasons.Listing),
                 new Dictionary<string, object?> { ["reasons"] = ListPath }));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EthGov.Api.Receipts;
 using EthGov.Application.Documents;
 using EthGov.Application.Verification;
 using EthGov.Chain.Deployments;
@@ -32,14 +33,14 @@ public static class StatedAnchorPlace
             var parsed = ReceiptReader.Parse(receipt!.Value);
             if (!parsed.IsValid)
             {
-                return (null, DocumentTexts.ReceiptInvalid.With(string.Join("; ", parsed.Errors.Take(3))));
+                return (null, DocumentTexts.ReceiptInvalid.With(ReceiptTexts.Of(parsed.Faults.Take(3))));
             }
 
             var stated = parsed.Receipt!;
             var legacy = deployment.Legacy?.Registry;
-            if (ReceiptAbout.Disagreement(stated, digest, deployment.ChainId, [deployment.Registry, legacy], departmentId) is { } other)
+            if (ReceiptAbout.Mismatch(stated, digest, deployment.ChainId, [deployment.Registry, legacy], departmentId) is { } other)
             {
-                return (null, DocumentTexts.ReceiptInvalid.With(other));
+                return (null, DocumentTexts.ReceiptInvalid.With(new([ReceiptTexts.Of(other, stated)])));
             }
 
             // ReceiptReader has already refused a batch proof that does not lead to the receipt's root.

@@ -57,10 +57,10 @@ public static class GrantTexts
         "purpose: a code from 0 to 65535 is required",
         "purpose：须给出 0 至 65535 之间的代码");
 
-    /// <summary>purpose: {0}</summary>
-    public static readonly ProblemTemplate<object?> Purpose = new(
-        "purpose: {0}",
-        "purpose 无效：{0}");
+    /// <summary>A purpose not on the list; the values are the code as echoed (<c>CodeEcho</c>) and the list by name and number.</summary>
+    public static readonly ProblemTemplate<string, string> PurposeNotListed = new(
+        "purpose: '{0}' is not a listed purpose; use one of {1}",
+        "purpose 无效：'{0}' 不在用途代码表中；请使用 {1} 之一");
 
     /// <summary>expiresAt: when the access ends is required</summary>
     public static readonly ProblemSentence ExpiresAtWhenTheAccessEndsIs = new(

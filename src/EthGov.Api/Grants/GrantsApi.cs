@@ -13,6 +13,7 @@ using EthGov.Application.ApiKeys;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
+using EthGov.Core.Codes;
 using EthGov.Core.Digests;
 using EthGov.Core.Purposes;
 using EthGov.Core.Records;
@@ -289,10 +290,11 @@ public static class GrantsApi
         }
 
         // As revocation reasons: the chain takes any uint16, the API sends only listed codes.
-        if (!GrantPurposes.TryParse(p.ToString(System.Globalization.CultureInfo.InvariantCulture), out _, out var purposeError))
+        var text = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!GrantPurposes.TryParse(text, out _, out _))
         {
             return Problems.Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownPurpose, "The purpose is not on the published list",
-                GrantTexts.Purpose.With(purposeError), new Dictionary<string, object?> { ["purposes"] = PurposesApi.ListPath });
+                GrantTexts.PurposeNotListed.With(CodeEcho.Of(text), GrantPurposes.Listing), new Dictionary<string, object?> { ["purposes"] = PurposesApi.ListPath });
         }
 
         // A time before 1970 became a huge uint64 on chain: a grant "until year 584 billion" that stopped the indexer.

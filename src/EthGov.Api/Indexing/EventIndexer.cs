@@ -81,7 +81,7 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
                 logger.LogError("the chain was reset (genesis {Genesis}, deployment expects {Expected}); the index stops", genesis, deployment.GenesisHash);
             }
 
-            status.MarkReset("the chain was reset: its genesis block differs from the deployment's; redeploy and re-anchor the outbox (see docs)");
+            status.MarkReset(ChainResetReasons.GenesisDiffers);
             return true;
         }
 
@@ -89,7 +89,7 @@ public sealed class EventIndexer(IndexStore store, ChainStatus status, VanishedA
         var checkpoint = store.Checkpoint();
         if (checkpoint is not null && !string.Equals(checkpoint.GenesisHash, genesis, StringComparison.OrdinalIgnoreCase))
         {
-            status.MarkReset("the index was built on another chain; remove the index tables or use a fresh data directory");
+            status.MarkReset(ChainResetReasons.IndexFromAnotherChain);
             return true;
         }
 

@@ -72,13 +72,13 @@ public static class CitizenSignInApi
         // The challenge the client data names is looked up here; the assertion checks below then hold it to exactly that.
         if (ChallengeIn(clientData) is not { Length: 32 } given)
         {
-            return PasskeyProblems.Of(new PasskeyRefusal(PasskeyRefusal.Malformed, "the client data carries no 32-byte challenge in base64url"));
+            return PasskeyProblems.Of(PasskeyRefusal.Of(PasskeyFault.ClientDataNoChallenge));
         }
 
         var challenge = await sessions.FindChallengeAsync(given, cancellationToken);
         if (challenge is null)
         {
-            return PasskeyProblems.Of(new PasskeyRefusal(PasskeyRefusal.ChallengeMismatch, "the client data carries a challenge this node did not hand out for a sign-in"));
+            return PasskeyProblems.Of(PasskeyRefusal.Of(PasskeyFault.ChallengeNotForSignIn));
         }
 
         if (challenge.UsedAt is not null)

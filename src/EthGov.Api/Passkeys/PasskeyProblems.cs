@@ -60,6 +60,6 @@ public static class PasskeyProblems
             PasskeyRefusal.InvalidSignature => (StatusCodes.Status400BadRequest, "The passkey's signature does not verify"),
             _ => (StatusCodes.Status400BadRequest, "The passkey's answer cannot be read"),
         };
-        return Problems.Problems.Create(status, refusal.Reason, title, PasskeyTexts.Refused.With(refusal.Detail));
+        return Problems.Problems.Create(status, refusal.Reason, title, PasskeyTexts.Refused(refusal));
     }
 }

@@ -156,7 +156,7 @@ public static class PasskeysApi
 
         if (code!.Challenge is not { } challenge)
         {
-            return PasskeyProblems.Of(new PasskeyRefusal(PasskeyRefusal.ChallengeMismatch, "no challenge was handed out for this code: ask for the registration options first"));
+            return PasskeyProblems.Of(PasskeyRefusal.Of(PasskeyFault.NoChallengeForCode));
         }
 
         var check = party.CheckRegistration(clientData, attestation, challenge);

@@ -106,7 +106,7 @@ public static class ChainProblems
     {
         if (error.Name == ChainStatus.ResetErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", ChainTexts.Reset.With(error.Message));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", ChainTexts.ResetFor(error.Message));
         }
 
         if (error.Name == SenderStop.ErrorName)

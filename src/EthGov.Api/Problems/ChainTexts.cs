@@ -11,6 +11,24 @@ public static class ChainTexts
         "{0}",
         "账本已重置，答复会过时：{0}");
 
+    /// <summary>503: the chain's genesis block is not the deployment's.</summary>
+    public static readonly ProblemSentence ResetGenesisDiffers = new(
+        ChainState.ChainResetReasons.GenesisDiffers,
+        "账本已重置，答复会过时：账本的创世区块与部署记录不同；请重新部署合约并重新记入待发队列中的文件（见文档）");
+
+    /// <summary>503: the index was filled from another chain.</summary>
+    public static readonly ProblemSentence ResetIndexFromAnotherChain = new(
+        ChainState.ChainResetReasons.IndexFromAnotherChain,
+        "账本已重置，答复会过时：索引建立在另一条链上；请删除索引表或使用新的数据目录");
+
+    /// <summary>The sentence for a reset noticed for <paramref name="reason"/>; a reason not listed in <see cref="ChainState.ChainResetReasons"/> is named as it is.</summary>
+    public static ProblemText ResetFor(string reason) => reason switch
+    {
+        ChainState.ChainResetReasons.GenesisDiffers => ResetGenesisDiffers,
+        ChainState.ChainResetReasons.IndexFromAnotherChain => ResetIndexFromAnotherChain,
+        _ => Reset.With(reason),
+    };
+
     /// <summary>503: the department's signer stopped sending; the value names the signer and why.</summary>
     public static readonly ProblemTemplate<string> SignerStopped = new(
         "{0}",

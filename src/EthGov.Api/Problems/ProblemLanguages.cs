@@ -7,8 +7,9 @@ namespace EthGov.Api.Problems;
 /// <summary>
 /// Says a problem's title and detail in the caller's language: English as each route writes them, or Chinese when the
 /// request's Accept-Language prefers Chinese (the page sends its own language): the title by problem type, the detail
-/// from the catalog sentence the route chose (<see cref="ProblemText"/>), with the same values in it. The type, status
-/// and extensions never change. A test fails for a problem type of the API without a Chinese title here, and another
+/// from the catalog sentence the route chose (<see cref="ProblemText"/>), with the same values in it, and so are lists
+/// of catalog sentences among the extensions (<see cref="ProblemTextList"/>). The type, status and other extensions
+/// never change. A test fails for a problem type of the API without a Chinese title here, and another
 /// for a catalog sentence without its Chinese form.
 /// </summary>
 public static class ProblemLanguages
@@ -249,6 +250,14 @@ public static class ProblemLanguages
         else
         {
             language = English;
+        }
+
+        foreach (var (name, value) in problem.Extensions.ToArray())
+        {
+            if (value is ProblemTextList list)
+            {
+                problem.Extensions[name] = list.In(language);
+            }
         }
 
         context.Response.Headers[HeaderNames.ContentLanguage] = language;

@@ -1,6 +1,7 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Documents;
 using EthGov.Api.Problems;
+using EthGov.Api.Receipts;
 using EthGov.Api.Requests;
 using EthGov.Core.Digests;
 using EthGov.Core.Links;
@@ -152,5 +153,5 @@ public static class VerificationApi
             parsed.ErrorsTruncated
                 ? VerificationTexts.ReceiptProblemsTruncated.With(parsed.Errors.Count)
                 : VerificationTexts.ReceiptProblems.With(parsed.Errors.Count),
-            new Dictionary<string, object?> { ["errors"] = parsed.Errors });
+            new Dictionary<string, object?> { ["errors"] = ReceiptTexts.Of(parsed.Faults) });
 }

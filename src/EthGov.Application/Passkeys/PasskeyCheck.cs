@@ -29,5 +29,5 @@ public readonly record struct PasskeyCheck<T>
     public static PasskeyCheck<T> Pass(T value) => new(value, null);
 
     /// <summary>A refused answer.</summary>
-    public static PasskeyCheck<T> Refuse(string reason, string detail) => new(null, new PasskeyRefusal(reason, detail));
+    public static PasskeyCheck<T> Refuse(PasskeyRefusal refusal) => new(null, refusal);
 }

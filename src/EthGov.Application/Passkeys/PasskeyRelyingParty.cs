@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Formats.Asn1;
 using System.Formats.Cbor;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public sealed class PasskeyRelyingParty
         ArgumentNullException.ThrowIfNull(attestationObject);
         if (CheckClientData(clientDataJson, "webauthn.create", challenge) is { } refused)
         {
-            return PasskeyCheck<NewPasskey>.Refuse(refused.Reason, refused.Detail);
+            return PasskeyCheck<NewPasskey>.Refuse(refused);
         }
 
         byte[]? authenticatorData = null;
@@ -68,7 +69,7 @@ public sealed class PasskeyRelyingParty
             var entries = reader.ReadStartMap();
             if (entries is > 8)
             {
-                return Malformed<NewPasskey>("the attestation object has more entries than WebAuthn defines");
+                return Malformed<NewPasskey>(PasskeyFault.AttestationTooManyEntries);
             }
 
             while (reader.PeekState() != CborReaderState.EndMap)
@@ -88,22 +89,22 @@ public sealed class PasskeyRelyingParty
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException)
         {
-            return Malformed<NewPasskey>("the attestation object is not the CBOR map WebAuthn defines");
+            return Malformed<NewPasskey>(PasskeyFault.AttestationNotCbor);
         }
 
         if (authenticatorData is null || authenticatorData.Length < AuthenticatorDataMinimum + 18)
         {
-            return Malformed<NewPasskey>("the attestation object carries no authenticator data with a credential");
+            return Malformed<NewPasskey>(PasskeyFault.AttestationNoAuthenticatorData);
         }
 
         if (CheckAuthenticatorData(authenticatorData) is { } refusal)
         {
-            return PasskeyCheck<NewPasskey>.Refuse(refusal.Reason, refusal.Detail);
+            return PasskeyCheck<NewPasskey>.Refuse(refusal);
         }
 
         if ((authenticatorData[32] & AttestedCredentialData) == 0)
         {
-            return Malformed<NewPasskey>("the authenticator data has no attested credential data");
+            return Malformed<NewPasskey>(PasskeyFault.NoAttestedCredential);
         }
 
         // rpIdHash (32), flags (1), signCount (4), aaguid (16), credentialIdLength (2, big-endian), credentialId, COSE key.
@@ -111,13 +112,13 @@ public sealed class PasskeyRelyingParty
         var keyStart = 55 + idLength;
         if (idLength is 0 or > 1023 || keyStart >= authenticatorData.Length)
         {
-            return Malformed<NewPasskey>("the credential id's length does not fit the authenticator data");
+            return Malformed<NewPasskey>(PasskeyFault.CredentialIdLength);
         }
 
         var credentialId = authenticatorData[55..keyStart];
         return ReadCoseKey(authenticatorData.AsMemory(keyStart)) is { } key
             ? PasskeyCheck<NewPasskey>.Pass(new NewPasskey(key.X, key.Y, credentialId))
-            : PasskeyCheck<NewPasskey>.Refuse(PasskeyRefusal.NotP256, "the credential's public key is not an ES256 key on P-256 (COSE kty 2, alg -7, crv 1)");
+            : PasskeyCheck<NewPasskey>.Refuse(PasskeyRefusal.Of(PasskeyFault.NotP256));
     }
 
     /// <summary>
@@ -135,27 +136,27 @@ public sealed class PasskeyRelyingParty
         ArgumentNullException.ThrowIfNull(binding);
         if (CheckClientData(clientDataJson, "webauthn.get", challenge.ToArray()) is { } refused)
         {
-            return PasskeyCheck<PasskeyAssertion>.Refuse(refused.Reason, refused.Detail);
+            return PasskeyCheck<PasskeyAssertion>.Refuse(refused);
         }
 
         if (!clientDataJson.AsSpan().StartsWith("{\"type\":\"webauthn.get\",\"challenge\":\""u8))
         {
-            return Malformed<PasskeyAssertion>("the client data does not begin as WebAuthn serializes it ({\"type\":\"webauthn.get\",\"challenge\":\")");
+            return Malformed<PasskeyAssertion>(PasskeyFault.ClientDataNotSerialized);
         }
 
         if (authenticatorData.Length < AuthenticatorDataMinimum || authenticatorData.Length > 1024)
         {
-            return Malformed<PasskeyAssertion>("the authenticator data is shorter than 37 bytes or longer than 1,024");
+            return Malformed<PasskeyAssertion>(PasskeyFault.AuthenticatorDataLength);
         }
 
         if (CheckAuthenticatorData(authenticatorData) is { } refusal)
         {
-            return PasskeyCheck<PasskeyAssertion>.Refuse(refusal.Reason, refusal.Detail);
+            return PasskeyCheck<PasskeyAssertion>.Refuse(refusal);
         }
 
         if (ReadSignature(signature) is not { } halves)
         {
-            return PasskeyCheck<PasskeyAssertion>.Refuse(PasskeyRefusal.InvalidSignature, "the signature is not a DER-encoded ECDSA signature");
+            return PasskeyCheck<PasskeyAssertion>.Refuse(PasskeyRefusal.Of(PasskeyFault.SignatureNotDer));
         }
 
         using var key = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = binding.X, Y = binding.Y } });
@@ -163,7 +164,7 @@ public sealed class PasskeyRelyingParty
         byte[] fixedSignature = [.. halves.R, .. halves.S];
         if (!key.VerifyData(signed, fixedSignature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
         {
-            return PasskeyCheck<PasskeyAssertion>.Refuse(PasskeyRefusal.InvalidSignature, "the signature does not verify with the passkey bound to the record");
+            return PasskeyCheck<PasskeyAssertion>.Refuse(PasskeyRefusal.Of(PasskeyFault.SignatureDoesNotVerify));
         }
 
         return PasskeyCheck<PasskeyAssertion>.Pass(new PasskeyAssertion(binding.X, binding.Y, halves.R, halves.S, authenticatorData, Encoding.UTF8.GetString(clientDataJson)));
@@ -174,7 +175,7 @@ public sealed class PasskeyRelyingParty
         ArgumentNullException.ThrowIfNull(clientDataJson);
         if (clientDataJson.Length > MaxClientDataBytes)
         {
-            return new PasskeyRefusal(PasskeyRefusal.Malformed, $"the client data is longer than {MaxClientDataBytes} bytes");
+            return PasskeyRefusal.Of(PasskeyFault.ClientDataTooLong, MaxClientDataBytes.ToString(CultureInfo.InvariantCulture));
         }
 
         string? givenType, givenChallenge, givenOrigin;
@@ -190,12 +191,12 @@ public sealed class PasskeyRelyingParty
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return new PasskeyRefusal(PasskeyRefusal.Malformed, "the client data is not a JSON object");
+            return PasskeyRefusal.Of(PasskeyFault.ClientDataNotObject);
         }
 
         if (givenType != type)
         {
-            return new PasskeyRefusal(PasskeyRefusal.ChallengeMismatch, $"the client data is of type \"{Shorten(givenType)}\", not \"{type}\"");
+            return PasskeyRefusal.Of(PasskeyFault.ClientDataWrongType, Shorten(givenType), type);
         }
 
         byte[] given;
@@ -210,11 +211,11 @@ public sealed class PasskeyRelyingParty
 
         if (!CryptographicOperations.FixedTimeEquals(given, challenge))
         {
-            return new PasskeyRefusal(PasskeyRefusal.ChallengeMismatch, "the client data carries another challenge than the one this answer must sign");
+            return PasskeyRefusal.Of(PasskeyFault.OtherChallenge);
         }
 
         return givenOrigin != Origin || crossOrigin
-            ? new PasskeyRefusal(PasskeyRefusal.WrongOrigin, $"the client data names the origin \"{Shorten(givenOrigin)}\"{(crossOrigin ? " in a cross-origin frame" : string.Empty)}, not {Origin}")
+            ? PasskeyRefusal.Of(crossOrigin ? PasskeyFault.WrongOriginCrossFrame : PasskeyFault.WrongOrigin, Shorten(givenOrigin), Origin)
             : null;
     }
 
@@ -222,13 +223,13 @@ public sealed class PasskeyRelyingParty
     {
         if (!CryptographicOperations.FixedTimeEquals(authenticatorData.AsSpan(0, 32), _rpIdHash))
         {
-            return new PasskeyRefusal(PasskeyRefusal.WrongOrigin, $"the authenticator data was made for another relying party id than {RpId}");
+            return PasskeyRefusal.Of(PasskeyFault.OtherRelyingParty, RpId);
         }
 
         var flags = authenticatorData[32];
         return (flags & (UserPresent | UserVerified)) == (UserPresent | UserVerified)
             ? null
-            : new PasskeyRefusal(PasskeyRefusal.UserNotVerified, $"the authenticator data's flags are 0x{flags:x2}: the user must be present (0x01) and verified (0x04)");
+            : PasskeyRefusal.Of(PasskeyFault.UserNotVerified, flags.ToString("x2", CultureInfo.InvariantCulture));
     }
 
     private static (byte[] X, byte[] Y)? ReadCoseKey(ReadOnlyMemory<byte> cose)
@@ -320,7 +321,7 @@ public sealed class PasskeyRelyingParty
 
     private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 80 ? text : text[..80] + "…";
 
-    private static PasskeyCheck<T> Malformed<T>(string detail)
+    private static PasskeyCheck<T> Malformed<T>(PasskeyFault fault)
         where T : class
-        => PasskeyCheck<T>.Refuse(PasskeyRefusal.Malformed, detail);
+        => PasskeyCheck<T>.Refuse(PasskeyRefusal.Of(fault));
 }

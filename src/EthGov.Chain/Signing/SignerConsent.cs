@@ -25,6 +25,9 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
 {
     private const int TokenBytes = 8 + 65;
 
+    /// <summary>How many hex digits a token has after its 0x.</summary>
+    public const int TokenHexDigits = 2 * TokenBytes;
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Signs the consent of <paramref name="newKey"/> to join <paramref name="departmentId"/>.</summary>
@@ -57,36 +60,55 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
     /// or null when it would accept it: one sentence naming what differs.
     /// </summary>
     public string? Mismatch(ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce, DateTimeOffset now)
+        => MismatchOf(chainId, registry, departmentId, signer, nonce, now) is { } fault ? Describe(fault, chainId, registry, departmentId, signer, nonce) : null;
+
+    /// <summary>What <see cref="Mismatch"/> says, as a code; null when the registry would accept the consent.</summary>
+    public SignerConsentFault? MismatchOf(ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce, DateTimeOffset now)
     {
         if (ChainId != chainId || !string.Equals(Registry, registry, StringComparison.OrdinalIgnoreCase))
         {
-            return $"the consent is for registry {Registry} on chain {ChainId}, not registry {registry} on chain {chainId}";
+            return SignerConsentFault.OtherRegistry;
         }
 
         if (!string.Equals(Signer, signer, StringComparison.OrdinalIgnoreCase))
         {
-            return $"the consent is by key {Signer}, not by {signer}";
+            return SignerConsentFault.OtherKey;
         }
 
         if (DepartmentId != departmentId)
         {
-            return $"the consent was signed for department {DepartmentId}, not for department {departmentId}: key {signer} agreed to join another department";
+            return SignerConsentFault.OtherDepartment;
         }
 
         if (Nonce != nonce)
         {
-            return $"the consent was signed at nonce {Nonce} of key {signer}, whose nonce is now {nonce}: it was used, or a newer signature of that key was; sign a new one";
+            return SignerConsentFault.NonceMoved;
         }
 
         if (Deadline <= now)
         {
-            return $"the consent expired at {Deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}; sign a new one";
+            return SignerConsentFault.Expired;
         }
 
-        return string.Equals(RecoverSigner(), signer, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"the signature is not key {signer}'s consent to join department {departmentId} (signed for another department, registry or nonce, or by another key)";
+        return string.Equals(RecoverSigner(), signer, StringComparison.OrdinalIgnoreCase) ? null : SignerConsentFault.NotSignedByKey;
     }
+
+    /// <summary>
+    /// The English sentence for a mismatch <paramref name="fault"/> of this consent against what was expected
+    /// (<paramref name="chainId"/>, <paramref name="registry"/>, <paramref name="departmentId"/>, <paramref name="signer"/>, <paramref name="nonce"/>).
+    /// </summary>
+    public string Describe(SignerConsentFault fault, ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce) => fault switch
+    {
+        SignerConsentFault.OtherRegistry => $"the consent is for registry {Registry} on chain {ChainId}, not registry {registry} on chain {chainId}",
+        SignerConsentFault.OtherKey => $"the consent is by key {Signer}, not by {signer}",
+        SignerConsentFault.OtherDepartment => $"the consent was signed for department {DepartmentId}, not for department {departmentId}: key {signer} agreed to join another department",
+        SignerConsentFault.NonceMoved => $"the consent was signed at nonce {Nonce} of key {signer}, whose nonce is now {nonce}: it was used, or a newer signature of that key was; sign a new one",
+        SignerConsentFault.Expired => $"the consent expired at {DeadlineText}; sign a new one",
+        _ => $"the signature is not key {signer}'s consent to join department {departmentId} (signed for another department, registry or nonce, or by another key)",
+    };
+
+    /// <summary>The deadline as refusals print it: UTC, to the second.</summary>
+    public string DeadlineText => Deadline.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The consent as a JSON file.</summary>
     public string ToJson() => JsonSerializer.Serialize(
@@ -100,16 +122,30 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
     public static bool TryParse(string text, ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce,
         out SignerConsent? consent, out string? error)
     {
+        var read = TryParse(text, chainId, registry, departmentId, signer, nonce, out consent, out var fault, out var notJson);
+        error = read ? null : DescribeUnread(fault!.Value, notJson);
+        return read;
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse(string, ulong, string, uint, string, BigInteger, out SignerConsent?, out string?)"/>, with the
+    /// refusal as a code, and for a file that is not JSON the serializer's exception (its message, line and byte).
+    /// </summary>
+    public static bool TryParse(string text, ulong chainId, string registry, uint departmentId, string signer, BigInteger nonce,
+        out SignerConsent? consent, out SignerConsentFault? fault, out JsonException? notJson)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         consent = null;
+        notJson = null;
         text = text.Trim();
         if (text.StartsWith('{'))
         {
-            return TryParseJson(text, out consent, out error);
+            return TryParseJson(text, out consent, out fault, out notJson);
         }
 
         if (text.Length != 2 + (2 * TokenBytes) || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !IsHex(text.AsSpan(2)))
         {
-            error = $"a consent is a JSON file written by `ethgov keys consent` or its token: 0x + {2 * TokenBytes} hex digits";
+            fault = SignerConsentFault.NotAConsent;
             return false;
         }
 
@@ -117,18 +153,28 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
         var seconds = BinaryPrimitives.ReadUInt64BigEndian(bytes);
         if (seconds > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            error = "the consent token's deadline is beyond the year 9999";
+            fault = SignerConsentFault.DeadlineBeyond9999;
             return false;
         }
 
         consent = new SignerConsent(chainId, registry, departmentId, signer, nonce, DateTimeOffset.FromUnixTimeSeconds((long)seconds), bytes[8..]);
-        error = null;
+        fault = null;
         return true;
     }
 
-    private static bool TryParseJson(string text, out SignerConsent? consent, out string? error)
+    /// <summary>The English sentence for a parse <paramref name="fault"/>; <paramref name="notJson"/> for <see cref="SignerConsentFault.FileNotJson"/>.</summary>
+    public static string DescribeUnread(SignerConsentFault fault, JsonException? notJson) => fault switch
+    {
+        SignerConsentFault.NotAConsent => $"a consent is a JSON file written by `ethgov keys consent` or its token: 0x + {TokenHexDigits} hex digits",
+        SignerConsentFault.DeadlineBeyond9999 => "the consent token's deadline is beyond the year 9999",
+        SignerConsentFault.FileNotJson => $"the consent file is not valid JSON: {notJson?.Message}",
+        _ => "the consent file needs chainId, registry, departmentId, signer, nonce, deadline (unix seconds) and a 65-byte signature (0x + 130 hex digits)",
+    };
+
+    private static bool TryParseJson(string text, out SignerConsent? consent, out SignerConsentFault? fault, out JsonException? notJson)
     {
         consent = null;
+        notJson = null;
         File? file;
         try
         {
@@ -136,7 +182,8 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
         }
         catch (JsonException ex)
         {
-            error = $"the consent file is not valid JSON: {ex.Message}";
+            notJson = ex;
+            fault = SignerConsentFault.FileNotJson;
             return false;
         }
 
@@ -146,13 +193,13 @@ public sealed record SignerConsent(ulong ChainId, string Registry, uint Departme
             || file.Deadline is < 1 || file.Deadline > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
             || file.Signature is not { Length: 132 } signature || !signature.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !IsHex(signature.AsSpan(2)))
         {
-            error = "the consent file needs chainId, registry, departmentId, signer, nonce, deadline (unix seconds) and a 65-byte signature (0x + 130 hex digits)";
+            fault = SignerConsentFault.FileIncomplete;
             return false;
         }
 
         consent = new SignerConsent(file.ChainId, file.Registry, file.DepartmentId, file.Signer, nonce,
             DateTimeOffset.FromUnixTimeSeconds(file.Deadline), Convert.FromHexString(signature.AsSpan(2)));
-        error = null;
+        fault = null;
         return true;
     }
 

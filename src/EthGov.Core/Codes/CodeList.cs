@@ -28,17 +28,13 @@ public sealed class CodeList<T>(string noun, IReadOnlyList<T> all) where T : Pub
         code = int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? Find(number)
             : All.FirstOrDefault(c => string.Equals(c.Name, trimmed, StringComparison.OrdinalIgnoreCase));
-        error = code is null ? $"'{Printable(trimmed)}' is not a listed {noun}; use one of {string.Join(", ", All)}" : "";
+        error = code is null ? $"'{CodeEcho.Of(trimmed)}' is not a listed {noun}; use one of {Listing}" : "";
         return code is not null;
     }
 
+    /// <summary>Every listed code as a refusal lists them: <c>unspecified (0), issued-in-error (1), ...</c>.</summary>
+    public string Listing => string.Join(", ", All);
+
     /// <summary>How a message names a recorded code: <c>fraud (4)</c>, or <c>unlisted code 42</c>.</summary>
     public string Describe(ushort number) => Find(number)?.ToString() ?? $"unlisted code {number}";
-
-    // The text is echoed in a one-line message: long or control-laden input is cut, not printed.
-    private static string Printable(string text)
-    {
-        var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return clean.Length > 40 ? clean[..40] + "…" : clean;
-    }
 }

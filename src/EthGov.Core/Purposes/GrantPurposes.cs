@@ -75,6 +75,9 @@ public static class GrantPurposes
     /// </summary>
     public static bool TryParse(string? text, out GrantPurpose? purpose, out string error) => s_list.TryParse(text, out purpose, out error);
 
+    /// <summary>Every listed purpose as a refusal lists them, by name and number.</summary>
+    public static string Listing => s_list.Listing;
+
     /// <summary>How a message names a recorded purpose: <c>tax (4)</c>, or <c>unlisted code 42</c>.</summary>
     public static string Describe(ushort number) => s_list.Describe(number);
 }

@@ -5,10 +5,11 @@ namespace EthGov.Core.Receipts;
 /// <summary>The outcome of reading a receipt: the receipt, or every problem found in it.</summary>
 public sealed class ReceiptParseResult
 {
-    private ReceiptParseResult(Receipt? receipt, IReadOnlyList<string> errors, bool errorsTruncated)
+    private ReceiptParseResult(Receipt? receipt, IReadOnlyList<ReceiptError> faults, bool errorsTruncated)
     {
         Receipt = receipt;
-        Errors = errors;
+        Faults = faults;
+        Errors = [.. faults.Select(f => f.ToString())];
         ErrorsTruncated = errorsTruncated;
     }
 
@@ -20,6 +21,9 @@ public sealed class ReceiptParseResult
     /// (for example <c>receipt.batch.proof[3]: expected 0x + 64 hex digits (...)</c>); empty when valid.
     /// </summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>The same problems as <see cref="Errors"/>, each as its code, path and values, for a reader that words them itself.</summary>
+    public IReadOnlyList<ReceiptError> Faults { get; }
 
     /// <summary>
     /// True when the reader stopped after <see cref="ReceiptReader.MaxErrors"/> problems: the receipt holds more
@@ -33,5 +37,5 @@ public sealed class ReceiptParseResult
 
     internal static ReceiptParseResult Success(Receipt receipt) => new(receipt, [], false);
 
-    internal static ReceiptParseResult Failure(IReadOnlyList<string> errors, bool truncated) => new(null, errors, truncated);
+    internal static ReceiptParseResult Failure(IReadOnlyList<ReceiptError> errors, bool truncated) => new(null, errors, truncated);
 }

@@ -7,10 +7,10 @@ namespace EthGov.Core.Receipts;
 /// </summary>
 internal sealed class ReceiptProblems
 {
-    private readonly List<string> _items = [];
+    private readonly List<ReceiptError> _items = [];
 
     /// <summary>Problems kept.</summary>
-    public IReadOnlyList<string> Items => _items;
+    public IReadOnlyList<ReceiptError> Items => _items;
 
     /// <summary>Problems kept so far.</summary>
     public int Count => _items.Count;
@@ -22,7 +22,7 @@ internal sealed class ReceiptProblems
     public bool IsFull => _items.Count >= ReceiptReader.MaxErrors;
 
     /// <summary>Keeps <paramref name="problem"/>, or notes that one was left out.</summary>
-    public void Add(string problem)
+    public void Add(ReceiptError problem)
     {
         if (IsFull)
         {

@@ -41,7 +41,7 @@ public static partial class ReceiptReader
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            return ReceiptParseResult.Failure([$"{RootPath}: empty document"], false);
+            return ReceiptParseResult.Failure([new(ReceiptFault.EmptyDocument, RootPath)], false);
         }
 
         JsonDocument document;
@@ -52,7 +52,7 @@ public static partial class ReceiptReader
         catch (JsonException e)
         {
             return ReceiptParseResult.Failure(
-                [$"{RootPath}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"], false);
+                [new(ReceiptFault.NotJson, RootPath, null, Position(e.LineNumber), Position(e.BytePositionInLine))], false);
         }
 
         using (document)
@@ -80,7 +80,7 @@ public static partial class ReceiptReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{RootPath}: expected a JSON object, got {Describe(root)}");
+            errors.Add(new(ReceiptFault.NotAnObject, RootPath, ReceiptValue.Of(root)));
             return null;
         }
 
@@ -93,7 +93,7 @@ public static partial class ReceiptReader
 
         if (version != Receipt.CurrentVersion)
         {
-            errors.Add($"unsupported receipt version {version}");
+            errors.Add(new(ReceiptFault.UnsupportedVersion, RootPath + ".version", null, Number(version.Value)));
             return null;
         }
 
@@ -161,16 +161,16 @@ public static partial class ReceiptReader
         List<Digest>? proof = null;
         if (!batch.TryGetProperty("proof", out var proofElement))
         {
-            errors.Add($"{BatchPath}: missing property 'proof'");
+            errors.Add(new(ReceiptFault.MissingProperty, BatchPath, null, "proof"));
         }
         else if (proofElement.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"{BatchPath}.proof: expected an array, got {Describe(proofElement)}");
+            errors.Add(new(ReceiptFault.ArrayExpected, BatchPath + ".proof", ReceiptValue.Of(proofElement)));
         }
         else if (proofElement.GetArrayLength() is var length && length > ReceiptBatch.MaxProofLength)
         {
             // Refused before any element is read: no valid receipt has a longer proof, and a hostile one may have millions.
-            errors.Add($"{BatchPath}.proof: {length} elements; a proof has at most {ReceiptBatch.MaxProofLength}");
+            errors.Add(new(ReceiptFault.ProofTooLong, BatchPath + ".proof", null, Number(length), Number(ReceiptBatch.MaxProofLength)));
         }
         else
         {
@@ -203,7 +203,7 @@ public static partial class ReceiptReader
         if (receipt.ValidUntil is { } validUntil && validUntil <= receipt.AnchoredAt)
         {
             // The registry refuses a validUntil that is not in the future when anchoring.
-            errors.Add($"{RootPath}.validUntil: must be later than anchoredAt");
+            errors.Add(new(ReceiptFault.ValidUntilNotAfterAnchoring, RootPath + ".validUntil"));
         }
 
         if (receipt.Batch is not { } batch)
@@ -214,16 +214,15 @@ public static partial class ReceiptReader
         var (min, max) = MerkleTree.ProofLengthRange(batch.DocumentCount);
         if (batch.Proof.Count < min || batch.Proof.Count > max)
         {
-            errors.Add(
-                $"{RootPath}.batch.proof: {batch.Proof.Count} elements cannot prove a document in a batch of " +
-                $"{batch.DocumentCount} (expected {(min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}")})");
+            errors.Add(new(ReceiptFault.ProofLengthMismatch, RootPath + ".batch.proof", null,
+                Number(batch.Proof.Count), Number(batch.DocumentCount), Number(min), Number(max)));
             return;
         }
 
         var computed = MerkleTree.ComputeRoot(receipt.Digest, batch.Proof.ToArray());
         if (computed != batch.Root)
         {
-            errors.Add($"{RootPath}.batch.proof: does not lead from the digest to the batch root (it leads to {computed})");
+            errors.Add(new(ReceiptFault.ProofWrongRoot, RootPath + ".batch.proof", null, computed.ToString()));
         }
     }
 
@@ -233,7 +232,7 @@ public static partial class ReceiptReader
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                errors.Add($"{path}.{Shorten(property.Name, MaxNameLength)}: unknown property");
+                errors.Add(new(ReceiptFault.UnknownProperty, $"{path}.{ReceiptError.Shorten(property.Name, MaxNameLength)}"));
                 if (errors.Truncated)
                 {
                     return;
@@ -246,13 +245,13 @@ public static partial class ReceiptReader
     {
         if (!parent.TryGetProperty(name, out value))
         {
-            errors.Add($"{path}: missing property '{name}'");
+            errors.Add(new(ReceiptFault.MissingProperty, path, null, name));
             return false;
         }
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{path}.{name}: expected an object, got {Describe(value)}");
+            errors.Add(new(ReceiptFault.ObjectExpected, $"{path}.{name}", ReceiptValue.Of(value)));
             return false;
         }
 
@@ -266,7 +265,7 @@ public static partial class ReceiptReader
             return true;
         }
 
-        errors.Add($"{path}: missing property '{name}'");
+        errors.Add(new(ReceiptFault.MissingProperty, path, null, name));
         return false;
     }
 
@@ -282,7 +281,7 @@ public static partial class ReceiptReader
             return number;
         }
 
-        errors.Add($"{path}.{name}: expected an integer from {min} to {max}, got {Describe(value)}");
+        errors.Add(new(ReceiptFault.IntegerExpected, $"{path}.{name}", ReceiptValue.Of(value), Number(min), Number(max)));
         return null;
     }
 
@@ -298,7 +297,7 @@ public static partial class ReceiptReader
             return text;
         }
 
-        errors.Add($"{path}.{name}: expected a non-empty string, got {Describe(value)}");
+        errors.Add(new(ReceiptFault.TextExpected, $"{path}.{name}", ReceiptValue.Of(value)));
         return null;
     }
 
@@ -309,13 +308,13 @@ public static partial class ReceiptReader
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add($"{path}: expected 0x + 64 hex digits, got {Describe(value)}");
+            errors.Add(new(ReceiptFault.DigestExpected, path, ReceiptValue.Of(value)));
             return null;
         }
 
         if (!Digest.TryParse(value.GetString(), out var digest, out var problem))
         {
-            errors.Add($"{path}: expected 0x + 64 hex digits ({problem})");
+            errors.Add(new(ReceiptFault.DigestInvalid, path, null, problem));
             return null;
         }
 
@@ -334,7 +333,7 @@ public static partial class ReceiptReader
             return text;
         }
 
-        errors.Add($"{path}.{name}: expected 0x + 40 hex digits, got {Describe(value)}");
+        errors.Add(new(ReceiptFault.AddressExpected, $"{path}.{name}", ReceiptValue.Of(value)));
         return null;
     }
 
@@ -355,23 +354,14 @@ public static partial class ReceiptReader
             return time;
         }
 
-        errors.Add($"{path}.{name}: expected an RFC 3339 date-time with offset, got {Describe(value)}");
+        errors.Add(new(ReceiptFault.DateTimeExpected, $"{path}.{name}", ReceiptValue.Of(value)));
         return null;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"\"{Shorten(value.GetString() ?? string.Empty)}\"",
-        JsonValueKind.Number => $"number {Shorten(value.GetRawText())}",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
-    };
+    // JsonException counts from 0; people count lines and bytes from 1.
+    private static string Position(long? zeroBased) => zeroBased is { } n ? Number(n + 1) : "";
 
-    // Error messages are shown to people; a pasted megabyte must not come back in them.
-    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 3), "...");
+    private static string Number<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^0x[0-9a-fA-F]{40}$", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();

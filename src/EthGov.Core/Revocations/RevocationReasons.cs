@@ -82,6 +82,9 @@ public static class RevocationReasons
         return found;
     }
 
+    /// <summary>Every listed reason as a refusal lists them, by name and number.</summary>
+    public static string Listing => s_list.Listing;
+
     /// <summary>How a verdict names a recorded code: <c>fraud (4)</c>, or <c>unlisted code 42</c>.</summary>
     public static string Describe(ushort number) => s_list.Describe(number);
 
