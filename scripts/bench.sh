@@ -187,9 +187,7 @@ run_exchange() {
       TRANSPORT) scopes="exchanges,grants"; extra=(EthGov__Exchange__LogBatchSize=1 EthGov__Exchange__MaxLogBatchEntries=1) ;;
       *) scopes="exchanges,grants" ;;
     esac
-    # Each method compiled once, fully optimised (as in the storage case): the runs measure the code, not its recompilation.
-    start_node "$dir" "$xrpc" "$code" "$signer" "$node_key" "$url" "$scopes" EthGov__DataKey="$node_key" \
-      DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 "${extra[@]}"
+    start_node "$dir" "$xrpc" "$code" "$signer" "$node_key" "$url" "$scopes" EthGov__DataKey="$node_key" "${extra[@]}"
   done
   wait_nodes "$dir"
   # Each process's CPU time is read from /proc around every run.
