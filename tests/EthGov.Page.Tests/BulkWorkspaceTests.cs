@@ -11,10 +11,10 @@ using static Microsoft.Playwright.Assertions;
 namespace EthGov.Page.Tests;
 
 /// <summary>
-/// Bulk work in the workspace: a folder, a ZIP archive and a CSV file of fingerprints anchored as one job, hashed in the
-/// browser; a CSV with a bad line refused line by line before anything is sent; a job cut off mid-way resumed after a
-/// reload with only what is missing; the limits said in the page; the register exported; in both languages, by keyboard
-/// and at a phone's width.
+/// Bulk work in the workspace: a folder (picked or dropped), a ZIP archive and a CSV file of fingerprints anchored as one
+/// job, hashed in the browser; a CSV with a bad line refused line by line before anything is sent; a job cut off mid-way
+/// resumed after a reload with only what is missing; the limits said in the page; the register exported; in both
+/// languages, by keyboard and at a phone's width.
 /// </summary>
 [Collection(PageCollection.Name)]
 public sealed class BulkWorkspaceTests(PageFixture fixture)
@@ -248,6 +248,54 @@ public sealed class BulkWorkspaceTests(PageFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways at 390 px");
         await Axe.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "department-bulk-phone");
+    }
+
+    // A folder dropped as the operating system drops it: Chromium is handed the folder's path through the DevTools
+    // protocol's drag events (Input.dispatchDragEvent), as a drag from the file manager arrives, so the page gets a real
+    // directory entry and reads it down its subfolders (webkitGetAsEntry).
+    [Theory]
+    [InlineData("en-US", "done. 3 accepted, 0 refused, of 3.")]
+    [InlineData("zh-CN", "已完成。共 3 项，已接受 3，被拒绝 0。")]
+    public async Task FolderDroppedOnTheBulkZone_IsReadDownItsSubfolders_AndAnchoredAsOneJob(string locale, string done)
+    {
+        var folder = NewFolder(("permit-1.pdf", PageFixture.NewDocument("Dropped permit 1")), ("permit-2.pdf", PageFixture.NewDocument("Dropped permit 2")),
+            ("annex/map.pdf", PageFixture.NewDocument("Dropped map")));
+        var page = await SignInAsync(locale);
+
+        await DropAsync(page, page.Locator("#bulk-drop"), folder.FullName);
+
+        await Expect(page.Locator("#bulk-status")).ToContainTextAsync(done);
+        await page.Locator("#dept-issued-q").FillAsync(folder.Name);
+        await page.Locator("#dept-issued-q").PressAsync("Enter");
+        var names = page.Locator("#dept-issued-rows th.file-name");
+        await Expect(names).ToHaveCountAsync(3);
+        Assert.Equal([$"{folder.Name}/annex/map.pdf", $"{folder.Name}/permit-1.pdf", $"{folder.Name}/permit-2.pdf"], (await names.AllInnerTextsAsync()).Order(StringComparer.Ordinal));
+        foreach (var file in folder.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            await Expect(page.Locator($"#dept-issued-rows tr[data-digest='{PageFixture.DigestOf(await File.ReadAllBytesAsync(file.FullName))}']")).ToHaveCountAsync(1);
+        }
+
+        await Axe.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "department-bulk-drop-" + locale);
+    }
+
+    // Enter, over and drop at the zone's centre, carrying the paths as a file manager's drag does.
+    private static async Task DropAsync(IPage page, ILocator zone, params string[] paths)
+    {
+        await zone.ScrollIntoViewIfNeededAsync();
+        var box = await zone.BoundingBoxAsync() ?? throw new InvalidOperationException("the drop zone is not shown");
+        var session = await page.Context.NewCDPSessionAsync(page);
+        var data = new Dictionary<string, object> { ["items"] = Array.Empty<object>(), ["files"] = paths, ["dragOperationsMask"] = 1 };
+        foreach (var type in new[] { "dragEnter", "dragOver", "drop" })
+        {
+            await session.SendAsync("Input.dispatchDragEvent", new Dictionary<string, object>
+            {
+                ["type"] = type,
+                ["x"] = box.X + (box.Width / 2),
+                ["y"] = box.Y + (box.Height / 2),
+                ["data"] = data,
+            });
+        }
     }
 
     private async Task<IPage> SignInAsync(string locale = "en-US")
