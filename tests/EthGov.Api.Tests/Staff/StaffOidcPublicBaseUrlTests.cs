@@ -72,41 +72,5 @@ public sealed class StaffOidcPublicBaseUrlTests(StaffOidcPublicBaseUrlTests.Publ
     }
 
     /// <summary>A chain, a provider, and a node whose public base URL is <see cref="s_public"/>.</summary>
-    public sealed class PublicNode : IAsyncLifetime
-    {
-        /// <summary>The chain.</summary>
-        public DevChain Chain { get; } = new();
-
-        /// <summary>The node's provider, which knows only the public callback.</summary>
-        public OidcProvider Provider { get; private set; } = null!;
-
-        /// <summary>The node.</summary>
-        public ApiHost Host { get; private set; } = null!;
-
-        /// <summary>The node's staff accounts.</summary>
-        public StaffAccounts Accounts => StaffAccounts.OpenExisting(Host.Database);
-
-        /// <inheritdoc />
-        public async Task InitializeAsync()
-        {
-            await Chain.InitializeAsync();
-            Provider = await OidcProvider.StartAsync();
-            Provider.RedirectUris.Add(new Uri(s_public, StaffOidc.CallbackPath).ToString());
-            Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>
-            {
-                ["EthGov:PublicBaseUrl"] = s_public.ToString(),
-                ["EthGov:Staff:Oidc:Authority"] = Provider.Issuer.ToString(),
-                ["EthGov:Staff:Oidc:ClientId"] = OidcProvider.ClientId,
-                ["EthGov:Staff:Oidc:ClientSecret"] = OidcProvider.ClientSecret,
-            });
-        }
-
-        /// <inheritdoc />
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Provider.DisposeAsync();
-            await Chain.DisposeAsync();
-        }
-    }
+    public sealed class PublicNode() : PublicOidcNode(s_public);
 }
