@@ -111,12 +111,12 @@ public static class ChainProblems
 
         if (error.Name == SenderStop.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", ChainTexts.SignerStopped.With(error.Message));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", ChainTexts.SignerStopped.With(Argument(error, "signer"), Argument(error, "nonce")));
         }
 
         if (error.Name == FencedOut.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", ChainTexts.NotLeaseHolder.With(error.Message));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", ChainTexts.NotLeaseHolder.With(Argument(error, "signer")));
         }
 
         switch (error.Kind)
@@ -155,4 +155,10 @@ public static class ChainProblems
 
         return text.ToString();
     }
+
+    // A value the error carries, as text ("?" when it carries none).
+    private static string Argument(ChainError error, string name)
+        => error.Arguments.TryGetValue(name, out var value) && value is not null
+            ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?"
+            : "?";
 }

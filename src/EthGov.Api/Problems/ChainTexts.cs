@@ -29,15 +29,15 @@ public static class ChainTexts
         _ => Reset.With(reason),
     };
 
-    /// <summary>503: the department's signer stopped sending; the value names the signer and why.</summary>
-    public static readonly ProblemTemplate<string> SignerStopped = new(
-        "{0}",
-        "部门的签名密钥已停止发送，另一进程正在使用该密钥：{0}");
+    /// <summary>503: the department's signer stopped sending at a nonce another process used; the values name the signer and the nonce.</summary>
+    public static readonly ProblemTemplate<string, string> SignerStopped = new(
+        "signer {0} stopped sending at nonce {1}: another process sends with this key (the node's log says what the chain showed)",
+        "签名地址 {0} 已在 nonce {1} 停止发送：另一进程正在使用该密钥（节点日志记有链上所见）");
 
-    /// <summary>503: another replica holds the lease; the value names the signer and why.</summary>
+    /// <summary>503: another replica holds the lease; the value names the signer.</summary>
     public static readonly ProblemTemplate<string> NotLeaseHolder = new(
-        "{0}",
-        "此副本不发送交易，租约在另一副本上：{0}");
+        "signer {0} does not send from this replica: another replica of the node holds the lease",
+        "签名地址 {0} 不从此副本发送交易：租约在节点的另一副本上");
 
     /// <summary>A contract custom error, by its name.</summary>
     public static readonly ProblemTemplate<string> RegistryAnswered = new(

@@ -69,7 +69,7 @@ public class ChainProblemsTests
 
         Assert.Equal(503, problem.Status);
         Assert.Equal("https://ethgov.dev/problems/signer-stopped", problem.Type);
-        Assert.Contains("another process sends with this key", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("signer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 stopped sending at nonce 7: another process sends with this key (the node's log says what the chain showed)", problem.Detail);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class ChainProblemsTests
 
         Assert.Equal(503, problem.Status);
         Assert.Equal("https://ethgov.dev/problems/not-lease-holder", problem.Type);
-        Assert.Contains("does not hold the lease", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("signer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 does not send from this replica: another replica of the node holds the lease", problem.Detail);
     }
 
     [Theory]

@@ -18,6 +18,7 @@ using EthGov.Application.Staff;
 using EthGov.Application.Verification;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Signing;
+using EthGov.Chain.Transactions;
 using EthGov.Core.Digests;
 using EthGov.Core.Purposes;
 using EthGov.Core.Receipts;
@@ -376,6 +377,18 @@ public sealed partial class LowerLayerDetailLanguagesTests(ApiFixture fixture) :
 
         AssertChinese(zh, chinese);
         Assert.Equal(reason, en);
+    }
+
+    [Fact]
+    public async Task SignerStoppedAndLeaseHeldElsewhere_AreChineseThrough_WithTheSignerAndNonce()
+    {
+        const string Signer = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+        var stop = new SenderStop(Signer, 7, "nonce 7 was mined with a transaction this process did not sign", DateTimeOffset.UnixEpoch).ToError();
+        var fenced = FencedOut.Error(Signer, "the reservation of nonce 9 under lease epoch 2 was refused");
+
+        AssertChinese(await DetailAsync(ChainProblems.From(stop), "zh-CN"), $"签名地址 {Signer} 已在 nonce 7 停止发送");
+        AssertChinese(await DetailAsync(ChainProblems.From(fenced), "zh-CN"), $"签名地址 {Signer} 不从此副本发送交易");
+        Assert.StartsWith($"signer {Signer} stopped sending at nonce 7", await DetailAsync(ChainProblems.From(stop), "en"), StringComparison.Ordinal);
     }
 
     [Fact]
