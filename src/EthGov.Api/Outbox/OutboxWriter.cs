@@ -307,8 +307,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     // PostgreSQL: the group's statements go to the server in one batch (one round trip). A request of many documents is one
     // statement that inserts them from its blob of digests and their register lines from the ids the insert returns. The
-    // many small requests of a busy node (one digest each) share one statement: each adds a row to per-request arrays (how
-    // many documents, department, validity, acceptance time, labels) and its digests to one blob, and the statement expands
+    // many small requests of a busy node (one digest each) share one statement: it takes per-request arrays (how many
+    // documents, department, validity, acceptance time, labels) and one blob of their digests, and expands
     // them server-side, takes each document's id from the table's sequence and inserts documents and register lines from
     // the same ids. Ids come from the database, so the lines are right where other replicas insert at the same time.
     // One statement per small request had the server parse and plan the same statement 64 times a group.
@@ -343,14 +343,9 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             SELECT id, file_name, reference, kind FROM rows
             """;
 
+        // The small requests queued for the shared statement, and their digests in the same order.
+        private readonly List<Reservation> _small = [];
         private readonly MemoryStream _digests = new();
-        private readonly List<int> _counts = [];
-        private readonly List<long> _departments = [];
-        private readonly List<long> _validUntils = [];
-        private readonly List<long> _acceptedAts = [];
-        private readonly List<string?> _fileNames = [];
-        private readonly List<string?> _references = [];
-        private readonly List<string?> _kinds = [];
         private DbBatch? _batch;
 
         public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
@@ -380,14 +375,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 return;
             }
 
+            _small.Add(reservation);
             _digests.Write(digests, 0, count * Digest.Size);
-            _counts.Add(count);
-            _departments.Add(reservation.DepartmentId);
-            _validUntils.Add((long)reservation.ValidUntil);
-            _acceptedAts.Add(reservation.AcceptedAtMs);
-            _fileNames.Add(reservation.Labels.FileName);
-            _references.Add(reservation.Labels.Reference);
-            _kinds.Add(reservation.Labels.Kind);
         }
 
         public override void Flush(DbTransaction transaction)
@@ -398,18 +387,18 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 return;
             }
 
-            if (_counts.Count > 0)
+            if (_small.Count > 0)
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = SmallRequestsSql;
                 Add(command, "@digests", _digests.ToArray());
-                Add(command, "@counts", _counts.ToArray());
-                Add(command, "@departments", _departments.ToArray());
-                Add(command, "@validUntils", _validUntils.ToArray());
-                Add(command, "@acceptedAts", _acceptedAts.ToArray());
-                Add(command, "@fileNames", _fileNames.ToArray());
-                Add(command, "@references", _references.ToArray());
-                Add(command, "@kinds", _kinds.ToArray());
+                Add(command, "@counts", _small.Select(r => r.CreatedCount).ToArray());
+                Add(command, "@departments", _small.Select(r => (long)r.DepartmentId).ToArray());
+                Add(command, "@validUntils", _small.Select(r => (long)r.ValidUntil).ToArray());
+                Add(command, "@acceptedAts", _small.Select(r => r.AcceptedAtMs).ToArray());
+                Add(command, "@fileNames", _small.Select(r => r.Labels.FileName).ToArray());
+                Add(command, "@references", _small.Select(r => r.Labels.Reference).ToArray());
+                Add(command, "@kinds", _small.Select(r => r.Labels.Kind).ToArray());
                 batch.BatchCommands.Add(command);
             }
 
@@ -443,14 +432,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         {
             _batch?.Dispose();
             _batch = null;
+            _small.Clear();
             _digests.SetLength(0);
-            _counts.Clear();
-            _departments.Clear();
-            _validUntils.Clear();
-            _acceptedAts.Clear();
-            _fileNames.Clear();
-            _references.Clear();
-            _kinds.Clear();
         }
     }
 
