@@ -113,17 +113,16 @@ public static class StaffOidc
     /// The callback under <paramref name="publicBaseUrl"/>, path included (a node published as
     /// <c>https://host/ethgov/</c> registers <c>https://host/ethgov/api/v1/session/oidc/callback</c>), as document links keep it.
     /// </summary>
-    public static string RedirectUriUnder(Uri publicBaseUrl)
-    {
-        ArgumentNullException.ThrowIfNull(publicBaseUrl);
-        return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + CallbackPath;
-    }
+    public static string RedirectUriUnder(Uri publicBaseUrl) => UnderPublicBase(publicBaseUrl, CallbackPath);
 
     /// <summary>The post-logout redirect URI under <paramref name="publicBaseUrl"/>, path included, as <see cref="RedirectUriUnder"/>.</summary>
-    public static string PostLogoutRedirectUriUnder(Uri publicBaseUrl)
+    public static string PostLogoutRedirectUriUnder(Uri publicBaseUrl) => UnderPublicBase(publicBaseUrl, SignedOutPath);
+
+    // One of the node's paths (from its root) under the public base URL, the base's own path kept.
+    private static string UnderPublicBase(Uri publicBaseUrl, string path)
     {
         ArgumentNullException.ThrowIfNull(publicBaseUrl);
-        return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + SignedOutPath;
+        return publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + path;
     }
 
     /// <summary>
