@@ -29,4 +29,24 @@ public static class HeadlessChromium
             ],
         });
     }
+
+    /// <summary>
+    /// A page in a fresh context (no storage shared with other tests) whose browser prefers <paramref name="locale"/>,
+    /// with downloads allowed. The whole solution's tests share two cores with chains, nodes and browsers: at a load
+    /// average of 30 and more a first navigation in a new context (a new renderer, then the page's module graph from a
+    /// Debug build) has taken longer than 15 s. The waits allow for that; a page that never loads still fails.
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string locale, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
+    }
 }

@@ -27,17 +27,8 @@ public sealed class ExchangePageFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in its own context, with downloads allowed.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
+        => HeadlessChromium.NewPageAsync(Browser, locale, width, height);
 
     /// <inheritdoc />
     public async Task DisposeAsync()

@@ -56,7 +56,7 @@ public class PageFixture : IAsyncLifetime
         Api = await ApiProcess.StartAsync(settings);
 
         // The whole solution's tests share two cores with the chain, the API and the browser: allow for a slow moment.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
@@ -79,17 +79,8 @@ public class PageFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context (no storage shared with other tests) whose browser prefers <paramref name="locale"/>.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
+        => HeadlessChromium.NewPageAsync(Browser, locale, width, height);
 
     /// <summary>
     /// Anchors <paramref name="digests"/> as CIVIL through the API, in one request so that they share one batch (one
