@@ -67,7 +67,11 @@ internal sealed class StorageNode : IAsyncDisposable
             ["EthGov__RateLimit__PermitsPerSecondPerKey"] = "10000000",
             ["EthGov__RateLimit__PermitsPerSecondAnonymous"] = "10000000",
             ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+
+            // As a department runs its node: Production (no developer exception page, no scope validation on every
+            // service resolved), so with the public base URL that Production requires.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["EthGov__PublicBaseUrl"] = url.ToString(),
         };
         return StartAsync(name, url, home, [setup.ApiDll, "--contentRoot", setup.ContentRoot], environment, cancellationToken);
     }
