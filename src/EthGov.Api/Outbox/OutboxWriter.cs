@@ -27,6 +27,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly Database _database;
     private readonly DocumentIndex _index;
     private readonly PendingDocuments _pending;
+    private readonly Replicas.OwnRows _ownRows;
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<Write> _channel;
     private Task? _loop;
@@ -37,11 +38,12 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private DocumentRows? _documentRows;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
-    public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
+    public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, Replicas.OwnRows ownRows, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
     {
         _database = database;
         _index = index;
         _pending = pending;
+        _ownRows = ownRows;
         _logger = logger;
         _channel = Channel.CreateBounded<Write>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
@@ -172,6 +174,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
+            IReadOnlyCollection<long> inserted;
             try
             {
                 if (_connection is null || _documentRows is null)
@@ -189,7 +192,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                     _documentRows.Insert(transaction, reservation, blob);
                 }
 
-                _documentRows.Flush(transaction);
+                inserted = _documentRows.Flush(transaction);
                 transaction.Commit();
                 CommitMetrics.Record(CommitMetrics.OutboxWriter, started);
             }
@@ -208,6 +211,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 }
 
                 continue;
+            }
+
+            if (inserted.Count > 0)
+            {
+                _ownRows.Add(inserted);
             }
 
             foreach (var write in group)
@@ -230,10 +238,9 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         // Inserts, or queues for Flush, one request's rows; digests may be reused by the caller once this returns.
         public abstract void Insert(DbTransaction transaction, Reservation reservation, byte[] digests);
 
-        // Sends what Insert queued, before the commit.
-        public virtual void Flush(DbTransaction transaction)
-        {
-        }
+        // Sends what Insert queued, before the commit; answers the ids of the rows inserted where other replicas read them
+        // (OwnRows), or none.
+        public virtual IReadOnlyCollection<long> Flush(DbTransaction transaction) => [];
 
         public abstract void Dispose();
     }
@@ -311,7 +318,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     // documents, department, validity, acceptance time, labels) and one blob of their digests, and expands
     // them server-side, takes each document's id from the table's sequence and inserts documents and register lines from
     // the same ids. Ids come from the database, so the lines are right where other replicas insert at the same time.
-    // One statement per small request had the server parse and plan the same statement 64 times a group.
+    // One statement per small request had the server parse and plan the same statement 64 times a group. Both statements
+    // answer the ids they inserted, so that this replica's sync does not read its own rows back (OwnRows).
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
         // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
@@ -325,6 +333,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 RETURNING id)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, @fileName, @reference, @kind FROM inserted
+            RETURNING document_id
             """;
 
         private const string SmallRequestsSql = """
@@ -341,6 +350,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 SELECT id, digest, department, valid_until, accepted_at FROM rows)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, file_name, reference, kind FROM rows
+            RETURNING document_id
             """;
 
         // The small requests queued for the shared statement, and their digests in the same order.
@@ -379,12 +389,12 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _digests.Write(digests, 0, count * Digest.Size);
         }
 
-        public override void Flush(DbTransaction transaction)
+        public override IReadOnlyCollection<long> Flush(DbTransaction transaction)
         {
             if (_batch is not { } batch || batch.Transaction != transaction)
             {
                 Clear();
-                return;
+                return [];
             }
 
             if (_small.Count > 0)
@@ -404,7 +414,17 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
             try
             {
-                batch.ExecuteNonQuery();
+                var inserted = new List<long>();
+                using var reader = batch.ExecuteReader();
+                do
+                {
+                    while (reader.Read())
+                    {
+                        inserted.Add(reader.GetInt64(0));
+                    }
+                }
+                while (reader.NextResult());
+                return inserted;
             }
             finally
             {
