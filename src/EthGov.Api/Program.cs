@@ -118,6 +118,7 @@ builder.Services.AddEthGovExchanges(builder.Configuration);
 builder.Services.AddEthGovErasure(builder.Configuration);
 builder.Services.AddEthGovGrantRequests(builder.Configuration);
 builder.Services.AddEthGovTelemetry(builder.Configuration);
+builder.Services.AddEthGovPage();
 
 // One confirmation for every client of the API: reads never rest on a block older than its own latest transaction.
 builder.Services.AddSingleton<TransactionConfirmation>();

@@ -62,7 +62,8 @@ public sealed class StaffWorkspaceTests(PageFixture fixture)
         var open = row.Locator("button.revoke");
         var dialog = page.Locator("#dept-revoke-dialog");
 
-        await open.FocusAsync();
+        await Expect(page.Locator("#dept-issued-q")).ToBeFocusedAsync();
+        await TabToAsync(page, open);
         await page.Keyboard.PressAsync("Enter");
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(page.Locator("#dept-revoke-reason")).ToBeFocusedAsync();
@@ -222,6 +223,26 @@ public sealed class StaffWorkspaceTests(PageFixture fixture)
         await page.Locator("#dept-staff-password").FillAsync(Password);
         await page.Locator("#dept-staff-password").PressAsync("Enter");
         await Expect(page.Locator("#dept-work")).ToBeVisibleAsync();
+    }
+
+    // Moves the focus by Tab alone until it is on target, as a keyboard user does; fails if MaxTabs presses do not get there.
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        const int MaxTabs = 60;
+        var passed = new List<string>();
+        for (var i = 0; i < MaxTabs; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                return;
+            }
+
+            passed.Add(await page.EvaluateAsync<string>(
+                "() => { const e = document.activeElement; return e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') : 'nothing'; }"));
+        }
+
+        Assert.Fail($"{MaxTabs} presses of Tab did not reach the button; the focus passed {string.Join(", ", passed)}");
     }
 
     private static async Task<ILocator> FindAsync(IPage page, EthGov.Core.Digests.Digest digest)

@@ -26,11 +26,15 @@ public static partial class PageApi
     public static IApplicationBuilder UsePageFiles(this IApplicationBuilder app)
         => app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddHeaders(context.Context.Response.Headers) });
 
+    /// <summary>The page's document, read from the web root and kept rebased in memory (<see cref="PageDocument"/>).</summary>
+    public static IServiceCollection AddEthGovPage(this IServiceCollection services)
+        => services.AddSingleton(sp => new PageDocument(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
+
     /// <summary>Maps the page's routes.</summary>
     public static IEndpointRouteBuilder MapPageApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ServePage).WithName("VerificationPage").ExcludeFromDescription();
-        app.MapGet("/v/{digest}", (HttpContext http, IWebHostEnvironment environment, string digest) => ServePage(http, environment))
+        app.MapGet("/v/{digest}", (HttpContext http, PageDocument document, string digest) => ServePage(http, document))
             .WithName("VerificationPageForDigest").ExcludeFromDescription();
         app.MapGet("/department", ServePage).WithName("DepartmentPage").ExcludeFromDescription();
         // A citizen's pages: registering a passkey with a code, and consenting (or revoking) with it. The code or the
@@ -41,22 +45,28 @@ public static partial class PageApi
         return app;
     }
 
-    private static IResult ServePage(HttpContext http, IWebHostEnvironment environment)
+    private static IResult ServePage(HttpContext http, PageDocument document)
     {
-        var page = environment.WebRootFileProvider.GetFileInfo("index.html");
-        if (!page.Exists || page.PhysicalPath is null)
+        var basePath = PageBase.PathOf(http);
+        if (basePath == "/")
+        {
+            var page = document.File;
+            if (!page.Exists || page.PhysicalPath is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            AddHeaders(http.Response.Headers);
+            return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+        }
+
+        if (document.Under(basePath) is not { } rebased)
         {
             return TypedResults.NotFound();
         }
 
         AddHeaders(http.Response.Headers);
-        var basePath = PageBase.PathOf(http);
-        if (basePath == "/")
-        {
-            return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
-        }
-
-        return TypedResults.Content(Rebase(File.ReadAllText(page.PhysicalPath), basePath), "text/html; charset=utf-8");
+        return TypedResults.Bytes(rebased, "text/html; charset=utf-8");
     }
 
     /// <summary>
