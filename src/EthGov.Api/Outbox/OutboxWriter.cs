@@ -247,10 +247,15 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     // SQLite: a lone document is one prepared row insert; a request of many documents (they share department, validity
     // and acceptance time) is one statement that inserts them all from one blob of concatenated digests, not one per
-    // row. The register's lines follow from the rows the insert just made: rowids are consecutive within one statement
-    // on the one connection that writes, and the last is read first (it moves while rows are inserted).
+    // row. The register's lines follow at Flush from the rows the group's inserts made: rowids are consecutive within one
+    // transaction of the one connection that writes, so the last rowid, read once, places every request's rows, and a run
+    // of requests with the same labels (one digest per request, no labels: a busy API's usual group) is one statement.
     private sealed class SqliteDocumentRows : DocumentRows
     {
+        // The group's requests in insert order: how many rows each made, and its labels.
+        private readonly List<(int Count, Documents.IssuedLabels Labels)> _lines = [];
+        private DbTransaction? _linesTransaction;
+
         private readonly InsertStatement _insertOne;
         private readonly InsertStatement _insertMany;
         private readonly DbCommand _lastRowId;
@@ -287,20 +292,50 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
         public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
         {
+            if (_linesTransaction != transaction)
+            {
+                // Queued for a group whose commit never came (it failed before Flush): not this group's.
+                _lines.Clear();
+                _linesTransaction = transaction;
+            }
+
             (reservation.CreatedCount == 1 ? _insertOne : _insertMany).Execute(transaction, reservation, digests);
-            _lastRowId.Transaction = transaction;
-            _insertIssued.Transaction = transaction;
-            _issuedLast.Value = (long)_lastRowId.ExecuteScalar()!;
-            _issuedCount.Value = (long)reservation.CreatedCount;
-            SetLabels(reservation, _issuedFileName, _issuedReference, _issuedKind);
-            _insertIssued.ExecuteNonQuery();
+            _lines.Add((reservation.CreatedCount, reservation.Labels));
         }
 
-        private static void SetLabels(Reservation reservation, DbParameter fileName, DbParameter reference, DbParameter kind)
+        public override IReadOnlyCollection<long> Flush(DbTransaction transaction)
         {
-            fileName.Value = (object?)reservation.Labels.FileName ?? DBNull.Value;
-            reference.Value = (object?)reservation.Labels.Reference ?? DBNull.Value;
-            kind.Value = (object?)reservation.Labels.Kind ?? DBNull.Value;
+            if (_linesTransaction != transaction || _lines.Count == 0)
+            {
+                _lines.Clear();
+                return [];
+            }
+
+            _lastRowId.Transaction = transaction;
+            _insertIssued.Transaction = transaction;
+            long last = (long)_lastRowId.ExecuteScalar()!;
+            long end = last - _lines.Sum(l => (long)l.Count);
+            for (int i = 0; i < _lines.Count;)
+            {
+                var labels = _lines[i].Labels;
+                long count = 0;
+                for (; i < _lines.Count && _lines[i].Labels == labels; i++)
+                {
+                    count += _lines[i].Count;
+                }
+
+                end += count;
+                _issuedLast.Value = end;
+                _issuedCount.Value = count;
+                _issuedFileName.Value = (object?)labels.FileName ?? DBNull.Value;
+                _issuedReference.Value = (object?)labels.Reference ?? DBNull.Value;
+                _issuedKind.Value = (object?)labels.Kind ?? DBNull.Value;
+                _insertIssued.ExecuteNonQuery();
+            }
+
+            _lines.Clear();
+            _linesTransaction = null;
+            return [];
         }
 
         public override void Dispose()
