@@ -74,4 +74,14 @@ public static class GrantRequestTexts
     public static readonly ProblemTemplate<object?> AGrantRequestMessageCarriesAt = new(
         "a grant request message carries at most {0} bytes",
         "授权申请消息最多 {0} 字节");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.ApprovalInterrupted"/>): the approval stopped before its grant reached the chain.</summary>
+    public static readonly ProblemSentence ApprovalInterrupted = new(
+        "the approval stopped before its grant reached the chain; approve it again",
+        "审批在授权上链前中断；请重新审批");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NodeAnswered"/>): the other node answered an HTTP error; the values are its department, the status and the problem type.</summary>
+    public static readonly ProblemTemplate<string, string, string> NodeAnswered = new(
+        "department {0}'s node answered HTTP {1} ({2}); the message is sent again",
+        "部门 {0} 的节点答复 HTTP {1}（{2}）；消息会再次发送");
 }
