@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using EthGov.Api.Problems;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Testing;
@@ -9,12 +8,12 @@ using EthGov.Testing;
 namespace EthGov.Api.Tests.Problems;
 
 /// <summary>
-/// Failures the node stores and answers later (a refused anchor): the store keeps a code with its values, and each
+/// Failures the node stores and answers later (a refused anchor, a bulk job's failed item): the store keeps a code with its values, and each
 /// answer says it in the caller's language, wholly Chinese for a Chinese caller and readable English otherwise; a row an
 /// older node wrote as an English sentence is still answered as it was written. The anchors are refused for real, by the
 /// registry on a real chain.
 /// </summary>
-public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
+public sealed class StoredErrorLanguagesTests : IAsyncLifetime
 {
     private readonly DevChain _chain = new();
     private ApiHost _host = null!;
@@ -42,7 +41,7 @@ public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
         var zh = await StatusErrorAsync(digest, "zh-CN");
         var en = await StatusErrorAsync(digest, "en");
 
-        AssertChinese(zh, $"有效期必须在将来（登记合约答复 InvalidValidUntil(validUntil={validUntil})）");
+        EnglishSentences.AssertChinese(zh, $"有效期必须在将来（登记合约答复 InvalidValidUntil(validUntil={validUntil})）");
         Assert.Equal($"validUntil must be in the future (the registry answered InvalidValidUntil(validUntil={validUntil}))", en);
         Assert.Equal([$"InvalidValidUntil(validUntil={validUntil})"], DatabaseRows.Read(_host.DataDirectory, "SELECT error FROM batches WHERE state = 2"));
     }
@@ -58,8 +57,8 @@ public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, zh.Status);
         Assert.Equal(EthGov.Api.Problems.Problems.BaseUri + ProblemTypes.AnchorFailed, zh.Body.GetProperty("type").GetString());
-        AssertChinese(zh.Body.GetProperty("title").GetString(), "账本拒绝记入该文件");
-        AssertChinese(zh.Body.GetProperty("detail").GetString(), "账本拒绝记入：有效期必须在将来（登记合约答复 InvalidValidUntil");
+        EnglishSentences.AssertChinese(zh.Body.GetProperty("title").GetString(), "账本拒绝记入该文件");
+        EnglishSentences.AssertChinese(zh.Body.GetProperty("detail").GetString(), "账本拒绝记入：有效期必须在将来（登记合约答复 InvalidValidUntil");
         Assert.Equal($"validUntil must be in the future (the registry answered InvalidValidUntil(validUntil={validUntil}))", en.Body.GetProperty("detail").GetString());
     }
 
@@ -73,7 +72,7 @@ public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, zh.Status);
         Assert.Equal(EthGov.Api.Problems.Problems.BaseUri + ProblemTypes.AnchorFailed, zh.Body.GetProperty("type").GetString());
-        AssertChinese(zh.Body.GetProperty("detail").GetString(), "有效期必须在将来");
+        EnglishSentences.AssertChinese(zh.Body.GetProperty("detail").GetString(), "有效期必须在将来");
         Assert.Equal($"validUntil must be in the future (the registry answered InvalidValidUntil(validUntil={validUntil}))", en.Body.GetProperty("detail").GetString());
     }
 
@@ -93,8 +92,34 @@ public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
 
         Assert.Equal("no signer key is configured for department 3", await StatusErrorAsync(sentence, "en"));
         Assert.Equal("（原文）no signer key is configured for department 3", await StatusErrorAsync(sentence, "zh-CN"));
-        AssertChinese(await StatusErrorAsync(code, "zh-CN"), "本节点没有为部门 3 配置签名密钥");
+        EnglishSentences.AssertChinese(await StatusErrorAsync(code, "zh-CN"), "本节点没有为部门 3 配置签名密钥");
         Assert.Equal("no signer key is configured for department 3", await StatusErrorAsync(code, "en"));
+    }
+
+    [Fact]
+    public async Task BulkItem_OfAnotherDepartmentsDigest_ErrorIsChinese_InTheChunkAndInTheJobsItems()
+    {
+        var theirs = TestDigests.New();
+        using (var civil = _host.ClientWithKey(await _host.CreateKeyAsync("CIVIL")))
+        {
+            using var accepted = await civil.PostAsJsonAsync("/api/v1/documents", new { digest = theirs });
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var created = await SendAsync(HttpMethod.Post, "/api/v1/bulk-jobs", new { kind = "csv", total = 1 }, "zh-CN");
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var job = created.Body.GetProperty("id").GetInt64();
+
+        var chunk = await SendAsync(HttpMethod.Post, $"/api/v1/bulk-jobs/{job}/chunks", new { items = new[] { new { digest = theirs } } }, "zh-CN");
+        var zh = await SendAsync(HttpMethod.Get, $"/api/v1/bulk-jobs/{job}/items", null, "zh-CN");
+        var en = await SendAsync(HttpMethod.Get, $"/api/v1/bulk-jobs/{job}/items", null, "en");
+
+        Assert.Equal(HttpStatusCode.OK, chunk.Status);
+        Assert.Equal("failed", chunk.Body.GetProperty("items")[0].GetProperty("outcome").GetString());
+        EnglishSentences.AssertChinese(chunk.Body.GetProperty("items")[0].GetProperty("error").GetString(), $"{theirs} 已由另一部门提交");
+        EnglishSentences.AssertChinese(zh.Body.GetProperty("items")[0].GetProperty("error").GetString(), $"{theirs} 已由另一部门提交");
+        Assert.Equal($"{theirs} was submitted by another department", en.Body.GetProperty("items")[0].GetProperty("error").GetString());
+        Assert.Equal([$"submitted-by-another-department(digest={theirs})"], DatabaseRows.Read(_host.DataDirectory, $"SELECT error FROM bulk_job_items WHERE job_id = {job}"));
     }
 
     private void SetError(long batch, string error)
@@ -169,17 +194,4 @@ public sealed partial class StoredErrorLanguagesTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
-
-    // A run of three or more English words is a sentence left untranslated (as LowerLayerDetailLanguagesTests checks).
-    private static bool HasEnglishSentence(string text) => EnglishRun().IsMatch(text);
-
-    private static void AssertChinese(string? text, string expected)
-    {
-        Assert.NotNull(text);
-        Assert.Contains(expected, text, StringComparison.Ordinal);
-        Assert.False(HasEnglishSentence(text), text);
-    }
-
-    [GeneratedRegex(@"\b[A-Za-z]+(?:[ ,]+[A-Za-z]+){2,}\b")]
-    private static partial Regex EnglishRun();
 }

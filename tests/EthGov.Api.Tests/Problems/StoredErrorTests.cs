@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using EthGov.Api.Problems;
+using EthGov.Api.Tests.TestSupport;
 
 namespace EthGov.Api.Tests.Problems;
 
@@ -7,7 +7,7 @@ namespace EthGov.Api.Tests.Problems;
 /// The codes the node stores for failures it answers later (<see cref="StoredError"/>): each is said in Chinese without
 /// an English sentence and in readable English, and text in no known form (a row of an older node) stays as it was.
 /// </summary>
-public sealed partial class StoredErrorTests
+public sealed class StoredErrorTests
 {
     [Theory]
     [InlineData("NotActiveSigner(signer=0x70997970c51812dc3a010c7d01b50e0d17dc79c8)")]
@@ -28,7 +28,7 @@ public sealed partial class StoredErrorTests
     {
         var text = StoredErrors.Render(stored);
 
-        Assert.False(HasEnglishSentence(text.Chinese), text.Chinese);
+        Assert.False(EnglishSentences.Has(text.Chinese), text.Chinese);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text.Chinese);
         Assert.DoesNotContain("（原文）", text.Chinese, StringComparison.Ordinal);
         Assert.Matches(@"[A-Za-z']+ [a-z']+ [a-z']+", text.English);
@@ -58,10 +58,4 @@ public sealed partial class StoredErrorTests
         Assert.Equal("A title, (with) = signs", read["title"]);
         Assert.Equal("anchor-failed", read["type"]);
     }
-
-    // A run of three or more English words is a sentence left untranslated (as LowerLayerDetailLanguagesTests checks).
-    private static bool HasEnglishSentence(string text) => EnglishRun().IsMatch(text);
-
-    [GeneratedRegex(@"\b[A-Za-z]+(?:[ ,]+[A-Za-z]+){2,}\b")]
-    private static partial Regex EnglishRun();
 }
