@@ -32,6 +32,18 @@ public static class StoredErrors
     /// <summary>Another node answered a message with an HTTP error (values <c>department</c>, <c>status</c>, <c>type</c>).</summary>
     public const string NodeAnswered = "node-answered";
 
+    /// <summary>This node has no node key to sign messages to other nodes with.</summary>
+    public const string NoNodeKey = "no-node-key";
+
+    /// <summary>The other department publishes no node on chain (value <c>department</c>).</summary>
+    public const string NoNodePublished = "no-node-published";
+
+    /// <summary>The other department's node could not be reached (value <c>department</c>; the node's log says how).</summary>
+    public const string NodeUnreachable = "node-unreachable";
+
+    /// <summary>The other department's node answered without its published key's signature (values <c>department</c>, <c>status</c>).</summary>
+    public const string NodeUnsigned = "node-unsigned";
+
     /// <summary>A problem of this API, by its type and English title (values <c>type</c>, <c>title</c>).</summary>
     public const string Problem = "problem";
 
@@ -73,6 +85,10 @@ public static class StoredErrors
             SubmittedByAnotherDepartment => BulkJobTexts.SubmittedByAnotherDepartment.With(error["digest"]),
             ApprovalInterrupted => GrantRequestTexts.ApprovalInterrupted,
             NodeAnswered => GrantRequestTexts.NodeAnswered.With(error["department"], error["status"], error["type"]),
+            NoNodeKey => GrantRequestTexts.NoNodeKey,
+            NoNodePublished => GrantRequestTexts.NoNodePublished.With(error["department"]),
+            NodeUnreachable => GrantRequestTexts.NodeUnreachable.With(error["department"]),
+            NodeUnsigned => GrantRequestTexts.NodeUnsigned.With(error["department"], error["status"]),
             Problem => ProblemLanguages.TitleText(error["type"], error["title"]),
             SenderStop.ErrorName => ChainTexts.SignerStopped.With(error["signer"], error["nonce"]),
             FencedOut.ErrorName => ChainTexts.NotLeaseHolder.With(error["signer"]),
