@@ -23,6 +23,10 @@ public sealed class StoredErrorTests
     [InlineData("submitted-by-another-department(digest=0x0101010101010101010101010101010101010101010101010101010101010101)")]
     [InlineData("approval-interrupted()")]
     [InlineData("node-answered(department=2, status=503, type=chain-unavailable)")]
+    [InlineData("no-node-key()")]
+    [InlineData("no-node-published(department=2)")]
+    [InlineData("node-unreachable(department=2)")]
+    [InlineData("node-unsigned(department=2, status=200)")]
     [InlineData("problem(type=not-issuing-department, title=Only%20the%20issuing%20department%20may%20change%20this%20document)")]
     public void EveryStoredCode_IsSaidInChinese_AndInEnglishWithoutItsCode(string stored)
     {
