@@ -72,7 +72,12 @@ public sealed class GrantRequestWorker(
         var answer = await post.SendAsync(from, to, outgoing ? RequestsRoute : OutcomesRoute, body, MaxAnswerBytes, cancellationToken);
         if (answer.Response is not { } response)
         {
-            // Kept as a code: the workspace shows it in each clerk's language.
+            // Kept as a code, which the workspace shows in each clerk's language; the words behind it go to the log.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("grant request {Request} waits: {Detail}", request.RequestId, answer.RetryDetail);
+            }
+
             Postpone(request, answer.RetryCode!.ToString());
             return;
         }
