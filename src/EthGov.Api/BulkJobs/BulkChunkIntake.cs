@@ -1,5 +1,6 @@
 using EthGov.Api.Documents;
 using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
 using EthGov.Core.Digests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -60,7 +61,7 @@ public sealed class BulkChunkIntake(BulkJobStore store, AnchorService anchors, T
             var outcomes = new Dictionary<Digest, (string Outcome, string? Error)>(items.Count);
             for (int i = 0; i < fresh.Count; i++)
             {
-                var (outcome, error) = results[i].Conflict is not null ? (BulkItemOutcomes.Failed, $"{fresh[i].Digest} was submitted by another department")
+                var (outcome, error) = results[i].Conflict is not null ? (BulkItemOutcomes.Failed, StoredError.Of(StoredErrors.SubmittedByAnotherDepartment, ("digest", fresh[i].Digest)).ToString())
                     : results[i].Created > 0 ? (BulkItemOutcomes.Accepted, null)
                     : (BulkItemOutcomes.Known, (string?)null);
                 recorded.Add((fresh[i].Digest, fresh[i].Labels.FileName, outcome, error));

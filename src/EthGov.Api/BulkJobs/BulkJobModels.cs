@@ -43,7 +43,7 @@ public sealed record BulkJobResponse(
 /// <summary>What became of one item.</summary>
 /// <param name="Digest">Its digest.</param>
 /// <param name="Outcome">accepted, known, replayed or failed.</param>
-/// <param name="Error">Why it failed.</param>
+/// <param name="Error">Why it failed, in the language the request's Accept-Language prefers (English or Chinese).</param>
 public sealed record BulkItemResponse(Digest Digest, string Outcome, string? Error);
 
 /// <summary>The answer to a chunk: the job as it stands now, and each item's outcome in the order sent (repeats once).</summary>
@@ -55,7 +55,7 @@ public sealed record BulkChunkResponse(BulkJobResponse Job, IReadOnlyList<BulkIt
 /// <param name="Digest">Its digest.</param>
 /// <param name="FileName">The file name it came with.</param>
 /// <param name="Outcome">accepted, known or failed.</param>
-/// <param name="Error">Why it failed.</param>
+/// <param name="Error">Why it failed, in the language the request's Accept-Language prefers (English or Chinese).</param>
 public sealed record BulkJobItemResponse(Digest Digest, string? FileName, string Outcome, string? Error);
 
 /// <summary>The node's limits for bulk jobs, as the workspace enforces them before it sends anything.</summary>

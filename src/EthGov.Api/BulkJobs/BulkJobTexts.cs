@@ -69,4 +69,9 @@ public static class BulkJobTexts
     public static readonly ProblemTemplate<DateTimeOffset> ItemValidUntilInvalid = new(
         "validUntil: {0:yyyy-MM-dd} has passed or is before 1970",
         "validUntil：{0:yyyy-MM-dd} 已过或早于 1970 年");
+
+    /// <summary>A stored item failure (<see cref="StoredErrors.SubmittedByAnotherDepartment"/>): another department asked first.</summary>
+    public static readonly ProblemTemplate<string> SubmittedByAnotherDepartment = new(
+        "{0} was submitted by another department",
+        "{0} 已由另一部门提交");
 }

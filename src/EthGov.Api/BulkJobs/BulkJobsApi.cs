@@ -119,7 +119,8 @@ public static class BulkJobsApi
 
         var items = store.Items(id, Math.Max(after ?? 0, 0), MaxItemsPage);
         var next = items.Count == MaxItemsPage ? $"{Route}/{id}/items?after={items[^1].Number.ToString(CultureInfo.InvariantCulture)}" : null;
-        return TypedResults.Ok(new Page<BulkJobItemResponse>([.. items.Select(i => i.Item)], next));
+        var language = ProblemLanguages.Preferred(http.Request);
+        return TypedResults.Ok(new Page<BulkJobItemResponse>([.. items.Select(i => i.Item with { Error = StoredErrors.Render(i.Item.Error, language) })], next));
     }
 
     /// <summary>Anchors a chunk of a job's items.</summary>
@@ -149,7 +150,14 @@ public static class BulkJobsApi
         }
 
         var (answer, problem) = await intake.TakeAsync(job, caller.Department.Id, checkedItems, cancellationToken);
-        return problem ?? (Results<Ok<BulkChunkResponse>, ProblemHttpResult>)TypedResults.Ok(answer!);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // An item's error is kept as a code (StoredError) and said in the caller's language.
+        var language = ProblemLanguages.Preferred(http.Request);
+        return TypedResults.Ok(answer! with { Items = [.. answer.Items.Select(i => i with { Error = StoredErrors.Render(i.Error, language) })] });
     }
 
     /// <summary>Gives up a job.</summary>

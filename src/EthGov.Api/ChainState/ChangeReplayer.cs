@@ -1,5 +1,6 @@
 using EthGov.Api.Departments;
 using EthGov.Api.Outbox;
+using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
 using EthGov.Api.Signers;
 using EthGov.Application.Documents;
@@ -75,7 +76,7 @@ public sealed class ChangeReplayer(
         var batch = batches.Get(entry.BatchId);
         if (batch is { State: BatchState.Failed })
         {
-            return Fail(change, $"{change.Digest} could not be anchored again: {batch.Error}");
+            return Fail(change, $"{change.Digest} could not be anchored again: {StoredErrors.Render(batch.Error, ProblemLanguages.English)}");
         }
 
         if (batch is not { State: BatchState.Confirmed })

@@ -1,3 +1,4 @@
+using EthGov.Api.Problems;
 using EthGov.Core.Digests;
 using EthGov.Core.Revocations;
 
@@ -18,17 +19,17 @@ namespace EthGov.Api.ChangeRequests;
 /// <param name="DecidedBy">Who approved or refused it.</param>
 /// <param name="DecidedAt">When.</param>
 /// <param name="TransactionHash">The confirmed transaction, once approved.</param>
-/// <param name="Error">Why the approved change was not made.</param>
+/// <param name="Error">Why the approved change was not made, in the language the request's Accept-Language prefers (English or Chinese).</param>
 /// <param name="Url">This resource.</param>
 public sealed record ChangeRequestResponse(
     long Id, string Kind, string State, Digest Digest, ushort? Reason, string? ReasonName, Digest? NewDigest, DateTimeOffset? ValidUntil,
     string? Note, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? TransactionHash,
     string? Error, string Url)
 {
-    /// <summary>The response for <paramref name="request"/>.</summary>
-    public static ChangeRequestResponse Of(ChangeRequest request)
+    /// <summary>The response for <paramref name="request"/>, its stored error (<see cref="StoredError"/>) said in <paramref name="language"/>.</summary>
+    public static ChangeRequestResponse Of(ChangeRequest request, string language = ProblemLanguages.English)
         => new(request.Id, request.Kind, request.State, request.Digest, request.Reason,
             request.Reason is { } reason ? RevocationReasons.Find(reason)?.Name : null, request.NewDigest, request.ValidUntil, request.Note,
-            request.RequestedBy, request.RequestedAt, request.DecidedBy, request.DecidedAt, request.TransactionHash, request.Error,
+            request.RequestedBy, request.RequestedAt, request.DecidedBy, request.DecidedAt, request.TransactionHash, StoredErrors.Render(request.Error, language),
             ChangeRequestsApi.Route + "/" + request.Id);
 }

@@ -53,13 +53,13 @@ public static class ChangeRequestsApi
         }
 
         var department = ActingDepartment.CodeOf(http.User) ?? string.Empty;
-        return TypedResults.Ok(new Page<ChangeRequestResponse>([.. store.List(department, state, MaxListed).Select(ChangeRequestResponse.Of)], null));
+        return TypedResults.Ok(new Page<ChangeRequestResponse>([.. store.List(department, state, MaxListed).Select(r => ChangeRequestResponse.Of(r, ProblemLanguages.Preferred(http.Request)))], null));
     }
 
     /// <summary>One request.</summary>
     public static Results<Ok<ChangeRequestResponse>, ProblemHttpResult> Get(long id, HttpContext http, ChangeRequestStore store)
         => store.Get(id) is { } request && SameDepartment(request, ActingDepartment.CodeOf(http.User))
-            ? TypedResults.Ok(ChangeRequestResponse.Of(request))
+            ? TypedResults.Ok(ChangeRequestResponse.Of(request, ProblemLanguages.Preferred(http.Request)))
             : ChangeRequestProblems.NotFound(id);
 
     /// <summary>Approves a request and makes the change.</summary>
@@ -85,12 +85,13 @@ public static class ChangeRequestsApi
         if (result.Failure is { } failure)
         {
             var refused = DocumentsApi.ProblemOf(failure);
-            store.Settle(id, null, $"{refused.ProblemDetails.Title}: {refused.ProblemDetails.Detail}");
+            // Kept as a code, said in each reader's language: a refused anchor's own code, else the refusal's.
+            store.Settle(id, null, failure is DocumentChangeFailure.AnchorRefused { Error: { } anchor } ? anchor : StoredErrors.Of(refused).ToString());
             return refused;
         }
 
         store.Settle(id, result.Outcome!.TransactionHash, null);
-        return TypedResults.Ok(ChangeRequestResponse.Of(store.Get(id)!));
+        return TypedResults.Ok(ChangeRequestResponse.Of(store.Get(id)!, ProblemLanguages.Preferred(http.Request)));
     }
 
     /// <summary>Refuses a request: nothing is sent.</summary>
@@ -103,7 +104,7 @@ public static class ChangeRequestsApi
         }
 
         return store.TryDecide(id, ChangeRequestStates.Refused, staff!.CallerName, time.GetUtcNow())
-            ? TypedResults.Ok(ChangeRequestResponse.Of(store.Get(id)!))
+            ? TypedResults.Ok(ChangeRequestResponse.Of(store.Get(id)!, ProblemLanguages.Preferred(http.Request)))
             : ChangeRequestProblems.AlreadyDecided(store.Get(id)!);
     }
 

@@ -49,7 +49,7 @@ public sealed record SupersedeRequest(string? NewDigest, DateTimeOffset? ValidUn
 /// <param name="Department">Code of the department that asked for the anchor.</param>
 /// <param name="AcceptedAt">When the API stored the request.</param>
 /// <param name="StatusUrl">This resource.</param>
-/// <param name="Error">Why the chain refused it, when failed.</param>
+/// <param name="Error">Why the chain refused it, when failed, in the language the request's Accept-Language prefers (English or Chinese).</param>
 /// <param name="Receipt">The receipt, when anchored.</param>
 public sealed record DocumentStatusResponse(Digest Digest, string Status, string? Department, DateTimeOffset AcceptedAt, string StatusUrl, string? Error, Receipt? Receipt);
 

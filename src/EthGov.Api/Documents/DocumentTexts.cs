@@ -186,7 +186,12 @@ public static class DocumentTexts
     };
 
     /// <summary>The chain refused an anchor; the value is the chain's account.</summary>
-    public static readonly ProblemTemplate<object?> AnchorRefused = new(
+    public static readonly ProblemTemplate<ProblemText> AnchorRefused = new(
         "{0}",
-        "账本拒绝记入：{0}");
+        "账本拒绝记入：{0:zh}");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NoSignerKey"/>): the node holds no signer key for the department.</summary>
+    public static readonly ProblemTemplate<string> NoSignerKey = new(
+        "no signer key is configured for department {0}",
+        "本节点没有为部门 {0} 配置签名密钥");
 }

@@ -68,7 +68,7 @@ public static class DocumentsApi
 
     /// <summary>Anchors one digest.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorDigest(
-        AnchorRequest request, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
+        AnchorRequest request, HttpRequest http, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, IOptions<DocumentsOptions> options,
         bool? wait, int? timeoutSeconds, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(request.Digest, out var digest, out var error))
@@ -82,7 +82,7 @@ public static class DocumentsApi
             return Problems.Problems.InvalidRequest(labelError);
         }
 
-        return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, cancellationToken);
+        return await AnchorOneAsync(digest, request.ValidUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, ProblemLanguages.Preferred(http), cancellationToken);
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public static class DocumentsApi
             }
         }
 
-        return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, cancellationToken);
+        return await AnchorOneAsync(digest, validUntil, caller, anchors, responses, options.Value, wait, timeoutSeconds, labels, ProblemLanguages.Preferred(http), cancellationToken);
     }
 
     /// <summary>Anchors many digests, all or nothing.</summary>
@@ -213,7 +213,7 @@ public static class DocumentsApi
 
     /// <summary>The status of a document in the outbox.</summary>
     public static async Task<Results<Ok<DocumentStatusResponse>, ProblemHttpResult>> GetStatus(
-        string digest, DocumentIndex index, DocumentResponses responses, ChainStatus chain, CancellationToken cancellationToken)
+        string digest, HttpRequest http, DocumentIndex index, DocumentResponses responses, ChainStatus chain, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out var error))
         {
@@ -227,7 +227,7 @@ public static class DocumentsApi
         }
 
         return index.TryGet(parsed, out var entry)
-            ? TypedResults.Ok(await responses.StatusAsync(entry, cancellationToken))
+            ? TypedResults.Ok(await responses.StatusAsync(entry, ProblemLanguages.Preferred(http), cancellationToken))
             : Problems.Problems.DocumentNotFound(parsed.ToString());
     }
 
@@ -337,12 +337,12 @@ public static class DocumentsApi
         var superseded = await supersession.SupersedeAsync(caller.Department, caller.Signer, oldDigest, newDigest, request.ValidUntil, stated, cancellationToken);
         return superseded.Failure is { } failure
             ? ProblemOf(failure)
-            : TypedResults.Ok(await responses.StatusAsync(newDigest, cancellationToken));
+            : TypedResults.Ok(await responses.StatusAsync(newDigest, ProblemLanguages.Preferred(http.Request), cancellationToken));
     }
 
     private static async Task<Results<Ok<DocumentStatusResponse>, Accepted<DocumentStatusResponse>, ProblemHttpResult>> AnchorOneAsync(
         Digest digest, DateTimeOffset? validUntil, ActingDepartment caller, AnchorService anchors, DocumentResponses responses, DocumentsOptions options,
-        bool? wait, int? timeoutSeconds, IssuedLabels? labels, CancellationToken cancellationToken)
+        bool? wait, int? timeoutSeconds, IssuedLabels? labels, string language, CancellationToken cancellationToken)
     {
         if (ValidUntilProblem(validUntil) is { } invalid)
         {
@@ -370,11 +370,11 @@ public static class DocumentsApi
             return AnchoredByAnother(digest);
         }
 
-        var status = await responses.StatusAsync(digest, cancellationToken);
+        var status = await responses.StatusAsync(digest, language, cancellationToken);
         return status.Status switch
         {
             DocumentResponses.Anchored => TypedResults.Ok(status),
-            DocumentResponses.Failed => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The chain refused the anchor", DocumentTexts.AnchorRefused.With(status.Error)),
+            DocumentResponses.Failed => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The chain refused the anchor", DocumentTexts.AnchorRefused.With(responses.RefusalOf(digest))),
             _ => TypedResults.Accepted(status.StatusUrl, status),
         };
     }
@@ -390,7 +390,7 @@ public static class DocumentsApi
     {
         DocumentChangeFailure.NotIssuingDepartment f => Problems.Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.NotIssuingDepartment,
             "Only the issuing department may change this document", DocumentTexts.WasIssuedByDepartmentNotBy.With(f.Digest, f.IssuerId, f.CallerCode)),
-        DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", DocumentTexts.AnchorRefused.With(f.Error)),
+        DocumentChangeFailure.AnchorRefused f => Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.AnchorFailed, "The document's anchor was refused", DocumentTexts.AnchorRefused.With(StoredErrors.Render(f.Error ?? string.Empty))),
         DocumentChangeFailure.NotYetAnchored f => Problems.Problems.NotYetAnchored(f.Digest),
         DocumentChangeFailure.NotRecorded f => Problems.Problems.OutboxUnavailable(
             (f.Kind == DocumentChangeKind.Revocation ? DocumentTexts.RevocationNotRecorded : DocumentTexts.SupersessionNotRecorded).With(f.ErrorCode)),

@@ -1,4 +1,5 @@
 using EthGov.Api.Indexing;
+using EthGov.Api.Problems;
 using EthGov.Core.Records;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ public sealed class GrantRequestApprovals(GrantRequestStore store, IndexStore in
         {
             if (!ApproveWithExistingGrant(request))
             {
-                store.Unclaim(request.Id, "the approval stopped before its grant reached the chain; approve it again");
+                store.Unclaim(request.Id, StoredError.Of(StoredErrors.ApprovalInterrupted).ToString());
             }
 
             settled++;

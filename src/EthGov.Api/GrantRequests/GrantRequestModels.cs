@@ -1,4 +1,5 @@
 using EthGov.Api.Grants;
+using EthGov.Api.Problems;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.GrantRequests;
@@ -48,16 +49,17 @@ public sealed record GrantRequestResponse(
     string LegalBasis, Digest LegalBasisDigest, GrantTermsRequest? Terms, string? Note, string State, string RequestedBy, DateTimeOffset RequestedAt,
     string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason, string? GrantId, string? TransactionHash, GrantRequestDelivery? Delivery)
 {
-    internal static GrantRequestResponse Of(GrantRequest r) => new(
+    // The delivery's error is kept as a code (StoredError) and said in the reader's language.
+    internal static GrantRequestResponse Of(GrantRequest r, string language = ProblemLanguages.English) => new(
         r.Id, r.RequestId, r.Direction, r.RequesterCode, r.HolderCode, r.RecordId, r.Kind, r.Purpose, r.ExpiresAt, r.LegalBasis,
         GrantRequestRules.LegalBasisDigest(r.LegalBasis), r.Terms, r.Note, r.State, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt, r.Reason,
-        r.GrantId, r.TransactionHash, r.Notify ? new GrantRequestDelivery(r.Attempts, r.NextAttemptAt, r.Error) : null);
+        r.GrantId, r.TransactionHash, r.Notify ? new GrantRequestDelivery(r.Attempts, r.NextAttemptAt, StoredErrors.Render(r.Error, language)) : null);
 }
 
 /// <summary>A message to the other node that has not been taken yet.</summary>
 /// <param name="Attempts">Failed attempts so far.</param>
 /// <param name="NextAttemptAt">When the next is due.</param>
-/// <param name="Error">Why the last failed.</param>
+/// <param name="Error">Why the last failed, in the language the request's Accept-Language prefers (English or Chinese).</param>
 public sealed record GrantRequestDelivery(int Attempts, DateTimeOffset NextAttemptAt, string? Error);
 
 /// <summary>A page of grant requests, and the caller's department (which the workspace shows the grants of).</summary>

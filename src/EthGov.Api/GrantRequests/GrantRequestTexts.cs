@@ -74,4 +74,34 @@ public static class GrantRequestTexts
     public static readonly ProblemTemplate<object?> AGrantRequestMessageCarriesAt = new(
         "a grant request message carries at most {0} bytes",
         "授权申请消息最多 {0} 字节");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.ApprovalInterrupted"/>): the approval stopped before its grant reached the chain.</summary>
+    public static readonly ProblemSentence ApprovalInterrupted = new(
+        "the approval stopped before its grant reached the chain; approve it again",
+        "审批在授权上链前中断；请重新审批");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NodeAnswered"/>): the other node answered an HTTP error; the values are its department, the status and the problem type.</summary>
+    public static readonly ProblemTemplate<string, string, string> NodeAnswered = new(
+        "department {0}'s node answered HTTP {1} ({2}); the message is sent again",
+        "部门 {0} 的节点答复 HTTP {1}（{2}）；消息会再次发送");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NoNodeKey"/>): this node cannot sign messages to other nodes.</summary>
+    public static readonly ProblemSentence NoNodeKey = new(
+        "this node has no node key (EthGov:NodeKey): it cannot sign; the message is sent once it has one",
+        "本节点没有节点密钥（EthGov:NodeKey），无法签名；配置后消息会再次发送");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NoNodePublished"/>): the other department publishes no node; the value is its id.</summary>
+    public static readonly ProblemTemplate<string> NoNodePublished = new(
+        "department {0} publishes no node on chain; the message is sent again",
+        "部门 {0} 没有在账本上公布节点；消息会再次发送");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NodeUnreachable"/>): the other department's node could not be reached; the value is its id.</summary>
+    public static readonly ProblemTemplate<string> NodeUnreachable = new(
+        "department {0}'s node could not be reached; the message is sent again",
+        "无法连接部门 {0} 的节点；消息会再次发送");
+
+    /// <summary>A stored failure (<see cref="StoredErrors.NodeUnsigned"/>): the other node's answer lacked its signature; the values are its id and the status.</summary>
+    public static readonly ProblemTemplate<string, string> NodeUnsigned = new(
+        "department {0}'s node answered HTTP {1} without its signature; the message is sent again",
+        "部门 {0} 的节点答复 HTTP {1} 但没有签名；消息会再次发送");
 }

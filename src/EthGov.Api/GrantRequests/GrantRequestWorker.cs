@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EthGov.Api.Nodes;
+using EthGov.Api.Problems;
 using EthGov.Core.Exchange;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,13 @@ public sealed class GrantRequestWorker(
         var answer = await post.SendAsync(from, to, outgoing ? RequestsRoute : OutcomesRoute, body, MaxAnswerBytes, cancellationToken);
         if (answer.Response is not { } response)
         {
-            Postpone(request, answer.RetryDetail!);
+            // Kept as a code, which the workspace shows in each clerk's language; the words behind it go to the log.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("grant request {Request} waits: {Detail}", request.RequestId, answer.RetryDetail);
+            }
+
+            Postpone(request, answer.RetryCode!.ToString());
             return;
         }
 
@@ -92,7 +99,13 @@ public sealed class GrantRequestWorker(
         var problem = ReadProblem(response.Body);
         if (problem.Retryable || response.Status is 429 or >= 500)
         {
-            Postpone(request, $"department {to}'s node answered {response.Status}: {problem.Title} {problem.Detail}");
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("department {To}'s node answered grant request {Request} with {Status}: {Title} {Detail}; it is sent again",
+                    to, request.RequestId, response.Status, problem.Title, problem.Detail);
+            }
+
+            Postpone(request, StoredError.Of(StoredErrors.NodeAnswered, ("department", to), ("status", response.Status), ("type", problem.Type)).ToString());
             return;
         }
 
@@ -113,19 +126,22 @@ public sealed class GrantRequestWorker(
         }
     }
 
-    private static (string? Title, string? Detail, bool Retryable) ReadProblem(byte[] body)
+    // The problem type is kept as the part after the problem base (another node's own types are named, not described).
+    private static (string? Title, string? Detail, bool Retryable, string Type) ReadProblem(byte[] body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            var type = root.TryGetProperty("type", out var y) && y.ValueKind == JsonValueKind.String ? y.GetString()! : string.Empty;
             return (root.TryGetProperty("title", out var t) ? t.GetString() : null,
                 root.TryGetProperty("detail", out var d) ? d.GetString() : null,
-                root.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True);
+                root.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True,
+                type.StartsWith(Problems.Problems.BaseUri, StringComparison.Ordinal) && type.Length <= Problems.Problems.BaseUri.Length + 64 ? type[Problems.Problems.BaseUri.Length..] : "-");
         }
         catch (JsonException)
         {
-            return (null, null, false);
+            return (null, null, false, "-");
         }
     }
 

@@ -133,14 +133,14 @@ public static class GrantRequestsApi
 
         var fetched = store.List(direction, department, state, page.After is [var after] ? after : long.MaxValue, page.Size + 1);
         var shown = page.ToPage(fetched, http.Request, "grant-requests", r => [r.Id]);
-        return TypedResults.Ok(new GrantRequestPage([.. shown.Items.Select(GrantRequestResponse.Of)], shown.Next, ActingDepartment.CodeOf(http.User)));
+        return TypedResults.Ok(new GrantRequestPage([.. shown.Items.Select(r => GrantRequestResponse.Of(r, ProblemLanguages.Preferred(http.Request)))], shown.Next, ActingDepartment.CodeOf(http.User)));
     }
 
     /// <summary>One request of the caller's department.</summary>
     public static async Task<Results<Ok<GrantRequestResponse>, ProblemHttpResult>> Get(
         long id, HttpContext http, DepartmentDirectory directory, GrantRequestStore store, CancellationToken cancellationToken)
         => store.Get(id) is { } request && await DepartmentOfAsync(http, directory, cancellationToken) is { } department && Sees(request, department)
-            ? TypedResults.Ok(GrantRequestResponse.Of(request))
+            ? TypedResults.Ok(GrantRequestResponse.Of(request, ProblemLanguages.Preferred(http.Request)))
             : GrantRequestProblems.NotFoundProblem(id);
 
     /// <summary>
@@ -183,7 +183,7 @@ public static class GrantRequestsApi
         }
 
         var problem = (ProblemHttpResult)sent;
-        store.Unclaim(id, $"{problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail}");
+        store.Unclaim(id, StoredErrors.Of(problem).ToString());
         return problem;
     }
 

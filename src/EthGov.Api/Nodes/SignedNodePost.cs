@@ -1,4 +1,5 @@
 using EthGov.Api.Exchanges;
+using EthGov.Api.Problems;
 using EthGov.Application.Nodes;
 using EthGov.Chain.Deployments;
 using EthGov.Core.Crypto.HttpSignatures;
@@ -9,7 +10,8 @@ namespace EthGov.Api.Nodes;
 /// <summary>What a signed post to another department's node came to: its answer, signed by that department's published key, or why it must be sent again later.</summary>
 /// <param name="Response">The answer, its signature checked; null when <paramref name="RetryDetail"/> says why there is none.</param>
 /// <param name="RetryDetail">Why the message must be sent again (no node key, the chain unread, no node published, the node away, an unsigned answer).</param>
-public sealed record SignedAnswer(NodeResponse? Response, string? RetryDetail);
+/// <param name="RetryCode">The same as a code with its values, to store where a clerk reads it later (<see cref="StoredErrors"/>).</param>
+public sealed record SignedAnswer(NodeResponse? Response, string? RetryDetail, StoredError? RetryCode = null);
 
 /// <summary>
 /// Posts a message signed with this node's key for one department to the node another department publishes on chain
@@ -24,18 +26,18 @@ public sealed class SignedNodePost(HolderNodes nodes, NodeClient client, IServic
     {
         if (services.GetService<NodeKeys>() is not { } keys)
         {
-            return Retry("this node has no node key (EthGov:NodeKey): it cannot sign");
+            return Retry("this node has no node key (EthGov:NodeKey): it cannot sign", StoredError.Of(StoredErrors.NoNodeKey));
         }
 
         var other = await nodes.GetAsync(to);
         if (!other.IsSuccess)
         {
-            return Retry($"the chain could not be read: {other.Error.Message}");
+            return Retry($"the chain could not be read: {other.Error.Message}", StoredError.Of(StoredErrors.ChainUnavailable));
         }
 
         if (other.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
         {
-            return Retry($"department {to} publishes no node on chain");
+            return Retry($"department {to} publishes no node on chain", StoredError.Of(StoredErrors.NoNodePublished, ("department", to)));
         }
 
         var answer = await client.PostAsync(nodeUrl, route, body,
@@ -43,15 +45,15 @@ public sealed class SignedNodePost(HolderNodes nodes, NodeClient client, IServic
             maxAnswerBytes, cancellationToken);
         if (!answer.IsSuccess)
         {
-            return Retry($"department {to}'s node: {answer.Detail}");
+            return Retry($"department {to}'s node: {answer.Detail}", StoredError.Of(StoredErrors.NodeUnreachable, ("department", to)));
         }
 
         var response = answer.Value;
         using var otherKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
         return NodeSignatures.VerifyResponse(response.SignedParts(), response.Body, to, otherKey, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow) is { } unsigned
-            ? Retry($"department {to}'s node answered {response.Status} without its signature: {unsigned.Detail}")
+            ? Retry($"department {to}'s node answered {response.Status} without its signature: {unsigned.Detail}", StoredError.Of(StoredErrors.NodeUnsigned, ("department", to), ("status", response.Status)))
             : new SignedAnswer(response, null);
     }
 
-    private static SignedAnswer Retry(string detail) => new(null, detail);
+    private static SignedAnswer Retry(string detail, StoredError code) => new(null, detail, code);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Diagnostics;
 using EthGov.Api.ChainState;
 using EthGov.Api.Departments;
+using EthGov.Api.Problems;
 using EthGov.Api.Receipts;
 using EthGov.Api.Replicas;
 using EthGov.Api.Signers;
@@ -261,7 +262,7 @@ public sealed class AnchorBatcher(
         var client = department.Value is { } d ? signers.For(d.Code) : null;
         if (client is null)
         {
-            Fail(batch, $"no signer key is configured for department {batch.DepartmentId}", span);
+            Fail(batch, StoredError.Of(StoredErrors.NoSignerKey, ("department", batch.DepartmentId)), span);
             return;
         }
 
@@ -311,7 +312,7 @@ public sealed class AnchorBatcher(
             return;
         }
 
-        Fail(batch, sent.Error.ToString(), span);
+        Fail(batch, StoredError.Of(sent.Error), span);
     }
 
     private void Confirm(BatchRecord batch, TransactionOutcome outcome, Activity? span)
@@ -339,9 +340,11 @@ public sealed class AnchorBatcher(
         }
     }
 
-    private void Fail(BatchRecord batch, string reason, Activity? span)
+    // The batch keeps the failure as a code, which each answer renders in its caller's language; the log says it in English.
+    private void Fail(BatchRecord batch, StoredError error, Activity? span)
     {
-        var failed = batch with { State = BatchState.Failed, Attempts = batch.Attempts + 1, Error = reason };
+        var failed = batch with { State = BatchState.Failed, Attempts = batch.Attempts + 1, Error = error.ToString() };
+        var reason = StoredErrors.Render(failed.Error).English;
         batches.Update(failed);
         traces.Forget(batch.Id);
         span?.SetStatus(ActivityStatusCode.Error, reason);
@@ -358,7 +361,7 @@ public sealed class AnchorBatcher(
         var delay = TimeSpan.FromTicks(Math.Min(
             options.Value.MaxRetryDelay.Ticks,
             options.Value.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
-        var retried = batch with { Attempts = attempts, Error = error.Message, NextAttemptAt = DateTimeOffset.UtcNow + delay };
+        var retried = batch with { Attempts = attempts, Error = StoredError.Of(error).ToString(), NextAttemptAt = DateTimeOffset.UtcNow + delay };
         batches.Update(retried);
         if (log && logger.IsEnabled(LogLevel.Warning))
         {

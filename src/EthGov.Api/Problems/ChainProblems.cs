@@ -98,6 +98,9 @@ public static class ChainProblems
         ["StringTooLong"] = (400, "A string is too long"),
     };
 
+    /// <summary>The title of a contract error without an entry of its own.</summary>
+    public const string GenericTitle = "The registry refused the operation";
+
     /// <summary>The problem types of every contract error this class knows.</summary>
     public static IEnumerable<string> Types => s_errors.Keys.Select(ToKebab);
 
@@ -106,17 +109,17 @@ public static class ChainProblems
     {
         if (error.Name == ChainStatus.ResetErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, "The chain was reset; answers would be stale", ChainTexts.ResetFor(error.Message));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ChainReset, TitleOf(ChainStatus.ResetErrorName).Title, ChainTexts.ResetFor(error.Message));
         }
 
         if (error.Name == SenderStop.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key", ChainTexts.SignerStopped.With(Argument(error, "signer"), Argument(error, "nonce")));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.SignerStopped, TitleOf(SenderStop.ErrorName).Title, ChainTexts.SignerStopped.With(Argument(error, "signer"), Argument(error, "nonce")));
         }
 
         if (error.Name == FencedOut.ErrorName)
         {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease", ChainTexts.NotLeaseHolder.With(Argument(error, "signer")));
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotLeaseHolder, TitleOf(FencedOut.ErrorName).Title, ChainTexts.NotLeaseHolder.With(Argument(error, "signer")));
         }
 
         switch (error.Kind)
@@ -127,11 +130,23 @@ public static class ChainProblems
                 return Problems.Create(StatusCodes.Status502BadGateway, ProblemTypes.ChainRejected, "The chain node refused the request");
         }
 
-        var (status, title) = s_errors.GetValueOrDefault(error.Name, (StatusCodes.Status409Conflict, "The registry refused the operation"));
+        var (status, title) = s_errors.GetValueOrDefault(error.Name, (StatusCodes.Status409Conflict, GenericTitle));
         var arguments = error.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value?.ToString());
         return Problems.Create(status, ToKebab(error.Name), title, ChainTexts.RegistryAnswered.With(error.Name),
             new Dictionary<string, object?> { ["error"] = error.Name, ["arguments"] = arguments });
     }
+
+    /// <summary>
+    /// The problem type and English title <see cref="From"/> gives a failure named <paramref name="name"/> (a contract
+    /// error, or the node's own reset, stopped-signer and lease failures); a name of no ABI gets the generic title.
+    /// </summary>
+    public static (string Type, string Title) TitleOf(string name) => name switch
+    {
+        ChainStatus.ResetErrorName => (ProblemTypes.ChainReset, "The chain was reset; answers would be stale"),
+        SenderStop.ErrorName => (ProblemTypes.SignerStopped, "The department's signer stopped sending: another process sends with its key"),
+        FencedOut.ErrorName => (ProblemTypes.NotLeaseHolder, "This replica sends no transactions; another replica of the node holds the lease"),
+        _ => (ToKebab(name), s_errors.TryGetValue(name, out var known) ? known.Title : GenericTitle),
+    };
 
     /// <summary>Whether the custom error <paramref name="name"/> has its own status and title (else it is a generic 409).</summary>
     public static bool IsMapped(string name) => s_errors.ContainsKey(name);

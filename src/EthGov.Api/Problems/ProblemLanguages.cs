@@ -184,6 +184,12 @@ public static class ProblemLanguages
     public static string? ChineseTitle(string slug) => s_chinese.GetValueOrDefault(slug);
 
     /// <summary>
+    /// The title of problem type <paramref name="slug"/> as a sentence of the catalog: <paramref name="englishTitle"/>, and
+    /// the type's Chinese title (a test keeps every type of the API titled in Chinese); a type without one stays English.
+    /// </summary>
+    public static ProblemText TitleText(string slug, string englishTitle) => new(englishTitle, ChineseTitle(slug) ?? englishTitle);
+
+    /// <summary>
     /// The language a request prefers among English and Chinese, by Accept-Language qualities (the first listed wins a
     /// tie); English when it names neither.
     /// </summary>

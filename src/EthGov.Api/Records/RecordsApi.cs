@@ -52,7 +52,7 @@ public static class RecordsApi
 
     /// <summary>Builds, keeps and anchors a JSON record.</summary>
     public static async Task<Results<Created<RecordCreatedResponse>, ProblemHttpResult>> Create(
-        CreateRecordRequest request, ActingDepartment caller, [FromServices] RecordStore? store, AnchorService anchors, DocumentResponses responses,
+        CreateRecordRequest request, HttpRequest http, ActingDepartment caller, [FromServices] RecordStore? store, AnchorService anchors, DocumentResponses responses,
         CancellationToken cancellationToken)
     {
         if (store is null)
@@ -111,7 +111,7 @@ public static class RecordsApi
             return refused;
         }
 
-        var status = await responses.StatusAsync(record.Digest, cancellationToken);
+        var status = await responses.StatusAsync(record.Digest, Problems.ProblemLanguages.Preferred(http), cancellationToken);
         var url = RecordRoute + record.Digest;
         return TypedResults.Created(url, new RecordCreatedResponse(
             record.Digest, record.Kind, "0x" + Convert.ToHexStringLower(record.Salt), record.Subject, url, status.StatusUrl + "/receipt", status));

@@ -195,6 +195,13 @@ public sealed class FourEyesTests(FourEyesFixture fixture) : IClassFixture<FourE
         Assert.Equal("failed", request.GetProperty("state").GetString());
         Assert.Contains("already revoked", request.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal((ushort?)4, (await VerifyAsync(digest)).Facts.RevocationReason);
+
+        // The request keeps the registry's error as a code: a Chinese clerk reads it in Chinese.
+        using var inChinese = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/change-requests/{second}");
+        inChinese.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        using var answered = await approver.Client.SendAsync(inChinese);
+        var chinese = await answered.Content.ReadFromJsonAsync<JsonElement>();
+        EnglishSentences.AssertChinese(chinese.GetProperty("error").GetString(), "文件已被撤销（登记合约答复 AlreadyRevoked(");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text.Json;
 using EthGov.Api.GrantRequests;
 using EthGov.Api.Indexing;
+using EthGov.Api.Problems;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Core.Digests;
 using EthGov.Core.Records;
@@ -42,6 +43,44 @@ public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task Delivery_OfAnApproval_FromANodeWithoutANodeKey_ErrorIsChinese_AndEnglishReadable()
+    {
+        var request = fixture.Incoming(kind: "marriage-certificate");
+        using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
+        using var approved = await civil.PostAsync($"/api/v1/grant-requests/{request.Id}/approval", null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        var zh = await DeliveryErrorAsync(civil, request.Id, "zh-CN");
+        var en = await DeliveryErrorAsync(civil, request.Id, "en");
+
+        EnglishSentences.AssertChinese(zh, "本节点没有节点密钥（EthGov:NodeKey），无法签名");
+        Assert.StartsWith("this node has no node key (EthGov:NodeKey): it cannot sign", en, StringComparison.Ordinal);
+        Assert.Equal("no-node-key()", fixture.Store.Get(request.Id)!.Error);
+    }
+
+    // The worker tries to tell the requester, cannot sign, and keeps why: waits for that, then reads it in the language.
+    private static async Task<string> DeliveryErrorAsync(HttpClient client, long id, string language)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/grant-requests/{id}");
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var delivery = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("delivery");
+            // Until the first attempt, the delivery has no error (null members are left out of the answer).
+            if (delivery.ValueKind == JsonValueKind.Object && delivery.TryGetProperty("error", out var stored) && stored.GetString() is { } error)
+            {
+                return error;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the approval's delivery was never tried");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task ApprovalsANodeStoppedIn_AreSettledFromTheChain_AndNoRequestIsGrantedTwice()
     {
         using var civil = fixture.Host.ClientWithKey(fixture.CivilKey);
@@ -67,7 +106,9 @@ public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture)
         Assert.Equal((GrantRequestStates.Approved, grantId, true), (settled.State, settled.GrantId, settled.Notify));
         var pending = fixture.Store.Get(lost.Id)!;
         Assert.Equal(GrantRequestStates.Pending, pending.State);
-        Assert.Contains("approve it again", pending.Error, StringComparison.Ordinal);
+        Assert.Equal("approval-interrupted()", pending.Error);
+        Assert.EndsWith("approve it again", StoredErrors.Render(pending.Error!).English, StringComparison.Ordinal);
+        EnglishSentences.AssertChinese(StoredErrors.Render(pending.Error!).Chinese, "请重新审批");
 
         // A request asking what a live grant already gives is approved with that grant, with no second one.
         var sameTerms = fixture.Store.Add(GrantRequestsApiTests.Fixture.Request(GrantRequestDirections.Incoming, 2, "HEALTH", "adoption-order", "Adoption Act s.3",

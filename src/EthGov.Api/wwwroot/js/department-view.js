@@ -202,7 +202,7 @@ function render() {
       el('td', {}, row.digest ? el('code', { class: 'digest', title: row.digest }, `${row.digest.slice(0, 10)}…${row.digest.slice(-6)}`) : ''),
       el('td', { class: 'status-cell' },
         el('span', { class: `status-badge ${row.status}` }, t(`dept.status.${row.status}`)),
-        row.error ? el('span', { class: 'row-error', lang: 'en' }, row.error) : null),
+        row.error ? el('span', { class: 'row-error' }, row.error) : null),
       el('td', {}, el('div', { class: 'downloads' }, downloads(row))))));
   $('dept-empty').hidden = rows.length > 0;
   const count = (status) => rows.filter((r) => r.status === status).length;

@@ -1,0 +1,109 @@
+using EthGov.Api.BulkJobs;
+using EthGov.Api.ChainState;
+using EthGov.Api.Documents;
+using EthGov.Api.GrantRequests;
+using EthGov.Chain.Transactions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EthGov.Api.Problems;
+
+/// <summary>
+/// The node's codes for failures it stores (<see cref="StoredError"/>), and their rendering in the caller's language
+/// when a stored failure is answered: the node's codes through their catalog sentences, contract errors through the
+/// titles <see cref="ChainProblems"/> gives them (Chinese by problem type), text in no known form as it was stored.
+/// </summary>
+public static class StoredErrors
+{
+    /// <summary>The chain could not be reached.</summary>
+    public const string ChainUnavailable = "chain-unavailable";
+
+    /// <summary>The chain node refused a request with an error that is not a contract's.</summary>
+    public const string ChainRejected = "chain-rejected";
+
+    /// <summary>No signer key is configured for the department (value <c>department</c>, its id).</summary>
+    public const string NoSignerKey = "no-signer-key";
+
+    /// <summary>A bulk item's digest another department asked to anchor first (value <c>digest</c>).</summary>
+    public const string SubmittedByAnotherDepartment = "submitted-by-another-department";
+
+    /// <summary>A grant approval that stopped before its grant reached the chain.</summary>
+    public const string ApprovalInterrupted = "approval-interrupted";
+
+    /// <summary>Another node answered a message with an HTTP error (values <c>department</c>, <c>status</c>, <c>type</c>).</summary>
+    public const string NodeAnswered = "node-answered";
+
+    /// <summary>This node has no node key to sign messages to other nodes with.</summary>
+    public const string NoNodeKey = "no-node-key";
+
+    /// <summary>The other department publishes no node on chain (value <c>department</c>).</summary>
+    public const string NoNodePublished = "no-node-published";
+
+    /// <summary>The other department's node could not be reached (value <c>department</c>; the node's log says how).</summary>
+    public const string NodeUnreachable = "node-unreachable";
+
+    /// <summary>The other department's node answered without its published key's signature (values <c>department</c>, <c>status</c>).</summary>
+    public const string NodeUnsigned = "node-unsigned";
+
+    /// <summary>A problem of this API, by its type and English title (values <c>type</c>, <c>title</c>).</summary>
+    public const string Problem = "problem";
+
+    /// <summary>
+    /// The code to store for a refusal this node answered with <paramref name="problem"/>: the contract error when the
+    /// chain refused, else the problem's type (and its English title, which the Chinese answer replaces by type).
+    /// </summary>
+    public static StoredError Of(ProblemHttpResult problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var details = problem.ProblemDetails;
+        if (details.Extensions.TryGetValue("error", out var name) && name is string error
+            && details.Extensions.TryGetValue("arguments", out var values) && values is IReadOnlyDictionary<string, object?> arguments)
+        {
+            return StoredError.Of(error, [.. arguments.Select(a => (a.Key, a.Value))]);
+        }
+
+        var type = details.Type is { } uri && uri.StartsWith(Problems.BaseUri, StringComparison.Ordinal) ? uri[Problems.BaseUri.Length..] : "about-blank";
+        return StoredError.Of(Problem, ("type", type), ("title", details.Title));
+    }
+
+    /// <summary><paramref name="stored"/> in <paramref name="language"/> (<see cref="ProblemLanguages.Chinese"/> or English); null for null.</summary>
+    public static string? Render(string? stored, string language) => stored is null ? null : Render(stored).In(language);
+
+    /// <summary><paramref name="stored"/> in both languages.</summary>
+    public static ProblemText Render(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!StoredError.TryParse(stored, out var error))
+        {
+            return StoredErrorTexts.AsStored.With(stored);
+        }
+
+        return error.Code switch
+        {
+            ChainUnavailable => StoredErrorTexts.ChainUnavailable,
+            ChainRejected => StoredErrorTexts.ChainRejected,
+            NoSignerKey => DocumentTexts.NoSignerKey.With(error["department"]),
+            SubmittedByAnotherDepartment => BulkJobTexts.SubmittedByAnotherDepartment.With(error["digest"]),
+            ApprovalInterrupted => GrantRequestTexts.ApprovalInterrupted,
+            NodeAnswered => GrantRequestTexts.NodeAnswered.With(error["department"], error["status"], error["type"]),
+            NoNodeKey => GrantRequestTexts.NoNodeKey,
+            NoNodePublished => GrantRequestTexts.NoNodePublished.With(error["department"]),
+            NodeUnreachable => GrantRequestTexts.NodeUnreachable.With(error["department"]),
+            NodeUnsigned => GrantRequestTexts.NodeUnsigned.With(error["department"], error["status"]),
+            Problem => ProblemLanguages.TitleText(error["type"], error["title"]),
+            SenderStop.ErrorName => ChainTexts.SignerStopped.With(error["signer"], error["nonce"]),
+            FencedOut.ErrorName => ChainTexts.NotLeaseHolder.With(error["signer"]),
+            ChainStatus.ResetErrorName => ProblemLanguages.TitleText(ProblemTypes.ChainReset, ChainProblems.TitleOf(error.Code).Title),
+            _ when char.IsUpper(error.Code[0]) => RegistryRefused(error),
+            _ => StoredErrorTexts.AsStored.With(stored),
+        };
+    }
+
+    // A contract error: the title of its problem type, then the error as the registry answered it.
+    private static ProblemText RegistryRefused(StoredError error)
+    {
+        var (type, title) = ChainProblems.TitleOf(error.Code);
+        var answered = $"{error.Code}({string.Join(", ", error.Values.Select(v => $"{v.Key}={v.Value}"))})";
+        var titled = ProblemLanguages.ChineseTitle(type) is null ? StoredErrorTexts.RegistryRefusedOperation.Text : ProblemLanguages.TitleText(type, title);
+        return StoredErrorTexts.RegistryRefused.With(titled, answered);
+    }
+}
