@@ -111,7 +111,8 @@ internal static class StorageReport
         md.AppendLine();
         md.AppendLine("A Hardhat node of its own (automine) and a private PostgreSQL cluster made as `scripts/run.sh --postgres` makes one, with");
         md.AppendLine($"PostgreSQL's durable defaults ({string.Join(", ", storage["postgres"]!.AsObject().Select(p => $"{p.Key} {p.Value}"))}). Each node is CIVIL's,");
-        md.AppendLine("the API in Release as its own process with its own data directory and API key, the rate limits raised as in the API case. The");
+        md.AppendLine("the API in Release as its own process in the Production environment, as a department runs it, with its own data directory and");
+        md.AppendLine("API key, the rate limits raised as in the API case. The");
         md.AppendLine("reference is `EthGov.LoadTest reference-server`: an ASP.NET Core endpoint that parses the digest, writes one row through");
         md.AppendLine("EthGov.Application's `GroupCommit` on a SQLite file (WAL, synchronous=FULL) and answers 202 after the commit; no key, no");
         md.AppendLine("chain. It is measured right before and right after the node on SQLite, and the ratio is taken to the mean of the two. All");
