@@ -39,7 +39,7 @@ function render() {
     result.append(el('div', { class: 'error-box' },
       el('h2', { class: 'error-title' }, t('error.heading')),
       el('p', {}, message),
-      shown.error.detail ? el('p', { class: 'error-detail', lang: 'en' }, shown.error.detail) : null));
+      shown.error.detail ? el('p', { class: 'error-detail' }, shown.error.detail) : null));
     status.textContent = `${t('error.heading')}. ${message}`;
     return;
   }
