@@ -98,8 +98,9 @@ public static class ChainProblems
         ["StringTooLong"] = (400, "A string is too long"),
     };
 
-    /// <summary>The title of a contract error without an entry of its own.</summary>
-    public const string GenericTitle = "The registry refused the operation";
+    /// <summary>The title of a contract error without an entry of its own (not a constant: the constants of a
+    /// <c>...Problems</c> class are problem types).</summary>
+    public static string GenericTitle => "The registry refused the operation";
 
     /// <summary>The problem types of every contract error this class knows.</summary>
     public static IEnumerable<string> Types => s_errors.Keys.Select(ToKebab);
