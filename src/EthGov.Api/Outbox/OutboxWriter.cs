@@ -27,7 +27,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly Database _database;
     private readonly DocumentIndex _index;
     private readonly PendingDocuments _pending;
-    private readonly Replicas.OwnRows _ownRows;
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<Write> _channel;
     private Task? _loop;
@@ -38,12 +37,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private DocumentRows? _documentRows;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
-    public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, Replicas.OwnRows ownRows, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
+    public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
     {
         _database = database;
         _index = index;
         _pending = pending;
-        _ownRows = ownRows;
         _logger = logger;
         _channel = Channel.CreateBounded<Write>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
@@ -174,7 +172,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
-            IReadOnlyCollection<long> inserted;
             try
             {
                 if (_connection is null || _documentRows is null)
@@ -192,7 +189,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                     _documentRows.Insert(transaction, reservation, blob);
                 }
 
-                inserted = _documentRows.Flush(transaction);
+                _documentRows.Flush(transaction);
                 transaction.Commit();
                 CommitMetrics.Record(CommitMetrics.OutboxWriter, started);
             }
@@ -211,11 +208,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 }
 
                 continue;
-            }
-
-            if (inserted.Count > 0)
-            {
-                _ownRows.Add(inserted);
             }
 
             foreach (var write in group)
@@ -238,9 +230,10 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         // Inserts, or queues for Flush, one request's rows; digests may be reused by the caller once this returns.
         public abstract void Insert(DbTransaction transaction, Reservation reservation, byte[] digests);
 
-        // Sends what Insert queued, before the commit; answers the ids of the rows inserted where other replicas read them
-        // (OwnRows), or none.
-        public virtual IReadOnlyCollection<long> Flush(DbTransaction transaction) => [];
+        // Sends what Insert queued, before the commit.
+        public virtual void Flush(DbTransaction transaction)
+        {
+        }
 
         public abstract void Dispose();
     }
@@ -303,12 +296,12 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _lines.Add((reservation.CreatedCount, reservation.Labels));
         }
 
-        public override IReadOnlyCollection<long> Flush(DbTransaction transaction)
+        public override void Flush(DbTransaction transaction)
         {
             if (_linesTransaction != transaction || _lines.Count == 0)
             {
                 _lines.Clear();
-                return [];
+                return;
             }
 
             _lastRowId.Transaction = transaction;
@@ -335,7 +328,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
             _lines.Clear();
             _linesTransaction = null;
-            return [];
         }
 
         public override void Dispose()
@@ -353,8 +345,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     // documents, department, validity, acceptance time, labels) and one blob of their digests, and expands
     // them server-side, takes each document's id from the table's sequence and inserts documents and register lines from
     // the same ids. Ids come from the database, so the lines are right where other replicas insert at the same time.
-    // One statement per small request had the server parse and plan the same statement 64 times a group. Both statements
-    // answer the ids they inserted, so that this replica's sync does not read its own rows back (OwnRows).
+    // One statement per small request had the server parse and plan the same statement 64 times a group.
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
         // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
@@ -368,7 +359,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 RETURNING id)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, @fileName, @reference, @kind FROM inserted
-            RETURNING document_id
             """;
 
         private const string SmallRequestsSql = """
@@ -385,7 +375,6 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 SELECT id, digest, department, valid_until, accepted_at FROM rows)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, file_name, reference, kind FROM rows
-            RETURNING document_id
             """;
 
         // The small requests queued for the shared statement, and their digests in the same order.
@@ -424,12 +413,12 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _digests.Write(digests, 0, count * Digest.Size);
         }
 
-        public override IReadOnlyCollection<long> Flush(DbTransaction transaction)
+        public override void Flush(DbTransaction transaction)
         {
             if (_batch is not { } batch || batch.Transaction != transaction)
             {
                 Clear();
-                return [];
+                return;
             }
 
             if (_small.Count > 0)
@@ -449,17 +438,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
             try
             {
-                var inserted = new List<long>();
-                using var reader = batch.ExecuteReader();
-                do
-                {
-                    while (reader.Read())
-                    {
-                        inserted.Add(reader.GetInt64(0));
-                    }
-                }
-                while (reader.NextResult());
-                return inserted;
+                batch.ExecuteNonQuery();
             }
             finally
             {

@@ -25,8 +25,7 @@ namespace EthGov.Api.Replicas;
 /// committed: a row with a lower id can become visible after a higher one. So the mark advances only to ids that can no
 /// longer appear: each round notes the sequence's last value and the snapshot's next transaction id; the last value noted
 /// in one round is safe once every transaction that had begun by the next round has ended (the oldest running transaction
-/// is past that round's next id). A row thus shows up two or three rounds after its commit. The rows this replica
-/// committed itself (<see cref="OwnRows"/>) are left out: its memory has them.
+/// is past that round's next id). A row thus shows up two or three rounds after its commit.
 /// </para>
 /// <para>
 /// Batches are written only by the lease holder, one transaction at a time, in id order: new ones are read above their own
@@ -38,7 +37,6 @@ public sealed class ReplicaSync(
     DocumentIndex index,
     PendingDocuments pending,
     BatchStore batches,
-    OwnRows ownRows,
     IOptions<ReplicaOptions> options,
     ILogger<ReplicaSync> logger) : BackgroundService
 {
@@ -53,13 +51,9 @@ public sealed class ReplicaSync(
     private DbConnection? _connection;
     private long _safeDocumentId;
     private long _documentsRead;
-    private long _rowsRead;
     private long _batchesRead;
     private bool _failing;
     private bool _seeded;
-
-    /// <summary>How many document rows this replica has read that another replica wrote (or whose commit it never learned of).</summary>
-    public long RowsRead => Interlocked.Read(ref _rowsRead);
 
     /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
     /// <exception cref="DbException">The database could not be read.</exception>
@@ -138,13 +132,9 @@ public sealed class ReplicaSync(
     {
         AdvanceSafeId(connection);
         using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT id, digest, department, valid_until, accepted_at FROM documents
-            WHERE id > @after AND id <= @safe AND id <> ALL(@own) ORDER BY id LIMIT @rows
-            """;
+        select.CommandText = "SELECT id, digest, department, valid_until, accepted_at FROM documents WHERE id > @after AND id <= @safe ORDER BY id LIMIT @rows";
         var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
         select.Parameters.AddWithValue("@safe", _safeDocumentId);
-        select.Parameters.AddWithValue("@own", ownRows.Between(_documentsRead, _safeDocumentId));
         select.Parameters.AddWithValue("@rows", PageRows);
         var buffer = new byte[Digest.Size];
         while (_documentsRead < _safeDocumentId)
@@ -190,14 +180,11 @@ public sealed class ReplicaSync(
             }
 
             pending.Add(added.ToArray());
-            Interlocked.Add(ref _rowsRead, rows);
             if (rows < PageRows)
             {
                 _documentsRead = _safeDocumentId;
             }
         }
-
-        ownRows.Forget(_documentsRead);
     }
 
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
