@@ -1,7 +1,9 @@
 using EthGov.Api.BulkJobs;
 using EthGov.Api.ChainState;
 using EthGov.Api.Documents;
+using EthGov.Api.Exchanges;
 using EthGov.Api.GrantRequests;
+using EthGov.Application.Exchange.Grantee;
 using EthGov.Chain.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,6 +45,36 @@ public static class StoredErrors
 
     /// <summary>The other department's node answered without its published key's signature (values <c>department</c>, <c>status</c>).</summary>
     public const string NodeUnsigned = "node-unsigned";
+
+    /// <summary>An exchange's holder node could not be reached (value <c>department</c>; the node's log says how).</summary>
+    public const string HolderUnreachable = "holder-unreachable";
+
+    /// <summary>The chain could not be read to confirm an exchanged record's anchor.</summary>
+    public const string AnchorUnconfirmed = "anchor-unconfirmed";
+
+    /// <summary>An exchanged record is not found anchored by its holder yet (values <c>record</c>, <c>department</c>).</summary>
+    public const string RecordNotAnchoredYet = "record-not-anchored-yet";
+
+    /// <summary>The node has no record store to keep an exchanged record in.</summary>
+    public const string NoRecordStore = "no-record-store";
+
+    /// <summary>The record store refused an exchanged record (values <c>record</c>, <c>outcome</c>).</summary>
+    public const string RecordStoreRefused = "record-store-refused";
+
+    /// <summary>The holder's node is not found on chain to send a receipt to (value <c>department</c>).</summary>
+    public const string ReceiptHolderUnknown = "receipt-holder-unknown";
+
+    /// <summary>The holder's node answered a body of receipts with an HTTP error (values <c>department</c>, <c>status</c>).</summary>
+    public const string ReceiptsAnswered = "receipts-answered";
+
+    /// <summary>The holder's answer to a body of receipts left this one out.</summary>
+    public const string ReceiptUnanswered = "receipt-unanswered";
+
+    /// <summary>The holder did not record a receipt (value <c>outcome</c>; its words are in the log).</summary>
+    public const string ReceiptNotRecorded = "receipt-not-recorded";
+
+    /// <summary>The node failed an exchange's step (its log says how).</summary>
+    public const string StepFailed = "step-failed";
 
     /// <summary>A problem of this API, by its type and English title (values <c>type</c>, <c>title</c>).</summary>
     public const string Problem = "problem";
@@ -89,6 +121,19 @@ public static class StoredErrors
             NoNodePublished => GrantRequestTexts.NoNodePublished.With(error["department"]),
             NodeUnreachable => GrantRequestTexts.NodeUnreachable.With(error["department"]),
             NodeUnsigned => GrantRequestTexts.NodeUnsigned.With(error["department"], error["status"]),
+            HolderUnreachable => ExchangeTexts.HolderUnreachable.With(error["department"]),
+            ReleaseRetry.HolderKeyUnknown => ExchangeTexts.HolderKeyUnknown,
+            ReleaseRetry.HolderRefusedForNow => ExchangeTexts.HolderRefusedForNow.With(error["reason"]),
+            ReleaseRetry.HolderAnswered => ExchangeTexts.HolderAnswered.With(error["status"]),
+            AnchorUnconfirmed => ExchangeTexts.AnchorUnconfirmed,
+            RecordNotAnchoredYet => ExchangeTexts.RecordNotAnchoredYet.With(error["record"], error["department"]),
+            NoRecordStore => ExchangeTexts.NoRecordStore,
+            RecordStoreRefused => ExchangeTexts.RecordStoreRefused.With(error["record"], error["outcome"]),
+            ReceiptHolderUnknown => ExchangeTexts.ReceiptHolderUnknown.With(error["department"]),
+            ReceiptsAnswered => ExchangeTexts.ReceiptsAnswered.With(error["department"], error["status"]),
+            ReceiptUnanswered => ExchangeTexts.ReceiptUnanswered,
+            ReceiptNotRecorded => ExchangeTexts.ReceiptNotRecorded.With(error["outcome"]),
+            StepFailed => ExchangeTexts.StepFailed,
             Problem => ProblemLanguages.TitleText(error["type"], error["title"]),
             SenderStop.ErrorName => ChainTexts.SignerStopped.With(error["signer"], error["nonce"]),
             FencedOut.ErrorName => ChainTexts.NotLeaseHolder.With(error["signer"]),
