@@ -34,6 +34,12 @@ public static class StoredErrors
     /// <summary>Another node answered a message with an HTTP error (values <c>department</c>, <c>status</c>, <c>type</c>).</summary>
     public const string NodeAnswered = "node-answered";
 
+    /// <summary>
+    /// Another node refused a message for good (values <c>department</c>, <c>status</c>, <c>type</c>, and <c>title</c>, its
+    /// English title, which the Chinese answer replaces by type).
+    /// </summary>
+    public const string NodeRefused = "node-refused";
+
     /// <summary>This node has no node key to sign messages to other nodes with.</summary>
     public const string NoNodeKey = "no-node-key";
 
@@ -117,6 +123,8 @@ public static class StoredErrors
             SubmittedByAnotherDepartment => BulkJobTexts.SubmittedByAnotherDepartment.With(error["digest"]),
             ApprovalInterrupted => GrantRequestTexts.ApprovalInterrupted,
             NodeAnswered => GrantRequestTexts.NodeAnswered.With(error["department"], error["status"], error["type"]),
+            NodeRefused => GrantRequestTexts.NodeRefused.With(error["department"],
+                new ProblemText(error["title"], ProblemLanguages.ChineseTitle(error["type"]) ?? error["type"])),
             NoNodeKey => GrantRequestTexts.NoNodeKey,
             NoNodePublished => GrantRequestTexts.NoNodePublished.With(error["department"]),
             NodeUnreachable => GrantRequestTexts.NodeUnreachable.With(error["department"]),

@@ -40,6 +40,8 @@ public sealed class StoredErrorTests
     [InlineData("receipt-unanswered()")]
     [InlineData("receipt-not-recorded(outcome=release-not-found)")]
     [InlineData("step-failed()")]
+    [InlineData("node-refused(department=1, status=409, type=grant-request-decided, title=The%20grant%20request%20was%20already%20decided)")]
+    [InlineData("node-refused(department=1, status=400, type=some-type-of-a-newer-node, title=A%20title%20of%20a%20newer%20node)")]
     [InlineData("problem(type=not-issuing-department, title=Only%20the%20issuing%20department%20may%20change%20this%20document)")]
     public void EveryStoredCode_IsSaidInChinese_AndInEnglishWithoutItsCode(string stored)
     {
