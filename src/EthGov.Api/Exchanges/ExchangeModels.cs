@@ -73,12 +73,14 @@ public sealed record ExchangeResponse(
             new ExchangeLinks(self, self + "/content"));
     }
 
-    // A wait is kept as a code (StoredError). A refusal's detail is a sentence, some of it the holder's words: never read
-    // as a code, so a holder cannot make its words pass for the node's own.
+    // A wait is kept as a code (StoredError), and so is a refusal. An older node kept a refusal's sentence with the
+    // holder's words in it: only the refusal codes are read in a refused exchange's detail, so a holder's words never
+    // pass for another of the node's sentences.
     private static string? DetailIn(ExchangeRecord exchange, string language)
         => exchange.Detail is not { } detail ? null
-            : exchange.State == ExchangeState.Refused ? StoredErrorTexts.AsStored.With(detail).In(language)
-            : StoredErrors.Render(detail, language);
+            : exchange.State != ExchangeState.Refused || (StoredError.TryParse(detail, out var error) && StoredErrors.ExchangeRefusals.Contains(error.Code))
+                ? StoredErrors.Render(detail, language)
+                : StoredErrorTexts.AsStored.With(detail).In(language);
 
     /// <summary>The written name of a state: requested, logged, released, verified, refused.</summary>
     public static string StateName(ExchangeState state) => state.ToString().ToLowerInvariant();

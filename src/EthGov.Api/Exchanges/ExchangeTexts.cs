@@ -181,6 +181,26 @@ public static class ExchangeTexts
         "the holder's node did not record the receipt ({0}); it is sent again",
         "持有方节点没有记下收据（{0}）；收据会再次发送");
 
+    /// <summary>A stored refusal (<see cref="StoredErrors.HolderRefused"/>): the value is the protocol's reason.</summary>
+    public static readonly ProblemTemplate<string> HolderRefused = new(
+        "the holder's node refused the release ({0}); the node's log has its words",
+        "持有方节点拒绝提供（{0}）；节点日志记有其原话");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.ReleaseTampered"/>).</summary>
+    public static readonly ProblemSentence ReleaseTampered = new(
+        "the release failed this node's checks (signature, request, key or content digest); the node's log says which",
+        "所提供的内容未通过本节点的检查（签名、请求、密钥或内容指纹）；节点日志记有具体原因");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.RecordNotValid"/>): the values are the record and its status on chain.</summary>
+    public static readonly ProblemTemplate<string, string> RecordNotValid = new(
+        "record {0} is {1} on chain",
+        "记录 {0} 在账本上的状态为 {1}");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.RecordNotAnchored"/>): the values are the record and the holder department.</summary>
+    public static readonly ProblemTemplate<string, string> RecordNotAnchored = new(
+        "record {0} is not anchored by department {1}: the release is refused as tampered",
+        "部门 {1} 没有记入记录 {0}：所提供的内容按被篡改拒绝");
+
     /// <summary>A stored wait (<see cref="StoredErrors.StepFailed"/>): the node failed a step (its log says how).</summary>
     public static readonly ProblemSentence StepFailed = new(
         "the node failed the step (its log says how); it is tried again",

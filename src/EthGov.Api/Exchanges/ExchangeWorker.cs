@@ -230,7 +230,10 @@ public sealed class ExchangeWorker(
 
         if (outcome.Refusal is { } refusal)
         {
-            Refuse(exchange, refusal);
+            // The holder's words and what the checks found go to the log; the exchange keeps a code.
+            Refuse(exchange, refusal, refusal.Reason == ExchangeRefusal.TamperedContent
+                ? StoredError.Of(StoredErrors.ReleaseTampered)
+                : StoredError.Of(StoredErrors.HolderRefused, ("reason", refusal.Reason)));
             return;
         }
 
@@ -300,11 +303,14 @@ public sealed class ExchangeWorker(
 
             if (outcome is not VerdictOutcome.Unknown)
             {
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
+                var status = outcome.ToString().ToLowerInvariant();
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {status} on chain"),
+                    StoredError.Of(StoredErrors.RecordNotValid, ("record", record.Digest), ("status", status)));
             }
             else if (exchange.State == ExchangeState.Released && exchange.Attempts + 1 >= options.Value.AnchorChecks)
             {
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"));
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"),
+                    StoredError.Of(StoredErrors.RecordNotAnchored, ("record", record.Digest), ("department", exchange.Holder)));
             }
             else
             {
@@ -450,9 +456,10 @@ public sealed class ExchangeWorker(
         return list.IsSuccess ? list.Value.Where(d => signers.For(d.Code) is not null).Select(d => d.Id).ToHashSet() : new HashSet<uint>();
     }
 
-    private void Refuse(ExchangeRecord exchange, ExchangeRefusal refusal)
+    // The refusal's sentence (with the holder's words, when it refused) is logged; the exchange keeps the code.
+    private void Refuse(ExchangeRecord exchange, ExchangeRefusal refusal, StoredError detail)
     {
-        if (!store.Refuse(exchange.Id, refusal.Reason, refusal.Detail))
+        if (!store.Refuse(exchange.Id, refusal.Reason, detail.ToString()))
         {
             return;
         }

@@ -79,6 +79,24 @@ public static class StoredErrors
     /// <summary>The holder did not record a receipt (value <c>outcome</c>; its words are in the log).</summary>
     public const string ReceiptNotRecorded = "receipt-not-recorded";
 
+    /// <summary>The holder's node refused an exchange for good (value <c>reason</c>, the protocol's slug; its words are in the log).</summary>
+    public const string HolderRefused = "holder-refused";
+
+    /// <summary>A release failed this node's checks (signature, binding, content digest; the log says which).</summary>
+    public const string ReleaseTampered = "release-tampered";
+
+    /// <summary>An exchanged record is not valid on chain (values <c>record</c>, <c>status</c>).</summary>
+    public const string RecordNotValid = "record-not-valid";
+
+    /// <summary>An exchanged record is not anchored by its holder, after every check (values <c>record</c>, <c>department</c>).</summary>
+    public const string RecordNotAnchored = "record-not-anchored";
+
+    /// <summary>The codes a refused exchange's detail may hold; any other text in it is answered as written.</summary>
+    public static readonly IReadOnlySet<string> ExchangeRefusals = new HashSet<string>(StringComparer.Ordinal)
+    {
+        HolderRefused, ReleaseTampered, RecordNotValid, RecordNotAnchored,
+    };
+
     /// <summary>The node failed an exchange's step (its log says how).</summary>
     public const string StepFailed = "step-failed";
 
@@ -142,6 +160,10 @@ public static class StoredErrors
             ReceiptUnanswered => ExchangeTexts.ReceiptUnanswered,
             ReceiptNotRecorded => ExchangeTexts.ReceiptNotRecorded.With(error["outcome"]),
             StepFailed => ExchangeTexts.StepFailed,
+            HolderRefused => ExchangeTexts.HolderRefused.With(error["reason"]),
+            ReleaseTampered => ExchangeTexts.ReleaseTampered,
+            RecordNotValid => ExchangeTexts.RecordNotValid.With(error["record"], error["status"]),
+            RecordNotAnchored => ExchangeTexts.RecordNotAnchored.With(error["record"], error["department"]),
             Problem => ProblemLanguages.TitleText(error["type"], error["title"]),
             SenderStop.ErrorName => ChainTexts.SignerStopped.With(error["signer"], error["nonce"]),
             FencedOut.ErrorName => ChainTexts.NotLeaseHolder.With(error["signer"]),

@@ -73,6 +73,15 @@ public sealed class ExchangeDetailLanguagesTests(ExchangeDetailLanguagesTests.Fi
         Assert.Equal(Forged, await fixture.DetailAsync(id, ProblemLanguages.English));
     }
 
+    [Fact]
+    public async Task RefusalCode_IsSaidInChinese_AndInEnglish()
+    {
+        var id = fixture.Logged(Civil, nextAttemptAt: DateTimeOffset.UtcNow.AddDays(1), detail: "holder-refused(reason=grant-revoked)", state: 4);
+
+        EnglishSentences.AssertChinese(await fixture.DetailAsync(id, ProblemLanguages.Chinese), "持有方节点拒绝提供（grant-revoked）");
+        Assert.Equal("the holder's node refused the release (grant-revoked); the node's log has its words", await fixture.DetailAsync(id, ProblemLanguages.English));
+    }
+
     /// <summary>The chain with CIVIL's node on a closed port, TRANSPORT without a node, and a host for HEALTH.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
