@@ -50,6 +50,10 @@ public sealed class ExchangeDetailLanguagesTests(ExchangeDetailLanguagesTests.Fi
         EnglishSentences.AssertChinese(chinese, "部门 3 没有在账本上公布节点");
         Assert.Equal("department 3 publishes no node on chain; the message is sent again", english);
         Assert.Equal("no-node-published(department=3)", fixture.StoredDetail(id));
+
+        // The list answers the same, in the caller's language.
+        Assert.Equal(chinese, await fixture.ListedDetailAsync(id, ProblemLanguages.Chinese));
+        Assert.Equal(english, await fixture.ListedDetailAsync(id, ProblemLanguages.English));
     }
 
     [Fact]
@@ -166,6 +170,18 @@ public sealed class ExchangeDetailLanguagesTests(ExchangeDetailLanguagesTests.Fi
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return body.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String ? detail.GetString() : null;
+        }
+
+        /// <summary>The exchange's detail as the first page of GET /api/v1/exchanges answers it in <paramref name="language"/>.</summary>
+        public async Task<string?> ListedDetailAsync(long id, string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exchanges?pageSize=100");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await _client!.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var item = body.RootElement.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id);
+            return item.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String ? detail.GetString() : null;
         }
 
         /// <summary>Reads the exchange until the worker has postponed it (its detail set), in <paramref name="language"/>.</summary>
