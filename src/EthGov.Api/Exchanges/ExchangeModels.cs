@@ -1,3 +1,4 @@
+using EthGov.Api.Problems;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Core.Digests;
 
@@ -17,7 +18,10 @@ public sealed record ExchangeLogResponse(Digest Root, IReadOnlyList<Digest> Proo
 /// <summary>Links of an exchange.</summary>
 public sealed record ExchangeLinks(string Self, string Content);
 
-/// <summary>An exchange: requested → logged → released → verified, or refused with a reason.</summary>
+/// <summary>
+/// An exchange: requested → logged → released → verified, or refused with a reason. <c>detail</c> says why it waits (in
+/// the language the request's Accept-Language prefers, English or Chinese) or what a refusal found (as it was written).
+/// </summary>
 public sealed record ExchangeResponse(
     long Id,
     string State,
@@ -42,8 +46,8 @@ public sealed record ExchangeResponse(
     /// <summary>The route of the exchanges.</summary>
     public const string Route = "/api/v1/exchanges/";
 
-    /// <summary>The response for <paramref name="exchange"/>.</summary>
-    public static ExchangeResponse From(ExchangeRecord exchange)
+    /// <summary>The response for <paramref name="exchange"/>, its detail in <paramref name="language"/>.</summary>
+    public static ExchangeResponse From(ExchangeRecord exchange, string language = ProblemLanguages.English)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var self = Route + exchange.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -51,7 +55,7 @@ public sealed record ExchangeResponse(
             exchange.Id,
             StateName(exchange.State),
             exchange.Reason,
-            exchange.Detail,
+            DetailIn(exchange, language),
             exchange.GrantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             exchange.RecordId,
             exchange.Holder,
@@ -68,6 +72,15 @@ public sealed record ExchangeResponse(
             exchange.UpdatedAt,
             new ExchangeLinks(self, self + "/content"));
     }
+
+    // A wait is kept as a code (StoredError), and so is a refusal. An older node kept a refusal's sentence with the
+    // holder's words in it: only the refusal codes are read in a refused exchange's detail, so a holder's words never
+    // pass for another of the node's sentences.
+    private static string? DetailIn(ExchangeRecord exchange, string language)
+        => exchange.Detail is not { } detail ? null
+            : exchange.State != ExchangeState.Refused || (StoredError.TryParse(detail, out var error) && StoredErrors.ExchangeRefusals.Contains(error.Code))
+                ? StoredErrors.Render(detail, language)
+                : StoredErrorTexts.AsStored.With(detail).In(language);
 
     /// <summary>The written name of a state: requested, logged, released, verified, refused.</summary>
     public static string StateName(ExchangeState state) => state.ToString().ToLowerInvariant();

@@ -1,4 +1,5 @@
 using EthGov.Api.Problems;
+using EthGov.Application.Exchange.Grantee;
 
 namespace EthGov.Api.Exchanges;
 
@@ -119,4 +120,89 @@ public static class ExchangeTexts
     public static readonly ProblemTemplate<object?> EvidenceNotInFolder = new(
         "exchange {0} is verified, but its evidence file is not in this node's evidence folder: replicas of a node need one shared EthGov:Exchange:EvidenceDirectory",
         "交换 {0} 已核实，但本节点的证据目录中没有其证据文件：同一节点的多个副本须共用一个 EthGov:Exchange:EvidenceDirectory");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.HolderUnreachable"/>): the holder's node could not be reached; the value is its department.</summary>
+    public static readonly ProblemTemplate<string> HolderUnreachable = new(
+        "the holder's node (department {0}) could not be reached; it is asked again",
+        "无法连接持有方节点（部门 {0}）；会再次请求");
+
+    /// <summary>A stored wait (<see cref="ReleaseRetry.HolderKeyUnknown"/>): the answer's key is not (yet) the one the holder publishes.</summary>
+    public static readonly ProblemSentence HolderKeyUnknown = new(
+        "the holder's answer is signed with a key its department does not publish (yet); it is asked again",
+        "持有方的答复所用签名密钥不是其部门（目前）公布的密钥；会再次请求");
+
+    /// <summary>A stored wait (<see cref="ReleaseRetry.HolderRefusedForNow"/>): a refusal the protocol says may pass; the value is its reason.</summary>
+    public static readonly ProblemTemplate<string> HolderRefusedForNow = new(
+        "{0}: the holder's node cannot release it yet; it is asked again",
+        "{0}：持有方节点暂时无法提供；会再次请求");
+
+    /// <summary>A stored wait (<see cref="ReleaseRetry.HolderAnswered"/>): a status the protocol does not name; the value is the status.</summary>
+    public static readonly ProblemTemplate<string> HolderAnswered = new(
+        "the holder's node answered HTTP {0}; it is asked again",
+        "持有方节点答复 HTTP {0}；会再次请求");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.AnchorUnconfirmed"/>): the chain could not be read to check the record's anchor.</summary>
+    public static readonly ProblemSentence AnchorUnconfirmed = new(
+        "the chain could not be read to confirm the record's anchor; it is checked again",
+        "无法读取账本以确认记录的记入；会再次检查");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.RecordNotAnchoredYet"/>): the values are the record and the holder department.</summary>
+    public static readonly ProblemTemplate<string, string> RecordNotAnchoredYet = new(
+        "record {0} is not found anchored by department {1} yet; it is checked again",
+        "尚未找到部门 {1} 对记录 {0} 的记入；会再次检查");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.NoRecordStore"/>): the node cannot keep what it receives.</summary>
+    public static readonly ProblemSentence NoRecordStore = new(
+        "this node has no record store (EthGov:DataKey): it cannot keep what it receives; it tries again once it has one",
+        "本节点没有记录存储（EthGov:DataKey），无法保存收到的内容；配置后会再试");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.RecordStoreRefused"/>): the values are the record and the store's outcome.</summary>
+    public static readonly ProblemTemplate<string, string> RecordStoreRefused = new(
+        "the record store refused record {0} ({1}); it is tried again",
+        "记录存储拒绝了记录 {0}（{1}）；会再试");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.ReceiptHolderUnknown"/>): the value is the holder department.</summary>
+    public static readonly ProblemTemplate<string> ReceiptHolderUnknown = new(
+        "the node of department {0} cannot be found on chain to acknowledge the release; it is tried again",
+        "在账本上找不到部门 {0} 的节点，无法确认收到；会再试");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.ReceiptsAnswered"/>): the values are the holder department and the status.</summary>
+    public static readonly ProblemTemplate<string, string> ReceiptsAnswered = new(
+        "the holder's node (department {0}) answered the receipts with HTTP {1}; they are sent again",
+        "持有方节点（部门 {0}）对收据答复 HTTP {1}；收据会再次发送");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.ReceiptUnanswered"/>): the holder's answer left this receipt out.</summary>
+    public static readonly ProblemSentence ReceiptUnanswered = new(
+        "the holder's node did not answer this receipt; it is sent again",
+        "持有方节点没有答复这张收据；收据会再次发送");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.ReceiptNotRecorded"/>): the value is the holder's outcome (its words are in the log).</summary>
+    public static readonly ProblemTemplate<string> ReceiptNotRecorded = new(
+        "the holder's node did not record the receipt ({0}); it is sent again",
+        "持有方节点没有记下收据（{0}）；收据会再次发送");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.HolderRefused"/>): the value is the protocol's reason.</summary>
+    public static readonly ProblemTemplate<string> HolderRefused = new(
+        "the holder's node refused the release ({0}); the node's log has its words",
+        "持有方节点拒绝提供（{0}）；节点日志记有其原话");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.ReleaseTampered"/>).</summary>
+    public static readonly ProblemSentence ReleaseTampered = new(
+        "the release failed this node's checks (signature, request, key or content digest); the node's log says which",
+        "所提供的内容未通过本节点的检查（签名、请求、密钥或内容指纹）；节点日志记有具体原因");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.RecordNotValid"/>): the values are the record and its status on chain.</summary>
+    public static readonly ProblemTemplate<string, string> RecordNotValid = new(
+        "record {0} is {1} on chain",
+        "记录 {0} 在账本上的状态为 {1}");
+
+    /// <summary>A stored refusal (<see cref="StoredErrors.RecordNotAnchored"/>): the values are the record and the holder department.</summary>
+    public static readonly ProblemTemplate<string, string> RecordNotAnchored = new(
+        "record {0} is not anchored by department {1}: the release is refused as tampered",
+        "部门 {1} 没有记入记录 {0}：所提供的内容按被篡改拒绝");
+
+    /// <summary>A stored wait (<see cref="StoredErrors.StepFailed"/>): the node failed a step (its log says how).</summary>
+    public static readonly ProblemSentence StepFailed = new(
+        "the node failed the step (its log says how); it is tried again",
+        "节点未能完成这一步（节点日志记有原因）；会再试");
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using EthGov.Api.Departments;
+using EthGov.Api.Problems;
 using EthGov.Api.Signers;
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Exchange.Holder;
@@ -138,7 +139,7 @@ public sealed class ExchangeWorker(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "exchange {Exchange} failed a step; it is tried again later", exchanges[0].Id);
-            PostponeAll(exchanges, "the node failed the step; it is tried again");
+            PostponeAll(exchanges, StoredError.Of(StoredErrors.StepFailed));
         }
     }
 
@@ -172,20 +173,21 @@ public sealed class ExchangeWorker(
     {
         if (services.GetService<NodeKeys>() is not { } keys)
         {
-            Postpone(exchange, "this node has no node key (EthGov:NodeKey): it cannot sign requests nor open releases");
+            Postpone(exchange, StoredError.Of(StoredErrors.NoNodeKey));
             return;
         }
 
         var holder = await holders.GetAsync(exchange.Holder);
         if (!holder.IsSuccess)
         {
-            Postpone(exchange, $"the chain could not be read: {holder.Error.Message}");
+            logger.LogWarning("exchange {Exchange} waits: the chain could not be read: {Error}", exchange.Id, holder.Error.Message);
+            Postpone(exchange, StoredError.Of(StoredErrors.ChainUnavailable));
             return;
         }
 
         if (holder.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
         {
-            Postpone(exchange, $"department {exchange.Holder} publishes no node on chain");
+            Postpone(exchange, StoredError.Of(StoredErrors.NoNodePublished, ("department", exchange.Holder)));
             return;
         }
 
@@ -203,21 +205,35 @@ public sealed class ExchangeWorker(
         }, options.Value.MaxReleaseBytes, cancellationToken);
         if (!answer.IsSuccess)
         {
-            Postpone(exchange, $"the holder's node: {answer.Detail}");
+            // What the network library said goes to the log; the exchange keeps a code each clerk reads in their language.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("exchange {Exchange} waits: the holder's node (department {Holder}): {Detail}", exchange.Id, exchange.Holder, answer.Detail);
+            }
+
+            Postpone(exchange, StoredError.Of(StoredErrors.HolderUnreachable, ("department", exchange.Holder)));
             return;
         }
 
         using var holderKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
         var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow);
-        if (outcome.RetryDetail is { } retry)
+        if (outcome.Retry is { } retry)
         {
-            Postpone(exchange, retry);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("exchange {Exchange} waits: {Detail}", exchange.Id, retry.LogDetail);
+            }
+
+            Postpone(exchange, StoredError.Of(retry.Code, [.. retry.Values.Select(v => (v.Key, (object?)v.Value))]));
             return;
         }
 
         if (outcome.Refusal is { } refusal)
         {
-            Refuse(exchange, refusal);
+            // The holder's words and what the checks found go to the log; the exchange keeps a code.
+            Refuse(exchange, refusal, refusal.Reason == ExchangeRefusal.TamperedContent
+                ? StoredError.Of(StoredErrors.ReleaseTampered)
+                : StoredError.Of(StoredErrors.HolderRefused, ("reason", refusal.Reason)));
             return;
         }
 
@@ -259,7 +275,8 @@ public sealed class ExchangeWorker(
         var latest = await chain.LatestBlockAsync();
         if (!latest.IsSuccess)
         {
-            Postpone(exchange, $"the chain could not confirm the record's anchor: {latest.Error.Message}");
+            logger.LogWarning("exchange {Exchange} waits: the chain could not confirm the record's anchor: {Error}", exchange.Id, latest.Error.Message);
+            Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed));
             return null;
         }
 
@@ -270,7 +287,8 @@ public sealed class ExchangeWorker(
                 await verifier.VerifyAsync(departments.Reader.Documents, new VerificationQuery(record.Digest) { DepartmentId = exchange.Holder }, await HostedAsync(cancellationToken), cancellationToken));
             if (!report.IsSuccess)
             {
-                Postpone(exchange, $"the chain could not confirm the record's anchor: {report.Error.Message}");
+                logger.LogWarning("exchange {Exchange} waits: the chain could not confirm the record's anchor: {Error}", exchange.Id, report.Error.Message);
+                Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed));
                 return null;
             }
 
@@ -285,16 +303,19 @@ public sealed class ExchangeWorker(
 
             if (outcome is not VerdictOutcome.Unknown)
             {
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {outcome.ToString().ToLowerInvariant()} on chain"));
+                var status = outcome.ToString().ToLowerInvariant();
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {status} on chain"),
+                    StoredError.Of(StoredErrors.RecordNotValid, ("record", record.Digest), ("status", status)));
             }
             else if (exchange.State == ExchangeState.Released && exchange.Attempts + 1 >= options.Value.AnchorChecks)
             {
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"));
+                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"),
+                    StoredError.Of(StoredErrors.RecordNotAnchored, ("record", record.Digest), ("department", exchange.Holder)));
             }
             else
             {
                 Postpone(exchange with { Attempts = AttemptsReleased(exchange) },
-                    $"record {record.Digest} is not found anchored by department {exchange.Holder} yet; it is checked again");
+                    StoredError.Of(StoredErrors.RecordNotAnchoredYet, ("record", record.Digest), ("department", exchange.Holder)));
             }
 
             return null;
@@ -311,7 +332,7 @@ public sealed class ExchangeWorker(
     {
         if (services.GetService<RecordStore>() is not { } records)
         {
-            Postpone(exchange, "this node has no record store (EthGov:DataKey): it cannot keep what it receives");
+            Postpone(exchange, StoredError.Of(StoredErrors.NoRecordStore));
             return false;
         }
 
@@ -328,7 +349,7 @@ public sealed class ExchangeWorker(
             var put = await records.PutAsync(record with { ExchangeId = exchangeId, RetainUntil = retainUntil }, cancellationToken);
             if (put is RecordPutOutcome.TooLarge or RecordPutOutcome.DigestMismatch or RecordPutOutcome.InvalidMetadata)
             {
-                Postpone(exchange, $"the record store refused record {record.Digest}: {put}");
+                Postpone(exchange, StoredError.Of(StoredErrors.RecordStoreRefused, ("record", record.Digest), ("outcome", put)));
                 return false;
             }
         }
@@ -352,7 +373,7 @@ public sealed class ExchangeWorker(
         var holder = await holders.GetAsync(holderId);
         if (!holder.IsSuccess || holder.Value is not { } node || !Uri.TryCreate(node.Url, UriKind.Absolute, out var nodeUrl))
         {
-            PostponeAll(batch, "the holder's node cannot be found on chain to acknowledge the release");
+            PostponeAll(batch, StoredError.Of(StoredErrors.ReceiptHolderUnknown, ("department", holderId)));
             return;
         }
 
@@ -363,7 +384,14 @@ public sealed class ExchangeWorker(
             MaxReceiptAnswerBytes, cancellationToken);
         if (!answer.IsSuccess || answer.Value.Status is < 200 or >= 300)
         {
-            PostponeAll(batch, answer.IsSuccess ? $"the holder's node answered the receipts with {answer.Value.Status}" : $"the holder's node: {answer.Detail}");
+            if (!answer.IsSuccess && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("receipts to department {Holder} wait: the holder's node: {Detail}", holderId, answer.Detail);
+            }
+
+            PostponeAll(batch, answer.IsSuccess
+                ? StoredError.Of(StoredErrors.ReceiptsAnswered, ("department", holderId), ("status", answer.Value.Status))
+                : StoredError.Of(StoredErrors.HolderUnreachable, ("department", holderId)));
             return;
         }
 
@@ -378,7 +406,14 @@ public sealed class ExchangeWorker(
             }
             else
             {
-                Postpone(exchange, reply is null ? "the holder's node did not answer this receipt" : $"the holder's node did not record the receipt: {reply.Outcome} ({reply.Detail})");
+                if (reply is not null && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("exchange {Exchange}: the holder's node did not record the receipt: {Outcome} ({Detail})", exchange.Id, reply.Outcome, reply.Detail);
+                }
+
+                Postpone(exchange, reply is null
+                    ? StoredError.Of(StoredErrors.ReceiptUnanswered)
+                    : StoredError.Of(StoredErrors.ReceiptNotRecorded, ("outcome", OutcomeWord(reply.Outcome))));
             }
         }
 
@@ -400,7 +435,11 @@ public sealed class ExchangeWorker(
         }
     }
 
-    private void PostponeAll(IReadOnlyList<ExchangeRecord> exchanges, string detail)
+    // The holder's outcome word, kept only when it is a plain word (the holder's node chooses it).
+    private static string OutcomeWord(string? outcome)
+        => outcome is { Length: > 0 and <= 64 } && outcome.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? outcome : "-";
+
+    private void PostponeAll(IReadOnlyList<ExchangeRecord> exchanges, StoredError detail)
     {
         foreach (var exchange in exchanges)
         {
@@ -417,9 +456,10 @@ public sealed class ExchangeWorker(
         return list.IsSuccess ? list.Value.Where(d => signers.For(d.Code) is not null).Select(d => d.Id).ToHashSet() : new HashSet<uint>();
     }
 
-    private void Refuse(ExchangeRecord exchange, ExchangeRefusal refusal)
+    // The refusal's sentence (with the holder's words, when it refused) is logged; the exchange keeps the code.
+    private void Refuse(ExchangeRecord exchange, ExchangeRefusal refusal, StoredError detail)
     {
-        if (!store.Refuse(exchange.Id, refusal.Reason, refusal.Detail))
+        if (!store.Refuse(exchange.Id, refusal.Reason, detail.ToString()))
         {
             return;
         }
@@ -434,9 +474,10 @@ public sealed class ExchangeWorker(
         }
     }
 
-    private void Postpone(ExchangeRecord exchange, string detail)
+    // The detail is kept as a code (StoredError): the exchange is answered in each reader's language.
+    private void Postpone(ExchangeRecord exchange, StoredError detail)
     {
         var attempts = exchange.Attempts + 1;
-        store.Postpone(exchange.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), detail);
+        store.Postpone(exchange.Id, attempts, DateTimeOffset.UtcNow + options.Value.PauseAfter(attempts), detail.ToString());
     }
 }

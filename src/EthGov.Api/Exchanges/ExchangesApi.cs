@@ -176,7 +176,7 @@ public static class ExchangesApi
     public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> Get(string id, HttpContext http, DepartmentDirectory directory, ExchangeStore store, CancellationToken cancellationToken)
     {
         var found = await OwnAsync(id, http, directory, store, cancellationToken);
-        return found.Problem ?? (Results<Ok<ExchangeResponse>, ProblemHttpResult>)TypedResults.Ok(ExchangeResponse.From(found.Exchange!));
+        return found.Problem ?? (Results<Ok<ExchangeResponse>, ProblemHttpResult>)TypedResults.Ok(ExchangeResponse.From(found.Exchange!, ProblemLanguages.Preferred(http.Request)));
     }
 
     /// <summary>The exchanges of the caller's department, newest first: what its staff asked for and where each stands.</summary>
@@ -195,7 +195,7 @@ public static class ExchangesApi
             return problem;
         }
 
-        var fetched = store.OfDepartment(department, page.After is [var before] ? before : null, page.Size + 1).Select(ExchangeResponse.From).ToList();
+        var fetched = store.OfDepartment(department, page.After is [var before] ? before : null, page.Size + 1).Select(e => ExchangeResponse.From(e, ProblemLanguages.Preferred(http.Request))).ToList();
         return TypedResults.Ok(page.ToPage(fetched, http.Request, "exchanges", e => [e.Id]));
     }
 

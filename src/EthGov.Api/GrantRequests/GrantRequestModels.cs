@@ -40,7 +40,7 @@ public sealed record RefuseGrantRequest(string? Reason);
 /// <param name="RequestedAt">When.</param>
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="DecidedAt">When.</param>
-/// <param name="Reason">Why it was refused.</param>
+/// <param name="Reason">Why it was refused: the clerk's words, or the holder's node's refusal in the request's language (English or Chinese).</param>
 /// <param name="GrantId">The grant an approval created.</param>
 /// <param name="TransactionHash">Its transaction (on the holder's node).</param>
 /// <param name="Delivery">The message this node still has to give the other node, or null when none waits.</param>
@@ -52,8 +52,15 @@ public sealed record GrantRequestResponse(
     // The delivery's error is kept as a code (StoredError) and said in the reader's language.
     internal static GrantRequestResponse Of(GrantRequest r, string language = ProblemLanguages.English) => new(
         r.Id, r.RequestId, r.Direction, r.RequesterCode, r.HolderCode, r.RecordId, r.Kind, r.Purpose, r.ExpiresAt, r.LegalBasis,
-        GrantRequestRules.LegalBasisDigest(r.LegalBasis), r.Terms, r.Note, r.State, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt, r.Reason,
+        GrantRequestRules.LegalBasisDigest(r.LegalBasis), r.Terms, r.Note, r.State, r.RequestedBy, r.RequestedAt, r.DecidedBy, r.DecidedAt, ReasonIn(r, language),
         r.GrantId, r.TransactionHash, r.Notify ? new GrantRequestDelivery(r.Attempts, r.NextAttemptAt, StoredErrors.Render(r.Error, language)) : null);
+
+    // A reason a clerk gave is answered in their words, whatever they look like; a refusal of the holder's node for good
+    // (no one decided it) is kept as a code and said in the reader's language.
+    private static string? ReasonIn(GrantRequest r, string language)
+        => r.DecidedBy is null && StoredError.TryParse(r.Reason, out var error) && error.Code == StoredErrors.NodeRefused
+            ? StoredErrors.Render(r.Reason, language)
+            : r.Reason;
 }
 
 /// <summary>A message to the other node that has not been taken yet.</summary>

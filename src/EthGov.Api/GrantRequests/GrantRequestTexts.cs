@@ -85,6 +85,11 @@ public static class GrantRequestTexts
         "department {0}'s node answered HTTP {1} ({2}); the message is sent again",
         "部门 {0} 的节点答复 HTTP {1}（{2}）；消息会再次发送");
 
+    /// <summary>A stored refusal (<see cref="StoredErrors.NodeRefused"/>): the other node's department and its problem's title.</summary>
+    public static readonly ProblemTemplate<string, ProblemText> NodeRefused = new(
+        "department {0}'s node refused the request for good: {1}",
+        "部门 {0} 的节点最终拒绝了该申请：{1:zh}");
+
     /// <summary>A stored failure (<see cref="StoredErrors.NoNodeKey"/>): this node cannot sign messages to other nodes.</summary>
     public static readonly ProblemSentence NoNodeKey = new(
         "this node has no node key (EthGov:NodeKey): it cannot sign; the message is sent once it has one",

@@ -111,8 +111,17 @@ public sealed class GrantRequestWorker(
 
         if (outgoing)
         {
-            // The holder's node will not take it, for good: the request ends refused with what the holder's node said.
-            store.Decided(request.Id, GrantRequestStates.Refused, null, DateTimeOffset.UtcNow, $"{problem.Title}: {problem.Detail}", null);
+            // The holder's node will not take it, for good: the request ends refused, kept as a code (the problem's type and
+            // English title, said in each clerk's language); the holder's node's detail goes to the log.
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("department {To}'s node refused grant request {Request} for good with {Status}: {Title} {Detail}",
+                    to, request.RequestId, response.Status, problem.Title, problem.Detail);
+            }
+
+            var title = problem.Title is { Length: > 0 } t ? t[..Math.Min(t.Length, MaxTitleLength)] : "-";
+            store.Decided(request.Id, GrantRequestStates.Refused, null, DateTimeOffset.UtcNow,
+                StoredError.Of(StoredErrors.NodeRefused, ("department", to), ("status", response.Status), ("type", problem.Type), ("title", title)).ToString(), null);
         }
         else
         {
@@ -125,6 +134,9 @@ public sealed class GrantRequestWorker(
             }
         }
     }
+
+    // The longest title of another node's problem kept in a refusal.
+    private const int MaxTitleLength = 120;
 
     // The problem type is kept as the part after the problem base (another node's own types are named, not described).
     private static (string? Title, string? Detail, bool Retryable, string Type) ReadProblem(byte[] body)

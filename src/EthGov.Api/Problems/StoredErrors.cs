@@ -1,7 +1,9 @@
 using EthGov.Api.BulkJobs;
 using EthGov.Api.ChainState;
 using EthGov.Api.Documents;
+using EthGov.Api.Exchanges;
 using EthGov.Api.GrantRequests;
+using EthGov.Application.Exchange.Grantee;
 using EthGov.Chain.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,6 +34,12 @@ public static class StoredErrors
     /// <summary>Another node answered a message with an HTTP error (values <c>department</c>, <c>status</c>, <c>type</c>).</summary>
     public const string NodeAnswered = "node-answered";
 
+    /// <summary>
+    /// Another node refused a message for good (values <c>department</c>, <c>status</c>, <c>type</c>, and <c>title</c>, its
+    /// English title, which the Chinese answer replaces by type).
+    /// </summary>
+    public const string NodeRefused = "node-refused";
+
     /// <summary>This node has no node key to sign messages to other nodes with.</summary>
     public const string NoNodeKey = "no-node-key";
 
@@ -43,6 +51,54 @@ public static class StoredErrors
 
     /// <summary>The other department's node answered without its published key's signature (values <c>department</c>, <c>status</c>).</summary>
     public const string NodeUnsigned = "node-unsigned";
+
+    /// <summary>An exchange's holder node could not be reached (value <c>department</c>; the node's log says how).</summary>
+    public const string HolderUnreachable = "holder-unreachable";
+
+    /// <summary>The chain could not be read to confirm an exchanged record's anchor.</summary>
+    public const string AnchorUnconfirmed = "anchor-unconfirmed";
+
+    /// <summary>An exchanged record is not found anchored by its holder yet (values <c>record</c>, <c>department</c>).</summary>
+    public const string RecordNotAnchoredYet = "record-not-anchored-yet";
+
+    /// <summary>The node has no record store to keep an exchanged record in.</summary>
+    public const string NoRecordStore = "no-record-store";
+
+    /// <summary>The record store refused an exchanged record (values <c>record</c>, <c>outcome</c>).</summary>
+    public const string RecordStoreRefused = "record-store-refused";
+
+    /// <summary>The holder's node is not found on chain to send a receipt to (value <c>department</c>).</summary>
+    public const string ReceiptHolderUnknown = "receipt-holder-unknown";
+
+    /// <summary>The holder's node answered a body of receipts with an HTTP error (values <c>department</c>, <c>status</c>).</summary>
+    public const string ReceiptsAnswered = "receipts-answered";
+
+    /// <summary>The holder's answer to a body of receipts left this one out.</summary>
+    public const string ReceiptUnanswered = "receipt-unanswered";
+
+    /// <summary>The holder did not record a receipt (value <c>outcome</c>; its words are in the log).</summary>
+    public const string ReceiptNotRecorded = "receipt-not-recorded";
+
+    /// <summary>The holder's node refused an exchange for good (value <c>reason</c>, the protocol's slug; its words are in the log).</summary>
+    public const string HolderRefused = "holder-refused";
+
+    /// <summary>A release failed this node's checks (signature, binding, content digest; the log says which).</summary>
+    public const string ReleaseTampered = "release-tampered";
+
+    /// <summary>An exchanged record is not valid on chain (values <c>record</c>, <c>status</c>).</summary>
+    public const string RecordNotValid = "record-not-valid";
+
+    /// <summary>An exchanged record is not anchored by its holder, after every check (values <c>record</c>, <c>department</c>).</summary>
+    public const string RecordNotAnchored = "record-not-anchored";
+
+    /// <summary>The codes a refused exchange's detail may hold; any other text in it is answered as written.</summary>
+    public static readonly IReadOnlySet<string> ExchangeRefusals = new HashSet<string>(StringComparer.Ordinal)
+    {
+        HolderRefused, ReleaseTampered, RecordNotValid, RecordNotAnchored,
+    };
+
+    /// <summary>The node failed an exchange's step (its log says how).</summary>
+    public const string StepFailed = "step-failed";
 
     /// <summary>A problem of this API, by its type and English title (values <c>type</c>, <c>title</c>).</summary>
     public const string Problem = "problem";
@@ -85,10 +141,29 @@ public static class StoredErrors
             SubmittedByAnotherDepartment => BulkJobTexts.SubmittedByAnotherDepartment.With(error["digest"]),
             ApprovalInterrupted => GrantRequestTexts.ApprovalInterrupted,
             NodeAnswered => GrantRequestTexts.NodeAnswered.With(error["department"], error["status"], error["type"]),
+            NodeRefused => GrantRequestTexts.NodeRefused.With(error["department"],
+                new ProblemText(error["title"], ProblemLanguages.ChineseTitle(error["type"]) ?? error["type"])),
             NoNodeKey => GrantRequestTexts.NoNodeKey,
             NoNodePublished => GrantRequestTexts.NoNodePublished.With(error["department"]),
             NodeUnreachable => GrantRequestTexts.NodeUnreachable.With(error["department"]),
             NodeUnsigned => GrantRequestTexts.NodeUnsigned.With(error["department"], error["status"]),
+            HolderUnreachable => ExchangeTexts.HolderUnreachable.With(error["department"]),
+            ReleaseRetry.HolderKeyUnknown => ExchangeTexts.HolderKeyUnknown,
+            ReleaseRetry.HolderRefusedForNow => ExchangeTexts.HolderRefusedForNow.With(error["reason"]),
+            ReleaseRetry.HolderAnswered => ExchangeTexts.HolderAnswered.With(error["status"]),
+            AnchorUnconfirmed => ExchangeTexts.AnchorUnconfirmed,
+            RecordNotAnchoredYet => ExchangeTexts.RecordNotAnchoredYet.With(error["record"], error["department"]),
+            NoRecordStore => ExchangeTexts.NoRecordStore,
+            RecordStoreRefused => ExchangeTexts.RecordStoreRefused.With(error["record"], error["outcome"]),
+            ReceiptHolderUnknown => ExchangeTexts.ReceiptHolderUnknown.With(error["department"]),
+            ReceiptsAnswered => ExchangeTexts.ReceiptsAnswered.With(error["department"], error["status"]),
+            ReceiptUnanswered => ExchangeTexts.ReceiptUnanswered,
+            ReceiptNotRecorded => ExchangeTexts.ReceiptNotRecorded.With(error["outcome"]),
+            StepFailed => ExchangeTexts.StepFailed,
+            HolderRefused => ExchangeTexts.HolderRefused.With(error["reason"]),
+            ReleaseTampered => ExchangeTexts.ReleaseTampered,
+            RecordNotValid => ExchangeTexts.RecordNotValid.With(error["record"], error["status"]),
+            RecordNotAnchored => ExchangeTexts.RecordNotAnchored.With(error["record"], error["department"]),
             Problem => ProblemLanguages.TitleText(error["type"], error["title"]),
             SenderStop.ErrorName => ChainTexts.SignerStopped.With(error["signer"], error["nonce"]),
             FencedOut.ErrorName => ChainTexts.NotLeaseHolder.With(error["signer"]),

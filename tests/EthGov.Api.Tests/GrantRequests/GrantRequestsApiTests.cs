@@ -58,6 +58,39 @@ public sealed class GrantRequestsApiTests(GrantRequestsApiTests.Fixture fixture)
         Assert.Equal("no-node-key()", fixture.Store.Get(request.Id)!.Error);
     }
 
+    [Fact]
+    public async Task RefusedForGoodByTheHoldersNode_IsSaidInChinese_AndAClerksReasonStaysAsWritten()
+    {
+        // As the worker stores it when the holder's node answers a problem that will not pass.
+        var code = StoredError.Of(StoredErrors.NodeRefused, ("department", 1), ("status", 409), ("type", GrantRequestProblems.Decided),
+            ("title", "The grant request was already decided")).ToString();
+        var byNode = fixture.Store.Add(Fixture.Request(GrantRequestDirections.Outgoing, 2, "HEALTH", "refused-by-node", "Act", GrantRequestStates.Pending)).Stored;
+        Assert.True(fixture.Store.Decided(byNode.Id, GrantRequestStates.Refused, null, DateTimeOffset.UtcNow, code, null));
+
+        // A clerk may write anything, a code's form too: it is their words, never read as the node's.
+        var byClerk = fixture.Store.Add(Fixture.Request(GrantRequestDirections.Outgoing, 2, "HEALTH", "refused-by-clerk", "Act", GrantRequestStates.Pending)).Stored;
+        Assert.True(fixture.Store.Decided(byClerk.Id, GrantRequestStates.Refused, "CIVIL: staff ada", DateTimeOffset.UtcNow, code, null));
+        using var health = fixture.Host.ClientWithKey(fixture.HealthKey);
+
+        var zh = await ReasonAsync(health, byNode.Id, "zh-CN");
+        var en = await ReasonAsync(health, byNode.Id, "en");
+
+        EnglishSentences.AssertChinese(zh, "部门 1 的节点最终拒绝了该申请：该授权申请已有决定");
+        Assert.Equal("department 1's node refused the request for good: The grant request was already decided", en);
+        Assert.Equal(code, await ReasonAsync(health, byClerk.Id, "zh-CN"));
+        Assert.Equal(code, await ReasonAsync(health, byClerk.Id, "en"));
+    }
+
+    private static async Task<string?> ReasonAsync(HttpClient client, long id, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/grant-requests/{id}");
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("reason").GetString();
+    }
+
     // The worker tries to tell the requester, cannot sign, and keeps why: waits for that, then reads it in the language.
     private static async Task<string> DeliveryErrorAsync(HttpClient client, long id, string language)
     {

@@ -150,6 +150,11 @@ public sealed class ReleaseOpenerTests : IDisposable
 
         Assert.Null(outcome.Refusal);
         Assert.Contains(reason, outcome.RetryDetail, StringComparison.Ordinal);
+        Assert.Equal(ReleaseRetry.HolderRefusedForNow, outcome.Retry!.Code);
+        Assert.Equal([new KeyValuePair<string, string>("reason", reason)], outcome.Retry.Values);
+
+        // The holder's own words are for the log, never a value to store.
+        Assert.Contains("as the holder found it", outcome.RetryDetail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -173,6 +178,8 @@ public sealed class ReleaseOpenerTests : IDisposable
 
         Assert.Null(outcome.Refusal);
         Assert.NotNull(outcome.RetryDetail);
+        Assert.Equal(ReleaseRetry.HolderAnswered, outcome.Retry!.Code);
+        Assert.Equal([new KeyValuePair<string, string>("status", status.ToString(System.Globalization.CultureInfo.InvariantCulture))], outcome.Retry.Values);
     }
 
     private static KindQueryItem Item(byte[] content) => new(new Digest(SHA256.HashData(content)), "application/json", Convert.ToBase64String(content));

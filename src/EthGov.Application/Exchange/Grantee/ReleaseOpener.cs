@@ -46,7 +46,7 @@ public static class ReleaseOpener
         {
             // A key the holder has just rotated may not be visible yet; a signature that does not verify never will.
             return badSignature.Reason == ExchangeRefusal.UnknownNodeKey
-                ? ReleaseOutcome.Retry($"the holder's answer is signed with a key its department does not publish: {badSignature.Detail}")
+                ? ReleaseOutcome.Again(ReleaseRetry.Of(ReleaseRetry.HolderKeyUnknown, $"the holder's answer is signed with a key its department does not publish: {badSignature.Detail}"))
                 : Tampered($"the holder's signature does not verify: {badSignature.Detail}");
         }
 
@@ -161,12 +161,13 @@ public static class ReleaseOpener
         {
             var refusal = new ExchangeRefusal(reason, Shorten(detail) ?? $"the holder refused ({response.Status})");
             return refusal.IsRetryable
-                ? ReleaseOutcome.Retry($"{reason}: {refusal.Detail}")
+                ? ReleaseOutcome.Again(ReleaseRetry.Of(ReleaseRetry.HolderRefusedForNow, $"{reason}: {refusal.Detail}", "reason", reason))
                 : ReleaseOutcome.Refuse(reason, refusal.Detail);
         }
 
         // A status the protocol does not name (a proxy's 502, a node being upgraded): nothing says it will not pass.
-        return ReleaseOutcome.Retry($"the holder's node answered {response.Status}");
+        return ReleaseOutcome.Again(ReleaseRetry.Of(ReleaseRetry.HolderAnswered, $"the holder's node answered {response.Status}", "status",
+            response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static string? Shorten(string? detail) => detail is { Length: > 300 } ? detail[..300] : detail;
