@@ -202,18 +202,7 @@ public sealed class GranteeErasureApiTests(GranteeErasureApiTests.Fixture fixtur
         public async Task InitializeAsync()
         {
             await Chain.InitializeAsync();
-            var changes = new List<(int Account, System.Numerics.BigInteger Change)>();
-            foreach (var (account, keys, url) in new[] { (1, CivilKeys, "http://civil.test:8080"), (2, HealthKeys, "http://health.test:8080"), (3, TransportKeys, "http://transport.test:8080") })
-            {
-                var (_, change) = (await Chain.ClientFor(account).Departments.RequestSetNodeAsync(url, keys.SigningPublicKey, keys.EncryptionPublicKey)).Unwrap();
-                changes.Add((account, change));
-            }
-
-            await Chain.IncreaseTimeAsync(DevChain.SignerChangeDelay);
-            foreach (var (account, change) in changes)
-            {
-                (await Chain.ClientFor(account).Departments.ApplySignerChangeAsync(change)).Unwrap();
-            }
+            await PublishedNodes.PublishAsync(Chain, (1, CivilKeys, "http://civil.test:8080"), (2, HealthKeys, "http://health.test:8080"), (3, TransportKeys, "http://transport.test:8080"));
 
             Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>
             {

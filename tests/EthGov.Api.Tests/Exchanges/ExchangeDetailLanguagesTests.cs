@@ -100,18 +100,7 @@ public sealed class ExchangeDetailLanguagesTests(ExchangeDetailLanguagesTests.Fi
         public async Task InitializeAsync()
         {
             await Chain.InitializeAsync();
-            var changes = new List<(int Account, System.Numerics.BigInteger Change)>();
-            foreach (var (account, keys, url) in new[] { (1, _civilKeys, $"http://127.0.0.1:{ClosedPort()}"), (2, _healthKeys, "http://health.test:8080") })
-            {
-                var (_, change) = (await Chain.ClientFor(account).Departments.RequestSetNodeAsync(url, keys.SigningPublicKey, keys.EncryptionPublicKey)).Unwrap();
-                changes.Add((account, change));
-            }
-
-            await Chain.IncreaseTimeAsync(DevChain.SignerChangeDelay);
-            foreach (var (account, change) in changes)
-            {
-                (await Chain.ClientFor(account).Departments.ApplySignerChangeAsync(change)).Unwrap();
-            }
+            await PublishedNodes.PublishAsync(Chain, (1, _civilKeys, $"http://127.0.0.1:{ClosedPort()}"), (2, _healthKeys, "http://health.test:8080"));
 
             Host = await ApiHost.StartAsync(Chain, new Dictionary<string, string?>
             {
