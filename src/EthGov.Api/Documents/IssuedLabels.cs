@@ -14,6 +14,9 @@ public sealed record IssuedLabels(string? FileName, string? Reference, string? K
     /// <summary>No labels.</summary>
     public static IssuedLabels None { get; } = new(null, null, null);
 
+    /// <summary>Whether there is no label at all: such a document has no line in <c>issued_documents</c>.</summary>
+    public bool IsNone => FileName is null && Reference is null && Kind is null;
+
     /// <summary>
     /// The labels with blanks trimmed and empty ones dropped, or why they cannot be kept: too long, or holding control
     /// characters (a line break in a file name would forge lines in a CSV export or a log).

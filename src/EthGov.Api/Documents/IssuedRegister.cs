@@ -6,7 +6,7 @@ using EthGov.Core.Digests;
 namespace EthGov.Api.Documents;
 
 /// <summary>
-/// The department's register of what its node anchored (<c>documents</c> joined with <c>issued_documents</c>), newest
+/// The department's register of what its node anchored (<c>documents</c> with their labels from <c>issued_documents</c>, where they have any), newest
 /// first, searched by <see cref="IssuedDocumentFilter"/>. The status of each row comes from the outbox while it is on
 /// its way, then from the node's index of the chain's events (revoked, superseded) and its validity end (expired).
 /// A status filter is applied after the read, so one page reads at most <see cref="ScanBudget"/> rows: a rare status
@@ -154,7 +154,7 @@ public sealed class IssuedRegister(Database database, DocumentIndex index, Batch
         }
 
         command.CommandText = $"""
-            SELECT {columns} FROM documents d JOIN issued_documents i ON i.document_id = d.id
+            SELECT {columns} FROM documents d LEFT JOIN issued_documents i ON i.document_id = d.id
             WHERE {string.Join(" AND ", where)}{(limit is { } n ? $" ORDER BY d.id DESC LIMIT {n}" : string.Empty)}
             """;
         return command;

@@ -240,9 +240,10 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
     // SQLite: a lone document is one prepared row insert; a request of many documents (they share department, validity
     // and acceptance time) is one statement that inserts them all from one blob of concatenated digests, not one per
-    // row. The register's lines follow at Flush from the rows the group's inserts made: rowids are consecutive within one
-    // transaction of the one connection that writes, so the last rowid, read once, places every request's rows, and a run
-    // of requests with the same labels (one digest per request, no labels: a busy API's usual group) is one statement.
+    // row. The register's lines of labelled documents follow at Flush from the rows the group's inserts made: rowids are
+    // consecutive within one transaction of the one connection that writes, so the last rowid, read once, places every
+    // request's rows, and a run of requests with the same labels is one statement. A document without labels has no line
+    // (one digest per request, no labels: a busy API's usual group writes none).
     private sealed class SqliteDocumentRows : DocumentRows
     {
         // The group's requests in insert order: how many rows each made, and its labels.
@@ -318,6 +319,11 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 }
 
                 end += count;
+                if (labels.IsNone)
+                {
+                    continue;
+                }
+
                 _issuedLast.Value = end;
                 _issuedCount.Value = count;
                 _issuedFileName.Value = (object?)labels.FileName ?? DBNull.Value;
@@ -340,28 +346,53 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     }
 
     // PostgreSQL: the group's statements go to the server in one batch (one round trip). A request of many documents is one
-    // statement that inserts them from its blob of digests and their register lines from the ids the insert returns. The
-    // many small requests of a busy node (one digest each) share one statement: it takes per-request arrays (how many
-    // documents, department, validity, acceptance time, labels) and one blob of their digests, and expands
-    // them server-side, takes each document's id from the table's sequence and inserts documents and register lines from
-    // the same ids. Ids come from the database, so the lines are right where other replicas insert at the same time.
-    // One statement per small request had the server parse and plan the same statement 64 times a group.
+    // statement that inserts them from its blob of digests, and their register lines (labelled documents only) from the
+    // ids the insert returns. The many small requests of a busy node (one digest each) share one statement: it takes
+    // per-request arrays (how many documents, department, validity, acceptance time, labels) and one blob of their digests,
+    // and expands them server-side; when some carry labels, it takes each document's id from the table's sequence and
+    // inserts documents and register lines from the same ids. Ids come from the database, so the lines are right where
+    // other replicas insert at the same time. One statement per small request had the server parse and plan the same
+    // statement 64 times a group.
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
         // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
         private const int OwnStatementFrom = 32;
 
-        private const string RequestSql = """
+        private const string RequestRowsSql = """
+            SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
+            FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
+            """;
+
+        private const string RequestSql = $"""
+            INSERT INTO documents (digest, department, valid_until, accepted_at)
+            {RequestRowsSql}
+            """;
+
+        private const string LabelledRequestSql = $"""
             WITH inserted AS (
                 INSERT INTO documents (digest, department, valid_until, accepted_at)
-                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
-                FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
+                {RequestRowsSql}
                 RETURNING id)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, @fileName, @reference, @kind FROM inserted
             """;
 
-        private const string SmallRequestsSql = """
+        // The small requests' documents, in request order: i counts the group's digests, q holds the request's values.
+        private const string SmallRowsSql = """
+            FROM requests q CROSS JOIN LATERAL generate_series(q.first, q.first + q.documents - 1) AS i
+            """;
+
+        private const string SmallRequestsSql = $"""
+            WITH requests AS (
+                SELECT r.*, sum(r.documents) OVER (ORDER BY r.n) - r.documents AS first
+                FROM unnest(@counts, @departments, @validUntils, @acceptedAts)
+                    WITH ORDINALITY AS r(documents, department, valid_until, accepted_at, n))
+            INSERT INTO documents (digest, department, valid_until, accepted_at)
+            SELECT substr(@digests, (i * 32 + 1)::integer, 32), q.department, q.valid_until, q.accepted_at
+            {SmallRowsSql} ORDER BY i
+            """;
+
+        private const string LabelledSmallRequestsSql = $"""
             WITH requests AS (
                 SELECT r.*, sum(r.documents) OVER (ORDER BY r.n) - r.documents AS first
                 FROM unnest(@counts, @departments, @validUntils, @acceptedAts, @fileNames, @references, @kinds)
@@ -369,12 +400,13 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             rows AS MATERIALIZED (
                 SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id, substr(@digests, (i * 32 + 1)::integer, 32) AS digest,
                        q.department, q.valid_until, q.accepted_at, q.file_name, q.reference, q.kind
-                FROM requests q CROSS JOIN LATERAL generate_series(q.first, q.first + q.documents - 1) AS i),
+                {SmallRowsSql}),
             inserted AS (
                 INSERT INTO documents (id, digest, department, valid_until, accepted_at)
                 SELECT id, digest, department, valid_until, accepted_at FROM rows)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, file_name, reference, kind FROM rows
+            WHERE file_name IS NOT NULL OR reference IS NOT NULL OR kind IS NOT NULL
             """;
 
         // The small requests queued for the shared statement, and their digests in the same order.
@@ -396,15 +428,20 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             if (count >= OwnStatementFrom)
             {
                 var command = _batch.CreateBatchCommand();
-                command.CommandText = RequestSql;
+                var labels = reservation.Labels;
+                command.CommandText = labels.IsNone ? RequestSql : LabelledRequestSql;
                 Add(command, "@digests", digests.AsSpan(0, count * Digest.Size).ToArray(), DbType.Binary);
                 Add(command, "@department", (long)reservation.DepartmentId, DbType.Int64);
                 Add(command, "@validUntil", (long)reservation.ValidUntil, DbType.Int64);
                 Add(command, "@acceptedAt", reservation.AcceptedAtMs, DbType.Int64);
                 Add(command, "@count", (long)count, DbType.Int64);
-                Add(command, "@fileName", (object?)reservation.Labels.FileName ?? DBNull.Value, DbType.String);
-                Add(command, "@reference", (object?)reservation.Labels.Reference ?? DBNull.Value, DbType.String);
-                Add(command, "@kind", (object?)reservation.Labels.Kind ?? DBNull.Value, DbType.String);
+                if (!labels.IsNone)
+                {
+                    Add(command, "@fileName", (object?)labels.FileName ?? DBNull.Value, DbType.String);
+                    Add(command, "@reference", (object?)labels.Reference ?? DBNull.Value, DbType.String);
+                    Add(command, "@kind", (object?)labels.Kind ?? DBNull.Value, DbType.String);
+                }
+
                 _batch.BatchCommands.Add(command);
                 return;
             }
@@ -424,15 +461,20 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             if (_small.Count > 0)
             {
                 var command = batch.CreateBatchCommand();
-                command.CommandText = SmallRequestsSql;
+                bool labelled = _small.Exists(r => !r.Labels.IsNone);
+                command.CommandText = labelled ? LabelledSmallRequestsSql : SmallRequestsSql;
                 Add(command, "@digests", _digests.ToArray());
                 Add(command, "@counts", _small.Select(r => r.CreatedCount).ToArray());
                 Add(command, "@departments", _small.Select(r => (long)r.DepartmentId).ToArray());
                 Add(command, "@validUntils", _small.Select(r => (long)r.ValidUntil).ToArray());
                 Add(command, "@acceptedAts", _small.Select(r => r.AcceptedAtMs).ToArray());
-                Add(command, "@fileNames", _small.Select(r => r.Labels.FileName).ToArray());
-                Add(command, "@references", _small.Select(r => r.Labels.Reference).ToArray());
-                Add(command, "@kinds", _small.Select(r => r.Labels.Kind).ToArray());
+                if (labelled)
+                {
+                    Add(command, "@fileNames", _small.Select(r => r.Labels.FileName).ToArray());
+                    Add(command, "@references", _small.Select(r => r.Labels.Reference).ToArray());
+                    Add(command, "@kinds", _small.Select(r => r.Labels.Kind).ToArray());
+                }
+
                 batch.BatchCommands.Add(command);
             }
 

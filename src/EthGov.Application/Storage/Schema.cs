@@ -17,6 +17,14 @@ internal static class Schema
             valid_until INTEGER NOT NULL,
             accepted_at INTEGER NOT NULL
         );
+        -- What a clerk noted about a document it anchored (file name, reference, kind): a line only for a document with
+        -- a label, written in its outbox row's transaction; the register of issued documents reads documents with them.
+        CREATE TABLE IF NOT EXISTS issued_documents (
+            document_id INTEGER PRIMARY KEY,
+            file_name   TEXT,
+            reference   TEXT,
+            kind        TEXT
+        );
         CREATE TABLE IF NOT EXISTS batches (
             id           INTEGER PRIMARY KEY,
             department   INTEGER NOT NULL,
@@ -495,21 +503,6 @@ internal static class Schema
             }
         }
 
-        // The department's register of what it issued: one row per outbox row, written in the outbox row's transaction.
-        // Made here rather than in Sql, so the rows of an outbox from before it are entered once, when it is made.
-        if (Count(connection, transaction, dialect.CountTablesSql, "issued_documents", null) == 0)
-        {
-            Database.Execute(connection, dialect.Ddl("""
-                CREATE TABLE issued_documents (
-                    document_id INTEGER PRIMARY KEY,
-                    file_name   TEXT,
-                    reference   TEXT,
-                    kind        TEXT
-                );
-                INSERT INTO issued_documents (document_id) SELECT id FROM documents;
-                """), transaction);
-        }
-
         // A person at the department's OpenID Connect provider (issuer and subject) signs in as at most one clerk. Made
         // here rather than in Sql, since the columns it covers may have been added just above.
         Database.Execute(connection, dialect.Ddl(
@@ -529,8 +522,7 @@ internal static class Schema
     public static bool IsCurrent(DbConnection connection, StoreDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var tables = TableNames().Append("issued_documents");
-        return tables.All(table => Count(connection, null, dialect.CountTablesSql, table, null) > 0)
+        return TableNames().All(table => Count(connection, null, dialect.CountTablesSql, table, null) > 0)
             && IndexNames().Append("staff_accounts_by_oidc").All(index => Count(connection, null, dialect.CountIndexesSql, index, null) > 0)
             && s_addedColumns.All(added => Count(connection, null, dialect.CountColumnsSql, added.Table, added.Column) > 0)
             && s_apiKeyTriggers.All(trigger => Count(connection, null, dialect.CountTriggersSql, trigger, null) > 0);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Verification;
 using EthGov.Core.Verification;
@@ -13,10 +14,14 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
     /// <summary>Settings that choose the store; none: SQLite in the data directory.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Store { get; } = new Dictionary<string, string?>();
 
+    // Of the test's 50 documents, those posted with a label (a kind or a file name): each has one register line.
+    protected const int LabelledDocuments = 40;
+
     [Fact]
     public async Task Restart_WithPendingOutboxEntries_AllEndAnchoredOnce()
     {
-        var digests = Enumerable.Range(0, 40).Select(_ => TestDigests.New()).ToArray();
+        // 35 in one request with a kind, 10 alone without labels, 5 alone with a file name: register lines for 40 of them.
+        var digests = Enumerable.Range(0, 50).Select(_ => TestDigests.New()).ToArray();
         string dataDirectory;
         await using (var first = await ApiHost.StartAsync(chain, new Dictionary<string, string?>(Store)
         {
@@ -27,12 +32,12 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
         {
             dataDirectory = first.DataDirectory;
             var client = first.ClientWithKey(await first.CreateKeyAsync("HEALTH"));
-            (await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests[..30] })).EnsureSuccessStatusCode();
-            foreach (var digest in digests[30..])
+            (await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests[..35], kind = "permit" })).EnsureSuccessStatusCode();
+            await Task.WhenAll(digests[35..].Select(async (digest, i) =>
             {
-                using var accepted = await client.PostAsJsonAsync("/api/v1/documents", new { digest });
+                using var accepted = await client.PostAsJsonAsync("/api/v1/documents", new { digest, fileName = i >= 10 ? $"scan-{i}.pdf" : null });
                 Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            }
+            }));
         }
 
         await using var second = await ApiHost.StartAsync(chain, new Dictionary<string, string?>(Store), dataDirectory: dataDirectory);
@@ -47,13 +52,22 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
         var again = await second.ClientWithKey(await second.CreateKeyAsync("HEALTH")).PostAsJsonAsync("/api/v1/documents", new { digest = digests[0] });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         AssertStored(dataDirectory, digests);
+
+        // The register lists every document, with the labels of those that had any.
+        var register = await second.ClientWithKey(await second.CreateKeyAsync("HEALTH"))
+            .GetFromJsonAsync<JsonElement>("/api/v1/documents?pageSize=200", TestJson.Options);
+        var items = register.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("digest").GetString()!, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(digests.Length, items.Count);
+        Assert.All(digests[..35], d => Assert.Equal("permit", items[d].GetProperty("kind").GetString()));
+        Assert.All(digests[35..45], d => Assert.False(items[d].TryGetProperty("fileName", out var name) && name.ValueKind != JsonValueKind.Null));
+        Assert.All(digests[45..], d => Assert.StartsWith("scan-", items[d].GetProperty("fileName").GetString(), StringComparison.Ordinal));
     }
 
     /// <summary>Checks that the store the settings chose holds each of <paramref name="digests"/> once, in one confirmed batch.</summary>
     protected virtual void AssertStored(string dataDirectory, IReadOnlyList<string> digests)
     {
         Assert.Equal(digests.Count, DatabaseRows.Read(dataDirectory, "SELECT id FROM documents").Count);
-        Assert.Equal(digests.Count, DatabaseRows.Read(dataDirectory, "SELECT document_id FROM issued_documents").Count);
+        Assert.Equal(LabelledDocuments, DatabaseRows.Read(dataDirectory, "SELECT document_id FROM issued_documents").Count);
         Assert.All(DatabaseRows.Read(dataDirectory, "SELECT state FROM batches"), state => Assert.Equal("1", state));
     }
 }
