@@ -8,7 +8,8 @@ namespace EthGov.LoadTest.Api;
 
 /// <summary>
 /// Follows a sample of the documents a wrk run sends, while it runs: every <see cref="Interval"/> it finds the
-/// sampled digests the API has accepted (every <c>stride</c>-th request of each wrk thread, GET status until 404)
+/// sampled digests the API has accepted (every <c>stride</c>-th request of each wrk thread, or a multiple of it when
+/// the load outruns that, GET status until 404)
 /// and asks again for those still pending. A document's accepted-to-confirmed latency is the moment its status is
 /// first seen <c>anchored</c> minus the <c>acceptedAt</c> the API recorded (same machine clock), so it includes up
 /// to one interval of polling delay.
@@ -19,6 +20,7 @@ internal sealed class ConfirmationProbe(HttpClient http, int threads, int stride
 
     // wrk calls request() once before it connects and never sends that first one, so sampling starts at the stride.
     private readonly long[] _next = [.. Enumerable.Repeat((long)Math.Max(2, stride), threads)];
+    private readonly long[] _step = [.. Enumerable.Repeat((long)stride, threads)];
     private readonly List<Sample> _pending = [];
     private readonly ConcurrentBag<TimeSpan> _confirmed = [];
     private readonly List<string> _anchoredDigests = [];
@@ -31,6 +33,12 @@ internal sealed class ConfirmationProbe(HttpClient http, int threads, int stride
 
     /// <summary>Sampled documents seen accepted.</summary>
     public int Sampled { get; private set; }
+
+    /// <summary>
+    /// Sampled documents already anchored when first seen: their latency is when the probe found them, an upper bound.
+    /// Many of them mean the probe fell behind the load.
+    /// </summary>
+    public int AnchoredWhenFound { get; private set; }
 
     /// <summary>Digests seen anchored (for the verification benchmark).</summary>
     public IReadOnlyList<string> AnchoredDigests => _anchoredDigests;
@@ -62,28 +70,40 @@ internal sealed class ConfirmationProbe(HttpClient http, int threads, int stride
         }
     }
 
+    // At most a few new samples per thread and round, so the probe never becomes load of its own. They are asked for all
+    // at once: one after the other, on an API answering in a few hundred milliseconds under load, a round took seconds.
+    // A thread whose every candidate was accepted has its step doubled (and halved again, down to the stride, when fewer
+    // than half were): with a fixed step the probe fell behind a fast run, found samples long after they were accepted,
+    // and counted that delay as the document's.
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
+        const int PerThread = 8;
+        var asked = Enumerable.Range(0, threads)
+            .Select(thread => Enumerable.Range(0, PerThread).Select(i => digestOf(thread, _next[thread] + (long)i * _step[thread])).ToArray())
+            .ToArray();
+        var answers = await Task.WhenAll(asked.Select(digests => Task.WhenAll(digests.Select(d => StatusAsync(d, cancellationToken)))));
         for (int thread = 0; thread < threads; thread++)
         {
-            // At most a few new samples per thread and round, so the probe never becomes load of its own.
-            for (int i = 0; i < 8; i++)
+            // In order: the first one not accepted yet is asked for again next round, with those after it.
+            int found = 0;
+            for (int i = 0; i < PerThread && answers[thread][i] is { } status; i++)
             {
-                var digest = digestOf(thread, _next[thread]);
-                var status = await StatusAsync(digest, cancellationToken);
-                if (status is null)
+                found++;
+                Sampled++;
+                _next[thread] += _step[thread];
+                if (status.Anchored)
                 {
-                    break;
+                    AnchoredWhenFound++;
                 }
 
-                Sampled++;
-                _next[thread] += stride;
-                var sample = new Sample(digest, status.Value.AcceptedAt);
-                if (!Record(sample, status.Value.Anchored))
+                var sample = new Sample(asked[thread][i], status.AcceptedAt);
+                if (!Record(sample, status.Anchored))
                 {
                     _pending.Add(sample);
                 }
             }
+
+            _step[thread] = found == PerThread ? _step[thread] * 2 : found < PerThread / 2 ? Math.Max(stride, _step[thread] / 2) : _step[thread];
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed record StorageAnchorResult(
     int Transactions,
     int Sampled,
     int SampledConfirmed,
+    int AnchoredWhenFound,
     Latencies ToConfirmed,
     IReadOnlyDictionary<string, double> CpuSeconds,
     double CpuMicrosecondsPerDocument,
@@ -40,7 +41,8 @@ internal sealed record StorageAnchorResult(
 internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string key)
 {
     // Every 50th request of a wrk thread is sampled (every 2nd with 1,000 digests): tens of samples a second when the
-    // neighbours leave the run a few hundred documents a second, and at most 8 new ones per thread every 100 ms at speed.
+    // neighbours leave the run a few hundred documents a second; at speed at most 8 new ones per thread every 100 ms,
+    // the probe widening its step to keep pace.
     private const int SingleStride = 50;
     private const int BatchStride = 2;
 
@@ -172,6 +174,7 @@ internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string ke
             transactions.Count,
             probes.Sum(p => p.Sampled),
             confirmed.Count,
+            probes.Sum(p => p.AnchoredWhenFound),
             Latencies.Of(confirmed),
             cpu,
             accepted == 0 ? 0 : Math.Round(apiCpu * 1e6 / accepted, 1),
@@ -179,7 +182,7 @@ internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string ke
             loadAfter);
         ApiRun.Log($"  {result.DocumentsPerSecond} documents/s accepted over {string.Join(" + ", result.Targets)} ({result.Non2xx} not 2xx, {result.SocketErrors} socket errors), "
             + $"p99 {result.ToAccepted.P99Ms} ms; {result.ConfirmedOnChain} on chain in {result.Transactions} transactions, all {(result.AllConfirmed ? $"confirmed {result.DrainSeconds} s after the load" : "NOT confirmed")}; "
-            + $"accepted-to-confirmed p50 {result.ToConfirmed.P50Ms} ms, p99 {result.ToConfirmed.P99Ms} ms ({result.SampledConfirmed} of {result.Sampled} samples); "
+            + $"accepted-to-confirmed p50 {result.ToConfirmed.P50Ms} ms, p99 {result.ToConfirmed.P99Ms} ms ({result.SampledConfirmed} of {result.Sampled} samples, {result.AnchoredWhenFound} anchored when first seen; p99 by API {string.Join(", ", probes.Select((p, i) => $"{targets[i].Name} {p.Latencies().P99Ms} ms"))}); "
             + $"CPU {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value} s"))}; {result.CpuMicrosecondsPerDocument} us of API CPU per document; load {loadBefore} -> {loadAfter}");
         return result;
     }
