@@ -57,11 +57,16 @@ public sealed class ReplicaSync(
 
     /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
     /// <exception cref="DbException">The database could not be read.</exception>
-    public void CatchUp()
+    public void CatchUp() => Round(documentBudget: null);
+
+    // One round: new and settled batches, then documents for at most documentBudget (null: all of them); whether documents
+    // are left for the next round. Under load another replica's documents take seconds to read, and batches read only
+    // after them would tell this replica seconds late that its own documents are anchored.
+    private bool Round(TimeSpan? documentBudget)
     {
         if (database.IsSqlite)
         {
-            return;
+            return false;
         }
 
         lock (_lock)
@@ -70,8 +75,8 @@ public sealed class ReplicaSync(
             {
                 var connection = Connection();
                 SeedOrphans();
-                ReadDocuments(connection);
                 ReadBatches(connection);
+                return ReadDocuments(connection, documentBudget);
             }
             catch (DbException)
             {
@@ -92,12 +97,24 @@ public sealed class ReplicaSync(
 
         try
         {
+            bool behind = false;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                // A round that left documents to read is followed at once.
+                if (behind)
+                {
+                    await Task.Yield();
+                    stoppingToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                }
+
+                behind = false;
                 try
                 {
-                    CatchUp();
+                    behind = Round(options.Value.PollInterval);
                     if (_failing)
                     {
                         _failing = false;
@@ -128,8 +145,9 @@ public sealed class ReplicaSync(
         }
     }
 
-    private void ReadDocuments(DbConnection connection)
+    private bool ReadDocuments(DbConnection connection, TimeSpan? budget)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         AdvanceSafeId(connection);
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT id, digest, department, valid_until, accepted_at FROM documents WHERE id > @after AND id <= @safe ORDER BY id LIMIT @rows";
@@ -139,6 +157,11 @@ public sealed class ReplicaSync(
         var buffer = new byte[Digest.Size];
         while (_documentsRead < _safeDocumentId)
         {
+            if (budget is { } limit && System.Diagnostics.Stopwatch.GetElapsedTime(started) > limit)
+            {
+                return true;
+            }
+
             after.Value = _documentsRead;
             var added = new List<int>();
             var linked = new Dictionary<long, List<int>>();
@@ -185,6 +208,8 @@ public sealed class ReplicaSync(
                 _documentsRead = _safeDocumentId;
             }
         }
+
+        return false;
     }
 
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
@@ -279,7 +304,7 @@ public sealed class ReplicaSync(
 
     // The loader reads the documents before the batches: a document another replica committed in between, and the
     // lease holder batched at once, is in a loaded batch but not in the index. It must join that batch when it is read,
-    // not wait for another one.
+    // not wait for another one. (Each round then reads batches before documents, and links the same way.)
     private void SeedOrphans()
     {
         if (_seeded)
