@@ -68,17 +68,17 @@ public sealed class ActingDepartment
     }
 
     /// <summary>An endpoint filter that answers with the refusal of a caller that may not write.</summary>
-    public static async ValueTask<object?> RequireActiveDepartment(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static ValueTask<object?> RequireActiveDepartment(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         foreach (var argument in context.Arguments)
         {
             if (argument is ActingDepartment { Refusal: { } refusal })
             {
-                return refusal;
+                return ValueTask.FromResult<object?>(refusal);
             }
         }
 
-        return await next(context);
+        return next(context);
     }
 
     private static ActingDepartment Refuse(IResult refusal) => new(null, null, refusal);

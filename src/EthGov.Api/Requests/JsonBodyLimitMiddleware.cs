@@ -15,32 +15,32 @@ namespace EthGov.Api.Requests;
 /// </summary>
 public sealed class JsonBodyLimitMiddleware(RequestDelegate next, IOptions<DocumentsOptions> options)
 {
+    // The limit of a JSON endpoint that names none.
+    private static readonly JsonBodyLimit s_defaultLimit = new();
+
     /// <summary>Applies the endpoint's limit, then calls the endpoint.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var limit = Limit(context.GetEndpoint());
         if (limit is null)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         var maxBytes = limit.MaxBytes ?? options.Value.MaxJsonBodyBytes;
-        var request = context.Request;
-        if (limit.MaxArrayLength is null && request.ContentLength is { } length)
+        if (limit.MaxArrayLength is null && context.Request.ContentLength is { } length)
         {
             // The common case costs one comparison: the server holds the body to its declared length.
-            if (length > maxBytes)
-            {
-                await WriteAsync(context, TooLarge(maxBytes));
-                return;
-            }
-
-            await next(context);
-            return;
+            return length > maxBytes ? WriteAsync(context, TooLarge(maxBytes)) : next(context);
         }
 
-        // A bounded array, or a chunked body that declares no length: read it here, up to the limit.
+        return BoundAsync(context, limit, maxBytes);
+    }
+
+    // A bounded array, or a chunked body that declares no length: read it here, up to the limit.
+    private async Task BoundAsync(HttpContext context, JsonBodyLimit limit, long maxBytes)
+    {
+        var request = context.Request;
         var scanner = limit.MaxArrayLength is { } maxArrayLength ? new JsonArrayScanner(maxArrayLength) : null;
         var read = await BufferAsync(request, maxBytes, scanner, context.RequestAborted);
         if (read.TooLarge)
@@ -72,7 +72,7 @@ public sealed class JsonBodyLimitMiddleware(RequestDelegate next, IOptions<Docum
         }
 
         var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
-        return accepts is not null && accepts.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)) ? new JsonBodyLimit() : null;
+        return accepts is not null && accepts.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)) ? s_defaultLimit : null;
     }
 
     /// <summary>Reads the whole body (at most <paramref name="maxBytes"/>), scanning its arrays as it arrives when given a scanner.</summary>
