@@ -64,7 +64,10 @@ public sealed class AnchorBatcher(
                 await pending.WaitAsync(options.Value.BatchInterval, stoppingToken);
                 if (!leadership.IsLeader)
                 {
+                    // Once an interval, full queue or not: the queue of a replica that does not batch only grows until the
+                    // lease holder's batches are read, and trimming it at every wake-up took a core under load.
                     KeepUnbatched();
+                    await Task.Delay(options.Value.BatchInterval, stoppingToken);
                     continue;
                 }
 
@@ -190,9 +193,8 @@ public sealed class AnchorBatcher(
     private void KeepUnbatched()
     {
         var waiting = pending.TakeAll();
-        var entries = new DocumentEntry[waiting.Count];
-        index.CopyEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(waiting), entries);
-        pending.Add(waiting.Where((_, i) => entries[i].BatchId == 0).ToArray());
+        index.RemoveBatched(waiting);
+        pending.Add(waiting.ToArray());
     }
 
     private void SubmitDue(CancellationToken stoppingToken)

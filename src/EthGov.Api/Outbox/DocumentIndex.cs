@@ -172,6 +172,16 @@ public sealed class DocumentIndex
         }
     }
 
+    /// <summary>Removes from <paramref name="records"/> those a batch carries already.</summary>
+    public void RemoveBatched(List<int> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        lock (_lock)
+        {
+            records.RemoveAll(record => At(record).BatchId != 0);
+        }
+    }
+
     /// <summary>Records that <paramref name="batchId"/> carries <paramref name="records"/>, and wakes whoever waits for it.</summary>
     public void AssignBatch(ReadOnlySpan<int> records, long batchId)
     {
