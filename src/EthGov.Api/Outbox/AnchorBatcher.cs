@@ -67,7 +67,7 @@ public sealed class AnchorBatcher(
                     // Once an interval, full queue or not: the queue of a replica that does not batch only grows until the
                     // lease holder's batches are read, and trimming it at every wake-up took a core under load.
                     KeepUnbatched();
-                    await Task.Delay(options.Value.BatchInterval, stoppingToken);
+                    await UntilLeaderOrAsync(options.Value.BatchInterval, stoppingToken);
                     continue;
                 }
 
@@ -190,6 +190,16 @@ public sealed class AnchorBatcher(
     }
 
     // Another replica holds the lease and batches; the documents it batched leave the queue, the others wait in it.
+    // Waits out the interval, but ends within 100 ms of this replica taking the lease, so a takeover batches at once.
+    private async Task UntilLeaderOrAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        var step = TimeSpan.FromMilliseconds(Math.Min(100, interval.TotalMilliseconds));
+        for (var waited = TimeSpan.Zero; waited < interval && !leadership.IsLeader; waited += step)
+        {
+            await Task.Delay(step, stoppingToken);
+        }
+    }
+
     private void KeepUnbatched()
     {
         var waiting = pending.TakeAll();
