@@ -177,8 +177,14 @@ public sealed class ReplicaSync(
                     int record = index.AddCommitted(digest, (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4));
                     if (record < 0)
                     {
-                        // Written by this replica, or the same digest accepted by two replicas at once: one anchor either way.
-                        continue;
+                        // Written by this replica, or accepted here as well (a client that got no answer from a replica
+                        // killed after its commit sent it here again), or by two replicas at once: one anchor either way,
+                        // and a batch read before this row that carries the digest carries the record held here.
+                        record = _orphans.ContainsKey(digest) ? index.RecordOf(digest) : -1;
+                        if (record < 0)
+                        {
+                            continue;
+                        }
                     }
 
                     if (_orphans.Remove(digest, out var batchId))
