@@ -189,7 +189,6 @@ public sealed class AnchorBatcher(
         }
     }
 
-    // Another replica holds the lease and batches; the documents it batched leave the queue, the others wait in it.
     // Waits out the interval, but ends within 100 ms of this replica taking the lease, so a takeover batches at once.
     private async Task UntilLeaderOrAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
@@ -200,6 +199,7 @@ public sealed class AnchorBatcher(
         }
     }
 
+    // Another replica holds the lease and batches; the documents it batched leave the queue, the others wait in it.
     private void KeepUnbatched()
     {
         var waiting = pending.TakeAll();
