@@ -83,15 +83,11 @@ internal static class ExchangeBench
             }
         }
 
-        // The reference first, then each rate: every run starts once the queue of the one before has drained (or a drain time
-        // has passed), so that no run measures another's backlog; a saturated run leaves one.
-        ApiRun.Log($"exchange: reference, {plan.ReferenceRate}/s on {reference.Code}'s node (one transaction per exchange) for {plan.ReferenceSeconds} s");
-        var referenceLoad = new ExchangeLoad(reference, Database(reference), referenceGrants, pids);
-        var referenceRun = await referenceLoad.RunAsync($"one transaction per exchange, {plan.ReferenceRate}/s", plan.ReferenceRate, plan.ReferenceSeconds,
-            Math.Min(plan.WindowStart, plan.ReferenceSeconds / 3), plan.DrainSeconds, limit.Token);
-        Log(referenceRun);
-        await SettleAsync(referenceLoad, reference, plan, limit.Token);
-
+        // Each rate, then the reference: every run starts once the queue of the one before has drained (or a drain time has
+        // passed), so that no run measures another's backlog; a saturated run leaves one. The reference goes last since it
+        // always leaves one (a transaction per exchange mines far fewer than it is sent): its backlog, still sending
+        // transactions minutes later, would slow every chain read of the batched runs after it.
+        long warmBatches = LastBatchId(Database(grantee));
         var runs = new List<ExchangeRun>();
         foreach (var rate in plan.Rates)
         {
@@ -102,8 +98,16 @@ internal static class ExchangeBench
             await SettleAsync(load, grantee, plan, limit.Token);
         }
 
-        var batchedGas = await GasAsync(web3, Database(grantee), grantee.Code);
-        var referenceGas = await GasAsync(web3, Database(reference), reference.Code);
+        ApiRun.Log($"exchange: reference, {plan.ReferenceRate}/s on {reference.Code}'s node (one transaction per exchange) for {plan.ReferenceSeconds} s");
+        var referenceLoad = new ExchangeLoad(reference, Database(reference), referenceGrants, pids);
+        var referenceRun = await referenceLoad.RunAsync($"one transaction per exchange, {plan.ReferenceRate}/s", plan.ReferenceRate, plan.ReferenceSeconds,
+            Math.Min(plan.WindowStart, plan.ReferenceSeconds / 3), plan.DrainSeconds, limit.Token);
+        Log(referenceRun);
+        await SettleAsync(referenceLoad, reference, plan, limit.Token);
+
+        // The batches of the measured runs: the warm-up's, at a lower rate, are smaller and not part of any run.
+        var batchedGas = await GasAsync(web3, Database(grantee), grantee.Code, warmBatches);
+        var referenceGas = await GasAsync(web3, Database(reference), reference.Code, 0);
         long logAccessGas = await LogAccessGasAsync(web3, grantee, grants[0], limit.Token);
         ApiRun.Log($"exchange: gas per logged access: {batchedGas.GasPerAccess} in {batchedGas.Transactions} batches of {batchedGas.Entries} entries, "
             + $"{referenceGas.GasPerAccess} in batches of one, {logAccessGas} for one logAccess");
@@ -136,14 +140,24 @@ internal static class ExchangeBench
             + $"{run.PostFailures} POST failures{(run.FirstPostProblem ?? run.FirstRefusal) switch { null => "", var p => $" (first: {p})" }}; send lag p99 {run.SendLagP99Ms} ms; "
             + $"load {run.LoadBefore} -> {run.LoadAfter}; CPU ms per exchange: {string.Join(", ", run.Cpu.Select(c => $"{c.Process} {c.CpuMsPerExchange}"))}");
 
-    // The grantee's confirmed access-log batches, from its own database, and their transactions' gas from the receipts.
-    private static async Task<LogGas> GasAsync(Nethereum.Web3.Web3 web3, string database, string code)
+    // The newest access-log batch of a grantee so far (0 when none).
+    private static long LastBatchId(string database)
+    {
+        using var connection = NodeDatabase.OpenReadOnly(database);
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT coalesce(max(id), 0) FROM access_log_batches";
+        return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The grantee's confirmed access-log batches after one id, from its own database, and their transactions' gas from the receipts.
+    private static async Task<LogGas> GasAsync(Nethereum.Web3.Web3 web3, string database, string code, long afterBatchId)
     {
         var batches = new List<(string Tx, int Entries)>();
         using (var connection = NodeDatabase.OpenReadOnly(database))
         using (var select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT tx_hash, entries FROM access_log_batches WHERE state = 1 AND tx_hash IS NOT NULL";
+            select.CommandText = "SELECT tx_hash, entries FROM access_log_batches WHERE state = 1 AND tx_hash IS NOT NULL AND id > @after";
+            select.Parameters.AddWithValue("@after", afterBatchId);
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {

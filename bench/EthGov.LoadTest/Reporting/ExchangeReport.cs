@@ -84,8 +84,9 @@ internal static class ExchangeReport
         md.AppendLine("in the window (an exchange unfinished when the run gives up counts with the time until then: the p99 is then a lower bound);");
         md.AppendLine("exchanges/s counts the exchanges verified within the window. CPU is each process's user and system time from");
         md.AppendLine("/proc over the run, divided by the exchanges verified in it. Unmeasured warm-up rounds of 10 s at 100/s come first, until the");
-        md.AppendLine("nodes' tiered-compilation threads take under 2% of a core; the reference runs next, then each rate, each once the queue");
-        md.AppendLine("the run before left has drained (or the drain time has passed).");
+        md.AppendLine("nodes' tiered-compilation threads take under 2% of a core; each rate runs next and the reference last (its backlog of");
+        md.AppendLine("transactions would slow the chain under the runs after it), each once the queue the run before left has drained (or the");
+        md.AppendLine("drain time has passed).");
         md.AppendLine();
         md.AppendLine("| run | grantee | posted | window | verified/s | to verified p50 / p99 / max | POST p99 | verified, refused, unfinished | load average before -> after | CPU ms per exchange |");
         md.AppendLine("|---|---|---:|---|---:|---|---:|---|---|---|");
@@ -97,7 +98,7 @@ internal static class ExchangeReport
 
         md.AppendLine();
         var journal = exchange["journal"]!;
-        md.AppendLine($"**Gas per logged access**, from the receipts of the transactions each grantee sent in this run: {exchange["grantee"]}'s batches {Num(exchange["batchedGas"]!["gasPerAccess"])}");
+        md.AppendLine($"**Gas per logged access**, from the receipts of the transactions each grantee sent in this run (the batched grantee's in its measured runs, not the warm-up's): {exchange["grantee"]}'s batches {Num(exchange["batchedGas"]!["gasPerAccess"])}");
         md.AppendLine($"({Num(exchange["batchedGas"]!["gas"])} gas in {Num(exchange["batchedGas"]!["transactions"])} transactions for {Num(exchange["batchedGas"]!["entries"])} entries), {exchange["referenceGrantee"]}'s batches of one");
         md.AppendLine($"{Num(exchange["referenceGas"]!["gasPerAccess"])}, and one `logAccess` sent through {exchange["grantee"]}'s node (`POST /api/v1/grants/{{id}}/accesses`) {Num(exchange["logAccessGas"])}.");
         md.AppendLine();

@@ -22,10 +22,10 @@ namespace EthGov.Api.Exchanges;
 /// Takes every logged exchange to the holder's node and back: signs the release request with this node's key, sends it
 /// to the URL the holder department publishes on chain (through <see cref="NodeClient"/>: SSRF policy, timeout, size cap),
 /// reads the answer with <see cref="ReleaseOpener"/>, checks that the chain confirms the holder's anchor of each record,
-/// keeps the content (<see cref="RecordStore"/>, origin received), writes the evidence file, marks the exchange verified,
-/// and only then acknowledges the release with a signed receipt. Each step is committed before the next, so a node killed
-/// anywhere resumes with the same request id and the same log: before the receipt the holder answers the same journaled
-/// release again; after it, nothing is asked again. Passing failures (the holder's node away, <c>log-not-confirmed</c>,
+/// writes the evidence file, keeps the content (<see cref="RecordStore"/>, origin received) and marks the exchange verified
+/// in one commit, and only then acknowledges the release with a signed receipt. Each step is committed before the next,
+/// so a node killed anywhere resumes with the same request id and the same log: before the receipt the holder answers the
+/// same journaled release again; after it, nothing is asked again. Passing failures (the holder's node away, <c>log-not-confirmed</c>,
 /// <c>chain-unavailable</c>, 5xx) are retried with growing pauses, forever.
 /// </summary>
 public sealed class ExchangeWorker(
@@ -238,24 +238,33 @@ public sealed class ExchangeWorker(
         }
 
         var opened = outcome.Opened!;
-        if (exchange.State == ExchangeState.Logged)
+        var anchored = await AnchoredByHolderAsync(exchange, opened, cancellationToken);
+        if (anchored.Value is not { } anchors)
         {
-            await store.MarkReleasedAsync(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
-        }
-
-        if (await AnchoredByHolderAsync(exchange, opened, cancellationToken) is not { } anchors)
-        {
+            await WaitReleasedAsync(exchange, opened, anchored.Wait!);
             return;
         }
 
         var retainUntil = exchange.Store ? DateTimeOffset.UtcNow.AddDays(exchange.RetentionDays) : (DateTimeOffset?)null;
-        if (!await KeepAsync(exchange, opened, retainUntil, cancellationToken))
+        var kept = Seal(exchange, opened, retainUntil);
+        if (kept.Value is not { } rows)
         {
+            await WaitReleasedAsync(exchange, opened, kept.Wait!);
             return;
         }
 
         await evidence.WriteAsync(exchange, entry, sent!, answer.Value, opened.Release.ContentDigest, anchors, cancellationToken);
-        if (await store.MarkVerifiedAsync(exchange.Id, retainUntil))
+
+        // Released, kept and verified in one commit, shared with the other exchanges' writes: a node killed before it
+        // asks the holder again and gets the same journaled release.
+        var verified = await store.VerifyAsync(exchange, opened.Release.ContentDigest, opened.Release.MediaType, retainUntil, (connection, transaction) =>
+        {
+            foreach (var row in rows)
+            {
+                RecordStore.Insert(connection, transaction, row);
+            }
+        });
+        if (verified)
         {
             signal.ExchangesDue();
             if (logger.IsEnabled(LogLevel.Information))
@@ -265,19 +274,31 @@ public sealed class ExchangeWorker(
         }
     }
 
+    // An exchange that cannot be verified yet (or at all) keeps its release first: the content digest is shown from then
+    // on, and the anchor's rechecks count in the Released step.
+    private async Task WaitReleasedAsync(ExchangeRecord exchange, OpenedRelease opened, Action wait)
+    {
+        if (exchange.State == ExchangeState.Logged)
+        {
+            await store.MarkReleasedAsync(exchange.Id, opened.Release.ContentDigest, opened.Release.MediaType);
+        }
+
+        wait();
+    }
+
     // Each record must be anchored by the holder and valid on chain now: content that hashes right but that the holder
     // never anchored is not its record, whatever it says. A record not found is checked again a few times first (the
     // holder's proof answer can trail its anchor on a loaded node) and refused as tampered after AnchorChecks. Where each
-    // was anchored goes to the evidence file (null: refused or postponed). The verdict is shared by every exchange of the record checked at the same block (read once per block,
-    // as the holder's reads are): a burst of exchanges of one record costs the chain one verification per block.
-    private async Task<List<EvidenceAnchor>?> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
+    // was anchored goes to the evidence file; otherwise the answer says how the exchange waits or is refused. The verdict
+    // is shared by every exchange of the record checked at the same block (read once per block, as the holder's reads
+    // are): a burst of exchanges of one record costs the chain one verification per block.
+    private async Task<Checked<List<EvidenceAnchor>>> AnchoredByHolderAsync(ExchangeRecord exchange, OpenedRelease opened, CancellationToken cancellationToken)
     {
         var latest = await chain.LatestBlockAsync();
         if (!latest.IsSuccess)
         {
             logger.LogWarning("exchange {Exchange} waits: the chain could not confirm the record's anchor: {Error}", exchange.Id, latest.Error.Message);
-            Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed));
-            return null;
+            return Checked<List<EvidenceAnchor>>.Waits(() => Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed)));
         }
 
         var anchors = new List<EvidenceAnchor>(opened.Records.Count);
@@ -288,8 +309,7 @@ public sealed class ExchangeWorker(
             if (!report.IsSuccess)
             {
                 logger.LogWarning("exchange {Exchange} waits: the chain could not confirm the record's anchor: {Error}", exchange.Id, report.Error.Message);
-                Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed));
-                return null;
+                return Checked<List<EvidenceAnchor>>.Waits(() => Postpone(exchange, StoredError.Of(StoredErrors.AnchorUnconfirmed)));
             }
 
             var outcome = report.Value.Verdict.Outcome;
@@ -304,57 +324,66 @@ public sealed class ExchangeWorker(
             if (outcome is not VerdictOutcome.Unknown)
             {
                 var status = outcome.ToString().ToLowerInvariant();
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {status} on chain"),
-                    StoredError.Of(StoredErrors.RecordNotValid, ("record", record.Digest), ("status", status)));
-            }
-            else if (exchange.State == ExchangeState.Released && exchange.Attempts + 1 >= options.Value.AnchorChecks)
-            {
-                Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"),
-                    StoredError.Of(StoredErrors.RecordNotAnchored, ("record", record.Digest), ("department", exchange.Holder)));
-            }
-            else
-            {
-                Postpone(exchange with { Attempts = AttemptsReleased(exchange) },
-                    StoredError.Of(StoredErrors.RecordNotAnchoredYet, ("record", record.Digest), ("department", exchange.Holder)));
+                return Checked<List<EvidenceAnchor>>.Waits(() => Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.RecordRevoked, $"record {record.Digest} is {status} on chain"),
+                    StoredError.Of(StoredErrors.RecordNotValid, ("record", record.Digest), ("status", status))));
             }
 
-            return null;
+            if (exchange.State == ExchangeState.Released && exchange.Attempts + 1 >= options.Value.AnchorChecks)
+            {
+                return Checked<List<EvidenceAnchor>>.Waits(() => Refuse(exchange, new ExchangeRefusal(ExchangeRefusal.TamperedContent, $"record {record.Digest} is not anchored by department {exchange.Holder}"),
+                    StoredError.Of(StoredErrors.RecordNotAnchored, ("record", record.Digest), ("department", exchange.Holder))));
+            }
+
+            return Checked<List<EvidenceAnchor>>.Waits(() => Postpone(exchange with { Attempts = AttemptsReleased(exchange) },
+                StoredError.Of(StoredErrors.RecordNotAnchoredYet, ("record", record.Digest), ("department", exchange.Holder))));
         }
 
-        return anchors;
+        return Checked<List<EvidenceAnchor>>.Passed(anchors);
     }
 
     // Attempts made in the Released step: an exchange read as Logged was released in this very step, and the store
     // started the count again at zero when it moved it.
     private static int AttemptsReleased(ExchangeRecord exchange) => exchange.State == ExchangeState.Released ? exchange.Attempts : 0;
 
-    private async Task<bool> KeepAsync(ExchangeRecord exchange, OpenedRelease opened, DateTimeOffset? retainUntil, CancellationToken cancellationToken)
+    // The records the release brought, checked and sealed for the verifying commit: each one on its own, and a kind
+    // query's answer as a whole as well (it is what staff read).
+    private Checked<List<SealedRecordRow>> Seal(ExchangeRecord exchange, OpenedRelease opened, DateTimeOffset? retainUntil)
     {
         if (services.GetService<RecordStore>() is not { } records)
         {
-            Postpone(exchange, StoredError.Of(StoredErrors.NoRecordStore));
-            return false;
+            return Checked<List<SealedRecordRow>>.Waits(() => Postpone(exchange, StoredError.Of(StoredErrors.NoRecordStore)));
         }
 
         var exchangeId = exchange.Id.ToString(CultureInfo.InvariantCulture);
         var toKeep = opened.Records.Select(r => new RecordContent(r.Digest, exchange.Department, r.MediaType, r.Content, RecordOrigin.Received));
         if (exchange.IsKindQuery)
         {
-            // The answer as a whole is what staff read; each record in it is kept on its own as well.
             toKeep = toKeep.Append(new RecordContent(opened.Release.ContentDigest, exchange.Department, opened.Release.MediaType, opened.Content, RecordOrigin.Received));
         }
 
+        var rows = new List<SealedRecordRow>();
         foreach (var record in toKeep)
         {
-            var put = await records.PutAsync(record with { ExchangeId = exchangeId, RetainUntil = retainUntil }, cancellationToken);
-            if (put is RecordPutOutcome.TooLarge or RecordPutOutcome.DigestMismatch or RecordPutOutcome.InvalidMetadata)
+            var sealedRecord = records.Seal(record with { ExchangeId = exchangeId, RetainUntil = retainUntil });
+            if (sealedRecord.Row is not { } row)
             {
-                Postpone(exchange, StoredError.Of(StoredErrors.RecordStoreRefused, ("record", record.Digest), ("outcome", put)));
-                return false;
+                return Checked<List<SealedRecordRow>>.Waits(() => Postpone(exchange,
+                    StoredError.Of(StoredErrors.RecordStoreRefused, ("record", record.Digest), ("outcome", sealedRecord.Refused))));
             }
+
+            rows.Add(row);
         }
 
-        return true;
+        return Checked<List<SealedRecordRow>>.Passed(rows);
+    }
+
+    // What a check of the worker found: its value, or what to do with the exchange that waits for it (or is refused).
+    private readonly record struct Checked<T>(T? Value, Action? Wait)
+        where T : class
+    {
+        public static Checked<T> Passed(T value) => new(value, null);
+
+        public static Checked<T> Waits(Action wait) => new(null, wait);
     }
 
     // Receipts go to each holder department in bodies of up to ReleaseReceipts.MaxReceipts, one signature each: a

@@ -48,15 +48,37 @@ public sealed class RecordStore : IDisposable
     /// </summary>
     public async Task<RecordPutOutcome> PutAsync(RecordContent record, CancellationToken cancellationToken = default)
     {
+        var checkedRecord = Seal(record);
+        if (checkedRecord.Row is not { } row)
+        {
+            return checkedRecord.Refused!.Value;
+        }
+
+        return await WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var outcome = Insert(connection, transaction, row);
+            transaction.Commit();
+            return outcome;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The checks and the encryption of <see cref="PutAsync"/> without its write: the row to keep with
+    /// <see cref="Insert"/> in a transaction of the caller's on this node's database (a received record is kept in the
+    /// same commit as the exchange that brought it), or why <paramref name="record"/> is refused.
+    /// </summary>
+    public SealedRecord Seal(RecordContent record)
+    {
         ArgumentNullException.ThrowIfNull(record);
         if (record.Content.Length > _options.MaxRecordBytes)
         {
-            return RecordPutOutcome.TooLarge;
+            return new SealedRecord(null, RecordPutOutcome.TooLarge);
         }
 
         if (new Digest(SHA256.HashData(record.Content.Span)) != record.Digest)
         {
-            return RecordPutOutcome.DigestMismatch;
+            return new SealedRecord(null, RecordPutOutcome.DigestMismatch);
         }
 
         if ((record.Kind is not null && !RecordKind.IsValidName(record.Kind))
@@ -65,7 +87,7 @@ public sealed class RecordStore : IDisposable
             || (record.SubjectSalt is not null && record.SubjectSalt.Length != SaltedRecord.SaltSize)
             || string.IsNullOrWhiteSpace(record.MediaType))
         {
-            return RecordPutOutcome.InvalidMetadata;
+            return new SealedRecord(null, RecordPutOutcome.InvalidMetadata);
         }
 
         byte[]? personKey;
@@ -75,60 +97,63 @@ public sealed class RecordStore : IDisposable
         }
         catch (ArgumentException)
         {
-            return RecordPutOutcome.InvalidMetadata;
+            return new SealedRecord(null, RecordPutOutcome.InvalidMetadata);
         }
 
         var digest = record.Digest.ToArray();
         var now = _time.GetUtcNow();
-        var content = _key.Seal(record.Content.Span, digest);
         var subject = record.Subject is null ? null : _key.Seal(Encoding.ASCII.GetBytes(SubjectCommitment.NormalizeAddress(record.Subject)), SubjectAad(digest));
-        var retainUntil = _retention.RetainUntil(record.Kind, now, record.RetainUntil);
+        var row = new SealedRecordRow(record, digest, _key.Seal(record.Content.Span, digest), subject, personKey,
+            _retention.RetainUntil(record.Kind, now, record.RetainUntil), now);
+        return new SealedRecord(row, null);
+    }
 
-        return await WriteAsync(connection =>
+    /// <summary>
+    /// Writes <paramref name="row"/> (from <see cref="Seal"/>) in <paramref name="transaction"/>: kept, or what the table
+    /// already holds under its digest. The caller commits.
+    /// </summary>
+    public static RecordPutOutcome Insert(DbConnection connection, DbTransaction transaction, SealedRecordRow row)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(row);
+        var record = row.Record;
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO records (digest, department, kind, kind_id, media_type, subject, subject_salt, person_key, origin,
+                                 exchange_id, retain_until, created_at, size, content)
+            VALUES (@digest, @department, @kind, @kindId, @mediaType, @subject, @subjectSalt, @personKey, @origin,
+                    @exchangeId, @retainUntil, @createdAt, @size, @content)
+            ON CONFLICT (digest) DO NOTHING
+            """;
+        insert.Parameters.AddWithValue("@digest", row.Digest);
+        insert.Parameters.AddWithValue("@department", (long)record.Department);
+        insert.Parameters.AddWithValue("@kind", (object?)record.Kind ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@kindId", record.Kind is null ? DBNull.Value : RecordKind.Id(record.Kind).ToArray());
+        insert.Parameters.AddWithValue("@mediaType", record.MediaType);
+        insert.Parameters.AddWithValue("@subject", (object?)row.Subject ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@subjectSalt", (object?)record.SubjectSalt ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@personKey", (object?)row.PersonKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@origin", OriginName(record.Origin));
+        insert.Parameters.AddWithValue("@exchangeId", (object?)record.ExchangeId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@retainUntil", row.RetainUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value);
+        insert.Parameters.AddWithValue("@createdAt", row.CreatedAt.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("@size", (long)record.Content.Length);
+        insert.Parameters.AddWithValue("@content", row.Content);
+        if (insert.ExecuteNonQuery() == 1)
         {
-            using var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO records (digest, department, kind, kind_id, media_type, subject, subject_salt, person_key, origin,
-                                     exchange_id, retain_until, created_at, size, content)
-                VALUES (@digest, @department, @kind, @kindId, @mediaType, @subject, @subjectSalt, @personKey, @origin,
-                        @exchangeId, @retainUntil, @createdAt, @size, @content)
-                ON CONFLICT (digest) DO NOTHING
-                """;
-            insert.Parameters.AddWithValue("@digest", digest);
-            insert.Parameters.AddWithValue("@department", (long)record.Department);
-            insert.Parameters.AddWithValue("@kind", (object?)record.Kind ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@kindId", record.Kind is null ? DBNull.Value : RecordKind.Id(record.Kind).ToArray());
-            insert.Parameters.AddWithValue("@mediaType", record.MediaType);
-            insert.Parameters.AddWithValue("@subject", (object?)subject ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@subjectSalt", (object?)record.SubjectSalt ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@personKey", (object?)personKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@origin", OriginName(record.Origin));
-            insert.Parameters.AddWithValue("@exchangeId", (object?)record.ExchangeId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@retainUntil", retainUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value);
-            insert.Parameters.AddWithValue("@createdAt", now.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("@size", (long)record.Content.Length);
-            insert.Parameters.AddWithValue("@content", content);
-            if (insert.ExecuteNonQuery() == 1)
-            {
-                transaction.Commit();
-                return RecordPutOutcome.Stored;
-            }
+            return RecordPutOutcome.Stored;
+        }
 
-            using var existing = connection.CreateCommand();
-            existing.Transaction = transaction;
-            existing.CommandText = "SELECT department, erased_at FROM records WHERE digest = @digest";
-            existing.Parameters.AddWithValue("@digest", digest);
-            using var reader = existing.ExecuteReader();
-            reader.Read();
-            var outcome = reader.GetInt64(0) != record.Department ? RecordPutOutcome.OtherDepartment
-                : !reader.IsDBNull(1) ? RecordPutOutcome.Erased
-                : RecordPutOutcome.AlreadyStored;
-            reader.Close();
-            transaction.Commit();
-            return outcome;
-        }, cancellationToken);
+        using var existing = connection.CreateCommand();
+        existing.Transaction = transaction;
+        existing.CommandText = "SELECT department, erased_at FROM records WHERE digest = @digest";
+        existing.Parameters.AddWithValue("@digest", row.Digest);
+        using var reader = existing.ExecuteReader();
+        reader.Read();
+        return reader.GetInt64(0) != record.Department ? RecordPutOutcome.OtherDepartment
+            : !reader.IsDBNull(1) ? RecordPutOutcome.Erased
+            : RecordPutOutcome.AlreadyStored;
     }
 
     /// <summary>The record kept under <paramref name="digest"/>, decrypted, or its tombstone; null when none is kept.</summary>

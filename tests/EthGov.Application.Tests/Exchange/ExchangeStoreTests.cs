@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using EthGov.Application.Exchange.Grantee;
+using EthGov.Application.Records;
 using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Application.Tests.TestSupport;
@@ -95,6 +96,33 @@ public sealed class ExchangeStoreTests : IDisposable
             Assert.NotNull(read.ReceiptSentAt);
         });
         Assert.Empty(reopened.ReceiptsDue(DateTimeOffset.UtcNow.AddMinutes(1), 10));
+    }
+
+    [Fact]
+    public async Task Verify_FromLogged_ReleasesKeepsAndVerifiesInOneCommit_AndMovesNothingTwice()
+    {
+        using var key = NodeDataKey.Generate();
+        using var records = new RecordStore(_database, key, new RecordsOptions());
+        var exchange = _store.Create(NewExchange());
+        _store.ConfirmBatch(_store.AddBatch(exchange.Department, AccessLogBatch.Form([exchange.EntryHash]), [exchange.Id]), "0x01", 7);
+        var logged = _store.Get(exchange.Id)!;
+        Assert.Equal(ExchangeState.Logged, logged.State);
+        byte[] content = [.. "{\"licence\":\"B\"}"u8];
+        var digest = new Digest(SHA256.HashData(content));
+        var row = records.Seal(new RecordContent(digest, 7, "application/json", content, RecordOrigin.Received) { ExchangeId = "1" }).Row!;
+        var retainUntil = DateTimeOffset.UtcNow.AddDays(30);
+
+        Assert.True(await _store.VerifyAsync(logged, digest, "application/json", retainUntil, (c, t) => Assert.Equal(RecordPutOutcome.Stored, RecordStore.Insert(c, t, row))));
+        Assert.False(await _store.VerifyAsync(logged, digest, "application/json", retainUntil, (c, t) => Assert.Equal(RecordPutOutcome.AlreadyStored, RecordStore.Insert(c, t, row))));
+
+        var read = _store.Get(exchange.Id)!;
+        Assert.Equal(ExchangeState.Verified, read.State);
+        Assert.Equal(digest, read.ContentDigest);
+        Assert.Equal("application/json", read.MediaType);
+        Assert.Equal(retainUntil.ToUnixTimeMilliseconds(), read.RetainUntil?.ToUnixTimeMilliseconds());
+        var kept = await records.GetAsync(digest);
+        Assert.Equal(content, kept!.Content);
+        Assert.Equal(RecordOrigin.Received, kept.Origin);
     }
 
     [SqliteOnlyFact("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL's planner chooses by table statistics")]

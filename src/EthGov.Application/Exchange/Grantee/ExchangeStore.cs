@@ -45,6 +45,8 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     // Released is a new step: its attempts count from zero (the worker's anchor rechecks are counted in it).
     private const string ReleasedSet = "content_digest = @digest, media_type = @media, attempts = 0, detail = NULL";
 
+    private const string VerifiedSet = "retain_until = @retain, attempts = 0, next_attempt_at = @now, detail = NULL";
+
     private const string ReceiptSentSet = "receipt_sent_at = @now, detail = NULL";
 
     private const string ReceiptDueCondition = "state = 3 AND receipt_sent_at IS NULL";
@@ -55,10 +57,36 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             ("@digest", contentDigest.ToArray()), ("@media", mediaType));
 
     /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
-    public async Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
+    public Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
+        => Group().WriteAsync((connection, transaction) => Verify(connection, transaction, id, retainUntil));
+
+    /// <summary>
+    /// Ends <paramref name="exchange"/>'s steps in one shared commit: the release of <paramref name="contentDigest"/> when
+    /// it is still Logged (Logged → Released), the rows of <paramref name="keep"/> (the records it brought, in the same
+    /// transaction on this store's database), and Released → Verified. False when another step had moved it.
+    /// </summary>
+    public Task<bool> VerifyAsync(ExchangeRecord exchange, Digest contentDigest, string mediaType, DateTimeOffset? retainUntil, Action<DbConnection, DbTransaction> keep)
     {
-        var moved = await MoveAsync(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = @retain, attempts = 0, next_attempt_at = @now, detail = NULL",
-            ("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
+        ArgumentNullException.ThrowIfNull(exchange);
+        ArgumentNullException.ThrowIfNull(keep);
+        return Group().WriteAsync((connection, transaction) =>
+        {
+            // The records first: a statement that fails later leaves them kept, which a retry of the exchange finds.
+            keep(connection, transaction);
+            if (exchange.State == ExchangeState.Logged)
+            {
+                UpdateIn(connection, transaction, exchange.Id, $"state = {(int)ExchangeState.Released}, {ReleasedSet}", $"state = {(int)ExchangeState.Logged}",
+                    [("@digest", contentDigest.ToArray()), ("@media", mediaType)]);
+            }
+
+            return Verify(connection, transaction, exchange.Id, retainUntil);
+        });
+    }
+
+    private bool Verify(DbConnection connection, DbTransaction? transaction, long id, DateTimeOffset? retainUntil)
+    {
+        var moved = UpdateIn(connection, transaction, id, $"state = {(int)ExchangeState.Verified}, {VerifiedSet}", $"state = {(int)ExchangeState.Released}",
+            [("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value)]);
         GranteeMetrics.Verified(moved ? 1 : 0);
         return moved;
     }
@@ -343,10 +371,10 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     /// <summary>The content checked out and is kept (until <paramref name="retainUntil"/> when stored): Released → Verified.</summary>
     public bool MarkVerified(long id, DateTimeOffset? retainUntil)
     {
-        var moved = Move(id, ExchangeState.Released, ExchangeState.Verified, "retain_until = @retain, attempts = 0, next_attempt_at = @now, detail = NULL",
-            ("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value));
-        GranteeMetrics.Verified(moved ? 1 : 0);
-        return moved;
+        lock (_lock)
+        {
+            return Verify(Connection(), null, id, retainUntil);
+        }
     }
 
     /// <summary>Refuses the exchange for good, from whatever unfinished state it is in; false when it was already final.</summary>

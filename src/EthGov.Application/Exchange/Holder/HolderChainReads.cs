@@ -14,7 +14,8 @@ namespace EthGov.Application.Exchange.Holder;
 /// <summary>
 /// The chain as the holder's checks read it, coalesced per block: the latest block number is read once for everyone
 /// asking within <c>maxAge</c> (one read in flight at a time), and each grant, department, node entry, access batch and
-/// record status is read once per block number and shared by every concurrent request at that block. A Hardhat node
+/// record status is read once per block number and shared by every concurrent request at that block (the newest block
+/// asked for and the one before it, so that requests in flight when the head moves still share their reads). A Hardhat node
 /// spends about a millisecond on every call, so at hundreds of releases a second this is what keeps the chain's load
 /// flat: a burst of requests under one grant costs one grant read per block, not one per request.
 /// </summary>
@@ -33,6 +34,7 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
     private Task<ChainResult<ulong>>? _latest;
     private long _latestStartedAt;
     private BlockReads? _reads;
+    private BlockReads? _previous;
 
     /// <summary>The latest block number: read at most <c>maxAge</c> before this call, by a read shared with concurrent callers.</summary>
     public Task<ChainResult<ulong>> LatestBlockAsync()
@@ -124,26 +126,28 @@ public sealed class HolderChainReads(RegistryClient registry, BlockReader blocks
 
     /// <summary>
     /// Any read filed under <paramref name="key"/> for <paramref name="block"/>: <paramref name="read"/> runs once for every
-    /// caller asking for that key at the newest block asked for (a failed read is not kept); a read for an older block
-    /// runs on its own.
+    /// caller asking for that key at the newest block asked for or the one before it (a failed read is not kept); a read
+    /// for an older block runs on its own.
     /// </summary>
     public async Task<ChainResult<T>> AtBlockAsync<T>(ulong block, string key, Func<Task<ChainResult<T>>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        BlockReads reads;
+        BlockReads? reads;
         lock (_gate)
         {
             if (_reads is null || _reads.Block < block || _reads.Results.Count > MaxReadsPerBlock)
             {
+                // The block before stays shared: requests that read the head just before it moved are still checked there.
+                _previous = _reads is { } last && last.Block < block ? last : null;
                 _reads = new BlockReads(block);
             }
 
-            reads = _reads;
+            reads = _reads.Block == block ? _reads : _previous?.Block == block ? _previous : null;
         }
 
-        if (reads.Block != block)
+        if (reads is null)
         {
-            // An older block than the newest one read: its state is not kept any more, so it is read on its own.
+            // Older than the two newest blocks read: their state is not kept any more, so it is read on its own.
             return await read();
         }
 

@@ -1,4 +1,5 @@
 using EthGov.Application.Exchange.Holder;
+using EthGov.Chain.Abi;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Registry;
 using EthGov.Chain.Transactions;
@@ -52,5 +53,42 @@ public sealed class HolderChainReadsTests(HolderChain chain) : IClassFixture<Hol
 
         Assert.True(after > before);
         Assert.True((await reads.GrantAsync(after, grant)).Value!.Revoked);
+    }
+
+    [Fact]
+    public async Task RequestsAtTheBlockBeforeTheHead_StillShareTheirReads_OlderOnesReadAlone()
+    {
+        var options = new ChainOptions { RpcUrl = chain.Node.RpcUrl, ChainId = ChainOptions.DevAccountsChainId };
+        var reads = new HolderChainReads(new RegistryClient(options, chain.Deployment.Registry), new BlockReader(options), TimeSpan.Zero);
+        var calls = new Dictionary<ulong, int>();
+        Task<ChainResult<ulong>> Read(ulong block)
+        {
+            lock (calls)
+            {
+                calls[block] = calls.GetValueOrDefault(block) + 1;
+            }
+
+            return Task.FromResult(ChainResult<ulong>.Ok(block));
+        }
+
+        Assert.Equal(10UL, (await reads.AtBlockAsync(10, "grant:1", () => Read(10))).Value);
+        Assert.Equal(11UL, (await reads.AtBlockAsync(11, "grant:1", () => Read(11))).Value);
+        // Requests that read the head at block 10, still being checked after block 11 came: one read among them.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(10UL, (await reads.AtBlockAsync(10, "grant:1", () => Read(10))).Value);
+            Assert.Equal(11UL, (await reads.AtBlockAsync(11, "grant:1", () => Read(11))).Value);
+        }
+
+        Assert.Equal(1, calls[10]);
+        Assert.Equal(1, calls[11]);
+
+        // Two blocks later, block 10's reads are gone: each request at it reads on its own.
+        await reads.AtBlockAsync(12, "grant:1", () => Read(12));
+        await reads.AtBlockAsync(10, "grant:1", () => Read(10));
+        await reads.AtBlockAsync(10, "grant:1", () => Read(10));
+        Assert.Equal(3, calls[10]);
+        await reads.AtBlockAsync(11, "grant:1", () => Read(11));
+        Assert.Equal(1, calls[11]);
     }
 }
