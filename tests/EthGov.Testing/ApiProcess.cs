@@ -13,6 +13,7 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
+    private int _disposed;
 
     private ApiProcess(Process process, ConcurrentQueue<string> output, Uri baseUrl)
     {
@@ -118,8 +119,14 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>A second call does nothing: a test may stop a process on its way and again when it ends, passed or failed.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await KillAsync();
         _process.Dispose();
     }

@@ -41,6 +41,7 @@ public sealed class DatabaseCutTests(ITestOutputHelper output)
 
         // The replica behind the forwarder starts first, so it holds the lease when the path is cut.
         var replicas = new ApiProcess[2];
+        await using var stopReplicas = StopAtEnd(replicas);
         replicas[0] = await ApiProcess.StartAsync(settings[0]);
         await WaitUntilAsync(() => Holder(outbox, replicas[..1]) == 0, s_stepDeadline, "the first replica to hold the lease");
         replicas[1] = await ApiProcess.StartAsync(settings[1]);

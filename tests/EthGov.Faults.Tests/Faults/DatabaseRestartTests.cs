@@ -37,6 +37,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             new AnchorLoad(await settings[1].CreateKeyAsync("CIVIL"), workers: 2, timeout: s_requestTimeout),
         };
         var replicas = new[] { await ApiProcess.StartAsync(settings[0]), await ApiProcess.StartAsync(settings[1]) };
+        await using var stopReplicas = StopAtEnd(replicas);
         using var stop = new CancellationTokenSource();
         var running = Task.WhenAll(loads.Select((load, i) => Task.Run(() => KeepLoadingAsync(load, settings[i].BaseUrl, stop.Token))));
         var downRefusals = new List<string>();

@@ -32,6 +32,7 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
         var settings = new[] { Replica(chain, store), Replica(chain, store) };
         var loads = new[] { new AnchorLoad(await settings[0].CreateKeyAsync("CIVIL"), workers: 2), new AnchorLoad(await settings[1].CreateKeyAsync("CIVIL"), workers: 2) };
         var replicas = new[] { await ApiProcess.StartAsync(settings[0]), await ApiProcess.StartAsync(settings[1]) };
+        await using var stopReplicas = StopAtEnd(replicas);
         using var stop = new CancellationTokenSource();
         var running = Task.WhenAll(loads.Select((load, i) => Task.Run(() => KeepLoadingAsync(load, settings[i].BaseUrl, stop.Token))));
         var failovers = new List<TimeSpan>();

@@ -84,6 +84,26 @@ public static class ReplicaRun
         }
     }
 
+    /// <summary>
+    /// Stops the replicas in <paramref name="replicas"/> (as the array holds them then) when disposed: a test that fails before
+    /// its tally would otherwise leave them running after it.
+    /// </summary>
+    public static IAsyncDisposable StopAtEnd(ApiProcess?[] replicas) => new ReplicaStopper(replicas);
+
+    private sealed class ReplicaStopper(ApiProcess?[] replicas) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var replica in replicas)
+            {
+                if (replica is not null)
+                {
+                    await replica.DisposeAsync();
+                }
+            }
+        }
+    }
+
     /// <summary>Waits for <paramref name="condition"/>, failing the test with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
