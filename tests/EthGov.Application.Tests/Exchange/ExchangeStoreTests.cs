@@ -84,7 +84,7 @@ public sealed class ExchangeStoreTests : IDisposable
         var digest = Random();
         Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.True);
         Assert.All(await Task.WhenAll(created.Select(c => _store.MarkReleasedAsync(c.Id, digest, "application/json"))), Assert.False);
-        Assert.All(await Task.WhenAll(created.Select(c => _store.MarkVerifiedAsync(c.Id, null))), Assert.True);
+        Assert.All(await Task.WhenAll(created.Select(c => _store.VerifyAsync(c, digest, "application/json", null, (_, _) => { }))), Assert.True);
         Assert.Equal(created.Length, await _store.MarkReceiptsSentAsync([.. created.Select(c => c.Id)]));
         Assert.Equal(0, await _store.MarkReceiptsSentAsync([.. created.Select(c => c.Id)]));
 

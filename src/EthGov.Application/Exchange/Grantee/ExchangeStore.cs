@@ -53,12 +53,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary><see cref="MarkReleased"/> in a shared commit.</summary>
     public Task<bool> MarkReleasedAsync(long id, Digest contentDigest, string mediaType)
-        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
-            ("@digest", contentDigest.ToArray()), ("@media", mediaType));
-
-    /// <summary><see cref="MarkVerified"/> in a shared commit.</summary>
-    public Task<bool> MarkVerifiedAsync(long id, DateTimeOffset? retainUntil)
-        => Group().WriteAsync((connection, transaction) => Verify(connection, transaction, id, retainUntil));
+        => MoveAsync(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet, Released(contentDigest, mediaType));
 
     /// <summary>
     /// Ends <paramref name="exchange"/>'s steps in one shared commit: the release of <paramref name="contentDigest"/> when
@@ -75,17 +70,19 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             keep(connection, transaction);
             if (exchange.State == ExchangeState.Logged)
             {
-                UpdateIn(connection, transaction, exchange.Id, $"state = {(int)ExchangeState.Released}, {ReleasedSet}", $"state = {(int)ExchangeState.Logged}",
-                    [("@digest", contentDigest.ToArray()), ("@media", mediaType)]);
+                MoveIn(connection, transaction, exchange.Id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet, Released(contentDigest, mediaType));
             }
 
             return Verify(connection, transaction, exchange.Id, retainUntil);
         });
     }
 
+    private static (string Name, object Value)[] Released(Digest contentDigest, string mediaType)
+        => [("@digest", contentDigest.ToArray()), ("@media", mediaType)];
+
     private bool Verify(DbConnection connection, DbTransaction? transaction, long id, DateTimeOffset? retainUntil)
     {
-        var moved = UpdateIn(connection, transaction, id, $"state = {(int)ExchangeState.Verified}, {VerifiedSet}", $"state = {(int)ExchangeState.Released}",
+        var moved = MoveIn(connection, transaction, id, ExchangeState.Released, ExchangeState.Verified, VerifiedSet,
             [("@retain", retainUntil is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value)]);
         GranteeMetrics.Verified(moved ? 1 : 0);
         return moved;
@@ -365,8 +362,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     /// <summary>The holder released content with <paramref name="contentDigest"/>: Logged → Released.</summary>
     public bool MarkReleased(long id, Digest contentDigest, string mediaType)
-        => Move(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet,
-            ("@digest", contentDigest.ToArray()), ("@media", mediaType));
+        => Move(id, ExchangeState.Logged, ExchangeState.Released, ReleasedSet, Released(contentDigest, mediaType));
 
     /// <summary>The content checked out and is kept (until <paramref name="retainUntil"/> when stored): Released → Verified.</summary>
     public bool MarkVerified(long id, DateTimeOffset? retainUntil)
@@ -435,22 +431,23 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
 
     private bool Move(long id, ExchangeState from, ExchangeState to, string set, params (string Name, object Value)[] parameters)
     {
-        if (!ExchangeTransitions.IsAllowed(from, to))
+        lock (_lock)
         {
-            throw new InvalidOperationException($"an exchange does not move from {from} to {to}");
+            return MoveIn(Connection(), null, id, from, to, set, parameters);
         }
-
-        return Update(id, $"state = {(int)to}, {set}", $"state = {(int)from}", parameters);
     }
 
     private Task<bool> MoveAsync(long id, ExchangeState from, ExchangeState to, string set, params (string Name, object Value)[] parameters)
+        => Group().WriteAsync((connection, transaction) => MoveIn(connection, transaction, id, from, to, set, parameters));
+
+    private bool MoveIn(DbConnection connection, DbTransaction? transaction, long id, ExchangeState from, ExchangeState to, string set, (string Name, object Value)[] parameters)
     {
         if (!ExchangeTransitions.IsAllowed(from, to))
         {
             throw new InvalidOperationException($"an exchange does not move from {from} to {to}");
         }
 
-        return Group().WriteAsync((connection, transaction) => UpdateIn(connection, transaction, id, $"state = {(int)to}, {set}", $"state = {(int)from}", parameters));
+        return UpdateIn(connection, transaction, id, $"state = {(int)to}, {set}", $"state = {(int)from}", parameters);
     }
 
     private bool Update(long id, string set, string condition, params (string Name, object Value)[] parameters)
