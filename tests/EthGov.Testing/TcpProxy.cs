@@ -16,6 +16,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly List<Task> _relays = [];
     private readonly Task _acceptLoop;
     private volatile bool _cut;
+    private long _cutAfter = -1;
     private int _dropped;
     private int _relayed;
 
@@ -53,6 +54,15 @@ public sealed class TcpProxy : IAsyncDisposable
             _open.Clear();
         }
     }
+
+    /// <summary>
+    /// Cuts the path (as <see cref="Cut"/>) once <paramref name="bytes"/> more bytes have gone from the node to the clients:
+    /// a connection then ends in the middle of an answer, with the answer's first part delivered.
+    /// </summary>
+    public void CutAfter(long bytes) => Interlocked.Exchange(ref _cutAfter, bytes);
+
+    /// <summary>Whether a cut asked for with <see cref="CutAfter"/> has not happened yet.</summary>
+    public bool CutPending => Interlocked.Read(ref _cutAfter) >= 0;
 
     /// <summary>Relays again.</summary>
     public void Restore() => _cut = false;
@@ -126,7 +136,7 @@ public sealed class TcpProxy : IAsyncDisposable
 
             var down = client.GetStream();
             var up = upstream.GetStream();
-            var first = await Task.WhenAny(down.CopyToAsync(up, _stop.Token), up.CopyToAsync(down, _stop.Token));
+            var first = await Task.WhenAny(down.CopyToAsync(up, _stop.Token), RelayDownAsync(up, down));
             await first.ContinueWith(_ => { }, TaskScheduler.Default);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
@@ -142,6 +152,32 @@ public sealed class TcpProxy : IAsyncDisposable
             }
 
             client.Dispose();
+        }
+    }
+
+    // From the node to the client, counting the bytes against a cut asked for with CutAfter.
+    private async Task RelayDownAsync(NetworkStream from, NetworkStream to)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            long budget = Interlocked.Read(ref _cutAfter);
+            if (budget >= 0 && read >= budget)
+            {
+                await to.WriteAsync(buffer.AsMemory(0, (int)budget), _stop.Token);
+                await to.FlushAsync(_stop.Token);
+                Interlocked.Exchange(ref _cutAfter, -1);
+                Cut();
+                return;
+            }
+
+            if (budget >= 0)
+            {
+                Interlocked.Add(ref _cutAfter, -read);
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
 

@@ -163,43 +163,37 @@ public sealed class ReplicaSync(
             }
 
             after.Value = _documentsRead;
+            var page = ReadPage(select, buffer);
             var added = new List<int>();
             var linked = new Dictionary<long, List<int>>();
-            int rows = 0;
-            using (var reader = select.ExecuteReader())
+            foreach (var row in page)
             {
-                while (reader.Read())
+                _documentsRead = row.Id;
+                int record = index.AddCommitted(row.Digest, row.Department, row.ValidUntil, row.AcceptedAtMs);
+                if (record < 0)
                 {
-                    rows++;
-                    _documentsRead = reader.GetInt64(0);
-                    reader.GetBytes(1, 0, buffer, 0, Digest.Size);
-                    var digest = new Digest(buffer);
-                    int record = index.AddCommitted(digest, (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4));
+                    // Written by this replica, or accepted here as well (a client that got no answer from a replica
+                    // killed after its commit sent it here again), or by two replicas at once: one anchor either way,
+                    // and a batch read before this row that carries the digest carries the record held here.
+                    record = _orphans.ContainsKey(row.Digest) ? index.RecordOf(row.Digest) : -1;
                     if (record < 0)
                     {
-                        // Written by this replica, or accepted here as well (a client that got no answer from a replica
-                        // killed after its commit sent it here again), or by two replicas at once: one anchor either way,
-                        // and a batch read before this row that carries the digest carries the record held here.
-                        record = _orphans.ContainsKey(digest) ? index.RecordOf(digest) : -1;
-                        if (record < 0)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
+                }
+
+                if (_orphans.Remove(row.Digest, out var batchId))
+                {
+                    if (!linked.TryGetValue(batchId, out var members))
+                    {
+                        linked[batchId] = members = [];
                     }
 
-                    if (_orphans.Remove(digest, out var batchId))
-                    {
-                        if (!linked.TryGetValue(batchId, out var members))
-                        {
-                            linked[batchId] = members = [];
-                        }
-
-                        members.Add(record);
-                    }
-                    else
-                    {
-                        added.Add(record);
-                    }
+                    members.Add(record);
+                }
+                else
+                {
+                    added.Add(record);
                 }
             }
 
@@ -209,13 +203,28 @@ public sealed class ReplicaSync(
             }
 
             pending.Add(added.ToArray());
-            if (rows < PageRows)
+            if (page.Count < PageRows)
             {
                 _documentsRead = _safeDocumentId;
             }
         }
 
         return false;
+    }
+
+    // A whole page is read before any of it is applied: a connection lost half-way through (the server stopped, a network
+    // cut) used to leave the rows read so far in the index and past the read mark, but never handed to the batcher.
+    private static List<CommittedRow> ReadPage(DbCommand select, byte[] buffer)
+    {
+        var page = new List<CommittedRow>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            reader.GetBytes(1, 0, buffer, 0, Digest.Size);
+            page.Add(new CommittedRow(reader.GetInt64(0), new Digest(buffer), (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4)));
+        }
+
+        return page;
     }
 
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
@@ -362,4 +371,6 @@ public sealed class ReplicaSync(
 
         return _connection ??= database.Connect();
     }
+
+    private readonly record struct CommittedRow(long Id, Digest Digest, uint Department, ulong ValidUntil, long AcceptedAtMs);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using EthGov.Api.Outbox;
 using EthGov.Api.Replicas;
 using EthGov.Api.Tests.TestSupport;
 using EthGov.Api.Verification;
@@ -100,6 +101,64 @@ public sealed class ReplicaTests(DevChain chain, ITestOutputHelper output) : ICl
         Assert.Equal(digests.Order(), anchored.Order());
     }
 
+    [Fact]
+    public async Task ConnectionCutWhileReadingAPageOfTheOtherReplicasRows_EveryRowIsStillBatched()
+    {
+        // The holder reaches the database through a proxy, which cuts its connections in the middle of a page of the rows
+        // the other replica accepted, as a server stopped under load or a network cut does. The rows of the page read
+        // before the cut were once kept as read, past the read mark, and never handed to the batcher.
+        var store = PostgresServer.Shared.CreateDatabase();
+        var direct = new NpgsqlConnectionStringBuilder(store.ConnectionString);
+        await using var proxy = TcpProxy.Start(direct.Port);
+        var proxied = new StorageOptions
+        {
+            Provider = store.Provider,
+            ConnectionString = new NpgsqlConnectionStringBuilder(store.ConnectionString) { Host = "127.0.0.1", Port = proxy.Url.Port }.ConnectionString,
+        };
+        // A long lease: the holder keeps it through the cuts, so the rows it reads are the ones it batches.
+        await using var holder = await StartAsync(proxied, new Dictionary<string, string?> { ["EthGov:Replicas:LeaseDuration"] = "00:01:00" });
+        await WaitAsync(() => IsLeader(holder), "the first replica to take the lease");
+        await using var other = await StartAsync(store);
+        var index = holder.Services.GetRequiredService<DocumentIndex>();
+        const int Page = 10_000;
+        var digests = Enumerable.Range(0, 3 * Page).Select(_ => TestDigests.New()).ToArray();
+
+        // Each request of 10,000 is one transaction of the other replica, which the holder reads as one page of about 1 MB:
+        // the proxy cuts the path 300 KB into each of the first two.
+        int cuts = 0;
+        for (int i = 0; i < digests.Length; i += Page)
+        {
+            bool cut = i < 2 * Page;
+            if (cut)
+            {
+                proxy.CutAfter(300_000);
+            }
+
+            await PostAsync(other, digests[i..(i + Page)]);
+            if (cut)
+            {
+                await WaitAsync(() => !proxy.CutPending, "the proxy to cut the holder's read");
+                cuts++;
+                await Task.Delay(50);
+                proxy.Restore();
+                await WaitAsync(() => index.Count >= i + Page, "the holder to read the page again");
+            }
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        HashSet<string> anchored;
+        while ((anchored = [.. ReadBatches(store).Where(b => b.State == 1).SelectMany(b => b.Members)]).Count < digests.Length
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var missing = digests.Count(d => !anchored.Contains(d));
+        output.WriteLine($"{cuts} reads cut in the middle of a page; {anchored.Count} of {digests.Length} anchored");
+        Assert.True(IsLeader(holder), "the holder lost the lease: the other replica batched its own rows, so this proved nothing");
+        Assert.True(missing == 0, $"{missing} accepted documents are in no confirmed batch");
+    }
+
     private static bool IsLeader(ApiHost host) => host.Services.GetRequiredService<ReplicaLeadership>().IsLeader;
 
     // The status one replica answers, or null while it has not read the document another replica accepted.
@@ -149,7 +208,7 @@ public sealed class ReplicaTests(DevChain chain, ITestOutputHelper output) : ICl
         var batches = new List<(int, string, string[])>();
         while (reader.Read())
         {
-            batches.Add(((int)reader.GetInt64(0), reader.GetString(1), [.. DigestSequence.Unpack((byte[])reader[2]).Select(d => d.ToString())]));
+            batches.Add(((int)reader.GetInt64(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1), [.. DigestSequence.Unpack((byte[])reader[2]).Select(d => d.ToString())]));
         }
 
         return batches;
