@@ -10,6 +10,7 @@ using EthGov.Application.Nodes;
 using EthGov.Application.Records;
 using EthGov.Application.Verification;
 using EthGov.Chain.Deployments;
+using EthGov.Core.Crypto;
 using EthGov.Core.Crypto.HttpSignatures;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
@@ -215,7 +216,7 @@ public sealed class ExchangeWorker(
             return;
         }
 
-        using var holderKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
+        var holderKey = PublishedKeys.Signing(node.SigningKey);
         var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow);
         if (outcome.Retry is { } retry)
         {

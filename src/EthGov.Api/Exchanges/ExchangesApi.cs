@@ -14,6 +14,7 @@ using EthGov.Application.Records;
 using EthGov.Application.Verification;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
+using EthGov.Core.Crypto;
 using EthGov.Core.Crypto.Hpke;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
@@ -143,12 +144,7 @@ public static class ExchangesApi
                 return Problems.Problems.InvalidRequest(ExchangeTexts.Person1To256Characters);
             }
 
-            HpkePublicKey holderKey;
-            try
-            {
-                holderKey = HpkePublicKey.FromBytes([0x04, .. holderNode.EncryptionKey]);
-            }
-            catch (HpkeInvalidKeyException)
+            if (PublishedKeys.Encryption(holderNode.EncryptionKey) is not { } holderKey)
             {
                 return Problems.Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.HolderHasNoNode, "The holder's published encryption key is not usable",
                     ExchangeTexts.DepartmentPublishesAnEncryptionKeyThat.With(holder.Id));

@@ -2,6 +2,7 @@ using EthGov.Api.Exchanges;
 using EthGov.Api.Problems;
 using EthGov.Application.Nodes;
 using EthGov.Chain.Deployments;
+using EthGov.Core.Crypto;
 using EthGov.Core.Crypto.HttpSignatures;
 using EthGov.Core.Exchange;
 
@@ -49,7 +50,7 @@ public sealed class SignedNodePost(HolderNodes nodes, NodeClient client, IServic
         }
 
         var response = answer.Value;
-        using var otherKey = EcdsaP256Sha256.TryImportPublicKey(node.SigningKey);
+        var otherKey = PublishedKeys.Signing(node.SigningKey);
         return NodeSignatures.VerifyResponse(response.SignedParts(), response.Body, to, otherKey, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow) is { } unsigned
             ? Retry($"department {to}'s node answered {response.Status} without its signature: {unsigned.Detail}", StoredError.Of(StoredErrors.NodeUnsigned, ("department", to), ("status", response.Status)))
             : new SignedAnswer(response, null);

@@ -5,6 +5,7 @@ using EthGov.Application.Passkeys;
 using EthGov.Application.Records;
 using EthGov.Chain.Abi;
 using EthGov.Chain.Registry;
+using EthGov.Core.Crypto;
 using EthGov.Core.Crypto.HttpSignatures;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
@@ -31,8 +32,6 @@ public sealed class ReleaseChecks(
     HolderNode node, HolderChainReads chain, RecordStore records, ReleaseJournal journal, NonceCache nonces, IRecordAnchors anchors, ExchangeOptions options,
     PasskeyBindingStore passkeys)
 {
-    private readonly ConditionalWeakTable<DepartmentNode, ECDsa> _keys = [];
-
     /// <summary>The node this holder is.</summary>
     public HolderNode Node => node;
 
@@ -60,7 +59,7 @@ public sealed class ReleaseChecks(
             return Unavailable<SignedRequest>(entry.Error);
         }
 
-        var key = entry.Value is { } published ? KeyOf(published) : null;
+        var key = entry.Value is { } published ? PublishedKeys.Signing(published.SigningKey) : null;
         if (NodeSignatures.VerifyRequest(message, body.Span, signer, key, node.ChainId, node.Registry, now, out var parameters) is { } refusal)
         {
             return HolderCheck<SignedRequest>.Refuse(refusal);
@@ -302,23 +301,6 @@ public sealed class ReleaseChecks(
         return log.Proof.Count <= LogInclusion.MaxProofLength && MerkleTree.Verify(log.Root, entryHash, log.Proof as Digest[] ?? [.. log.Proof])
             ? HolderCheck<AccessBatchInfo>.Pass(batch)
             : HolderCheck<AccessBatchInfo>.Refuse(ExchangeRefusal.LogNotFound, $"the proof does not place the access entry {entryHash} in the batch {log.Root}");
-    }
-
-    private ECDsa? KeyOf(DepartmentNode published)
-    {
-        if (_keys.TryGetValue(published, out var key))
-        {
-            return key;
-        }
-
-        key = EcdsaP256Sha256.TryImportPublicKey(published.SigningKey);
-        if (key is null)
-        {
-            return null;
-        }
-
-        _keys.AddOrUpdate(published, key);
-        return key;
     }
 
     private static HolderCheck<CheckedRelease> Refuse(string reason, string detail) => HolderCheck<CheckedRelease>.Refuse(reason, detail);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EthGov.Application.Records;
+using EthGov.Core.Crypto;
 using EthGov.Core.Crypto.Hpke;
 using EthGov.Core.Crypto.HttpSignatures;
 using EthGov.Core.Digests;
@@ -81,7 +82,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
             return again.IsErased ? Erased(again) : HolderAnswer.Released(again);
         }
 
-        if (GranteeKey(passed) is not { } granteeKey)
+        if (PublishedKeys.Encryption(passed.Sender.GranteeNode.EncryptionKey) is not { } granteeKey)
         {
             return HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.UnknownNodeKey, $"department {passed.Sender.Grantee} publishes no usable encryption key on chain"), passed.Holder);
         }
@@ -173,18 +174,6 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
     // A release whose sealed copy the holder dropped when it erased the record is not sent again.
     private static HolderAnswer Erased(JournaledRelease release)
         => HolderAnswer.Refused(new ExchangeRefusal(ExchangeRefusal.RecordErased, $"the content released for request {release.RequestId} was erased by the holder"), release.Holder);
-
-    private static HpkePublicKey? GranteeKey(CheckedRelease passed)
-    {
-        try
-        {
-            return HpkePublicKey.FromBytes([0x04, .. passed.Sender.GranteeNode.EncryptionKey]);
-        }
-        catch (HpkeInvalidKeyException)
-        {
-            return null;
-        }
-    }
 
     private static T? Parse<T>(ReadOnlySpan<byte> body, out string? problem)
         where T : class

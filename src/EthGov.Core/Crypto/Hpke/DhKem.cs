@@ -52,7 +52,7 @@ internal static class DhKem
     /// <summary>Encap(pkR) with a given ephemeral key: the RFC's test vectors fix it through ikmE.</summary>
     public static (byte[] SharedSecret, byte[] Enc) Encap(HpkePublicKey recipient, HpkePrivateKey ephemeral)
     {
-        var dh = Dh(ephemeral, recipient);
+        var dh = Dh(ephemeral, recipient.AgreementKey);
         var enc = ephemeral.PublicKey.ToArray();
         var sharedSecret = ExtractAndExpand(dh, enc, recipient.Encoded);
         return (sharedSecret, enc);
@@ -63,16 +63,18 @@ internal static class DhKem
     public static byte[] Decap(ReadOnlySpan<byte> enc, HpkePrivateKey recipient)
     {
         var ephemeral = HpkePublicKey.FromBytes(enc);
-        var dh = Dh(recipient, ephemeral);
+
+        // A one-time key: imported for this agreement only.
+        using var peer = ephemeral.ToEcdh();
+        using var peerPublic = peer.PublicKey;
+        var dh = Dh(recipient, peerPublic);
         return ExtractAndExpand(dh, ephemeral.Encoded, recipient.PublicKey.Encoded);
     }
 
     // DH(sk, pk): the x-coordinate of sk * pk, 32 bytes (Ndh).
-    private static byte[] Dh(HpkePrivateKey privateKey, HpkePublicKey publicKey)
+    private static byte[] Dh(HpkePrivateKey privateKey, ECDiffieHellmanPublicKey publicKey)
     {
-        using var peer = publicKey.ToEcdh();
-        using var peerPublic = peer.PublicKey;
-        var dh = privateKey.Ecdh.DeriveRawSecretAgreement(peerPublic);
+        var dh = privateKey.Ecdh.DeriveRawSecretAgreement(publicKey);
 
         // With both keys valid the product is never infinity, but its x-coordinate can be 0: (0, y) is on
         // P-256. A zero secret would be known to anyone, so it is refused like an invalid key.

@@ -11,6 +11,7 @@ namespace EthGov.Core.Crypto.Hpke;
 public sealed class HpkePublicKey
 {
     private readonly byte[] _encoded;
+    private ECDiffieHellmanPublicKey? _agreementKey;
 
     private HpkePublicKey(byte[] encoded) => _encoded = encoded;
 
@@ -52,6 +53,32 @@ public sealed class HpkePublicKey
         q.X.AsSpan().CopyTo(encoded.AsSpan(1, P256.CoordinateLength));
         q.Y.AsSpan().CopyTo(encoded.AsSpan(1 + P256.CoordinateLength, P256.CoordinateLength));
         return new HpkePublicKey(encoded);
+    }
+
+    /// <summary>
+    /// The key as a key-agreement peer, imported at the first use and kept: a published key (see
+    /// <see cref="PublishedKeys"/>) is encrypted to on every release sent to its node. Safe to share between threads; a race
+    /// at the first use imports twice and keeps one.
+    /// </summary>
+    internal ECDiffieHellmanPublicKey AgreementKey
+    {
+        get
+        {
+            if (Volatile.Read(ref _agreementKey) is { } known)
+            {
+                return known;
+            }
+
+            using var ecdh = ToEcdh();
+            var imported = ecdh.PublicKey;
+            if (Interlocked.CompareExchange(ref _agreementKey, imported, null) is { } first)
+            {
+                imported.Dispose();
+                return first;
+            }
+
+            return imported;
+        }
     }
 
     /// <summary>The key as a .NET key-agreement object; the caller disposes it.</summary>
