@@ -55,6 +55,22 @@ public sealed class PostgresOutbox(string connectionString)
         return batches;
     }
 
+    /// <summary>Every outbox row: its id, digest and acceptance time (Unix milliseconds), in id order.</summary>
+    public IReadOnlyList<(long Id, Digest Digest, long AcceptedAtMs)> Documents()
+    {
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var select = new NpgsqlCommand("SELECT id, digest, accepted_at FROM documents ORDER BY id", connection);
+        using var reader = select.ExecuteReader();
+        var documents = new List<(long, Digest, long)>();
+        while (reader.Read())
+        {
+            documents.Add((reader.GetInt64(0), new Digest((byte[])reader[1]), reader.GetInt64(2)));
+        }
+
+        return documents;
+    }
+
     private object? Scalar(string sql)
     {
         using var connection = new NpgsqlConnection(_connectionString);

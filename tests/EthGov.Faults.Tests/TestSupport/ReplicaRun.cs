@@ -77,6 +77,15 @@ public static class ReplicaRun
         {
             var batches = outbox.Batches();
             output.WriteLine($"outbox: {outbox.DocumentRows()} rows, {outbox.DistinctDigests()} digests; batches {string.Join(", ", batches.GroupBy(b => b.State).Select(g => $"state {g.Key}: {g.Count()} of {g.Sum(b => b.Members.Length)}"))}; lease {outbox.Lease()}");
+            var confirmed = batches.Where(b => b.State == 1).SelectMany(b => b.Members).ToHashSet();
+            var unconfirmed = outbox.Documents().Where(d => !confirmed.Contains(d.Digest)).ToList();
+            if (unconfirmed.Count > 0)
+            {
+                // Which rows, and when they were accepted: enough to tell a page read half-way from a commit lost on its way.
+                output.WriteLine($"{unconfirmed.Count} rows in no confirmed batch, first ones (id, accepted at): " + string.Join(", ",
+                    unconfirmed.Take(20).Select(d => $"{d.Id} {DateTimeOffset.FromUnixTimeMilliseconds(d.AcceptedAtMs):HH:mm:ss.fff}")));
+            }
+
             foreach (var line in replicas.SelectMany(r => r.Output).Where(noted).TakeLast(40))
             {
                 output.WriteLine(line);
