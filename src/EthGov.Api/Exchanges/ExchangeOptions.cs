@@ -39,7 +39,7 @@ public sealed class ExchangeOptions
     /// <summary>
     /// How many exchanges are stepped at once (each a request to a holder's node, its checks and a commit). A step mostly
     /// waits (the holder's answer, the chain, the commit), 0.24-0.39 s under load, so the slots set the rate: on two cores
-    /// 32 capped the benchmark at about 130 verified exchanges a second, 128 at 230-310, 512 at 445 (the CPU's limit
+    /// 32 capped the benchmark at about 130 verified exchanges a second, 128 at 230-310, 512 at 427-445 (the CPU's limit
     /// there). Each slot may hold one answer of up to <see cref="MaxReleaseBytes"/>, which bounds the memory they take.
     /// </summary>
     public int Concurrency { get; set; } = 128;

@@ -52,7 +52,6 @@ public sealed class ExchangeWorker(
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_blockWait = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan s_refill = TimeSpan.FromMilliseconds(20);
     private bool _waitingForBlock;
 
     /// <inheritdoc />
@@ -71,19 +70,8 @@ public sealed class ExchangeWorker(
             {
                 try
                 {
-                    // Every step that ends wakes this loop, and each round reads the due exchanges, the ones in flight
-                    // included, under the store's lock that its commits take too. With few slots free, a round waits a
-                    // little for more to free up, and reads only as many as the free slots can take, not one round of
-                    // eight times every slot per step that ends.
-                    int free = slots.CurrentCount;
-                    if (free * 8 < concurrency)
-                    {
-                        await Task.Delay(s_refill, stoppingToken);
-                        free = slots.CurrentCount;
-                    }
-
                     var now = DateTimeOffset.UtcNow;
-                    var due = await ConfirmedAsync([.. store.Due(now, (Math.Max(free, 1) * 4) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
+                    var due = await ConfirmedAsync([.. store.Due(now, (concurrency * 8) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
                     var receipts = ReceiptBatches([.. store.ReceiptsDue(now, (ReleaseReceipts.MaxReceipts * 4) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
                     var work = due.Select(e => (Exchanges: (IReadOnlyList<ExchangeRecord>)[e], Receipts: false))
                         .Concat(receipts.Select(r => (Exchanges: r, Receipts: true))).ToList();
