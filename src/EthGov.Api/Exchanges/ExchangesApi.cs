@@ -15,7 +15,6 @@ using EthGov.Application.Verification;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Registry;
 using EthGov.Core.Crypto;
-using EthGov.Core.Crypto.Hpke;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
 using EthGov.Core.Verification;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using EthGov.Application.Documents;
 using EthGov.Application.Passkeys;
 using EthGov.Application.Records;

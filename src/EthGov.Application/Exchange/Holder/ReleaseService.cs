@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using EthGov.Application.Records;
 using EthGov.Core.Crypto;
-using EthGov.Core.Crypto.Hpke;
 using EthGov.Core.Crypto.HttpSignatures;
 using EthGov.Core.Digests;
 using EthGov.Core.Exchange;
