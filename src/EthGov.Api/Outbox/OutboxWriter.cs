@@ -7,6 +7,8 @@ using EthGov.Application.Storage;
 using EthGov.Core.Digests;
 using EthGov.Core.Telemetry;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace EthGov.Api.Outbox;
 
@@ -352,7 +354,9 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     // and expands them server-side; when some carry labels, it takes each document's id from the table's sequence and
     // inserts documents and register lines from the same ids. Ids come from the database, so the lines are right where
     // other replicas insert at the same time. One statement per small request had the server parse and plan the same
-    // statement 64 times a group.
+    // statement 64 times a group. The large requests without labels (the bulk of a busy department's volume, and no id
+    // needed back) go in one binary COPY after the batch: PostgreSQL then writes their rows a page at a time, where the
+    // statement evaluated and logged them one by one (the server spent about 5.5 us a document on requests of 1,000).
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
         // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
@@ -409,9 +413,15 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             WHERE file_name IS NOT NULL OR reference IS NOT NULL OR kind IS NOT NULL
             """;
 
+        private const string CopySql = "COPY documents (digest, department, valid_until, accepted_at) FROM STDIN (FORMAT BINARY)";
+
         // The small requests queued for the shared statement, and their digests in the same order.
         private readonly List<Reservation> _small = [];
         private readonly MemoryStream _digests = new();
+
+        // The large requests without labels queued for the COPY, and their digests in the same order.
+        private readonly List<Reservation> _copied = [];
+        private readonly MemoryStream _copiedDigests = new();
         private DbBatch? _batch;
 
         public override void Insert(DbTransaction transaction, Reservation reservation, byte[] digests)
@@ -425,6 +435,13 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _batch ??= connection.CreateBatch();
             _batch.Transaction = transaction;
             int count = reservation.CreatedCount;
+            if (count >= OwnStatementFrom && reservation.Labels.IsNone)
+            {
+                _copied.Add(reservation);
+                _copiedDigests.Write(digests, 0, count * Digest.Size);
+                return;
+            }
+
             if (count >= OwnStatementFrom)
             {
                 var command = _batch.CreateBatchCommand();
@@ -480,12 +497,44 @@ public sealed class OutboxWriter : IHostedService, IDisposable
 
             try
             {
-                batch.ExecuteNonQuery();
+                if (batch.BatchCommands.Count > 0)
+                {
+                    batch.ExecuteNonQuery();
+                }
+
+                Copy();
             }
             finally
             {
                 Clear();
             }
+        }
+
+        private void Copy()
+        {
+            if (_copied.Count == 0)
+            {
+                return;
+            }
+
+            var digests = _copiedDigests.GetBuffer().AsMemory(0, (int)_copiedDigests.Length);
+            int offset = 0;
+            using var import = ((NpgsqlConnection)connection).BeginBinaryImport(CopySql);
+            foreach (var reservation in _copied)
+            {
+                long department = reservation.DepartmentId;
+                long validUntil = (long)reservation.ValidUntil;
+                for (int i = 0; i < reservation.CreatedCount; i++, offset += Digest.Size)
+                {
+                    import.StartRow();
+                    import.Write(digests.Slice(offset, Digest.Size), NpgsqlDbType.Bytea);
+                    import.Write(department, NpgsqlDbType.Bigint);
+                    import.Write(validUntil, NpgsqlDbType.Bigint);
+                    import.Write(reservation.AcceptedAtMs, NpgsqlDbType.Bigint);
+                }
+            }
+
+            import.Complete();
         }
 
         public override void Dispose() => Clear();
@@ -510,6 +559,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _batch = null;
             _small.Clear();
             _digests.SetLength(0);
+            _copied.Clear();
+            _copiedDigests.SetLength(0);
         }
     }
 
