@@ -52,6 +52,7 @@ public sealed class AnchorBatcher(
         "ethgov.documents.anchor.latency", "Time from a document's acceptance to the confirmation of its batch, one sample per document");
 
     private readonly Dictionary<long, Task> _inFlight = [];
+    private readonly BatchAcceptance _acceptance = new();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -139,6 +140,7 @@ public sealed class AnchorBatcher(
         var records = new List<int[]>();
         var positions = new List<int[]>();
         var trees = new List<MerkleTree?>();
+        var acceptance = new List<AcceptedRun[]>();
         foreach (var ((departmentId, validUntil), group) in groups)
         {
             foreach (var chunk in BatchPlanner.Plan(group, options.Value.MaxBatchSize))
@@ -156,6 +158,7 @@ public sealed class AnchorBatcher(
                 records.Add(chunkRecords);
                 positions.Add(chunk);
                 trees.Add(batch.Tree);
+                acceptance.Add(BatchAcceptance.RunsOf(entries, chunk));
             }
         }
 
@@ -174,6 +177,7 @@ public sealed class AnchorBatcher(
         for (int i = 0; i < added.Count; i++)
         {
             s_batchSize.Record(added[i].Members.Length);
+            _acceptance.Formed(added[i].Id, acceptance[i]);
             if (origins is not null)
             {
                 traces.Formed(added[i], startedAt, BatchTraces.LinksOf(positions[i], origins));
@@ -341,7 +345,7 @@ public sealed class AnchorBatcher(
         };
         batches.Update(confirmed);
         s_anchored.Add(batch.Members.Length);
-        RecordLatencies(batch.Members, DateTimeOffset.UtcNow);
+        RecordLatencies(batch, DateTimeOffset.UtcNow);
         traces.Forget(batch.Id);
         span?.SetTag("ethgov.transaction.hash", outcome.TransactionHash);
         span?.SetTag("ethgov.block.number", outcome.BlockNumber);
@@ -359,6 +363,7 @@ public sealed class AnchorBatcher(
         var reason = StoredErrors.Render(failed.Error).English;
         batches.Update(failed);
         traces.Forget(batch.Id);
+        _acceptance.Forget(batch.Id);
         span?.SetStatus(ActivityStatusCode.Error, reason);
         if (logger.IsEnabled(LogLevel.Warning))
         {
@@ -381,15 +386,31 @@ public sealed class AnchorBatcher(
         }
     }
 
-    // One sample per document: documents of one request share an acceptance time, but a batch mixes requests.
-    private void RecordLatencies(Digest[] members, DateTimeOffset confirmedAt)
+    // One sample per document: documents of one request share an acceptance time, but a batch mixes requests. A batch
+    // formed here has its acceptance times at hand; one formed before a restart, or by another replica, is looked up.
+    private void RecordLatencies(BatchRecord batch, DateTimeOffset confirmedAt)
     {
+        bool formedHere = _acceptance.TryTake(batch.Id, out var runs);
         if (!s_latency.Enabled)
         {
             return;
         }
 
-        foreach (var member in members)
+        if (formedHere)
+        {
+            foreach (var run in runs)
+            {
+                double seconds = (confirmedAt - run.At).TotalSeconds;
+                for (int i = 0; i < run.Count; i++)
+                {
+                    s_latency.Record(seconds);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var member in batch.Members)
         {
             if (index.TryGet(member, out var entry))
             {
