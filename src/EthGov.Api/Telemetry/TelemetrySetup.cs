@@ -12,6 +12,9 @@ namespace EthGov.Api.Telemetry;
 /// </summary>
 public static class TelemetrySetup
 {
+    // The meter of ASP.NET Core's http.server.request.duration.
+    private const string AspNetCoreHostingMeter = "Microsoft.AspNetCore.Hosting";
+
     /// <summary>Adds metrics (unless <c>EthGov:Telemetry:Metrics</c> is false) and traces (when configured).</summary>
     public static IServiceCollection AddEthGovTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,8 +31,10 @@ public static class TelemetrySetup
         {
             telemetry.WithMetrics(metrics =>
             {
+                // ASP.NET Core's request durations (its hosting meter) and nothing else of its own: the routing, rate-limiting
+                // and server meters that AddAspNetCoreInstrumentation adds record several instruments on every request.
                 // Scrapes within a second of each other share one rendering, so a busy scraper cannot keep a core busy.
-                metrics.AddMeter(EthGovTelemetry.Name).AddAspNetCoreInstrumentation()
+                metrics.AddMeter(EthGovTelemetry.Name, AspNetCoreHostingMeter)
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 1000);
                 if (options.OtlpEndpoint is { } endpoint)
                 {
