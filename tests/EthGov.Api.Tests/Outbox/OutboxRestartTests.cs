@@ -14,14 +14,19 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
     /// <summary>Settings that choose the store; none: SQLite in the data directory.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Store { get; } = new Dictionary<string, string?>();
 
-    // Of the test's 50 documents, those posted with a label (a kind or a file name): each has one register line.
+    // Of the test's 90 documents, those posted with a label (a kind or a file name): each has one register line.
     protected const int LabelledDocuments = 40;
+
+    // Those posted in one request without labels and valid until then (on PostgreSQL the outbox takes them by COPY).
+    protected const int UnlabelledInOneRequest = 40;
+    protected static readonly DateTimeOffset UnlabelledValidUntil = new(2031, 1, 2, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Restart_WithPendingOutboxEntries_AllEndAnchoredOnce()
     {
-        // 35 in one request with a kind, 10 alone without labels, 5 alone with a file name: register lines for 40 of them.
-        var digests = Enumerable.Range(0, 50).Select(_ => TestDigests.New()).ToArray();
+        // 35 in one request with a kind, 40 in one request without labels but with a validity, 10 alone without labels,
+        // 5 alone with a file name: register lines for 40 of them.
+        var digests = Enumerable.Range(0, 90).Select(_ => TestDigests.New()).ToArray();
         string dataDirectory;
         await using (var first = await ApiHost.StartAsync(chain, new Dictionary<string, string?>(Store)
         {
@@ -33,7 +38,8 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
             dataDirectory = first.DataDirectory;
             var client = first.ClientWithKey(await first.CreateKeyAsync("HEALTH"));
             (await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests[..35], kind = "permit" })).EnsureSuccessStatusCode();
-            await Task.WhenAll(digests[35..].Select(async (digest, i) =>
+            (await client.PostAsJsonAsync("/api/v1/documents/batch", new { digests = digests[35..75], validUntil = UnlabelledValidUntil })).EnsureSuccessStatusCode();
+            await Task.WhenAll(digests[75..].Select(async (digest, i) =>
             {
                 using var accepted = await client.PostAsJsonAsync("/api/v1/documents", new { digest, fileName = i >= 10 ? $"scan-{i}.pdf" : null });
                 Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
@@ -59,8 +65,9 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
         var items = register.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("digest").GetString()!, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(digests.Length, items.Count);
         Assert.All(digests[..35], d => Assert.Equal("permit", items[d].GetProperty("kind").GetString()));
-        Assert.All(digests[35..45], d => Assert.False(items[d].TryGetProperty("fileName", out var name) && name.ValueKind != JsonValueKind.Null));
-        Assert.All(digests[45..], d => Assert.StartsWith("scan-", items[d].GetProperty("fileName").GetString(), StringComparison.Ordinal));
+        Assert.All(digests[35..85], d => Assert.False(items[d].TryGetProperty("fileName", out var name) && name.ValueKind != JsonValueKind.Null));
+        Assert.All(digests[35..75], d => Assert.False(items[d].TryGetProperty("kind", out var kind) && kind.ValueKind != JsonValueKind.Null));
+        Assert.All(digests[85..], d => Assert.StartsWith("scan-", items[d].GetProperty("fileName").GetString(), StringComparison.Ordinal));
     }
 
     /// <summary>Checks that the store the settings chose holds each of <paramref name="digests"/> once, in one confirmed batch.</summary>
@@ -68,6 +75,7 @@ public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
     {
         Assert.Equal(digests.Count, DatabaseRows.Read(dataDirectory, "SELECT id FROM documents").Count);
         Assert.Equal(LabelledDocuments, DatabaseRows.Read(dataDirectory, "SELECT document_id FROM issued_documents").Count);
+        Assert.Equal(UnlabelledInOneRequest, DatabaseRows.Read(dataDirectory, $"SELECT id FROM documents WHERE valid_until = {UnlabelledValidUntil.ToUnixTimeSeconds()}").Count);
         Assert.All(DatabaseRows.Read(dataDirectory, "SELECT state FROM batches"), state => Assert.Equal("1", state));
     }
 }

@@ -18,7 +18,8 @@ public sealed class PostgresOutboxRestartTests(DevChain chain) : OutboxRestartTe
     };
 
     /// <summary>
-    /// The rows are in PostgreSQL, each document once, the labelled ones with their register line, every batch confirmed, and none of them in
+    /// The rows are in PostgreSQL, each document once with its department and validity (the request of 40 without labels
+    /// went in by COPY), the labelled ones with their register line, every batch confirmed, and none of them in
     /// the data directory's SQLite file (a node that quietly kept writing there would pass the restart and fail here).
     /// </summary>
     protected override void AssertStored(string dataDirectory, IReadOnlyList<string> digests)
@@ -28,6 +29,8 @@ public sealed class PostgresOutboxRestartTests(DevChain chain) : OutboxRestartTe
         Assert.Equal(digests.Count, Count(connection, "SELECT count(*) FROM documents"));
         Assert.Equal(digests.Count, Count(connection, "SELECT count(DISTINCT encode(digest, 'hex')) FROM documents"));
         Assert.Equal(LabelledDocuments, Count(connection, "SELECT count(*) FROM issued_documents i JOIN documents d ON d.id = i.document_id"));
+        Assert.Equal(UnlabelledInOneRequest, Count(connection, $"SELECT count(*) FROM documents WHERE valid_until = {UnlabelledValidUntil.ToUnixTimeSeconds()}"));
+        Assert.Equal(1, Count(connection, "SELECT count(DISTINCT department) FROM documents"));
         Assert.True(Count(connection, "SELECT count(*) FROM batches") > 0);
         Assert.Equal(0, Count(connection, "SELECT count(*) FROM batches WHERE state <> 1"));
         Assert.Empty(SqliteFile.Tables(dataDirectory));
