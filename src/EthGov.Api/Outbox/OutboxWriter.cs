@@ -347,35 +347,26 @@ public sealed class OutboxWriter : IHostedService, IDisposable
         }
     }
 
-    // PostgreSQL: the group's statements go to the server in one batch (one round trip). A request of many documents is one
-    // statement that inserts them from its blob of digests, and their register lines (labelled documents only) from the
-    // ids the insert returns. The many small requests of a busy node (one digest each) share one statement: it takes
+    // PostgreSQL: the group's statements go to the server in one batch (one round trip). A request of many labelled
+    // documents is one statement that inserts them from its blob of digests, and their register lines from the ids the
+    // insert returns. The many small requests of a busy node (one digest each) share one statement: it takes
     // per-request arrays (how many documents, department, validity, acceptance time, labels) and one blob of their digests,
     // and expands them server-side; when some carry labels, it takes each document's id from the table's sequence and
     // inserts documents and register lines from the same ids. Ids come from the database, so the lines are right where
     // other replicas insert at the same time. One statement per small request had the server parse and plan the same
     // statement 64 times a group. The large requests without labels (the bulk of a busy department's volume, and no id
-    // needed back) go in one binary COPY after the batch: PostgreSQL then writes their rows a page at a time, where the
-    // statement evaluated and logged them one by one (the server spent about 5.5 us a document on requests of 1,000).
+    // needed back) go in one binary COPY after the batch: PostgreSQL then writes their rows a page at a time, where an
+    // INSERT ... SELECT evaluated and logged them one by one.
     private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
     {
-        // From this many documents a request has its own statement (its per-statement cost is spread over its rows).
+        // From this many documents a request has its own statement or goes in the COPY (its cost is spread over its rows).
         private const int OwnStatementFrom = 32;
 
-        private const string RequestRowsSql = """
-            SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
-            FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
-            """;
-
-        private const string RequestSql = $"""
-            INSERT INTO documents (digest, department, valid_until, accepted_at)
-            {RequestRowsSql}
-            """;
-
-        private const string LabelledRequestSql = $"""
+        private const string LabelledRequestSql = """
             WITH inserted AS (
                 INSERT INTO documents (digest, department, valid_until, accepted_at)
-                {RequestRowsSql}
+                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
+                FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
                 RETURNING id)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, @fileName, @reference, @kind FROM inserted
@@ -435,7 +426,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             _batch ??= connection.CreateBatch();
             _batch.Transaction = transaction;
             int count = reservation.CreatedCount;
-            if (count >= OwnStatementFrom && reservation.Labels.IsNone)
+            var labels = reservation.Labels;
+            if (count >= OwnStatementFrom && labels.IsNone)
             {
                 _copied.Add(reservation);
                 _copiedDigests.Write(digests, 0, count * Digest.Size);
@@ -445,20 +437,15 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             if (count >= OwnStatementFrom)
             {
                 var command = _batch.CreateBatchCommand();
-                var labels = reservation.Labels;
-                command.CommandText = labels.IsNone ? RequestSql : LabelledRequestSql;
+                command.CommandText = LabelledRequestSql;
                 Add(command, "@digests", digests.AsSpan(0, count * Digest.Size).ToArray(), DbType.Binary);
                 Add(command, "@department", (long)reservation.DepartmentId, DbType.Int64);
                 Add(command, "@validUntil", (long)reservation.ValidUntil, DbType.Int64);
                 Add(command, "@acceptedAt", reservation.AcceptedAtMs, DbType.Int64);
                 Add(command, "@count", (long)count, DbType.Int64);
-                if (!labels.IsNone)
-                {
-                    Add(command, "@fileName", (object?)labels.FileName ?? DBNull.Value, DbType.String);
-                    Add(command, "@reference", (object?)labels.Reference ?? DBNull.Value, DbType.String);
-                    Add(command, "@kind", (object?)labels.Kind ?? DBNull.Value, DbType.String);
-                }
-
+                Add(command, "@fileName", (object?)labels.FileName ?? DBNull.Value, DbType.String);
+                Add(command, "@reference", (object?)labels.Reference ?? DBNull.Value, DbType.String);
+                Add(command, "@kind", (object?)labels.Kind ?? DBNull.Value, DbType.String);
                 _batch.BatchCommands.Add(command);
                 return;
             }
