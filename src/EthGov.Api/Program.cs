@@ -143,6 +143,7 @@ builder.Services.AddSingleton<DocumentResponses>();
 builder.Services.AddSingleton<DocumentVerification>();
 builder.Services.AddSingleton<IndexStore>();
 builder.Services.AddSingleton<ReplicaLeadership>();
+builder.Services.AddSingleton<OwnWrites>();
 builder.Services.AddSingleton<ReplicaSync>();
 // Order matters: the outbox is loaded before its writer starts, and both before the batcher and the server.
 builder.Services.AddHostedService<OutboxLoader>();

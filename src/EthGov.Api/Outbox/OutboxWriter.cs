@@ -29,6 +29,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private readonly Database _database;
     private readonly DocumentIndex _index;
     private readonly PendingDocuments _pending;
+    private readonly Replicas.OwnWrites _ownWrites;
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<Write> _channel;
     private Task? _loop;
@@ -39,11 +40,13 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     private DocumentRows? _documentRows;
 
     /// <summary>Creates the writer; it starts with the host.</summary>
-    public OutboxWriter(Database database, DocumentIndex index, PendingDocuments pending, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
+    public OutboxWriter(
+        Database database, DocumentIndex index, PendingDocuments pending, Replicas.OwnWrites ownWrites, IOptions<OutboxOptions> options, ILogger<OutboxWriter> logger)
     {
         _database = database;
         _index = index;
         _pending = pending;
+        _ownWrites = ownWrites;
         _logger = logger;
         _channel = Channel.CreateBounded<Write>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
@@ -174,12 +177,13 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
+            long readMark = _ownWrites.ReadMark;
             try
             {
                 if (_connection is null || _documentRows is null)
                 {
                     _connection = _database.Connect();
-                    _documentRows = _database.IsSqlite ? new SqliteDocumentRows(_connection) : new PostgresDocumentRows(_connection);
+                    _documentRows = _database.IsSqlite ? new SqliteDocumentRows(_connection) : new PostgresDocumentRows(_connection, _ownWrites.Tag);
                 }
 
                 using var transaction = _connection.BeginTransaction();
@@ -198,6 +202,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
                 _logger.LogError(ex, "outbox commit of {Rows} rows failed", rows);
+                _ownWrites.MarkUncertain(readMark);
                 foreach (var write in group)
                 {
                     _index.Release(write.Reservation);
@@ -356,16 +361,17 @@ public sealed class OutboxWriter : IHostedService, IDisposable
     // other replicas insert at the same time. One statement per small request had the server parse and plan the same
     // statement 64 times a group. The large requests without labels (the bulk of a busy department's volume, and no id
     // needed back) go in one binary COPY after the batch: PostgreSQL then writes their rows a page at a time, where an
-    // INSERT ... SELECT evaluated and logged them one by one.
-    private sealed class PostgresDocumentRows(DbConnection connection) : DocumentRows
+    // INSERT ... SELECT evaluated and logged them one by one. Every row carries this process's tag (OwnWrites), so the
+    // replica sync skips it.
+    private sealed class PostgresDocumentRows(DbConnection connection, long writer) : DocumentRows
     {
         // From this many documents a request has its own statement or goes in the COPY (its cost is spread over its rows).
         private const int OwnStatementFrom = 32;
 
         private const string LabelledRequestSql = """
             WITH inserted AS (
-                INSERT INTO documents (digest, department, valid_until, accepted_at)
-                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt
+                INSERT INTO documents (digest, department, valid_until, accepted_at, writer)
+                SELECT substr(@digests, (n.i * 32 + 1)::integer, 32), @department, @validUntil, @acceptedAt, @writer
                 FROM generate_series(0, @count - 1) AS n(i) ORDER BY n.i
                 RETURNING id)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
@@ -382,8 +388,8 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 SELECT r.*, sum(r.documents) OVER (ORDER BY r.n) - r.documents AS first
                 FROM unnest(@counts, @departments, @validUntils, @acceptedAts)
                     WITH ORDINALITY AS r(documents, department, valid_until, accepted_at, n))
-            INSERT INTO documents (digest, department, valid_until, accepted_at)
-            SELECT substr(@digests, (i * 32 + 1)::integer, 32), q.department, q.valid_until, q.accepted_at
+            INSERT INTO documents (digest, department, valid_until, accepted_at, writer)
+            SELECT substr(@digests, (i * 32 + 1)::integer, 32), q.department, q.valid_until, q.accepted_at, @writer
             {SmallRowsSql} ORDER BY i
             """;
 
@@ -397,14 +403,14 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                        q.department, q.valid_until, q.accepted_at, q.file_name, q.reference, q.kind
                 {SmallRowsSql}),
             inserted AS (
-                INSERT INTO documents (id, digest, department, valid_until, accepted_at)
-                SELECT id, digest, department, valid_until, accepted_at FROM rows)
+                INSERT INTO documents (id, digest, department, valid_until, accepted_at, writer)
+                SELECT id, digest, department, valid_until, accepted_at, @writer FROM rows)
             INSERT INTO issued_documents (document_id, file_name, reference, kind)
             SELECT id, file_name, reference, kind FROM rows
             WHERE file_name IS NOT NULL OR reference IS NOT NULL OR kind IS NOT NULL
             """;
 
-        private const string CopySql = "COPY documents (digest, department, valid_until, accepted_at) FROM STDIN (FORMAT BINARY)";
+        private const string CopySql = "COPY documents (digest, department, valid_until, accepted_at, writer) FROM STDIN (FORMAT BINARY)";
 
         // The small requests queued for the shared statement, and their digests in the same order.
         private readonly List<Reservation> _small = [];
@@ -443,6 +449,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 Add(command, "@validUntil", (long)reservation.ValidUntil, DbType.Int64);
                 Add(command, "@acceptedAt", reservation.AcceptedAtMs, DbType.Int64);
                 Add(command, "@count", (long)count, DbType.Int64);
+                Add(command, "@writer", writer, DbType.Int64);
                 Add(command, "@fileName", (object?)labels.FileName ?? DBNull.Value, DbType.String);
                 Add(command, "@reference", (object?)labels.Reference ?? DBNull.Value, DbType.String);
                 Add(command, "@kind", (object?)labels.Kind ?? DBNull.Value, DbType.String);
@@ -472,6 +479,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 Add(command, "@departments", _small.Select(r => (long)r.DepartmentId).ToArray());
                 Add(command, "@validUntils", _small.Select(r => (long)r.ValidUntil).ToArray());
                 Add(command, "@acceptedAts", _small.Select(r => r.AcceptedAtMs).ToArray());
+                Add(command, "@writer", writer, DbType.Int64);
                 if (labelled)
                 {
                     Add(command, "@fileNames", _small.Select(r => r.Labels.FileName).ToArray());
@@ -518,6 +526,7 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                     import.Write(department, NpgsqlDbType.Bigint);
                     import.Write(validUntil, NpgsqlDbType.Bigint);
                     import.Write(reservation.AcceptedAtMs, NpgsqlDbType.Bigint);
+                    import.Write(writer, NpgsqlDbType.Bigint);
                 }
             }
 

@@ -25,7 +25,8 @@ namespace EthGov.Api.Replicas;
 /// committed: a row with a lower id can become visible after a higher one. So the mark advances only to ids that can no
 /// longer appear: each round notes the sequence's last value and the snapshot's next transaction id; the last value noted
 /// in one round is safe once every transaction that had begun by the next round has ended (the oldest running transaction
-/// is past that round's next id). A row thus shows up two or three rounds after its commit.
+/// is past that round's next id). A row thus shows up two or three rounds after its commit. The rows this process
+/// inserted itself carry its <see cref="OwnWrites.Tag"/> and are left out: its memory has them.
 /// </para>
 /// <para>
 /// Batches are written only by the lease holder, one transaction at a time, in id order: new ones are read above their own
@@ -37,6 +38,7 @@ public sealed class ReplicaSync(
     DocumentIndex index,
     PendingDocuments pending,
     BatchStore batches,
+    OwnWrites ownWrites,
     IOptions<ReplicaOptions> options,
     ILogger<ReplicaSync> logger) : BackgroundService
 {
@@ -51,9 +53,14 @@ public sealed class ReplicaSync(
     private DbConnection? _connection;
     private long _safeDocumentId;
     private long _documentsRead;
+    private long _readOwnThrough;
+    private long _rowsRead;
     private long _batchesRead;
     private bool _failing;
     private bool _seeded;
+
+    /// <summary>How many document rows this process has read: the other replicas' (and its own after a commit it could not confirm).</summary>
+    public long RowsRead => Interlocked.Read(ref _rowsRead);
 
     /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
     /// <exception cref="DbException">The database could not be read.</exception>
@@ -150,9 +157,14 @@ public sealed class ReplicaSync(
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         AdvanceSafeId(connection);
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id, digest, department, valid_until, accepted_at FROM documents WHERE id > @after AND id <= @safe ORDER BY id LIMIT @rows";
+        select.CommandText = """
+            SELECT id, digest, department, valid_until, accepted_at FROM documents
+            WHERE id > @after AND id <= @safe AND (writer IS DISTINCT FROM @writer OR id <= @readOwnThrough) ORDER BY id LIMIT @rows
+            """;
         var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
         select.Parameters.AddWithValue("@safe", _safeDocumentId);
+        select.Parameters.AddWithValue("@writer", ownWrites.Tag);
+        select.Parameters.AddWithValue("@readOwnThrough", _readOwnThrough);
         select.Parameters.AddWithValue("@rows", PageRows);
         var buffer = new byte[Digest.Size];
         while (_documentsRead < _safeDocumentId)
@@ -203,10 +215,13 @@ public sealed class ReplicaSync(
             }
 
             pending.Add(added.ToArray());
+            Interlocked.Add(ref _rowsRead, page.Count);
             if (page.Count < PageRows)
             {
                 _documentsRead = _safeDocumentId;
             }
+
+            ownWrites.NoteRead(_documentsRead);
         }
 
         return false;
@@ -230,6 +245,8 @@ public sealed class ReplicaSync(
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
     private void AdvanceSafeId(DbConnection connection)
     {
+        // Taken before the sequence is read: the ids a commit that failed took are at most the last value read after it.
+        var uncertainFrom = ownWrites.TakeUncertain();
         using var marks = connection.CreateCommand();
         marks.CommandText = """
             SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('documents', 'id')::regclass), 0),
@@ -237,12 +254,25 @@ public sealed class ReplicaSync(
             """;
         long lastId;
         ulong oldestRunning, nextTransaction;
-        using (var reader = marks.ExecuteReader())
+        try
         {
+            using var reader = marks.ExecuteReader();
             reader.Read();
             lastId = reader.GetInt64(0);
             oldestRunning = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
             nextTransaction = ulong.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+        }
+        catch (DbException) when (uncertainFrom is { } from)
+        {
+            ownWrites.MarkUncertain(from);
+            throw;
+        }
+
+        if (uncertainFrom is { } uncertain)
+        {
+            // This process's rows from there on are read like the others' (rows already held are passed over).
+            _documentsRead = Math.Min(_documentsRead, uncertain);
+            _readOwnThrough = Math.Max(_readOwnThrough, lastId);
         }
 
         _marks.Enqueue((lastId, nextTransaction));

@@ -480,6 +480,8 @@ internal static class Schema
         ("api_keys", "revoked_at", "INTEGER"),
         ("api_keys", "last_used_at", "INTEGER"),
         ("batches", "registry", "TEXT"),
+        // Which process of a node inserted the row, on PostgreSQL (the replicas' sync skips its own); NULL on SQLite.
+        ("documents", "writer", "INTEGER"),
         ("batches", "issuer", "INTEGER"),
         ("releases", "log_proof", "BLOB"),
         ("staff_accounts", "oidc_issuer", "TEXT"),

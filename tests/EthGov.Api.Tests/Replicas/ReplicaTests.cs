@@ -60,6 +60,10 @@ public sealed class ReplicaTests(DevChain chain, ITestOutputHelper output) : ICl
         Assert.Equal(anchored.Count, anchored.Distinct().Count());
         Assert.Equal(new[] { first.Services.GetRequiredService<ReplicaLeadership>().Term!.Value }, ReservationEpochs(store));
 
+        // Each replica read the other's 20 rows and none of its own: its memory had them.
+        Assert.Equal(20, first.Services.GetRequiredService<ReplicaSync>().RowsRead);
+        Assert.Equal(20, second.Services.GetRequiredService<ReplicaSync>().RowsRead);
+
         // Either replica answers a verification of a document the other accepted, from the chain.
         var verdict = await second.CreateClient().GetFromJsonAsync<VerifyResponse>($"/api/v1/verify/{digests[3]}", TestJson.Options);
         Assert.Equal(VerdictOutcome.Valid, verdict!.Outcome);

@@ -75,10 +75,12 @@ public sealed class AnchorCount
         await Parallel.ForEachAsync(digests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (digest, cancellationToken) =>
         {
             using var response = await api.GetAsync($"/api/v1/documents/{digest}/receipt", cancellationToken);
-            var parsed = ReceiptReader.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var parsed = ReceiptReader.Parse(body);
             if (!response.IsSuccessStatusCode || parsed.Receipt is not { } receipt)
             {
-                failures.Add($"{digest}: no receipt ({(int)response.StatusCode})");
+                // The answer itself (a problem's title and detail) says which part of the replica's memory was missing.
+                failures.Add($"{digest}: no receipt ({(int)response.StatusCode}): {body[..Math.Min(body.Length, 300)]}");
             }
             else if (receipt.Batch is { } batch)
             {
