@@ -200,12 +200,61 @@ public sealed class DocumentIndex
         assigned.TrySetResult();
     }
 
+    /// <summary>
+    /// Records that <paramref name="batch"/> (read from the database) carries those of its members held here, looked up
+    /// and marked under one hold of the lock, and wakes whoever waits for it; the members not held go to
+    /// <paramref name="missing"/> when one is given.
+    /// </summary>
+    internal void AssignMembers(BatchRecord batch, List<Digest>? missing)
+    {
+        TaskCompletionSource assigned;
+        lock (_lock)
+        {
+            foreach (var member in batch.Members)
+            {
+                int record = Find(member, out _);
+                if (record >= 0)
+                {
+                    At(record).BatchId = batch.Id;
+                }
+                else
+                {
+                    missing?.Add(member);
+                }
+            }
+
+            assigned = _assigned;
+            _assigned = NewSignal();
+        }
+
+        assigned.TrySetResult();
+    }
+
     /// <summary>Adds a document read back from the outbox table; -1 when its digest is already held.</summary>
     internal int AddCommitted(Digest digest, uint departmentId, ulong validUntil, long acceptedAtMs)
     {
         lock (_lock)
         {
             return Find(digest, out int slot) >= 0 ? -1 : Insert(digest, slot, departmentId, validUntil, acceptedAtMs, Committed);
+        }
+    }
+
+    /// <summary>
+    /// Adds documents read back from the outbox table under one hold of the lock (a replica reads the others' rows by the
+    /// thousand, and a lock taken per row made it queue behind every request's reservation): <paramref name="records"/>
+    /// gets each one's new record, or -1 when its digest is already held.
+    /// </summary>
+    internal void AddCommitted(ReadOnlySpan<CommittedDocument> documents, Span<int> records)
+    {
+        lock (_lock)
+        {
+            for (int i = 0; i < documents.Length; i++)
+            {
+                ref readonly var document = ref documents[i];
+                records[i] = Find(document.Digest, out int slot) >= 0
+                    ? -1
+                    : Insert(document.Digest, slot, document.DepartmentId, document.ValidUntil, document.AcceptedAtMs, Committed);
+            }
         }
     }
 

@@ -29,16 +29,7 @@ public sealed class OutboxLoader(Database database, DocumentIndex index, BatchSt
 
         foreach (var batch in batches.Load())
         {
-            var records = new List<int>(batch.Members.Length);
-            foreach (var member in batch.Members)
-            {
-                if (index.RecordOf(member) is >= 0 and var record)
-                {
-                    records.Add(record);
-                }
-            }
-
-            index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), batch.Id);
+            index.AssignMembers(batch, missing: null);
         }
 
         var waiting = index.Unbatched();

@@ -175,26 +175,33 @@ public sealed class ReplicaSync(
             }
 
             after.Value = _documentsRead;
-            var page = ReadPage(select, buffer);
+            var (page, lastId) = ReadPage(select, buffer);
+            if (page.Count > 0)
+            {
+                _documentsRead = lastId;
+            }
+
+            var records = new int[page.Count];
+            index.AddCommitted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(page), records);
             var added = new List<int>();
             var linked = new Dictionary<long, List<int>>();
-            foreach (var row in page)
+            for (int i = 0; i < page.Count; i++)
             {
-                _documentsRead = row.Id;
-                int record = index.AddCommitted(row.Digest, row.Department, row.ValidUntil, row.AcceptedAtMs);
+                var digest = page[i].Digest;
+                int record = records[i];
                 if (record < 0)
                 {
-                    // Written by this replica, or accepted here as well (a client that got no answer from a replica
-                    // killed after its commit sent it here again), or by two replicas at once: one anchor either way,
-                    // and a batch read before this row that carries the digest carries the record held here.
-                    record = _orphans.ContainsKey(row.Digest) ? index.RecordOf(row.Digest) : -1;
+                    // Accepted here as well (a client that got no answer from a replica killed after its commit sent it
+                    // here again, or a commit this replica could not confirm), or by two replicas at once: one anchor
+                    // either way, and a batch read before this row that carries the digest carries the record held here.
+                    record = _orphans.ContainsKey(digest) ? index.RecordOf(digest) : -1;
                     if (record < 0)
                     {
                         continue;
                     }
                 }
 
-                if (_orphans.Remove(row.Digest, out var batchId))
+                if (_orphans.Remove(digest, out var batchId))
                 {
                     if (!linked.TryGetValue(batchId, out var members))
                     {
@@ -229,17 +236,19 @@ public sealed class ReplicaSync(
 
     // A whole page is read before any of it is applied: a connection lost half-way through (the server stopped, a network
     // cut) used to leave the rows read so far in the index and past the read mark, but never handed to the batcher.
-    private static List<CommittedRow> ReadPage(DbCommand select, byte[] buffer)
+    private static (List<CommittedDocument> Page, long LastId) ReadPage(DbCommand select, byte[] buffer)
     {
-        var page = new List<CommittedRow>();
+        var page = new List<CommittedDocument>();
+        long lastId = 0;
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
+            lastId = reader.GetInt64(0);
             reader.GetBytes(1, 0, buffer, 0, Digest.Size);
-            page.Add(new CommittedRow(reader.GetInt64(0), new Digest(buffer), (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4)));
+            page.Add(new CommittedDocument(new Digest(buffer), (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4)));
         }
 
-        return page;
+        return (page, lastId);
     }
 
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
@@ -374,20 +383,12 @@ public sealed class ReplicaSync(
     // A batch new to this replica: its documents carry it from now on (those not read yet, once they are).
     private void Link(BatchRecord batch)
     {
-        var records = new List<int>(batch.Members.Length);
-        foreach (var member in batch.Members)
+        var missing = new List<Digest>();
+        index.AssignMembers(batch, missing);
+        foreach (var member in missing)
         {
-            if (index.RecordOf(member) is >= 0 and var record)
-            {
-                records.Add(record);
-            }
-            else
-            {
-                _orphans[member] = batch.Id;
-            }
+            _orphans[member] = batch.Id;
         }
-
-        index.AssignBatch(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(records), batch.Id);
     }
 
     // One connection, again after the server dropped it; the caller holds _lock.
@@ -401,6 +402,4 @@ public sealed class ReplicaSync(
 
         return _connection ??= database.Connect();
     }
-
-    private readonly record struct CommittedRow(long Id, Digest Digest, uint Department, ulong ValidUntil, long AcceptedAtMs);
 }

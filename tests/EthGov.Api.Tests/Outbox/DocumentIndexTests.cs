@@ -113,6 +113,43 @@ public sealed class DocumentIndexTests
     }
 
     [Fact]
+    public void AddCommitted_APageOfRows_AddsTheNewOnesAndMarksTheHeldOnes()
+    {
+        var index = new DocumentIndex();
+        var digests = RandomDigests(5);
+        index.Commit(index.Reserve(digests.AsSpan(1, 2), 1, 0, s_now, Task.CompletedTask));
+        var rows = digests.Select((d, i) => new CommittedDocument(d, 2, (ulong)i, s_now.ToUnixTimeMilliseconds())).ToArray();
+        var records = new int[rows.Length];
+
+        index.AddCommitted(rows, records);
+
+        Assert.Equal([false, true, true, false, false], records.Select(r => r < 0).ToArray());
+        Assert.Equal(5, index.Count);
+        Assert.True(index.TryGet(digests[4], out var added));
+        Assert.Equal((2u, 4ul), (added.DepartmentId, added.ValidUntil));
+        Assert.True(index.TryGet(digests[1], out var held));
+        Assert.Equal(1u, held.DepartmentId);
+        Assert.Equal(new[] { records[0], records[3], records[4] }.Order(), index.Unbatched().Where(r => records.Contains(r)).Order());
+    }
+
+    [Fact]
+    public async Task AssignMembers_LinksTheHeldMembersAndNamesTheOthers()
+    {
+        var index = new DocumentIndex();
+        var digests = RandomDigests(4);
+        index.Commit(index.Reserve(digests.AsSpan(0, 3), 1, 0, s_now, Task.CompletedTask));
+        var assigned = index.NextBatchAssignment;
+        var batch = new BatchRecord(9, 1, 0, default, [digests[3], digests[0], digests[2]], BatchState.Pending, 0, null, null, null, null, null, s_now);
+        var missing = new List<Digest>();
+
+        index.AssignMembers(batch, missing);
+
+        await assigned.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal([digests[3]], missing);
+        Assert.Equal(new long[] { 9, 0, 9 }, digests[..3].Select(d => index.TryGet(d, out var e) ? e.BatchId : -1).ToArray());
+    }
+
+    [Fact]
     public void Unbatched_LeavesOutDocumentsNotYetCommitted()
     {
         var index = new DocumentIndex();
