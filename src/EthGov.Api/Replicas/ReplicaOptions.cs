@@ -16,5 +16,5 @@ public sealed class ReplicaOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How often a replica reads the documents and batches the other replicas wrote.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -50,6 +50,11 @@ public sealed class ReplicaSync(
 
     // Members of batches read before their documents were: linked when the documents arrive.
     private readonly Dictionary<Digest, long> _orphans = [];
+
+    // A page of rows and their records, kept from round to round: a fresh 10,000-row page was a large-object allocation
+    // of new memory every time.
+    private readonly List<CommittedDocument> _page = new(PageRows);
+    private readonly int[] _records = new int[PageRows];
     private DbConnection? _connection;
     private long _safeDocumentId;
     private long _documentsRead;
@@ -175,13 +180,14 @@ public sealed class ReplicaSync(
             }
 
             after.Value = _documentsRead;
-            var (page, lastId) = ReadPage(select, buffer);
+            var page = _page;
+            long lastId = ReadPage(select, buffer, page);
             if (page.Count > 0)
             {
                 _documentsRead = lastId;
             }
 
-            var records = new int[page.Count];
+            var records = _records;
             index.AddCommitted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(page), records);
             var added = new List<int>();
             var linked = new Dictionary<long, List<int>>();
@@ -236,9 +242,9 @@ public sealed class ReplicaSync(
 
     // A whole page is read before any of it is applied: a connection lost half-way through (the server stopped, a network
     // cut) used to leave the rows read so far in the index and past the read mark, but never handed to the batcher.
-    private static (List<CommittedDocument> Page, long LastId) ReadPage(DbCommand select, byte[] buffer)
+    private static long ReadPage(DbCommand select, byte[] buffer, List<CommittedDocument> page)
     {
-        var page = new List<CommittedDocument>();
+        page.Clear();
         long lastId = 0;
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -248,7 +254,7 @@ public sealed class ReplicaSync(
             page.Add(new CommittedDocument(new Digest(buffer), (uint)reader.GetInt64(2), (ulong)reader.GetInt64(3), reader.GetInt64(4)));
         }
 
-        return (page, lastId);
+        return lastId;
     }
 
     // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
