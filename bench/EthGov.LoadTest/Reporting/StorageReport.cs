@@ -115,8 +115,8 @@ internal static class StorageReport
         md.AppendLine("API key, the rate limits raised as in the API case. The");
         md.AppendLine("reference is `EthGov.LoadTest reference-server`: an ASP.NET Core endpoint that parses the digest, writes one row through");
         md.AppendLine("EthGov.Application's `GroupCommit` on a SQLite file (WAL, synchronous=FULL) and answers 202 after the commit; no key, no");
-        md.AppendLine("chain; it runs with server GC, as the node does (the Web SDK's default, which a console program like this one does not get");
-        md.AppendLine("unless asked). It is measured right before and right after the node on SQLite, and the ratio is taken to the mean of the two. All");
+        md.AppendLine("chain; it runs with server GC keeping the memory it frees (RetainVM), as the node does (the Web SDK's default and the API's");
+        md.AppendLine("setting, which a console program like this one does not get unless asked). It is measured right before and right after the node on SQLite, and the ratio is taken to the mean of the two. All");
         md.AppendLine($"load comes from wrk with bench/wrk/anchor.lua ({Num(plan["singleConnections"])} connections) or anchor-batch.lua ({Num(plan["batchDigests"])} digests, {Num(plan["batchConnections"])} connections);");
         md.AppendLine("two replicas get one wrk each with half the connections, started together and summed, as a load balancer spreads them.");
         md.AppendLine($"Each scenario ran {Num(plan["singleSeconds"])} s (one digest per request) or {Num(plan["batchSeconds"])} s (batches) after {Num(plan["warmupSeconds"])} s of unmeasured warm-up on every");

@@ -82,10 +82,11 @@ internal sealed class StorageNode : IAsyncDisposable
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var home = Path.Combine(work, "reference");
         var self = typeof(StorageNode).Assembly.Location;
-        // Server GC, as the node runs it (the Web SDK's default for an ASP.NET Core app): this program is a console
-        // program, whose default is workstation GC, and the two collectors differ in throughput on the same load.
+        // Server GC keeping the memory it frees, as the node runs it (the Web SDK's default for an ASP.NET Core app, and
+        // the API's RetainVMGarbageCollection): this program is a console program, whose default is workstation GC, and
+        // the collectors and their settings differ in throughput on the same load.
         return StartAsync("reference", url, home, [self, "reference-server", "--url", url.ToString(), "--data-dir", Path.Combine(home, "data")],
-            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, cancellationToken);
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCRetainVM"] = "1" }, cancellationToken);
     }
 
     private static async Task<StorageNode> StartAsync(
