@@ -47,13 +47,19 @@ public sealed class BatchStore(Database database)
     /// <summary>Stores new batches in one transaction and assigns their ids.</summary>
     public IReadOnlyList<BatchRecord> Add(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
     {
-        var added = Insert(batches, now);
-        foreach (var record in added)
-        {
-            _batches[record.Id] = record;
-        }
+        return Insert(batches, now);
+    }
 
-        return added;
+    /// <summary>
+    /// Those of <paramref name="ids"/> (stored batches) not held here: under the lock an insert holds until its batches
+    /// are held, so a batch this process committed is never taken for another replica's.
+    /// </summary>
+    internal long[] Unknown(IReadOnlyList<long> ids)
+    {
+        lock (_lock)
+        {
+            return [.. ids.Where(id => !_batches.ContainsKey(id))];
+        }
     }
 
     /// <summary>
@@ -104,6 +110,10 @@ public sealed class BatchStore(Database database)
             }
 
             transaction.Commit();
+            foreach (var record in added)
+            {
+                _batches[record.Id] = record;
+            }
         }
 
         return added;
