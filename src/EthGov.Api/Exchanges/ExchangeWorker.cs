@@ -52,12 +52,14 @@ public sealed class ExchangeWorker(
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_blockPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_blockWait = TimeSpan.FromSeconds(3);
-    private bool _waitingForBlock;
+    private static readonly TimeSpan s_roundGap = TimeSpan.FromMilliseconds(10);
 
     /// <inheritdoc />
     // Work goes out as slots free up, not in rounds: a round that waited for its slowest exchange (a holder's retry, a
-    // slow commit) held every slot it had freed. The exchanges in flight are left out of the next reads, so none is
-    // stepped twice at once; a step that ends wakes the loop to fill its slot.
+    // slow commit) held every slot it had freed. A round reads the due exchanges' scheduling fields only, leaves out those
+    // in flight (so none is stepped twice at once) and those waiting for the block after their log, starts as many as
+    // there are free slots with their whole rows, and waits: each step's end wakes the loop to fill its slot. (Reading
+    // every due row whole, in flight or not, at each step's end had the loop take a core of its own.)
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -70,11 +72,8 @@ public sealed class ExchangeWorker(
             {
                 try
                 {
-                    var now = DateTimeOffset.UtcNow;
-                    var due = await ConfirmedAsync([.. store.Due(now, (concurrency * 8) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
-                    var receipts = ReceiptBatches([.. store.ReceiptsDue(now, (ReleaseReceipts.MaxReceipts * 4) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
-                    var work = due.Select(e => (Exchanges: (IReadOnlyList<ExchangeRecord>)[e], Receipts: false))
-                        .Concat(receipts.Select(r => (Exchanges: r, Receipts: true))).ToList();
+                    long round = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var work = slots.CurrentCount == 0 ? [] : await NextWorkAsync(slots.CurrentCount, inFlight);
                     foreach (var (exchanges, isReceipts) in work)
                     {
                         await slots.WaitAsync(stoppingToken);
@@ -97,16 +96,16 @@ public sealed class ExchangeWorker(
                             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     }
 
-                    if (work.Count == 0)
-                    {
-                        var next = _waitingForBlock ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
-                        if (!inFlight.IsEmpty && next < s_blockPoll)
-                        {
-                            // The exchanges in flight are due in the store as well; each one's end wakes the loop.
-                            next = s_blockPoll;
-                        }
+                    // Each step's end wakes the loop. With none in flight, the next retry is due when the store says, and
+                    // one due already waits for the block after its log.
+                    var next = !inFlight.IsEmpty ? s_blockPoll : store.NextDue() is { } at ? at - DateTimeOffset.UtcNow : s_idle;
+                    await signal.WaitForExchangesAsync(next <= TimeSpan.Zero ? s_blockPoll : next > s_idle ? s_idle : next, stoppingToken);
 
-                        await signal.WaitForExchangesAsync(next < TimeSpan.Zero ? TimeSpan.Zero : next > s_idle ? s_idle : next, stoppingToken);
+                    // Steps end hundreds of times a second under load: a round fills every slot freed since the last.
+                    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(round);
+                    if (elapsed < s_roundGap)
+                    {
+                        await Task.Delay(s_roundGap - elapsed, stoppingToken);
                     }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -130,6 +129,46 @@ public sealed class ExchangeWorker(
         }
     }
 
+    // Up to `free` pieces of work: the steps due, then bodies of receipts (one slot each). Receipts get at least one slot
+    // of a round that has them, so a steady stream of steps never holds back the holder's acknowledgements.
+    private async Task<List<(IReadOnlyList<ExchangeRecord> Exchanges, bool Receipts)>> NextWorkAsync(int free, ConcurrentDictionary<long, byte> inFlight)
+    {
+        var now = DateTimeOffset.UtcNow;
+        // The exchanges in flight are due as well and come first (the most overdue); past them, `free` more are enough.
+        var steps = (await DueStepsAsync(now, inFlight.Count + free)).Where(e => !inFlight.ContainsKey(e.Id)).ToList();
+        var receipts = ReceiptBatches([.. store.ReceiptsDue(now, (ReleaseReceipts.MaxReceipts * 4) + inFlight.Count).Where(e => !inFlight.ContainsKey(e.Id))]);
+        int receiptSlots = Math.Min(receipts.Count, Math.Max(1, free - steps.Count));
+        var chosenSteps = steps.Take(free - receiptSlots).ToList();
+        var chosenReceipts = receipts.Take(free - chosenSteps.Count).ToList();
+        if (chosenSteps.Count + chosenReceipts.Count == 0)
+        {
+            return [];
+        }
+
+        // Whole rows of the chosen ones, as they stand now; one that moved on since (refused, say) is left out.
+        var rows = store.GetMany([.. chosenSteps.Select(e => e.Id), .. chosenReceipts.SelectMany(r => r).Select(e => e.Id)]).ToDictionary(e => e.Id);
+        var work = new List<(IReadOnlyList<ExchangeRecord>, bool)>();
+        foreach (var step in chosenSteps)
+        {
+            if (rows.TryGetValue(step.Id, out var row) && row.State is ExchangeState.Logged or ExchangeState.Released)
+            {
+                work.Add(([row], false));
+            }
+        }
+
+        foreach (var batch in chosenReceipts)
+        {
+            List<ExchangeRecord> batchRows = [.. batch.Select(e => rows.GetValueOrDefault(e.Id)).OfType<ExchangeRecord>()
+                .Where(e => e is { State: ExchangeState.Verified, ReceiptSentAt: null })];
+            if (batchRows.Count > 0)
+            {
+                work.Add((batchRows, true));
+            }
+        }
+
+        return work;
+    }
+
     private async Task RunAsync(IReadOnlyList<ExchangeRecord> exchanges, bool isReceipts, CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -146,28 +185,14 @@ public sealed class ExchangeWorker(
 
     // A logged exchange goes to the holder once a block follows its log's (the holder's default of one confirmation):
     // asked earlier, the holder answers log-not-confirmed, and the retry's growing pause would hold the exchange for
-    // seconds after the block came. The head is the one read shared per block with every other check of this node. A
-    // chain that makes no block for a while (an idle automining dev chain) does not hold the exchange back: after
-    // s_blockWait it is asked for as before, and the holder's answer says why it waits.
-    private async Task<IReadOnlyList<ExchangeRecord>> ConfirmedAsync(IReadOnlyList<ExchangeRecord> due)
+    // seconds after the block came. The store leaves those out of the due ones, given the head: the one read shared per
+    // block with every other check of this node. A chain that makes no block for a while (an idle automining dev chain)
+    // does not hold the exchange back: after s_blockWait it is asked for as before, and the holder's answer says why it
+    // waits. Unread, the head holds nothing back.
+    private async Task<IReadOnlyList<DueExchange>> DueStepsAsync(DateTimeOffset now, int limit)
     {
-        _waitingForBlock = false;
-        if (!due.Any(e => e.State == ExchangeState.Logged))
-        {
-            return due;
-        }
-
         var head = await chain.LatestBlockAsync();
-        if (!head.IsSuccess)
-        {
-            return due;
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        var ready = due.Where(e => e.State != ExchangeState.Logged || e.Attempts > 0 || e.LogBlock is not { } block || block < head.Value
-            || now - e.UpdatedAt > s_blockWait).ToList();
-        _waitingForBlock = ready.Count < due.Count;
-        return ready;
+        return store.Due(now, limit, head.IsSuccess ? head.Value : null, s_blockWait);
     }
 
     private async Task StepAsync(ExchangeRecord exchange, CancellationToken cancellationToken)
@@ -389,8 +414,8 @@ public sealed class ExchangeWorker(
 
     // Receipts go to each holder department in bodies of up to ReleaseReceipts.MaxReceipts, one signature each: a
     // node that hosts several grantee departments signs each body for the department whose exchanges it holds.
-    private static List<IReadOnlyList<ExchangeRecord>> ReceiptBatches(IReadOnlyList<ExchangeRecord> due)
-        => [.. due.GroupBy(e => (e.Department, e.Holder)).SelectMany(g => g.Chunk(ReleaseReceipts.MaxReceipts)).Select(c => (IReadOnlyList<ExchangeRecord>)c)];
+    private static List<DueExchange[]> ReceiptBatches(IReadOnlyList<DueExchange> due)
+        => [.. due.GroupBy(e => (e.Department, e.Holder)).SelectMany(g => g.Chunk(ReleaseReceipts.MaxReceipts))];
 
     private async Task SendReceiptsAsync(IReadOnlyList<ExchangeRecord> batch, CancellationToken cancellationToken)
     {

@@ -253,6 +253,36 @@ public sealed class ExchangeStoreTests : IDisposable
     }
 
     [Fact]
+    public void Due_GivenTheHead_LeavesOutAFreshLogNoBlockFollowsYet_ButNotARetryOrAnOldOne()
+    {
+        var exchange = LoggedExchange(); // logged in block 1
+        var now = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        Assert.Empty(_store.Due(now, 10, head: 1, TimeSpan.FromSeconds(3)));
+        Assert.Equal(exchange.Id, Assert.Single(_store.Due(now, 10, head: 2, TimeSpan.FromSeconds(3))).Id);
+        Assert.Single(_store.Due(now.AddSeconds(5), 10, head: 1, TimeSpan.FromSeconds(3)));
+        Assert.Single(_store.Due(now, 10));
+
+        // A second attempt goes whatever the head: the holder has already said why it waits.
+        _store.Postpone(exchange.Id, 1, DateTimeOffset.UtcNow, "log-not-confirmed");
+        Assert.Single(_store.Due(now, 10, head: 1, TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public void GetMany_ReadsTheWholeRowsOfTheIdsGiven_ThoseThatExist()
+    {
+        var first = LoggedExchange();
+        var second = _store.Create(NewExchange());
+
+        var rows = _store.GetMany([second.Id, first.Id, 9_999]);
+
+        Assert.Equal([first.Id, second.Id], rows.Select(e => e.Id));
+        Assert.Equal(first.LogProof, rows[0].LogProof);
+        Assert.Equal(ExchangeState.Requested, rows[1].State);
+        Assert.Empty(_store.GetMany([]));
+    }
+
+    [Fact]
     public void FailBatch_RefusesItsExchanges_WithTheReason()
     {
         var exchange = _store.Create(NewExchange());

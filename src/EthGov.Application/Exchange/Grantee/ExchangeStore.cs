@@ -141,10 +141,33 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     public IReadOnlyList<ExchangeRecord> Unbatched(int limit)
         => Select("WHERE state = 0 AND log_batch IS NULL ORDER BY id LIMIT @limit", ("@limit", limit));
 
-    /// <summary>Exchanges the worker has to take a step for (logged or released, due by <paramref name="now"/>), most overdue first.</summary>
-    public IReadOnlyList<ExchangeRecord> Due(DateTimeOffset now, int limit)
-        => Select("WHERE state IN (1, 2) AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit",
-            ("@now", now.ToUnixTimeMilliseconds()), ("@limit", limit));
+    /// <summary>
+    /// Exchanges the worker has to take a step for (logged or released, due by <paramref name="now"/>), most overdue first.
+    /// With <paramref name="head"/> (the chain's latest block), a logged exchange not tried yet whose log is in that block
+    /// or later is left out while it is younger than <paramref name="blockWait"/>: the holder would answer that its log
+    /// is not confirmed yet.
+    /// </summary>
+    public IReadOnlyList<DueExchange> Due(DateTimeOffset now, int limit, ulong? head = null, TimeSpan blockWait = default)
+        => SelectDue(
+            """
+            WHERE state IN (1, 2) AND next_attempt_at <= @now
+              AND NOT (state = 1 AND attempts = 0 AND log_block IS NOT NULL AND log_block >= @head AND updated_at > @waitFrom)
+            ORDER BY next_attempt_at, id LIMIT @limit
+            """,
+            now, limit, ("@head", head is { } h ? (long)Math.Min(h, long.MaxValue) : long.MaxValue), ("@waitFrom", (now - blockWait).ToUnixTimeMilliseconds()));
+
+    /// <summary>The whole rows of the exchanges with <paramref name="ids"/> (those that exist), by id.</summary>
+    public IReadOnlyList<ExchangeRecord> GetMany(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var names = ids.Select((_, i) => $"@id{i}").ToArray();
+        return Select($"WHERE id IN ({string.Join(", ", names)}) ORDER BY id", [.. names.Select((name, i) => (name, (object)ids[i]))]);
+    }
 
     /// <summary>When the next logged or released exchange is due, or null when none waits.</summary>
     public DateTimeOffset? NextDue()
@@ -158,9 +181,34 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     }
 
     /// <summary>Verified exchanges whose receipt the holder has not acknowledged yet.</summary>
-    public IReadOnlyList<ExchangeRecord> ReceiptsDue(DateTimeOffset now, int limit)
-        => Select("WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @limit",
-            ("@now", now.ToUnixTimeMilliseconds()), ("@limit", limit));
+    public IReadOnlyList<DueExchange> ReceiptsDue(DateTimeOffset now, int limit)
+        => SelectDue("WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @limit", now, limit);
+
+    private List<DueExchange> SelectDue(string where, DateTimeOffset now, int limit, params (string Name, object Value)[] parameters)
+    {
+        var found = new List<DueExchange>();
+        lock (_lock)
+        {
+            using var select = Connection().CreateCommand();
+            select.CommandText = $"SELECT id, department, holder, state, attempts, log_block, updated_at FROM exchanges {where}";
+            select.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            select.Parameters.AddWithValue("@limit", limit);
+            foreach (var (name, value) in parameters)
+            {
+                select.Parameters.AddWithValue(name, value);
+            }
+
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(new DueExchange(
+                    reader.GetInt64(0), (uint)reader.GetInt64(1), (uint)reader.GetInt64(2), (ExchangeState)reader.GetInt32(3), reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : (ulong)reader.GetInt64(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Stores a batch of <paramref name="exchanges"/>' entries (one department's, in leaf order) before it is sent, and
