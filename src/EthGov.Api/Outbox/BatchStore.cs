@@ -67,9 +67,7 @@ public sealed class BatchStore(Database database)
     /// written confirmed before anyone can see it, so the batcher never takes it for a pending batch and sends it again.
     /// </summary>
     public BatchRecord AddConfirmed(uint departmentId, ulong validUntil, Digest digest, Chain.Transactions.TransactionOutcome outcome, DateTimeOffset now)
-    {
-        var inserted = Insert([(departmentId, validUntil, digest, new[] { digest })], now)[0];
-        var confirmed = inserted with
+        => Insert([(departmentId, validUntil, digest, new[] { digest })], now, inserted => inserted with
         {
             State = BatchState.Confirmed,
             Attempts = 1,
@@ -77,12 +75,11 @@ public sealed class BatchStore(Database database)
             BlockNumber = outcome.BlockNumber,
             BlockHash = outcome.BlockHash,
             BlockTime = outcome.BlockTime,
-        };
-        Update(confirmed);
-        return confirmed;
-    }
+        })[0];
 
-    private List<BatchRecord> Insert(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
+    // Rows of new batches (pending, or as `settled` makes them), held here once committed and before the lock is let go.
+    private List<BatchRecord> Insert(
+        IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now, Func<BatchRecord, BatchRecord>? settled = null)
     {
         var added = new List<BatchRecord>(batches.Count);
         lock (_lock)
@@ -92,18 +89,25 @@ public sealed class BatchStore(Database database)
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO batches (id, department, valid_until, root, members, state, created_at)
-                VALUES (@id, @department, @validUntil, @root, @members, 0, @createdAt)
+                INSERT INTO batches (id, department, valid_until, root, members, state, attempts, tx_hash, block_number, block_hash, block_time, created_at)
+                VALUES (@id, @department, @validUntil, @root, @members, @state, @attempts, @tx, @block, @blockHash, @blockTime, @createdAt)
                 """;
             foreach (var (departmentId, validUntil, root, members) in batches)
             {
                 var record = new BatchRecord(++_lastId, departmentId, validUntil, root, members, BatchState.Pending, 0, null, null, null, null, null, now);
+                record = settled?.Invoke(record) ?? record;
                 insert.Parameters.Clear();
                 insert.Parameters.AddWithValue("@id", record.Id);
                 insert.Parameters.AddWithValue("@department", (long)departmentId);
                 insert.Parameters.AddWithValue("@validUntil", (long)validUntil);
                 insert.Parameters.AddWithValue("@root", root.ToArray());
                 insert.Parameters.AddWithValue("@members", DigestSequence.Pack(members));
+                insert.Parameters.AddWithValue("@state", (int)record.State);
+                insert.Parameters.AddWithValue("@attempts", record.Attempts);
+                insert.Parameters.AddWithValue("@tx", (object?)record.TransactionHash ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@block", record.BlockNumber is { } b ? (long)b : DBNull.Value);
+                insert.Parameters.AddWithValue("@blockHash", (object?)record.BlockHash ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@blockTime", record.BlockTime is { } t ? t.ToUnixTimeSeconds() : DBNull.Value);
                 insert.Parameters.AddWithValue("@createdAt", now.ToUnixTimeMilliseconds());
                 insert.ExecuteNonQuery();
                 added.Add(record);
