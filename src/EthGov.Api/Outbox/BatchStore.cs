@@ -47,19 +47,13 @@ public sealed class BatchStore(Database database)
     /// <summary>Stores new batches in one transaction and assigns their ids.</summary>
     public IReadOnlyList<BatchRecord> Add(IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now)
     {
-        return Insert(batches, now);
-    }
-
-    /// <summary>
-    /// Those of <paramref name="ids"/> (stored batches) not held here: under the lock an insert holds until its batches
-    /// are held, so a batch this process committed is never taken for another replica's.
-    /// </summary>
-    internal long[] Unknown(IReadOnlyList<long> ids)
-    {
-        lock (_lock)
+        var added = Insert(batches, now);
+        foreach (var record in added)
         {
-            return [.. ids.Where(id => !_batches.ContainsKey(id))];
+            _batches[record.Id] = record;
         }
+
+        return added;
     }
 
     /// <summary>
@@ -67,7 +61,8 @@ public sealed class BatchStore(Database database)
     /// written confirmed before anyone can see it, so the batcher never takes it for a pending batch and sends it again.
     /// </summary>
     public BatchRecord AddConfirmed(uint departmentId, ulong validUntil, Digest digest, Chain.Transactions.TransactionOutcome outcome, DateTimeOffset now)
-        => Insert([(departmentId, validUntil, digest, new[] { digest })], now, inserted => inserted with
+    {
+        var confirmed = Insert([(departmentId, validUntil, digest, new[] { digest })], now, inserted => inserted with
         {
             State = BatchState.Confirmed,
             Attempts = 1,
@@ -76,8 +71,11 @@ public sealed class BatchStore(Database database)
             BlockHash = outcome.BlockHash,
             BlockTime = outcome.BlockTime,
         })[0];
+        _batches[confirmed.Id] = confirmed;
+        return confirmed;
+    }
 
-    // Rows of new batches (pending, or as `settled` makes them), held here once committed and before the lock is let go.
+    // Rows of new batches, pending or as `settled` makes them, in one transaction.
     private List<BatchRecord> Insert(
         IReadOnlyList<(uint DepartmentId, ulong ValidUntil, Digest Root, Digest[] Members)> batches, DateTimeOffset now, Func<BatchRecord, BatchRecord>? settled = null)
     {
@@ -114,10 +112,6 @@ public sealed class BatchStore(Database database)
             }
 
             transaction.Commit();
-            foreach (var record in added)
-            {
-                _batches[record.Id] = record;
-            }
         }
 
         return added;

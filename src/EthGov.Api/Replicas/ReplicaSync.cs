@@ -60,16 +60,12 @@ public sealed class ReplicaSync(
     private long _documentsRead;
     private long _readOwnThrough;
     private long _rowsRead;
-    private long _batchRowsRead;
     private long _batchesRead;
     private bool _failing;
     private bool _seeded;
 
     /// <summary>How many document rows this process has read: the other replicas' (and its own after a commit it could not confirm).</summary>
     public long RowsRead => Interlocked.Read(ref _rowsRead);
-
-    /// <summary>How many whole batch rows (members included) this process has read: those other replicas formed.</summary>
-    public long BatchRowsRead => Interlocked.Read(ref _batchRowsRead);
 
     /// <summary>Reads what the other replicas wrote since the last round, now (before this replica starts a lease term).</summary>
     /// <exception cref="DbException">The database could not be read.</exception>
@@ -303,51 +299,32 @@ public sealed class ReplicaSync(
 
     private void ReadBatches(DbConnection connection)
     {
-        // Ids first, then whole rows for the batches this process does not hold: the lease holder wrote most of the new
-        // ones itself, and each carries its members (32 bytes a document), which it would read back for nothing.
-        using (var ids = connection.CreateCommand())
-        using (var rows = connection.CreateCommand())
+        using (var select = connection.CreateCommand())
         {
-            ids.CommandText = "SELECT id FROM batches WHERE id > @after ORDER BY id LIMIT @rows";
-            var after = ids.Parameters.Add("@after", System.Data.DbType.Int64);
-            ids.Parameters.AddWithValue("@rows", BatchPageRows);
-            rows.CommandText = $"SELECT {BatchStore.Columns} FROM batches WHERE id = ANY(@ids) ORDER BY id";
-            var wanted = rows.Parameters.AddWithValue("@ids", Array.Empty<long>());
-            var page = new List<long>(BatchPageRows);
+            select.CommandText = $"""
+                SELECT {BatchStore.Columns}
+                FROM batches WHERE id > @after ORDER BY id LIMIT @rows
+                """;
+            var after = select.Parameters.Add("@after", System.Data.DbType.Int64);
+            select.Parameters.AddWithValue("@rows", BatchPageRows);
+            int rows;
             do
             {
                 after.Value = _batchesRead;
-                page.Clear();
-                using (var reader = ids.ExecuteReader())
+                rows = 0;
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
                 {
-                    while (reader.Read())
+                    rows++;
+                    var batch = BatchStore.Read(reader);
+                    _batchesRead = batch.Id;
+                    if (batches.Observe(batch))
                     {
-                        page.Add(reader.GetInt64(0));
+                        Link(batch);
                     }
-                }
-
-                var unknown = batches.Unknown(page);
-                if (unknown.Length > 0)
-                {
-                    wanted.Value = unknown;
-                    using var reader = rows.ExecuteReader();
-                    while (reader.Read())
-                    {
-                        Interlocked.Increment(ref _batchRowsRead);
-                        var batch = BatchStore.Read(reader);
-                        if (batches.Observe(batch))
-                        {
-                            Link(batch);
-                        }
-                    }
-                }
-
-                if (page.Count > 0)
-                {
-                    _batchesRead = page[^1];
                 }
             }
-            while (page.Count == BatchPageRows);
+            while (rows == BatchPageRows);
         }
 
         var unsettled = batches.Unsettled().Where(b => b.Id <= _batchesRead).Select(b => b.Id).Take(BatchPageRows).ToArray();

@@ -30,12 +30,11 @@ public sealed class BatchStoreTests : IDisposable
         Assert.Equal(BatchState.Confirmed, batch.State);
         Assert.Empty(store.Unsettled());
         Assert.Same(batch, store.Get(batch.Id));
-        Assert.Empty(store.Unknown([batch.Id]));
         Assert.Equal(["1 1 0xab 42 0xcd 1800000000"], DatabaseRows.Read(_data, $"SELECT state, attempts, tx_hash, block_number, block_hash, block_time FROM batches WHERE id = {batch.Id}"));
     }
 
     [Fact]
-    public void Add_HoldsTheBatchesItCommitted_AndUnknownNamesOnlyTheOthers()
+    public void Add_StoresAndHoldsTheBatchesPending()
     {
         var store = new BatchStore(_database);
         var members = new[] { Digest.Parse(TestDigests.New()), Digest.Parse(TestDigests.New()) };
@@ -43,7 +42,7 @@ public sealed class BatchStoreTests : IDisposable
         var added = Assert.Single(store.Add([(1, 0, members[0], members)], DateTimeOffset.UtcNow));
 
         Assert.Equal(BatchState.Pending, Assert.Single(store.Unsettled()).State);
-        Assert.Equal([added.Id + 1], store.Unknown([added.Id, added.Id + 1]));
+        Assert.Equal([$"0 0 {added.Id}"], DatabaseRows.Read(_data, "SELECT state, attempts, id FROM batches"));
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
