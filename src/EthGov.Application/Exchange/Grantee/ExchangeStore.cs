@@ -184,31 +184,14 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
     public IReadOnlyList<DueExchange> ReceiptsDue(DateTimeOffset now, int limit)
         => SelectDue("WHERE state = 3 AND receipt_sent_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @limit", now, limit);
 
+    private const string DueColumns = "id, department, holder, state, attempts, log_block, updated_at";
+
     private List<DueExchange> SelectDue(string where, DateTimeOffset now, int limit, params (string Name, object Value)[] parameters)
-    {
-        var found = new List<DueExchange>();
-        lock (_lock)
-        {
-            using var select = Connection().CreateCommand();
-            select.CommandText = $"SELECT id, department, holder, state, attempts, log_block, updated_at FROM exchanges {where}";
-            select.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-            select.Parameters.AddWithValue("@limit", limit);
-            foreach (var (name, value) in parameters)
-            {
-                select.Parameters.AddWithValue(name, value);
-            }
+        => Select(DueColumns, where, ReadDue, [("@now", now.ToUnixTimeMilliseconds()), ("@limit", limit), .. parameters]);
 
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                found.Add(new DueExchange(
-                    reader.GetInt64(0), (uint)reader.GetInt64(1), (uint)reader.GetInt64(2), (ExchangeState)reader.GetInt32(3), reader.GetInt32(4),
-                    reader.IsDBNull(5) ? null : (ulong)reader.GetInt64(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-            }
-        }
-
-        return found;
-    }
+    private static DueExchange ReadDue(DbDataReader r) => new(
+        r.GetInt64(0), (uint)r.GetInt64(1), (uint)r.GetInt64(2), (ExchangeState)r.GetInt32(3), r.GetInt32(4),
+        r.IsDBNull(5) ? null : (ulong)r.GetInt64(5), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
 
     /// <summary>
     /// Stores a batch of <paramref name="exchanges"/>' entries (one department's, in leaf order) before it is sent, and
@@ -530,13 +513,15 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
         }
     }
 
-    private List<ExchangeRecord> Select(string where, params (string Name, object Value)[] parameters)
+    private List<ExchangeRecord> Select(string where, params (string Name, object Value)[] parameters) => Select(Columns, where, Read, parameters);
+
+    private List<T> Select<T>(string columns, string where, Func<DbDataReader, T> read, (string Name, object Value)[] parameters)
     {
-        var found = new List<ExchangeRecord>();
+        var found = new List<T>();
         lock (_lock)
         {
             using var select = Connection().CreateCommand();
-            select.CommandText = $"SELECT {Columns} FROM exchanges {where}";
+            select.CommandText = $"SELECT {columns} FROM exchanges {where}";
             foreach (var (name, value) in parameters)
             {
                 select.Parameters.AddWithValue(name, value);
@@ -545,7 +530,7 @@ public sealed class ExchangeStore(Database database, TimeProvider? time = null) 
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
-                found.Add(Read(reader));
+                found.Add(read(reader));
             }
         }
 
