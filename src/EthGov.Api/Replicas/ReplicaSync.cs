@@ -23,10 +23,14 @@ namespace EthGov.Api.Replicas;
 /// <para>
 /// Documents are read by id above a high-water mark, but ids are handed out when a row is inserted, not when it is
 /// committed: a row with a lower id can become visible after a higher one. So the mark advances only to ids that can no
-/// longer appear: each round notes the sequence's last value and the snapshot's next transaction id; the last value noted
-/// in one round is safe once every transaction that had begun by the next round has ended (the oldest running transaction
-/// is past that round's next id). A row thus shows up two or three rounds after its commit. The rows this process
-/// inserted itself carry its <see cref="OwnWrites.Tag"/> and are left out: its memory has them.
+/// longer appear: each round notes the sequence's last value, then the server's clock; the value noted is safe once no
+/// transaction that began by that time is still open (the oldest <c>xact_start</c> of <c>pg_stat_activity</c> is later).
+/// Transaction ids cannot tell this: PostgreSQL gives a transaction its id at its first row, not when <c>nextval</c>
+/// hands it its row's id, and a snapshot's xmax is one past the last completed id, not the next to be assigned, so a
+/// writer descheduled at that point looked ended, and a replica passed its row for good
+/// (<c>ReplicaTests.WriterStalledBetweenItsRowsIdAndItsFirstWrite_...</c>). A row thus shows up a round or two after its
+/// commit. The rows this process inserted itself carry its <see cref="OwnWrites.Tag"/> and are left out: its memory has
+/// them. The replicas share one database role, so each sees the others' transactions in <c>pg_stat_activity</c>.
 /// </para>
 /// <para>
 /// Batches are written only by the lease holder, one transaction at a time, in id order: new ones are read above their own
@@ -46,7 +50,7 @@ public sealed class ReplicaSync(
     private const int BatchPageRows = 500;
 
     private readonly Lock _lock = new();
-    private readonly Queue<(long LastId, ulong NextTransaction)> _marks = new();
+    private readonly Queue<(long LastId, DateTime NotedAt)> _marks = new();
 
     // Members of batches read before their documents were: linked when the documents arrive.
     private readonly Dictionary<Digest, long> _orphans = [];
@@ -257,43 +261,54 @@ public sealed class ReplicaSync(
         return lastId;
     }
 
-    // Notes this round's mark and moves the safe id to the newest mark whose following round's transactions have all ended.
+    // Notes this round's mark and moves the safe id to the newest mark no open transaction is older than.
     private void AdvanceSafeId(DbConnection connection)
     {
         // Taken before the sequence is read: the ids a commit that failed took are at most the last value read after it.
         var uncertainFrom = ownWrites.TakeUncertain();
-        using var marks = connection.CreateCommand();
-        marks.CommandText = """
-            SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('documents', 'id')::regclass), 0),
-                   pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
-            """;
-        long lastId;
-        ulong oldestRunning, nextTransaction;
         try
         {
-            using var reader = marks.ExecuteReader();
+            // Two statements, in this order: a transaction that took an id the first one counts is open, or has ended, when
+            // the second one looks.
+            long lastId;
+            using (var sequence = connection.CreateCommand())
+            {
+                sequence.CommandText = "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('documents', 'id')::regclass), 0)";
+                lastId = Convert.ToInt64(sequence.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            using var open = connection.CreateCommand();
+            open.CommandText = """
+                SELECT clock_timestamp(), min(xact_start), current_setting('track_activities') = 'on'
+                FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """;
+            using var reader = open.ExecuteReader();
             reader.Read();
-            lastId = reader.GetInt64(0);
-            oldestRunning = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
-            nextTransaction = ulong.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+            var now = reader.GetDateTime(0);
+            DateTime? oldestOpen = reader.IsDBNull(1) ? null : reader.GetDateTime(1);
+            if (!reader.GetBoolean(2))
+            {
+                // Without it no transaction shows its start, and every id would look safe.
+                throw new InvalidOperationException("track_activities is off on the database server: replicas need it on to know which rows can still appear");
+            }
+
+            if (uncertainFrom is { } uncertain)
+            {
+                // This process's rows from there on are read like the others' (rows already held are passed over).
+                _documentsRead = Math.Min(_documentsRead, uncertain);
+                _readOwnThrough = Math.Max(_readOwnThrough, lastId);
+            }
+
+            _marks.Enqueue((lastId, now));
+            while (_marks.Count > 0 && (oldestOpen is not { } oldest || oldest > _marks.Peek().NotedAt))
+            {
+                _safeDocumentId = Math.Max(_safeDocumentId, _marks.Dequeue().LastId);
+            }
         }
         catch (DbException) when (uncertainFrom is { } from)
         {
             ownWrites.MarkUncertain(from);
             throw;
-        }
-
-        if (uncertainFrom is { } uncertain)
-        {
-            // This process's rows from there on are read like the others' (rows already held are passed over).
-            _documentsRead = Math.Min(_documentsRead, uncertain);
-            _readOwnThrough = Math.Max(_readOwnThrough, lastId);
-        }
-
-        _marks.Enqueue((lastId, nextTransaction));
-        while (_marks.Count >= 2 && oldestRunning >= _marks.ElementAt(1).NextTransaction)
-        {
-            _safeDocumentId = Math.Max(_safeDocumentId, _marks.Dequeue().LastId);
         }
     }
 
