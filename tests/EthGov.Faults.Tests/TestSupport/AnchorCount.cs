@@ -68,10 +68,46 @@ public sealed class AnchorCount
     /// holds that root; a single receipt's digest has its own event. Returns the digests whose receipt failed, with why.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckReceiptsAsync(HttpClient api, IEnumerable<string> digests)
+        => [.. (await CheckEachAsync(api, digests)).Select(f => f.Failure)];
+
+    /// <summary>
+    /// <see cref="CheckReceiptsAsync"/> for a replica, whose memory trails the shared database by design (its sync reads the
+    /// other replicas' rows and batches a few rounds after their commit, seconds under a loaded machine): a receipt it does
+    /// not serve yet is asked again every half second until <paramref name="patience"/> has passed; a receipt it serves
+    /// that does not hold is a failure at once. Returns what still failed, how many were served only late, and when the
+    /// last of those was.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Failures, int Late, TimeSpan CaughtUpAfter)> CheckReplicaReceiptsAsync(
+        HttpClient api, IEnumerable<string> digests, TimeSpan patience)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failures = await CheckEachAsync(api, digests);
+        var waiting = failures.Where(f => f.Unserved).ToList();
+        int late = waiting.Count;
+        var caughtUp = TimeSpan.Zero;
+        while (waiting.Count > 0 && clock.Elapsed < patience)
+        {
+            await Task.Delay(500);
+            var still = await CheckEachAsync(api, waiting.Select(f => f.Digest));
+            if (still.Count < waiting.Count)
+            {
+                caughtUp = clock.Elapsed;
+            }
+
+            failures = [.. failures.Where(f => !f.Unserved), .. still.Where(f => !f.Unserved)];
+            waiting = [.. still.Where(f => f.Unserved)];
+            failures.AddRange(waiting);
+        }
+
+        return ([.. failures.Select(f => f.Failure)], late - waiting.Count, caughtUp);
+    }
+
+    // Each failing receipt: its digest, why, and whether the API did not serve one at all (as opposed to serving a wrong one).
+    private async Task<List<(string Digest, string Failure, bool Unserved)>> CheckEachAsync(HttpClient api, IEnumerable<string> digests)
     {
         var roots = Chain.Batches.Select(b => b.Root).ToHashSet();
         var singles = Chain.Documents.ToHashSet();
-        var failures = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<(string, string, bool)>();
         await Parallel.ForEachAsync(digests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (digest, cancellationToken) =>
         {
             using var response = await api.GetAsync($"/api/v1/documents/{digest}/receipt", cancellationToken);
@@ -80,18 +116,18 @@ public sealed class AnchorCount
             if (!response.IsSuccessStatusCode || parsed.Receipt is not { } receipt)
             {
                 // The answer itself (a problem's title and detail) says which part of the replica's memory was missing.
-                failures.Add($"{digest}: no receipt ({(int)response.StatusCode}): {body[..Math.Min(body.Length, 300)]}");
+                failures.Add((digest, $"{digest}: no receipt ({(int)response.StatusCode}): {body[..Math.Min(body.Length, 300)]}", true));
             }
             else if (receipt.Batch is { } batch)
             {
                 if (!MerkleTree.Verify(batch.Root, receipt.Digest, batch.Proof.ToArray()) || !roots.Contains(batch.Root))
                 {
-                    failures.Add($"{digest}: proof to {batch.Root} does not hold on chain");
+                    failures.Add((digest, $"{digest}: proof to {batch.Root} does not hold on chain", false));
                 }
             }
             else if (!singles.Contains(receipt.Digest))
             {
-                failures.Add($"{digest}: single receipt without a DocumentAnchored event");
+                failures.Add((digest, $"{digest}: single receipt without a DocumentAnchored event", false));
             }
         });
         return [.. failures];
