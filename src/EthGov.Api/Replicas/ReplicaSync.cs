@@ -24,7 +24,8 @@ namespace EthGov.Api.Replicas;
 /// Documents are read by id above a high-water mark, but ids are handed out when a row is inserted, not when it is
 /// committed: a row with a lower id can become visible after a higher one. So the mark advances only to ids that can no
 /// longer appear: each round notes the sequence's last value, then the server's clock; the value noted is safe once no
-/// transaction that began by that time is still open (the oldest <c>xact_start</c> of <c>pg_stat_activity</c> is later).
+/// client session's transaction that began by that time is still open (the oldest <c>xact_start</c> of the client
+/// backends in <c>pg_stat_activity</c> is later).
 /// Transaction ids cannot tell this: PostgreSQL gives a transaction its id at its first row, not when <c>nextval</c>
 /// hands it its row's id, and a snapshot's xmax is one past the last completed id, not the next to be assigned, so a
 /// writer descheduled at that point looked ended, and a replica passed its row for good
@@ -61,6 +62,7 @@ public sealed class ReplicaSync(
     private readonly int[] _records = new int[PageRows];
     private DbConnection? _connection;
     private long _safeDocumentId;
+    private long _lastMarked;
     private long _documentsRead;
     private long _readOwnThrough;
     private long _rowsRead;
@@ -277,10 +279,13 @@ public sealed class ReplicaSync(
                 lastId = Convert.ToInt64(sequence.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
 
+            // Client sessions only: an autovacuum worker's transaction on the documents table can last minutes, and it
+            // hands out no ids.
             using var open = connection.CreateCommand();
             open.CommandText = """
                 SELECT clock_timestamp(), min(xact_start), current_setting('track_activities') = 'on'
-                FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
                 """;
             using var reader = open.ExecuteReader();
             reader.Read();
@@ -299,7 +304,13 @@ public sealed class ReplicaSync(
                 _readOwnThrough = Math.Max(_readOwnThrough, lastId);
             }
 
-            _marks.Enqueue((lastId, now));
+            // A value already noted (or passed) gains nothing from a later time: an idle node adds no marks.
+            if (lastId > _lastMarked)
+            {
+                _marks.Enqueue((lastId, now));
+                _lastMarked = lastId;
+            }
+
             while (_marks.Count > 0 && (oldestOpen is not { } oldest || oldest > _marks.Peek().NotedAt))
             {
                 _safeDocumentId = Math.Max(_safeDocumentId, _marks.Dequeue().LastId);
