@@ -9,6 +9,7 @@ public sealed class NodeProcess : IChainNode
 {
     private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Process _process;
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(Process process, int port)
     {
@@ -38,13 +39,16 @@ public sealed class NodeProcess : IChainNode
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        // Nodes log every call; drain both pipes so they never block on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new NodeProcess(process, port);
+
+        // Nodes log every call; drain both pipes so they never block on a full buffer. The line a node prints once it
+        // listens names its port: until then, whatever answers there is not this node.
+        var listening = new System.Text.RegularExpressions.Regex($@":{port}(?!\d)");
+        process.OutputDataReceived += (_, e) => node.NoteOutput(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => node.NoteOutput(e.Data, listening);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var node = new NodeProcess(process, port);
         try
         {
             await node.WaitUntilReadyAsync(executable, cancellationToken);
@@ -72,6 +76,14 @@ public sealed class NodeProcess : IChainNode
         return doc.RootElement.GetProperty("result").Clone();
     }
 
+    private void NoteOutput(string? line, System.Text.RegularExpressions.Regex listening)
+    {
+        if (line is not null && !_listening.Task.IsCompleted && listening.IsMatch(line))
+        {
+            _listening.TrySetResult();
+        }
+    }
+
     private async Task WaitUntilReadyAsync(string executable, CancellationToken cancellationToken)
     {
         // Start-up takes a second or two on an idle machine; a shared 2-core machine under a full test run has needed over 60.
@@ -83,8 +95,15 @@ public sealed class NodeProcess : IChainNode
                 throw new InvalidOperationException($"{Path.GetFileName(executable)} exited with code {_process.ExitCode}; run scripts/test.sh once to install it");
             }
 
+            // Ports come from FreePort, free when asked, not reserved: under a full run another suite's node can take one
+            // before this node binds it, and would answer for it. Only once this node said it listens is the answer its own.
             try
             {
+                if (!_listening.Task.IsCompleted)
+                {
+                    throw new HttpRequestException("not listening yet");
+                }
+
                 await CallAsync("eth_chainId");
                 return;
             }
