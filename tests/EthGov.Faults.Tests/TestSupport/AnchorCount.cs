@@ -81,8 +81,9 @@ public sealed class AnchorCount
         HttpClient api, IEnumerable<string> digests, TimeSpan patience)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var failures = await CheckEachAsync(api, digests);
-        var waiting = failures.Where(f => f.Unserved).ToList();
+        var first = await CheckEachAsync(api, digests);
+        var wrong = first.Where(f => !f.Unserved).ToList();
+        var waiting = first.Where(f => f.Unserved).ToList();
         int late = waiting.Count;
         var caughtUp = TimeSpan.Zero;
         while (waiting.Count > 0 && clock.Elapsed < patience)
@@ -94,12 +95,11 @@ public sealed class AnchorCount
                 caughtUp = clock.Elapsed;
             }
 
-            failures = [.. failures.Where(f => !f.Unserved), .. still.Where(f => !f.Unserved)];
+            wrong.AddRange(still.Where(f => !f.Unserved));
             waiting = [.. still.Where(f => f.Unserved)];
-            failures.AddRange(waiting);
         }
 
-        return ([.. failures.Select(f => f.Failure)], late - waiting.Count, caughtUp);
+        return ([.. wrong.Concat(waiting).Select(f => f.Failure)], late - waiting.Count, caughtUp);
     }
 
     // Each failing receipt: its digest, why, and whether the API did not serve one at all (as opposed to serving a wrong one).

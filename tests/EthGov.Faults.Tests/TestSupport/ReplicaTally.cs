@@ -4,17 +4,16 @@ namespace EthGov.Faults.Tests.TestSupport;
 
 /// <summary>
 /// What a replica fault test found once its load stopped and its batches settled: the documents accepted and sent, the
-/// chain's count of each, and the receipts the replicas serve for the accepted ones.
+/// chain's count of each, the receipts the replicas serve for the accepted ones, and per replica how many of those it
+/// served only when asked again (<c>CatchUps</c>).
 /// </summary>
-public sealed record ReplicaTally(HashSet<string> Accepted, int Sent, List<string> Lost, List<string> Doubled, AnchorCount Counted, List<string> ReceiptFailures)
+public sealed record ReplicaTally(
+    HashSet<string> Accepted, int Sent, List<string> Lost, List<string> Doubled, AnchorCount Counted, List<string> ReceiptFailures, List<string> CatchUps)
 {
     // How long a replica may take to serve the receipts of what the database already holds as confirmed: its sync reads
     // the others' rows and batches a few 100 ms rounds after their commit, which the rest of a full test run on two cores
     // has stretched to seconds. A receipt still not served after this is missing from the replica's memory.
     private static readonly TimeSpan s_catchUp = TimeSpan.FromSeconds(60);
-
-    /// <summary>Receipts a replica served only after asking again, and how long after the first ask the last of them came.</summary>
-    public List<string> CatchUps { get; } = [];
 
     /// <summary>Counts what <paramref name="loads"/> sent against the chain, and checks the receipts at each of <paramref name="checkers"/>, which are stopped after.</summary>
     public static async Task<ReplicaTally> ReadAsync(DeployedChain chain, PostgresOutbox outbox, IEnumerable<AnchorLoad> loads, IEnumerable<ApiProcess> checkers)
@@ -39,10 +38,8 @@ public sealed record ReplicaTally(HashSet<string> Accepted, int Sent, List<strin
             await replica.DisposeAsync();
         }
 
-        var tally = new ReplicaTally(accepted, sent.Count, [.. accepted.Where(d => counted.TimesAnchored(d) == 0)],
-            [.. sent.Where(d => counted.TimesAnchored(d) > 1)], counted, receiptFailures);
-        tally.CatchUps.AddRange(catchUps);
-        return tally;
+        return new ReplicaTally(accepted, sent.Count, [.. accepted.Where(d => counted.TimesAnchored(d) == 0)],
+            [.. sent.Where(d => counted.TimesAnchored(d) > 1)], counted, receiptFailures, catchUps);
     }
 
     /// <summary>One line for the test's output.</summary>
