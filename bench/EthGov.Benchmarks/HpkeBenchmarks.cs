@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using EthGov.Core.Crypto.Hpke;
+using EthGov.Core.Digests;
+using EthGov.Core.Exchange;
 
 namespace EthGov.Benchmarks;
 
 /// <summary>
 /// HPKE (RFC 9180) of a 1 KiB record as a node sends it to another: single-shot seal (ephemeral key pair,
-/// two hashes of the key schedule, AES-256-GCM), open (one Diffie-Hellman), and the symmetric part alone.
+/// two hashes of the key schedule, AES-256-GCM), open (one Diffie-Hellman), a release in a session (the key exported
+/// for its entry and log, then AES-256-GCM: what a holder and a grantee do per release), and the symmetric part alone.
 /// </summary>
 public class HpkeBenchmarks
 {
@@ -17,6 +20,13 @@ public class HpkeBenchmarks
     private byte[] _plaintext = [];
     private HpkeSealed _sealed = null!;
     private HpkeSenderContext _context = null!;
+    private readonly ReleaseSenderSessions _senders = new();
+    private readonly ReleaseRecipientSessions _recipients = new();
+    private readonly AccessEntry _entry = new(
+        31337, "0x5fbdb2315678afecb367f032d93f642f64180aa3", 41, new Digest(RandomNumberGenerator.GetBytes(32)), 1, 2,
+        new Digest(RandomNumberGenerator.GetBytes(32)), Digest.Zero);
+    private readonly Digest _logRoot = new(RandomNumberGenerator.GetBytes(32));
+    private HpkeSealed _release = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,7 +35,9 @@ public class HpkeBenchmarks
         _plaintext = RandomNumberGenerator.GetBytes(1024);
         _sealed = HpkeBaseMode.Seal(s_suite, _recipient.PublicKey, _info, _aad, _plaintext);
         _context = HpkeBaseMode.SetupBaseS(s_suite, _recipient.PublicKey, _info);
-        if (!HpkeBaseMode.Open(s_suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext).AsSpan().SequenceEqual(_plaintext))
+        _release = _senders.Seal(_recipient.PublicKey, _entry, _logRoot, _plaintext);
+        if (!HpkeBaseMode.Open(s_suite, _sealed.EncapsulatedKey, _recipient, _info, _aad, _sealed.Ciphertext).AsSpan().SequenceEqual(_plaintext)
+            || !_recipients.Open(_recipient, _entry, _logRoot, _release.EncapsulatedKey, _release.Ciphertext).AsSpan().SequenceEqual(_plaintext))
         {
             throw new InvalidOperationException("the sealed record must open to itself");
         }
@@ -50,6 +62,12 @@ public class HpkeBenchmarks
         var sealedRecord = HpkeBaseMode.Seal(s_suite, _recipient.PublicKey, _info, _aad, _plaintext);
         return HpkeBaseMode.Open(s_suite, sealedRecord.EncapsulatedKey, _recipient, _info, _aad, sealedRecord.Ciphertext);
     }
+
+    [Benchmark(Description = "release: seal 1 KiB in a session (export + AES-256-GCM)")]
+    public HpkeSealed SessionSeal() => _senders.Seal(_recipient.PublicKey, _entry, _logRoot, _plaintext);
+
+    [Benchmark(Description = "release: open 1 KiB in a session (export + AES-256-GCM)")]
+    public byte[] SessionOpen() => _recipients.Open(_recipient, _entry, _logRoot, _release.EncapsulatedKey, _release.Ciphertext);
 
     [Benchmark(Description = "hpke: context seal 1 KiB (AES-256-GCM only)")]
     public byte[] ContextSeal() => _context.Seal(_aad, _plaintext);

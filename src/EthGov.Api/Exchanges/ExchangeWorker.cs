@@ -41,6 +41,7 @@ public sealed class ExchangeWorker(
     NetworkVerifier verifier,
     HolderChainReads chain,
     EvidenceFiles evidence,
+    ReleaseRecipientSessions sessions,
     IOptions<ExchangeOptions> options,
     ILogger<ExchangeWorker> logger) : BackgroundService
 {
@@ -242,7 +243,7 @@ public sealed class ExchangeWorker(
         }
 
         var holderKey = PublishedKeys.Signing(node.SigningKey);
-        var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow);
+        var outcome = ReleaseOpener.Read(answer.Value, exchange, entry, holderKey, keys.Encryption, deployment.ChainId, deployment.Registry, DateTimeOffset.UtcNow, sessions);
         if (outcome.Retry is { } retry)
         {
             if (logger.IsEnabled(LogLevel.Information))

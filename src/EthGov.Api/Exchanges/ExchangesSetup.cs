@@ -1,5 +1,6 @@
 using EthGov.Application.Exchange.Grantee;
 using EthGov.Application.Storage;
+using EthGov.Core.Exchange;
 
 namespace EthGov.Api.Exchanges;
 
@@ -19,6 +20,7 @@ public static class ExchangesSetup
         services.AddSingleton<HolderNodes>();
         services.AddSingleton<Nodes.SignedNodePost>();
         services.AddSingleton<EvidenceFiles>();
+        services.AddSingleton(_ => new ReleaseRecipientSessions());
 
         services.AddHostedService<AccessLogWorker>();
         services.AddHostedService<ExchangeWorker>();

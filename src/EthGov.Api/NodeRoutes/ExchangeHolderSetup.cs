@@ -10,6 +10,7 @@ using EthGov.Application.Storage;
 using EthGov.Chain.Blocks;
 using EthGov.Chain.Deployments;
 using EthGov.Chain.Transactions;
+using EthGov.Core.Exchange;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -53,8 +54,10 @@ public static class ExchangeHolderSetup
             sp.GetRequiredService<HolderNode>(), sp.GetRequiredService<HolderChainReads>(), sp.GetRequiredService<RecordStore>(),
             sp.GetRequiredService<ReleaseJournal>(), sp.GetRequiredService<NonceCache>(), sp.GetRequiredService<IRecordAnchors>(),
             sp.GetRequiredService<IOptions<ExchangeOptions>>().Value, sp.GetRequiredService<PasskeyBindingStore>()));
+        services.AddSingleton(_ => new ReleaseSenderSessions());
         services.AddSingleton(sp => new ReleaseService(
-            sp.GetRequiredService<ReleaseChecks>(), sp.GetRequiredService<ReleaseJournal>(), sp.GetRequiredService<RecordStore>()));
+            sp.GetRequiredService<ReleaseChecks>(), sp.GetRequiredService<ReleaseJournal>(), sp.GetRequiredService<RecordStore>(),
+            sessions: sp.GetRequiredService<ReleaseSenderSessions>()));
         return services;
     }
 }

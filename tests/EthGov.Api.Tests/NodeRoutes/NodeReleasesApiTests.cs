@@ -101,7 +101,7 @@ public sealed class NodeReleasesApiTests(NodeReleasesApiTests.Fixture fixture) :
         Assert.True(response.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(bytes));
         Assert.Null(NodeHttpMessages.VerifyResponse(response, bytes, Civil, fixture.HolderKeys.Signing, 31337, fixture.Chain.Deployment.Registry, DateTimeOffset.UtcNow));
         var release = JsonSerializer.Deserialize<Release>(bytes, s_json)!;
-        Assert.Equal(digest, new Digest(SHA256.HashData(ReleaseContext.OpenRelease(fixture.GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext))));
+        Assert.Equal(digest, new Digest(SHA256.HashData(new ReleaseRecipientSessions().Open(fixture.GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext))));
 
         var acknowledged = await SendReceiptsAsync(client, Health, fixture.GranteeKeys, Civil, new ReleaseReceipt(entry.RequestId, digest));
         var reused = await client.SendAsync(Signed(client, body, Health, fixture.GranteeKeys));

@@ -25,6 +25,8 @@ public sealed class ReleaseOpenerTests : IDisposable
 
     private readonly ECDsa _holderKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly HpkePrivateKey _granteeKey = HpkePrivateKey.Generate();
+    private readonly ReleaseSenderSessions _senderSessions = new();
+    private readonly ReleaseRecipientSessions _sessions = new();
     private readonly byte[] _content = Encoding.UTF8.GetBytes("{\"kind\":\"birth-certificate\",\"data\":{}}");
     private readonly ExchangeRecord _exchange;
     private readonly AccessEntry _entry;
@@ -195,7 +197,7 @@ public sealed class ReleaseOpenerTests : IDisposable
     private ReleaseOutcome Read(NodeResponse response, (ExchangeRecord Exchange, AccessEntry Entry)? kind = null)
     {
         using var published = EcdsaP256Sha256.ImportPublicKey(EcdsaP256Sha256.ExportPublicKey(_holderKey));
-        return ReleaseOpener.Read(response, kind?.Exchange ?? _exchange, kind?.Entry ?? _entry, published, _granteeKey, ChainId, Registry, DateTimeOffset.UtcNow);
+        return ReleaseOpener.Read(response, kind?.Exchange ?? _exchange, kind?.Entry ?? _entry, published, _granteeKey, ChainId, Registry, DateTimeOffset.UtcNow, _sessions);
     }
 
     private NodeResponse Respond(
@@ -204,7 +206,7 @@ public sealed class ReleaseOpenerTests : IDisposable
     {
         var (asked, entry) = exchange ?? (_exchange, _entry);
         var root = asked.LogRoot!.Value;
-        var sealedContent = ReleaseContext.SealRelease(_granteeKey.PublicKey, entry, sealedForRoot ?? root, content);
+        var sealedContent = _senderSessions.Seal(_granteeKey.PublicKey, entry, sealedForRoot ?? root, content);
         var release = new Release(
             asked.GrantId, asked.RecordId, requestId ?? asked.RequestId, Holder, statedDigest ?? new Digest(SHA256.HashData(content)),
             "application/json", sealedContent.EncapsulatedKey, sealedContent.Ciphertext, root, 12, DateTimeOffset.UtcNow);

@@ -25,6 +25,7 @@ public sealed class FakeHolderNode : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly NodeKeys _holderKeys;
     private readonly HpkePublicKey _granteeKey;
+    private readonly ReleaseSenderSessions _sessions = new();
     private readonly NodeCluster _cluster;
     private readonly uint _holder;
     private readonly uint _grantee;
@@ -98,7 +99,7 @@ public sealed class FakeHolderNode : IAsyncDisposable
         var request = JsonSerializer.Deserialize<ReleaseRequest>(buffer.ToArray(), ReleaseOpener.Json)!;
         var deployment = _cluster.Deployment;
         var entry = request.Entry(deployment.ChainId, deployment.Registry, _holder, _grantee);
-        var sealedContent = ReleaseContext.SealRelease(_granteeKey, entry, request.Log.Root, Content);
+        var sealedContent = _sessions.Seal(_granteeKey, entry, request.Log.Root, Content);
         var release = new Release(
             request.GrantId, request.RecordId, request.RequestId, _holder, new Digest(SHA256.HashData(Content)), "application/json",
             sealedContent.EncapsulatedKey, sealedContent.Ciphertext, request.Log.Root, 1, DateTimeOffset.UtcNow);

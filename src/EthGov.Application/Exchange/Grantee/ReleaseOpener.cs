@@ -29,10 +29,12 @@ public static class ReleaseOpener
     /// <param name="chainId">The chain.</param>
     /// <param name="registry">The registry.</param>
     /// <param name="now">Now, for the signature's lifetime.</param>
+    /// <param name="sessions">The release sessions opened so far (each holder seals in a session of a few seconds).</param>
     public static ReleaseOutcome Read(
         NodeResponse response, ExchangeRecord exchange, AccessEntry entry, ECDsa? holderSigningKey, HpkePrivateKey encryptionKey,
-        ulong chainId, string registry, DateTimeOffset now)
+        ulong chainId, string registry, DateTimeOffset now, ReleaseRecipientSessions sessions)
     {
+        ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(entry);
@@ -74,7 +76,7 @@ public static class ReleaseOpener
         byte[] content;
         try
         {
-            content = ReleaseContext.OpenRelease(encryptionKey, entry, release.LogRoot, release.Enc, release.Ciphertext);
+            content = sessions.Open(encryptionKey, entry, release.LogRoot, release.Enc, release.Ciphertext);
         }
         catch (CryptographicException)
         {

@@ -11,12 +11,12 @@ namespace EthGov.Application.Exchange.Holder;
 
 /// <summary>
 /// The holder's side of the exchange: checks a signed request (<see cref="ReleaseChecks"/>), seals the content with HPKE to
-/// the encryption key the grantee publishes on chain, journals the release and commits, and only then answers. A retry
+/// the encryption key the grantee publishes on chain (in a session, <see cref="ReleaseSenderSessions"/>), journals the release and commits, and only then answers. A retry
 /// of an entry not yet acknowledged gets the journaled release again (one log, one release, possibly delivered twice);
 /// after the grantee's receipt the entry is refused as <c>log-reused</c>. Kind queries (a legal basis for every record of
 /// a kind) are answered the same way, with the sealed list of the person's records as the content.
 /// </summary>
-public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal, RecordStore records, TimeProvider? time = null)
+public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal, RecordStore records, TimeProvider? time = null, ReleaseSenderSessions? sessions = null)
 {
     /// <summary>The media type of a kind query's answer.</summary>
     public const string QueryAnswerMediaType = "application/json";
@@ -27,6 +27,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ReleaseSenderSessions _sessions = sessions ?? new ReleaseSenderSessions(time);
 
     /// <summary>The node this service answers for.</summary>
     public HolderNode Node => checks.Node;
@@ -94,7 +95,7 @@ public sealed class ReleaseService(ReleaseChecks checks, ReleaseJournal journal,
             return HolderAnswer.Invalid("the sealed query does not open with this node's encryption key for this grant");
         }
 
-        var sealedContent = ReleaseContext.SealRelease(granteeKey, passed.Entry, request.Log.Root, content.Bytes);
+        var sealedContent = _sessions.Seal(granteeKey, passed.Entry, request.Log.Root, content.Bytes);
         var release = new JournaledRelease(
             passed.EntryHash, request.RequestId, passed.Grant.Id, request.RecordId, passed.Holder, passed.Sender.Grantee, request.QueryDigest,
             request.Log.Root, passed.LogBlock, content.Digest, content.MediaType, sealedContent.EncapsulatedKey, sealedContent.Ciphertext,

@@ -153,7 +153,7 @@ public sealed class HolderChain : IAsyncLifetime
 
     /// <summary>Opens a release with the grantee's key.</summary>
     public byte[] Open(Release release, AccessEntry entry) =>
-        ReleaseContext.OpenRelease(GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext);
+        new ReleaseRecipientSessions().Open(GranteeKeys.Encryption, entry, release.LogRoot, release.Enc, release.Ciphertext);
 
     public static Digest Random() => new(RandomNumberGenerator.GetBytes(32));
 
