@@ -25,6 +25,8 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
 
     private static readonly string[] s_responseFields = ["Content-Digest", "Signature-Input", "Signature"];
 
+    private volatile bool _folderMade;
+
     /// <summary>The folder the files are written to.</summary>
     public string Folder { get; } = Path.GetFullPath(exchangeOptions.Value.EvidenceDirectory is { Length: > 0 } shared
         ? shared
@@ -36,7 +38,10 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
     /// <summary>
     /// Writes the evidence of one release of the records <paramref name="anchors"/> name, with where the holder anchored
     /// them (replacing one written by an attempt that crashed before it was verified), flushed to disk, in the one format
-    /// <see cref="EvidenceJson"/> reads and writes.
+    /// <see cref="EvidenceJson"/> reads and writes. It goes straight to its path: nobody reads the evidence of an exchange
+    /// before it is verified, and it is verified only after this write is on disk (a crash in between leaves a file the
+    /// next attempt writes over), so the temporary file and the move that a replacement needs would cost every exchange
+    /// two more directory changes for nothing.
     /// </summary>
     public async Task WriteAsync(
         ExchangeRecord exchange, AccessEntry entry, SentRequest request, NodeResponse response, Digest contentDigest, IReadOnlyList<EvidenceAnchor> anchors,
@@ -64,7 +69,7 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
             Anchors = anchors,
         };
 
-        await WriteAsync(exchange.RequestId, evidence, cancellationToken);
+        await WriteFlushedAsync(PathOf(exchange.RequestId), evidence, cancellationToken);
     }
 
     /// <summary>
@@ -75,18 +80,39 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
     public async Task WriteAsync(Digest requestId, ExchangeEvidence evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        Directory.CreateDirectory(Folder);
         var path = PathOf(requestId);
         var temporary = path + ".tmp";
-        // One sync per file: written through the page cache, then flushed to disk (data and size) before the move.
-        // Written through (O_DSYNC) as well, each file cost a second sync.
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+        await WriteFlushedAsync(temporary, evidence, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    // One sync per file: written through the page cache, then flushed to disk (data and size). Written through (O_DSYNC)
+    // as well, each file cost a second sync. The folder is made at the first write, and again if it went away.
+    private async Task WriteFlushedAsync(string path, ExchangeEvidence evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (!_folderMade)
+        {
+            Directory.CreateDirectory(Folder);
+            _folderMade = true;
+        }
+
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Folder);
+            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
+        }
+
+        await using (file)
         {
             await file.WriteAsync(EvidenceJson.Write(evidence), cancellationToken);
             file.Flush(flushToDisk: true);
         }
-
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The bytes of the file of <paramref name="requestId"/>, as written; null when this node's folder has none.</summary>
