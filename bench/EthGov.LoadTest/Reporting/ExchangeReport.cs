@@ -48,6 +48,9 @@ internal static class ExchangeReport
         var runs = exchange["runs"]!.AsArray().Select(r => r!).ToList();
         // The run the comparison calls best: the fastest of those that ended every exchange, as Comparison counts it.
         var best = runs.Where(Complete).DefaultIfEmpty(runs[0]).MaxBy(r => Value(r, "verifiedPerSecond"))!;
+        // The p99 target holds at the target rate: the run it is judged on is the one with the lowest p99 among those that
+        // reached it (a saturated run at a higher rate, the fastest, only shows its backlog), as Comparison judges it.
+        var atRate = runs.Where(r => Complete(r) && Value(r, "verifiedPerSecond") >= RateTarget).MinBy(r => Value(r["toVerified"]!, "p99Ms")) ?? best;
         md.AppendLine("## Targets (issue 17: record exchange between department nodes)");
         md.AppendLine();
         md.AppendLine($"Holder, grantee, Hardhat node and load generator on this one machine; details [below](#record-exchange). Load average at the start of the best run: {best["loadBefore"]}.");
@@ -61,7 +64,7 @@ internal static class ExchangeReport
         md.AppendLine("| target | measured | met |");
         md.AppendLine("|---|---|---|");
         md.AppendLine($"| >= 500 exchanges/s sustained (1,000 stretch), every release after a confirmed log | {Num(c["bestVerifiedPerSecond"])} verified/s at {Num(best["ratePerSecond"])}/s posted over {Num(best["windowSeconds"])} s; {Num(c["ratioToReference"])}x the {Num(reference["verifiedPerSecond"])}/s of one transaction per exchange; {Num(journal["confirmed"])} of {Num(journal["releases"])} releases with a confirmed log | {YesNo(c["rateTargetMet"])}{(c["rateStretchMet"]!.GetValue<bool>() ? " (stretch too)" : "")} |");
-        md.AppendLine($"| p99 request -> verified content <= 3 s | {Num(best["toVerified"]!["p99Ms"])} ms (p50 {Num(best["toVerified"]!["p50Ms"])} ms) at {Num(best["ratePerSecond"])}/s | {YesNo(c["p99TargetMet"])} |");
+        md.AppendLine($"| p99 request -> verified content <= 3 s | {Num(atRate["toVerified"]!["p99Ms"])} ms (p50 {Num(atRate["toVerified"]!["p50Ms"])} ms) at {Num(atRate["ratePerSecond"])}/s posted, {Num(atRate["verifiedPerSecond"])} verified/s | {YesNo(c["p99TargetMet"])} |");
         md.AppendLine($"| gas per logged access in batches <= 300 | {Num(exchange["batchedGas"]!["gasPerAccess"])} ({Percent(c["gasRatioToLogAccess"])} of one `logAccess` at {Num(exchange["logAccessGas"])}, in the same run) | {YesNo(c["gasTargetMet"])} |");
         md.AppendLine();
     }
