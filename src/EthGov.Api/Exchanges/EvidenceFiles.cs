@@ -25,8 +25,6 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
 
     private static readonly string[] s_responseFields = ["Content-Digest", "Signature-Input", "Signature"];
 
-    private volatile bool _folderMade;
-
     /// <summary>The folder the files are written to.</summary>
     public string Folder { get; } = Path.GetFullPath(exchangeOptions.Value.EvidenceDirectory is { Length: > 0 } shared
         ? shared
@@ -87,25 +85,20 @@ public sealed class EvidenceFiles(IOptions<EthGovOptions> options, IOptions<Exch
     }
 
     // One sync per file: written through the page cache, then flushed to disk (data and size). Written through (O_DSYNC)
-    // as well, each file cost a second sync. The folder is made at the first write, and again if it went away.
+    // as well, each file cost a second sync. The folder is made when a write finds it missing (the first, or after it
+    // went away), not before every write.
     private async Task WriteFlushedAsync(string path, ExchangeEvidence evidence, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(evidence);
-        if (!_folderMade)
-        {
-            Directory.CreateDirectory(Folder);
-            _folderMade = true;
-        }
-
+        FileStream Create() => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
+            file = Create();
         }
         catch (DirectoryNotFoundException)
         {
             Directory.CreateDirectory(Folder);
-            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
+            file = Create();
         }
 
         await using (file)
