@@ -11,6 +11,9 @@ namespace EthGov.Api.Tests.Outbox;
 /// <summary>The outbox across a restart, on the store <see cref="Store"/> chooses (SQLite here; PostgreSQL in a derived class).</summary>
 public class OutboxRestartTests(DevChain chain) : IClassFixture<DevChain>
 {
+    /// <summary>The chain the nodes anchor on.</summary>
+    protected DevChain Chain => chain;
+
     /// <summary>Settings that choose the store; none: SQLite in the data directory.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Store { get; } = new Dictionary<string, string?>();
 
