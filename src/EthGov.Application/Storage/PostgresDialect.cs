@@ -40,6 +40,16 @@ public sealed partial class PostgresDialect : StoreDialect
         "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
 
     /// <inheritdoc />
+    /// <remarks>A column of storage <c>extended</c> (a BYTEA's default) is compressed with pglz when its row is large.</remarks>
+    public override string CountCompressedColumnsSql => """
+        SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relname = @table AND a.attname = @column AND a.attstorage <> 'e' AND pg_table_is_visible(c.oid)
+        """;
+
+    /// <inheritdoc />
+    public override string? StoreUncompressedSql(string table, string column) => $"ALTER TABLE {table} ALTER COLUMN {column} SET STORAGE EXTERNAL";
+
+    /// <inheritdoc />
     public override string ApiKeyTriggersSql => """
         CREATE OR REPLACE FUNCTION api_keys_count_change() RETURNS trigger LANGUAGE plpgsql AS
             'BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; RETURN NULL; END';

@@ -32,6 +32,12 @@ public sealed class SqliteDialect : StoreDialect
     public override string CountColumnsSql => "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column";
 
     /// <inheritdoc />
+    public override string CountCompressedColumnsSql => "SELECT 0";
+
+    /// <inheritdoc />
+    public override string? StoreUncompressedSql(string table, string column) => null;
+
+    /// <inheritdoc />
     public override string ApiKeyTriggersSql => """
         CREATE TRIGGER IF NOT EXISTS api_keys_inserted AFTER INSERT ON api_keys
             BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;

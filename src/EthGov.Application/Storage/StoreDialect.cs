@@ -39,6 +39,15 @@ public abstract class StoreDialect
     /// <summary>A count of the columns named <c>@column</c> in table <c>@table</c>.</summary>
     public abstract string CountColumnsSql { get; }
 
+    /// <summary>
+    /// A count of the columns named <c>@column</c> in table <c>@table</c> whose values the store may still try to compress
+    /// (0 where it never compresses).
+    /// </summary>
+    public abstract string CountCompressedColumnsSql { get; }
+
+    /// <summary>The statement that stores <paramref name="column"/> of <paramref name="table"/> uncompressed; null where nothing is compressed.</summary>
+    public abstract string? StoreUncompressedSql(string table, string column);
+
     /// <summary>Triggers that add one to <c>api_key_changes.version</c> on every change of a key but its last use.</summary>
     public abstract string ApiKeyTriggersSql { get; }
 

@@ -61,6 +61,35 @@ public sealed class StoreSchemaTests
         Assert.Equal(7L, Scalar(check, "SELECT id FROM batches WHERE issuer IS NULL"));
     }
 
+    /// <summary>
+    /// A batch's members (random digests, which do not compress) are stored as they are on PostgreSQL, also in a database
+    /// an older version made with BYTEA's default (compressed with pglz when large): the next start changes the column.
+    /// </summary>
+    [Fact]
+    public void Postgres_BatchMembers_AreStoredUncompressed_AlsoInADatabaseFromBefore()
+    {
+        var database = NewDatabase(StorageOptions.Postgres);
+        database.EnsureCreated();
+        Assert.Equal(["e", "e"], MembersStorage(database));
+        var members = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32 * 10_000);
+        using (var connection = database.Connect())
+        {
+            Execute(connection, "ALTER TABLE batches ALTER COLUMN members SET STORAGE EXTENDED");
+            Execute(connection, "ALTER TABLE retired_batches ALTER COLUMN members SET STORAGE EXTENDED");
+            Execute(connection, "INSERT INTO batches (id, department, valid_until, root, members, state, created_at) VALUES (7, 1, 0, @root, @members, 1, 1)",
+                ("@root", new byte[32]), ("@members", members));
+        }
+
+        Assert.Equal(["x", "x"], MembersStorage(database));
+
+        database.EnsureCreated();
+
+        Assert.Equal(["e", "e"], MembersStorage(database));
+        using var check = database.Connect();
+        using var read = Command(check, "SELECT members FROM batches WHERE id = 7", []);
+        Assert.Equal(members, (byte[])read.ExecuteScalar()!);
+    }
+
     [Fact]
     public void AnUnknownProvider_IsRefusedWithTheSettingsName()
     {
@@ -80,6 +109,23 @@ public sealed class StoreSchemaTests
     private static Database NewDatabase(string provider) => provider == StorageOptions.Postgres
         ? new Database(TempFolder(), PostgresServer.Shared.CreateDatabase())
         : new Database(TempFolder());
+
+    private static string[] MembersStorage(Database database)
+    {
+        using var connection = database.Connect();
+        using var command = Command(connection, """
+            SELECT a.attstorage::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relname IN ('batches', 'retired_batches') AND a.attname = 'members' AND pg_table_is_visible(c.oid) ORDER BY c.relname
+            """, []);
+        using var reader = command.ExecuteReader();
+        var storage = new List<string>();
+        while (reader.Read())
+        {
+            storage.Add(reader.GetString(0));
+        }
+
+        return [.. storage];
+    }
 
     private static string TempFolder() => Directory.CreateTempSubdirectory("ethgov-schema-").FullName;
 
