@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using EthGov.Core.Digests;
 
 namespace EthGov.Api.Outbox;
@@ -87,8 +89,10 @@ public sealed class DocumentIndex
         lock (_lock)
         {
             int write = NextWrite();
-            foreach (var digest in digests)
+            for (int i = 0; i < digests.Length; i++)
             {
+                Prefetch(digests, i);
+                var digest = digests[i];
                 int record = Find(digest, out int slot);
                 if (record < 0)
                 {
@@ -210,8 +214,11 @@ public sealed class DocumentIndex
         TaskCompletionSource assigned;
         lock (_lock)
         {
-            foreach (var member in batch.Members)
+            var members = batch.Members;
+            for (int i = 0; i < members.Length; i++)
             {
+                Prefetch(members, i);
+                var member = members[i];
                 int record = Find(member, out _);
                 if (record >= 0)
                 {
@@ -250,6 +257,16 @@ public sealed class DocumentIndex
         {
             for (int i = 0; i < documents.Length; i++)
             {
+                if (i + PrefetchDistance < documents.Length)
+                {
+                    PrefetchSlot(documents[i + PrefetchDistance].Digest);
+                }
+
+                if (i + (PrefetchDistance / 2) < documents.Length)
+                {
+                    PrefetchRecord(documents[i + (PrefetchDistance / 2)].Digest);
+                }
+
                 ref readonly var document = ref documents[i];
                 records[i] = Find(document.Digest, out int slot) >= 0
                     ? -1
@@ -298,6 +315,42 @@ public sealed class DocumentIndex
         // Write numbers only tell pending writes apart; wrapping after two billion is harmless.
         _lastWrite = _lastWrite == int.MaxValue ? 1 : _lastWrite + 1;
         return _lastWrite;
+    }
+
+    // Many digests looked up in a row (a request of 1,000, a page of another replica's rows, a batch's members) each cost
+    // two cache misses, the slot and then the record it points to: about 400 ns a digest with millions held, all under the
+    // lock. Looking ahead, the slot of the digest PrefetchDistance on is fetched, and the record of the one half as far on,
+    // whose slot has arrived by then, so the misses of several digests overlap. Hand-written since .NET has no prefetching
+    // collection; the hints change no result, only when memory is read.
+    private const int PrefetchDistance = 16;
+
+    private void Prefetch(ReadOnlySpan<Digest> digests, int i)
+    {
+        if (i + PrefetchDistance < digests.Length)
+        {
+            PrefetchSlot(digests[i + PrefetchDistance]);
+        }
+
+        if (i + (PrefetchDistance / 2) < digests.Length)
+        {
+            PrefetchRecord(digests[i + (PrefetchDistance / 2)]);
+        }
+    }
+
+    private unsafe void PrefetchSlot(Digest digest)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[digest.GetHashCode() & (_slots.Length - 1)]));
+        }
+    }
+
+    private unsafe void PrefetchRecord(Digest digest)
+    {
+        if (Sse.IsSupported && _slots[digest.GetHashCode() & (_slots.Length - 1)] is > 0 and var s)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref At(s - 1)));
+        }
     }
 
     // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the empty one).
