@@ -527,49 +527,76 @@ public sealed class OutboxWriter : IHostedService, IDisposable
                 return;
             }
 
-            var digests = _copiedDigests.GetBuffer().AsSpan(0, (int)_copiedDigests.Length);
             var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
             try
             {
                 using var copy = ((NpgsqlConnection)connection).BeginRawBinaryCopy(CopySql);
-                CopyHeader.CopyTo(buffer);
-                int at = CopyHeader.Length, offset = 0;
-                foreach (var reservation in _copied)
+                try
                 {
-                    for (int i = 0; i < reservation.CreatedCount; i++, offset += Digest.Size)
-                    {
-                        if (at + CopyRowSize > buffer.Length)
-                        {
-                            copy.Write(buffer, 0, at);
-                            at = 0;
-                        }
-
-                        var row = buffer.AsSpan(at, CopyRowSize);
-                        BinaryPrimitives.WriteInt16BigEndian(row, CopyFields);
-                        BinaryPrimitives.WriteInt32BigEndian(row[2..], Digest.Size);
-                        digests.Slice(offset, Digest.Size).CopyTo(row[6..]);
-                        var values = row[(6 + Digest.Size)..];
-                        WriteBigint(values, (long)reservation.DepartmentId);
-                        WriteBigint(values[12..], (long)reservation.ValidUntil);
-                        WriteBigint(values[24..], reservation.AcceptedAtMs);
-                        WriteBigint(values[36..], writer);
-                        at += CopyRowSize;
-                    }
+                    WriteRows(copy, buffer);
                 }
-
-                if (at + sizeof(short) > buffer.Length)
+                catch (Exception) when (Abandon(copy))
                 {
-                    copy.Write(buffer, 0, at);
-                    at = 0;
+                    throw;
                 }
-
-                BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(at), -1);
-                copy.Write(buffer, 0, at + sizeof(short));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+
+        // Disposing a raw COPY completes it, with whatever rows it has: one cut short is cancelled instead (and the group's
+        // transaction is rolled back). Cancelling fails too when the connection is gone, which the first error says.
+        private static bool Abandon(NpgsqlRawCopyStream copy)
+        {
+            try
+            {
+                copy.Cancel();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or ObjectDisposedException)
+            {
+            }
+
+            return false;
+        }
+
+        private void WriteRows(Stream copy, byte[] buffer)
+        {
+            var digests = _copiedDigests.GetBuffer().AsSpan(0, (int)_copiedDigests.Length);
+            CopyHeader.CopyTo(buffer);
+            int at = CopyHeader.Length, offset = 0;
+            foreach (var reservation in _copied)
+            {
+                for (int i = 0; i < reservation.CreatedCount; i++, offset += Digest.Size)
+                {
+                    if (at + CopyRowSize > buffer.Length)
+                    {
+                        copy.Write(buffer, 0, at);
+                        at = 0;
+                    }
+
+                    var row = buffer.AsSpan(at, CopyRowSize);
+                    BinaryPrimitives.WriteInt16BigEndian(row, CopyFields);
+                    BinaryPrimitives.WriteInt32BigEndian(row[2..], Digest.Size);
+                    digests.Slice(offset, Digest.Size).CopyTo(row[6..]);
+                    var values = row[(6 + Digest.Size)..];
+                    WriteBigint(values, (long)reservation.DepartmentId);
+                    WriteBigint(values[12..], (long)reservation.ValidUntil);
+                    WriteBigint(values[24..], reservation.AcceptedAtMs);
+                    WriteBigint(values[36..], writer);
+                    at += CopyRowSize;
+                }
+            }
+
+            if (at + sizeof(short) > buffer.Length)
+            {
+                copy.Write(buffer, 0, at);
+                at = 0;
+            }
+
+            BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(at), -1);
+            copy.Write(buffer, 0, at + sizeof(short));
         }
 
         private static void WriteBigint(Span<byte> field, long value)
