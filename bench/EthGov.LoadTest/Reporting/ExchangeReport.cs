@@ -232,9 +232,11 @@ internal static class ExchangeReport
         md.AppendLine("  the machine 3.8% idle with 21% of its samples in OpenSSL; with sessions, 500.6/s, p99 3.2 s, 0.89 and 1.71 ms, 10%");
         md.AppendLine("  idle and 9.5% in OpenSSL; with the evidence change as well, 489.6/s (all 15,000 verified), p99 2.7 s, 0.87 and");
         md.AppendLine("  1.57 ms, 13.9% idle; a fourth, 503.1/s, p99 2.0 s. Full runs (`scripts/bench.sh --exchange`), 500/s posted: on");
-        md.AppendLine("  1d72ad0 502.6/s with p99 3.48 s (1,000/s posted: 567.8/s), and 45 minutes later the run above (502.1/s, p99");
-        md.AppendLine("  2.75 s; 630.8/s at 1,000/s posted): the pair's capacity here is 570-630 exchanges/s, so 500/s runs it at 80-88%");
-        md.AppendLine("  and its p99 moves across 3 s with the machine's other load. What is left on the grantee: the evidence file (12.6% of its samples, its sync 5.8%), SQLite");
+        md.AppendLine("  1d72ad0 502.6/s with p99 3.48 s (1,000/s posted: 567.8/s), and 45 minutes later on 27df3b2 502.1/s, p99");
+        md.AppendLine("  2.75 s (630.8/s at 1,000/s posted): the pair's capacity here is 570-630 exchanges/s, so 500/s runs it at 80-88%");
+        md.AppendLine("  and its p99 moves across 3 s with the machine's other load. The run above is a later full `scripts/bench.sh`, with");
+        md.AppendLine("  no change to the exchange's code, the machine busier (1,000/s posted: 388.9/s, its capacity then): it missed the p99 at 500/s.");
+        md.AppendLine("  What is left on the grantee: the evidence file (12.6% of its samples, its sync 5.8%), SQLite");
         md.AppendLine("  (13%), P-256 signatures of each request and answer (about 5% of the machine over both nodes), the chain reads");
         md.AppendLine("  shared per block, and the HTTP of each exchange (the staff's POST, the release request and its answer, a share of a receipt body).");
         md.AppendLine();
