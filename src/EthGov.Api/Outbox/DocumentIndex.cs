@@ -341,23 +341,26 @@ public sealed class DocumentIndex
     {
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[digest.GetHashCode() & (_slots.Length - 1)]));
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[HomeSlot(digest)]));
         }
     }
 
     private unsafe void PrefetchRecord(Digest digest)
     {
-        if (Sse.IsSupported && _slots[digest.GetHashCode() & (_slots.Length - 1)] is > 0 and var s)
+        if (Sse.IsSupported && _slots[HomeSlot(digest)] is > 0 and var s)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref At(s - 1)));
         }
     }
 
+    // Where digest's probe starts: lookups and prefetches alike.
+    private int HomeSlot(Digest digest) => digest.GetHashCode() & (_slots.Length - 1);
+
     // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the empty one).
     private int Find(Digest digest, out int slot)
     {
         int mask = _slots.Length - 1;
-        int i = digest.GetHashCode() & mask;
+        int i = HomeSlot(digest);
         slot = -1;
         while (true)
         {

@@ -515,7 +515,7 @@ internal static class Schema
 
         foreach (var (table, column) in s_uncompressedColumns)
         {
-            if (Count(connection, transaction, dialect.CountCompressedColumnsSql, table, column) > 0 && dialect.StoreUncompressedSql(table, column) is { } sql)
+            if (dialect.StoreUncompressedSql(table, column) is { } sql && Count(connection, transaction, dialect.CountCompressedColumnsSql, table, column) > 0)
             {
                 Database.Execute(connection, sql, transaction);
             }
