@@ -49,6 +49,13 @@ internal sealed class StorageDatabase(string connectionString)
         return (pending == 0 && confirmed >= rows, rows, confirmed);
     }
 
+    /// <summary>
+    /// How many times autovacuum and autoanalyze have finished on the outbox's tables so far: the server vacuums and
+    /// analyses a table every so many inserted rows, work that lands in whichever scenario is running when it is due.
+    /// </summary>
+    public async Task<long> MaintenanceRunsAsync() => (long)(await ScalarAsync(
+        "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)::bigint FROM pg_stat_user_tables WHERE relname IN ('documents', 'batches')"))!;
+
     /// <summary>The server's settings that decide what a commit means: fsync, synchronous_commit, full_page_writes, wal_sync_method.</summary>
     public async Task<Dictionary<string, string>> DurabilityAsync()
     {

@@ -1,6 +1,5 @@
 namespace EthGov.LoadTest.Storage;
 
-/// <summary>Sizes of one run of the storage case.</summary>
 /// <summary>Lengths of the storage case, in seconds, and its connections and request sizes.</summary>
 internal sealed record StorageRunPlan(
     int WarmupSeconds, int SingleConnections, int SingleSeconds, int BatchDigests, int BatchConnections, int BatchSeconds, int FailoverSeconds,
@@ -43,4 +42,7 @@ internal sealed record StorageResults(
     StorageAnchorResult PostgresBatch,
     StorageAnchorResult ReplicasSingle,
     StorageAnchorResult ReplicasBatch,
-    FailoverResult Failover);
+    FailoverResult Failover,
+    StorageAnchorResult PostgresSingleAgain,
+    StorageAnchorResult PostgresBatchAgain,
+    IReadOnlyDictionary<string, long> MaintenanceRuns);

@@ -78,37 +78,62 @@ internal static class StorageRun
             sqliteBatch = await onSqlite.Anchoring.RunAsync($"sqlite-batch-{plan.BatchDigests}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
         }
 
-        // The same node on PostgreSQL: one replica, then two on the same database.
+        // The same node on PostgreSQL: one replica, then two on the same database, then the one that survives the failover
+        // alone again, so that one replica is measured before and after two (the ratio is taken to the mean, as the
+        // reference's is).
+        var maintenance = new Dictionary<string, long>();
         var postgresKey = await CreateKeyAsync(cli, Path.Combine(work, "postgres-a", "data"), postgresStore, ct);
         await using var first = await StorageNode.StartApiAsync(postgresSetup, "postgres-a", postgresStore, ct);
         var onPostgres = await AnchoringAsync(scripts, rpc, postgresSetup.Deployment, postgresKey, postgresPid, chainPid, first);
-        await WarmUpAsync(onPostgres.Anchoring, [first], plan.SingleConnections, plan, ct);
-        await onPostgres.Anchoring.QuietAsync([first], ct);
+        var anchoring = onPostgres.Anchoring;
+        await WarmUpAsync(anchoring, [first], plan.SingleConnections, plan, ct);
+        await anchoring.QuietAsync([first], ct);
         Log($"storage: node on PostgreSQL, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
-        var postgresSingle = await onPostgres.Anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct);
-        await onPostgres.Anchoring.QuietAsync([first], ct);
+        var postgresSingle = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct));
+        await anchoring.QuietAsync([first], ct);
         Log($"storage: node on PostgreSQL, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-        var postgresBatch = await onPostgres.Anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
+        var postgresBatch = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct));
 
         await using var second = await StorageNode.StartApiAsync(postgresSetup, "postgres-b", postgresStore, ct);
-        onPostgres.Anchoring.Watched[second.Name] = () => second.CpuTicks;
-        await WarmUpAsync(onPostgres.Anchoring, [first, second], plan.SingleConnections / 2, plan, ct);
-        await onPostgres.Anchoring.QuietAsync([first, second], ct);
+        anchoring.Watched[second.Name] = () => second.CpuTicks;
+        await WarmUpAsync(anchoring, [first, second], plan.SingleConnections / 2, plan, ct);
+        await anchoring.QuietAsync([first, second], ct);
         Log($"storage: two replicas, one digest per request, {plan.SingleConnections / 2} connections each, {plan.SingleSeconds} s");
-        var replicasSingle = await onPostgres.Anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct);
-        await onPostgres.Anchoring.QuietAsync([first, second], ct);
+        var replicasSingle = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct));
+        await anchoring.QuietAsync([first, second], ct);
         Log($"storage: two replicas, {plan.BatchDigests} digests per request, {plan.BatchConnections / 2} connections each, {plan.BatchSeconds} s");
-        var replicasBatch = await onPostgres.Anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct);
+        var replicasBatch = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct));
 
-        await onPostgres.Anchoring.QuietAsync([first, second], ct);
+        await anchoring.QuietAsync([first, second], ct);
         Log($"storage: kill -9 of the lease holder {plan.KillAfterSeconds} s into {plan.FailoverSeconds} s of load on both replicas");
-        var failover = await FailoverAsync(onPostgres.Anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct);
+        long maintenanceBefore = await database.MaintenanceRunsAsync();
+        var failover = await FailoverAsync(anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct);
+        maintenance[failover.Load.Name] = await database.MaintenanceRunsAsync() - maintenanceBefore;
 
-        var results = new StorageResults(quick, plan, durability, reference, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover);
+        var survivor = first.IsRunning ? first : second;
+        anchoring.Watched.Remove(survivor == first ? second.Name : first.Name);
+        await anchoring.QuietAsync([survivor], ct);
+        Log($"storage: one replica again ({survivor.Name}, alone since the failover), one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
+        var singleAgain = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("postgres-single-again", [survivor], plan.SingleConnections, 1, plan.SingleSeconds, ct));
+        await anchoring.QuietAsync([survivor], ct);
+        Log($"storage: one replica again, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
+        var batchAgain = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}-again", [survivor], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct));
+
+        var results = new StorageResults(quick, plan, durability, reference, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover,
+            singleAgain, batchAgain, maintenance);
         await File.WriteAllTextAsync(args.Required("--out"), JsonSerializer.Serialize(results, s_json) + "\n", ct);
-        var measured = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover.Load };
-        bool ok = measured.All(r => r.AllConfirmed) && measured.Take(6).All(r => r.Non2xx == 0) && failover.Settled && failover.NextBatchOnChain;
+        var measured = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, singleAgain, batchAgain, failover.Load };
+        bool ok = measured.All(r => r.AllConfirmed) && measured.SkipLast(1).All(r => r.Non2xx == 0) && failover.Settled && failover.NextBatchOnChain;
         return ok ? 0 : 1;
+    }
+
+    // A scenario on PostgreSQL, with how many times autovacuum or autoanalyze finished on the outbox's tables during it.
+    private static async Task<StorageAnchorResult> MeasuredAsync(StorageDatabase database, Dictionary<string, long> maintenance, Func<Task<StorageAnchorResult>> scenario)
+    {
+        long before = await database.MaintenanceRunsAsync();
+        var result = await scenario();
+        maintenance[result.Name] = await database.MaintenanceRunsAsync() - before;
+        return result;
     }
 
     // Unmeasured load: connections, first calls (each compiled then, StorageNode), the node's caches.
