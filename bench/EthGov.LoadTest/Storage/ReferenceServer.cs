@@ -14,7 +14,9 @@ namespace EthGov.LoadTest.Storage;
 /// /api/v1/documents/ with <c>{"digest": "0x..."}</c> (bench/wrk/anchor.lua's requests) parses the digest, writes one row
 /// through EthGov.Application's <see cref="GroupCommit"/> on a SQLite file with EthGov's settings (WAL, synchronous=FULL)
 /// and answers 202 after that commit. No API key, no chain, no batches, no index: whatever EthGov's intake costs beyond
-/// this is what the ratio measures.
+/// this is what the ratio measures. With an API key in <see cref="ReferencePipeline.KeyVariable"/> the same endpoint sits
+/// behind ASP.NET Core's authentication, rate limiter and authorization and answers with the document's status
+/// (<see cref="ReferencePipeline"/>).
 /// </summary>
 internal static class ReferenceServer
 {
@@ -41,9 +43,20 @@ internal static class ReferenceServer
         builder.WebHost.UseUrls(url.ToString());
         builder.Logging.ClearProviders();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ReferenceJson.Default));
+        var key = Environment.GetEnvironmentVariable(ReferencePipeline.KeyVariable);
+        if (key is not null)
+        {
+            builder.Services.AddReferencePipeline(key);
+        }
+
         await using var app = builder.Build();
+        if (key is not null)
+        {
+            app.UseReferencePipeline();
+        }
+
         app.MapGet("/health/live", () => TypedResults.Ok());
-        app.MapPost("/api/v1/documents/", async (ReferenceRequest request) =>
+        var anchor = app.MapPost("/api/v1/documents/", async (ReferenceRequest request, HttpContext http) =>
         {
             if (!Digest.TryParse(request.Digest, out var digest))
             {
@@ -61,8 +74,19 @@ internal static class ReferenceServer
                 insert.Parameters.AddWithValue("@accepted_at", acceptedAt);
                 return insert.ExecuteNonQuery();
             });
-            return Results.Accepted();
+            if (key is null)
+            {
+                return Results.Accepted();
+            }
+
+            var url = "/api/v1/documents/" + digest;
+            return TypedResults.Accepted(url, new ReferenceStatus(digest.ToString(), "pending", http.User.Identity!.Name!, DateTimeOffset.FromUnixTimeMilliseconds(acceptedAt), url));
         });
+        if (key is not null)
+        {
+            anchor.RequireAuthorization("anchor");
+        }
+
         await app.RunAsync();
         return 0;
     }
@@ -71,6 +95,10 @@ internal static class ReferenceServer
 /// <summary>The body bench/wrk/anchor.lua posts.</summary>
 internal sealed record ReferenceRequest(string? Digest);
 
-/// <summary>Source-generated JSON for the reference's one request type.</summary>
+/// <summary>The answer of the reference behind the pipeline: the fields of the node's answer to a new document.</summary>
+internal sealed record ReferenceStatus(string Digest, string Status, string Department, DateTimeOffset AcceptedAt, string StatusUrl);
+
+/// <summary>Source-generated JSON for the reference's request and answer.</summary>
 [JsonSerializable(typeof(ReferenceRequest))]
+[JsonSerializable(typeof(ReferenceStatus))]
 internal sealed partial class ReferenceJson : JsonSerializerContext;

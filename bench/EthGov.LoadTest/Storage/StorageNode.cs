@@ -76,17 +76,25 @@ internal sealed class StorageNode : IAsyncDisposable
         return StartAsync(name, url, home, [setup.ApiDll, "--contentRoot", setup.ContentRoot], environment, cancellationToken);
     }
 
-    /// <summary>Starts the reference endpoint (<c>reference-server</c> of this program) on a free loopback port.</summary>
-    public static Task<StorageNode> StartReferenceAsync(string work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the reference endpoint (<c>reference-server</c> of this program) on a free loopback port as
+    /// <paramref name="name"/>; with <paramref name="key"/>, behind ASP.NET Core's pipeline (<see cref="ReferencePipeline"/>).
+    /// </summary>
+    public static Task<StorageNode> StartReferenceAsync(string work, string name, string? key, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var home = Path.Combine(work, "reference");
+        var home = Path.Combine(work, name);
         var self = typeof(StorageNode).Assembly.Location;
         // Server GC keeping the memory it frees, as the node runs it (the Web SDK's default for an ASP.NET Core app, and
         // the API's RetainVMGarbageCollection): this program is a console program, whose default is workstation GC, and
         // the collectors and their settings differ in throughput on the same load.
-        return StartAsync("reference", url, home, [self, "reference-server", "--url", url.ToString(), "--data-dir", Path.Combine(home, "data")],
-            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCRetainVM"] = "1" }, cancellationToken);
+        var environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCRetainVM"] = "1" };
+        if (key is not null)
+        {
+            environment[ReferencePipeline.KeyVariable] = key;
+        }
+
+        return StartAsync(name, url, home, [self, "reference-server", "--url", url.ToString(), "--data-dir", Path.Combine(home, "data")], environment, cancellationToken);
     }
 
     private static async Task<StorageNode> StartAsync(

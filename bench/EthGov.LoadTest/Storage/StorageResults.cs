@@ -36,6 +36,7 @@ internal sealed record StorageResults(
     StorageRunPlan Plan,
     IReadOnlyDictionary<string, string> Postgres,
     IReadOnlyList<StorageAnchorResult> Reference,
+    IReadOnlyList<StorageAnchorResult> ReferencePipeline,
     StorageAnchorResult SqliteSingle,
     StorageAnchorResult SqliteBatch,
     StorageAnchorResult PostgresSingle,
@@ -45,4 +46,4 @@ internal sealed record StorageResults(
     FailoverResult Failover,
     StorageAnchorResult PostgresSingleAgain,
     StorageAnchorResult PostgresBatchAgain,
-    IReadOnlyDictionary<string, long> MaintenanceRuns);
+    IReadOnlyDictionary<string, MaintenanceRecord> Maintenance);

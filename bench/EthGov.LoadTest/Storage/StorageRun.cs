@@ -54,86 +54,90 @@ internal static class StorageRun
         var sqliteStore = new Dictionary<string, string> { ["EthGov__Storage__Provider"] = "sqlite" };
         var postgresStore = new Dictionary<string, string> { ["EthGov__Storage__Provider"] = "postgres", ["EthGov__Storage__ConnectionString"] = postgres };
 
-        // The reference and the node on SQLite, side by side.
+        // The reference and the node on SQLite, side by side: the bare reference, the reference behind ASP.NET Core's
+        // pipeline, the node, then both references again in the other order.
         var reference = new List<StorageAnchorResult>();
+        var referencePipeline = new List<StorageAnchorResult>();
         StorageAnchorResult sqliteSingle, sqliteBatch;
-        await using (var referenceNode = await StorageNode.StartReferenceAsync(work, ct))
+        var sqliteKey = await CreateKeyAsync(cli, Path.Combine(work, "sqlite", "data"), sqliteStore, ct);
+        await using (var referenceNode = await StorageNode.StartReferenceAsync(work, "reference", key: null, ct))
+        await using (var pipelineNode = await StorageNode.StartReferenceAsync(work, "reference-pipeline", sqliteKey, ct))
         {
-            var sqliteKey = await CreateKeyAsync(cli, Path.Combine(work, "sqlite", "data"), sqliteStore, ct);
             await using var sqlite = await StorageNode.StartApiAsync(sqliteSetup, "sqlite", sqliteStore, ct);
-            var onSqlite = await AnchoringAsync(scripts, rpc, sqliteSetup.Deployment, sqliteKey, postgresPid, chainPid, referenceNode, sqlite);
-            await WarmUpAsync(onSqlite.Anchoring, [referenceNode], plan.SingleConnections, plan, ct, onChain: false);
-            await WarmUpAsync(onSqlite.Anchoring, [sqlite], plan.SingleConnections, plan, ct);
-            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
+            var onSqlite = await AnchoringAsync(scripts, rpc, sqliteSetup.Deployment, sqliteKey, postgresPid, chainPid, referenceNode, pipelineNode, sqlite);
+            var sideBySide = onSqlite.Anchoring;
+            await WarmUpAsync(sideBySide, [referenceNode], plan.SingleConnections, plan, ct, onChain: false);
+            await WarmUpAsync(sideBySide, [pipelineNode], plan.SingleConnections, plan, ct, onChain: false);
+            await WarmUpAsync(sideBySide, [sqlite], plan.SingleConnections, plan, ct);
+            await sideBySide.QuietAsync([sqlite], ct);
             Log($"storage: reference, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
-            reference.Add(await onSqlite.Anchoring.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
-            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
+            reference.Add(await sideBySide.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await sideBySide.QuietAsync([sqlite], ct);
+            Log($"storage: reference behind ASP.NET Core's pipeline, {plan.SingleSeconds} s");
+            referencePipeline.Add(await sideBySide.RunAsync("reference-pipeline", [pipelineNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await sideBySide.QuietAsync([sqlite], ct);
             Log($"storage: node on SQLite, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
-            sqliteSingle = await onSqlite.Anchoring.RunAsync("sqlite-single", [sqlite], plan.SingleConnections, 1, plan.SingleSeconds, ct);
-            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
+            sqliteSingle = await sideBySide.RunAsync("sqlite-single", [sqlite], plan.SingleConnections, 1, plan.SingleSeconds, ct);
+            await sideBySide.QuietAsync([sqlite], ct);
+            Log($"storage: reference behind ASP.NET Core's pipeline again, {plan.SingleSeconds} s");
+            referencePipeline.Add(await sideBySide.RunAsync("reference-pipeline", [pipelineNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await sideBySide.QuietAsync([sqlite], ct);
             Log($"storage: reference again, {plan.SingleSeconds} s");
-            reference.Add(await onSqlite.Anchoring.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
-            await onSqlite.Anchoring.QuietAsync([sqlite], ct);
+            reference.Add(await sideBySide.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
+            await sideBySide.QuietAsync([sqlite], ct);
             Log($"storage: node on SQLite, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-            sqliteBatch = await onSqlite.Anchoring.RunAsync($"sqlite-batch-{plan.BatchDigests}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
+            sqliteBatch = await sideBySide.RunAsync($"sqlite-batch-{plan.BatchDigests}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
         }
 
         // The same node on PostgreSQL: one replica, then two on the same database, then the one that survives the failover
         // alone again, so that one replica is measured before and after two (the ratio is taken to the mean, as the
         // reference's is).
-        var maintenance = new Dictionary<string, long>();
+        var maintenance = new ScenarioMaintenance(database);
         var postgresKey = await CreateKeyAsync(cli, Path.Combine(work, "postgres-a", "data"), postgresStore, ct);
         await using var first = await StorageNode.StartApiAsync(postgresSetup, "postgres-a", postgresStore, ct);
         var onPostgres = await AnchoringAsync(scripts, rpc, postgresSetup.Deployment, postgresKey, postgresPid, chainPid, first);
         var anchoring = onPostgres.Anchoring;
         await WarmUpAsync(anchoring, [first], plan.SingleConnections, plan, ct);
         await anchoring.QuietAsync([first], ct);
+        await maintenance.PrepareAsync();
         Log($"storage: node on PostgreSQL, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
-        var postgresSingle = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct));
-        await anchoring.QuietAsync([first], ct);
+        var postgresSingle = await Measured(() => anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct), first);
         Log($"storage: node on PostgreSQL, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-        var postgresBatch = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct));
+        var postgresBatch = await Measured(() => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), first);
 
         await using var second = await StorageNode.StartApiAsync(postgresSetup, "postgres-b", postgresStore, ct);
         anchoring.Watched[second.Name] = () => second.CpuTicks;
         await WarmUpAsync(anchoring, [first, second], plan.SingleConnections / 2, plan, ct);
         await anchoring.QuietAsync([first, second], ct);
+        await maintenance.PrepareAsync();
         Log($"storage: two replicas, one digest per request, {plan.SingleConnections / 2} connections each, {plan.SingleSeconds} s");
-        var replicasSingle = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct));
-        await anchoring.QuietAsync([first, second], ct);
+        var replicasSingle = await Measured(() => anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct), first, second);
         Log($"storage: two replicas, {plan.BatchDigests} digests per request, {plan.BatchConnections / 2} connections each, {plan.BatchSeconds} s");
-        var replicasBatch = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct));
+        var replicasBatch = await Measured(() => anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct), first, second);
 
-        await anchoring.QuietAsync([first, second], ct);
         Log($"storage: kill -9 of the lease holder {plan.KillAfterSeconds} s into {plan.FailoverSeconds} s of load on both replicas");
-        long maintenanceBefore = await database.MaintenanceRunsAsync();
-        var failover = await FailoverAsync(anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct);
-        maintenance[failover.Load.Name] = await database.MaintenanceRunsAsync() - maintenanceBefore;
+        var failover = await maintenance.MeasureAsync(
+            () => FailoverAsync(anchoring, database, onPostgres.Chain, postgresSetup.Deployment, [first, second], plan, ct),
+            f => f.Load,
+            () => anchoring.QuietAsync(new[] { first, second }.Where(n => n.IsRunning), ct));
 
         var survivor = first.IsRunning ? first : second;
         anchoring.Watched.Remove(survivor == first ? second.Name : first.Name);
-        await anchoring.QuietAsync([survivor], ct);
         Log($"storage: one replica again ({survivor.Name}, alone since the failover), one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
-        var singleAgain = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync("postgres-single-again", [survivor], plan.SingleConnections, 1, plan.SingleSeconds, ct));
-        await anchoring.QuietAsync([survivor], ct);
+        var singleAgain = await Measured(() => anchoring.RunAsync("postgres-single-again", [survivor], plan.SingleConnections, 1, plan.SingleSeconds, ct), survivor);
         Log($"storage: one replica again, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-        var batchAgain = await MeasuredAsync(database, maintenance, () => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}-again", [survivor], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct));
+        var batchAgain = await Measured(() => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}-again", [survivor], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), survivor);
 
-        var results = new StorageResults(quick, plan, durability, reference, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover,
-            singleAgain, batchAgain, maintenance);
+        // A scenario on PostgreSQL, then its nodes settled and the database vacuumed before the next.
+        Task<StorageAnchorResult> Measured(Func<Task<StorageAnchorResult>> scenario, params StorageNode[] nodes)
+            => maintenance.MeasureAsync(scenario, r => r, () => anchoring.QuietAsync(nodes, ct));
+
+        var results = new StorageResults(quick, plan, durability, reference, referencePipeline, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover,
+            singleAgain, batchAgain, maintenance.Records);
         await File.WriteAllTextAsync(args.Required("--out"), JsonSerializer.Serialize(results, s_json) + "\n", ct);
         var measured = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, singleAgain, batchAgain, failover.Load };
         bool ok = measured.All(r => r.AllConfirmed) && measured.SkipLast(1).All(r => r.Non2xx == 0) && failover.Settled && failover.NextBatchOnChain;
         return ok ? 0 : 1;
-    }
-
-    // A scenario on PostgreSQL, with how many times autovacuum or autoanalyze finished on the outbox's tables during it.
-    private static async Task<StorageAnchorResult> MeasuredAsync(StorageDatabase database, Dictionary<string, long> maintenance, Func<Task<StorageAnchorResult>> scenario)
-    {
-        long before = await database.MaintenanceRunsAsync();
-        var result = await scenario();
-        maintenance[result.Name] = await database.MaintenanceRunsAsync() - before;
-        return result;
     }
 
     // Unmeasured load: connections, first calls (each compiled then, StorageNode), the node's caches.
