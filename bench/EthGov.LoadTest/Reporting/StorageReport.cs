@@ -210,6 +210,38 @@ internal static class StorageReport
         md.AppendLine($"own CPU runs out, and a PostgreSQL server on a third such machine about {Num(c["twoMachinesPostgresLimit"])}/s at its CPU per document: about {Num(c["twoMachinesEstimate"])} documents/s,");
         md.AppendLine("assuming CPU scales with cores and the disk's syncs, shared by group commit, keep up (both held here at these rates).");
         md.AppendLine();
+        RenderProfiles(md);
+    }
+
+    // What perf showed in quick runs of this case, named by commit: text, not numbers of this run.
+    private static void RenderProfiles(StringBuilder md)
+    {
+        md.AppendLine("**Where the time goes (profiles).** `perf record -F 199 -a -g` for 5 to 10 s inside scenarios of runs of this case");
+        md.AppendLine("(`scripts/bench.sh --quick --storage` unless said), the .NET processes with `DOTNET_PerfMapEnabled=1`:");
+        md.AppendLine();
+        md.AppendLine("- EthGov's intake against the reference, one digest per request (on 41640e0): the node used 87 µs of CPU per document,");
+        md.AppendLine("  the reference 39. Kestrel, the sockets, the thread pool and loopback TCP in the kernel cost both alike; the difference");
+        md.AppendLine("  is the request's way through the middleware and the endpoint. Taking the nested middleware's inclusive shares apart:");
+        md.AppendLine("  the rate limiter about 5.6 µs, authentication (with the clerk-session check after it) about 4.5, authorization about");
+        md.AppendLine("  4.5, routing with the exception, status-code and page-file middleware about 3, the JSON answer about 4.3; EthGov's");
+        md.AppendLine("  own steps (the index's reservation, the outbox writer, the commit's wake-up of the request) are the rest. The");
+        md.AppendLine("  `reference-pipeline` rows measure ASP.NET Core's part directly: in two quick runs on 6542a01 that endpoint reached");
+        md.AppendLine("  65.5% and 81.9% of the bare reference, before any of EthGov's work, and the node 77.2% and 63% of it.");
+        md.AppendLine("- Two replicas against one, requests of 1,000 (on 6542a01; 217,785 documents/s on one replica, 190,704 on two): per");
+        md.AppendLine("  document the machine spent 5.7 µs with one replica, a quarter of it idle (16 requests in flight did not fill two");
+        md.AppendLine("  cores), and 9.6 µs with two. The difference: each replica reading the rows the other wrote (0.95 µs in the two");
+        md.AppendLine("  processes' `ReplicaSync`, 0.9 µs in PostgreSQL's executor against 0.3), two COPYs into the same table at once");
+        md.AppendLine("  (1.93 µs against 1.27 in their backends), the replica without the lease building each batch's Merkle tree again for");
+        md.AppendLine("  the receipts the probe asks of it (about 0.45 µs), and the probe itself asking two APIs (0.62 µs against 0.19). When");
+        md.AppendLine("  one replica alone fills the two cores, two replicas therefore reach about 1/1.7 of its rate here; 70% needs them to");
+        md.AppendLine("  spend at most 1.43 times its CPU per document.");
+        md.AppendLine("- The same in the storage case's full plan (`scripts/bench.sh --storage` on 6542a01, 10 s inside each scenario; one replica");
+        md.AppendLine("  266,480 documents/s, two 134,029): PostgreSQL spent 2.7 µs per document for one replica and 5.3 for two. Each of the two");
+        md.AppendLine("  COPY backends spent 34% of its time in `mdextend` (writing the new pages that extend the table, under");
+        md.AppendLine("  `RelationGetBufferForTuple`), against 4.5% for one COPY alone: two writers appending to one table at once make");
+        md.AppendLine("  PostgreSQL 15 extend it under contention for its extension lock, work that PostgreSQL 16 reorganised (bulk");
+        md.AppendLine("  extension). Not yet tried here: one COPY at a time across the replicas, or a table per replica.");
+        md.AppendLine();
     }
 
     private static string Maintenance(JsonNode? record, JsonNode run)
