@@ -13,11 +13,13 @@ namespace EthGov.LoadTest.Storage;
 
 /// <summary>
 /// The storage case (issue 20), side by side in one run on one Hardhat node and one private PostgreSQL cluster that
-/// scripts/bench.sh starts: the reference endpoint (<see cref="ReferenceServer"/>) against CIVIL's node on SQLite, both
-/// loaded by wrk with bench/wrk/anchor.lua on the same connections (the reference measured before and after the node, the
-/// ratio taken to their mean); the same node on PostgreSQL, one digest per request and in requests of 1,000; a second
-/// replica on the same database, the load spread over both by one wrk each with half the connections; and kill -9 of the
-/// replica holding the lease while both are loaded. Every scenario is followed until the registry's events count every
+/// scripts/bench.sh starts: the reference endpoint (<see cref="ReferenceServer"/>), bare and behind ASP.NET Core's pipeline
+/// (<see cref="ReferencePipeline"/>), against CIVIL's node on SQLite, all loaded by wrk with bench/wrk/anchor.lua on the same
+/// connections (the references measured before and after the node, the ratios taken to their means); the same node on
+/// PostgreSQL, one digest per request and in requests of 1,000; a second replica on the same database, the load spread
+/// over both by one wrk each with half the connections; kill -9 of the replica holding the lease while both are loaded;
+/// and the replica that survived alone again. Between the scenarios on PostgreSQL the database is vacuumed
+/// (<see cref="ScenarioMaintenance"/>). Every scenario is followed until the registry's events count every
 /// accepted document, and every node is let settle (no batch waiting, events indexed) before the next scenario is measured.
 /// The nodes are started here (<see cref="StorageNode"/>), each with its own data directory.
 /// </summary>
