@@ -241,7 +241,7 @@ internal static class StorageReport
         md.AppendLine("  `RelationGetBufferForTuple`), against 4.5% for one COPY alone: two writers appending to one table at once made");
         md.AppendLine("  PostgreSQL 15 extend it under contention for its extension lock, work that PostgreSQL 16 reorganised (bulk");
         md.AppendLine("  extension). In the quick runs, with fewer rows and shorter loads, the two COPYs spent 4-7% there, as one does: the");
-        md.AppendLine("  contention comes and goes, as the ratio of two replicas to one in requests of 1,000 does (40.6-87% across runs).");
+        md.AppendLine("  contention comes and goes, as the ratio of two replicas to one in requests of 1,000 does (40.6-86.4% across runs).");
         md.AppendLine();
     }
 
