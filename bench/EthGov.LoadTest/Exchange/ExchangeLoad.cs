@@ -168,7 +168,7 @@ internal sealed class ExchangeLoad(BenchNode grantee, string granteeDatabase, IR
             acceptedCount - verified - refused, firstRefusal, Math.Round(window, 3), inWindow, Math.Round(inWindow / window, 1),
             Latencies.Of(verifiedAt), Latencies.Of(toAccepted), Latencies.Of(lagMs).P99Ms, Math.Round(Seconds(loadEnd, done), 3),
             loadBefore, loadAfter,
-            [.. cpu.Select(c => new ProcessCpu(c.Key, Math.Round(c.Ticks / 100.0, 2), verified == 0 ? 0 : Math.Round(c.Ticks * 10.0 / verified, 3)))]);
+            [.. cpu.Select(c => new ProcessCpu(c.Key, ProcStat.Seconds(c.Ticks), verified == 0 ? 0 : Math.Round(c.Ticks * 10.0 / verified, 3)))]);
     }
 
     private static void ReadEnded(SqliteConnection database, long from, long to, Dictionary<long, (long At, int State, string? Reason)> ended)

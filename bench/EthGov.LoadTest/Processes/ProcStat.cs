@@ -5,6 +5,9 @@ namespace EthGov.LoadTest.Processes;
 /// <summary>CPU time from Linux's /proc: of a process, and of the threads of a process that have a given name.</summary>
 internal static class ProcStat
 {
+    /// <summary>Clock ticks (<see cref="CpuTicks"/> and the others here) as seconds, to the hundredth.</summary>
+    public static double Seconds(long ticks) => Math.Round(ticks / 100.0, 2);
+
     /// <summary>utime + stime of process <paramref name="pid"/>, in clock ticks (100 a second on Linux); 0 when it is gone.</summary>
     public static long CpuTicks(int pid) => TicksOf($"/proc/{pid}/stat");
 

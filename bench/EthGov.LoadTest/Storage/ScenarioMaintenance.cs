@@ -2,8 +2,7 @@ namespace EthGov.LoadTest.Storage;
 
 /// <summary>
 /// PostgreSQL's maintenance around the scenarios on it. The server vacuums and analyses a table every so many inserted
-/// rows, and that work landed in whichever scenario ran when it came due: after a million rows of requests of 1,000, in
-/// the two replicas' scenario that followed, whose PostgreSQL CPU tripled. So after each scenario, once its nodes have
+/// rows, and that work lands in whichever scenario runs when it comes due. So after each scenario, once its nodes have
 /// settled, the database is vacuumed and analysed (<see cref="StorageDatabase.VacuumAsync"/>), which leaves the next one
 /// nothing due from the rows before it; that VACUUM's time and CPU are recorded with the scenario whose rows it
 /// processed, and so are the autovacuum and autoanalyze runs that still finished during it.

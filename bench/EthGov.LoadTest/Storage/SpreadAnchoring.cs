@@ -142,7 +142,7 @@ internal sealed class SpreadAnchoring(WrkRunner wrk, ChainTally tally, string ke
             await Task.Delay(100, cancellationToken);
         }
 
-        var cpu = Watched.ToDictionary(w => w.Key, w => Math.Round((w.Value() - cpuBefore[w.Key]) / 100.0, 2));
+        var cpu = Watched.ToDictionary(w => w.Key, w => ProcStat.Seconds(w.Value() - cpuBefore[w.Key]));
         string loadAfter = LoadAverage();
         await Task.WhenAll(probing);
         foreach (var client in clients)

@@ -74,7 +74,7 @@ internal sealed class StorageDatabase(string connectionString)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE, PARALLEL 0)", connection) { CommandTimeout = 600 };
         await vacuum.ExecuteNonQueryAsync();
-        return (Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round((Processes.ProcStat.CpuTicks(pid) - before) / 100.0, 2));
+        return (Math.Round(clock.Elapsed.TotalSeconds, 2), Processes.ProcStat.Seconds(Processes.ProcStat.CpuTicks(pid) - before));
     }
 
     /// <summary>The server's settings that decide what a commit means: fsync, synchronous_commit, full_page_writes, wal_sync_method.</summary>
