@@ -178,7 +178,7 @@ internal static class StorageReport
 
         md.AppendLine();
         var maintenance = storage["maintenance"];
-        md.AppendLine($"| scenario | processes | connections each | digests / request | documents/s | p50 / p99 to 202 | all confirmed (after the load) | p99 accepted-to-confirmed | API CPU per document | CPU (s) | load before -> after |{(maintenance is null ? "" : " VACUUM after it; autovacuum during |")}");
+        md.AppendLine($"| scenario | processes | connections each | digests / request | documents/s | p50 / p99 to 202 | all confirmed (after the load) | p99 accepted-to-confirmed | API CPU per document | CPU (s) | load before -> after |{(maintenance is null ? "" : " VACUUM after it; autovacuum during; checkpoints, WAL (full-page images), backend writes during |")}");
         md.AppendLine($"|---|---|---|---|---|---|---|---|---|---|---|{(maintenance is null ? "" : "---|")}");
         var rows = storage["reference"]!.AsArray().Select(r => r!)
             .Concat((storage["referencePipeline"]?.AsArray() ?? []).Select(r => r!))
@@ -253,7 +253,11 @@ internal static class StorageReport
 
         double documents = run["acceptedDocuments"]!.GetValue<double>();
         double cpu = record["vacuumCpuSeconds"]!.GetValue<double>();
-        return $"{Num(record["vacuumSeconds"])} s, CPU {Num(cpu)} s ({(documents == 0 ? "?" : Num(Math.Round(cpu * 1e6 / documents, 2)))} µs per document); {Num(record["autovacuumRuns"])}";
+        string vacuum = $"{Num(record["vacuumSeconds"])} s, CPU {Num(cpu)} s ({(documents == 0 ? "?" : Num(Math.Round(cpu * 1e6 / documents, 2)))} µs per document); {Num(record["autovacuumRuns"])}";
+        var writes = record["writes"];
+        return writes is null ? vacuum
+            : $"{vacuum}; {Num(writes["checkpointsTimed"])} timed + {Num(writes["checkpointsRequested"])} requested, "
+              + $"{Num(Math.Round(writes["walBytes"]!.GetValue<double>() / 1048576, 1))} MiB ({Num(writes["walFullPageImages"])}), {Num(writes["backendBuffers"])} buffers";
     }
 
     // One replica alone measured again after the two (absent from runs made before it was).

@@ -21,17 +21,19 @@ internal sealed class ScenarioMaintenance(StorageDatabase database)
     public async Task<T> MeasureAsync<T>(Func<Task<T>> scenario, Func<T, StorageAnchorResult> load, Func<Task> settle)
     {
         long before = await database.MaintenanceRunsAsync();
+        var writesBefore = await database.WritesAsync();
         var result = await scenario();
+        var writes = await database.WritesAsync() - writesBefore;
         long during = await database.MaintenanceRunsAsync() - before;
         await settle();
         var (seconds, cpu) = await database.VacuumAsync();
-        _records[load(result).Name] = new MaintenanceRecord(during, seconds, cpu);
+        _records[load(result).Name] = new MaintenanceRecord(during, seconds, cpu, writes);
         return result;
     }
 }
 
 /// <summary>
-/// Autovacuum and autoanalyze runs that finished during a scenario, and the VACUUM (ANALYZE) after it: seconds and the
-/// server process's CPU seconds.
+/// Autovacuum and autoanalyze runs that finished during a scenario, the server's writes during it (checkpoints, WAL,
+/// buffers its backends wrote themselves), and the VACUUM (ANALYZE) after it: seconds and the server process's CPU seconds.
 /// </summary>
-internal sealed record MaintenanceRecord(long AutovacuumRuns, double VacuumSeconds, double VacuumCpuSeconds);
+internal sealed record MaintenanceRecord(long AutovacuumRuns, double VacuumSeconds, double VacuumCpuSeconds, ServerWrites Writes);

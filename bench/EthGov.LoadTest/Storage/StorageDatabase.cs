@@ -57,6 +57,22 @@ internal sealed class StorageDatabase(string connectionString)
         "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)::bigint FROM pg_stat_user_tables WHERE relname IN ('documents', 'batches')"))!;
 
     /// <summary>
+    /// The server's write counters so far: checkpoints (timed and requested, the latter when the WAL since the last one
+    /// outgrew max_wal_size), WAL bytes and full-page images, and buffers written by backends themselves rather than by
+    /// the background writer or the checkpointer.
+    /// </summary>
+    public async Task<ServerWrites> WritesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var select = new NpgsqlCommand(
+            "SELECT b.checkpoints_timed, b.checkpoints_req, b.buffers_backend, w.wal_bytes::bigint, w.wal_fpi FROM pg_stat_bgwriter b, pg_stat_wal w",
+            connection);
+        await using var reader = await select.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new ServerWrites(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+    }
+
+    /// <summary>
     /// VACUUM (ANALYZE) of the whole database in one server process (no parallel workers), as autovacuum does it in the
     /// background: the seconds it took and that process's CPU seconds. Run between scenarios, it leaves the next scenario
     /// no maintenance that the rows inserted before it made due.
@@ -102,4 +118,12 @@ internal sealed class StorageDatabase(string connectionString)
         await connection.OpenAsync();
         return connection;
     }
+}
+
+/// <summary>The server's write counters (<see cref="StorageDatabase.WritesAsync"/>); subtracting two gives what happened between them.</summary>
+internal sealed record ServerWrites(long CheckpointsTimed, long CheckpointsRequested, long BackendBuffers, long WalBytes, long WalFullPageImages)
+{
+    public static ServerWrites operator -(ServerWrites after, ServerWrites before) => new(
+        after.CheckpointsTimed - before.CheckpointsTimed, after.CheckpointsRequested - before.CheckpointsRequested,
+        after.BackendBuffers - before.BackendBuffers, after.WalBytes - before.WalBytes, after.WalFullPageImages - before.WalFullPageImages);
 }
