@@ -223,10 +223,14 @@ run_storage() {
   ethgov_pg_start "$storage_pg" "$pg_port"
   ethgov_pg_create_database "$storage_pg" "$pg_port" ethgov_civil
   ethgov_log "storage benchmarks${quick:+ (quick)}"
-  jq 'del(.departments[].node)' config/departments.dev.json > "$dir/departments.json"
+  # The node on SQLite waits while the node on PostgreSQL is measured and the other way round, each on its own registry: CIVIL
+  # signs with dev:1 in PostgreSQL's and dev:4 in SQLite's, since a node stops sending when another process sends with its key.
   local store
+  declare -A signer=([sqlite]=dev:4 [postgres]=dev:1)
   for store in sqlite postgres; do
-    "${ethgov[@]}" deploy --rpc "$srpc" --chain-id 31337 --key-file dev:0 --departments "$dir/departments.json" \
+    jq --arg signer "${signer[$store]}" 'del(.departments[].node) | (.departments[] | select(.code == "CIVIL") | .signer) = $signer' \
+      config/departments.dev.json > "$dir/departments-$store.json"
+    "${ethgov[@]}" deploy --rpc "$srpc" --chain-id 31337 --key-file dev:0 --departments "$dir/departments-$store.json" \
       --deployment "$dir/deployment-$store.json" > "$dir/deploy-$store.log"
   done
   # The harness shares the two cores with the node it measures: compiled once, as the nodes are, so that no background
@@ -234,6 +238,7 @@ run_storage() {
   # against the node.
   DOTNET_TieredCompilation=0 timeout 2700 dotnet bench/EthGov.LoadTest/bin/Release/net10.0/EthGov.LoadTest.dll storage $quick --rpc "$srpc" \
     --deployment-sqlite "$dir/deployment-sqlite.json" --deployment-postgres "$dir/deployment-postgres.json" \
+    --signer-sqlite "${signer[sqlite]}" --signer-postgres "${signer[postgres]}" \
     --postgres "Host=127.0.0.1;Port=$pg_port;Database=ethgov_civil;Username=ethgov" --postgres-pid "$(head -1 "$storage_pg/data/postmaster.pid")" \
     --chain-pid "$storage_node_pid" --api-dll src/EthGov.Api/bin/Release/net10.0/EthGov.Api.dll --content-root "$ETHGOV_ROOT/src/EthGov.Api" \
     --cli src/EthGov.Cli/bin/Release/net10.0/ethgov.dll --scripts bench/wrk --work "$dir" --out "$out/storage.json" \

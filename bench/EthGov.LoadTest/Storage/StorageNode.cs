@@ -5,7 +5,7 @@ namespace EthGov.LoadTest.Storage;
 
 /// <summary>
 /// One process of the storage benchmark, started here so that the case can add a replica, kill one with SIGKILL and time
-/// what follows: CIVIL's node (the API in Release, signer dev:1, rate limits raised so that the load generator sets the
+/// what follows: CIVIL's node (the API in Release with the setup's signer, rate limits raised so that the load generator sets the
 /// pace, as scripts/bench.sh starts the API case's node) on a given store, or the reference endpoint. Its output goes to
 /// a log file in the work folder.
 /// </summary>
@@ -62,7 +62,7 @@ internal sealed class StorageNode : IAsyncDisposable
             ["Chain__ChainId"] = "31337",
             ["EthGov__DeploymentFile"] = setup.Deployment,
             ["EthGov__DataDirectory"] = Path.Combine(home, "data"),
-            ["EthGov__Signers__CIVIL"] = "dev:1",
+            ["EthGov__Signers__CIVIL"] = setup.Signer,
             ["EthGov__SenderLockDirectory"] = Path.Combine(home, "locks"),
             ["EthGov__RateLimit__PermitsPerSecondPerKey"] = "10000000",
             ["EthGov__RateLimit__PermitsPerSecondAnonymous"] = "10000000",
@@ -221,5 +221,9 @@ internal sealed class StorageNode : IAsyncDisposable
     }
 }
 
-/// <summary>What every node of the storage benchmark is started with: the API's build, the chain and the registry.</summary>
-internal sealed record NodeSetup(string ApiDll, string ContentRoot, Uri Rpc, string Deployment, string Work);
+/// <summary>
+/// What every node of the storage benchmark is started with: the API's build, the chain, the registry and CIVIL's signer
+/// in it. The node on SQLite and the replicas on PostgreSQL run at the same time with a registry each, so each has a signer
+/// of its own: a node stops sending when it finds another process sending with its key.
+/// </summary>
+internal sealed record NodeSetup(string ApiDll, string ContentRoot, Uri Rpc, string Deployment, string Signer, string Work);

@@ -1,13 +1,16 @@
 namespace EthGov.LoadTest.Storage;
 
-/// <summary>Lengths of the storage case, in seconds, and its connections and request sizes.</summary>
+/// <summary>
+/// Lengths of the storage case, in seconds, its connections and request sizes, and how many rounds of requests of 1,000 the
+/// node on SQLite and on PostgreSQL take in turn.
+/// </summary>
 internal sealed record StorageRunPlan(
     int WarmupSeconds, int SingleConnections, int SingleSeconds, int BatchDigests, int BatchConnections, int BatchSeconds, int FailoverSeconds,
-    int KillAfterSeconds)
+    int KillAfterSeconds, int BatchRounds)
 {
-    public static StorageRunPlan Quick { get; } = new(5, 64, 8, 1000, 16, 8, 24, 6);
+    public static StorageRunPlan Quick { get; } = new(5, 64, 8, 1000, 16, 8, 24, 6, 2);
 
-    public static StorageRunPlan Full { get; } = new(10, 64, 15, 1000, 16, 15, 40, 10);
+    public static StorageRunPlan Full { get; } = new(10, 64, 15, 1000, 16, 15, 40, 10, 3);
 }
 
 /// <summary>
@@ -38,12 +41,12 @@ internal sealed record StorageResults(
     IReadOnlyList<StorageAnchorResult> Reference,
     IReadOnlyList<StorageAnchorResult> ReferencePipeline,
     StorageAnchorResult SqliteSingle,
-    StorageAnchorResult SqliteBatch,
+    IReadOnlyList<StorageAnchorResult> SqliteBatch,
     StorageAnchorResult PostgresSingle,
-    StorageAnchorResult PostgresBatch,
+    IReadOnlyList<StorageAnchorResult> PostgresBatch,
     StorageAnchorResult ReplicasSingle,
-    StorageAnchorResult ReplicasBatch,
+    IReadOnlyList<StorageAnchorResult> ReplicasBatch,
     FailoverResult Failover,
     StorageAnchorResult PostgresSingleAgain,
-    StorageAnchorResult PostgresBatchAgain,
+    IReadOnlyList<StorageAnchorResult> PostgresBatchAgain,
     IReadOnlyDictionary<string, MaintenanceRecord> Maintenance);

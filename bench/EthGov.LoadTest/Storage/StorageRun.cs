@@ -16,9 +16,12 @@ namespace EthGov.LoadTest.Storage;
 /// scripts/bench.sh starts: the reference endpoint (<see cref="ReferenceServer"/>), bare and behind ASP.NET Core's pipeline
 /// (<see cref="ReferencePipeline"/>), against CIVIL's node on SQLite, all loaded by wrk with bench/wrk/anchor.lua on the same
 /// connections (the references measured before and after the node, the ratios taken to their means); the same node on
-/// PostgreSQL, one digest per request and in requests of 1,000; a second replica on the same database, the load spread
-/// over both by one wrk each with half the connections; kill -9 of the replica holding the lease while both are loaded;
-/// and the replica that survived alone again. Between the scenarios on PostgreSQL the database is vacuumed
+/// PostgreSQL, one digest per request, and in requests of 1,000 in rounds that alternate with the node on SQLite; a second
+/// replica on the same database, the load spread over both by one wrk each with half the connections; kill -9 of the
+/// replica holding the lease while both are loaded; the replica that survived alone again; the killed one started again
+/// for a second round of two replicas; and the survivor alone once more. Absolute rates drift with the neighbours' load
+/// over minutes, so each comparison of requests of 1,000 takes the mean of runs interleaved with the other side's.
+/// Between the scenarios on PostgreSQL the database is vacuumed
 /// (<see cref="ScenarioMaintenance"/>). Every scenario is followed until the registry's events count every
 /// accepted document, and every node is let settle (no batch waiting, events indexed) before the next scenario is measured.
 /// The nodes are started here (<see cref="StorageNode"/>), each with its own data directory.
@@ -44,8 +47,8 @@ internal static class StorageRun
         int postgresPid = args.Int("--postgres-pid", 0);
         int chainPid = args.Int("--chain-pid", 0);
         var sqliteSetup = new NodeSetup(Path.GetFullPath(args.Required("--api-dll")), Path.GetFullPath(args.Required("--content-root")), rpc,
-            Path.GetFullPath(args.Required("--deployment-sqlite")), work);
-        var postgresSetup = sqliteSetup with { Deployment = Path.GetFullPath(args.Required("--deployment-postgres")) };
+            Path.GetFullPath(args.Required("--deployment-sqlite")), args.Required("--signer-sqlite"), work);
+        var postgresSetup = sqliteSetup with { Deployment = Path.GetFullPath(args.Required("--deployment-postgres")), Signer = args.Required("--signer-postgres") };
         var scripts = Path.GetFullPath(args.Required("--scripts"));
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(quick ? 15 : 40));
         var ct = limit.Token;
@@ -60,14 +63,14 @@ internal static class StorageRun
         // pipeline, the node, then both references again in the other order.
         var reference = new List<StorageAnchorResult>();
         var referencePipeline = new List<StorageAnchorResult>();
-        StorageAnchorResult sqliteSingle, sqliteBatch;
+        StorageAnchorResult sqliteSingle;
         var sqliteKey = await CreateKeyAsync(cli, Path.Combine(work, "sqlite", "data"), sqliteStore, ct);
+        await using var sqlite = await StorageNode.StartApiAsync(sqliteSetup, "sqlite", sqliteStore, ct);
+        SpreadAnchoring sideBySide;
         await using (var referenceNode = await StorageNode.StartReferenceAsync(work, "reference", key: null, ct))
         await using (var pipelineNode = await StorageNode.StartReferenceAsync(work, "reference-pipeline", sqliteKey, ct))
         {
-            await using var sqlite = await StorageNode.StartApiAsync(sqliteSetup, "sqlite", sqliteStore, ct);
-            var onSqlite = await AnchoringAsync(scripts, rpc, sqliteSetup.Deployment, sqliteKey, postgresPid, chainPid, referenceNode, pipelineNode, sqlite);
-            var sideBySide = onSqlite.Anchoring;
+            sideBySide = (await AnchoringAsync(scripts, rpc, sqliteSetup.Deployment, sqliteKey, postgresPid, chainPid, referenceNode, pipelineNode, sqlite)).Anchoring;
             await WarmUpAsync(sideBySide, [referenceNode], plan.SingleConnections, plan, ct, onChain: false);
             await WarmUpAsync(sideBySide, [pipelineNode], plan.SingleConnections, plan, ct, onChain: false);
             await WarmUpAsync(sideBySide, [sqlite], plan.SingleConnections, plan, ct);
@@ -87,13 +90,13 @@ internal static class StorageRun
             Log($"storage: reference again, {plan.SingleSeconds} s");
             reference.Add(await sideBySide.RunAsync("reference", [referenceNode], plan.SingleConnections, 1, plan.SingleSeconds, ct, onChain: false));
             await sideBySide.QuietAsync([sqlite], ct);
-            Log($"storage: node on SQLite, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-            sqliteBatch = await sideBySide.RunAsync($"sqlite-batch-{plan.BatchDigests}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct);
         }
 
-        // The same node on PostgreSQL: one replica, then two on the same database, then the one that survives the failover
-        // alone again, so that one replica is measured before and after two (the ratio is taken to the mean, as the
-        // reference's is).
+        sideBySide.Watched.Remove("reference");
+        sideBySide.Watched.Remove("reference-pipeline");
+
+        // The same node on PostgreSQL, one replica: one digest per request, then requests of 1,000 in rounds that alternate
+        // with the node on SQLite (which waits, idle, while the other is measured), so that both see the same neighbours.
         var maintenance = new ScenarioMaintenance(database);
         var postgresKey = await CreateKeyAsync(cli, Path.Combine(work, "postgres-a", "data"), postgresStore, ct);
         await using var first = await StorageNode.StartApiAsync(postgresSetup, "postgres-a", postgresStore, ct);
@@ -104,9 +107,29 @@ internal static class StorageRun
         await maintenance.PrepareAsync();
         Log($"storage: node on PostgreSQL, one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
         var postgresSingle = await Measured(() => anchoring.RunAsync("postgres-single", [first], plan.SingleConnections, 1, plan.SingleSeconds, ct), first);
-        Log($"storage: node on PostgreSQL, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-        var postgresBatch = await Measured(() => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), first);
+        var sqliteBatch = new List<StorageAnchorResult>();
+        var postgresBatch = new List<StorageAnchorResult>();
+        for (int round = 1; round <= plan.BatchRounds; round++)
+        {
+            Log($"storage: requests of {plan.BatchDigests}, {plan.BatchConnections} connections, {plan.BatchSeconds} s, round {round} of {plan.BatchRounds}");
+            string name = $"batch-{plan.BatchDigests}-{round}";
+            Func<Task> sqliteRound = async () =>
+            {
+                sqliteBatch.Add(await sideBySide.RunAsync($"sqlite-{name}", [sqlite], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct));
+                await sideBySide.QuietAsync([sqlite], ct);
+            };
+            Func<Task> postgresRound = async ()
+                => postgresBatch.Add(await Measured(() => anchoring.RunAsync($"postgres-{name}", [first], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), first));
+            // Which goes first alternates, so neither always follows the other's settling.
+            foreach (var run in round % 2 == 1 ? new[] { sqliteRound, postgresRound } : [postgresRound, sqliteRound])
+            {
+                await run();
+            }
+        }
 
+        // Two replicas on the same database, a kill -9 of the lease holder under load, the survivor alone again, then the
+        // killed replica started again and two replicas measured again, and the survivor alone once more: one replica is
+        // measured before, between and after two, and each ratio is taken between their means.
         await using var second = await StorageNode.StartApiAsync(postgresSetup, "postgres-b", postgresStore, ct);
         anchoring.Watched[second.Name] = () => second.CpuTicks;
         await WarmUpAsync(anchoring, [first, second], plan.SingleConnections / 2, plan, ct);
@@ -114,8 +137,7 @@ internal static class StorageRun
         await maintenance.PrepareAsync();
         Log($"storage: two replicas, one digest per request, {plan.SingleConnections / 2} connections each, {plan.SingleSeconds} s");
         var replicasSingle = await Measured(() => anchoring.RunAsync("replicas-single", [first, second], plan.SingleConnections / 2, 1, plan.SingleSeconds, ct), first, second);
-        Log($"storage: two replicas, {plan.BatchDigests} digests per request, {plan.BatchConnections / 2} connections each, {plan.BatchSeconds} s");
-        var replicasBatch = await Measured(() => anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}", [first, second], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct), first, second);
+        var replicasBatch = new List<StorageAnchorResult> { await ReplicasBatchAsync(1, first, second) };
 
         Log($"storage: kill -9 of the lease holder {plan.KillAfterSeconds} s into {plan.FailoverSeconds} s of load on both replicas");
         var failover = await maintenance.MeasureAsync(
@@ -127,17 +149,40 @@ internal static class StorageRun
         anchoring.Watched.Remove(survivor == first ? second.Name : first.Name);
         Log($"storage: one replica again ({survivor.Name}, alone since the failover), one digest per request, {plan.SingleConnections} connections, {plan.SingleSeconds} s");
         var singleAgain = await Measured(() => anchoring.RunAsync("postgres-single-again", [survivor], plan.SingleConnections, 1, plan.SingleSeconds, ct), survivor);
-        Log($"storage: one replica again, {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s");
-        var batchAgain = await Measured(() => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}-again", [survivor], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), survivor);
+        var batchAgain = new List<StorageAnchorResult> { await OneReplicaBatchAsync(1) };
+        await using (var restarted = await StorageNode.StartApiAsync(postgresSetup, $"{failover.KilledReplica}-restarted", postgresStore, ct))
+        {
+            anchoring.Watched[restarted.Name] = () => restarted.CpuTicks;
+            await WarmUpAsync(anchoring, [survivor, restarted], plan.SingleConnections / 2, plan, ct);
+            await anchoring.QuietAsync([survivor, restarted], ct);
+            await maintenance.PrepareAsync();
+            replicasBatch.Add(await ReplicasBatchAsync(2, survivor, restarted));
+        }
+
+        anchoring.Watched.Remove($"{failover.KilledReplica}-restarted");
+        batchAgain.Add(await OneReplicaBatchAsync(2));
 
         // A scenario on PostgreSQL, then its nodes settled and the database vacuumed before the next.
         Task<StorageAnchorResult> Measured(Func<Task<StorageAnchorResult>> scenario, params StorageNode[] nodes)
             => maintenance.MeasureAsync(scenario, r => r, () => anchoring.QuietAsync(nodes, ct));
 
+        Task<StorageAnchorResult> ReplicasBatchAsync(int round, StorageNode one, StorageNode other)
+        {
+            Log($"storage: two replicas ({one.Name}, {other.Name}), {plan.BatchDigests} digests per request, {plan.BatchConnections / 2} connections each, {plan.BatchSeconds} s, round {round}");
+            return Measured(() => anchoring.RunAsync($"replicas-batch-{plan.BatchDigests}-{round}", [one, other], plan.BatchConnections / 2, plan.BatchDigests, plan.BatchSeconds, ct), one, other);
+        }
+
+        Task<StorageAnchorResult> OneReplicaBatchAsync(int round)
+        {
+            Log($"storage: one replica again ({survivor.Name}), {plan.BatchDigests} digests per request, {plan.BatchConnections} connections, {plan.BatchSeconds} s, round {round}");
+            return Measured(() => anchoring.RunAsync($"postgres-batch-{plan.BatchDigests}-again-{round}", [survivor], plan.BatchConnections, plan.BatchDigests, plan.BatchSeconds, ct), survivor);
+        }
+
         var results = new StorageResults(quick, plan, durability, reference, referencePipeline, sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, failover,
             singleAgain, batchAgain, maintenance.Records);
         await File.WriteAllTextAsync(args.Required("--out"), JsonSerializer.Serialize(results, s_json) + "\n", ct);
-        var measured = new[] { sqliteSingle, sqliteBatch, postgresSingle, postgresBatch, replicasSingle, replicasBatch, singleAgain, batchAgain, failover.Load };
+        var measured = new[] { sqliteSingle, postgresSingle, replicasSingle, singleAgain }.Concat(sqliteBatch).Concat(postgresBatch).Concat(replicasBatch)
+            .Concat(batchAgain).Append(failover.Load).ToList();
         bool ok = measured.All(r => r.AllConfirmed) && measured.SkipLast(1).All(r => r.Non2xx == 0) && failover.Settled && failover.NextBatchOnChain;
         return ok ? 0 : 1;
     }
