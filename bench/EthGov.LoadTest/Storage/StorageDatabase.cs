@@ -93,17 +93,24 @@ internal sealed class StorageDatabase(string connectionString)
         return (Math.Round(clock.Elapsed.TotalSeconds, 2), Processes.ProcStat.Seconds(Processes.ProcStat.CpuTicks(pid) - before));
     }
 
-    /// <summary>The server's settings that decide what a commit means: fsync, synchronous_commit, full_page_writes, wal_sync_method.</summary>
+    /// <summary>
+    /// The server's settings that decide what a commit means (fsync, synchronous_commit, full_page_writes, wal_sync_method)
+    /// and how it writes the WAL, and how many WAL segments it holds before the case: recycled ones cost a write, new ones two.
+    /// </summary>
     public async Task<Dictionary<string, string>> DurabilityAsync()
     {
         var settings = new Dictionary<string, string>();
-        foreach (var name in new[] { "server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "shared_buffers" })
+        foreach (var name in new[] { "server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "shared_buffers", "max_wal_size", "min_wal_size" })
         {
             settings[name] = (string)(await ScalarAsync($"SHOW {name}"))!;
         }
 
+        settings[WalSegmentsAtStart] = ((long)(await ScalarAsync("SELECT count(*) FROM pg_ls_waldir()"))!).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
+
+    /// <summary>The name under which <see cref="DurabilityAsync"/> gives the WAL segments held before the case.</summary>
+    public const string WalSegmentsAtStart = "wal_segments_at_start";
 
     private async Task<object?> ScalarAsync(string sql)
     {
