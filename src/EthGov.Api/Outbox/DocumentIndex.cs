@@ -16,7 +16,10 @@ namespace EthGov.Api.Outbox;
 /// every garbage collection walk them. Here a document is 64 bytes in a chunk of records plus a 4-byte slot, and the
 /// collector never looks inside either. Slots use linear probing on the digest's hash code, which is seeded per
 /// process, so chosen digests cannot be aimed at one slot. One lock guards the table; every operation under it is
-/// short, and a request of many digests takes it once.
+/// short, and a request of many digests takes it once. The slots grow incrementally: a larger table takes over at once and
+/// each insertion moves a few of the old table's slots into it (a digest looked up before its turn moves when found), so
+/// no request waits while millions of slots are moved: moving them all at once held the lock, and every request with it,
+/// for as long as that took, which grows with the index (and touches the whole new table's memory at once).
 /// </remarks>
 public sealed class DocumentIndex
 {
@@ -36,6 +39,14 @@ public sealed class DocumentIndex
     private int _records;
     private int[] _slots = new int[1 << 10];
     private int _usedSlots;
+
+    // While the slots grow: the previous table, and how far its slots have been moved into _slots (null when none is left).
+    private int[]? _old;
+    private int _moved;
+
+    // Old slots moved per insertion: the old table is empty long before the new one can need to grow (it starts with at
+    // most a quarter in use, so at least a quarter of its size in insertions away).
+    private const int MovedPerInsert = 8;
     private int _count;
     private int _lastWrite;
     private TaskCompletionSource _assigned = NewSignal();
@@ -356,15 +367,29 @@ public sealed class DocumentIndex
     // Where digest's probe starts: lookups and prefetches alike.
     private int HomeSlot(Digest digest) => digest.GetHashCode() & (_slots.Length - 1);
 
-    // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the empty one).
+    // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the
+    // empty one). A digest still in the old table while the slots grow is moved into that place first.
     private int Find(Digest digest, out int slot)
     {
-        int mask = _slots.Length - 1;
-        int i = HomeSlot(digest);
+        int record = FindIn(_slots, digest, out slot);
+        if (record < 0 && _old is { } old && FindIn(old, digest, out int oldSlot) is >= 0 and var found)
+        {
+            old[oldSlot] = Removed;
+            Place(slot, found + 1);
+            return found;
+        }
+
+        return record;
+    }
+
+    private int FindIn(int[] slots, Digest digest, out int slot)
+    {
+        int mask = slots.Length - 1;
+        int i = digest.GetHashCode() & mask;
         slot = -1;
         while (true)
         {
-            int s = _slots[i];
+            int s = slots[i];
             if (s == Empty)
             {
                 if (slot < 0)
@@ -409,16 +434,15 @@ public sealed class DocumentIndex
             AcceptedAtMs = acceptedAtMs,
             Write = write,
         };
-        if (_slots[slot] == Empty)
-        {
-            _usedSlots++;
-        }
-
-        _slots[slot] = record + 1;
+        Place(slot, record + 1);
         _count++;
-        if (_usedSlots * 2 > _slots.Length)
+        if (_old is not null)
         {
-            Rehash();
+            MoveOld(MovedPerInsert);
+        }
+        else if (_usedSlots * 2 > _slots.Length)
+        {
+            Grow();
         }
 
         return record;
@@ -443,8 +467,18 @@ public sealed class DocumentIndex
         }
     }
 
-    // Grows the slots (or only clears removed ones) so that at most a quarter of them is in use afterwards.
-    private void Rehash()
+    private void Place(int slot, int value)
+    {
+        if (_slots[slot] == Empty)
+        {
+            _usedSlots++;
+        }
+
+        _slots[slot] = value;
+    }
+
+    // Starts moving into new slots (or only leaving removed ones behind) so that at most a quarter of them is in use.
+    private void Grow()
     {
         int capacity = _slots.Length;
         while (_count * 4 > capacity)
@@ -452,24 +486,37 @@ public sealed class DocumentIndex
             capacity *= 2;
         }
 
-        var slots = new int[capacity];
-        int mask = capacity - 1;
-        foreach (int s in _slots)
+        (_old, _moved) = (_slots, 0);
+        _slots = new int[capacity];
+        _usedSlots = 0;
+    }
+
+    // Moves up to count of the old table's slots into the new one; a moved slot is marked removed there, so that the
+    // digests after it on the same path are still found until their turn.
+    private void MoveOld(int count)
+    {
+        var old = _old!;
+        int mask = _slots.Length - 1;
+        for (int end = Math.Min(old.Length, _moved + count); _moved < end; _moved++)
         {
+            int s = old[_moved];
             if (s > 0)
             {
                 int i = At(s - 1).Digest.GetHashCode() & mask;
-                while (slots[i] != Empty)
+                while (_slots[i] > 0)
                 {
                     i = (i + 1) & mask;
                 }
 
-                slots[i] = s;
+                Place(i, s);
+                old[_moved] = Removed;
             }
         }
 
-        _slots = slots;
-        _usedSlots = _count;
+        if (_moved == old.Length)
+        {
+            _old = null;
+        }
     }
 
     // 64 bytes and no references: arrays of these are never scanned by the garbage collector.

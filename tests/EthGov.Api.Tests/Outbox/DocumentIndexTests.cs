@@ -35,6 +35,53 @@ public sealed class DocumentIndexTests
     }
 
     [Fact]
+    public void ReserveReleaseAndLookUp_InterleavedThroughGrowth_AgreeWithASetAtEveryStep()
+    {
+        // The slots grow a few at a time: lookups, reservations of digests seen before and releases happen while some
+        // digests are still in the old table, and each must behave as if there were one table.
+        var index = new DocumentIndex();
+        var held = new HashSet<Digest>();
+        var digests = RandomDigests(60_000);
+        var random = new Random(7);
+        for (int i = 0; i < digests.Length; i += 100)
+        {
+            var chunk = digests.AsSpan(i, 100);
+            var reservation = index.Reserve(chunk, 1, 0, s_now, Task.CompletedTask);
+            Assert.Equal(100, reservation.CreatedCount);
+            if (random.Next(4) == 0)
+            {
+                index.Release(reservation);
+            }
+            else
+            {
+                index.Commit(reservation);
+                foreach (var digest in chunk)
+                {
+                    held.Add(digest);
+                }
+            }
+
+            Assert.Equal(held.Count, index.Count);
+            // Digests from anywhere so far: held ones found, released ones not, and a held one is known, not created again.
+            for (int probe = 0; probe < 20; probe++)
+            {
+                var digest = digests[random.Next(i + 100)];
+                Assert.Equal(held.Contains(digest), index.TryGet(digest, out _));
+            }
+
+            var again = digests[random.Next(i + 100)];
+            var second = index.Reserve([again], 1, 0, s_now, Task.CompletedTask);
+            Assert.Equal(held.Contains(again) ? 0 : 1, second.CreatedCount);
+            index.Release(second);
+        }
+
+        foreach (var digest in digests)
+        {
+            Assert.Equal(held.Contains(digest), index.TryGet(digest, out _));
+        }
+    }
+
+    [Fact]
     public void Reserve_DigestOfAnotherDepartment_ReservesNothingAndNamesIt()
     {
         var index = new DocumentIndex();
