@@ -352,20 +352,20 @@ public sealed class DocumentIndex
     {
         if (Sse.IsSupported)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[HomeSlot(digest)]));
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[HomeSlot(digest, _slots)]));
         }
     }
 
     private unsafe void PrefetchRecord(Digest digest)
     {
-        if (Sse.IsSupported && _slots[HomeSlot(digest)] is > 0 and var s)
+        if (Sse.IsSupported && _slots[HomeSlot(digest, _slots)] is > 0 and var s)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref At(s - 1)));
         }
     }
 
-    // Where digest's probe starts: lookups and prefetches alike.
-    private int HomeSlot(Digest digest) => digest.GetHashCode() & (_slots.Length - 1);
+    // Where digest's probe starts in slots: lookups, moves and prefetches alike.
+    private static int HomeSlot(Digest digest, int[] slots) => digest.GetHashCode() & (slots.Length - 1);
 
     // The record holding digest, or -1 with slot set to where it would go (the first removed slot on its path, else the
     // empty one). A digest still in the old table while the slots grow is moved into that place first.
@@ -385,7 +385,7 @@ public sealed class DocumentIndex
     private int FindIn(int[] slots, Digest digest, out int slot)
     {
         int mask = slots.Length - 1;
-        int i = digest.GetHashCode() & mask;
+        int i = HomeSlot(digest, slots);
         slot = -1;
         while (true)
         {
@@ -502,7 +502,7 @@ public sealed class DocumentIndex
             int s = old[_moved];
             if (s > 0)
             {
-                int i = At(s - 1).Digest.GetHashCode() & mask;
+                int i = HomeSlot(At(s - 1).Digest, _slots);
                 while (_slots[i] > 0)
                 {
                     i = (i + 1) & mask;
